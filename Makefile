@@ -1,0 +1,88 @@
+# Parley. `make run` installs what is missing, builds, makes a demo database
+# and serves; `make test` runs every test with ASan and UBSan.
+CC      ?= cc
+PKGS    := libmicrohttpd sqlite3 libsodium jansson
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wvla
+CFLAGS_COMMON := -std=c11 -D_GNU_SOURCE -Isrc -Ibuild/gen $(WARN) $(PKG_CFLAGS)
+REL_CFLAGS := $(CFLAGS_COMMON) -O2 -g
+SAN_FLAGS  := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+SAN_CFLAGS := $(CFLAGS_COMMON) -O1 -g $(SAN_FLAGS)
+LIBS    := $(PKG_LIBS) -lpthread
+
+LIB_SRC := $(sort $(wildcard src/base/*.c src/out/*.c src/http/*.c src/store/*.c \
+                             src/domain/*.c src/app/*.c src/web/*.c))
+GEN_SRC := build/gen/migrations.c build/gen/assets.c
+HEADERS := $(wildcard src/*/*.h)
+MIGRATIONS := $(sort $(wildcard sql/*.sql))
+ASSETS  := $(sort $(wildcard assets/*))
+
+REL_OBJ := $(patsubst src/%.c,build/rel/%.o,$(LIB_SRC)) build/rel/gen/migrations.o build/rel/gen/assets.o
+SAN_OBJ := $(patsubst src/%.c,build/san/%.o,$(LIB_SRC)) build/san/gen/migrations.o build/san/gen/assets.o
+UNIT_TESTS := $(patsubst tests/unit/%.c,build/san/tests/%,$(sort $(wildcard tests/unit/test_*.c)))
+
+DB      ?= parley.db
+LISTEN  ?= 127.0.0.1:8080
+
+.PHONY: all run deps test unit http-test clean
+all: build/parley
+
+deps:
+	@sh scripts/deps.sh
+
+run: deps
+	@$(MAKE) --no-print-directory build/parley
+	@test -f $(DB) || ./build/parley demo --db $(DB)
+	./build/parley serve --db $(DB) --listen $(LISTEN)
+
+test: deps
+	@$(MAKE) --no-print-directory build/san/parley $(UNIT_TESTS)
+	@sh tests/run.sh
+
+build/embed: tools/embed.c
+	@mkdir -p build
+	$(CC) -O1 -o $@ $<
+
+build/gen/migrations.c: build/embed $(MIGRATIONS)
+	@mkdir -p build/gen
+	./build/embed embedded_migrations sql/ $(MIGRATIONS) > $@
+
+build/gen/assets.c: build/embed $(ASSETS)
+	@mkdir -p build/gen
+	./build/embed embedded_assets assets/ $(ASSETS) > $@
+
+build/rel/gen/%.o: build/gen/%.c
+	@mkdir -p $(dir $@)
+	@echo "  CC $<"; $(CC) $(REL_CFLAGS) -c -o $@ $<
+build/san/gen/%.o: build/gen/%.c
+	@mkdir -p $(dir $@)
+	@echo "  CC (san) $<"; $(CC) $(SAN_CFLAGS) -c -o $@ $<
+
+build/rel/%.o: src/%.c $(HEADERS)
+	@mkdir -p $(dir $@)
+	@echo "  CC $<"; $(CC) $(REL_CFLAGS) -c -o $@ $<
+build/san/%.o: src/%.c $(HEADERS)
+	@mkdir -p $(dir $@)
+	@echo "  CC (san) $<"; $(CC) $(SAN_CFLAGS) -c -o $@ $<
+
+build/parley: $(REL_OBJ) build/rel/main.o
+	$(CC) $(REL_CFLAGS) -o $@ $^ $(LIBS)
+
+build/san/parley: $(SAN_OBJ) build/san/main.o
+	$(CC) $(SAN_CFLAGS) -o $@ $^ $(LIBS)
+
+# A unit test links only the layers it tests (and those below them).
+san_objs = $(patsubst src/%.c,build/san/%.o,$(sort $(foreach d,$(1),$(wildcard src/$(d)/*.c))))
+TEST_LAYERS_test_base   := base
+TEST_LAYERS_test_out    := base out
+TEST_LAYERS_test_http   := base http
+TEST_LAYERS_test_store  := base store
+TEST_LAYERS_test_domain := base domain
+.SECONDEXPANSION:
+build/san/tests/%: tests/unit/%.c tests/unit/testing.h $$(call san_objs,$$(TEST_LAYERS_$$*)) build/san/gen/migrations.o build/san/gen/assets.o
+	@mkdir -p $(dir $@)
+	$(CC) $(SAN_CFLAGS) -Itests/unit -o $@ $(filter %.c %.o,$^) $(LIBS) -lcmocka
+
+clean:
+	rm -rf build

@@ -1,0 +1,119 @@
+#include "app/app.h"
+
+#include <sodium.h>
+#include <string.h>
+
+#include "base/log.h"
+#include "domain/settings.h"
+
+#include <stdlib.h>
+
+struct app_config app_default_config(void)
+{
+    return (struct app_config){
+        .session_idle_seconds = 60 * 60,
+        .session_max_seconds = 12 * 60 * 60,
+        .throttle_account_failures = 5,
+        .throttle_address_failures = 20,
+        .throttle_window_seconds = 15 * 60,
+        .throttle_lock_seconds = 15 * 60,
+        .reset_valid_seconds = 72 * 60 * 60,
+        .hash_concurrency = 2,
+        .hash_wait_ms = 3000,
+        .secure_cookies = false,
+    };
+}
+
+bool app_init(struct app *app, const struct app_config *cfg)
+{
+    app->cfg = *cfg;
+    if (sem_init(&app->hash_slots, 0, (unsigned)(cfg->hash_concurrency > 0 ? cfg->hash_concurrency : 1)))
+        return false;
+    /* A real hash to verify against when the email is unknown, so that a
+     * wrong email costs the same time as a wrong password. */
+    unsigned char junk[32];
+    randombytes_buf(junk, sizeof junk);
+    return crypto_pwhash_str(app->dummy_hash, (const char *)junk, sizeof junk, 2,
+                             19u * 1024 * 1024) == 0;
+}
+
+void app_fini(struct app *app)
+{
+    sem_destroy(&app->hash_slots);
+}
+
+bool app_signed_in(const struct ctx *c)
+{
+    return c->who.person_id != 0 || c->who.operator;
+}
+
+bool app_operator_ctx(struct ctx *c, struct app *app, db *d, arena *a)
+{
+    memset(c, 0, sizeof *c);
+    c->app = app;
+    c->db = d;
+    c->a = a;
+    c->address = "command line";
+    c->who.operator = true;
+    c->who.name = "command line";
+    c->who.roles = 1u << ROLE_COORDINATOR;
+    return db_int_query(d, &c->who.program_id, "SELECT id FROM program ORDER BY id LIMIT 1", "") ==
+           DB_OK;
+}
+
+enum app_status app_authorize(struct ctx *c, enum action act, enum record_kind kind,
+                              const struct policy_record *rec)
+{
+    switch (policy_decide(app_signed_in(c), c->who.roles, act, kind, rec)) {
+    case POLICY_ALLOW:
+    case POLICY_NEEDS_RECORD:
+        return APP_OK;
+    case POLICY_HIDDEN:
+        return APP_NOT_FOUND;
+    case POLICY_FORBIDDEN:
+    default:
+        return APP_FORBIDDEN;
+    }
+}
+
+enum app_status app_db_status(int st)
+{
+    if (st >= 0)
+        return APP_OK;
+    return st == DB_BUSY ? APP_BUSY : APP_ERROR;
+}
+
+const char *program_setting(struct ctx *c, const char *key)
+{
+    db_stmt *st = db_query(c->db,
+                           "SELECT value FROM program_setting WHERE program_id = ? AND key = ?",
+                           "is", c->who.program_id, key);
+    const char *v = NULL;
+    if (st && db_step(st) == DB_ROW)
+        v = arena_strdup(c->a, db_text(st, 0));
+    if (st)
+        db_done(st);
+    if (v)
+        return v;
+    const struct setting_def *def = setting_find(key);
+    return def ? def->default_value : "";
+}
+
+int program_setting_int(struct ctx *c, const char *key)
+{
+    return atoi(program_setting(c, key));
+}
+
+const char *like_pattern(arena *a, const char *term)
+{
+    buf b;
+    buf_init(&b, a);
+    buf_putc(&b, '%');
+    for (const char *p = term; *p; p++) {
+        if (*p == '%' || *p == '_' || *p == '\\')
+            buf_putc(&b, '\\');
+        buf_putc(&b, *p);
+    }
+    buf_putc(&b, '%');
+    return b.s;
+}

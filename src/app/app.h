@@ -1,0 +1,100 @@
+/* app.h: the use cases. Each one authorises through the policy table,
+ * validates, writes and audits; none formats HTML. The caller (web/) owns
+ * the transaction: one per request that writes. */
+#ifndef PARLEY_APP_H
+#define PARLEY_APP_H
+#include <semaphore.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "base/arena.h"
+#include "domain/errors.h"
+#include "domain/policy.h"
+#include "store/store.h"
+
+enum app_status {
+    APP_OK = 0,
+    APP_INVALID,      /* errs says which fields and why */
+    APP_FORBIDDEN,    /* 403 */
+    APP_NOT_FOUND,    /* 404, also for records whose existence is private */
+    APP_CONFLICT,     /* someone else changed the record first */
+    APP_DENIED,       /* sign-in refused (no hint why) */
+    APP_THROTTLED,    /* too many attempts: retry later */
+    APP_BUSY,         /* a limit on concurrent work was reached */
+    APP_ERROR,        /* the database failed: 500 */
+};
+
+struct app_config {
+    int session_idle_seconds;       /* a session unused this long ends */
+    int session_max_seconds;        /* and none lives longer than this */
+    int throttle_account_failures;  /* failed sign-ins per account per window */
+    int throttle_address_failures;  /* failed sign-ins per address per window */
+    int throttle_window_seconds;
+    int throttle_lock_seconds;
+    int reset_valid_seconds;        /* a password link works this long */
+    int hash_concurrency;           /* password hashes computed at once */
+    int hash_wait_ms;               /* how long a sign-in waits for a slot */
+    bool secure_cookies;            /* behind TLS */
+};
+struct app_config app_default_config(void);
+
+/* Shared by all requests; set up once by app_init(). */
+struct app {
+    struct app_config cfg;
+    sem_t hash_slots;
+    char dummy_hash[128];           /* verified against for unknown emails */
+};
+bool app_init(struct app *app, const struct app_config *cfg);
+void app_fini(struct app *app);
+
+struct actor {
+    int64_t person_id;              /* 0: a visitor */
+    int64_t program_id;
+    int64_t session_id;             /* 0 for API tokens and the command line */
+    const char *name, *email;
+    role_set roles;
+    bool operator;                  /* the command line: whoever holds the database
+                                       file; acts with the roles it is given */
+};
+
+/* One request's context. */
+struct ctx {
+    struct app *app;
+    db *db;
+    arena *a;
+    struct actor who;
+    const char *address;            /* client address, for the audit log */
+};
+
+/* Authorisation: the one door to the policy table. */
+enum app_status app_authorize(struct ctx *c, enum action act, enum record_kind kind,
+                              const struct policy_record *rec);
+bool app_signed_in(const struct ctx *c);
+
+/* The audit log (R38). subject_id: the person the record is about (R37). */
+enum app_status audit_append(struct ctx *c, const char *action, const char *kind,
+                             int64_t record_id, int64_t subject_id, const char *summary);
+/* Recomputes the chain; returns the id of the first bad row, 0 if sound, or
+ * -1 if the database failed. report gets a line of what was found. */
+int64_t audit_verify(db *d, buf *report);
+
+/* Small helpers for the use cases. */
+enum app_status app_db_status(int db_status);
+
+
+
+/* A program setting's value: the program's own, else RULES.md's default. */
+const char *program_setting(struct ctx *c, const char *key);
+int program_setting_int(struct ctx *c, const char *key);
+/* "%term%" for LIKE ? ESCAPE '\', with % and _ in the term escaped. */
+const char *like_pattern(arena *a, const char *term);
+
+/* The command line's context: an operator acting as the coordinator of the
+ * installation's program. Returns false if there is no program yet. */
+bool app_operator_ctx(struct ctx *c, struct app *app, db *d, arena *a);
+/* Creates the installation's program (parley init). */
+enum app_status program_create(struct ctx *c, const char *name, const char *short_name,
+                               const char *time_zone, int64_t *id);
+/* Builds the deterministic demo program (parley demo). */
+enum app_status demo_build(struct ctx *c, const char *password);
+#endif

@@ -1,0 +1,138 @@
+/* audit.c: R38, an append-only log of every write and every read of a
+ * confidential record, chained by SHA-256 so an edit or deletion shows. */
+#include "app/app.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "base/buf.h"
+#include "base/clock.h"
+#include "base/secret.h"
+
+struct audit_row {
+    int64_t id, at, actor_id, record_id, subject_id;
+    const char *actor_label, *action, *kind, *address, *summary, *prev_hash;
+};
+
+/* The hashed content: every field, each prefixed by its length, so no two
+ * different rows hash the same text. */
+static void audit_row_hash(const struct audit_row *row, char out[65])
+{
+    buf b;
+    buf_init(&b, NULL);
+    buf_printf(&b, "%" PRId64 "|%" PRId64 "|%" PRId64 "|%" PRId64 "|%" PRId64 "|", row->id,
+               row->at, row->actor_id, row->record_id, row->subject_id);
+    const char *fields[] = {row->actor_label, row->action, row->kind,
+                            row->address,     row->summary, row->prev_hash};
+    for (size_t i = 0; i < sizeof fields / sizeof *fields; i++)
+        buf_printf(&b, "%zu:%s|", strlen(fields[i]), fields[i]);
+    secret_sha256_hex(b.s, b.len, out);
+    buf_release(&b);
+}
+
+static enum app_status audit_insert(struct ctx *c, const char *action, const char *kind,
+                                    int64_t record_id, int64_t subject_id, const char *summary)
+{
+    struct audit_row row = {
+        .at = clock_now(), .actor_id = c->who.person_id, .record_id = record_id,
+        .subject_id = subject_id, .action = action, .kind = kind,
+        .address = c->address ? c->address : "", .summary = summary,
+        .actor_label = c->who.person_id ? c->who.name : "command line",
+    };
+    db_stmt *st = db_query(c->db, "SELECT last_id, last_hash FROM audit_head WHERE one = 1", "");
+    if (!st || db_step(st) != DB_ROW) {
+        if (st)
+            db_done(st);
+        return APP_ERROR;
+    }
+    row.id = db_int(st, 0) + 1;
+    row.prev_hash = arena_strdup(c->a, db_text(st, 1));
+    db_done(st);
+    char hash[65];
+    audit_row_hash(&row, hash);
+    int rc = db_exec(c->db,
+                     "INSERT INTO audit (id, at, actor_id, actor_label, action, record_kind, "
+                     "record_id, subject_id, address, summary, prev_hash, hash) "
+                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                     "iissssisssss", row.id, row.at,
+                     row.actor_id ? arena_printf(c->a, "%" PRId64, row.actor_id) : NULL,
+                     row.actor_label, action, kind, record_id,
+                     subject_id ? arena_printf(c->a, "%" PRId64, subject_id) : NULL,
+                     row.address, summary, row.prev_hash, hash);
+    if (rc == DB_OK)
+        rc = db_exec(c->db, "UPDATE audit_head SET last_id = ?, last_hash = ? WHERE one = 1",
+                     "is", row.id, hash);
+    return app_db_status(rc);
+}
+
+enum app_status audit_append(struct ctx *c, const char *action, const char *kind,
+                             int64_t record_id, int64_t subject_id, const char *summary)
+{
+    /* The chain needs its head read and moved in one transaction. A reading
+     * request that audits (R38) has none of its own, so it gets one here. */
+    bool own = !db_in_transaction(c->db);
+    if (own && db_begin(c->db) != DB_OK)
+        return APP_BUSY;
+    enum app_status s = audit_insert(c, action, kind, record_id, subject_id, summary);
+    if (own && (s != APP_OK || db_commit(c->db) != DB_OK)) {
+        db_rollback(c->db);
+        return s != APP_OK ? s : APP_ERROR;
+    }
+    return s;
+}
+
+static bool audit_row_sound(db_stmt *st, int64_t expect_id, const char *prev, char hash[65])
+{
+    struct audit_row row = {
+        .id = db_int(st, 0), .at = db_int(st, 1), .actor_id = db_int(st, 2),
+        .actor_label = db_text(st, 3), .action = db_text(st, 4), .kind = db_text(st, 5),
+        .record_id = db_int(st, 6), .subject_id = db_int(st, 7), .address = db_text(st, 8),
+        .summary = db_text(st, 9), .prev_hash = db_text(st, 10),
+    };
+    if (row.id != expect_id || strcmp(row.prev_hash, prev) != 0)
+        return false;
+    audit_row_hash(&row, hash);
+    return strcmp(hash, db_text(st, 11)) == 0;
+}
+
+int64_t audit_verify(db *d, buf *report)
+{
+    db_stmt *st = db_query(d,
+                           "SELECT id, at, actor_id, actor_label, action, record_kind, record_id, "
+                           "subject_id, address, summary, prev_hash, hash FROM audit ORDER BY id",
+                           "");
+    if (!st)
+        return -1;
+    char prev[65] = "", hash[65];
+    int64_t n = 0, bad = 0;
+    int rc;
+    while ((rc = db_step(st)) == DB_ROW) {
+        if (!audit_row_sound(st, n + 1, prev, hash)) {
+            bad = n + 1;
+            break;
+        }
+        memcpy(prev, hash, sizeof prev);
+        n++;
+    }
+    db_done(st);
+    if (rc < 0)
+        return -1;
+    if (bad) {
+        buf_printf(report, "audit: row %" PRId64 " was changed, or a row before it removed\n", bad);
+        return bad;
+    }
+    int64_t head_id = 0;
+    st = db_query(d, "SELECT last_id, last_hash FROM audit_head WHERE one = 1", "");
+    if (!st || db_step(st) != DB_ROW || (head_id = db_int(st, 0)) != n ||
+        strcmp(db_text(st, 1), prev) != 0) {
+        if (st)
+            db_done(st);
+        buf_printf(report, "audit: the log ends at row %" PRId64 " but its head names row %" PRId64
+                   ": rows were removed from the end\n", n, head_id);
+        return n + 1;
+    }
+    db_done(st);
+    buf_printf(report, "audit: %" PRId64 " rows, chain intact\n", n);
+    return 0;
+}

@@ -1,0 +1,436 @@
+/* auth.c: passwords (argon2id), sign-in throttling, sessions stored in the
+ * database (only the SHA-256 of a token is kept), API tokens, one-time
+ * password links. */
+#include "app/auth.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <inttypes.h>
+#include <sodium.h>
+#include <string.h>
+#include <time.h>
+
+#include "base/clock.h"
+#include "base/secret.h"
+#include "domain/password.h"
+
+/* OWASP's argon2id minimum: 19 MiB, two passes. Kept modest because a
+ * school district's server hashes on every sign-in. */
+#define HASH_OPS 2
+#define HASH_MEM (19u * 1024 * 1024)
+#define TOKEN_BYTES 32   /* 256 bits */
+
+static bool hash_slot_take(struct app *app)
+{
+    struct timespec until;
+    clock_gettime(CLOCK_REALTIME, &until);
+    until.tv_sec += app->cfg.hash_wait_ms / 1000;
+    until.tv_nsec += (long)(app->cfg.hash_wait_ms % 1000) * 1000000L;
+    if (until.tv_nsec >= 1000000000L) {
+        until.tv_sec++;
+        until.tv_nsec -= 1000000000L;
+    }
+    while (sem_timedwait(&app->hash_slots, &until) != 0)
+        if (errno != EINTR)
+            return false;
+    return true;
+}
+
+enum app_status auth_hash_password(struct app *app, const char *password, char out[128])
+{
+    if (!hash_slot_take(app))
+        return APP_BUSY;
+    int rc = crypto_pwhash_str(out, password, strlen(password), HASH_OPS, HASH_MEM);
+    sem_post(&app->hash_slots);
+    return rc == 0 ? APP_OK : APP_ERROR;
+}
+
+/* APP_OK if it matches, APP_DENIED if not, APP_BUSY if no slot. */
+static enum app_status password_verify(struct app *app, const char *hash, const char *password)
+{
+    if (!hash_slot_take(app))
+        return APP_BUSY;
+    int rc = crypto_pwhash_str_verify(hash, password, strlen(password));
+    sem_post(&app->hash_slots);
+    return rc == 0 ? APP_OK : APP_DENIED;
+}
+
+static char *lower(arena *a, const char *s)
+{
+    char *out = arena_strdup(a, s ? s : "");
+    for (char *p = out; *p; p++)
+        *p = (char)tolower((unsigned char)*p);
+    return out;
+}
+
+/* --- throttling: failures per key in a window, then a lock --- */
+
+static int64_t throttle_locked_until(struct ctx *c, const char *key)
+{
+    int64_t until = 0;
+    db_int_query(c->db, &until, "SELECT locked_until FROM login_throttle WHERE key = ?", "s", key);
+    return until > clock_now() ? until : 0;
+}
+
+static void throttle_fail(struct ctx *c, const char *key, int limit)
+{
+    int64_t now = clock_now(), failures = 0, start = 0;
+    db_stmt *st = db_query(c->db, "SELECT failures, window_start FROM login_throttle WHERE key = ?",
+                           "s", key);
+    if (st && db_step(st) == DB_ROW) {
+        failures = db_int(st, 0);
+        start = db_int(st, 1);
+    }
+    if (st)
+        db_done(st);
+    if (now - start > c->app->cfg.throttle_window_seconds) {
+        failures = 0;
+        start = now;
+    }
+    failures++;
+    int64_t locked = failures >= limit ? now + c->app->cfg.throttle_lock_seconds : 0;
+    db_exec(c->db,
+            "INSERT INTO login_throttle (key, failures, window_start, locked_until) "
+            "VALUES (?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET failures = excluded.failures, "
+            "window_start = excluded.window_start, locked_until = excluded.locked_until",
+            "siii", key, failures, start, locked);
+}
+
+/* --- sessions --- */
+
+static role_set roles_of(struct ctx *c, int64_t person_id)
+{
+    role_set set = 0;
+    db_stmt *st = db_query(c->db, "SELECT role FROM person_role WHERE person_id = ?", "i", person_id);
+    enum role r;
+    while (st && db_step(st) == DB_ROW)
+        if (role_parse(db_text(st, 0), &r))
+            set |= 1u << r;
+    if (st)
+        db_done(st);
+    return set;
+}
+
+static enum app_status session_create(struct ctx *c, int64_t person_id, const char **token)
+{
+    char *t = secret_token(c->a, TOKEN_BYTES), hash[65];
+    secret_sha256_hex(t, strlen(t), hash);
+    int64_t now = clock_now();
+    int rc = db_exec(c->db,
+                     "INSERT INTO session (token_hash, person_id, csrf_token, created_at, last_seen, "
+                     "address) VALUES (?, ?, ?, ?, ?, ?)",
+                     "sisiis", hash, person_id, secret_token(c->a, TOKEN_BYTES), now, now,
+                     c->address ? c->address : "");
+    *token = t;
+    return app_db_status(rc);
+}
+
+static void actor_set(struct ctx *c, int64_t person_id, int64_t program_id, const char *name,
+                      const char *email)
+{
+    c->who.person_id = person_id;
+    c->who.program_id = program_id;
+    c->who.name = arena_strdup(c->a, name);
+    c->who.email = arena_strdup(c->a, email);
+    c->who.roles = roles_of(c, person_id);
+}
+
+enum app_status auth_login(struct ctx *c, const char *email, const char *password,
+                           const char **token, int64_t *retry_after)
+{
+    const char *account_key = arena_printf(c->a, "account:%s", lower(c->a, email));
+    const char *address_key = arena_printf(c->a, "address:%s", c->address ? c->address : "");
+    int64_t until = throttle_locked_until(c, account_key);
+    int64_t until_addr = throttle_locked_until(c, address_key);
+    if (until_addr > until)
+        until = until_addr;
+    if (until) {
+        *retry_after = until - clock_now();
+        return APP_THROTTLED;
+    }
+    int64_t pid = 0, program = 0;
+    const char *hash = c->app->dummy_hash, *name = "", *addr = "";
+    db_stmt *st = db_query(c->db,
+                           "SELECT id, program_id, name, email, password_hash FROM person "
+                           "WHERE email = ? AND active = 1 AND password_hash IS NOT NULL",
+                           "s", lower(c->a, email));
+    if (st && db_step(st) == DB_ROW) {
+        pid = db_int(st, 0);
+        program = db_int(st, 1);
+        name = arena_strdup(c->a, db_text(st, 2));
+        addr = arena_strdup(c->a, db_text(st, 3));
+        hash = arena_strdup(c->a, db_text(st, 4));
+    }
+    if (st)
+        db_done(st);
+    enum app_status s = password_verify(c->app, hash, password ? password : "");
+    if (s == APP_BUSY)
+        return s;
+    if (s != APP_OK || !pid) {
+        throttle_fail(c, account_key, c->app->cfg.throttle_account_failures);
+        throttle_fail(c, address_key, c->app->cfg.throttle_address_failures);
+        if (pid)
+            audit_append(c, "login-failed", "session", 0, pid, "A sign-in with a wrong password");
+        return APP_DENIED;
+    }
+    db_exec(c->db, "DELETE FROM login_throttle WHERE key = ?", "s", account_key);
+    actor_set(c, pid, program, name, addr);
+    if ((s = session_create(c, pid, token)) != APP_OK)
+        return s;
+    return audit_append(c, "login", "session", 0, pid, "Signed in");
+}
+
+bool auth_session_load(struct ctx *c, const char *token, const char **csrf, const char **flash)
+{
+    if (!token || strlen(token) != TOKEN_BYTES * 2)
+        return false;
+    char hash[65];
+    secret_sha256_hex(token, strlen(token), hash);
+    db_stmt *st = db_query(c->db,
+                           "SELECT s.id, s.person_id, s.csrf_token, s.created_at, s.last_seen, "
+                           "s.flash, p.program_id, p.name, p.email FROM session s "
+                           "JOIN person p ON p.id = s.person_id "
+                           "WHERE s.token_hash = ? AND p.active = 1",
+                           "s", hash);
+    if (!st)
+        return false;
+    if (db_step(st) != DB_ROW) {
+        db_done(st);
+        return false;
+    }
+    int64_t sid = db_int(st, 0), pid = db_int(st, 1), created = db_int(st, 3);
+    int64_t seen = db_int(st, 4), program = db_int(st, 6), now = clock_now();
+    *csrf = arena_strdup(c->a, db_text(st, 2));
+    *flash = arena_strdup(c->a, db_text(st, 5));
+    const char *name = arena_strdup(c->a, db_text(st, 7));
+    const char *email = arena_strdup(c->a, db_text(st, 8));
+    db_done(st);
+    if (now - seen > c->app->cfg.session_idle_seconds ||
+        now - created > c->app->cfg.session_max_seconds) {
+        db_exec(c->db, "DELETE FROM session WHERE id = ?", "i", sid);
+        return false;
+    }
+    /* Touch at most once a minute: a page view should not always write. */
+    if (now - seen >= 60 || **flash)
+        db_exec(c->db, "UPDATE session SET last_seen = ?, flash = '' WHERE id = ?", "ii", now, sid);
+    actor_set(c, pid, program, name, email);
+    c->who.session_id = sid;
+    return true;
+}
+
+enum app_status auth_session_set_flash(struct ctx *c, const char *message)
+{
+    if (!c->who.session_id)
+        return APP_OK;
+    return app_db_status(db_exec(c->db, "UPDATE session SET flash = ? WHERE id = ?", "si", message,
+                                 c->who.session_id));
+}
+
+enum app_status auth_logout(struct ctx *c)
+{
+    if (!c->who.session_id)
+        return APP_OK;
+    int rc = db_exec(c->db, "DELETE FROM session WHERE id = ?", "i", c->who.session_id);
+    if (rc != DB_OK)
+        return app_db_status(rc);
+    return audit_append(c, "logout", "session", c->who.session_id, c->who.person_id, "Signed out");
+}
+
+enum app_status auth_logout_everywhere(struct ctx *c, int64_t *ended)
+{
+    int rc = db_exec(c->db, "DELETE FROM session WHERE person_id = ?", "i", c->who.person_id);
+    if (rc != DB_OK)
+        return app_db_status(rc);
+    *ended = db_changes(c->db);
+    return audit_append(c, "logout-everywhere", "session", 0, c->who.person_id,
+                        arena_printf(c->a, "Signed out everywhere (%" PRId64 " sessions)", *ended));
+}
+
+bool auth_token_load(struct ctx *c, const char *token)
+{
+    if (!token || strlen(token) != TOKEN_BYTES * 2)
+        return false;
+    char hash[65];
+    secret_sha256_hex(token, strlen(token), hash);
+    db_stmt *st = db_query(c->db,
+                           "SELECT p.id, p.program_id, p.name, p.email FROM api_token t "
+                           "JOIN person p ON p.id = t.person_id "
+                           "WHERE t.token_hash = ? AND t.revoked_at = 0 AND p.active = 1",
+                           "s", hash);
+    bool found = st && db_step(st) == DB_ROW;
+    if (found) {
+        int64_t pid = db_int(st, 0), program = db_int(st, 1);
+        const char *name = arena_strdup(c->a, db_text(st, 2));
+        const char *email = arena_strdup(c->a, db_text(st, 3));
+        db_done(st);
+        actor_set(c, pid, program, name, email);
+    } else if (st) {
+        db_done(st);
+    }
+    return found;
+}
+
+static int64_t person_by_email(struct ctx *c, const char *email)
+{
+    int64_t id = 0;
+    db_int_query(c->db, &id, "SELECT id FROM person WHERE email = ?", "s", lower(c->a, email));
+    return id;
+}
+
+enum app_status auth_token_create(struct ctx *c, const char *email, const char *label,
+                                  const char **token)
+{
+    int64_t pid = person_by_email(c, email);
+    if (!pid)
+        return APP_NOT_FOUND;
+    char *t = secret_token(c->a, TOKEN_BYTES), hash[65];
+    secret_sha256_hex(t, strlen(t), hash);
+    int rc = db_exec(c->db,
+                     "INSERT INTO api_token (token_hash, person_id, label, created_at) "
+                     "VALUES (?, ?, ?, ?)",
+                     "sisi", hash, pid, label ? label : "", clock_now());
+    if (rc != DB_OK)
+        return app_db_status(rc);
+    *token = t;
+    return audit_append(c, "create", "api_token", 0, pid, "An API token was created");
+}
+
+/* Checks a new password and its confirmation; hashes it into out. */
+static enum app_status new_password(struct ctx *c, const char *next, const char *confirm,
+                                    const char *email, char out[128], struct errors *errs)
+{
+    const char *weak = password_weakness(next, email);
+    if (weak)
+        errors_add(errs, "password", weak);
+    else if (!confirm || strcmp(next, confirm) != 0)
+        errors_add(errs, "confirm", "The two passwords are not the same. Type it again.");
+    if (errs->n)
+        return APP_INVALID;
+    return auth_hash_password(c->app, next, out);
+}
+
+static enum app_status password_store(struct ctx *c, int64_t pid, const char *hash,
+                                      const char *summary)
+{
+    int rc = db_exec(c->db, "UPDATE person SET password_hash = ?, updated_at = ? WHERE id = ?",
+                     "sii", hash, clock_now(), pid);
+    if (rc == DB_OK)
+        rc = db_exec(c->db, "DELETE FROM session WHERE person_id = ? AND id <> ?", "ii", pid,
+                     c->who.session_id);
+    if (rc != DB_OK)
+        return app_db_status(rc);
+    return audit_append(c, "update", "password", pid, pid, summary);
+}
+
+enum app_status auth_password_change(struct ctx *c, const char *current, const char *next,
+                                     const char *confirm, struct errors *errs)
+{
+    char *stored = NULL;
+    db_stmt *st = db_query(c->db, "SELECT password_hash FROM person WHERE id = ?", "i",
+                           c->who.person_id);
+    if (st && db_step(st) == DB_ROW)
+        stored = arena_strdup(c->a, db_text(st, 0));
+    if (st)
+        db_done(st);
+    if (!stored)
+        return APP_ERROR;
+    enum app_status s = password_verify(c->app, stored, current ? current : "");
+    if (s == APP_BUSY)
+        return s;
+    if (s != APP_OK)
+        errors_add(errs, "current", "That is not your current password.");
+    char hash[128];
+    if (errs->n || (s = new_password(c, next, confirm, c->who.email, hash, errs)) != APP_OK)
+        return errs->n ? APP_INVALID : s;
+    return password_store(c, c->who.person_id, hash,
+                          "Changed their password; their other sessions ended");
+}
+
+enum app_status auth_password_set(struct ctx *c, int64_t person_id, const char *password,
+                                  struct errors *errs)
+{
+    char hash[128];
+    enum app_status s = new_password(c, password, password, NULL, hash, errs);
+    return s != APP_OK ? s : password_store(c, person_id, hash, "A password was set");
+}
+
+enum app_status auth_reset_issue(struct ctx *c, int64_t person_id, const char **token,
+                                 int64_t *expires_at)
+{
+    enum app_status s = app_authorize(c, ACT_RESET_PASSWORD, KIND_PERSON,
+                                      &(struct policy_record){.known = true,
+                                                              .self = person_id == c->who.person_id});
+    if (s != APP_OK)
+        return s;
+    int64_t exists = 0;
+    db_int_query(c->db, &exists, "SELECT id FROM person WHERE id = ?", "i", person_id);
+    if (!exists)
+        return APP_NOT_FOUND;
+    char *t = secret_token(c->a, TOKEN_BYTES), hash[65];
+    secret_sha256_hex(t, strlen(t), hash);
+    *expires_at = clock_now() + c->app->cfg.reset_valid_seconds;
+    int rc = db_exec(c->db,
+                     "INSERT INTO password_reset (token_hash, person_id, created_by, created_at, "
+                     "expires_at) VALUES (?, ?, ?, ?, ?)",
+                     "sisii", hash, person_id,
+                     c->who.person_id ? arena_printf(c->a, "%" PRId64, c->who.person_id) : NULL,
+                     clock_now(), *expires_at);
+    if (rc != DB_OK)
+        return app_db_status(rc);
+    *token = t;
+    return audit_append(c, "issue", "password_link", person_id, person_id,
+                        "A one-time link to set a new password was issued");
+}
+
+/* The person a live link belongs to, or 0. */
+static int64_t reset_owner(struct ctx *c, const char *token, const char **name,
+                           const char **email)
+{
+    if (!token || strlen(token) != TOKEN_BYTES * 2)
+        return 0;
+    char hash[65];
+    secret_sha256_hex(token, strlen(token), hash);
+    db_stmt *st = db_query(c->db,
+                           "SELECT p.id, p.name, p.email FROM password_reset r "
+                           "JOIN person p ON p.id = r.person_id "
+                           "WHERE r.token_hash = ? AND r.used_at = 0 AND r.expires_at > ?",
+                           "si", hash, clock_now());
+    int64_t pid = 0;
+    if (st && db_step(st) == DB_ROW) {
+        pid = db_int(st, 0);
+        *name = arena_strdup(c->a, db_text(st, 1));
+        *email = arena_strdup(c->a, db_text(st, 2));
+    }
+    if (st)
+        db_done(st);
+    return pid;
+}
+
+enum app_status auth_reset_check(struct ctx *c, const char *token, const char **name)
+{
+    const char *email;
+    return reset_owner(c, token, name, &email) ? APP_OK : APP_NOT_FOUND;
+}
+
+enum app_status auth_reset_use(struct ctx *c, const char *token, const char *next,
+                               const char *confirm, struct errors *errs)
+{
+    const char *name, *email;
+    int64_t pid = reset_owner(c, token, &name, &email);
+    if (!pid)
+        return APP_NOT_FOUND;
+    char hash[128];
+    enum app_status s = new_password(c, next, confirm, email, hash, errs);
+    if (s != APP_OK)
+        return s;
+    char thash[65];
+    secret_sha256_hex(token, strlen(token), thash);
+    int rc = db_exec(c->db, "UPDATE password_reset SET used_at = ? WHERE token_hash = ?", "is",
+                     clock_now(), thash);
+    if (rc != DB_OK)
+        return app_db_status(rc);
+    /* The person acts through their link: the audit names them. */
+    c->who.person_id = pid;
+    c->who.name = name;
+    return password_store(c, pid, hash, "Set a new password with a one-time link");
+}

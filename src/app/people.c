@@ -1,0 +1,534 @@
+/* people.c: schools, people and their roles; the audit log's views. */
+#include "app/people.h"
+
+#include <inttypes.h>
+#include <string.h>
+
+#include "base/clock.h"
+
+#define SELF(c, id) (&(struct policy_record){.known = true, .self = (id) == (c)->who.person_id})
+
+static int64_t page_offset(struct page_of *pg)
+{
+    if (pg->per_page < 1 || pg->per_page > 200)
+        pg->per_page = 25;
+    if (pg->page < 1 || pg->page > 100000)
+        pg->page = 1;
+    return (int64_t)(pg->page - 1) * pg->per_page;
+}
+
+/* --- roles --- */
+
+static enum app_status roles_load(struct ctx *c, struct person *p)
+{
+    db_stmt *st = db_query(c->db,
+                           "SELECT r.id, r.role, r.school_id, COALESCE(s.name, ''), r.seat, "
+                           "r.appointed_by, r.term_start, r.term_end FROM person_role r "
+                           "LEFT JOIN school s ON s.id = r.school_id "
+                           "WHERE r.person_id = ? ORDER BY r.role, r.id",
+                           "i", p->id);
+    if (!st)
+        return APP_ERROR;
+    int cap = 8;
+    p->roles = arena_alloc(c->a, sizeof *p->roles * (size_t)cap);
+    p->nroles = 0;
+    while (db_step(st) == DB_ROW && p->nroles < cap) {
+        struct person_role *r = &p->roles[p->nroles];
+        if (!role_parse(db_text(st, 1), &r->role))
+            continue;
+        r->id = db_int(st, 0);
+        r->school_id = db_int(st, 2);
+        r->school_name = arena_strdup(c->a, db_text(st, 3));
+        r->seat = arena_strdup(c->a, db_text(st, 4));
+        r->appointed_by = arena_strdup(c->a, db_text(st, 5));
+        r->term_start = arena_strdup(c->a, db_text(st, 6));
+        r->term_end = arena_strdup(c->a, db_text(st, 7));
+        p->nroles++;
+    }
+    db_done(st);
+    return APP_OK;
+}
+
+/* --- people --- */
+
+#define PERSON_FILTER                                                                      \
+    " FROM person p LEFT JOIN school s ON s.id = p.school_id WHERE p.program_id = ? "      \
+    "AND (? = '' OR p.name LIKE ? ESCAPE '\\' OR p.email LIKE ? ESCAPE '\\' "              \
+    "OR p.employee_id LIKE ? ESCAPE '\\') AND (? = 0 OR p.school_id = ?) "                 \
+    "AND (? = '' OR EXISTS (SELECT 1 FROM person_role r WHERE r.person_id = p.id AND r.role = ?))"
+
+enum app_status people_list(struct ctx *c, const struct people_filter *f, struct page_of *pg,
+                            struct person **out, int *n)
+{
+    enum app_status s = app_authorize(c, ACT_LIST, KIND_PERSON, NULL);
+    if (s != APP_OK)
+        return s;
+    const char *q = f->q ? f->q : "", *like = like_pattern(c->a, q);
+    const char *role = f->role ? f->role : "";
+    int64_t offset = page_offset(pg);
+    if (db_int_query(c->db, &pg->total, "SELECT COUNT(*)" PERSON_FILTER, "issssiiss",
+                     c->who.program_id, q, like, like, like, f->school_id, f->school_id, role,
+                     role) != DB_OK)
+        return APP_ERROR;
+    db_stmt *st = db_query(c->db,
+                           "SELECT p.id, p.name, p.email, p.employee_id, COALESCE(s.name, ''), "
+                           "p.school_id" PERSON_FILTER " ORDER BY p.name, p.id LIMIT ? OFFSET ?",
+                           "issssiissdi", c->who.program_id, q, like, like, like, f->school_id,
+                           f->school_id, role, role, pg->per_page, offset);
+    if (!st)
+        return APP_ERROR;
+    *out = arena_alloc(c->a, sizeof **out * (size_t)pg->per_page);
+    *n = 0;
+    while (db_step(st) == DB_ROW && *n < pg->per_page) {
+        struct person *p = &(*out)[(*n)++];
+        p->id = db_int(st, 0);
+        p->name = arena_strdup(c->a, db_text(st, 1));
+        p->email = arena_strdup(c->a, db_text(st, 2));
+        p->employee_id = arena_strdup(c->a, db_text(st, 3));
+        p->school_name = arena_strdup(c->a, db_text(st, 4));
+        p->school_id = db_int(st, 5);
+    }
+    db_done(st);
+    for (int i = 0; i < *n; i++)
+        if (roles_load(c, &(*out)[i]) != APP_OK)
+            return APP_ERROR;
+    return APP_OK;
+}
+
+static enum app_status person_load(struct ctx *c, int64_t id, struct person *p)
+{
+    db_stmt *st = db_query(c->db,
+                           "SELECT p.id, p.name, p.email, p.employee_id, p.school_id, "
+                           "COALESCE(s.name, ''), p.union_member, p.full_time, "
+                           "p.years_in_district, p.job_type, p.version, p.created_at, "
+                           "p.updated_at, p.password_hash IS NOT NULL FROM person p "
+                           "LEFT JOIN school s ON s.id = p.school_id "
+                           "WHERE p.id = ? AND p.program_id = ?",
+                           "ii", id, c->who.program_id);
+    if (!st)
+        return APP_ERROR;
+    if (db_step(st) != DB_ROW) {
+        db_done(st);
+        return APP_NOT_FOUND;
+    }
+    memset(p, 0, sizeof *p);
+    p->id = db_int(st, 0);
+    p->name = arena_strdup(c->a, db_text(st, 1));
+    p->email = arena_strdup(c->a, db_text(st, 2));
+    p->employee_id = arena_strdup(c->a, db_text(st, 3));
+    p->school_id = db_int(st, 4);
+    p->school_name = arena_strdup(c->a, db_text(st, 5));
+    p->union_member = db_int(st, 6) != 0;
+    p->full_time = db_int(st, 7) != 0;
+    p->years_in_district = (int)db_int(st, 8);
+    if (!job_type_parse(db_text(st, 9), &p->job_type))
+        p->job_type = JOB_OTHER;
+    p->version = db_int(st, 10);
+    p->created_at = db_int(st, 11);
+    p->updated_at = db_int(st, 12);
+    p->can_sign_in = db_int(st, 13) != 0;
+    db_done(st);
+    return roles_load(c, p);
+}
+
+enum app_status person_get(struct ctx *c, int64_t id, struct person *out)
+{
+    enum app_status s = app_authorize(c, ACT_VIEW, KIND_PERSON, SELF(c, id));
+    if (s != APP_OK)
+        return s;
+    if ((s = person_load(c, id, out)) != APP_OK)
+        return s;
+    if (id == c->who.person_id)
+        return APP_OK;
+    /* R37: the person sees who looked at their record. */
+    return audit_append(c, "read", "person", id, id,
+                        arena_printf(c->a, "Viewed the record of %s", out->name));
+}
+
+static bool school_exists(struct ctx *c, int64_t school_id)
+{
+    int64_t found = 0;
+    db_int_query(c->db, &found, "SELECT id FROM school WHERE id = ? AND program_id = ?", "ii",
+                 school_id, c->who.program_id);
+    return found != 0;
+}
+
+/* Checks what only the database knows: the school exists, the email is free. */
+static void person_check_store(struct ctx *c, int64_t id, const struct person_fields *pf,
+                               struct errors *errs)
+{
+    if (pf->school_id && !school_exists(c, pf->school_id))
+        errors_add(errs, "school_id", "Choose a school from the list.");
+    int64_t other = 0;
+    db_int_query(c->db, &other, "SELECT id FROM person WHERE email = ? AND id <> ?", "si",
+                 pf->email, id);
+    if (other)
+        errors_add(errs, "email", "Another person already has this email address.");
+}
+
+static const char *school_param(struct ctx *c, int64_t school_id)
+{
+    return school_id ? arena_printf(c->a, "%" PRId64, school_id) : NULL;
+}
+
+enum app_status person_create(struct ctx *c, const struct person_input *in, int64_t *id,
+                              struct errors *errs)
+{
+    enum app_status s = app_authorize(c, ACT_CREATE, KIND_PERSON, NULL);
+    if (s != APP_OK)
+        return s;
+    struct person_fields pf;
+    if (person_check(in, &pf, errs))
+        person_check_store(c, 0, &pf, errs);
+    if (errs->n)
+        return APP_INVALID;
+    int64_t now = clock_now();
+    int rc = db_int_query(c->db, id,
+                          "INSERT INTO person (program_id, name, email, employee_id, school_id, "
+                          "union_member, full_time, years_in_district, job_type, created_at, "
+                          "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                          "issssdddsii", c->who.program_id, pf.name, pf.email, pf.employee_id,
+                          school_param(c, pf.school_id), pf.union_member, pf.full_time,
+                          pf.years_in_district, job_type_key(pf.job_type), now, now);
+    if (rc == DB_CONSTRAINT) {
+        errors_add(errs, "email", "Another person already has this email address.");
+        return APP_INVALID;
+    }
+    if (rc != DB_OK)
+        return app_db_status(rc);
+    return audit_append(c, "create", "person", *id, *id,
+                        arena_printf(c->a, "Added %s (%s)", pf.name, pf.email));
+}
+
+/* "name, school" : which fields an edit changed, for the audit log. */
+static const char *person_changes(struct ctx *c, const struct person *old,
+                                  const struct person_fields *pf)
+{
+    buf b;
+    buf_init(&b, c->a);
+    const struct {
+        bool changed;
+        const char *label;
+    } fields[] = {
+        {strcmp(old->name, pf->name) != 0, "name"},
+        {strcmp(old->email, pf->email) != 0, "email"},
+        {strcmp(old->employee_id, pf->employee_id) != 0, "employee id"},
+        {old->school_id != pf->school_id, "school"},
+        {old->union_member != pf->union_member, "union member"},
+        {old->full_time != pf->full_time, "full time"},
+        {old->years_in_district != pf->years_in_district, "years in district"},
+        {old->job_type != pf->job_type, "job type"},
+    };
+    for (size_t i = 0; i < sizeof fields / sizeof *fields; i++)
+        if (fields[i].changed)
+            buf_printf(&b, "%s%s", b.len ? ", " : "", fields[i].label);
+    return b.len ? b.s : "nothing";
+}
+
+enum app_status person_update(struct ctx *c, int64_t id, int64_t version,
+                              const struct person_input *in, struct errors *errs)
+{
+    enum app_status s = app_authorize(c, ACT_EDIT, KIND_PERSON, SELF(c, id));
+    struct person old;
+    if (s != APP_OK || (s = person_load(c, id, &old)) != APP_OK)
+        return s;
+    if (old.version != version)
+        return APP_CONFLICT;
+    struct person_fields pf;
+    if (person_check(in, &pf, errs))
+        person_check_store(c, id, &pf, errs);
+    if (errs->n)
+        return APP_INVALID;
+    int rc = db_exec(c->db,
+                     "UPDATE person SET name = ?, email = ?, employee_id = ?, school_id = ?, "
+                     "union_member = ?, full_time = ?, years_in_district = ?, job_type = ?, "
+                     "updated_at = ?, version = version + 1 WHERE id = ? AND version = ?",
+                     "ssssdddsiii", pf.name, pf.email, pf.employee_id,
+                     school_param(c, pf.school_id), pf.union_member, pf.full_time,
+                     pf.years_in_district, job_type_key(pf.job_type), clock_now(), id, version);
+    if (rc != DB_OK)
+        return app_db_status(rc);
+    if (db_changes(c->db) != 1)
+        return APP_CONFLICT;
+    return audit_append(c, "update", "person", id, id,
+                        arena_printf(c->a, "Changed %s of %s", person_changes(c, &old, &pf),
+                                     pf.name));
+}
+
+static bool role_held(const struct person *p, const struct role_fields *rf)
+{
+    for (int i = 0; i < p->nroles; i++)
+        if (p->roles[i].role == rf->role && p->roles[i].school_id == rf->school_id)
+            return true;
+    return false;
+}
+
+enum app_status role_add(struct ctx *c, int64_t person_id, const struct role_input *in,
+                         int64_t *role_id, struct errors *errs)
+{
+    enum app_status s = app_authorize(c, ACT_CREATE, KIND_ROLE, NULL);
+    struct person p;
+    if (s != APP_OK || (s = person_load(c, person_id, &p)) != APP_OK)
+        return s;
+    struct role_fields rf;
+    if (role_check(in, program_setting_int(c, "panel_max_term_years"), &rf, errs)) {
+        if (rf.school_id && !school_exists(c, rf.school_id))
+            errors_add(errs, "school_id", "Choose a school from the list.");
+        else if (role_held(&p, &rf))
+            errors_add(errs, "role", "This person already holds that role.");
+    }
+    if (errs->n)
+        return APP_INVALID;
+    int rc = db_int_query(c->db, role_id,
+                          "INSERT INTO person_role (person_id, role, school_id, seat, appointed_by, "
+                          "term_start, term_end, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+                          "RETURNING id",
+                          "issssssi", person_id, role_key(rf.role), school_param(c, rf.school_id),
+                          rf.seat, rf.appointed_by, rf.term_start, rf.term_end, clock_now());
+    if (rc != DB_OK)
+        return app_db_status(rc);
+    return audit_append(c, "create", "role", *role_id, person_id,
+                        arena_printf(c->a, "Gave %s the role %s", p.name, role_label(rf.role)));
+}
+
+enum app_status role_remove(struct ctx *c, int64_t person_id, int64_t role_id)
+{
+    enum app_status s = app_authorize(c, ACT_DELETE, KIND_ROLE, NULL);
+    struct person p;
+    if (s != APP_OK || (s = person_load(c, person_id, &p)) != APP_OK)
+        return s;
+    const struct person_role *r = NULL;
+    for (int i = 0; i < p.nroles; i++)
+        if (p.roles[i].id == role_id)
+            r = &p.roles[i];
+    if (!r)
+        return APP_NOT_FOUND;
+    if (r->role == ROLE_COORDINATOR) {
+        /* The program must keep someone who can administer it. */
+        int64_t coordinators = 0;
+        db_int_query(c->db, &coordinators,
+                     "SELECT COUNT(*) FROM person_role r JOIN person p ON p.id = r.person_id "
+                     "WHERE r.role = 'coordinator' AND p.program_id = ? AND p.active = 1",
+                     "i", c->who.program_id);
+        if (coordinators <= 1)
+            return APP_CONFLICT;
+    }
+    int rc = db_exec(c->db, "DELETE FROM person_role WHERE id = ? AND person_id = ?", "ii",
+                     role_id, person_id);
+    if (rc != DB_OK)
+        return app_db_status(rc);
+    return audit_append(c, "delete", "role", role_id, person_id,
+                        arena_printf(c->a, "Took the role %s from %s", role_label(r->role),
+                                     p.name));
+}
+
+/* --- schools --- */
+
+static void school_row(struct ctx *c, db_stmt *st, struct school *s)
+{
+    s->id = db_int(st, 0);
+    s->name = arena_strdup(c->a, db_text(st, 1));
+    s->code = arena_strdup(c->a, db_text(st, 2));
+    s->address = arena_strdup(c->a, db_text(st, 3));
+    s->version = db_int(st, 4);
+    s->people = db_int(st, 5);
+}
+
+#define SCHOOL_COLUMNS                                                                     \
+    "SELECT s.id, s.name, s.code, s.address, s.version, "                                  \
+    "(SELECT COUNT(*) FROM person p WHERE p.school_id = s.id) FROM school s "
+
+static enum app_status schools_query(struct ctx *c, db_stmt *st, int cap, struct school **out,
+                                     int *n)
+{
+    if (!st)
+        return APP_ERROR;
+    *out = arena_alloc(c->a, sizeof **out * (size_t)(cap > 0 ? cap : 1));
+    *n = 0;
+    while (*n < cap && db_step(st) == DB_ROW)
+        school_row(c, st, &(*out)[(*n)++]);
+    db_done(st);
+    return APP_OK;
+}
+
+enum app_status schools_list(struct ctx *c, const char *q, struct page_of *pg,
+                             struct school **out, int *n)
+{
+    enum app_status s = app_authorize(c, ACT_LIST, KIND_SCHOOL, NULL);
+    if (s != APP_OK)
+        return s;
+    q = q ? q : "";
+    const char *like = like_pattern(c->a, q);
+    int64_t offset = page_offset(pg);
+    if (db_int_query(c->db, &pg->total,
+                     "SELECT COUNT(*) FROM school s WHERE s.program_id = ? AND (? = '' OR "
+                     "s.name LIKE ? ESCAPE '\\' OR s.code LIKE ? ESCAPE '\\')",
+                     "isss", c->who.program_id, q, like, like) != DB_OK)
+        return APP_ERROR;
+    db_stmt *st = db_query(c->db,
+                           SCHOOL_COLUMNS "WHERE s.program_id = ? AND (? = '' OR s.name LIKE ? "
+                                          "ESCAPE '\\' OR s.code LIKE ? ESCAPE '\\') "
+                                          "ORDER BY s.name LIMIT ? OFFSET ?",
+                           "isssdi", c->who.program_id, q, like, like, pg->per_page, offset);
+    return schools_query(c, st, pg->per_page, out, n);
+}
+
+enum app_status schools_all(struct ctx *c, struct school **out, int *n)
+{
+    int64_t count = 0;
+    if (db_int_query(c->db, &count, "SELECT COUNT(*) FROM school WHERE program_id = ?", "i",
+                     c->who.program_id) != DB_OK)
+        return APP_ERROR;
+    db_stmt *st = db_query(c->db, SCHOOL_COLUMNS "WHERE s.program_id = ? ORDER BY s.name", "i",
+                           c->who.program_id);
+    return schools_query(c, st, (int)count, out, n);
+}
+
+enum app_status school_get(struct ctx *c, int64_t id, struct school *out)
+{
+    enum app_status s = app_authorize(c, ACT_VIEW, KIND_SCHOOL, NULL);
+    if (s != APP_OK)
+        return s;
+    db_stmt *st = db_query(c->db, SCHOOL_COLUMNS "WHERE s.id = ? AND s.program_id = ?", "ii", id,
+                           c->who.program_id);
+    if (!st)
+        return APP_ERROR;
+    bool found = db_step(st) == DB_ROW;
+    if (found)
+        school_row(c, st, out);
+    db_done(st);
+    return found ? APP_OK : APP_NOT_FOUND;
+}
+
+static void school_check_store(struct ctx *c, int64_t id, const struct school_input *in,
+                               struct errors *errs)
+{
+    int64_t other = 0;
+    db_int_query(c->db, &other, "SELECT id FROM school WHERE program_id = ? AND name = ? AND id <> ?",
+                 "isi", c->who.program_id, in->name, id);
+    if (other)
+        errors_add(errs, "name", "Another school already has this name.");
+    other = 0;
+    db_int_query(c->db, &other, "SELECT id FROM school WHERE program_id = ? AND code = ? AND id <> ?",
+                 "isi", c->who.program_id, in->code, id);
+    if (other)
+        errors_add(errs, "code", "Another school already has this code.");
+}
+
+enum app_status school_create(struct ctx *c, const struct school_input *in, int64_t *id,
+                              struct errors *errs)
+{
+    enum app_status s = app_authorize(c, ACT_CREATE, KIND_SCHOOL, NULL);
+    if (s != APP_OK)
+        return s;
+    if (school_check(in, errs))
+        school_check_store(c, 0, in, errs);
+    if (errs->n)
+        return APP_INVALID;
+    int64_t now = clock_now();
+    int rc = db_int_query(c->db, id,
+                          "INSERT INTO school (program_id, name, code, address, created_at, "
+                          "updated_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+                          "isssii", c->who.program_id, in->name, in->code,
+                          in->address ? in->address : "", now, now);
+    if (rc != DB_OK)
+        return app_db_status(rc);
+    return audit_append(c, "create", "school", *id, 0,
+                        arena_printf(c->a, "Added the school %s (%s)", in->name, in->code));
+}
+
+enum app_status school_update(struct ctx *c, int64_t id, int64_t version,
+                              const struct school_input *in, struct errors *errs)
+{
+    enum app_status s = app_authorize(c, ACT_EDIT, KIND_SCHOOL, NULL);
+    struct school old;
+    if (s != APP_OK || (s = school_get(c, id, &old)) != APP_OK)
+        return s;
+    if (old.version != version)
+        return APP_CONFLICT;
+    if (school_check(in, errs))
+        school_check_store(c, id, in, errs);
+    if (errs->n)
+        return APP_INVALID;
+    int rc = db_exec(c->db,
+                     "UPDATE school SET name = ?, code = ?, address = ?, updated_at = ?, "
+                     "version = version + 1 WHERE id = ? AND version = ?",
+                     "sssiii", in->name, in->code, in->address ? in->address : "", clock_now(), id,
+                     version);
+    if (rc != DB_OK)
+        return app_db_status(rc);
+    if (db_changes(c->db) != 1)
+        return APP_CONFLICT;
+    return audit_append(c, "update", "school", id, 0,
+                        arena_printf(c->a, "Changed the school %s (was %s, %s)", in->name,
+                                     old.name, old.code));
+}
+
+/* --- the audit log --- */
+
+#define AUDIT_COLUMNS                                                                      \
+    "SELECT a.id, a.at, COALESCE(a.actor_id, 0), a.actor_label, a.action, a.record_kind, " \
+    "a.record_id, COALESCE(a.subject_id, 0), a.address, a.summary, COALESCE(p.name, '') "  \
+    "FROM audit a LEFT JOIN person p ON p.id = a.subject_id "
+
+#define AUDIT_FILTER                                                                       \
+    "WHERE (? = '' OR a.summary LIKE ? ESCAPE '\\' OR a.actor_label LIKE ? ESCAPE '\\') "  \
+    "AND (? = '' OR a.record_kind = ?) AND (? = 0 OR a.actor_id = ?) "                     \
+    "AND (? = 0 OR a.subject_id = ?) "
+
+static enum app_status audit_rows(struct ctx *c, const struct audit_filter *f, struct page_of *pg,
+                                  struct audit_entry **out, int *n)
+{
+    const char *q = f->q ? f->q : "", *like = like_pattern(c->a, q);
+    const char *kind = f->kind ? f->kind : "";
+    int64_t offset = page_offset(pg);
+    if (db_int_query(c->db, &pg->total, "SELECT COUNT(*) FROM audit a " AUDIT_FILTER,
+                     "sssssiiii", q, like, like, kind, kind, f->actor_id, f->actor_id,
+                     f->subject_id, f->subject_id) != DB_OK)
+        return APP_ERROR;
+    db_stmt *st = db_query(c->db, AUDIT_COLUMNS AUDIT_FILTER "ORDER BY a.id DESC LIMIT ? OFFSET ?",
+                           "sssssiiiidi", q, like, like, kind, kind, f->actor_id, f->actor_id,
+                           f->subject_id, f->subject_id, pg->per_page, offset);
+    if (!st)
+        return APP_ERROR;
+    *out = arena_alloc(c->a, sizeof **out * (size_t)pg->per_page);
+    *n = 0;
+    while (*n < pg->per_page && db_step(st) == DB_ROW) {
+        struct audit_entry *e = &(*out)[(*n)++];
+        e->id = db_int(st, 0);
+        e->at = db_int(st, 1);
+        e->actor_id = db_int(st, 2);
+        e->actor = arena_strdup(c->a, db_text(st, 3));
+        e->action = arena_strdup(c->a, db_text(st, 4));
+        e->kind = arena_strdup(c->a, db_text(st, 5));
+        e->record_id = db_int(st, 6);
+        e->subject_id = db_int(st, 7);
+        e->address = arena_strdup(c->a, db_text(st, 8));
+        e->summary = arena_strdup(c->a, db_text(st, 9));
+        e->subject_name = arena_strdup(c->a, db_text(st, 10));
+    }
+    db_done(st);
+    return APP_OK;
+}
+
+enum app_status audit_list(struct ctx *c, const struct audit_filter *f, struct page_of *pg,
+                           struct audit_entry **out, int *n)
+{
+    enum app_status s = app_authorize(c, ACT_LIST, KIND_AUDIT, NULL);
+    return s != APP_OK ? s : audit_rows(c, f, pg, out, n);
+}
+
+enum app_status audit_about(struct ctx *c, int64_t person_id, struct page_of *pg,
+                            struct audit_entry **out, int *n)
+{
+    enum app_status s = app_authorize(c, ACT_VIEW_HISTORY, KIND_PERSON, SELF(c, person_id));
+    if (s != APP_OK)
+        return s;
+    int64_t exists = 0;
+    db_int_query(c->db, &exists, "SELECT id FROM person WHERE id = ? AND program_id = ?", "ii",
+                 person_id, c->who.program_id);
+    if (!exists)
+        return APP_NOT_FOUND;
+    struct audit_filter f = {.subject_id = person_id};
+    return audit_rows(c, &f, pg, out, n);
+}

@@ -1,0 +1,84 @@
+/* people.h: the coordinator administers the program's schools, people and
+ * roles; everyone sees their own record and its history (R37). */
+#ifndef PARLEY_APP_PEOPLE_H
+#define PARLEY_APP_PEOPLE_H
+
+#include "app/app.h"
+#include "domain/people.h"
+
+struct school {
+    int64_t id, version;
+    const char *name, *code, *address;
+    int64_t people;                  /* how many people belong to it */
+};
+
+struct person_role {
+    int64_t id, school_id;
+    enum role role;
+    const char *school_name, *seat, *appointed_by, *term_start, *term_end;
+};
+
+struct person {
+    int64_t id, school_id, version, created_at, updated_at;
+    const char *name, *email, *employee_id, *school_name;
+    bool union_member, full_time, can_sign_in;
+    int years_in_district;
+    enum job_type job_type;
+    struct person_role *roles;
+    int nroles;
+};
+
+struct page_of {
+    int page, per_page;              /* page counts from 1 */
+    int64_t total;
+};
+
+struct people_filter {
+    const char *q;                   /* name, email or employee id contains */
+    int64_t school_id;
+    const char *role;                /* a role key, or NULL */
+};
+
+enum app_status people_list(struct ctx *c, const struct people_filter *f, struct page_of *pg,
+                            struct person **out, int *n);
+/* APP_NOT_FOUND also when the asker may not know the person exists. The
+ * view is audited when someone other than the person looks (R37). */
+enum app_status person_get(struct ctx *c, int64_t id, struct person *out);
+enum app_status person_create(struct ctx *c, const struct person_input *in, int64_t *id,
+                              struct errors *errs);
+/* version: the version the editor saw; a newer one gives APP_CONFLICT. */
+enum app_status person_update(struct ctx *c, int64_t id, int64_t version,
+                              const struct person_input *in, struct errors *errs);
+
+enum app_status role_add(struct ctx *c, int64_t person_id, const struct role_input *in,
+                         int64_t *role_id, struct errors *errs);
+enum app_status role_remove(struct ctx *c, int64_t person_id, int64_t role_id);
+
+enum app_status schools_list(struct ctx *c, const char *q, struct page_of *pg,
+                             struct school **out, int *n);
+/* Every school, by name, for choice lists (no authorisation: names of
+ * schools are public). */
+enum app_status schools_all(struct ctx *c, struct school **out, int *n);
+enum app_status school_get(struct ctx *c, int64_t id, struct school *out);
+enum app_status school_create(struct ctx *c, const struct school_input *in, int64_t *id,
+                              struct errors *errs);
+enum app_status school_update(struct ctx *c, int64_t id, int64_t version,
+                              const struct school_input *in, struct errors *errs);
+
+struct audit_entry {
+    int64_t id, at, actor_id, record_id, subject_id;
+    const char *actor, *action, *kind, *address, *summary, *subject_name;
+};
+struct audit_filter {
+    const char *q;                   /* summary or actor contains */
+    const char *kind;                /* record kind, or NULL */
+    int64_t actor_id, subject_id;    /* 0: any */
+};
+/* The whole log (coordinator). */
+enum app_status audit_list(struct ctx *c, const struct audit_filter *f, struct page_of *pg,
+                           struct audit_entry **out, int *n);
+/* The entries about one person (the person, or the coordinator; R37). */
+enum app_status audit_about(struct ctx *c, int64_t person_id, struct page_of *pg,
+                            struct audit_entry **out, int *n);
+
+#endif

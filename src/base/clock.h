@@ -1,0 +1,24 @@
+/* clock.h: time. Stored times are Unix seconds (UTC); what people see is in
+ * the program's time zone, set once at start-up. Dates as "YYYY-MM-DD". */
+#ifndef PARLEY_CLOCK_H
+#define PARLEY_CLOCK_H
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "base/arena.h"
+
+/* Sets the process time zone (TZ) once, before threads start. */
+void clock_set_zone(const char *tz);
+int64_t clock_now(void);
+/* Microseconds on a monotonic clock, for durations. */
+int64_t clock_micros(void);
+/* "24 Nov 2026, 10:05" in the program's zone. */
+char *clock_format(arena *a, int64_t t);
+/* "2026-11-24" in the program's zone. */
+char *clock_date(arena *a, int64_t t);
+/* ISO 8601 UTC: "2026-11-24T10:05:00Z". */
+char *clock_iso(arena *a, int64_t t);
+/* Parses "YYYY-MM-DD" strictly (a real calendar date). */
+bool clock_parse_date(const char *s, int *y, int *m, int *d);
+
+#endif

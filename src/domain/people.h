@@ -1,0 +1,69 @@
+/* people.h: what a person and a school must be, checked before any write. */
+#ifndef PARLEY_PEOPLE_H
+#define PARLEY_PEOPLE_H
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "domain/errors.h"
+#include "domain/role.h"
+
+/* R5: SPC teachers, nurses and CoSESS staff are eligible like classroom
+ * teachers; the job type is recorded so eligibility can say so. */
+enum job_type {
+    JOB_CLASSROOM_TEACHER,
+    JOB_SPC_TEACHER,
+    JOB_NURSE,
+    JOB_COSESS,
+    JOB_OTHER,
+    JOB_COUNT
+};
+const char *job_type_key(enum job_type j);
+const char *job_type_label(enum job_type j);
+bool job_type_parse(const char *key, enum job_type *out);
+
+/* Fields as typed (strings), so a form can be shown again as it was. */
+struct person_input {
+    const char *name, *email, *employee_id, *school_id;
+    const char *union_member, *full_time;     /* "1"/"0", "yes"/"no", "on" */
+    const char *years_in_district, *job_type;
+};
+
+/* A checked person, ready to store. */
+struct person_fields {
+    char email[256];          /* lower-cased */
+    const char *name, *employee_id;
+    int64_t school_id;        /* 0: none */
+    bool union_member, full_time;
+    int years_in_district;
+    enum job_type job_type;
+};
+
+/* Fills out and returns true, or adds every problem to errs. */
+bool person_check(const struct person_input *in, struct person_fields *out,
+                  struct errors *errs);
+
+struct school_input {
+    const char *name, *code, *address;
+};
+bool school_check(const struct school_input *in, struct errors *errs);
+
+struct role_input {
+    const char *role, *school_id, *seat, *appointed_by, *term_start, *term_end;
+};
+struct role_fields {
+    enum role role;
+    int64_t school_id;
+    const char *seat, *appointed_by, *term_start, *term_end;
+};
+/* R29: a Panel member has a seat, who appointed them and a term of at most
+ * max_term_years. */
+bool role_check(const struct role_input *in, int max_term_years, struct role_fields *out,
+                struct errors *errs);
+
+/* Parses a positive record id ("42"); 0 if it is not one. */
+int64_t parse_id(const char *s);
+/* "1", "yes", "on", "true" → true; "0", "no", "off", "false", "" → false;
+ * anything else: false and *ok = false. */
+bool parse_flag(const char *s, bool *ok);
+
+#endif

@@ -1,0 +1,73 @@
+/* policy.h: the one table that says who may do what to which kind of record.
+ * Every handler asks it; the permissions page and the permission tests are
+ * generated from it. A rule names a role, or a relationship between the
+ * person asking and the record ("self": the record is their own). */
+#ifndef PARLEY_POLICY_H
+#define PARLEY_POLICY_H
+#include <stdbool.h>
+
+#include "domain/role.h"
+
+enum action {
+    ACT_PUBLIC = 0,          /* no sign-in needed (routes only) */
+    ACT_VIEW,
+    ACT_LIST,
+    ACT_CREATE,
+    ACT_EDIT,
+    ACT_DELETE,
+    ACT_RESET_PASSWORD,
+    ACT_VIEW_HISTORY,        /* the audit entries about a record */
+    ACT_COUNT
+};
+
+enum record_kind {
+    KIND_NONE = 0,
+    KIND_ACCOUNT,            /* one's own dashboard, password, sessions */
+    KIND_PERSON,
+    KIND_SCHOOL,
+    KIND_ROLE,
+    KIND_AUDIT,              /* the whole audit log */
+    KIND_COUNT
+};
+
+enum who {
+    WHO_SIGNED_IN = ROLE_COUNT,   /* anyone with an account */
+    WHO_SELF,                     /* relationship: the record is theirs */
+};
+
+struct policy_rule {
+    int who;                 /* an enum role, or an enum who */
+    enum action action;
+    enum record_kind kind;
+    const char *why;         /* plain words, for the permissions page */
+};
+
+enum policy_answer {
+    POLICY_ALLOW,
+    POLICY_FORBIDDEN,        /* 403: they may know it exists */
+    POLICY_HIDDEN,           /* 404: even its existence is private */
+    POLICY_NEEDS_RECORD,     /* route level: a relationship rule may allow it */
+};
+
+/* What is known of the record when deciding. */
+struct policy_record {
+    bool known;              /* false: deciding for a route, no record yet */
+    bool self;               /* the record is the asker's own */
+};
+
+extern const struct policy_rule policy_rules[];
+extern const int policy_rule_count;
+
+/* The decision. roles: the asker's roles; signed_in false for visitors. */
+enum policy_answer policy_decide(bool signed_in, role_set roles, enum action act,
+                                 enum record_kind kind, const struct policy_record *rec);
+/* What a denial looks like for this kind: 404 where existence is private. */
+bool policy_kind_private(enum record_kind kind);
+
+const char *policy_action_label(enum action act);   /* "see", "change"... */
+const char *policy_kind_label(enum record_kind kind);
+const char *policy_who_label(int who);
+/* The sentence shown when a person is refused. */
+const char *policy_refusal(enum action act, enum record_kind kind);
+
+#endif

@@ -1,0 +1,679 @@
+/* main.c: the command line. One program is the whole product: the web site,
+ * the JSON API and the administration commands. */
+#include <errno.h>
+#include <pthread.h>
+#include <inttypes.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "app/app.h"
+#include "app/auth.h"
+#include "app/people.h"
+#include "base/clock.h"
+#include "base/log.h"
+#include "base/secret.h"
+#include "domain/policy.h"
+#include "http/http.h"
+#include "out/json.h"
+#include "web/web.h"
+
+#define DEMO_PASSWORD "parley-demo-2026"
+#define PASSWORD_LINE 1024
+
+/* --- options: --name value pairs, repeatable --- */
+
+struct opt_def {
+    const char *name, *arg, *help;
+};
+
+struct opts {
+    const char *name[64], *value[64];
+    int n;
+};
+
+static const struct opt_def *opt_find(const struct opt_def *defs, const char *name)
+{
+    for (; defs && defs->name; defs++)
+        if (strcmp(defs->name, name) == 0)
+            return defs;
+    return NULL;
+}
+
+static void usage(const char *cmd, const char *summary, const struct opt_def *defs)
+{
+    printf("usage: parley %s [options]\n\n%s\n\noptions:\n", cmd, summary);
+    for (; defs && defs->name; defs++)
+        printf("  --%s%s%s\n      %s\n", defs->name, defs->arg ? " " : "", defs->arg ? defs->arg : "",
+               defs->help);
+    printf("  --help\n      this text\n");
+}
+
+/* Returns 0 on success, 2 on a usage error (after saying why), 1 for --help. */
+static int opts_parse(int argc, char **argv, const char *cmd, const char *summary,
+                      const struct opt_def *defs, struct opts *o)
+{
+    o->n = 0;
+    for (int i = 0; i < argc; i++) {
+        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+            usage(cmd, summary, defs);
+            return 1;
+        }
+        const struct opt_def *d = strncmp(argv[i], "--", 2) == 0 ? opt_find(defs, argv[i] + 2) : NULL;
+        if (!d) {
+            fprintf(stderr, "parley %s: unknown option '%s' (see parley %s --help)\n", cmd, argv[i], cmd);
+            return 2;
+        }
+        if (d->arg && i + 1 >= argc) {
+            fprintf(stderr, "parley %s: --%s needs a value: %s\n", cmd, d->name, d->arg);
+            return 2;
+        }
+        if (o->n == 64) {
+            fprintf(stderr, "parley %s: too many options\n", cmd);
+            return 2;
+        }
+        o->name[o->n] = d->name;
+        o->value[o->n++] = d->arg ? argv[++i] : "1";
+    }
+    return 0;
+}
+
+static const char *opt(const struct opts *o, const char *name, const char *dflt)
+{
+    for (int i = o->n - 1; i >= 0; i--)
+        if (strcmp(o->name[i], name) == 0)
+            return o->value[i];
+    return dflt;
+}
+
+static long opt_long(const struct opts *o, const char *name, long dflt, long lo, long hi)
+{
+    const char *v = opt(o, name, NULL);
+    if (!v)
+        return dflt;
+    char *end;
+    long n = strtol(v, &end, 10);
+    if (*end || n < lo || n > hi)
+        die("--%s must be a whole number from %ld to %ld, not '%s'", name, lo, hi, v);
+    return n;
+}
+
+static const char *need(const struct opts *o, const char *name, const char *cmd)
+{
+    const char *v = opt(o, name, NULL);
+    if (!v || !*v)
+        die("%s needs --%s (see parley %s --help)", cmd, name, cmd);
+    return v;
+}
+
+/* --- the database --- */
+
+static db *open_existing(const char *path)
+{
+    struct stat st;
+    if (strncmp(path, "postgres", 8) != 0 && stat(path, &st) != 0)
+        die("there is no database at %s (create one with parley init or parley demo)", path);
+    char *err = NULL;
+    db *d = db_open(path, &err);
+    if (!d)
+        die("cannot open %s: %s", path, err ? err : "unknown error");
+    if (db_migrate(d, &err) != DB_OK)
+        die("cannot bring %s up to date: %s", path, err ? err : "unknown error");
+    return d;
+}
+
+static db *open_or_create(const char *path)
+{
+    char *err = NULL;
+    db *d = db_open(path, &err);
+    if (!d)
+        die("cannot open %s: %s", path, err ? err : "unknown error");
+    if (db_migrate(d, &err) != DB_OK)
+        die("cannot set up %s: %s", path, err ? err : "unknown error");
+    return d;
+}
+
+/* Runs fn inside one transaction with the operator's context. */
+static int in_transaction(db *d, struct app *app, int (*fn)(struct ctx *, const struct opts *),
+                          const struct opts *o)
+{
+    arena *a = arena_new(0);
+    struct ctx c;
+    int rc = 1;
+    if (db_begin(d) != DB_OK)
+        die("the database is busy");
+    app_operator_ctx(&c, app, d, a);
+    rc = fn(&c, o);
+    if (rc == 0 && db_commit(d) != DB_OK)
+        rc = 1;
+    if (rc != 0)
+        db_rollback(d);
+    arena_free(a);
+    return rc;
+}
+
+static int run_with_db(const struct opts *o, bool create, int (*fn)(struct ctx *, const struct opts *))
+{
+    const char *path = opt(o, "db", "parley.db");
+    db *d = create ? open_or_create(path) : open_existing(path);
+    struct app app;
+    struct app_config cfg = app_default_config();
+    if (!app_init(&app, &cfg))
+        die("cannot start the password hasher");
+    int rc = in_transaction(d, &app, fn, o);
+    app_fini(&app);
+    db_close(d);
+    return rc;
+}
+
+static void print_errors(const struct errors *errs)
+{
+    for (int i = 0; i < errs->n; i++)
+        fprintf(stderr, "parley: %s: %s\n", errs->e[i].field, errs->e[i].message);
+}
+
+static char *read_password(void)
+{
+    static char line[PASSWORD_LINE];
+    if (!fgets(line, sizeof line, stdin))
+        return NULL;
+    line[strcspn(line, "\r\n")] = '\0';
+    return line;
+}
+
+/* --- init, demo --- */
+
+static int ensure_program(struct ctx *c, const struct opts *o)
+{
+    if (c->who.program_id)
+        return 0;
+    int64_t id;
+    const char *name = opt(o, "program", "Harbor City Educator Supports Program");
+    enum app_status s = program_create(c, name, opt(o, "short-name", "ESP"),
+                                       opt(o, "time-zone", "America/New_York"), &id);
+    return s == APP_OK ? 0 : 1;
+}
+
+static int cmd_init_fn(struct ctx *c, const struct opts *o)
+{
+    if (ensure_program(c, o))
+        return 1;
+    printf("parley: %s is ready (schema version %d)\n", opt(o, "db", "parley.db"),
+           db_schema_version(c->db));
+    return 0;
+}
+
+static void print_demo_logins(void)
+{
+    printf("Demo sign-ins (password for all: %s):\n"
+           "  coordinator@parley.test     Program Coordinator\n"
+           "  ct1@parley.test             Consulting Teacher (also ct2, ct3)\n"
+           "  principal@parley.test       Administrator (also principal2, principal3)\n"
+           "  teacher@parley.test         Participating Teacher (also teacher2, teacher3)\n"
+           "  panel@parley.test           Panel Member (also panel2, panel3)\n"
+           "  superintendent@parley.test  Superintendent\n"
+           "  union@parley.test           Union Representative\n",
+           DEMO_PASSWORD);
+}
+
+static int cmd_demo_fn(struct ctx *c, const struct opts *o)
+{
+    if (ensure_program(c, o))
+        return 1;
+    int64_t demo = 0, people = 0;
+    db_int_query(c->db, &demo, "SELECT COUNT(*) FROM person WHERE email = 'coordinator@parley.test'", "");
+    db_int_query(c->db, &people, "SELECT COUNT(*) FROM person", "");
+    if (!demo && people) {
+        fprintf(stderr, "parley: this database already has people; the demo goes in a new one\n");
+        return 1;
+    }
+    if (!demo && demo_build(c, DEMO_PASSWORD) != APP_OK) {
+        fprintf(stderr, "parley: the demo could not be built\n");
+        return 1;
+    }
+    if (!demo)
+        printf("parley: demo program created in %s\n", opt(o, "db", "parley.db"));
+    print_demo_logins();
+    return 0;
+}
+
+/* --- users and tokens --- */
+
+static int64_t person_id_by_email(struct ctx *c, const char *email)
+{
+    int64_t id = 0;
+    char *lower = arena_strdup(c->a, email);
+    for (char *p = lower; *p; p++)
+        *p = (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p);
+    db_int_query(c->db, &id, "SELECT id FROM person WHERE email = ?", "s", lower);
+    return id;
+}
+
+static const char *school_for(struct ctx *c, const char *school)
+{
+    if (!school)
+        return "";
+    int64_t id = 0;
+    db_int_query(c->db, &id,
+                 "SELECT id FROM school WHERE program_id = ? AND (code = ? OR name = ?)", "iss",
+                 c->who.program_id, school, school);
+    if (!id)
+        die("there is no school with the code or name '%s'", school);
+    return arena_printf(c->a, "%" PRId64, id);
+}
+
+static int user_roles_add(struct ctx *c, const struct opts *o, int64_t pid, const char *school)
+{
+    for (int i = 0; i < o->n; i++) {
+        if (strcmp(o->name[i], "role") != 0)
+            continue;
+        struct role_input ri = {.role = o->value[i], .school_id = school,
+                                .seat = opt(o, "seat", ""), .appointed_by = opt(o, "appointed-by", ""),
+                                .term_start = opt(o, "term-start", ""), .term_end = opt(o, "term-end", "")};
+        struct errors errs = {0};
+        int64_t rid;
+        if (role_add(c, pid, &ri, &rid, &errs) != APP_OK) {
+            print_errors(&errs);
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static int cmd_user_add_fn(struct ctx *c, const struct opts *o)
+{
+    if (!c->who.program_id) {
+        fprintf(stderr, "parley: run parley init first\n");
+        return 1;
+    }
+    const char *school = school_for(c, opt(o, "school", NULL));
+    struct person_input in = {
+        .name = need(o, "name", "user add"), .email = need(o, "email", "user add"),
+        .employee_id = opt(o, "employee-id", ""), .school_id = school,
+        .union_member = opt(o, "union-member", "yes"), .full_time = opt(o, "full-time", "yes"),
+        .years_in_district = opt(o, "years", "0"), .job_type = opt(o, "job", "classroom_teacher"),
+    };
+    struct errors errs = {0};
+    int64_t pid;
+    if (person_create(c, &in, &pid, &errs) != APP_OK) {
+        print_errors(&errs);
+        return 1;
+    }
+    if (user_roles_add(c, o, pid, school))
+        return 1;
+    const char *pw = read_password();
+    if (pw && *pw && auth_password_set(c, pid, pw, &errs) != APP_OK) {
+        print_errors(&errs);
+        return 1;
+    }
+    printf("parley: added %s (id %" PRId64 ")%s\n", in.email, pid,
+           pw && *pw ? "" : "; no password yet: issue a password link to let them sign in");
+    return 0;
+}
+
+static int cmd_user_passwd_fn(struct ctx *c, const struct opts *o)
+{
+    int64_t pid = person_id_by_email(c, need(o, "email", "user passwd"));
+    if (!pid) {
+        fprintf(stderr, "parley: nobody has that email address\n");
+        return 1;
+    }
+    struct errors errs = {0};
+    const char *pw = read_password();
+    if (auth_password_set(c, pid, pw ? pw : "", &errs) != APP_OK) {
+        print_errors(&errs);
+        return 1;
+    }
+    printf("parley: the password is set; their sessions were signed out\n");
+    return 0;
+}
+
+static int cmd_user_link_fn(struct ctx *c, const struct opts *o)
+{
+    int64_t pid = person_id_by_email(c, need(o, "email", "user link")), expires;
+    const char *token;
+    if (!pid || auth_reset_issue(c, pid, &token, &expires) != APP_OK) {
+        fprintf(stderr, "parley: nobody has that email address\n");
+        return 1;
+    }
+    printf("%s/reset/%s\n", opt(o, "base-url", "http://127.0.0.1:8080"), token);
+    return 0;
+}
+
+static int cmd_token_create_fn(struct ctx *c, const struct opts *o)
+{
+    const char *token;
+    if (auth_token_create(c, need(o, "email", "token create"), opt(o, "label", "command line"),
+                          &token) != APP_OK) {
+        fprintf(stderr, "parley: nobody has that email address\n");
+        return 1;
+    }
+    printf("%s\n", token);
+    return 0;
+}
+
+/* --- check, audit verify, backup --- */
+
+static int cmd_check(const struct opts *o)
+{
+    db *d = open_existing(opt(o, "db", "parley.db"));
+    buf report;
+    buf_init(&report, NULL);
+    int rc = db_check(d, &report);
+    int64_t bad = audit_verify(d, &report);
+    fputs(buf_cstr(&report), stdout);
+    buf_release(&report);
+    db_close(d);
+    bool ok = rc == DB_OK && bad == 0;
+    printf("parley: %s\n", ok ? "check passed" : "check FAILED");
+    return ok ? 0 : 1;
+}
+
+static int cmd_audit_verify(const struct opts *o)
+{
+    db *d = open_existing(opt(o, "db", "parley.db"));
+    buf report;
+    buf_init(&report, NULL);
+    int64_t bad = audit_verify(d, &report);
+    fputs(buf_cstr(&report), stdout);
+    buf_release(&report);
+    db_close(d);
+    return bad == 0 ? 0 : 1;
+}
+
+static int cmd_backup(const struct opts *o)
+{
+    db *d = open_existing(opt(o, "db", "parley.db"));
+    char *err = NULL;
+    int rc = db_backup(d, need(o, "to", "backup"), &err);
+    db_close(d);
+    if (rc != DB_OK) {
+        fprintf(stderr, "parley: backup failed: %s\n", err ? err : "unknown error");
+        free(err);
+        return 1;
+    }
+    printf("parley: backed up to %s\n", opt(o, "to", ""));
+    return 0;
+}
+
+/* --- routes: the route table with the policy's answer for each role, from
+ * which the permission tests are generated --- */
+
+static const char *answer_word(enum policy_answer a)
+{
+    switch (a) {
+    case POLICY_ALLOW: return "allow";
+    case POLICY_HIDDEN: return "hidden";
+    case POLICY_FORBIDDEN: return "forbidden";
+    default: return "allow";
+    }
+}
+
+static void route_expectations(json *j, const struct route *rt)
+{
+    json_key(j, "expect");
+    json_obj_begin(j);
+    /* For a record that is not the asker's own, and for their own. */
+    struct policy_record other = {.known = true, .self = false}, own = {.known = true, .self = true};
+    for (int role = 0; role < ROLE_COUNT; role++) {
+        enum policy_answer route = policy_decide(true, 1u << role, (enum action)rt->action,
+                                                 (enum record_kind)rt->kind, NULL);
+        enum policy_answer rec = policy_decide(true, 1u << role, (enum action)rt->action,
+                                               (enum record_kind)rt->kind, &other);
+        enum policy_answer mine = policy_decide(true, 1u << role, (enum action)rt->action,
+                                                (enum record_kind)rt->kind, &own);
+        json_key(j, role_key((enum role)role));
+        json_obj_begin(j);
+        json_kv_str(j, "route", answer_word(route));
+        json_kv_str(j, "other", answer_word(route == POLICY_FORBIDDEN ? route : rec));
+        json_kv_str(j, "own", answer_word(route == POLICY_FORBIDDEN ? route : mine));
+        json_obj_end(j);
+    }
+    json_obj_end(j);
+}
+
+static int cmd_routes(const struct opts *o)
+{
+    (void)o;
+    buf b;
+    buf_init(&b, NULL);
+    json j;
+    json_init(&j, &b);
+    json_arr_begin(&j);
+    for (size_t i = 0; i < web_route_count; i++) {
+        const struct route *rt = &web_routes[i];
+        json_obj_begin(&j);
+        json_kv_str(&j, "method", rt->method);
+        json_kv_str(&j, "pattern", rt->pattern);
+        json_kv_bool(&j, "public", rt->action == ACT_PUBLIC);
+        json_kv_str(&j, "action", policy_action_label((enum action)rt->action));
+        json_kv_str(&j, "kind", policy_kind_label((enum record_kind)rt->kind));
+        route_expectations(&j, rt);
+        json_obj_end(&j);
+    }
+    json_arr_end(&j);
+    puts(buf_cstr(&b));
+    buf_release(&b);
+    return 0;
+}
+
+/* --- serve --- */
+
+static void listen_parse(const char *listen, char *addr, size_t n, int *port)
+{
+    const char *colon = strrchr(listen, ':');
+    char *end;
+    long p = colon ? strtol(colon + 1, &end, 10) : -1;
+    if (!colon || *end || p < 0 || p > 65535 || (size_t)(colon - listen) >= n)
+        die("--listen takes ADDRESS:PORT, such as 127.0.0.1:8080, not '%s'", listen);
+    memcpy(addr, listen, (size_t)(colon - listen));
+    addr[colon - listen] = '\0';
+    *port = (int)p;
+}
+
+static struct http_limits limits_from(const struct opts *o)
+{
+    struct http_limits l = http_default_limits();
+    l.max_header_bytes = (size_t)opt_long(o, "max-header-bytes", (long)l.max_header_bytes, 1024, 1 << 20);
+    l.max_form_bytes = (size_t)opt_long(o, "max-form-bytes", (long)l.max_form_bytes, 1024, 64L << 20);
+    l.max_upload_bytes = (size_t)opt_long(o, "max-upload-bytes", (long)l.max_upload_bytes, 1024, 1L << 30);
+    l.connection_timeout = (unsigned)opt_long(o, "timeout", l.connection_timeout, 1, 3600);
+    l.max_conn_per_addr = (unsigned)opt_long(o, "max-conns-per-address", l.max_conn_per_addr, 1, 100000);
+    return l;
+}
+
+static struct app_config app_config_from(const struct opts *o)
+{
+    struct app_config a = app_default_config();
+    a.hash_concurrency = (int)opt_long(o, "hash-concurrency", a.hash_concurrency, 1, 64);
+    a.session_idle_seconds = (int)opt_long(o, "session-idle", a.session_idle_seconds, 60, 7 * 86400);
+    a.session_max_seconds = (int)opt_long(o, "session-max", a.session_max_seconds, 60, 30 * 86400);
+    a.throttle_account_failures = (int)opt_long(o, "throttle-account", a.throttle_account_failures, 1, 1000);
+    a.throttle_address_failures = (int)opt_long(o, "throttle-address", a.throttle_address_failures, 1, 100000);
+    a.throttle_lock_seconds = (int)opt_long(o, "throttle-lock", a.throttle_lock_seconds, 1, 86400);
+    a.secure_cookies = opt(o, "secure-cookies", NULL) != NULL;
+    return a;
+}
+
+static void program_zone(db_pool *pool)
+{
+    db *d = db_acquire(pool);
+    db_stmt *st = db_query(d, "SELECT time_zone FROM program ORDER BY id LIMIT 1", "");
+    if (st && db_step(st) == DB_ROW)
+        clock_set_zone(db_text(st, 0));
+    db_done(st);
+    db_release(pool, d);
+}
+
+static int cmd_serve(const struct opts *o)
+{
+    const char *path = opt(o, "db", "parley.db");
+    char addr[64];
+    int port;
+    listen_parse(opt(o, "listen", "127.0.0.1:8080"), addr, sizeof addr, &port);
+    unsigned threads = (unsigned)opt_long(o, "threads", 4, 1, 256);
+    db_close(open_existing(path));   /* migrations run once, before the pool opens */
+    char *err = NULL;
+    db_pool *pool = db_pool_open(path, (int)threads, &err);
+    if (!pool)
+        die("cannot open %s: %s", path, err ? err : "unknown error");
+    program_zone(pool);
+    struct web_server srv = {0};
+    struct app_config acfg = app_config_from(o);
+    if (!web_server_init(&srv, pool, &acfg))
+        die("%s has no program yet: run parley init or parley demo first", path);
+    const char *fmt = opt(o, "log-format", "plain");
+    if (strcmp(fmt, "plain") != 0 && strcmp(fmt, "json") != 0)
+        die("--log-format is plain or json, not '%s'", fmt);
+    struct http_config hc = {
+        .listen_addr = addr, .port = port, .threads = threads, .limits = limits_from(o),
+        .routes = web_routes, .nroutes = web_route_count, .dispatch = web_dispatch,
+        .error = web_error, .ctx = &srv, .log_json = strcmp(fmt, "json") == 0,
+    };
+    /* Signals are taken by sigwait() below, not by the server's threads. */
+    sigset_t stop;
+    sigemptyset(&stop);
+    sigaddset(&stop, SIGINT);
+    sigaddset(&stop, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &stop, NULL);
+    signal(SIGPIPE, SIG_IGN);
+    http_server *server = http_start(&hc, &err);
+    if (!server)
+        die("cannot serve on %s: %s", opt(o, "listen", ""), err ? err : "unknown error");
+    fprintf(stderr, "parley: serving %s on http://%s:%d/ (Ctrl-C stops)\n", srv.program_name, addr,
+            http_port(server));
+    int sig;
+    sigwait(&stop, &sig);
+    fprintf(stderr, "parley: stopping\n");
+    http_stop(server);
+    web_server_fini(&srv);
+    db_pool_close(pool);
+    return 0;
+}
+
+/* --- the command table --- */
+
+#define DB_OPT {"db", "PATH", "the database file (default parley.db)"}
+
+static const struct opt_def init_opts[] = {
+    DB_OPT, {"program", "NAME", "the program's name"},
+    {"short-name", "NAME", "its short name, such as ESP"},
+    {"time-zone", "TZ", "its time zone (default America/New_York)"}, {0}};
+static const struct opt_def db_opts[] = {DB_OPT, {0}};
+static const struct opt_def user_add_opts[] = {
+    DB_OPT, {"email", "E", "their email address (they sign in with it)"},
+    {"name", "N", "their full name"},
+    {"role", "ROLE", "a role (repeatable): coordinator, consulting_teacher, participating_teacher, "
+                     "administrator, panel_member, superintendent, union_rep"},
+    {"school", "S", "their school's code or name (administrators need one)"},
+    {"employee-id", "ID", "their employee id"}, {"years", "N", "full years in the district"},
+    {"job", "JOB", "classroom_teacher, spc_teacher, nurse, cosess or other"},
+    {"union-member", "yes|no", "member of the union (default yes)"},
+    {"full-time", "yes|no", "full-time employee (default yes)"},
+    {"seat", "teacher|principal", "Panel seat (panel_member)"},
+    {"appointed-by", "WHO", "who appointed the Panel member"},
+    {"term-start", "DATE", "Panel term start, YYYY-MM-DD"},
+    {"term-end", "DATE", "Panel term end, YYYY-MM-DD"}, {0}};
+static const struct opt_def email_opts[] = {DB_OPT, {"email", "E", "the person's email address"}, {0}};
+static const struct opt_def link_opts[] = {
+    DB_OPT, {"email", "E", "the person's email address"},
+    {"base-url", "URL", "the site's address (default http://127.0.0.1:8080)"}, {0}};
+static const struct opt_def token_opts[] = {
+    DB_OPT, {"email", "E", "whose token it is: the API acts as them"},
+    {"label", "TEXT", "what the token is for"}, {0}};
+static const struct opt_def backup_opts[] = {DB_OPT, {"to", "FILE", "the new backup file"}, {0}};
+static const struct opt_def serve_opts[] = {
+    DB_OPT, {"listen", "ADDR:PORT", "where to listen (default 127.0.0.1:8080)"},
+    {"threads", "N", "worker threads and database connections (default 4)"},
+    {"log-format", "plain|json", "the access log's format (default plain)"},
+    {"max-header-bytes", "N", "largest request headers (default 8192; over: 431)"},
+    {"max-form-bytes", "N", "largest form or JSON body (default 65536; over: 413)"},
+    {"max-upload-bytes", "N", "largest upload (default 10485760; over: 413)"},
+    {"timeout", "SECONDS", "idle connections close after this (default 15)"},
+    {"max-conns-per-address", "N", "open connections per client address (default 32; over: 429)"},
+    {"hash-concurrency", "N", "password hashes computed at once (default 2; over: 429)"},
+    {"session-idle", "SECONDS", "a session unused this long ends (default 3600)"},
+    {"session-max", "SECONDS", "no session lives longer (default 43200)"},
+    {"throttle-account", "N", "failed sign-ins per account before a pause (default 5)"},
+    {"throttle-address", "N", "failed sign-ins per address before a pause (default 20)"},
+    {"throttle-lock", "SECONDS", "the pause after too many failures (default 900)"},
+    {"secure-cookies", NULL, "mark cookies Secure (behind TLS)"}, {0}};
+
+struct command {
+    const char *name, *summary;
+    const struct opt_def *opts;
+    int (*run)(const struct opts *o);                      /* or: */
+    int (*in_tx)(struct ctx *c, const struct opts *o);     /* runs in one transaction */
+    bool create;                                           /* may create the database */
+};
+
+static const struct command commands[] = {
+    {"init", "Creates a database with its program.", init_opts, NULL, cmd_init_fn, true},
+    {"demo", "Creates the demo program (if not there yet) and prints its sign-ins.", init_opts,
+     NULL, cmd_demo_fn, true},
+    {"serve", "Serves the web site and the API.", serve_opts, cmd_serve, NULL, false},
+    {"user add", "Adds a person; reads their password from the first line of standard input "
+                 "(an empty line: none yet).", user_add_opts, NULL, cmd_user_add_fn, false},
+    {"user passwd", "Sets a person's password from the first line of standard input.",
+     email_opts, NULL, cmd_user_passwd_fn, false},
+    {"user link", "Prints a one-time link with which a person sets a new password.", link_opts,
+     NULL, cmd_user_link_fn, false},
+    {"token create", "Prints a new API token for a person (only its hash is kept).", token_opts,
+     NULL, cmd_token_create_fn, false},
+    {"check", "Verifies the database's integrity, schema version and audit chain.", db_opts,
+     cmd_check, NULL, false},
+    {"audit verify", "Recomputes the audit log's hash chain; fails on any edit or deletion.",
+     db_opts, cmd_audit_verify, NULL, false},
+    {"backup", "Copies the database, online, to a new file.", backup_opts, cmd_backup, NULL, false},
+    {"routes", "Prints the route table with the policy's answer per role (JSON).", db_opts,
+     cmd_routes, NULL, false},
+};
+
+static void main_usage(void)
+{
+    printf("usage: parley COMMAND [options]\n\ncommands:\n");
+    for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
+        printf("  %-13s %s\n", commands[i].name, commands[i].summary);
+    printf("\nparley COMMAND --help tells a command's options.\n");
+}
+
+/* Matches "user add" against argv[1..2]; returns the words used. */
+static int command_words(const struct command *cmd, int argc, char **argv)
+{
+    const char *space = strchr(cmd->name, ' ');
+    if (!space)
+        return strcmp(argv[1], cmd->name) == 0 ? 1 : 0;
+    size_t n = (size_t)(space - cmd->name);
+    return argc > 2 && strncmp(argv[1], cmd->name, n) == 0 && argv[1][n] == '\0' &&
+                   strcmp(argv[2], space + 1) == 0
+               ? 2
+               : 0;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "help") == 0) {
+        main_usage();
+        return argc < 2 ? 2 : 0;
+    }
+    if (!secret_init())
+        die("libsodium could not start");
+    for (size_t i = 0; i < sizeof commands / sizeof *commands; i++) {
+        const struct command *cmd = &commands[i];
+        int words = command_words(cmd, argc, argv);
+        if (!words)
+            continue;
+        struct opts o;
+        int rc = opts_parse(argc - 1 - words, argv + 1 + words, cmd->name, cmd->summary,
+                            cmd->opts, &o);
+        if (rc)
+            return rc == 1 ? 0 : 2;
+        return cmd->run ? cmd->run(&o) : run_with_db(&o, cmd->create, cmd->in_tx);
+    }
+    fprintf(stderr, "parley: unknown command '%s'\n\n", argv[1]);
+    main_usage();
+    return 2;
+}

@@ -1,0 +1,53 @@
+/* engine.h: what a database engine provides behind store.h. Private to
+ * src/store/: callers see only store.h. Each engine embeds struct db and
+ * struct db_stmt as the first member of its own connection and statement. */
+#ifndef PARLEY_STORE_ENGINE_H
+#define PARLEY_STORE_ENGINE_H
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "base/buf.h"
+#include "store/store.h"
+
+struct db_engine {
+    const char *name;
+    const char *begin_sql;   /* starts a transaction that will write */
+    void (*close)(db *d);
+    /* Prepares (or reuses) and binds; NULL on error with db_errmsg set. */
+    db_stmt *(*query)(db *d, const char *sql, const char *types, va_list ap);
+    int (*step)(db_stmt *st);
+    const char *(*text)(db_stmt *st, int col);
+    int64_t (*integer)(db_stmt *st, int col);
+    double (*real)(db_stmt *st, int col);
+    bool (*is_null)(db_stmt *st, int col);
+    int (*columns)(db_stmt *st);
+    const char *(*column_name)(db_stmt *st, int col);
+    void (*done)(db_stmt *st);
+    int (*exec_script)(db *d, const char *sql);
+    bool (*in_transaction)(db *d);
+    int64_t (*changes)(db *d);
+    bool (*has_table)(db *d, const char *name);
+    /* Appends "integrity: ..." and "foreign keys: ..." lines. */
+    int (*check)(db *d, buf *report);
+    int (*backup)(db *d, const char *dest_path, char **err);
+};
+
+struct db {
+    const struct db_engine *engine;
+    char errmsg[512];   /* the last error on this connection */
+};
+
+struct db_stmt {
+    db *d;
+};
+
+/* Records the connection's last error (what db_errmsg returns). */
+void db_set_errmsg(db *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* A malloc'd message for a char **err out-parameter; does nothing if err is
+ * NULL. */
+void db_set_err(char **err, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+db *sqlite_engine_open(const char *path, char **err);
+
+#endif

@@ -1,0 +1,77 @@
+/* store.h: the one database interface. Callers write portable SQL with
+ * bound '?' parameters only; the engine (SQLite now, PostgreSQL later) is
+ * chosen by the URL given to db_pool_open(). No caller includes sqlite3.h. */
+#ifndef PARLEY_STORE_H
+#define PARLEY_STORE_H
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "base/buf.h"
+
+typedef struct db db;             /* one connection, used by one thread at a time */
+typedef struct db_pool db_pool;   /* connections shared by the server's threads */
+typedef struct db_stmt db_stmt;
+
+enum db_status {
+    DB_OK = 0,
+    DB_ROW = 1,          /* db_step(): a row is ready */
+    DB_DONE = 2,         /* db_step(): no more rows */
+    DB_ERROR = -1,
+    DB_BUSY = -2,        /* locked past the busy timeout */
+    DB_CONSTRAINT = -3,  /* unique, foreign key or check constraint */
+};
+
+/* url: a file path for SQLite (later "postgres://..." for PostgreSQL).
+ * Opens, sets WAL, foreign keys and the busy timeout. On failure returns
+ * NULL and, if err is given, a malloc'd message. */
+db *db_open(const char *url, char **err);
+void db_close(db *d);
+
+db_pool *db_pool_open(const char *url, int size, char **err);
+void db_pool_close(db_pool *p);
+db *db_acquire(db_pool *p);        /* blocks until a connection is free */
+void db_release(db_pool *p, db *d);
+
+/* Applies the numbered migrations of sql/ (compiled in) that are newer than
+ * the database; each in its own transaction. */
+int db_migrate(db *d, char **err);
+int db_schema_version(db *d);      /* highest applied migration, 0 if none */
+int db_latest_version(void);       /* highest migration compiled in */
+/* Integrity check and version check; appends a report of what it found.
+ * Returns DB_OK when everything is sound. */
+int db_check(db *d, buf *report);
+/* Online backup to a new file (SQLite's backup API). */
+int db_backup(db *d, const char *dest_path, char **err);
+
+int db_begin(db *d);               /* BEGIN IMMEDIATE on SQLite */
+int db_commit(db *d);
+int db_rollback(db *d);
+bool db_in_transaction(db *d);
+
+/* Prepares (statements are cached per connection by SQL text) and binds.
+ * types has one letter per '?': 's' const char * (NULL binds NULL),
+ * 'i' int64_t, 'd' int, 'f' double. Returns NULL on error (db_errmsg). */
+db_stmt *db_query(db *d, const char *sql, const char *types, ...);
+int db_step(db_stmt *st);          /* DB_ROW, DB_DONE or an error */
+/* Column values of the current row; text is valid until the next step. */
+const char *db_text(db_stmt *st, int col);   /* "" for NULL */
+int64_t db_int(db_stmt *st, int col);
+double db_real(db_stmt *st, int col);
+bool db_is_null(db_stmt *st, int col);
+int db_columns(db_stmt *st);
+const char *db_column_name(db_stmt *st, int col);
+/* Ends use of a statement (resets it for the cache). Always call it. */
+void db_done(db_stmt *st);
+
+/* Runs a statement that returns no rows. DB_OK or an error status. */
+int db_exec(db *d, const char *sql, const char *types, ...);
+/* Runs a query expected to return one integer (e.g. COUNT(*) or
+ * INSERT ... RETURNING id). Returns DB_OK and sets *out, DB_DONE if no row. */
+int db_int_query(db *d, int64_t *out, const char *sql, const char *types, ...);
+/* Runs a list of statements separated by ';' with no parameters (used by
+ * migrations and tests). */
+int db_exec_script(db *d, const char *sql);
+int64_t db_changes(db *d);
+const char *db_errmsg(db *d);
+
+#endif

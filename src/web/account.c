@@ -1,0 +1,254 @@
+/* account.c: signing in and out, the dashboard, one's own account and
+ * password, and one-time password links. */
+#include <inttypes.h>
+#include <string.h>
+
+#include "app/auth.h"
+#include "app/people.h"
+#include "base/clock.h"
+#include "out/html.h"
+#include "web/handlers.h"
+#include "web/web.h"
+
+/* Only a path on this site: never "//elsewhere" or "https://...". */
+static const char *safe_next(const char *next)
+{
+    if (!next || next[0] != '/' || next[1] == '/' || next[1] == '\\' || strchr(next, '\r') ||
+        strchr(next, '\n'))
+        return "/dashboard";
+    return next;
+}
+
+static void login_form(req *r, const char *email, const char *next, const char *problem)
+{
+    page_begin(r, "Sign in");
+    if (problem)
+        html_printf(&r->out, "<div class=\"error-summary\" role=\"alert\"><p>%s</p></div>", problem);
+    if (req_query(r, "signed_out"))
+        html_raw(&r->out, "<div class=\"flash flash-ok\" role=\"status\">You are signed out.</div>");
+    form_begin(r, "/login");
+    html_printf(&r->out, "<input type=\"hidden\" name=\"next\" value=\"%s\">", safe_next(next));
+    field_input(r, &(struct field){.name = "email", .label = "Email address", .type = "email",
+                                   .value = email, .autocomplete = "username", .required = true},
+                NULL);
+    field_input(r, &(struct field){.name = "password", .label = "Password", .type = "password",
+                                   .autocomplete = "current-password", .required = true},
+                NULL);
+    form_end(r, "Sign in");
+    html_raw(&r->out, "<p>Forgot your password? Ask the program coordinator for a one-time link "
+                      "to set a new one.</p>");
+    page_end(r);
+}
+
+void page_login(req *r)
+{
+    if (app_signed_in(ctx_of(r))) {
+        res_redirect(r, safe_next(req_query(r, "next")));
+        return;
+    }
+    login_form(r, "", req_query(r, "next"), NULL);
+}
+
+void do_login(req *r)
+{
+    struct ctx *c = ctx_of(r);
+    const char *email = form_value(r, "email"), *next = form_value(r, "next");
+    const char *token;
+    int64_t retry = 0;
+    /* Throttle counters and the failed attempt's audit entry are kept. */
+    web_of(r)->keep_writes = true;
+    switch (auth_login(c, email, req_form(r, "password"), &token, &retry)) {
+    case APP_OK:
+        web_session_cookie(r, token);
+        res_redirect(r, safe_next(next));
+        return;
+    case APP_THROTTLED:
+        r->status = 429;
+        res_header(r, "Retry-After", arena_printf(r->a, "%" PRId64, retry));
+        login_form(r, email, next,
+                   arena_printf(r->a, "Too many failed sign-ins. For your safety, try again "
+                                      "after %s (in about %" PRId64 " minutes).",
+                                clock_format(r->a, clock_now() + retry), (retry + 59) / 60));
+        return;
+    case APP_BUSY:
+        r->status = 429;
+        res_header(r, "Retry-After", "5");
+        login_form(r, email, next, "Many people are signing in right now. Wait a few seconds "
+                                   "and try again.");
+        return;
+    case APP_DENIED:
+        r->status = 401;
+        login_form(r, email, next, "The email address or the password is not right. Check "
+                                   "both and try again.");
+        return;
+    default:
+        web_error(r, 500, NULL);
+    }
+}
+
+void do_logout(req *r)
+{
+    enum app_status s = auth_logout(ctx_of(r));
+    if (s != APP_OK) {
+        web_fail(r, s, KIND_ACCOUNT);
+        return;
+    }
+    web_session_cookie(r, NULL);
+    res_redirect(r, "/login?signed_out=1");
+}
+
+void do_logout_everywhere(req *r)
+{
+    int64_t ended = 0;
+    enum app_status s = auth_logout_everywhere(ctx_of(r), &ended);
+    if (s != APP_OK) {
+        web_fail(r, s, KIND_ACCOUNT);
+        return;
+    }
+    web_session_cookie(r, NULL);
+    res_redirect(r, "/login?signed_out=1");
+}
+
+static void roles_list(req *r, role_set roles)
+{
+    html_raw(&r->out, "<ul class=\"roles\">");
+    for (int i = 0; i < ROLE_COUNT; i++)
+        if (role_set_has(roles, (enum role)i))
+            html_printf(&r->out, "<li><span class=\"badge\">%s</span></li>", role_label((enum role)i));
+    html_raw(&r->out, "</ul>");
+}
+
+void page_dashboard(req *r)
+{
+    struct ctx *c = ctx_of(r);
+    page_begin(r, arena_printf(r->a, "Welcome, %s", c->who.name));
+    if (c->who.roles) {
+        html_raw(&r->out, "<h2>Your roles</h2>");
+        roles_list(r, c->who.roles);
+    } else {
+        html_raw(&r->out, "<p>You have no role in the program yet. The program coordinator "
+                          "gives people their roles.</p>");
+    }
+    html_raw(&r->out, "<h2>What you can do</h2><ul>");
+    if (role_set_has(c->who.roles, ROLE_COORDINATOR))
+        html_raw(&r->out, "<li><a href=\"/people\">Find, add and change people</a></li>"
+                          "<li><a href=\"/schools\">Schools</a></li>"
+                          "<li><a href=\"/audit\">Audit log</a></li>");
+    html_printf(&r->out, "<li><a href=\"/people/%" PRId64 "\">Your record</a></li>"
+                         "<li><a href=\"/people/%" PRId64 "/history\">Who has viewed or changed "
+                         "your record</a></li><li><a href=\"/account\">Your account and "
+                         "password</a></li></ul>",
+                c->who.person_id, c->who.person_id);
+    page_end(r);
+}
+
+static void password_form(req *r, const char *action, bool ask_current, const struct errors *errs)
+{
+    form_begin(r, action);
+    if (ask_current)
+        field_input(r, &(struct field){.name = "current", .label = "Current password",
+                                       .type = "password", .autocomplete = "current-password",
+                                       .required = true},
+                    errs);
+    field_input(r, &(struct field){.name = "password", .label = "New password", .type = "password",
+                                   .autocomplete = "new-password", .required = true,
+                                   .hint = "At least 12 characters. A short sentence you will "
+                                           "remember works well."},
+                errs);
+    field_input(r, &(struct field){.name = "confirm", .label = "New password again",
+                                   .type = "password", .autocomplete = "new-password",
+                                   .required = true},
+                errs);
+    form_end(r, ask_current ? "Change my password" : "Set my password");
+}
+
+static void account_page(req *r, const struct errors *errs)
+{
+    struct ctx *c = ctx_of(r);
+    page_begin(r, "My account");
+    form_errors(r, errs);
+    html_printf(&r->out, "<dl class=\"record\"><div><dt>Name</dt><dd>%s</dd></div>"
+                         "<div><dt>Email</dt><dd>%s</dd></div></dl>",
+                c->who.name, c->who.email);
+    roles_list(r, c->who.roles);
+    html_printf(&r->out, "<p><a href=\"/people/%" PRId64 "/history\">Who has viewed or changed "
+                         "your record</a></p><h2>Change your password</h2>",
+                c->who.person_id);
+    password_form(r, "/account/password", true, errs);
+    html_raw(&r->out, "<h2>Sessions</h2><p>Signed in on a shared or lost device? Sign out "
+                      "everywhere ends every session, this one included.</p>");
+    button_form(r, "/logout-everywhere", "Sign out everywhere", "button button-secondary");
+    page_end(r);
+}
+
+void page_account(req *r)
+{
+    account_page(r, NULL);
+}
+
+void do_password_change(req *r)
+{
+    struct errors errs = {0};
+    enum app_status s = auth_password_change(ctx_of(r), req_form(r, "current"),
+                                             req_form(r, "password"), req_form(r, "confirm"),
+                                             &errs);
+    if (s == APP_INVALID) {
+        r->status = 400;
+        account_page(r, &errs);
+        return;
+    }
+    if (s != APP_OK) {
+        web_fail(r, s, KIND_ACCOUNT);
+        return;
+    }
+    web_flash(r, "Your password is changed. Your other sessions were signed out.");
+    res_redirect(r, "/account");
+}
+
+static void reset_page(req *r, const char *name, const struct errors *errs)
+{
+    page_begin(r, "Set a new password");
+    form_errors(r, errs);
+    html_printf(&r->out, "<p>This link lets %s set a new password. It works once.</p>", name);
+    password_form(r, arena_printf(r->a, "/reset/%s", req_param(r, "token")), false, errs);
+    page_end(r);
+}
+
+static void reset_gone(req *r)
+{
+    web_error(r, 404, "This password link has expired or was already used. Ask the program "
+                      "coordinator for a new one.");
+}
+
+void page_reset(req *r)
+{
+    const char *name;
+    if (auth_reset_check(ctx_of(r), req_param(r, "token"), &name) != APP_OK) {
+        reset_gone(r);
+        return;
+    }
+    res_header(r, "Referrer-Policy", "no-referrer");
+    reset_page(r, name, NULL);
+}
+
+void do_reset(req *r)
+{
+    struct errors errs = {0};
+    const char *name;
+    struct ctx *c = ctx_of(r);
+    enum app_status s = auth_reset_use(c, req_param(r, "token"), req_form(r, "password"),
+                                       req_form(r, "confirm"), &errs);
+    if (s == APP_NOT_FOUND) {
+        reset_gone(r);
+    } else if (s == APP_INVALID && auth_reset_check(c, req_param(r, "token"), &name) == APP_OK) {
+        r->status = 400;
+        reset_page(r, name, &errs);
+    } else if (s != APP_OK) {
+        web_fail(r, s, KIND_ACCOUNT);
+    } else {
+        page_begin(r, "Your password is set");
+        html_raw(&r->out, "<p>You can now <a href=\"/login\">sign in</a> with your new "
+                          "password.</p>");
+        page_end(r);
+    }
+}

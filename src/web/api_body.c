@@ -1,0 +1,160 @@
+/* api_body.c: reading JSON request bodies for /api/v1. Strict on purpose:
+ * an unknown member or one of the wrong type is a 400 naming it, so an API
+ * user's typo is caught rather than silently ignored. Values are handed to
+ * the use cases as the strings a form would send; they validate them. */
+#include <jansson.h>
+#include <stddef.h>
+#include <string.h>
+
+#include "app/people.h"
+#include "web/web.h"
+
+#define COUNT(a) ((int)(sizeof(a) / sizeof *(a)))
+
+/* --- what request bodies may hold --- */
+
+#define PERSON_FIELD(name, type, required) \
+    {#name, type, required, offsetof(struct person_input, name)}
+static const struct api_field person_fields[] = {
+    PERSON_FIELD(name, API_TEXT, true),
+    PERSON_FIELD(email, API_TEXT, true),
+    PERSON_FIELD(employee_id, API_TEXT, false),
+    PERSON_FIELD(school_id, API_ID_OR_NULL, false),
+    PERSON_FIELD(union_member, API_FLAG, false),
+    PERSON_FIELD(full_time, API_FLAG, false),
+    PERSON_FIELD(years_in_district, API_NUMBER, true),
+    PERSON_FIELD(job_type, API_JOB_TYPE, true),
+};
+const struct api_body api_person_body = {"Person", person_fields, COUNT(person_fields)};
+
+#define SCHOOL_FIELD(name, required) \
+    {#name, API_TEXT, required, offsetof(struct school_input, name)}
+static const struct api_field school_fields[] = {
+    SCHOOL_FIELD(name, true),
+    SCHOOL_FIELD(code, true),
+    SCHOOL_FIELD(address, false),
+};
+const struct api_body api_school_body = {"School", school_fields, COUNT(school_fields)};
+
+#define ROLE_FIELD(name, type, required) \
+    {#name, type, required, offsetof(struct role_input, name)}
+static const struct api_field role_fields[] = {
+    ROLE_FIELD(role, API_ROLE_KEY, true),
+    ROLE_FIELD(school_id, API_ID_OR_NULL, false),
+    ROLE_FIELD(seat, API_TEXT, false),
+    ROLE_FIELD(appointed_by, API_TEXT, false),
+    ROLE_FIELD(term_start, API_TEXT, false),
+    ROLE_FIELD(term_end, API_TEXT, false),
+};
+const struct api_body api_role_body = {"Role", role_fields, COUNT(role_fields)};
+
+const struct api_body *const api_bodies[] = {&api_person_body, &api_school_body,
+                                              &api_role_body};
+const int api_body_count = COUNT(api_bodies);
+
+/* A PATCH may name the version it was based on (optimistic locking). */
+static const struct api_field version_field = {"version", API_NUMBER, false, 0};
+
+/* --- reading request bodies --- */
+
+bool api_bad_field(req *r, const char *field, const char *message)
+{
+    struct errors errs = {.n = 0};
+    errors_add(&errs, field, message);
+    web_api_invalid(r, &errs);
+    return false;
+}
+
+/* The value as the text the use cases take (they validate it), or NULL if
+ * the JSON type is wrong. */
+static const char *field_text(arena *a, const json_t *v, enum api_type t)
+{
+    switch (t) {
+    case API_FLAG:
+        return json_is_boolean(v) ? (json_is_true(v) ? "yes" : "no") : NULL;
+    case API_ID_OR_NULL:
+        if (json_is_null(v))
+            return "";   /* the use cases read "" as "none" */
+        /* fall through */
+    case API_NUMBER:
+        return json_is_integer(v)
+                   ? arena_printf(a, "%" JSON_INTEGER_FORMAT, json_integer_value(v))
+                   : NULL;
+    default:
+        return json_is_string(v) ? arena_strndup(a, json_string_value(v), json_string_length(v))
+                                 : NULL;
+    }
+}
+
+static const char *type_message(arena *a, const char *name, enum api_type t)
+{
+    switch (t) {
+    case API_FLAG:
+        return arena_printf(a, "%s must be true or false", name);
+    case API_NUMBER:
+        return arena_printf(a, "%s must be a whole number", name);
+    case API_ID_OR_NULL:
+        return arena_printf(a, "%s must be a whole number or null", name);
+    default:
+        return arena_printf(a, "%s must be a string", name);
+    }
+}
+
+static const struct api_field *field_find(const struct api_body *b, const char *name)
+{
+    for (int i = 0; i < b->nfields; i++)
+        if (strcmp(b->fields[i].name, name) == 0)
+            return &b->fields[i];
+    return NULL;
+}
+
+/* Fills dest's strings from the object's members; members not sent leave
+ * dest as it was. Unknown members are refused so typos do not pass silently. */
+static bool body_fields(req *r, const struct api_body *b, json_t *obj, void *dest,
+                        const char **version)
+{
+    const char *key;
+    json_t *v;
+    json_object_foreach(obj, key, v) {
+        const struct api_field *f = field_find(b, key);
+        const char **slot = f ? (const char **)((char *)dest + f->offset) : NULL;
+        if (!f && version && strcmp(key, version_field.name) == 0) {
+            f = &version_field;
+            slot = version;
+        }
+        if (!f) {
+            const char *name = arena_strdup(r->a, key);   /* key dies with the document */
+            return api_bad_field(r, name, arena_printf(r->a, "Unknown field '%s'.", name));
+        }
+        const char *text = field_text(r->a, v, f->type);
+        if (!text)
+            return api_bad_field(r, f->name, type_message(r->a, f->name, f->type));
+        *slot = text;
+    }
+    return true;
+}
+
+bool api_body_read(req *r, const struct api_body *b, void *dest, const char **version)
+{
+    size_t len;
+    const char *text = req_body(r, &len);
+    if (!text || len == 0) {
+        web_error(r, 400, "The request body must be a JSON object.");
+        return false;
+    }
+    json_error_t err;
+    json_t *root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &err);
+    if (!root) {
+        web_error(r, 400, arena_printf(r->a, "The request body is not valid JSON: %s (line %d, "
+                                             "column %d).", err.text, err.line, err.column));
+        return false;
+    }
+    bool ok = json_is_object(root);
+    if (!ok)
+        web_error(r, 400, "The request body must be a JSON object.");
+    else
+        ok = body_fields(r, b, root, dest, version);
+    json_decref(root);
+    return ok;
+}
+

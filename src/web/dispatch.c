@@ -1,0 +1,139 @@
+/* dispatch.c: what happens around every handler: who is asking (session
+ * cookie or API token), the CSRF check, the policy table's word on the
+ * route, and one transaction per request that writes. */
+#include <string.h>
+
+#include "app/auth.h"
+#include "base/secret.h"
+#include "out/html.h"
+#include "web/web.h"
+
+#define SESSION_COOKIE "parley_session"
+#define CSRF_COOKIE "parley_csrf"
+
+static bool hex_token(const char *s)
+{
+    if (!s || strlen(s) != 64)
+        return false;
+    for (; *s; s++)
+        if (!((*s >= '0' && *s <= '9') || (*s >= 'a' && *s <= 'f')))
+            return false;
+    return true;
+}
+
+static void identify(req *r, struct web *w)
+{
+    if (r->is_api) {
+        const char *auth = req_header(r, "Authorization");
+        if (auth && strncmp(auth, "Bearer ", 7) == 0)
+            auth_token_load(&w->c, auth + 7);
+        return;
+    }
+    if (auth_session_load(&w->c, req_cookie(r, SESSION_COOKIE), &w->csrf, &w->flash))
+        return;
+    /* A visitor's forms (sign-in, password link) carry a token tied to a
+     * cookie: a form posted from another site has neither. */
+    const char *cookie = req_cookie(r, CSRF_COOKIE);
+    if (hex_token(cookie)) {
+        w->csrf = cookie;
+    } else {
+        w->csrf = secret_token(r->a, 32);
+        w->set_csrf_cookie = true;
+    }
+}
+
+static bool csrf_ok(req *r, struct web *w)
+{
+    if (r->is_api || strcmp(r->method, "GET") == 0)
+        return true;   /* the API takes bearer tokens, never cookies */
+    const char *sent = req_form(r, "csrf");
+    return sent && w->csrf && !w->set_csrf_cookie && secret_equal(sent, w->csrf);
+}
+
+/* The route-level check; a record-level one follows in the use case. */
+static bool route_allowed(req *r, const struct route *rt, struct web *w)
+{
+    struct ctx *c = &w->c;
+    if (rt->action == ACT_PUBLIC)
+        return true;
+    if (!app_signed_in(c)) {
+        if (r->is_api) {
+            web_error(r, 401, "Sign in first: send an API token as 'Authorization: Bearer TOKEN'.");
+        } else if (strcmp(r->method, "GET") == 0) {
+            buf next;
+            buf_init(&next, r->a);
+            url_encode(&next, r->path);
+            res_redirect(r, arena_printf(r->a, "/login?next=%s", buf_cstr(&next)));
+        } else {
+            web_error(r, 401, "Your session has ended. Sign in again, then repeat what you were doing.");
+        }
+        return false;
+    }
+    if (app_authorize(c, (enum action)rt->action, (enum record_kind)rt->kind, NULL) != APP_OK) {
+        web_error(r, 403, policy_refusal((enum action)rt->action, (enum record_kind)rt->kind));
+        return false;
+    }
+    return true;
+}
+
+static void run_handler(req *r, const struct route *rt, struct web *w)
+{
+    bool writes = strcmp(r->method, "GET") != 0;
+    if (writes && db_begin(w->c.db) != DB_OK) {
+        web_error(r, 503, "The database is busy. Wait a moment and try again.");
+        return;
+    }
+    rt->fn(r);
+    if (!writes)
+        return;
+    bool keep = r->status < 400 || w->keep_writes;
+    if (keep && db_commit(w->c.db) != DB_OK) {
+        db_rollback(w->c.db);
+        buf_reset(&r->out);
+        web_error(r, 503, "Your change could not be saved because the database was busy. "
+                          "Nothing was changed; try again.");
+    } else if (!keep) {
+        db_rollback(w->c.db);
+    }
+}
+
+void web_dispatch(req *r, const struct route *rt)
+{
+    struct web_server *srv = r->ctx;
+    struct web *w = arena_alloc(r->a, sizeof *w);
+    w->srv = srv;
+    w->c.app = &srv->app;
+    w->c.a = r->a;
+    w->c.address = r->remote_addr;
+    w->c.who.program_id = srv->program_id;
+    r->app = w;
+    w->c.db = db_acquire(srv->pool);
+    identify(r, w);
+    if (w->set_csrf_cookie && !r->is_api)
+        res_header(r, "Set-Cookie",
+                   arena_printf(r->a, CSRF_COOKIE "=%s; Path=/; HttpOnly; SameSite=Lax%s", w->csrf,
+                                srv->app.cfg.secure_cookies ? "; Secure" : ""));
+    if (!csrf_ok(r, w))
+        web_error(r, 403, "This form has expired or did not come from this site. "
+                          "Go back, reload the page and send it again.");
+    else if (route_allowed(r, rt, w))
+        run_handler(r, rt, w);
+    if (db_in_transaction(w->c.db))
+        db_rollback(w->c.db);
+    db_release(srv->pool, w->c.db);
+    w->c.db = NULL;
+}
+
+void web_session_cookie(req *r, const char *token)
+{
+    struct web_server *srv = r->ctx;
+    const char *secure = srv->app.cfg.secure_cookies ? "; Secure" : "";
+    if (token)
+        res_header(r, "Set-Cookie",
+                   arena_printf(r->a, SESSION_COOKIE "=%s; Path=/; HttpOnly; SameSite=Lax%s",
+                                token, secure));
+    else
+        res_header(r, "Set-Cookie",
+                   arena_printf(r->a, SESSION_COOKIE "=; Path=/; HttpOnly; SameSite=Lax; "
+                                "Max-Age=0%s", secure));
+}

@@ -1,0 +1,162 @@
+/* form.c: forms that keep what was typed, say what is wrong beside the
+ * field (and in a summary at the top that links to it), and carry the
+ * CSRF token. Browser validation is off (novalidate) so every person gets
+ * the same plain-language messages, screen readers included. */
+#include <ctype.h>
+#include <string.h>
+
+#include "domain/people.h"
+#include "out/html.h"
+#include "web/web.h"
+
+void form_begin(req *r, const char *action)
+{
+    html_printf(&r->out, "<form method=\"post\" action=\"%s\" novalidate>"
+                         "<input type=\"hidden\" name=\"csrf\" value=\"%s\">",
+                action, web_of(r)->csrf);
+}
+
+void form_end(req *r, const char *submit)
+{
+    html_printf(&r->out, "<div class=\"form-actions\"><button type=\"submit\" class=\"button\">%s"
+                         "</button></div></form>",
+                submit);
+}
+
+void form_errors(req *r, const struct errors *errs)
+{
+    if (!errs || !errs->n)
+        return;
+    buf *o = &r->out;
+    html_printf(o, "<div class=\"error-summary\" role=\"alert\" tabindex=\"-1\">"
+                   "<h2>%s</h2><ul>",
+                errs->n == 1 ? "There is a problem with one answer"
+                             : "There are problems with some answers");
+    for (int i = 0; i < errs->n; i++)
+        html_printf(o, "<li><a href=\"#f-%s\">%s</a></li>", errs->e[i].field, errs->e[i].message);
+    html_raw(o, "</ul></div>");
+}
+
+/* The label, hint and error, with ids the control's aria-describedby names. */
+static const char *field_head(req *r, const struct field *f, const char *error)
+{
+    buf *o = &r->out;
+    html_printf(o, "<div class=\"field\"><label for=\"f-%s\">%s%s</label>", f->name, f->label,
+                f->required ? "" : " (optional)");
+    buf describedby;
+    buf_init(&describedby, r->a);
+    if (f->hint) {
+        html_printf(o, "<p class=\"hint\" id=\"h-%s\">%s</p>", f->name, f->hint);
+        buf_printf(&describedby, "h-%s", f->name);
+    }
+    if (error) {
+        html_printf(o, "<p class=\"field-error\" id=\"e-%s\"><span class=\"visually-hidden\">"
+                       "Error:</span> %s</p>",
+                    f->name, error);
+        buf_printf(&describedby, "%se-%s", describedby.len ? " " : "", f->name);
+    }
+    return buf_cstr(&describedby);
+}
+
+static void control_attrs(req *r, const struct field *f, const char *describedby, bool error)
+{
+    html_printf(&r->out, " id=\"f-%s\" name=\"%s\"", f->name, f->name);
+    if (*describedby)
+        html_printf(&r->out, " aria-describedby=\"%s\"", describedby);
+    if (error)
+        html_raw(&r->out, " aria-invalid=\"true\"");
+    if (f->required)
+        html_raw(&r->out, " aria-required=\"true\"");
+    if (f->autocomplete)
+        html_printf(&r->out, " autocomplete=\"%s\"", f->autocomplete);
+}
+
+void field_input(req *r, const struct field *f, const struct errors *errs)
+{
+    const char *error = errs ? errors_get(errs, f->name) : NULL;
+    const char *describedby = field_head(r, f, error);
+    html_printf(&r->out, "<input type=\"%s\"", f->type ? f->type : "text");
+    control_attrs(r, f, describedby, error != NULL);
+    /* A password is never sent back into the page. */
+    if (f->value && !(f->type && strcmp(f->type, "password") == 0))
+        html_printf(&r->out, " value=\"%s\"", f->value);
+    html_raw(&r->out, "></div>");
+}
+
+void field_textarea(req *r, const struct field *f, const struct errors *errs)
+{
+    const char *error = errs ? errors_get(errs, f->name) : NULL;
+    const char *describedby = field_head(r, f, error);
+    html_raw(&r->out, "<textarea rows=\"4\"");
+    control_attrs(r, f, describedby, error != NULL);
+    html_printf(&r->out, ">%s</textarea></div>", f->value ? f->value : "");
+}
+
+void field_select(req *r, const struct field *f, const struct option *opts, int nopts,
+                  const struct errors *errs)
+{
+    const char *error = errs ? errors_get(errs, f->name) : NULL;
+    const char *describedby = field_head(r, f, error);
+    html_raw(&r->out, "<select");
+    control_attrs(r, f, describedby, error != NULL);
+    html_raw(&r->out, ">");
+    for (int i = 0; i < nopts; i++) {
+        bool chosen = f->value && strcmp(f->value, opts[i].value) == 0;
+        html_printf(&r->out, "<option value=\"%s\"%s>%s</option>", opts[i].value,
+                    chosen ? " selected" : "", opts[i].label);
+    }
+    html_raw(&r->out, "</select></div>");
+}
+
+void field_yes_no(req *r, const struct field *f, const struct errors *errs)
+{
+    const char *error = errs ? errors_get(errs, f->name) : NULL;
+    bool ok = true;
+    bool yes = parse_flag(f->value, &ok);
+    bool answered = f->value && *f->value && ok;
+    buf *o = &r->out;
+    html_printf(o, "<fieldset class=\"field\" id=\"f-%s\"%s><legend>%s</legend>", f->name,
+                error ? " aria-invalid=\"true\"" : "", f->label);
+    if (error)
+        html_printf(o, "<p class=\"field-error\"><span class=\"visually-hidden\">Error:</span> %s"
+                       "</p>",
+                    error);
+    html_printf(o, "<div class=\"field-check\"><input type=\"radio\" id=\"f-%s-yes\" name=\"%s\" "
+                   "value=\"yes\"%s><label for=\"f-%s-yes\">Yes</label></div>",
+                f->name, f->name, answered && yes ? " checked" : "", f->name);
+    html_printf(o, "<div class=\"field-check\"><input type=\"radio\" id=\"f-%s-no\" name=\"%s\" "
+                   "value=\"no\"%s><label for=\"f-%s-no\">No</label></div></fieldset>",
+                f->name, f->name, answered && !yes ? " checked" : "", f->name);
+}
+
+void button_form(req *r, const char *action, const char *label, const char *css_class)
+{
+    html_printf(&r->out, "<form method=\"post\" action=\"%s\" class=\"inline-form\">"
+                         "<input type=\"hidden\" name=\"csrf\" value=\"%s\">"
+                         "<button type=\"submit\" class=\"%s\">%s</button></form>",
+                action, web_of(r)->csrf, css_class ? css_class : "button", label);
+}
+
+int64_t req_id(req *r, const char *param)
+{
+    return parse_id(req_param(r, param));
+}
+
+int req_page(req *r)
+{
+    int64_t p = parse_id(req_query(r, "page"));
+    return p > 0 && p < 100000 ? (int)p : 1;
+}
+
+const char *form_value(req *r, const char *name)
+{
+    const char *v = req_form(r, name);
+    if (!v)
+        return "";
+    while (isspace((unsigned char)*v))
+        v++;
+    size_t n = strlen(v);
+    while (n && isspace((unsigned char)v[n - 1]))
+        n--;
+    return arena_strndup(r->a, v, n);
+}

@@ -1,0 +1,135 @@
+/* layout.c: the frame of every page: landmarks, navigation by role,
+ * the flash message, pagination and dates. */
+#include <inttypes.h>
+#include <string.h>
+
+#include "app/auth.h"
+#include "base/clock.h"
+#include "out/html.h"
+#include "web/web.h"
+
+struct nav_item {
+    const char *href, *label;
+    int role;                       /* -1: anyone signed in */
+};
+
+static const struct nav_item staff_nav[] = {
+    {"/dashboard", "Dashboard", -1},
+    {"/people", "People", ROLE_COORDINATOR},
+    {"/schools", "Schools", ROLE_COORDINATOR},
+    {"/audit", "Audit log", ROLE_COORDINATOR},
+    {"/account", "My account", -1},
+    {"/help/permissions", "Who may do what", -1},
+};
+
+static bool current(req *r, const char *href)
+{
+    size_t n = strlen(href);
+    return strncmp(r->path, href, n) == 0 && (r->path[n] == '\0' || r->path[n] == '/');
+}
+
+static void nav_link(req *r, const char *href, const char *label)
+{
+    if (current(r, href))
+        html_printf(&r->out, "<li><a href=\"%s\" aria-current=\"page\">%s</a></li>", href, label);
+    else
+        html_printf(&r->out, "<li><a href=\"%s\">%s</a></li>", href, label);
+}
+
+static void nav(req *r, struct web *w)
+{
+    buf *o = &r->out;
+    html_raw(o, "<nav class=\"site-nav\" aria-label=\"Main\"><ul>");
+    if (!w || !app_signed_in(&w->c)) {
+        nav_link(r, "/", "Home");
+        nav_link(r, "/help/permissions", "Who may do what");
+        nav_link(r, "/login", "Sign in");
+        html_raw(o, "</ul></nav>");
+        return;
+    }
+    for (size_t i = 0; i < sizeof staff_nav / sizeof *staff_nav; i++) {
+        const struct nav_item *n = &staff_nav[i];
+        if (n->role < 0 || role_set_has(w->c.who.roles, (enum role)n->role))
+            nav_link(r, n->href, n->label);
+    }
+    html_printf(o, "<li><form class=\"signout\" method=\"post\" action=\"/logout\">"
+                   "<input type=\"hidden\" name=\"csrf\" value=\"%s\">"
+                   "<button type=\"submit\">Sign out</button></form></li></ul></nav>",
+                w->csrf);
+}
+
+void page_begin(req *r, const char *title)
+{
+    struct web *w = r->app;
+    struct web_server *srv = r->ctx;
+    const char *program = srv && srv->program_name ? srv->program_name : "Parley";
+    buf *o = &r->out;
+    html_printf(o,
+                "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+                "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+                "<title>%s%s%s</title>"
+                "<link rel=\"stylesheet\" href=\"/static/parley.css\">"
+                "<link rel=\"icon\" href=\"/static/favicon.svg\" type=\"image/svg+xml\">"
+                "</head><body><a class=\"skip-link\" href=\"#main\">Skip to the main content</a>"
+                "<header class=\"site-header\"><div class=\"inner\">"
+                "<a class=\"brand\" href=\"/\">%s</a>",
+                title, strcmp(title, program) ? " · " : "", strcmp(title, program) ? program : "",
+                program);
+    nav(r, w);
+    html_raw(o, "</div></header><main id=\"main\" tabindex=\"-1\">");
+    if (w && w->flash && *w->flash)
+        html_printf(o, "<div class=\"flash flash-ok\" role=\"status\">%s</div>", w->flash);
+    html_printf(o, "<h1>%s</h1>", title);
+}
+
+void page_end(req *r)
+{
+    struct web *w = r->app;
+    buf *o = &r->out;
+    html_raw(o, "</main><footer class=\"site-footer\"><div class=\"inner\"><p>");
+    if (w && app_signed_in(&w->c))
+        html_printf(o, "Signed in as %s. ", w->c.who.name);
+    html_raw(o, "Parley keeps a record of every change and of who viewed confidential "
+                "records; you can see every entry about yourself under "
+                "<a href=\"/account\">My account</a>.</p></div></footer></body></html>\n");
+}
+
+void web_flash(req *r, const char *message)
+{
+    auth_session_set_flash(ctx_of(r), message);
+}
+
+void html_time(req *r, int64_t t)
+{
+    html_printf(&r->out, "<time datetime=\"%s\">%s</time>", clock_iso(r->a, t),
+                clock_format(r->a, t));
+}
+
+/* base already holds the query without page, e.g. "/people?q=ann". */
+static void page_link(req *r, const char *base, int page, const char *label, bool here)
+{
+    const char *sep = strchr(base, '?') ? "&" : "?";
+    if (here)
+        html_printf(&r->out, "<li><a href=\"%s%spage=%d\" aria-current=\"page\">%s</a></li>",
+                    base, sep, page, label);
+    else
+        html_printf(&r->out, "<li><a href=\"%s%spage=%d\">%s</a></li>", base, sep, page, label);
+}
+
+void pagination(req *r, const char *base, int page, int per_page, int64_t total)
+{
+    int64_t pages = (total + per_page - 1) / per_page;
+    if (pages <= 1)
+        return;
+    html_printf(&r->out, "<nav class=\"pagination\" aria-label=\"Pages\"><p>Page %d of %lld "
+                         "(%lld in all)</p><ul>",
+                page, (long long)pages, (long long)total);
+    if (page > 1)
+        page_link(r, base, page - 1, "Previous page", false);
+    int from = page > 3 ? page - 2 : 1;
+    for (int p = from; p <= pages && p < from + 5; p++)
+        page_link(r, base, p, arena_printf(r->a, "%d", p), p == page);
+    if (page < pages)
+        page_link(r, base, page + 1, "Next page", false);
+    html_raw(&r->out, "</ul></nav>");
+}

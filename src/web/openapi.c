@@ -1,0 +1,501 @@
+/* openapi.c: the OpenAPI 3.0.3 document of /api/v1, generated on each
+ * request from the route table and api_body.c's request-body tables, so it
+ * cannot drift from what the server does. It is cheap: no cache. */
+#include <ctype.h>
+#include <string.h>
+
+#include "domain/people.h"
+#include "out/json.h"
+#include "web/handlers.h"
+#include "web/web.h"
+
+#define COUNT(a) ((int)(sizeof(a) / sizeof *(a)))
+#define API_PREFIX "/api/v1/"
+
+struct doc {
+    json j;
+    arena *a;
+};
+
+/* One property or parameter: a plain type, a $ref, or an array of refs. */
+struct prop {
+    const char *name;
+    const char *type;            /* "string", "integer", "boolean", "array"; NULL: $ref */
+    const char *ref;             /* the schema referred to, or the array's items */
+    bool optional;               /* required unless set */
+    bool nullable;
+};
+
+/* --- the answers' shapes (what api.c writes) --- */
+
+static const struct prop role_props[] = {
+    {"id", "integer", NULL, false, false},
+    {"role", NULL, "RoleKey", false, false},
+    {"school_id", "integer", NULL, false, true},
+    {"seat", "string", NULL, false, false},
+    {"appointed_by", "string", NULL, false, false},
+    {"term_start", "string", NULL, false, false},
+    {"term_end", "string", NULL, false, false},
+};
+static const struct prop person_props[] = {
+    {"id", "integer", NULL, false, false},
+    {"name", "string", NULL, false, false},
+    {"email", "string", NULL, false, false},
+    {"employee_id", "string", NULL, false, false},
+    {"school_id", "integer", NULL, false, true},
+    {"school_name", "string", NULL, false, false},
+    {"union_member", "boolean", NULL, true, false},
+    {"full_time", "boolean", NULL, true, false},
+    {"years_in_district", "integer", NULL, true, false},
+    {"job_type", NULL, "JobType", true, false},
+    {"version", "integer", NULL, true, false},
+    {"roles", "array", "Role", false, false},
+};
+static const struct prop school_props[] = {
+    {"id", "integer", NULL, false, false},
+    {"name", "string", NULL, false, false},
+    {"code", "string", NULL, false, false},
+    {"address", "string", NULL, false, false},
+    {"version", "integer", NULL, false, false},
+    {"people", "integer", NULL, false, false},
+};
+static const struct prop me_props[] = {
+    {"id", "integer", NULL, false, false},
+    {"name", "string", NULL, false, false},
+    {"email", "string", NULL, false, false},
+    {"roles", "array", "RoleKey", false, false},
+};
+static const struct prop error_detail_props[] = {
+    {"code", "string", NULL, false, false},
+    {"message", "string", NULL, false, false},
+    {"field", "string", NULL, false, true},
+};
+static const struct prop error_props[] = {
+    {"error", NULL, "ErrorDetail", false, false},
+};
+
+struct shape {
+    const char *name, *description;
+    const struct prop *props;
+    int nprops;
+};
+static const struct shape shapes[] = {
+    {"Person", "In list items the fields marked optional are left out.", person_props,
+     COUNT(person_props)},
+    {"Role", NULL, role_props, COUNT(role_props)},
+    {"School", NULL, school_props, COUNT(school_props)},
+    {"Me", "The person the API token belongs to.", me_props, COUNT(me_props)},
+    {"ErrorDetail", "field names the request field in error, or is null.", error_detail_props,
+     COUNT(error_detail_props)},
+    {"Error", NULL, error_props, COUNT(error_props)},
+};
+
+/* A path's resource is its last literal segment: /people/{id}/roles holds
+ * roles. Collections list their items and create new ones by POST. */
+struct resource {
+    const char *segment, *schema;
+    bool collection;
+    const struct prop *filters;  /* query parameters beyond q, page, per_page */
+    int nfilters;
+};
+static const struct prop people_filters[] = {
+    {"school_id", "integer", NULL, true, false},
+    {"role", NULL, "RoleKey", true, false},
+};
+static const struct resource resources[] = {
+    {"people", "Person", true, people_filters, COUNT(people_filters)},
+    {"schools", "School", true, NULL, 0},
+    {"roles", "Role", true, NULL, 0},
+    {"me", "Me", false, NULL, 0},
+};
+static const struct prop paging[] = {
+    {"q", "string", NULL, true, false},
+    {"page", "integer", NULL, true, false},
+    {"per_page", "integer", NULL, true, false},
+};
+
+/* --- writing schemas --- */
+
+static void kv_ref(struct doc *d, const char *schema)
+{
+    json_kv_str(&d->j, "$ref", arena_printf(d->a, "#/components/schemas/%s", schema));
+}
+
+static void schema_of(struct doc *d, const struct prop *p)
+{
+    json_obj_begin(&d->j);
+    if (!p->type) {
+        kv_ref(d, p->ref);
+    } else {
+        json_kv_str(&d->j, "type", p->type);
+        if (p->ref) {
+            json_key(&d->j, "items");
+            json_obj_begin(&d->j);
+            kv_ref(d, p->ref);
+            json_obj_end(&d->j);
+        }
+        if (p->nullable)
+            json_kv_bool(&d->j, "nullable", true);
+    }
+    json_obj_end(&d->j);
+}
+
+/* closed: the server refuses members not listed (request bodies). */
+static void schema_object(struct doc *d, const char *name, const char *description,
+                          const struct prop *props, int n, bool closed)
+{
+    json *j = &d->j;
+    json_key(j, name);
+    json_obj_begin(j);
+    json_kv_str(j, "type", "object");
+    if (description)
+        json_kv_str(j, "description", description);
+    json_key(j, "properties");
+    json_obj_begin(j);
+    for (int i = 0; i < n; i++) {
+        json_key(j, props[i].name);
+        schema_of(d, &props[i]);
+    }
+    json_obj_end(j);
+    json_key(j, "required");
+    json_arr_begin(j);
+    for (int i = 0; i < n; i++)
+        if (!props[i].optional)
+            json_str(j, props[i].name);
+    json_arr_end(j);
+    if (closed)
+        json_kv_bool(j, "additionalProperties", false);
+    json_obj_end(j);
+}
+
+static const char *role_at(int i) { return role_key((enum role)i); }
+static const char *job_type_at(int i) { return job_type_key((enum job_type)i); }
+
+static void schema_enum(struct doc *d, const char *name, const char *(*key)(int), int n)
+{
+    json_key(&d->j, name);
+    json_obj_begin(&d->j);
+    json_kv_str(&d->j, "type", "string");
+    json_key(&d->j, "enum");
+    json_arr_begin(&d->j);
+    for (int i = 0; i < n; i++)
+        json_str(&d->j, key(i));
+    json_arr_end(&d->j);
+    json_obj_end(&d->j);
+}
+
+static struct prop prop_of_field(const struct api_field *f)
+{
+    static const struct {
+        const char *type, *ref;
+        bool nullable;
+    } as[] = {
+        [API_TEXT] = {"string", NULL, false},     [API_FLAG] = {"boolean", NULL, false},
+        [API_NUMBER] = {"integer", NULL, false},  [API_ID_OR_NULL] = {"integer", NULL, true},
+        [API_ROLE_KEY] = {NULL, "RoleKey", false}, [API_JOB_TYPE] = {NULL, "JobType", false},
+    };
+    return (struct prop){f->name, as[f->type].type, as[f->type].ref, !f->required,
+                         as[f->type].nullable};
+}
+
+/* XInput (POST: required fields as the use case needs them) and XPatch
+ * (every field optional, plus the version the change is based on). */
+static void schema_bodies(struct doc *d, const struct api_body *b)
+{
+    struct prop *props = arena_alloc(d->a, sizeof *props * (size_t)(b->nfields + 1));
+    for (int i = 0; i < b->nfields; i++)
+        props[i] = prop_of_field(&b->fields[i]);
+    schema_object(d, arena_printf(d->a, "%sInput", b->schema), NULL, props, b->nfields, true);
+    for (int i = 0; i < b->nfields; i++)
+        props[i].optional = true;
+    props[b->nfields] = (struct prop){"version", "integer", NULL, true, false};
+    schema_object(d, arena_printf(d->a, "%sPatch", b->schema),
+                  "Fields left out keep their value. A version other than the current one "
+                  "is refused with 409.",
+                  props, b->nfields + 1, true);
+}
+
+static void schema_list(struct doc *d, const char *schema)
+{
+    const struct prop props[] = {
+        {"items", "array", schema, false, false},
+        {"total", "integer", NULL, false, false},
+        {"page", "integer", NULL, true, false},
+        {"per_page", "integer", NULL, true, false},
+    };
+    schema_object(d, arena_printf(d->a, "%sList", schema), NULL, props, COUNT(props), false);
+}
+
+static void components(struct doc *d)
+{
+    json *j = &d->j;
+    json_key(j, "components");
+    json_obj_begin(j);
+    json_key(j, "securitySchemes");
+    json_obj_begin(j);
+    json_key(j, "bearerAuth");
+    json_obj_begin(j);
+    json_kv_str(j, "type", "http");
+    json_kv_str(j, "scheme", "bearer");
+    json_obj_end(j);
+    json_obj_end(j);
+    json_key(j, "schemas");
+    json_obj_begin(j);
+    for (int i = 0; i < COUNT(shapes); i++)
+        schema_object(d, shapes[i].name, shapes[i].description, shapes[i].props,
+                      shapes[i].nprops, false);
+    schema_enum(d, "RoleKey", role_at, ROLE_COUNT);
+    schema_enum(d, "JobType", job_type_at, JOB_COUNT);
+    for (int i = 0; i < api_body_count; i++)
+        schema_bodies(d, api_bodies[i]);
+    for (int i = 0; i < COUNT(resources); i++)
+        if (resources[i].collection)
+            schema_list(d, resources[i].schema);
+    json_obj_end(j);
+    json_obj_end(j);
+}
+
+/* --- operations --- */
+
+static const struct resource *route_resource(const char *pattern, bool *item)
+{
+    const char *end = pattern + strlen(pattern), *seg = strrchr(pattern, '/');
+    *item = seg && seg[1] == '{';
+    if (*item) {
+        end = seg;
+        while (seg > pattern && *--seg != '/')
+            ;
+    }
+    size_t n = seg ? (size_t)(end - seg - 1) : 0;
+    for (int i = 0; seg && i < COUNT(resources); i++)
+        if (strlen(resources[i].segment) == n && strncmp(seg + 1, resources[i].segment, n) == 0)
+            return &resources[i];
+    return NULL;
+}
+
+static const struct api_body *resource_body(const struct resource *res)
+{
+    for (int i = 0; res && i < api_body_count; i++)
+        if (strcmp(api_bodies[i]->schema, res->schema) == 0)
+            return api_bodies[i];
+    return NULL;
+}
+
+/* OpenAPI names operations in lower case: "get", "patch". */
+static const char *method_key(struct doc *d, const char *method)
+{
+    char *s = arena_strdup(d->a, method);
+    for (char *p = s; *p; p++)
+        *p = (char)tolower((unsigned char)*p);
+    return s;
+}
+
+/* "delete_people_id_roles_role_id": unique because method and pattern are. */
+static const char *operation_id(struct doc *d, const struct route *rt)
+{
+    buf b;
+    buf_init(&b, d->a);
+    buf_puts(&b, method_key(d, rt->method));
+    buf_putc(&b, '_');
+    for (const char *p = rt->pattern + strlen(API_PREFIX); *p; p++) {
+        if (isalnum((unsigned char)*p))
+            buf_putc(&b, *p);
+        else if (*p != '{' && *p != '}')
+            buf_putc(&b, '_');
+    }
+    return buf_cstr(&b);
+}
+
+static void parameter(struct doc *d, const char *in, const struct prop *p)
+{
+    json_obj_begin(&d->j);
+    json_kv_str(&d->j, "name", p->name);
+    json_kv_str(&d->j, "in", in);
+    json_kv_bool(&d->j, "required", !p->optional);
+    json_key(&d->j, "schema");
+    schema_of(d, p);
+    json_obj_end(&d->j);
+}
+
+/* {name} segments are path parameters; ids are integers. */
+static void parameters(struct doc *d, const struct route *rt, const struct resource *res)
+{
+    json_key(&d->j, "parameters");
+    json_arr_begin(&d->j);
+    for (const char *p = strchr(rt->pattern, '{'); p; p = strchr(p + 1, '{')) {
+        const char *close = strchr(p, '}');
+        if (!close)
+            break;
+        const char *name = arena_strndup(d->a, p + 1, (size_t)(close - p - 1));
+        size_t n = strlen(name);
+        bool id = strcmp(name, "id") == 0 || (n > 3 && strcmp(name + n - 3, "_id") == 0);
+        parameter(d, "path", &(struct prop){name, id ? "integer" : "string", NULL, false, false});
+    }
+    if (rt->action == ACT_LIST) {
+        for (int i = 0; i < COUNT(paging); i++)
+            parameter(d, "query", &paging[i]);
+        for (int i = 0; res && i < res->nfilters; i++)
+            parameter(d, "query", &res->filters[i]);
+    }
+    json_arr_end(&d->j);
+}
+
+static void request_body(struct doc *d, const char *schema)
+{
+    json_key(&d->j, "requestBody");
+    json_obj_begin(&d->j);
+    json_kv_bool(&d->j, "required", true);
+    json_key(&d->j, "content");
+    json_obj_begin(&d->j);
+    json_key(&d->j, "application/json");
+    json_obj_begin(&d->j);
+    json_key(&d->j, "schema");
+    schema_of(d, &(struct prop){.ref = schema});
+    json_obj_end(&d->j);
+    json_obj_end(&d->j);
+    json_obj_end(&d->j);
+}
+
+/* schema NULL: no body (204); "": any JSON object. */
+static void response(struct doc *d, const char *code, const char *description,
+                     const char *schema, bool location)
+{
+    json *j = &d->j;
+    json_key(j, code);
+    json_obj_begin(j);
+    json_kv_str(j, "description", description);
+    if (location) {
+        json_key(j, "headers");
+        json_obj_begin(j);
+        json_key(j, "Location");
+        json_obj_begin(j);
+        json_kv_str(j, "description", "The new record's address");
+        json_key(j, "schema");
+        schema_of(d, &(struct prop){.type = "string"});
+        json_obj_end(j);
+        json_obj_end(j);
+    }
+    if (schema) {
+        json_key(j, "content");
+        json_obj_begin(j);
+        json_key(j, "application/json");
+        json_obj_begin(j);
+        json_key(j, "schema");
+        schema_of(d, *schema ? &(struct prop){.ref = schema} : &(struct prop){.type = "object"});
+        json_obj_end(j);
+        json_obj_end(j);
+    }
+    json_obj_end(j);
+}
+
+static void success(struct doc *d, const struct route *rt, const struct resource *res, bool item)
+{
+    const char *schema = res ? res->schema : "";
+    if (strcmp(rt->method, "DELETE") == 0)
+        response(d, "204", "Done; no content", NULL, false);
+    else if (strcmp(rt->method, "POST") == 0)
+        response(d, "201", "Created", schema, true);
+    else if (res && res->collection && !item && strcmp(rt->method, "GET") == 0)
+        response(d, "200", "OK", arena_printf(d->a, "%sList", schema), false);
+    else
+        response(d, "200", "OK", schema, false);
+}
+
+static void responses(struct doc *d, const struct route *rt, const struct resource *res,
+                      bool item)
+{
+    bool writes = strcmp(rt->method, "POST") == 0 || strcmp(rt->method, "PATCH") == 0;
+    bool changes = strcmp(rt->method, "PATCH") == 0 || strcmp(rt->method, "DELETE") == 0;
+    json_key(&d->j, "responses");
+    json_obj_begin(&d->j);
+    success(d, rt, res, item);
+    if (writes || rt->action == ACT_LIST)
+        response(d, "400", "The request is not right; error.field names what", "Error", false);
+    if (rt->action != ACT_PUBLIC) {
+        response(d, "401", "No valid API token", "Error", false);
+        response(d, "403", "The token's owner may not do this", "Error", false);
+    }
+    if (strchr(rt->pattern, '{'))
+        response(d, "404", "No such record, or it is not shared with you", "Error", false);
+    if (changes)
+        response(d, "409", "Someone else changed the record first", "Error", false);
+    json_obj_end(&d->j);
+}
+
+static void operation(struct doc *d, const struct route *rt)
+{
+    json *j = &d->j;
+    bool item;
+    const struct resource *res = route_resource(rt->pattern, &item);
+    const struct api_body *body = resource_body(res);
+    bool patch = strcmp(rt->method, "PATCH") == 0;
+    json_key(j, method_key(d, rt->method));
+    json_obj_begin(j);
+    json_kv_str(j, "summary", rt->summary);
+    json_kv_str(j, "operationId", operation_id(d, rt));
+    parameters(d, rt, res);
+    if (body && (patch || strcmp(rt->method, "POST") == 0))
+        request_body(d, arena_printf(d->a, "%s%s", body->schema, patch ? "Patch" : "Input"));
+    responses(d, rt, res, item);
+    json_key(j, "security");
+    json_arr_begin(j);
+    if (rt->action != ACT_PUBLIC) {
+        json_obj_begin(j);
+        json_key(j, "bearerAuth");
+        json_arr_begin(j);
+        json_arr_end(j);
+        json_obj_end(j);
+    }
+    json_arr_end(j);
+    json_obj_end(j);
+}
+
+static bool api_route(size_t i)
+{
+    return strncmp(web_routes[i].pattern, API_PREFIX, strlen(API_PREFIX)) == 0;
+}
+
+/* OpenAPI groups a path's operations; the route table need not. */
+static void paths(struct doc *d)
+{
+    json_key(&d->j, "paths");
+    json_obj_begin(&d->j);
+    for (size_t i = 0; i < web_route_count; i++) {
+        if (!api_route(i))
+            continue;
+        bool seen = false;
+        for (size_t k = 0; k < i && !seen; k++)
+            seen = strcmp(web_routes[k].pattern, web_routes[i].pattern) == 0;
+        if (seen)
+            continue;
+        json_key(&d->j, web_routes[i].pattern);
+        json_obj_begin(&d->j);
+        for (size_t k = i; k < web_route_count; k++)
+            if (strcmp(web_routes[k].pattern, web_routes[i].pattern) == 0)
+                operation(d, &web_routes[k]);
+        json_obj_end(&d->j);
+    }
+    json_obj_end(&d->j);
+}
+
+void api_openapi(req *r)
+{
+    struct doc d = {.a = r->a};
+    r->content_type = "application/json";
+    buf_reset(&r->out);
+    json_init(&d.j, &r->out);
+    json_obj_begin(&d.j);
+    json_kv_str(&d.j, "openapi", "3.0.3");
+    json_key(&d.j, "info");
+    json_obj_begin(&d.j);
+    json_kv_str(&d.j, "title", "Parley API");
+    json_kv_str(&d.j, "version", "1");
+    json_kv_str(&d.j, "description",
+                "People, schools and roles of the peer-assistance program. Send an API token "
+                "as 'Authorization: Bearer TOKEN'. Errors answer {\"error\": {\"code\", "
+                "\"message\", \"field\"}}.");
+    json_obj_end(&d.j);
+    paths(&d);
+    components(&d);
+    json_obj_end(&d.j);
+}

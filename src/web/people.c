@@ -1,0 +1,427 @@
+/* people.c: the coordinator's pages for people and their roles; everyone's
+ * own record and its history (R37). */
+#include <inttypes.h>
+#include <string.h>
+
+#include "app/auth.h"
+#include "app/people.h"
+#include "base/clock.h"
+#include "out/html.h"
+#include "web/handlers.h"
+#include "web/web.h"
+
+static struct option *school_options(req *r, const char *none, int *n)
+{
+    struct school *schools;
+    int count = 0;
+    if (schools_all(ctx_of(r), &schools, &count) != APP_OK)
+        count = 0;
+    struct option *opts = arena_alloc(r->a, sizeof *opts * (size_t)(count + 1));
+    opts[0] = (struct option){"", none};
+    for (int i = 0; i < count; i++)
+        opts[i + 1] = (struct option){arena_printf(r->a, "%" PRId64, schools[i].id),
+                                      schools[i].name};
+    *n = count + 1;
+    return opts;
+}
+
+static struct person_input person_input_from_form(req *r)
+{
+    return (struct person_input){
+        .name = form_value(r, "name"), .email = form_value(r, "email"),
+        .employee_id = form_value(r, "employee_id"), .school_id = form_value(r, "school_id"),
+        .union_member = form_value(r, "union_member"), .full_time = form_value(r, "full_time"),
+        .years_in_district = form_value(r, "years_in_district"),
+        .job_type = form_value(r, "job_type"),
+    };
+}
+
+static struct person_input person_input_from_record(req *r, const struct person *p)
+{
+    return (struct person_input){
+        .name = p->name, .email = p->email, .employee_id = p->employee_id,
+        .school_id = p->school_id ? arena_printf(r->a, "%" PRId64, p->school_id) : "",
+        .union_member = p->union_member ? "yes" : "no",
+        .full_time = p->full_time ? "yes" : "no",
+        .years_in_district = arena_printf(r->a, "%d", p->years_in_district),
+        .job_type = job_type_key(p->job_type),
+    };
+}
+
+static void person_form(req *r, const char *action, const struct person_input *in,
+                        int64_t version, const struct errors *errs)
+{
+    form_errors(r, errs);
+    form_begin(r, action);
+    if (version)
+        html_printf(&r->out, "<input type=\"hidden\" name=\"version\" value=\"%lld\">",
+                    (long long)version);
+    field_input(r, &(struct field){.name = "name", .label = "Full name", .value = in->name,
+                                   .required = true, .autocomplete = "off"}, errs);
+    field_input(r, &(struct field){.name = "email", .label = "Email address", .type = "email",
+                                   .value = in->email, .required = true,
+                                   .hint = "They sign in with it."}, errs);
+    field_input(r, &(struct field){.name = "employee_id", .label = "Employee id",
+                                   .value = in->employee_id}, errs);
+    int nschools;
+    struct option *schools = school_options(r, "No school", &nschools);
+    field_select(r, &(struct field){.name = "school_id", .label = "School", .value = in->school_id},
+                 schools, nschools, errs);
+    field_yes_no(r, &(struct field){.name = "union_member", .label = "Member of the union?",
+                                    .value = in->union_member}, errs);
+    field_yes_no(r, &(struct field){.name = "full_time", .label = "Full-time employee?",
+                                    .value = in->full_time}, errs);
+    field_input(r, &(struct field){.name = "years_in_district", .label = "Full years in the district",
+                                   .type = "number", .value = in->years_in_district,
+                                   .required = true}, errs);
+    struct option jobs[JOB_COUNT];
+    for (int j = 0; j < JOB_COUNT; j++)
+        jobs[j] = (struct option){job_type_key((enum job_type)j), job_type_label((enum job_type)j)};
+    field_select(r, &(struct field){.name = "job_type", .label = "Job", .value = in->job_type,
+                                    .required = true,
+                                    .hint = "SPC teachers, nurses and CoSESS staff take part like "
+                                            "classroom teachers (R5)."},
+                 jobs, JOB_COUNT, errs);
+    form_end(r, version ? "Save changes" : "Add this person");
+}
+
+static const char *people_base(req *r, const struct people_filter *f)
+{
+    buf b;
+    buf_init(&b, r->a);
+    buf_puts(&b, "/people?q=");
+    url_encode(&b, f->q ? f->q : "");
+    if (f->school_id)
+        buf_printf(&b, "&school_id=%" PRId64, f->school_id);
+    if (f->role) {
+        buf_puts(&b, "&role=");
+        url_encode(&b, f->role);
+    }
+    return buf_cstr(&b);
+}
+
+static void people_search_form(req *r, const struct people_filter *f)
+{
+    html_raw(&r->out, "<form method=\"get\" action=\"/people\" class=\"search\" role=\"search\">");
+    field_input(r, &(struct field){.name = "q", .label = "Name, email or employee id",
+                                   .type = "search", .value = f->q}, NULL);
+    int nschools;
+    struct option *schools = school_options(r, "Any school", &nschools);
+    field_select(r, &(struct field){.name = "school_id", .label = "School",
+                                    .value = f->school_id ? arena_printf(r->a, "%" PRId64, f->school_id) : ""},
+                 schools, nschools, NULL);
+    struct option roles[ROLE_COUNT + 1] = {{"", "Any role"}};
+    for (int i = 0; i < ROLE_COUNT; i++)
+        roles[i + 1] = (struct option){role_key((enum role)i), role_label((enum role)i)};
+    field_select(r, &(struct field){.name = "role", .label = "Role", .value = f->role},
+                 roles, ROLE_COUNT + 1, NULL);
+    html_raw(&r->out, "<div class=\"form-actions\"><button type=\"submit\" class=\"button\">Search"
+                      "</button></div></form>");
+}
+
+static void role_badges(req *r, const struct person *p)
+{
+    for (int i = 0; i < p->nroles; i++)
+        html_printf(&r->out, "<span class=\"badge\">%s</span> ", role_label(p->roles[i].role));
+}
+
+void page_people(req *r)
+{
+    struct people_filter f = {.q = req_query(r, "q"), .school_id = parse_id(req_query(r, "school_id")),
+                              .role = req_query(r, "role")};
+    if (f.role && !*f.role)
+        f.role = NULL;
+    struct page_of pg = {.page = req_page(r), .per_page = 25};
+    struct person *people;
+    int n;
+    enum app_status s = people_list(ctx_of(r), &f, &pg, &people, &n);
+    if (s != APP_OK) {
+        web_fail(r, s, KIND_PERSON);
+        return;
+    }
+    page_begin(r, "People");
+    html_raw(&r->out, "<p class=\"page-actions\"><a class=\"button\" href=\"/people/new\">Add a person"
+                      "</a></p>");
+    people_search_form(r, &f);
+    html_printf(&r->out, "<p role=\"status\">%lld %s found.</p>", (long long)pg.total,
+                pg.total == 1 ? "person" : "people");
+    html_raw(&r->out, "<div class=\"table-wrap\" tabindex=\"0\"><table><caption class=\"visually-hidden\">"
+                      "People</caption><thead><tr><th scope=\"col\">Name</th><th scope=\"col\">"
+                      "Email</th><th scope=\"col\">School</th><th scope=\"col\">Roles</th></tr>"
+                      "</thead><tbody>");
+    for (int i = 0; i < n; i++) {
+        html_printf(&r->out, "<tr><td><a href=\"/people/%lld\">%s</a></td><td>%s</td><td>%s</td><td>",
+                    (long long)people[i].id, people[i].name, people[i].email, people[i].school_name);
+        role_badges(r, &people[i]);
+        html_raw(&r->out, "</td></tr>");
+    }
+    html_raw(&r->out, "</tbody></table></div>");
+    pagination(r, people_base(r, &f), pg.page, pg.per_page, pg.total);
+    page_end(r);
+}
+
+void page_person_new(req *r)
+{
+    page_begin(r, "Add a person");
+    person_form(r, "/people", &(struct person_input){.full_time = "yes", .job_type = "classroom_teacher"},
+                0, NULL);
+    page_end(r);
+}
+
+void do_person_create(req *r)
+{
+    struct person_input in = person_input_from_form(r);
+    struct errors errs = {0};
+    int64_t id = 0;
+    enum app_status s = person_create(ctx_of(r), &in, &id, &errs);
+    if (s == APP_INVALID) {
+        r->status = 400;
+        page_begin(r, "Add a person");
+        person_form(r, "/people", &in, 0, &errs);
+        page_end(r);
+        return;
+    }
+    if (s != APP_OK) {
+        web_fail(r, s, KIND_PERSON);
+        return;
+    }
+    web_flash(r, arena_printf(r->a, "%s was added.", in.name));
+    res_redirect(r, arena_printf(r->a, "/people/%" PRId64, id));
+}
+
+static void record_row(req *r, const char *label, const char *value)
+{
+    html_printf(&r->out, "<div><dt>%s</dt><dd>%s</dd></div>", label, value);
+}
+
+static void person_details(req *r, const struct person *p)
+{
+    html_raw(&r->out, "<dl class=\"record\">");
+    record_row(r, "Email", p->email);
+    record_row(r, "Employee id", *p->employee_id ? p->employee_id : "—");
+    record_row(r, "School", *p->school_name ? p->school_name : "—");
+    record_row(r, "Member of the union", p->union_member ? "Yes" : "No");
+    record_row(r, "Full-time", p->full_time ? "Yes" : "No");
+    record_row(r, "Years in the district", arena_printf(r->a, "%d", p->years_in_district));
+    record_row(r, "Job", job_type_label(p->job_type));
+    record_row(r, "Can sign in", p->can_sign_in ? "Yes" : "Not yet: no password set");
+    html_raw(&r->out, "<div><dt>Last changed</dt><dd>");
+    html_time(r, p->updated_at);
+    html_raw(&r->out, "</dd></div></dl>");
+}
+
+static void role_row(req *r, const struct person *p, const struct person_role *pr, bool manage)
+{
+    html_printf(&r->out, "<tr><td>%s</td><td>", role_label(pr->role));
+    if (pr->school_id)
+        html_printf(&r->out, "%s", pr->school_name);
+    if (*pr->seat)
+        html_printf(&r->out, "%s seat, appointed by %s, %s to %s", pr->seat, pr->appointed_by,
+                    pr->term_start, pr->term_end);
+    html_raw(&r->out, "</td>");
+    if (manage) {
+        html_raw(&r->out, "<td>");
+        button_form(r, arena_printf(r->a, "/people/%" PRId64 "/roles/%" PRId64 "/delete", p->id, pr->id),
+                    arena_printf(r->a, "Remove the role %s", role_label(pr->role)),
+                    "button button-danger");
+        html_raw(&r->out, "</td>");
+    }
+    html_raw(&r->out, "</tr>");
+}
+
+static void role_form(req *r, const struct person *p, const struct role_input *in,
+                      const struct errors *errs)
+{
+    html_raw(&r->out, "<h3 id=\"add-role\">Give a role</h3>");
+    form_errors(r, errs);
+    form_begin(r, arena_printf(r->a, "/people/%" PRId64 "/roles#add-role", p->id));
+    struct option roles[ROLE_COUNT + 1] = {{"", "Choose a role"}};
+    for (int i = 0; i < ROLE_COUNT; i++)
+        roles[i + 1] = (struct option){role_key((enum role)i), role_label((enum role)i)};
+    field_select(r, &(struct field){.name = "role", .label = "Role", .value = in->role,
+                                    .required = true}, roles, ROLE_COUNT + 1, errs);
+    int nschools;
+    struct option *schools = school_options(r, "Choose a school", &nschools);
+    field_select(r, &(struct field){.name = "school_id", .label = "School (administrators only)",
+                                    .value = in->school_id}, schools, nschools, errs);
+    struct option seats[] = {{"", "Choose a seat"}, {"teacher", "Teacher seat"},
+                             {"principal", "Principal seat"}};
+    field_select(r, &(struct field){.name = "seat", .label = "Panel seat (Panel members only)",
+                                    .value = in->seat}, seats, 3, errs);
+    field_input(r, &(struct field){.name = "appointed_by", .label = "Appointed by (Panel members only)",
+                                   .value = in->appointed_by,
+                                   .hint = "R29: the union president appoints teacher seats, the "
+                                           "superintendent principal seats."}, errs);
+    field_input(r, &(struct field){.name = "term_start", .label = "Term starts (Panel members only)",
+                                   .type = "date", .value = in->term_start, .hint = "YYYY-MM-DD"}, errs);
+    field_input(r, &(struct field){.name = "term_end", .label = "Term ends (Panel members only)",
+                                   .type = "date", .value = in->term_end,
+                                   .hint = "YYYY-MM-DD; at most 4 years after the start."}, errs);
+    form_end(r, "Give this role");
+}
+
+static void person_page(req *r, const struct person *p, const struct role_input *in,
+                        const struct errors *errs)
+{
+    struct ctx *c = ctx_of(r);
+    bool manage = role_set_has(c->who.roles, ROLE_COORDINATOR);
+    page_begin(r, p->name);
+    if (manage)
+        html_printf(&r->out, "<p class=\"page-actions\"><a class=\"button\" href=\"/people/%lld/edit\">"
+                             "Change details</a></p>", (long long)p->id);
+    person_details(r, p);
+    html_raw(&r->out, "<h2>Roles</h2>");
+    if (p->nroles) {
+        html_printf(&r->out, "<div class=\"table-wrap\" tabindex=\"0\"><table><thead><tr>"
+                             "<th scope=\"col\">Role</th><th scope=\"col\">Details</th>%s</tr>"
+                             "</thead><tbody>", manage ? "<th scope=\"col\">Action</th>" : "");
+        for (int i = 0; i < p->nroles; i++)
+            role_row(r, p, &p->roles[i], manage);
+        html_raw(&r->out, "</tbody></table></div>");
+    } else {
+        html_raw(&r->out, "<p>No roles yet.</p>");
+    }
+    if (manage) {
+        role_form(r, p, in, errs);
+        html_raw(&r->out, "<h2>Password</h2><p>Issue a one-time link with which this person sets "
+                          "a new password. Give it to them yourself; it works once, for 72 hours.</p>");
+        button_form(r, arena_printf(r->a, "/people/%" PRId64 "/password-link", p->id),
+                    "Issue a password link", "button button-secondary");
+    }
+    html_printf(&r->out, "<h2>History</h2><p><a href=\"/people/%lld/history\">Who has viewed or "
+                         "changed this record</a></p>", (long long)p->id);
+    page_end(r);
+}
+
+void page_person(req *r)
+{
+    struct person p;
+    enum app_status s = person_get(ctx_of(r), req_id(r, "id"), &p);
+    if (s != APP_OK) {
+        web_fail(r, s, KIND_PERSON);
+        return;
+    }
+    person_page(r, &p, &(struct role_input){0}, NULL);
+}
+
+static void person_edit_page(req *r, int64_t id, const struct person_input *in, int64_t version,
+                             const struct errors *errs)
+{
+    page_begin(r, "Change details");
+    person_form(r, arena_printf(r->a, "/people/%" PRId64, id), in, version, errs);
+    page_end(r);
+}
+
+void page_person_edit(req *r)
+{
+    struct person p;
+    enum app_status s = person_get(ctx_of(r), req_id(r, "id"), &p);
+    if (s != APP_OK) {
+        web_fail(r, s, KIND_PERSON);
+        return;
+    }
+    struct person_input in = person_input_from_record(r, &p);
+    person_edit_page(r, p.id, &in, p.version, NULL);
+}
+
+void do_person_update(req *r)
+{
+    int64_t id = req_id(r, "id");
+    struct person_input in = person_input_from_form(r);
+    struct errors errs = {0};
+    int64_t version = parse_id(req_form(r, "version"));
+    enum app_status s = person_update(ctx_of(r), id, version, &in, &errs);
+    if (s == APP_INVALID) {
+        r->status = 400;
+        person_edit_page(r, id, &in, version, &errs);
+        return;
+    }
+    if (s != APP_OK) {
+        web_fail(r, s, KIND_PERSON);
+        return;
+    }
+    web_flash(r, "The changes are saved.");
+    res_redirect(r, arena_printf(r->a, "/people/%" PRId64, id));
+}
+
+void do_role_add(req *r)
+{
+    struct ctx *c = ctx_of(r);
+    int64_t id = req_id(r, "id"), role_id;
+    struct role_input in = {
+        .role = form_value(r, "role"), .school_id = form_value(r, "school_id"),
+        .seat = form_value(r, "seat"), .appointed_by = form_value(r, "appointed_by"),
+        .term_start = form_value(r, "term_start"), .term_end = form_value(r, "term_end"),
+    };
+    struct errors errs = {0};
+    enum app_status s = role_add(c, id, &in, &role_id, &errs);
+    struct person p;
+    if (s == APP_INVALID && person_get(c, id, &p) == APP_OK) {
+        r->status = 400;
+        person_page(r, &p, &in, &errs);
+        return;
+    }
+    if (s != APP_OK) {
+        web_fail(r, s, KIND_ROLE);
+        return;
+    }
+    web_flash(r, "The role is given.");
+    res_redirect(r, arena_printf(r->a, "/people/%" PRId64, id));
+}
+
+void do_role_remove(req *r)
+{
+    int64_t id = req_id(r, "id");
+    enum app_status s = role_remove(ctx_of(r), id, req_id(r, "role_id"));
+    if (s == APP_CONFLICT) {
+        web_error(r, 409, "This is the program's last coordinator. Give someone else the "
+                          "coordinator role first.");
+        return;
+    }
+    if (s != APP_OK) {
+        web_fail(r, s, KIND_ROLE);
+        return;
+    }
+    web_flash(r, "The role is removed.");
+    res_redirect(r, arena_printf(r->a, "/people/%" PRId64, id));
+}
+
+void do_reset_issue(req *r)
+{
+    const char *token;
+    int64_t expires;
+    enum app_status s = auth_reset_issue(ctx_of(r), req_id(r, "id"), &token, &expires);
+    if (s != APP_OK) {
+        web_fail(r, s, KIND_PERSON);
+        return;
+    }
+    const char *host = req_header(r, "Host");
+    page_begin(r, "A one-time password link");
+    html_raw(&r->out, "<p>Give this link to the person yourself (it is not sent by email). "
+                      "It works once, until ");
+    html_time(r, expires);
+    html_printf(&r->out, ".</p><p class=\"secret-link\"><code>http://%s/reset/%s</code></p>"
+                         "<p><a href=\"/people/%lld\">Back to the record</a></p>",
+                host ? host : "127.0.0.1:8080", token, (long long)req_id(r, "id"));
+    page_end(r);
+}
+
+void page_person_history(req *r)
+{
+    int64_t id = req_id(r, "id");
+    struct page_of pg = {.page = req_page(r), .per_page = 50};
+    struct audit_entry *rows;
+    int n;
+    enum app_status s = audit_about(ctx_of(r), id, &pg, &rows, &n);
+    if (s != APP_OK) {
+        web_fail(r, s, KIND_PERSON);
+        return;
+    }
+    page_begin(r, "Who has viewed or changed this record");
+    html_raw(&r->out, "<p>Every change to this record, and every time someone else looked at it, "
+                      "is listed here (R37). Nobody can edit this list.</p>");
+    audit_table(r, rows, n, false);
+    pagination(r, arena_printf(r->a, "/people/%" PRId64 "/history", id), pg.page, pg.per_page,
+               pg.total);
+    page_end(r);
+}

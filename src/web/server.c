@@ -1,0 +1,32 @@
+/* server.c: what the web layer sets up once, before the first request. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "web/web.h"
+
+bool web_server_init(struct web_server *srv, db_pool *pool, const struct app_config *cfg)
+{
+    srv->pool = pool;
+    if (!app_init(&srv->app, cfg))
+        return false;
+    db *d = db_acquire(pool);
+    db_stmt *st = db_query(d, "SELECT id, name FROM program ORDER BY id LIMIT 1", "");
+    bool found = st && db_step(st) == DB_ROW;
+    if (found) {
+        srv->program_id = db_int(st, 0);
+        srv->program_name = strdup(db_text(st, 1));
+    }
+    db_done(st);
+    db_release(pool, d);
+    if (!found)
+        return false;
+    web_assets_init(srv);
+    return true;
+}
+
+void web_server_fini(struct web_server *srv)
+{
+    free((void *)srv->program_name);
+    free(srv->asset_etags);
+    app_fini(&srv->app);
+}

@@ -1,0 +1,115 @@
+/* web.h: pages and API answers. A handler reads the request's fields,
+ * calls app/, and renders; it never writes SQL. */
+#ifndef PARLEY_WEB_H
+#define PARLEY_WEB_H
+#include <stdbool.h>
+
+#include "app/app.h"
+#include "domain/errors.h"
+#include "http/http.h"
+#include "store/store.h"
+
+/* Shared by every request: built once by web_server_init(). */
+struct web_server {
+    struct app app;
+    db_pool *pool;
+    const char *program_name;       /* shown in the header */
+    int64_t program_id;
+    char (*asset_etags)[20];        /* one per embedded asset */
+};
+
+/* One request's state (r->app). */
+struct web {
+    struct ctx c;
+    struct web_server *srv;
+    const char *csrf;               /* the token forms must carry */
+    const char *flash;              /* a message from the previous page */
+    bool set_csrf_cookie;           /* a visitor got a new pre-session token */
+    bool keep_writes;               /* commit although the answer is 4xx */
+};
+
+static inline struct web *web_of(req *r) { return (struct web *)r->app; }
+static inline struct ctx *ctx_of(req *r) { return &web_of(r)->c; }
+
+/* The route table and what http/ calls. */
+extern const struct route web_routes[];
+extern const size_t web_route_count;
+bool web_server_init(struct web_server *srv, db_pool *pool, const struct app_config *cfg);
+void web_server_fini(struct web_server *srv);
+void web_assets_init(struct web_server *srv);   /* static.c */
+void web_dispatch(req *r, const struct route *rt);
+void web_error(req *r, int status, const char *message);
+/* An API answer 400 naming the first field in error. */
+void web_api_invalid(req *r, const struct errors *errs);
+/* Sets the session cookie (NULL: ends it). */
+void web_session_cookie(req *r, const char *token);
+/* Answers a use case's refusal or failure with the right status and page. */
+void web_fail(req *r, enum app_status s, enum record_kind kind);
+
+/* layout.c */
+void page_begin(req *r, const char *title);
+void page_end(req *r);
+/* The message shown once on the next page this person sees. */
+void web_flash(req *r, const char *message);
+void pagination(req *r, const char *base, int page, int per_page, int64_t total);
+/* "Tue 24 Nov 2026, 10:05" with a machine-readable <time>. */
+void html_time(req *r, int64_t t);
+
+/* audit.c: a table of audit entries, with whom each is about or not. */
+struct audit_entry;
+void audit_table(req *r, const struct audit_entry *rows, int n, bool with_subject);
+
+/* form.c: forms that keep what was typed and show errors beside fields. */
+struct field {
+    const char *name, *label, *value, *hint;
+    const char *type;               /* "text" unless given */
+    const char *autocomplete;
+    bool required;
+};
+struct option {
+    const char *value, *label;
+};
+void form_begin(req *r, const char *action);
+void form_end(req *r, const char *submit);
+void form_errors(req *r, const struct errors *errs);
+void field_input(req *r, const struct field *f, const struct errors *errs);
+void field_textarea(req *r, const struct field *f, const struct errors *errs);
+void field_select(req *r, const struct field *f, const struct option *opts, int nopts,
+                  const struct errors *errs);
+void field_yes_no(req *r, const struct field *f, const struct errors *errs);
+/* A button that POSTs (with the CSRF token) to action. */
+void button_form(req *r, const char *action, const char *label, const char *css_class);
+
+/* Request helpers. */
+int64_t req_id(req *r, const char *param);      /* {param} as a positive id, or 0 */
+int req_page(req *r);                           /* ?page=N, 1 by default */
+/* A form value, trimmed of surrounding white space; "" when absent. */
+const char *form_value(req *r, const char *name);
+
+/* api_body.c: the fields a JSON request body may hold, and their reader.
+ * (Apart from api.c because jansson's names clash with out/json.h's.) The
+ * parser and the OpenAPI document (openapi.c) read the same tables. */
+enum api_type { API_TEXT, API_FLAG, API_NUMBER, API_ID_OR_NULL, API_ROLE_KEY, API_JOB_TYPE };
+struct api_field {
+    const char *name;
+    enum api_type type;
+    bool required;                  /* on create; a PATCH may leave any out */
+    size_t offset;                  /* of the const char * it fills in the input */
+};
+struct api_body {
+    const char *schema;             /* "Person": the resource it creates or changes */
+    const struct api_field *fields;
+    int nfields;
+};
+extern const struct api_body api_person_body, api_school_body, api_role_body;
+extern const struct api_body *const api_bodies[];
+extern const int api_body_count;
+/* Reads the JSON object in the body into dest, a struct person_input,
+ * school_input or role_input: members not sent leave dest as it was.
+ * version: where a PATCH's optional "version" goes (NULL: not accepted).
+ * On a bad body answers 400 naming the field and returns false. */
+bool api_body_read(req *r, const struct api_body *b, void *dest, const char **version);
+/* A 400 naming the field, shaped like the use cases' errors; returns false. */
+bool api_bad_field(req *r, const char *field, const char *message);
+
+#endif

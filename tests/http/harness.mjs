@@ -1,0 +1,121 @@
+// harness.mjs: starts a real `parley serve` (the ASan build) on a free
+// loopback port with a fresh demo database, and gives tests a small client
+// that keeps cookies and reads CSRF tokens out of forms.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export const BIN = process.env.PARLEY_BIN || 'build/san/parley';
+export const PASSWORD = 'parley-demo-2026';
+
+export function parley(args, input = '') {
+    const r = spawnSync(BIN, args, { input, encoding: 'utf8' });
+    return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+// A fresh demo database in a temporary folder.
+export function demoDatabase() {
+    const dir = mkdtempSync(join(tmpdir(), 'parley-test-'));
+    const db = join(dir, 'parley.db');
+    const r = parley(['demo', '--db', db]);
+    if (r.code !== 0) throw new Error(`parley demo failed: ${r.err}`);
+    return { dir, db, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+// Starts the server; resolves once it says where it listens.
+export async function startServer(extraArgs = [], dbInfo = demoDatabase()) {
+    const child = spawn(BIN, ['serve', '--db', dbInfo.db, '--listen', '127.0.0.1:0', ...extraArgs],
+                        { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    const log = [];
+    child.stdout.on('data', d => log.push(d.toString()));
+    const port = await new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error('server did not start: ' + stderr)), 15000);
+        child.stderr.on('data', d => {
+            stderr += d.toString();
+            const m = stderr.match(/http:\/\/127\.0\.0\.1:(\d+)\//);
+            if (m) { clearTimeout(timer); resolve(Number(m[1])); }
+        });
+        child.on('exit', code => { clearTimeout(timer); reject(new Error(`server exited ${code}: ${stderr}`)); });
+    });
+    const base = `http://127.0.0.1:${port}`;
+    return {
+        base, port, db: dbInfo.db, dir: dbInfo.dir, accessLog: () => log.join(''),
+        stderr: () => stderr,
+        async stop() {
+            if (child.exitCode === null) {
+                const exited = new Promise(r => child.once('exit', r));
+                child.kill('SIGTERM');
+                await exited;
+            }
+            // ASan reports leaks and errors on exit: a dirty exit fails the suite.
+            if (/ERROR: (Address|Leak|Undefined)Sanitizer|runtime error:/.test(stderr))
+                throw new Error('sanitizer report:\n' + stderr);
+            dbInfo.cleanup();
+        },
+    };
+}
+
+// A browser-like client: cookies, redirects not followed (tests look at them).
+export class Client {
+    constructor(base) { this.base = base; this.cookies = new Map(); }
+
+    cookieHeader() {
+        return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    }
+
+    keepCookies(res) {
+        for (const c of res.headers.getSetCookie()) {
+            const [pair] = c.split(';');
+            const i = pair.indexOf('=');
+            const name = pair.slice(0, i), value = pair.slice(i + 1);
+            if (/Max-Age=0/i.test(c) || value === '') this.cookies.delete(name);
+            else this.cookies.set(name, value);
+        }
+    }
+
+    async request(method, path, { form, json, headers = {}, body } = {}) {
+        const h = { ...headers };
+        if (this.cookies.size) h.Cookie = this.cookieHeader();
+        if (form) {
+            body = new URLSearchParams(form).toString();
+            h['Content-Type'] = 'application/x-www-form-urlencoded';
+        } else if (json !== undefined) {
+            body = JSON.stringify(json);
+            h['Content-Type'] = 'application/json';
+        }
+        const res = await fetch(this.base + path, { method, headers: h, body, redirect: 'manual' });
+        this.keepCookies(res);
+        const text = await res.text();
+        return { status: res.status, headers: res.headers, text,
+                 json: () => JSON.parse(text) };
+    }
+
+    get(path, opts) { return this.request('GET', path, opts); }
+
+    // The CSRF token of the first form on a page.
+    async csrf(path) {
+        const r = await this.get(path);
+        const m = r.text.match(/name="csrf" value="([0-9a-f]{64})"/);
+        if (!m) throw new Error(`no CSRF token on ${path} (status ${r.status})`);
+        return m[1];
+    }
+
+    // Posts a form the way a browser would: with the page's CSRF token.
+    async post(path, form = {}, from = null) {
+        const csrf = await this.csrf(from || '/dashboard');
+        return this.request('POST', path, { form: { csrf, ...form } });
+    }
+
+    async login(email, password = PASSWORD) {
+        const csrf = await this.csrf('/login');
+        const r = await this.request('POST', '/login', { form: { csrf, email, password, next: '/dashboard' } });
+        if (r.status !== 303) throw new Error(`login of ${email} failed: ${r.status}`);
+        return r;
+    }
+}
+
+export function bearer(token) {
+    return { Authorization: `Bearer ${token}` };
+}

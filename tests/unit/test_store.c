@@ -1,0 +1,460 @@
+/* test_store.c: the store against real SQLite files in a temporary
+ * directory: migrations, binding, errors, transactions, the statement
+ * cache, check, backup and the pool under concurrent writers. */
+#include "testing.h"
+
+#include <dirent.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "base/buf.h"
+#include "store/store.h"
+
+struct fixture {
+    char dir[64];
+    char path[128];
+    db *d;
+};
+
+static void path_in(const struct fixture *f, const char *name, char *out, size_t n)
+{
+    snprintf(out, n, "%s/%s", f->dir, name);
+}
+
+/* Each test gets a fresh, migrated database in its own directory. */
+static int setup(void **state)
+{
+    struct fixture *f = calloc(1, sizeof *f);
+    assert_non_null(f);
+    snprintf(f->dir, sizeof f->dir, "/tmp/parley-store-XXXXXX");
+    assert_non_null(mkdtemp(f->dir));
+    path_in(f, "test.db", f->path, sizeof f->path);
+    char *err = NULL;
+    f->d = db_open(f->path, &err);
+    assert_non_null(f->d);
+    assert_int_equal(db_migrate(f->d, &err), DB_OK);
+    assert_null(err);
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    struct fixture *f = *state;
+    db_close(f->d);
+    DIR *dir = opendir(f->dir);
+    struct dirent *e;
+    while (dir && (e = readdir(dir))) {
+        if (e->d_name[0] == '.')
+            continue;
+        char p[512];
+        snprintf(p, sizeof p, "%s/%s", f->dir, e->d_name);
+        unlink(p);
+    }
+    if (dir)
+        closedir(dir);
+    rmdir(f->dir);
+    free(f);
+    return 0;
+}
+
+static int64_t count(db *d, const char *sql)
+{
+    int64_t n = -1;
+    assert_int_equal(db_int_query(d, &n, sql, ""), DB_OK);
+    return n;
+}
+
+static int64_t add_program(db *d, const char *name)
+{
+    int64_t id = 0;
+    int rc = db_int_query(d, &id,
+                          "INSERT INTO program (name, short_name, created_at) VALUES (?, ?, ?) RETURNING id",
+                          "ssi", name, "P", (int64_t)1700000000);
+    assert_int_equal(rc, DB_OK);
+    return id;
+}
+
+static void test_migrate_creates_schema(void **state)
+{
+    struct fixture *f = *state;
+    assert_true(db_latest_version() >= 1);
+    assert_int_equal(db_schema_version(f->d), db_latest_version());
+    db_stmt *st = db_query(f->d, "SELECT name FROM schema_version WHERE version = 1", "");
+    assert_non_null(st);
+    assert_int_equal(db_step(st), DB_ROW);
+    assert_string_equal(db_text(st, 0), "001_foundation.sql");
+    db_done(st);
+    /* The tables of 001 are there and empty. */
+    assert_int_equal(count(f->d, "SELECT count(*) FROM person"), 0);
+    assert_int_equal(count(f->d, "SELECT count(*) FROM audit"), 0);
+}
+
+static void test_remigrate_is_noop(void **state)
+{
+    struct fixture *f = *state;
+    int64_t before = count(f->d, "SELECT count(*) FROM schema_version");
+    char *err = NULL;
+    assert_int_equal(db_migrate(f->d, &err), DB_OK);
+    /* A second process starting on the same file changes nothing either. */
+    db *other = db_open(f->path, &err);
+    assert_non_null(other);
+    assert_int_equal(db_migrate(other, &err), DB_OK);
+    assert_int_equal(db_schema_version(other), db_latest_version());
+    db_close(other);
+    assert_int_equal(count(f->d, "SELECT count(*) FROM schema_version"), before);
+}
+
+static void *migrate_fresh(void *arg)
+{
+    char *err = NULL;
+    db *d = db_open(arg, &err);
+    int rc = d ? db_migrate(d, &err) : DB_ERROR;
+    db_close(d);
+    free(err);
+    return rc == DB_OK ? NULL : (void *)1;
+}
+
+/* Two servers starting on a new file at once apply each migration once. */
+static void test_concurrent_migrate(void **state)
+{
+    struct fixture *f = *state;
+    char p[128], *err = NULL;
+    path_in(f, "race.db", p, sizeof p);
+    pthread_t t[3];
+    for (int i = 0; i < 3; i++)
+        assert_int_equal(pthread_create(&t[i], NULL, migrate_fresh, p), 0);
+    for (int i = 0; i < 3; i++) {
+        void *res;
+        pthread_join(t[i], &res);
+        assert_null(res);
+    }
+    db *d = db_open(p, &err);
+    assert_non_null(d);
+    assert_int_equal(db_schema_version(d), db_latest_version());
+    int64_t n = 0;
+    assert_int_equal(db_int_query(d, &n, "SELECT count(*) FROM schema_version", ""), DB_OK);
+    assert_int_equal(n, db_latest_version());
+    db_close(d);
+}
+
+static void test_fresh_database_is_version_zero(void **state)
+{
+    struct fixture *f = *state;
+    char p[128], *err = NULL;
+    path_in(f, "empty.db", p, sizeof p);
+    db *d = db_open(p, &err);
+    assert_non_null(d);
+    assert_int_equal(db_schema_version(d), 0);
+    db_close(d);
+}
+
+static void test_bind_all_types(void **state)
+{
+    struct fixture *f = *state;
+    assert_int_equal(db_exec_script(f->d, "CREATE TABLE t (s TEXT, i INTEGER, d INTEGER, f REAL);"), DB_OK);
+    int64_t big = (int64_t)1 << 40;
+    assert_int_equal(db_exec(f->d, "INSERT INTO t VALUES (?, ?, ?, ?)", "sidf", "héllo", big, -7, 2.5), DB_OK);
+    assert_int_equal(db_changes(f->d), 1);
+    assert_int_equal(db_exec(f->d, "INSERT INTO t VALUES (?, ?, ?, ?)", "sidf", NULL, (int64_t)0, 0, 0.0),
+                     DB_OK);
+    db_stmt *st = db_query(f->d, "SELECT s, i, d, f FROM t ORDER BY rowid", "");
+    assert_non_null(st);
+    assert_int_equal(db_columns(st), 4);
+    assert_string_equal(db_column_name(st, 2), "d");
+    assert_int_equal(db_step(st), DB_ROW);
+    assert_string_equal(db_text(st, 0), "héllo");
+    assert_true(db_int(st, 1) == big);
+    assert_int_equal(db_int(st, 2), -7);
+    assert_true(db_real(st, 3) == 2.5);
+    assert_false(db_is_null(st, 0));
+    assert_int_equal(db_step(st), DB_ROW);
+    assert_true(db_is_null(st, 0));
+    assert_string_equal(db_text(st, 0), "");
+    assert_int_equal(db_step(st), DB_DONE);
+    db_done(st);
+}
+
+static void test_programming_errors(void **state)
+{
+    struct fixture *f = *state;
+    assert_null(db_query(f->d, "SELECT ?", "ss", "a", "b"));
+    assert_non_null(strstr(db_errmsg(f->d), "parameters"));
+    assert_null(db_query(f->d, "SELECT ?, ?", "s", "a"));
+    assert_null(db_query(f->d, "SELECT ?", "x", 1));
+    assert_non_null(strstr(db_errmsg(f->d), "type letter"));
+    assert_null(db_query(f->d, "SELECT 1; SELECT 2", ""));
+    assert_null(db_query(f->d, "SELEKT 1", ""));
+    assert_int_equal(db_exec(f->d, "SELECT * FROM no_such_table", ""), DB_ERROR);
+    assert_non_null(strstr(db_errmsg(f->d), "no_such_table"));
+    /* The connection still works after each of them. */
+    assert_int_equal(count(f->d, "SELECT 42"), 42);
+}
+
+static void test_constraints(void **state)
+{
+    struct fixture *f = *state;
+    int64_t prog = add_program(f->d, "District");
+    const char *ins = "INSERT INTO person (program_id, name, email, created_at, updated_at) VALUES (?, ?, ?, 0, 0)";
+    assert_int_equal(db_exec(f->d, ins, "iss", prog, "Ann", "ann@example.org"), DB_OK);
+    assert_int_equal(db_exec(f->d, ins, "iss", prog, "Ann 2", "ann@example.org"), DB_CONSTRAINT);
+    assert_non_null(strstr(db_errmsg(f->d), "UNIQUE"));
+    /* Foreign keys are enforced. */
+    assert_int_equal(db_exec(f->d, ins, "iss", (int64_t)999, "Bob", "bob@example.org"), DB_CONSTRAINT);
+    /* NOT NULL. */
+    assert_int_equal(db_exec(f->d, ins, "iss", prog, NULL, "cy@example.org"), DB_CONSTRAINT);
+    assert_int_equal(count(f->d, "SELECT count(*) FROM person"), 1);
+    /* A trigger's RAISE(ABORT) is a constraint too (R38's audit guard). */
+    assert_int_equal(db_exec(f->d,
+                             "INSERT INTO audit (at, actor_label, action, record_kind, summary, prev_hash, hash) "
+                             "VALUES (0, 'test', 'create', 'person', 'x', '', '')",
+                             ""),
+                     DB_OK);
+    assert_int_equal(db_exec(f->d, "UPDATE audit SET summary = ?", "s", "changed"), DB_CONSTRAINT);
+    assert_int_equal(db_exec(f->d, "DELETE FROM audit", ""), DB_CONSTRAINT);
+}
+
+static void test_rollback_leaves_nothing(void **state)
+{
+    struct fixture *f = *state;
+    assert_false(db_in_transaction(f->d));
+    assert_int_equal(db_begin(f->d), DB_OK);
+    assert_true(db_in_transaction(f->d));
+    add_program(f->d, "A");
+    add_program(f->d, "B");
+    assert_int_equal(db_rollback(f->d), DB_OK);
+    assert_false(db_in_transaction(f->d));
+    assert_int_equal(count(f->d, "SELECT count(*) FROM program"), 0);
+    /* Outside a transaction rollback is harmless. */
+    assert_int_equal(db_rollback(f->d), DB_OK);
+    assert_int_equal(db_begin(f->d), DB_OK);
+    add_program(f->d, "C");
+    assert_int_equal(db_commit(f->d), DB_OK);
+    assert_int_equal(count(f->d, "SELECT count(*) FROM program"), 1);
+}
+
+static void test_statement_cache(void **state)
+{
+    struct fixture *f = *state;
+    for (int i = 0; i < 3; i++) {
+        int64_t n = 0;
+        assert_int_equal(db_int_query(f->d, &n, "SELECT ? * 2", "d", i), DB_OK);
+        assert_int_equal(n, i * 2);
+    }
+    /* Far more distinct statements than the cache holds. */
+    for (int i = 0; i < 300; i++) {
+        char sql[64];
+        snprintf(sql, sizeof sql, "SELECT ? + %d", i);
+        int64_t n = 0;
+        assert_int_equal(db_int_query(f->d, &n, sql, "d", 1), DB_OK);
+        assert_int_equal(n, i + 1);
+    }
+    /* The same text in a reused buffer must not pick up a stale statement. */
+    char sql[64];
+    snprintf(sql, sizeof sql, "SELECT 1");
+    assert_int_equal(count(f->d, sql), 1);
+    snprintf(sql, sizeof sql, "SELECT 2");
+    assert_int_equal(count(f->d, sql), 2);
+}
+
+/* Statements in use are never evicted, even past the cache's size, and
+ * the same SQL may be open twice (a nested query). */
+static void test_statements_open_together(void **state)
+{
+    struct fixture *f = *state;
+    enum { N = 100 };
+    db_stmt *open[N];
+    for (int i = 0; i < N; i++) {
+        char sql[64];
+        snprintf(sql, sizeof sql, "SELECT %d, ?", i);
+        open[i] = db_query(f->d, sql, "d", i);
+        assert_non_null(open[i]);
+    }
+    db_stmt *again = db_query(f->d, "SELECT 0, ?", "d", 1000);
+    assert_non_null(again);
+    assert_int_equal(db_step(again), DB_ROW);
+    assert_int_equal(db_int(again, 1), 1000);
+    db_done(again);
+    for (int i = 0; i < N; i++) {
+        assert_int_equal(db_step(open[i]), DB_ROW);
+        assert_int_equal(db_int(open[i], 0), i);
+        assert_int_equal(db_int(open[i], 1), i);
+        db_done(open[i]);
+    }
+    db_done(NULL);
+}
+
+static void test_int_query(void **state)
+{
+    struct fixture *f = *state;
+    assert_int_equal(add_program(f->d, "One"), 1);
+    assert_int_equal(add_program(f->d, "Two"), 2);
+    int64_t n = 77;
+    assert_int_equal(db_int_query(f->d, &n, "SELECT id FROM program WHERE name = ?", "s", "None"), DB_DONE);
+    assert_int_equal(n, 77);
+    assert_int_equal(db_exec(f->d, "UPDATE program SET short_name = ?", "s", "X"), DB_OK);
+    assert_int_equal(db_changes(f->d), 2);
+}
+
+static void test_check_ok(void **state)
+{
+    struct fixture *f = *state;
+    buf report;
+    buf_init(&report, NULL);
+    assert_int_equal(db_check(f->d, &report), DB_OK);
+    const char *r = buf_cstr(&report);
+    assert_non_null(strstr(r, "integrity: ok\n"));
+    assert_non_null(strstr(r, "foreign keys: ok\n"));
+    char line[64];
+    snprintf(line, sizeof line, "schema version: %d (latest %d)\n", db_latest_version(), db_latest_version());
+    assert_non_null(strstr(r, line));
+    buf_release(&report);
+}
+
+static void test_check_finds_orphans(void **state)
+{
+    struct fixture *f = *state;
+    assert_int_equal(db_exec_script(f->d, "PRAGMA foreign_keys = OFF;"
+                                          "INSERT INTO program (id, name, short_name, created_at) VALUES (5, 'P', 'P', 0);"
+                                          "INSERT INTO school (program_id, name, code, created_at, updated_at) "
+                                          "VALUES (6, 'S', 'S', 0, 0);"
+                                          "PRAGMA foreign_keys = ON;"),
+                     DB_OK);
+    buf report;
+    buf_init(&report, NULL);
+    assert_int_equal(db_check(f->d, &report), DB_ERROR);
+    assert_non_null(strstr(buf_cstr(&report), "foreign keys: school row"));
+    buf_release(&report);
+}
+
+static void test_newer_schema_is_refused(void **state)
+{
+    struct fixture *f = *state;
+    assert_int_equal(db_exec(f->d, "INSERT INTO schema_version (version, name, applied_at) VALUES (999, ?, 0)",
+                             "s", "999_future.sql"),
+                     DB_OK);
+    assert_int_equal(db_schema_version(f->d), 999);
+    buf report;
+    buf_init(&report, NULL);
+    assert_int_equal(db_check(f->d, &report), DB_ERROR);
+    char line[64];
+    snprintf(line, sizeof line, "schema version: 999 (latest %d)", db_latest_version());
+    assert_non_null(strstr(buf_cstr(&report), line));
+    buf_release(&report);
+    char *err = NULL;
+    assert_int_equal(db_migrate(f->d, &err), DB_ERROR);
+    assert_non_null(err);
+    assert_non_null(strstr(err, "newer parley"));
+    free(err);
+}
+
+static void test_backup(void **state)
+{
+    struct fixture *f = *state;
+    for (int i = 0; i < 10; i++)
+        add_program(f->d, "P");
+    char dest[128], *err = NULL;
+    path_in(f, "backup.db", dest, sizeof dest);
+    assert_int_equal(db_backup(f->d, dest, &err), DB_OK);
+    assert_null(err);
+    db *b = db_open(dest, &err);
+    assert_non_null(b);
+    assert_int_equal(count(b, "SELECT count(*) FROM program"), 10);
+    assert_int_equal(db_schema_version(b), db_latest_version());
+    db_close(b);
+    /* Never overwrites. */
+    assert_int_equal(db_backup(f->d, dest, &err), DB_ERROR);
+    assert_non_null(err);
+    assert_non_null(strstr(err, "already exists"));
+    free(err);
+}
+
+static void test_postgres_not_built(void **state)
+{
+    (void)state;
+    char *err = NULL;
+    assert_null(db_open("postgres://localhost/parley", &err));
+    assert_non_null(err);
+    assert_string_equal(err, "PostgreSQL support is not built yet");
+    free(err);
+    assert_null(db_pool_open("postgres://localhost/parley", 2, &err));
+    free(err);
+    assert_null(db_open("/nonexistent-dir/x/y.db", &err));
+    assert_non_null(err);
+    free(err);
+}
+
+enum { WRITERS = 4, ROWS_EACH = 50 };
+
+/* Each row is its own transaction, so the four threads interleave and
+ * contend for SQLite's write lock on every one. */
+static void *writer(void *arg)
+{
+    db_pool *p = arg;
+    for (int i = 0; i < ROWS_EACH; i++) {
+        db *d = db_acquire(p);
+        int rc = db_begin(d);
+        if (rc == DB_OK)
+            rc = db_exec(d, "INSERT INTO program (name, short_name, created_at) VALUES (?, 'P', ?)", "si",
+                         "Threaded", (int64_t)i);
+        rc = rc == DB_OK ? db_commit(d) : rc;
+        if (rc != DB_OK)
+            db_rollback(d);
+        db_release(p, d);
+        if (rc != DB_OK)
+            return (void *)1;
+    }
+    return NULL;
+}
+
+static void test_pool_concurrent_writers(void **state)
+{
+    struct fixture *f = *state;
+    char *err = NULL;
+    db_pool *p = db_pool_open(f->path, WRITERS, &err);
+    assert_non_null(p);
+    pthread_t t[WRITERS];
+    for (int i = 0; i < WRITERS; i++)
+        assert_int_equal(pthread_create(&t[i], NULL, writer, p), 0);
+    for (int i = 0; i < WRITERS; i++) {
+        void *res;
+        pthread_join(t[i], &res);
+        assert_null(res);
+    }
+    assert_int_equal(count(f->d, "SELECT count(*) FROM program"), WRITERS * ROWS_EACH);
+    /* A connection handed back inside a transaction is rolled back. */
+    db *d = db_acquire(p);
+    assert_int_equal(db_begin(d), DB_OK);
+    add_program(d, "Forgotten");
+    db_release(p, d);
+    assert_int_equal(count(f->d, "SELECT count(*) FROM program"), WRITERS * ROWS_EACH);
+    db_pool_close(p);
+}
+
+#define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        T(test_migrate_creates_schema),
+        T(test_remigrate_is_noop),
+        T(test_concurrent_migrate),
+        T(test_fresh_database_is_version_zero),
+        T(test_bind_all_types),
+        T(test_programming_errors),
+        T(test_constraints),
+        T(test_rollback_leaves_nothing),
+        T(test_statement_cache),
+        T(test_statements_open_together),
+        T(test_int_query),
+        T(test_check_ok),
+        T(test_check_finds_orphans),
+        T(test_newer_schema_is_refused),
+        T(test_backup),
+        T(test_postgres_not_built),
+        T(test_pool_concurrent_writers),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
