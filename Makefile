@@ -33,7 +33,7 @@ deps:
 
 run: deps
 	@$(MAKE) --no-print-directory build/parley
-	@test -f $(DB) || ./build/parley demo --db $(DB)
+	@./build/parley demo --db $(DB)
 	./build/parley serve --db $(DB) --listen $(LISTEN)
 
 test: deps

@@ -111,11 +111,9 @@ static const char *need(const struct opts *o, const char *name, const char *cmd)
 
 /* --- the database --- */
 
-static db *open_existing(const char *path)
+/* Opens the database (creating the file if need be) and migrates it. */
+static db *open_or_create(const char *path)
 {
-    struct stat st;
-    if (strncmp(path, "postgres", 8) != 0 && stat(path, &st) != 0)
-        die("there is no database at %s (create one with parley init or parley demo)", path);
     char *err = NULL;
     db *d = db_open(path, &err);
     if (!d)
@@ -125,15 +123,12 @@ static db *open_existing(const char *path)
     return d;
 }
 
-static db *open_or_create(const char *path)
+static db *open_existing(const char *path)
 {
-    char *err = NULL;
-    db *d = db_open(path, &err);
-    if (!d)
-        die("cannot open %s: %s", path, err ? err : "unknown error");
-    if (db_migrate(d, &err) != DB_OK)
-        die("cannot set up %s: %s", path, err ? err : "unknown error");
-    return d;
+    struct stat st;
+    if (strncmp(path, "postgres", 8) != 0 && stat(path, &st) != 0)
+        die("there is no database at %s (create one with parley init or parley demo)", path);
+    return open_or_create(path);
 }
 
 /* Runs fn inside one transaction with the operator's context. */
@@ -489,6 +484,7 @@ static struct app_config app_config_from(const struct opts *o)
 {
     struct app_config a = app_default_config();
     a.hash_concurrency = (int)opt_long(o, "hash-concurrency", a.hash_concurrency, 1, 64);
+    a.hash_wait_ms = (int)opt_long(o, "hash-wait-ms", a.hash_wait_ms, 0, 60000);
     a.session_idle_seconds = (int)opt_long(o, "session-idle", a.session_idle_seconds, 60, 7 * 86400);
     a.session_max_seconds = (int)opt_long(o, "session-max", a.session_max_seconds, 60, 30 * 86400);
     a.throttle_account_failures = (int)opt_long(o, "throttle-account", a.throttle_account_failures, 1, 1000);
@@ -595,6 +591,7 @@ static const struct opt_def serve_opts[] = {
     {"timeout", "SECONDS", "idle connections close after this (default 15)"},
     {"max-conns-per-address", "N", "open connections per client address (default 32; over: 429)"},
     {"hash-concurrency", "N", "password hashes computed at once (default 2; over: 429)"},
+    {"hash-wait-ms", "MS", "how long a sign-in waits for a free hash slot (default 3000)"},
     {"session-idle", "SECONDS", "a session unused this long ends (default 3600)"},
     {"session-max", "SECONDS", "no session lives longer (default 43200)"},
     {"throttle-account", "N", "failed sign-ins per account before a pause (default 5)"},

@@ -96,6 +96,24 @@ static void throttle_fail(struct ctx *c, const char *key, int limit)
             "siii", key, failures, start, locked);
 }
 
+/* --- tokens: 256 random bits shown once; only their SHA-256 is stored --- */
+
+static char *token_new(struct ctx *c, char hash[65])
+{
+    char *t = secret_token(c->a, TOKEN_BYTES);
+    secret_sha256_hex(t, strlen(t), hash);
+    return t;
+}
+
+/* The stored form of a token someone presents; false if it cannot be one. */
+static bool token_stored_form(const char *token, char hash[65])
+{
+    if (!token || strlen(token) != TOKEN_BYTES * 2)
+        return false;
+    secret_sha256_hex(token, strlen(token), hash);
+    return true;
+}
+
 /* --- sessions --- */
 
 static role_set roles_of(struct ctx *c, int64_t person_id)
@@ -113,8 +131,7 @@ static role_set roles_of(struct ctx *c, int64_t person_id)
 
 static enum app_status session_create(struct ctx *c, int64_t person_id, const char **token)
 {
-    char *t = secret_token(c->a, TOKEN_BYTES), hash[65];
-    secret_sha256_hex(t, strlen(t), hash);
+    char hash[65], *t = token_new(c, hash);
     int64_t now = clock_now();
     int rc = db_exec(c->db,
                      "INSERT INTO session (token_hash, person_id, csrf_token, created_at, last_seen, "
@@ -182,10 +199,9 @@ enum app_status auth_login(struct ctx *c, const char *email, const char *passwor
 
 bool auth_session_load(struct ctx *c, const char *token, const char **csrf, const char **flash)
 {
-    if (!token || strlen(token) != TOKEN_BYTES * 2)
-        return false;
     char hash[65];
-    secret_sha256_hex(token, strlen(token), hash);
+    if (!token_stored_form(token, hash))
+        return false;
     db_stmt *st = db_query(c->db,
                            "SELECT s.id, s.person_id, s.csrf_token, s.created_at, s.last_seen, "
                            "s.flash, p.program_id, p.name, p.email FROM session s "
@@ -248,10 +264,9 @@ enum app_status auth_logout_everywhere(struct ctx *c, int64_t *ended)
 
 bool auth_token_load(struct ctx *c, const char *token)
 {
-    if (!token || strlen(token) != TOKEN_BYTES * 2)
-        return false;
     char hash[65];
-    secret_sha256_hex(token, strlen(token), hash);
+    if (!token_stored_form(token, hash))
+        return false;
     db_stmt *st = db_query(c->db,
                            "SELECT p.id, p.program_id, p.name, p.email FROM api_token t "
                            "JOIN person p ON p.id = t.person_id "
@@ -283,8 +298,7 @@ enum app_status auth_token_create(struct ctx *c, const char *email, const char *
     int64_t pid = person_by_email(c, email);
     if (!pid)
         return APP_NOT_FOUND;
-    char *t = secret_token(c->a, TOKEN_BYTES), hash[65];
-    secret_sha256_hex(t, strlen(t), hash);
+    char hash[65], *t = token_new(c, hash);
     int rc = db_exec(c->db,
                      "INSERT INTO api_token (token_hash, person_id, label, created_at) "
                      "VALUES (?, ?, ?, ?)",
@@ -366,8 +380,7 @@ enum app_status auth_reset_issue(struct ctx *c, int64_t person_id, const char **
     db_int_query(c->db, &exists, "SELECT id FROM person WHERE id = ?", "i", person_id);
     if (!exists)
         return APP_NOT_FOUND;
-    char *t = secret_token(c->a, TOKEN_BYTES), hash[65];
-    secret_sha256_hex(t, strlen(t), hash);
+    char hash[65], *t = token_new(c, hash);
     *expires_at = clock_now() + c->app->cfg.reset_valid_seconds;
     int rc = db_exec(c->db,
                      "INSERT INTO password_reset (token_hash, person_id, created_by, created_at, "
@@ -386,10 +399,9 @@ enum app_status auth_reset_issue(struct ctx *c, int64_t person_id, const char **
 static int64_t reset_owner(struct ctx *c, const char *token, const char **name,
                            const char **email)
 {
-    if (!token || strlen(token) != TOKEN_BYTES * 2)
-        return 0;
     char hash[65];
-    secret_sha256_hex(token, strlen(token), hash);
+    if (!token_stored_form(token, hash))
+        return 0;
     db_stmt *st = db_query(c->db,
                            "SELECT p.id, p.name, p.email FROM password_reset r "
                            "JOIN person p ON p.id = r.person_id "
@@ -424,7 +436,7 @@ enum app_status auth_reset_use(struct ctx *c, const char *token, const char *nex
     if (s != APP_OK)
         return s;
     char thash[65];
-    secret_sha256_hex(token, strlen(token), thash);
+    token_stored_form(token, thash);
     int rc = db_exec(c->db, "UPDATE password_reset SET used_at = ? WHERE token_hash = ?", "is",
                      clock_now(), thash);
     if (rc != DB_OK)

@@ -39,6 +39,10 @@ const struct policy_rule policy_rules[] = {
      "The coordinator takes roles away."},
     {ROLE_COORDINATOR, ACT_LIST, KIND_AUDIT,
      "The coordinator browses the whole audit log (R38)."},
+    {WHO_SIGNED_IN, ACT_VIEW, KIND_SETTINGS,
+     "Everyone with an account sees the program's settings: the rules apply to all alike."},
+    {ROLE_COORDINATOR, ACT_EDIT, KIND_SETTINGS,
+     "The coordinator changes the program's settings."},
 };
 const int policy_rule_count = sizeof policy_rules / sizeof policy_rules[0];
 
@@ -69,7 +73,9 @@ enum policy_answer policy_decide(bool signed_in, role_set roles, enum action act
     }
     if (relationship_possible && !(rec && rec->known))
         return POLICY_NEEDS_RECORD;
-    if (rec && rec->known && policy_kind_private(kind))
+    /* A stranger's private record is denied as if it did not exist; one's
+     * own record plainly exists, so a refusal there says so. */
+    if (rec && rec->known && !rec->self && policy_kind_private(kind))
         return POLICY_HIDDEN;
     return POLICY_FORBIDDEN;
 }
@@ -97,6 +103,7 @@ const char *policy_kind_label(enum record_kind kind)
         [KIND_NONE] = "public pages", [KIND_ACCOUNT] = "own account",
         [KIND_PERSON] = "people", [KIND_SCHOOL] = "schools",
         [KIND_ROLE] = "roles", [KIND_AUDIT] = "audit log",
+        [KIND_SETTINGS] = "program settings",
     };
     return kind < KIND_COUNT ? labels[kind] : "";
 }
@@ -119,6 +126,8 @@ const char *policy_refusal(enum action act, enum record_kind kind)
         return "Only the program coordinator manages people and their roles.";
     case KIND_SCHOOL:
         return "Only the program coordinator manages schools.";
+    case KIND_SETTINGS:
+        return "Only the program coordinator changes the program's settings.";
     case KIND_AUDIT:
         return "Only the program coordinator browses the whole audit log. "
                "You can see every entry about your own record under My record.";

@@ -27,6 +27,7 @@ enum record_kind {
     KIND_SCHOOL,
     KIND_ROLE,
     KIND_AUDIT,              /* the whole audit log */
+    KIND_SETTINGS,           /* the program's settings (RULES.md defaults) */
     KIND_COUNT
 };
 

@@ -345,12 +345,6 @@ void api_role_remove(req *r)
     int64_t person_id = req_id(r, "id"), role_id = req_id(r, "role_id");
     enum app_status s =
         person_id && role_id ? role_remove(ctx_of(r), person_id, role_id) : APP_NOT_FOUND;
-    if (s == APP_CONFLICT) {
-        /* role_remove's only conflict: the program's last coordinator. */
-        web_error(r, 409, "The program must keep at least one coordinator: give someone "
-                          "else the role first.");
-        return;
-    }
     if (s != APP_OK) {
         web_fail(r, s, KIND_ROLE);
         return;

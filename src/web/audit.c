@@ -67,6 +67,7 @@ void page_audit(req *r)
         {"", "Any kind"},          {"person", "People"},     {"school", "Schools"},
         {"role", "Roles"},         {"session", "Sign-ins"},  {"password", "Passwords"},
         {"password_link", "Password links"}, {"api_token", "API tokens"},
+        {"setting", "Settings"},
     };
     field_select(r, &(struct field){.name = "kind", .label = "Kind of record", .value = f.kind},
                  kinds, (int)(sizeof kinds / sizeof *kinds), NULL);

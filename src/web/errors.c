@@ -94,7 +94,10 @@ void web_fail(req *r, enum app_status s, enum record_kind kind)
         web_error(r, 404, NULL);
         break;
     case APP_CONFLICT:
-        web_error(r, 409, NULL);
+        /* A role's only conflict is the program's last coordinator. */
+        web_error(r, 409, kind == KIND_ROLE ? "This is the program's last coordinator. Give "
+                                              "someone else the coordinator role first."
+                                            : NULL);
         break;
     case APP_BUSY:
     case APP_THROTTLED:

@@ -36,6 +36,9 @@ void do_school_create(req *r);
 void page_school(req *r);
 void page_school_edit(req *r);
 void do_school_update(req *r);
+/* settings.c */
+void page_settings(req *r);
+void do_settings_update(req *r);
 /* audit.c, help.c */
 void page_audit(req *r);
 void page_permissions(req *r);

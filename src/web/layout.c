@@ -18,6 +18,7 @@ static const struct nav_item staff_nav[] = {
     {"/people", "People", ROLE_COORDINATOR},
     {"/schools", "Schools", ROLE_COORDINATOR},
     {"/audit", "Audit log", ROLE_COORDINATOR},
+    {"/settings", "Settings", -1},
     {"/account", "My account", -1},
     {"/help/permissions", "Who may do what", -1},
 };

@@ -373,11 +373,6 @@ void do_role_remove(req *r)
 {
     int64_t id = req_id(r, "id");
     enum app_status s = role_remove(ctx_of(r), id, req_id(r, "role_id"));
-    if (s == APP_CONFLICT) {
-        web_error(r, 409, "This is the program's last coordinator. Give someone else the "
-                          "coordinator role first.");
-        return;
-    }
     if (s != APP_OK) {
         web_fail(r, s, KIND_ROLE);
         return;

@@ -37,6 +37,8 @@ const struct route web_routes[] = {
     {"GET", "/schools/{id}", page_school, ACT_VIEW, KIND_SCHOOL, 0, "A school"},
     {"GET", "/schools/{id}/edit", page_school_edit, ACT_EDIT, KIND_SCHOOL, 0, "The form to change a school"},
     {"POST", "/schools/{id}", do_school_update, ACT_EDIT, KIND_SCHOOL, 0, "Change a school"},
+    {"GET", "/settings", page_settings, ACT_VIEW, KIND_SETTINGS, 0, "The program's settings"},
+    {"POST", "/settings", do_settings_update, ACT_EDIT, KIND_SETTINGS, 0, "Change the program's settings"},
     {"GET", "/audit", page_audit, ACT_LIST, KIND_AUDIT, 0, "Browse and filter the audit log"},
     {"GET", "/api/v1/openapi.json", api_openapi, PUBLIC, 0, "This API's OpenAPI 3 document"},
     {"GET", "/api/v1/me", api_me, ACT_VIEW, KIND_ACCOUNT, 0, "Who the token belongs to"},

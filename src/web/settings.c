@@ -1,0 +1,68 @@
+/* settings.c: the program's settings, each with the rule it comes from. */
+#include "app/settings.h"
+#include "out/html.h"
+#include "web/handlers.h"
+#include "web/web.h"
+
+static void settings_page(req *r, struct setting_value *vals, const char *const *typed,
+                          const struct errors *errs)
+{
+    struct ctx *c = ctx_of(r);
+    bool edit = app_authorize(c, ACT_EDIT, KIND_SETTINGS, NULL) == APP_OK;
+    page_begin(r, "Program settings");
+    html_raw(&r->out, "<p>The program's local choices. Each comes from a numbered rule; the "
+                      "default is the one the rules give.</p>");
+    if (!edit) {
+        html_raw(&r->out, "<dl class=\"record\">");
+        for (int i = 0; i < setting_def_count; i++)
+            html_printf(&r->out, "<div><dt>%s (%s)</dt><dd>%s</dd></div>", vals[i].def->meaning,
+                        vals[i].def->rule, vals[i].value);
+        html_raw(&r->out, "</dl>");
+        page_end(r);
+        return;
+    }
+    form_errors(r, errs);
+    form_begin(r, "/settings");
+    for (int i = 0; i < setting_def_count; i++) {
+        const struct setting_def *d = vals[i].def;
+        field_input(r, &(struct field){
+                           .name = d->key, .label = d->meaning, .required = true,
+                           .value = typed && typed[i] ? typed[i] : vals[i].value,
+                           .hint = arena_printf(r->a, "%s. Default: %s.", d->rule, d->default_value)},
+                    errs);
+    }
+    form_end(r, "Save settings");
+    page_end(r);
+}
+
+void page_settings(req *r)
+{
+    struct setting_value *vals;
+    enum app_status s = settings_list(ctx_of(r), &vals);
+    if (s != APP_OK) {
+        web_fail(r, s, KIND_SETTINGS);
+        return;
+    }
+    settings_page(r, vals, NULL, NULL);
+}
+
+void do_settings_update(req *r)
+{
+    const char **values = arena_alloc(r->a, sizeof *values * (size_t)setting_def_count);
+    for (int i = 0; i < setting_def_count; i++)
+        values[i] = req_form(r, setting_defs[i].key) ? form_value(r, setting_defs[i].key) : NULL;
+    struct errors errs = {0};
+    enum app_status s = settings_update(ctx_of(r), values, &errs);
+    struct setting_value *vals;
+    if (s == APP_INVALID && settings_list(ctx_of(r), &vals) == APP_OK) {
+        r->status = 400;
+        settings_page(r, vals, values, &errs);
+        return;
+    }
+    if (s != APP_OK) {
+        web_fail(r, s, KIND_SETTINGS);
+        return;
+    }
+    web_flash(r, "The settings are saved.");
+    res_redirect(r, "/settings");
+}

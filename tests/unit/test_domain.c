@@ -1,0 +1,252 @@
+/* test_domain.c: the rules in domain/: the policy table, validation of
+ * people, schools and roles (R29), passwords, and the settings' defaults. */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "testing.h"
+
+#include "domain/password.h"
+#include "domain/people.h"
+#include "domain/policy.h"
+#include "domain/settings.h"
+
+static const struct policy_record other = {.known = true, .self = false};
+static const struct policy_record own = {.known = true, .self = true};
+
+static role_set only(enum role r)
+{
+    return 1u << r;
+}
+
+static void test_policy_every_rule_grants_its_holder(void **state)
+{
+    (void)state;
+    for (int i = 0; i < policy_rule_count; i++) {
+        const struct policy_rule *p = &policy_rules[i];
+        role_set roles = p->who < ROLE_COUNT ? only((enum role)p->who) : 0;
+        const struct policy_record *rec = p->who == WHO_SELF ? &own : &other;
+        assert_int_equal(policy_decide(true, roles, p->action, p->kind, rec), POLICY_ALLOW);
+        assert_non_null(p->why);
+    }
+}
+
+static void test_policy_visitors_get_nothing_but_public(void **state)
+{
+    (void)state;
+    assert_int_equal(policy_decide(false, 0, ACT_PUBLIC, KIND_NONE, NULL), POLICY_ALLOW);
+    for (int a = ACT_VIEW; a < ACT_COUNT; a++)
+        for (int k = KIND_ACCOUNT; k < KIND_COUNT; k++)
+            assert_int_not_equal(policy_decide(false, 0, (enum action)a, (enum record_kind)k, &own),
+                                 POLICY_ALLOW);
+}
+
+static void test_policy_coordinator_administers_people(void **state)
+{
+    (void)state;
+    role_set coord = only(ROLE_COORDINATOR);
+    assert_int_equal(policy_decide(true, coord, ACT_LIST, KIND_PERSON, NULL), POLICY_ALLOW);
+    assert_int_equal(policy_decide(true, coord, ACT_CREATE, KIND_PERSON, NULL), POLICY_ALLOW);
+    assert_int_equal(policy_decide(true, coord, ACT_EDIT, KIND_PERSON, &other), POLICY_ALLOW);
+    assert_int_equal(policy_decide(true, coord, ACT_CREATE, KIND_ROLE, NULL), POLICY_ALLOW);
+    assert_int_equal(policy_decide(true, coord, ACT_LIST, KIND_AUDIT, NULL), POLICY_ALLOW);
+}
+
+static void test_policy_teacher_is_refused_and_strangers_hidden(void **state)
+{
+    (void)state;
+    role_set t = only(ROLE_PARTICIPATING_TEACHER);
+    /* 403 for pages whose existence is no secret... */
+    assert_int_equal(policy_decide(true, t, ACT_LIST, KIND_PERSON, NULL), POLICY_FORBIDDEN);
+    assert_int_equal(policy_decide(true, t, ACT_LIST, KIND_SCHOOL, NULL), POLICY_FORBIDDEN);
+    assert_int_equal(policy_decide(true, t, ACT_LIST, KIND_AUDIT, NULL), POLICY_FORBIDDEN);
+    /* ...404 for another person's record: its existence is private. */
+    assert_int_equal(policy_decide(true, t, ACT_VIEW, KIND_PERSON, NULL), POLICY_NEEDS_RECORD);
+    assert_int_equal(policy_decide(true, t, ACT_VIEW, KIND_PERSON, &other), POLICY_HIDDEN);
+    assert_int_equal(policy_decide(true, t, ACT_EDIT, KIND_PERSON, &own), POLICY_FORBIDDEN);
+}
+
+static void test_policy_R37_everyone_sees_own_record_and_history(void **state)
+{
+    (void)state;
+    for (int r = 0; r < ROLE_COUNT; r++) {
+        assert_int_equal(policy_decide(true, only((enum role)r), ACT_VIEW, KIND_PERSON, &own),
+                         POLICY_ALLOW);
+        assert_int_equal(policy_decide(true, only((enum role)r), ACT_VIEW_HISTORY, KIND_PERSON, &own),
+                         POLICY_ALLOW);
+    }
+    /* Even with no role at all. */
+    assert_int_equal(policy_decide(true, 0, ACT_VIEW_HISTORY, KIND_PERSON, &own), POLICY_ALLOW);
+}
+
+static void test_password_rules(void **state)
+{
+    (void)state;
+    assert_non_null(password_weakness("", NULL));
+    assert_non_null(password_weakness("short pass", NULL));          /* 10 characters */
+    assert_non_null(password_weakness("aaaaaaaaaaaaaaa", NULL));     /* one character */
+    assert_non_null(password_weakness("Password1234", NULL));        /* common, any case */
+    assert_non_null(password_weakness("me@school.org.uk", "ME@school.org.uk"));
+    assert_null(password_weakness("the harbor light at dusk", NULL));
+    /* Twelve characters counted as characters, not bytes. */
+    assert_null(password_weakness("éléphantéléph", NULL));
+    assert_non_null(password_weakness("éléphanté", NULL));
+}
+
+static struct person_input good_person(void)
+{
+    return (struct person_input){.name = "Ann Lee", .email = "Ann.Lee@School.ORG",
+                                 .employee_id = "E1", .school_id = "", .union_member = "yes",
+                                 .full_time = "no", .years_in_district = "7", .job_type = "nurse"};
+}
+
+static void test_person_check_accepts_and_normalises(void **state)
+{
+    (void)state;
+    struct person_input in = good_person();
+    struct person_fields pf;
+    struct errors errs = {0};
+    assert_true(person_check(&in, &pf, &errs));
+    assert_string_equal(pf.email, "ann.lee@school.org");
+    assert_true(pf.union_member);
+    assert_false(pf.full_time);
+    assert_int_equal(pf.years_in_district, 7);
+    /* R5: nurses, SPC and CoSESS staff are people like any other. */
+    assert_int_equal(pf.job_type, JOB_NURSE);
+}
+
+static void test_person_check_names_every_bad_field(void **state)
+{
+    (void)state;
+    struct person_input in = {.name = "", .email = "not-an-email", .school_id = "x1",
+                              .union_member = "maybe", .full_time = "yes",
+                              .years_in_district = "-3", .job_type = "astronaut"};
+    struct person_fields pf;
+    struct errors errs = {0};
+    assert_false(person_check(&in, &pf, &errs));
+    const char *fields[] = {"name", "email", "school_id", "union_member", "years_in_district", "job_type"};
+    for (size_t i = 0; i < sizeof fields / sizeof *fields; i++)
+        assert_non_null(errors_get(&errs, fields[i]));
+    assert_null(errors_get(&errs, "full_time"));
+}
+
+static void test_school_check(void **state)
+{
+    (void)state;
+    struct errors errs = {0};
+    assert_true(school_check(&(struct school_input){"Riverside High", "RHS", ""}, &errs));
+    assert_false(school_check(&(struct school_input){"", "", "line\nbreak"}, &errs));
+    assert_non_null(errors_get(&errs, "name"));
+    assert_non_null(errors_get(&errs, "code"));
+    assert_non_null(errors_get(&errs, "address"));
+}
+
+static struct role_input panel_role(const char *start, const char *end)
+{
+    return (struct role_input){.role = "panel_member", .seat = "teacher",
+                               .appointed_by = "The union president", .term_start = start,
+                               .term_end = end};
+}
+
+static void test_R29_panel_term_at_most_four_years(void **state)
+{
+    (void)state;
+    struct role_fields rf;
+    struct errors errs = {0};
+    struct role_input ok = panel_role("2025-09-01", "2029-09-01");
+    assert_true(role_check(&ok, 4, &rf, &errs));
+    struct role_input too_long = panel_role("2025-09-01", "2029-09-02");
+    assert_false(role_check(&too_long, 4, &rf, &errs));
+    assert_non_null(strstr(errors_get(&errs, "term_end"), "R29"));
+    struct errors errs2 = {0};
+    struct role_input backwards = panel_role("2025-09-01", "2025-08-01");
+    assert_false(role_check(&backwards, 4, &rf, &errs2));
+    assert_non_null(errors_get(&errs2, "term_end"));
+}
+
+static void test_R29_panel_member_needs_seat_and_appointer(void **state)
+{
+    (void)state;
+    struct role_input in = panel_role("2025-09-01", "2027-09-01");
+    in.seat = "janitor";
+    in.appointed_by = "";
+    struct role_fields rf;
+    struct errors errs = {0};
+    assert_false(role_check(&in, 4, &rf, &errs));
+    assert_non_null(errors_get(&errs, "seat"));
+    assert_non_null(errors_get(&errs, "appointed_by"));
+}
+
+static void test_administrator_needs_a_school(void **state)
+{
+    (void)state;
+    struct role_fields rf;
+    struct errors errs = {0};
+    assert_false(role_check(&(struct role_input){.role = "administrator"}, 4, &rf, &errs));
+    assert_non_null(errors_get(&errs, "school_id"));
+    struct errors errs2 = {0};
+    assert_true(role_check(&(struct role_input){.role = "administrator", .school_id = "3"}, 4, &rf,
+                           &errs2));
+    assert_int_equal(rf.school_id, 3);
+    assert_false(role_check(&(struct role_input){.role = "king"}, 4, &rf, &errs2));
+}
+
+static const char *default_of(const char *key)
+{
+    const struct setting_def *d = setting_find(key);
+    assert_non_null(d);
+    return d->default_value;
+}
+
+static void test_settings_defaults_follow_rules_md(void **state)
+{
+    (void)state;
+    assert_string_equal(default_of("min_years_experience"), "2");   /* R1 */
+    assert_string_equal(default_of("par_min_plan_months"), "6");    /* R4 */
+    assert_string_equal(default_of("cycle_min_months"), "6");       /* R13 */
+    assert_string_equal(default_of("cycle_max_months"), "12");      /* R13 */
+    assert_string_equal(default_of("caseload_weight_par"), "2");    /* R30: 2:1 */
+    assert_string_equal(default_of("caseload_weight_pa"), "1");
+    assert_string_equal(default_of("panel_vote_rule"), "majority"); /* R24 */
+    assert_string_equal(default_of("panel_max_term_years"), "4");   /* R29 */
+    assert_string_equal(default_of("small_group_min"), "5");        /* R39 */
+    assert_null(setting_invalid("panel_vote_rule", "fixed:6"));     /* Toledo's 6 of 9 */
+    assert_non_null(setting_invalid("panel_vote_rule", "fixed:"));
+    assert_non_null(setting_invalid("caseload_cap", "many"));
+    assert_non_null(setting_invalid("no_such_setting", "1"));
+}
+
+static void test_parse_helpers(void **state)
+{
+    (void)state;
+    assert_int_equal(parse_id("42"), 42);
+    assert_int_equal(parse_id("0x2"), 0);
+    assert_int_equal(parse_id("-1"), 0);
+    assert_int_equal(parse_id("99999999999999999999"), 0);
+    bool ok = true;
+    assert_true(parse_flag("on", &ok));
+    assert_false(parse_flag("no", &ok));
+    assert_true(ok);
+    parse_flag("perhaps", &ok);
+    assert_false(ok);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_policy_every_rule_grants_its_holder),
+        cmocka_unit_test(test_policy_visitors_get_nothing_but_public),
+        cmocka_unit_test(test_policy_coordinator_administers_people),
+        cmocka_unit_test(test_policy_teacher_is_refused_and_strangers_hidden),
+        cmocka_unit_test(test_policy_R37_everyone_sees_own_record_and_history),
+        cmocka_unit_test(test_password_rules),
+        cmocka_unit_test(test_person_check_accepts_and_normalises),
+        cmocka_unit_test(test_person_check_names_every_bad_field),
+        cmocka_unit_test(test_school_check),
+        cmocka_unit_test(test_R29_panel_term_at_most_four_years),
+        cmocka_unit_test(test_R29_panel_member_needs_seat_and_appointer),
+        cmocka_unit_test(test_administrator_needs_a_school),
+        cmocka_unit_test(test_settings_defaults_follow_rules_md),
+        cmocka_unit_test(test_parse_helpers),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
