@@ -225,7 +225,12 @@ static int cmd_demo_fn(struct ctx *c, const struct opts *o)
         fprintf(stderr, "parley: this database already has people; the demo goes in a new one\n");
         return 1;
     }
-    if (!demo && demo_build(c, DEMO_PASSWORD) != APP_OK) {
+    const char *size = opt(o, "size", "small");
+    if (strcmp(size, "small") != 0 && strcmp(size, "large") != 0) {
+        fprintf(stderr, "parley: --size is small or large, not '%s'\n", size);
+        return 1;
+    }
+    if (!demo && demo_build(c, DEMO_PASSWORD, strcmp(size, "large") == 0) != APP_OK) {
         fprintf(stderr, "parley: the demo could not be built\n");
         return 1;
     }
@@ -558,6 +563,10 @@ static const struct opt_def init_opts[] = {
     DB_OPT, {"program", "NAME", "the program's name"},
     {"short-name", "NAME", "its short name, such as ESP"},
     {"time-zone", "TZ", "its time zone (default America/New_York)"}, {0}};
+static const struct opt_def demo_opts[] = {
+    DB_OPT, {"size", "small|large", "small (default) or large: 60 schools, 4,000 teachers and "
+                                    "ten years of history, for the benchmark"},
+    {"program", "NAME", "the program's name"}, {0}};
 static const struct opt_def db_opts[] = {DB_OPT, {0}};
 static const struct opt_def user_add_opts[] = {
     DB_OPT, {"email", "E", "their email address (they sign in with it)"},
@@ -609,7 +618,7 @@ struct command {
 
 static const struct command commands[] = {
     {"init", "Creates a database with its program.", init_opts, NULL, cmd_init_fn, true},
-    {"demo", "Creates the demo program (if not there yet) and prints its sign-ins.", init_opts,
+    {"demo", "Creates the demo program (if not there yet) and prints its sign-ins.", demo_opts,
      NULL, cmd_demo_fn, true},
     {"serve", "Serves the web site and the API.", serve_opts, cmd_serve, NULL, false},
     {"user add", "Adds a person; reads their password from the first line of standard input "

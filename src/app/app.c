@@ -3,6 +3,7 @@
 #include <sodium.h>
 #include <string.h>
 
+#include "base/clock.h"
 #include "base/log.h"
 #include "domain/settings.h"
 
@@ -40,6 +41,11 @@ bool app_init(struct app *app, const struct app_config *cfg)
 void app_fini(struct app *app)
 {
     sem_destroy(&app->hash_slots);
+}
+
+int64_t app_now(const struct ctx *c)
+{
+    return c->now ? c->now : clock_now();
 }
 
 bool app_signed_in(const struct ctx *c)

@@ -64,7 +64,11 @@ struct ctx {
     arena *a;
     struct actor who;
     const char *address;            /* client address, for the audit log */
+    int64_t now;                    /* the time records are stamped with; 0: the
+                                       clock's (the demo's history sets it) */
 };
+
+int64_t app_now(const struct ctx *c);
 
 /* Authorisation: the one door to the policy table. */
 enum app_status app_authorize(struct ctx *c, enum action act, enum record_kind kind,
@@ -95,6 +99,7 @@ bool app_operator_ctx(struct ctx *c, struct app *app, db *d, arena *a);
 /* Creates the installation's program (parley init). */
 enum app_status program_create(struct ctx *c, const char *name, const char *short_name,
                                const char *time_zone, int64_t *id);
-/* Builds the deterministic demo program (parley demo). */
-enum app_status demo_build(struct ctx *c, const char *password);
+/* Builds the deterministic demo program (parley demo). large: a district
+ * of 60 schools and 4,000 teachers with ten years of history (the benchmark). */
+enum app_status demo_build(struct ctx *c, const char *password, bool large);
 #endif

@@ -35,7 +35,7 @@ static enum app_status audit_insert(struct ctx *c, const char *action, const cha
                                     int64_t record_id, int64_t subject_id, const char *summary)
 {
     struct audit_row row = {
-        .at = clock_now(), .actor_id = c->who.person_id, .record_id = record_id,
+        .at = app_now(c), .actor_id = c->who.person_id, .record_id = record_id,
         .subject_id = subject_id, .action = action, .kind = kind,
         .address = c->address ? c->address : "", .summary = summary,
         .actor_label = c->who.person_id ? c->who.name : "command line",

@@ -2,6 +2,7 @@
  * (parley demo) whose sign-ins the README lists. Everything goes through
  * the same use cases as the web pages, so the demo's audit log is real. */
 #include <inttypes.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -108,7 +109,9 @@ static enum app_status demo_person_add(struct ctx *c, const struct demo_person *
     return s;
 }
 
-enum app_status demo_build(struct ctx *c, const char *password)
+static enum app_status demo_large(struct ctx *c);
+
+enum app_status demo_build(struct ctx *c, const char *password, bool large)
 {
     struct errors errs = {0};
     enum app_status s = APP_OK;
@@ -120,5 +123,146 @@ enum app_status demo_build(struct ctx *c, const char *password)
         s = demo_person_add(c, &demo_people[i], password, &errs);
     for (int i = 0; i < errs.n; i++)
         fprintf(stderr, "parley: demo: %s: %s\n", errs.e[i].field, errs.e[i].message);
+    return s == APP_OK && large ? demo_large(c) : s;
+}
+
+/* --- the large district, for the benchmark: deterministic, like the small
+ * one, from a fixed-seed generator --- */
+
+#define LARGE_SCHOOLS 60
+#define LARGE_TEACHERS 4000
+#define LARGE_CTS 40
+#define LARGE_CASES 700          /* participating teachers */
+#define LARGE_YEARS 10
+#define LARGE_AUDIT_ROWS 300000
+
+static uint32_t demo_random(uint32_t *seed)
+{
+    *seed = *seed * 1664525u + 1013904223u;
+    return *seed >> 8;
+}
+
+static const char *const places[] = {
+    "Harborne", "Linwood", "Rivermont", "Mapleton", "Eastbrook", "Northfield", "Cedar", "Oakwood",
+    "Summit", "Bayview", "Hillcrest", "Fairview", "Brookside", "Westfield", "Greenway",
+    "Lakeside", "Pinecrest", "Stonebridge", "Meadow", "Kingsley",
+};
+static const char *const levels[] = {"Elementary School", "Middle School", "High School"};
+static const char *const first_names[] = {
+    "Alex", "Bianca", "Carlos", "Deborah", "Elijah", "Fatima", "George", "Hana", "Isaac",
+    "Julia", "Kwame", "Laura", "Mateo", "Nadia", "Owen", "Paula", "Quinn", "Rachel", "Sanjay",
+    "Tamara", "Umar", "Valerie", "Wesley", "Ximena", "Yusuf", "Zoe", "Aaron", "Brenda",
+    "Chen", "Diana", "Emeka", "Farah", "Gustavo", "Holly", "Ines", "Jamal", "Keiko", "Liam",
+    "Marisol", "Nathan",
+};
+static const char *const last_names[] = {
+    "Adams", "Baptiste", "Castillo", "Donovan", "Eriksen", "Fitzgerald", "Garcia", "Huang",
+    "Ibrahim", "Jensen", "Kowalski", "Lopez", "Murphy", "Nguyen", "O'Brien", "Patel", "Quintero",
+    "Rossi", "Silva", "Thompson", "Umeh", "Vasquez", "Walsh", "Xu", "Yamamoto", "Zimmerman",
+    "Abbott", "Brennan", "Cruz", "Delaney", "Evans", "Flores", "Gallagher", "Hughes", "Iqbal",
+    "Johnson", "Kim", "Lambert", "Mendes", "Novak", "Okafor", "Park", "Reyes", "Santos",
+    "Turner", "Underwood", "Vega", "Williams", "Young", "Zhou",
+};
+#define COUNT(a) (sizeof a / sizeof *a)
+
+static enum app_status large_schools(struct ctx *c, int64_t *ids, struct errors *errs)
+{
+    enum app_status s = APP_OK;
+    for (int i = 0; i < LARGE_SCHOOLS && s == APP_OK; i++) {
+        struct school_input in = {
+            .name = arena_printf(c->a, "%s %s", places[i % COUNT(places)],
+                                 levels[i / COUNT(places)]),
+            .code = arena_printf(c->a, "D%02d", i + 1),
+            .address = arena_printf(c->a, "%d %s Road", 10 + i, places[i % COUNT(places)]),
+        };
+        s = school_create(c, &in, &ids[i], errs);
+    }
     return s;
+}
+
+static enum app_status large_person(struct ctx *c, int i, const char *role, int64_t school,
+                                    uint32_t *seed, int64_t *pid, struct errors *errs)
+{
+    const char *name = arena_printf(c->a, "%s %s", first_names[i % COUNT(first_names)],
+                                    last_names[(i / COUNT(first_names)) % COUNT(last_names)]);
+    struct person_input in = {
+        .name = name, .email = arena_printf(c->a, "staff%04d@district.test", i + 1),
+        .employee_id = arena_printf(c->a, "E%06d", 100000 + i),
+        .school_id = arena_printf(c->a, "%" PRId64, school),
+        .union_member = demo_random(seed) % 10 ? "yes" : "no",
+        .full_time = demo_random(seed) % 20 ? "yes" : "no",
+        .years_in_district = arena_printf(c->a, "%u", 1 + demo_random(seed) % 20),
+        .job_type = demo_random(seed) % 12 ? "classroom_teacher" : "spc_teacher",
+    };
+    enum app_status s = person_create(c, &in, pid, errs);
+    if (s != APP_OK || !role)
+        return s;
+    int64_t rid;
+    struct role_input ri = {.role = role, .school_id = in.school_id};
+    return role_add(c, *pid, &ri, &rid, errs);
+}
+
+/* Commits what is done so far, so a large build's WAL stays small. */
+static enum app_status large_checkpoint(struct ctx *c)
+{
+    if (db_commit(c->db) != DB_OK || db_begin(c->db) != DB_OK)
+        return APP_ERROR;
+    return APP_OK;
+}
+
+/* Ten years of coordinators opening records and correcting them. */
+static enum app_status large_history(struct ctx *c, const int64_t *people, int n)
+{
+    int64_t start = c->now + 86400, end = clock_now();
+    int64_t rows = 0, target = LARGE_AUDIT_ROWS;
+    db_int_query(c->db, &rows, "SELECT COUNT(*) FROM audit", "");
+    uint32_t seed = 7;
+    enum app_status s = APP_OK;
+    for (int64_t k = 0; rows < target && s == APP_OK; k++) {
+        c->now = start + (end - start) * k / target;
+        struct person p;
+        s = person_get(c, people[demo_random(&seed) % (uint32_t)n], &p);
+        rows++;
+        if (s == APP_OK && k % 8 == 0) {
+            struct person_input in = {
+                .name = p.name, .email = p.email, .employee_id = p.employee_id,
+                .school_id = arena_printf(c->a, "%" PRId64, p.school_id),
+                .union_member = p.union_member ? "yes" : "no", .full_time = p.full_time ? "yes" : "no",
+                .years_in_district = arena_printf(c->a, "%d", p.years_in_district + 1),
+                .job_type = job_type_key(p.job_type),
+            };
+            struct errors errs = {0};
+            s = person_update(c, p.id, p.version, &in, &errs);
+            rows++;
+        }
+        if (s == APP_OK && k % 20000 == 0)
+            s = large_checkpoint(c);
+    }
+    c->now = 0;
+    return s;
+}
+
+static enum app_status demo_large(struct ctx *c)
+{
+    struct errors errs = {0};
+    int64_t *schools = arena_alloc(c->a, sizeof *schools * LARGE_SCHOOLS);
+    int n = LARGE_TEACHERS + LARGE_CTS + LARGE_SCHOOLS;
+    int64_t *people = arena_alloc(c->a, sizeof *people * (size_t)n);
+    uint32_t seed = 2026;
+    /* The district's records were made when its history begins. */
+    c->now = clock_now() - (int64_t)LARGE_YEARS * 365 * 86400 - 86400;
+    enum app_status s = large_schools(c, schools, &errs);
+    for (int i = 0; i < n && s == APP_OK; i++) {
+        const char *role = i < LARGE_CASES ? "participating_teacher"
+                           : i >= LARGE_TEACHERS + LARGE_CTS ? "administrator"
+                           : i >= LARGE_TEACHERS ? "consulting_teacher" : NULL;
+        int64_t school = i >= LARGE_TEACHERS + LARGE_CTS ? schools[i - LARGE_TEACHERS - LARGE_CTS]
+                                                         : schools[demo_random(&seed) % LARGE_SCHOOLS];
+        s = large_person(c, i, role, school, &seed, &people[i], &errs);
+        if (s == APP_OK && i % 1000 == 999)
+            s = large_checkpoint(c);
+    }
+    for (int i = 0; i < errs.n; i++)
+        fprintf(stderr, "parley: demo: %s: %s\n", errs.e[i].field, errs.e[i].message);
+    return s == APP_OK ? large_history(c, people, LARGE_TEACHERS) : s;
 }

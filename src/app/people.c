@@ -182,7 +182,7 @@ enum app_status person_create(struct ctx *c, const struct person_input *in, int6
         person_check_store(c, 0, &pf, errs);
     if (errs->n)
         return APP_INVALID;
-    int64_t now = clock_now();
+    int64_t now = app_now(c);
     int rc = db_int_query(c->db, id,
                           "INSERT INTO person (program_id, name, email, employee_id, school_id, "
                           "union_member, full_time, years_in_district, job_type, created_at, "
@@ -245,7 +245,7 @@ enum app_status person_update(struct ctx *c, int64_t id, int64_t version,
                      "updated_at = ?, version = version + 1 WHERE id = ? AND version = ?",
                      "ssssdddsiii", pf.name, pf.email, pf.employee_id,
                      school_param(c, pf.school_id), pf.union_member, pf.full_time,
-                     pf.years_in_district, job_type_key(pf.job_type), clock_now(), id, version);
+                     pf.years_in_district, job_type_key(pf.job_type), app_now(c), id, version);
     if (rc != DB_OK)
         return app_db_status(rc);
     if (db_changes(c->db) != 1)
@@ -284,7 +284,7 @@ enum app_status role_add(struct ctx *c, int64_t person_id, const struct role_inp
                           "term_start, term_end, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
                           "RETURNING id",
                           "issssssi", person_id, role_key(rf.role), school_param(c, rf.school_id),
-                          rf.seat, rf.appointed_by, rf.term_start, rf.term_end, clock_now());
+                          rf.seat, rf.appointed_by, rf.term_start, rf.term_end, app_now(c));
     if (rc != DB_OK)
         return app_db_status(rc);
     return audit_append(c, "create", "role", *role_id, person_id,
@@ -425,7 +425,7 @@ enum app_status school_create(struct ctx *c, const struct school_input *in, int6
         school_check_store(c, 0, in, errs);
     if (errs->n)
         return APP_INVALID;
-    int64_t now = clock_now();
+    int64_t now = app_now(c);
     int rc = db_int_query(c->db, id,
                           "INSERT INTO school (program_id, name, code, address, created_at, "
                           "updated_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
@@ -453,7 +453,7 @@ enum app_status school_update(struct ctx *c, int64_t id, int64_t version,
     int rc = db_exec(c->db,
                      "UPDATE school SET name = ?, code = ?, address = ?, updated_at = ?, "
                      "version = version + 1 WHERE id = ? AND version = ?",
-                     "sssiii", in->name, in->code, in->address ? in->address : "", clock_now(), id,
+                     "sssiii", in->name, in->code, in->address ? in->address : "", app_now(c), id,
                      version);
     if (rc != DB_OK)
         return app_db_status(rc);
