@@ -270,7 +270,9 @@ static int user_roles_add(struct ctx *c, const struct opts *o, int64_t pid, cons
     for (int i = 0; i < o->n; i++) {
         if (strcmp(o->name[i], "role") != 0)
             continue;
-        struct role_input ri = {.role = o->value[i], .school_id = school,
+        enum role role;
+        bool needs_school = role_parse(o->value[i], &role) && role_needs_school(role);
+        struct role_input ri = {.role = o->value[i], .school_id = needs_school ? school : "",
                                 .seat = opt(o, "seat", ""), .appointed_by = opt(o, "appointed-by", ""),
                                 .term_start = opt(o, "term-start", ""), .term_end = opt(o, "term-end", "")};
         struct errors errs = {0};

@@ -152,49 +152,57 @@ static void actor_set(struct ctx *c, int64_t person_id, int64_t program_id, cons
     c->who.roles = roles_of(c, person_id);
 }
 
-enum app_status auth_login(struct ctx *c, const char *email, const char *password,
-                           const char **token, int64_t *retry_after)
+enum app_status auth_login_check(struct ctx *c, const char *email, const char *password,
+                                 struct login_attempt *a, int64_t *retry_after)
 {
-    const char *account_key = arena_printf(c->a, "account:%s", lower(c->a, email));
-    const char *address_key = arena_printf(c->a, "address:%s", c->address ? c->address : "");
-    int64_t until = throttle_locked_until(c, account_key);
-    int64_t until_addr = throttle_locked_until(c, address_key);
+    memset(a, 0, sizeof *a);
+    a->account_key = arena_printf(c->a, "account:%s", lower(c->a, email));
+    a->address_key = arena_printf(c->a, "address:%s", c->address ? c->address : "");
+    int64_t until = throttle_locked_until(c, a->account_key);
+    int64_t until_addr = throttle_locked_until(c, a->address_key);
     if (until_addr > until)
         until = until_addr;
     if (until) {
         *retry_after = until - clock_now();
         return APP_THROTTLED;
     }
-    int64_t pid = 0, program = 0;
-    const char *hash = c->app->dummy_hash, *name = "", *addr = "";
+    const char *hash = c->app->dummy_hash;
     db_stmt *st = db_query(c->db,
                            "SELECT id, program_id, name, email, password_hash FROM person "
                            "WHERE email = ? AND active = 1 AND password_hash IS NOT NULL",
                            "s", lower(c->a, email));
     if (st && db_step(st) == DB_ROW) {
-        pid = db_int(st, 0);
-        program = db_int(st, 1);
-        name = arena_strdup(c->a, db_text(st, 2));
-        addr = arena_strdup(c->a, db_text(st, 3));
+        a->person_id = db_int(st, 0);
+        a->program_id = db_int(st, 1);
+        a->name = arena_strdup(c->a, db_text(st, 2));
+        a->email = arena_strdup(c->a, db_text(st, 3));
         hash = arena_strdup(c->a, db_text(st, 4));
     }
-    if (st)
-        db_done(st);
+    db_done(st);
     enum app_status s = password_verify(c->app, hash, password ? password : "");
     if (s == APP_BUSY)
         return s;
-    if (s != APP_OK || !pid) {
-        throttle_fail(c, account_key, c->app->cfg.throttle_account_failures);
-        throttle_fail(c, address_key, c->app->cfg.throttle_address_failures);
-        if (pid)
-            audit_append(c, "login-failed", "session", 0, pid, "A sign-in with a wrong password");
+    a->password_ok = s == APP_OK && a->person_id;
+    return APP_OK;
+}
+
+enum app_status auth_login_record(struct ctx *c, const struct login_attempt *a,
+                                  const char **token)
+{
+    if (!a->password_ok) {
+        throttle_fail(c, a->account_key, c->app->cfg.throttle_account_failures);
+        throttle_fail(c, a->address_key, c->app->cfg.throttle_address_failures);
+        if (a->person_id)
+            audit_append(c, "login-failed", "session", 0, a->person_id,
+                         "A sign-in with a wrong password");
         return APP_DENIED;
     }
-    db_exec(c->db, "DELETE FROM login_throttle WHERE key = ?", "s", account_key);
-    actor_set(c, pid, program, name, addr);
-    if ((s = session_create(c, pid, token)) != APP_OK)
+    db_exec(c->db, "DELETE FROM login_throttle WHERE key = ?", "s", a->account_key);
+    actor_set(c, a->person_id, a->program_id, a->name, a->email);
+    enum app_status s = session_create(c, a->person_id, token);
+    if (s != APP_OK)
         return s;
-    return audit_append(c, "login", "session", 0, pid, "Signed in");
+    return audit_append(c, "login", "session", 0, a->person_id, "Signed in");
 }
 
 bool auth_session_load(struct ctx *c, const char *token, const char **csrf, const char **flash)
@@ -336,26 +344,30 @@ static enum app_status password_store(struct ctx *c, int64_t pid, const char *ha
     return audit_append(c, "update", "password", pid, pid, summary);
 }
 
-enum app_status auth_password_change(struct ctx *c, const char *current, const char *next,
-                                     const char *confirm, struct errors *errs)
+enum app_status auth_password_change_check(struct ctx *c, const char *current, const char *next,
+                                           const char *confirm, char hash[128],
+                                           struct errors *errs)
 {
     char *stored = NULL;
     db_stmt *st = db_query(c->db, "SELECT password_hash FROM person WHERE id = ?", "i",
                            c->who.person_id);
     if (st && db_step(st) == DB_ROW)
         stored = arena_strdup(c->a, db_text(st, 0));
-    if (st)
-        db_done(st);
+    db_done(st);
     if (!stored)
         return APP_ERROR;
     enum app_status s = password_verify(c->app, stored, current ? current : "");
     if (s == APP_BUSY)
         return s;
-    if (s != APP_OK)
+    if (s != APP_OK) {
         errors_add(errs, "current", "That is not your current password.");
-    char hash[128];
-    if (errs->n || (s = new_password(c, next, confirm, c->who.email, hash, errs)) != APP_OK)
-        return errs->n ? APP_INVALID : s;
+        return APP_INVALID;
+    }
+    return new_password(c, next, confirm, c->who.email, hash, errs);
+}
+
+enum app_status auth_password_change_store(struct ctx *c, const char *hash)
+{
     return password_store(c, c->who.person_id, hash,
                           "Changed their password; their other sessions ended");
 }
@@ -424,17 +436,22 @@ enum app_status auth_reset_check(struct ctx *c, const char *token, const char **
     return reset_owner(c, token, name, &email) ? APP_OK : APP_NOT_FOUND;
 }
 
-enum app_status auth_reset_use(struct ctx *c, const char *token, const char *next,
-                               const char *confirm, struct errors *errs)
+enum app_status auth_reset_check_password(struct ctx *c, const char *token, const char *next,
+                                          const char *confirm, char hash[128],
+                                          struct errors *errs)
+{
+    const char *name, *email;
+    if (!reset_owner(c, token, &name, &email))
+        return APP_NOT_FOUND;
+    return new_password(c, next, confirm, email, hash, errs);
+}
+
+enum app_status auth_reset_store(struct ctx *c, const char *token, const char *hash)
 {
     const char *name, *email;
     int64_t pid = reset_owner(c, token, &name, &email);
     if (!pid)
-        return APP_NOT_FOUND;
-    char hash[128];
-    enum app_status s = new_password(c, next, confirm, email, hash, errs);
-    if (s != APP_OK)
-        return s;
+        return APP_NOT_FOUND;   /* used or expired while the password was hashed */
     char thash[65];
     token_stored_form(token, thash);
     int rc = db_exec(c->db, "UPDATE password_reset SET used_at = ? WHERE token_hash = ?", "is",

@@ -8,10 +8,25 @@
 /* argon2id through libsodium, limited to cfg.hash_concurrency at once. */
 enum app_status auth_hash_password(struct app *app, const char *password, char out[128]);
 
-/* Signs in: on APP_OK *token is the new session's cookie value. APP_DENIED
- * never says whether the email exists; APP_THROTTLED sets *retry_after. */
-enum app_status auth_login(struct ctx *c, const char *email, const char *password,
-                           const char **token, int64_t *retry_after);
+/* Password hashing takes tens of milliseconds: it is done before the
+ * request's transaction opens, so that sign-ins never hold the database's
+ * write lock. Each of these is therefore two steps: a check that only reads
+ * (and hashes), then a record that writes, inside the transaction. */
+
+/* What a sign-in attempt found out, between the check and the record. */
+struct login_attempt {
+    int64_t person_id, program_id;
+    const char *name, *email, *account_key, *address_key;
+    bool password_ok;
+};
+/* APP_OK (the attempt is filled in, right or wrong), APP_THROTTLED with
+ * *retry_after, or APP_BUSY when no hashing slot came free. */
+enum app_status auth_login_check(struct ctx *c, const char *email, const char *password,
+                                 struct login_attempt *a, int64_t *retry_after);
+/* On APP_OK *token is the new session's cookie value. APP_DENIED never says
+ * whether the email exists; the failure is counted for throttling. */
+enum app_status auth_login_record(struct ctx *c, const struct login_attempt *a,
+                                  const char **token);
 /* Loads the session of a cookie into c->who; false if none or expired. On
  * success *csrf is the session's CSRF token and *flash its pending message. */
 bool auth_session_load(struct ctx *c, const char *token, const char **csrf, const char **flash);
@@ -23,9 +38,12 @@ bool auth_token_load(struct ctx *c, const char *token);
 enum app_status auth_token_create(struct ctx *c, const char *email, const char *label,
                                   const char **token);
 
-/* Changes one's own password. */
-enum app_status auth_password_change(struct ctx *c, const char *current, const char *next,
-                                     const char *confirm, struct errors *errs);
+/* Changes one's own password: check (verify the current one, hash the new
+ * one into hash), then store. */
+enum app_status auth_password_change_check(struct ctx *c, const char *current, const char *next,
+                                           const char *confirm, char hash[128],
+                                           struct errors *errs);
+enum app_status auth_password_change_store(struct ctx *c, const char *hash);
 /* Sets a person's password directly (command line). */
 enum app_status auth_password_set(struct ctx *c, int64_t person_id, const char *password,
                                   struct errors *errs);
@@ -34,7 +52,11 @@ enum app_status auth_reset_issue(struct ctx *c, int64_t person_id, const char **
                                  int64_t *expires_at);
 /* Whose link is it (name for the page); APP_NOT_FOUND if unknown, used or expired. */
 enum app_status auth_reset_check(struct ctx *c, const char *token, const char **name);
-enum app_status auth_reset_use(struct ctx *c, const char *token, const char *next,
-                               const char *confirm, struct errors *errs);
+/* A one-time link is used in two steps too: check and hash, then store
+ * (which fails with APP_NOT_FOUND if the link was used in between). */
+enum app_status auth_reset_check_password(struct ctx *c, const char *token, const char *next,
+                                          const char *confirm, char hash[128],
+                                          struct errors *errs);
+enum app_status auth_reset_store(struct ctx *c, const char *token, const char *hash);
 
 #endif

@@ -81,7 +81,8 @@ static enum app_status demo_roles(struct ctx *c, const struct demo_person *dp, i
     for (int k = 0; k < 3 && dp->roles[k] && s == APP_OK; k++) {
         bool panel = strcmp(dp->roles[k], "panel_member") == 0;
         struct role_input ri = {
-            .role = dp->roles[k], .school_id = school_id_of(c, dp->school_code),
+            .role = dp->roles[k],
+            .school_id = strcmp(dp->roles[k], "administrator") == 0 ? school_id_of(c, dp->school_code) : "",
             .seat = panel ? dp->seat : "", .appointed_by = panel ? dp->appointed_by : "",
             .term_start = panel ? "2025-09-01" : "", .term_end = panel ? "2028-08-31" : "",
         };
@@ -198,7 +199,9 @@ static enum app_status large_person(struct ctx *c, int i, const char *role, int6
     if (s != APP_OK || !role)
         return s;
     int64_t rid;
-    struct role_input ri = {.role = role, .school_id = in.school_id};
+    enum role parsed;
+    bool with_school = role_parse(role, &parsed) && role_needs_school(parsed);
+    struct role_input ri = {.role = role, .school_id = with_school ? in.school_id : ""};
     return role_add(c, *pid, &ri, &rid, errs);
 }
 

@@ -79,6 +79,15 @@ static bool check_text(const char *v, size_t max, bool required, const char *fie
                                           : "Keep it to one line of at most 200 characters.");
         return false;
     }
+    /* Forms trim what is typed; the API and the command line send text as
+     * is, where "   " would pass as a name and " RHS" as a second code RHS. */
+    if (isspace((unsigned char)v[0]) || isspace((unsigned char)v[strlen(v) - 1])) {
+        size_t blanks = strspn(v, " \f\v");
+        errors_add(errs, field, v[blanks] == '\0' && required
+                                    ? what
+                                    : "Remove the spaces at the start and the end.");
+        return false;
+    }
     return true;
 }
 
@@ -198,6 +207,9 @@ bool role_check(const struct role_input *in, int max_term_years, struct role_fie
     }
     if (role_needs_school(out->role) && !(out->school_id = parse_id(in->school_id)))
         errors_add(errs, "school_id", "An administrator belongs to a school: choose one.");
+    else if (!role_needs_school(out->role) && in->school_id && *in->school_id)
+        errors_add(errs, "school_id", "Only an administrator's role names a school; leave the "
+                                      "school empty for this role.");
     if (!role_needs_term(out->role))
         return errs->n == before;
     if (!in->seat || (strcmp(in->seat, "teacher") != 0 && strcmp(in->seat, "principal") != 0))

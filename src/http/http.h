@@ -19,6 +19,7 @@ typedef void (*http_handler)(req *r);
 enum route_flags {
     ROUTE_SECRET_PATH = 1,   /* the path holds a secret: log the pattern */
     ROUTE_UPLOAD = 2,        /* accepts multipart uploads up to max_upload_bytes */
+    ROUTE_CALLER_FLAGS = 256,   /* this bit and those above belong to the layer above */
 };
 
 struct route {

@@ -55,9 +55,16 @@ void do_login(req *r)
     const char *email = form_value(r, "email"), *next = form_value(r, "next");
     const char *token;
     int64_t retry = 0;
+    struct login_attempt attempt;
+    enum app_status s = auth_login_check(c, email, req_form(r, "password"), &attempt, &retry);
+    if (s == APP_OK) {
+        if (!web_begin(r))
+            return;
+        s = auth_login_record(c, &attempt, &token);
+    }
     /* Throttle counters and the failed attempt's audit entry are kept. */
     web_of(r)->keep_writes = true;
-    switch (auth_login(c, email, req_form(r, "password"), &token, &retry)) {
+    switch (s) {
     case APP_OK:
         web_session_cookie(r, token);
         res_redirect(r, safe_next(next));
@@ -189,9 +196,15 @@ void page_account(req *r)
 void do_password_change(req *r)
 {
     struct errors errs = {0};
-    enum app_status s = auth_password_change(ctx_of(r), req_form(r, "current"),
-                                             req_form(r, "password"), req_form(r, "confirm"),
-                                             &errs);
+    char hash[128];
+    enum app_status s = auth_password_change_check(ctx_of(r), req_form(r, "current"),
+                                                   req_form(r, "password"),
+                                                   req_form(r, "confirm"), hash, &errs);
+    if (s == APP_OK) {
+        if (!web_begin(r))
+            return;
+        s = auth_password_change_store(ctx_of(r), hash);
+    }
     if (s == APP_INVALID) {
         r->status = 400;
         account_page(r, &errs);
@@ -236,11 +249,18 @@ void do_reset(req *r)
     struct errors errs = {0};
     const char *name;
     struct ctx *c = ctx_of(r);
-    enum app_status s = auth_reset_use(c, req_param(r, "token"), req_form(r, "password"),
-                                       req_form(r, "confirm"), &errs);
+    const char *token = req_param(r, "token");
+    char hash[128];
+    enum app_status s = auth_reset_check_password(c, token, req_form(r, "password"),
+                                                  req_form(r, "confirm"), hash, &errs);
+    if (s == APP_OK) {
+        if (!web_begin(r))
+            return;
+        s = auth_reset_store(c, token, hash);
+    }
     if (s == APP_NOT_FOUND) {
         reset_gone(r);
-    } else if (s == APP_INVALID && auth_reset_check(c, req_param(r, "token"), &name) == APP_OK) {
+    } else if (s == APP_INVALID && auth_reset_check(c, token, &name) == APP_OK) {
         r->status = 400;
         reset_page(r, name, &errs);
     } else if (s != APP_OK) {

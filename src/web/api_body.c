@@ -110,8 +110,8 @@ static const struct api_field *field_find(const struct api_body *b, const char *
 
 /* Fills dest's strings from the object's members; members not sent leave
  * dest as it was. Unknown members are refused so typos do not pass silently. */
-static bool body_fields(req *r, const struct api_body *b, json_t *obj, void *dest,
-                        const char **version)
+static bool body_fields(arena *a, const struct api_body *b, json_t *obj, void *dest,
+                        const char **version, const char **field, const char **message)
 {
     const char *key;
     json_t *v;
@@ -123,38 +123,56 @@ static bool body_fields(req *r, const struct api_body *b, json_t *obj, void *des
             slot = version;
         }
         if (!f) {
-            const char *name = arena_strdup(r->a, key);   /* key dies with the document */
-            return api_bad_field(r, name, arena_printf(r->a, "Unknown field '%s'.", name));
+            *field = arena_strdup(a, key);   /* key dies with the document */
+            *message = arena_printf(a, "Unknown field '%s'.", *field);
+            return false;
         }
-        const char *text = field_text(r->a, v, f->type);
-        if (!text)
-            return api_bad_field(r, f->name, type_message(r->a, f->name, f->type));
+        const char *text = field_text(a, v, f->type);
+        if (!text) {
+            *field = f->name;
+            *message = type_message(a, f->name, f->type);
+            return false;
+        }
         *slot = text;
     }
     return true;
+}
+
+bool api_body_parse(arena *a, const char *text, size_t len, const struct api_body *b,
+                    void *dest, const char **version, const char **field,
+                    const char **message)
+{
+    *field = NULL;
+    *message = NULL;
+    if (!text || len == 0) {
+        *message = "The request body must be a JSON object.";
+        return false;
+    }
+    json_error_t err;
+    json_t *root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &err);
+    if (!root) {
+        *message = arena_printf(a, "The request body is not valid JSON: %s (line %d, "
+                                   "column %d).", err.text, err.line, err.column);
+        return false;
+    }
+    bool ok = json_is_object(root);
+    if (!ok)
+        *message = "The request body must be a JSON object.";
+    else
+        ok = body_fields(a, b, root, dest, version, field, message);
+    json_decref(root);
+    return ok;
 }
 
 bool api_body_read(req *r, const struct api_body *b, void *dest, const char **version)
 {
     size_t len;
     const char *text = req_body(r, &len);
-    if (!text || len == 0) {
-        web_error(r, 400, "The request body must be a JSON object.");
-        return false;
-    }
-    json_error_t err;
-    json_t *root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &err);
-    if (!root) {
-        web_error(r, 400, arena_printf(r->a, "The request body is not valid JSON: %s (line %d, "
-                                             "column %d).", err.text, err.line, err.column));
-        return false;
-    }
-    bool ok = json_is_object(root);
-    if (!ok)
-        web_error(r, 400, "The request body must be a JSON object.");
-    else
-        ok = body_fields(r, b, root, dest, version);
-    json_decref(root);
-    return ok;
+    const char *field, *message;
+    if (api_body_parse(r->a, text, len, b, dest, version, &field, &message))
+        return true;
+    if (field)
+        return api_bad_field(r, field, message);
+    web_error(r, 400, message);
+    return false;
 }
-

@@ -16,11 +16,13 @@ void audit_table(req *r, const struct audit_entry *rows, int n, bool with_subjec
         html_raw(o, "<p>No entries.</p>");
         return;
     }
-    html_printf(o, "<div class=\"table-wrap\" tabindex=\"0\"><table><caption class=\"visually-hidden\">"
-                   "Audit entries, newest first</caption><thead><tr><th scope=\"col\">When</th>"
-                   "<th scope=\"col\">Who</th><th scope=\"col\">What</th>%s"
-                   "<th scope=\"col\">From</th></tr></thead><tbody>",
-                with_subject ? "<th scope=\"col\">About</th>" : "");
+    /* Markup goes through html_raw(): a %s argument is escaped as text. */
+    html_raw(o, "<div class=\"table-wrap\" tabindex=\"0\"><table><caption class=\"visually-hidden\">"
+                "Audit entries, newest first</caption><thead><tr><th scope=\"col\">When</th>"
+                "<th scope=\"col\">Who</th><th scope=\"col\">What</th>");
+    if (with_subject)
+        html_raw(o, "<th scope=\"col\">About</th>");
+    html_raw(o, "<th scope=\"col\">From</th></tr></thead><tbody>");
     for (int i = 0; i < n; i++) {
         const struct audit_entry *e = &rows[i];
         html_raw(o, "<tr><td>");

@@ -76,15 +76,21 @@ static bool route_allowed(req *r, const struct route *rt, struct web *w)
     return true;
 }
 
+bool web_begin(req *r)
+{
+    if (db_begin(ctx_of(r)->db) == DB_OK)
+        return true;
+    web_error(r, 503, "The database is busy. Wait a moment and try again.");
+    return false;
+}
+
 static void run_handler(req *r, const struct route *rt, struct web *w)
 {
     bool writes = strcmp(r->method, "GET") != 0;
-    if (writes && db_begin(w->c.db) != DB_OK) {
-        web_error(r, 503, "The database is busy. Wait a moment and try again.");
+    if (writes && !(rt->flags & ROUTE_HASHES_FIRST) && !web_begin(r))
         return;
-    }
     rt->fn(r);
-    if (!writes)
+    if (!db_in_transaction(w->c.db))
         return;
     bool keep = r->status < 400 || w->keep_writes;
     if (keep && db_commit(w->c.db) != DB_OK) {

@@ -272,9 +272,12 @@ static void person_page(req *r, const struct person *p, const struct role_input 
     person_details(r, p);
     html_raw(&r->out, "<h2>Roles</h2>");
     if (p->nroles) {
-        html_printf(&r->out, "<div class=\"table-wrap\" tabindex=\"0\"><table><thead><tr>"
-                             "<th scope=\"col\">Role</th><th scope=\"col\">Details</th>%s</tr>"
-                             "</thead><tbody>", manage ? "<th scope=\"col\">Action</th>" : "");
+        /* Markup goes through html_raw(): a %s argument is escaped as text. */
+        html_raw(&r->out, "<div class=\"table-wrap\" tabindex=\"0\"><table><thead><tr>"
+                          "<th scope=\"col\">Role</th><th scope=\"col\">Details</th>");
+        if (manage)
+            html_raw(&r->out, "<th scope=\"col\">Action</th>");
+        html_raw(&r->out, "</tr></thead><tbody>");
         for (int i = 0; i < p->nroles; i++)
             role_row(r, p, &p->roles[i], manage);
         html_raw(&r->out, "</tbody></table></div>");

@@ -31,6 +31,14 @@ struct web {
 static inline struct web *web_of(req *r) { return (struct web *)r->app; }
 static inline struct ctx *ctx_of(req *r) { return &web_of(r)->c; }
 
+/* A route whose handler hashes a password first, with no transaction
+ * open, and then opens it with web_begin(): sign-ins must not hold the
+ * database's write lock for the tens of milliseconds a hash takes. */
+#define ROUTE_HASHES_FIRST ROUTE_CALLER_FLAGS
+/* Opens the request's transaction (dispatch commits or rolls it back);
+ * false after answering 503 if the database is busy. */
+bool web_begin(req *r);
+
 /* The route table and what http/ calls. */
 extern const struct route web_routes[];
 extern const size_t web_route_count;
@@ -109,6 +117,11 @@ extern const int api_body_count;
  * version: where a PATCH's optional "version" goes (NULL: not accepted).
  * On a bad body answers 400 naming the field and returns false. */
 bool api_body_read(req *r, const struct api_body *b, void *dest, const char **version);
+/* api_body_read without the request (for the fuzzer): false with *message,
+ * and *field when the fault is one member's (else NULL), both in a. */
+bool api_body_parse(arena *a, const char *text, size_t len, const struct api_body *b,
+                    void *dest, const char **version, const char **field,
+                    const char **message);
 /* A 400 naming the field, shaped like the use cases' errors; returns false. */
 bool api_bad_field(req *r, const char *field, const char *message);
 

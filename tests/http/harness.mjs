@@ -5,6 +5,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { connect } from 'node:net';
 
 export const BIN = process.env.PARLEY_BIN || 'build/san/parley';
 export const PASSWORD = 'parley-demo-2026';
@@ -118,4 +119,46 @@ export class Client {
 
 export function bearer(token) {
     return { Authorization: `Bearer ${token}` };
+}
+
+// Runs SQL on a test server's database with the sqlite3 command line (the
+// server holds the database open in WAL mode; that is fine). Returns the
+// output's lines.
+export function sql(db, query) {
+    const r = spawnSync('sqlite3', ['-cmd', '.timeout 5000', db, query], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`sqlite3 failed: ${r.stderr}`);
+    return r.stdout.split('\n').filter(l => l !== '');
+}
+
+// The first text of an error summary or error page on an HTML page.
+export function alertText(html) {
+    const m = html.match(/<div class="error-summary" role="alert"><p>(.*?)<\/p>/s);
+    return m ? m[1] : null;
+}
+
+// A raw TCP connection to the server (for what fetch cannot do: hold a
+// connection open, stop half-way through a request). Resolves once
+// connected; .received() is all text read so far, .closed resolves with the
+// time the server closed the connection.
+export function rawSocket(port) {
+    return new Promise((resolve, reject) => {
+        const s = connect({ host: '127.0.0.1', port });
+        let text = '';
+        s.setEncoding('latin1');
+        s.on('data', d => { text += d; });
+        s.on('error', () => {});   /* a reset counts as closed */
+        const closed = new Promise(r => s.on('close', () => r(Date.now())));
+        s.once('connect', () => resolve({ socket: s, received: () => text, closed,
+                                          end: () => s.destroy() }));
+        s.once('error', reject);
+    });
+}
+
+// Sends one raw request with "Connection: close" semantics up to the caller
+// and resolves with the whole answer as text when the server closes.
+export async function rawRequest(port, data) {
+    const c = await rawSocket(port);
+    c.socket.write(data, 'latin1');
+    await c.closed;
+    return c.received();
 }

@@ -187,6 +187,10 @@ static void test_administrator_needs_a_school(void **state)
     assert_true(role_check(&(struct role_input){.role = "administrator", .school_id = "3"}, 4, &rf,
                            &errs2));
     assert_int_equal(rf.school_id, 3);
+    struct errors errs3 = {0};
+    assert_false(role_check(&(struct role_input){.role = "consulting_teacher", .school_id = "3"}, 4,
+                            &rf, &errs3));
+    assert_non_null(errors_get(&errs3, "school_id"));
     assert_false(role_check(&(struct role_input){.role = "king"}, 4, &rf, &errs2));
 }
 

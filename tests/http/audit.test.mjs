@@ -1,0 +1,221 @@
+// audit.test.mjs: R38, every write (and every look at someone else's
+// record) is in the audit log, which cannot be edited: the database refuses
+// UPDATE and DELETE, and `parley audit verify` / `parley check` catch an
+// edit made behind the triggers' back. R37: a person sees their record's
+// history, and only theirs.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, Client, parley, bearer, demoDatabase } from './harness.mjs';
+import { DEMO, sql, scalar, count, personId, token, decode, inputValue } from './records.mjs';
+
+let srv, coord, csrf;
+before(async () => {
+    srv = await startServer();
+    coord = new Client(srv.base);
+    await coord.login(DEMO.coordinator);
+    csrf = await coord.csrf('/dashboard');
+});
+after(async () => { await srv.stop(); });
+
+const post = (path, form, client = coord, t = csrf) => client.request('POST', path, { form: { csrf: t, ...form } });
+
+function lastAudit() {
+    const [action, kind, actor, summary] =
+        scalar(srv.db, "SELECT action || '\x1f' || record_kind || '\x1f' || actor_label || '\x1f' || summary FROM audit ORDER BY id DESC LIMIT 1;").split('\x1f');
+    return { action, kind, actor, summary };
+}
+
+// Runs a write and checks it added exactly one audit row, as described.
+async function oneRow(what, write, expect) {
+    const before = count(srv.db, 'audit');
+    const r = await write();
+    assert.equal(r.status, 303, what);
+    assert.equal(count(srv.db, 'audit'), before + 1, `${what} adds one audit row`);
+    const row = lastAudit();
+    assert.equal(row.action, expect.action, what);
+    assert.equal(row.kind, expect.kind, what);
+    assert.match(row.summary, expect.summary, what);
+    return r;
+}
+
+test('R38: every write adds an audit row', async () => {
+    const person = { name: 'Audit Subject', email: 'audit.subject@parley.test', employee_id: '', school_id: '',
+                     union_member: 'yes', full_time: 'yes', years_in_district: '3', job_type: 'nurse' };
+    let r = await oneRow('adding a person', () => post('/people', person),
+                         { action: 'create', kind: 'person', summary: /^Added Audit Subject \(audit\.subject@parley\.test\)$/ });
+    const id = r.headers.get('location').split('/').pop();
+    const v = scalar(srv.db, `SELECT version FROM person WHERE id = ${id};`);
+    await oneRow('changing a person', () => post(`/people/${id}`, { ...person, name: 'Audit Subject Two', years_in_district: '4', version: v }),
+                 { action: 'update', kind: 'person', summary: /^Changed name, years in district of Audit Subject Two$/ });
+    await oneRow('giving a role', () => post(`/people/${id}/roles`, { role: 'union_rep' }),
+                 { action: 'create', kind: 'role', summary: /^Gave Audit Subject Two the role Union Representative$/ });
+    const roleId = scalar(srv.db, `SELECT id FROM person_role WHERE person_id = ${id};`);
+    await oneRow('taking a role away', () => post(`/people/${id}/roles/${roleId}/delete`, {}),
+                 { action: 'delete', kind: 'role', summary: /^Took the role Union Representative from Audit Subject Two$/ });
+    r = await oneRow('adding a school', () => post('/schools', { name: 'Audit Academy', code: 'AUA', address: '' }),
+                     { action: 'create', kind: 'school', summary: /^Added the school Audit Academy \(AUA\)$/ });
+    const sid = r.headers.get('location').split('/').pop();
+    await oneRow('changing a school', () => post(`/schools/${sid}`, { name: 'Audit College', code: 'AUC', address: '', version: '1' }),
+                 { action: 'update', kind: 'school', summary: /^Changed the school Audit College \(was Audit Academy, AUA\)$/ });
+
+    const other = new Client(srv.base);
+    await oneRow('signing in', () => other.login(DEMO.union_rep), { action: 'login', kind: 'session', summary: /^Signed in$/ });
+    const otherCsrf = await other.csrf('/dashboard');
+    await oneRow('signing out', () => post('/logout', {}, other, otherCsrf), { action: 'logout', kind: 'session', summary: /^Signed out$/ });
+
+    // An API write is audited the same way: one change, and no "viewed" row
+    // for the record its answer shows (the change is the entry, R37).
+    const tok = token(srv.db, DEMO.coordinator);
+    const last = Number(scalar(srv.db, 'SELECT MAX(id) FROM audit;'));
+    r = await coord.request('PATCH', `/api/v1/people/${id}`, { headers: bearer(tok), json: { employee_id: 'API-1' } });
+    assert.equal(r.status, 200);
+    const rows = scalar(srv.db, `SELECT action || ':' || summary FROM audit WHERE id > ${last} ORDER BY id;`).split('\n');
+    assert.deepEqual(rows, ['update:Changed employee id of Audit Subject Two']);
+    assert.equal(lastAudit().actor, 'Morgan Ellis', 'the row names who acted');
+});
+
+test('a refused write adds nothing to the log', async () => {
+    const before = count(srv.db, 'audit');
+    const r = await post('/people', { name: '', email: 'x' });
+    assert.equal(r.status, 400);
+    assert.equal(count(srv.db, 'audit'), before);
+});
+
+test("the coordinator's audit page filters by words and by kind", async () => {
+    let r = await coord.get('/audit');
+    assert.equal(r.status, 200);
+    assert.match(r.text, new RegExp(`${count(srv.db, 'audit')} entries\\.`));
+
+    r = await coord.get('/audit?q=' + encodeURIComponent('Audit College'));
+    assert.equal(r.status, 200);
+    const byWords = count(srv.db, 'audit', "summary LIKE '%Audit College%' OR actor_label LIKE '%Audit College%'");
+    assert.ok(byWords >= 1);
+    assert.match(r.text, new RegExp(`<p role="status">${byWords} entries\\.</p>`));
+    assert.match(decode(r.text), /Changed the school Audit College \(was Audit Academy, AUA\)/);
+    assert.doesNotMatch(r.text, /<td>Signed in<\/td>/);
+
+    r = await coord.get('/audit?kind=school');
+    const schools = count(srv.db, 'audit', "record_kind = 'school'");
+    assert.match(r.text, new RegExp(`<p role="status">${schools} entries\\.</p>`));
+    assert.match(r.text, /<option value="school" selected>/);
+    assert.doesNotMatch(r.text, /Gave [^<]* the role/);
+    assert.equal((r.text.match(/<tr><td>/g) || []).length, Math.min(schools, 50));
+
+    r = await coord.get('/audit?kind=session&q=' + encodeURIComponent('Signed out'));
+    const both = count(srv.db, 'audit', "record_kind = 'session' AND summary LIKE '%Signed out%'");
+    assert.ok(both >= 1);
+    assert.match(r.text, new RegExp(`<p role="status">${both} entries\\.</p>`));
+
+    r = await coord.get('/audit?q=' + encodeURIComponent('%'));
+    assert.match(r.text, /<p role="status">0 entries\.<\/p>/, "a '%' is searched for, not a wildcard");
+});
+
+test('R37: a person sees who viewed and changed their record, and not anyone else\'s history', async () => {
+    const teacherId = personId(srv.db, DEMO.participating_teacher);
+    const name = scalar(srv.db, `SELECT name FROM person WHERE id = ${teacherId};`);
+    let r = await coord.get(`/people/${teacherId}/edit`);   // the coordinator looks...
+    assert.equal(r.status, 200);
+    const form = {};
+    for (const f of ['name', 'email', 'employee_id', 'years_in_district', 'version']) form[f] = inputValue(r.text, f);
+    Object.assign(form, { school_id: scalar(srv.db, `SELECT COALESCE(school_id, '') FROM person WHERE id = ${teacherId};`),
+                          union_member: 'yes', full_time: 'yes', job_type: 'classroom_teacher',
+                          employee_id: 'T-2026' });
+    r = await post(`/people/${teacherId}`, form);          // ...and changes it
+    assert.equal(r.status, 303);
+
+    const teacher = new Client(srv.base);
+    await teacher.login(DEMO.participating_teacher);
+    const before = count(srv.db, 'audit', `subject_id = ${teacherId} AND action = 'read'`);
+    r = await teacher.get(`/people/${teacherId}/history`);
+    assert.equal(r.status, 200);
+    const page = decode(r.text);
+    assert.match(page, new RegExp(`<td>Morgan Ellis</td><td>Viewed the record of ${name}</td>`));
+    assert.match(page, new RegExp(`<td>Morgan Ellis</td><td>Changed [^<]*employee id[^<]* of ${name}</td>`));
+    assert.match(page, /<td>[^<]*<\/td><td>Signed in<\/td>/, 'their own sign-ins are there too');
+    r = await teacher.get(`/people/${teacherId}`);
+    assert.equal(r.status, 200, 'they see their own record');
+    assert.equal(count(srv.db, 'audit', `subject_id = ${teacherId} AND action = 'read'`), before,
+                 'looking at one\'s own record is not a "view by someone else"');
+
+    for (const other of [personId(srv.db, DEMO.coordinator), personId(srv.db, 'teacher2@parley.test'), 999999]) {
+        r = await teacher.get(`/people/${other}/history`);
+        assert.equal(r.status, 404, `another person's history (${other}) is hidden`);
+    }
+    // the coordinator may see anyone's history
+    r = await coord.get(`/people/${teacherId}/history`);
+    assert.equal(r.status, 200);
+});
+
+function verify(db) {
+    const r = parley(['audit', 'verify', '--db', db]);
+    return { code: r.code, text: r.out + r.err };
+}
+function check(db) {
+    const r = parley(['check', '--db', db]);
+    return { code: r.code, text: r.out + r.err };
+}
+
+test('R38: the chain verifies on a fresh database, and an edited row is caught and named', () => {
+    const d = demoDatabase();
+    try {
+        let v = verify(d.db);
+        assert.equal(v.code, 0, v.text);
+        assert.match(v.text, /chain intact/);
+        let c = check(d.db);
+        assert.equal(c.code, 0, c.text);
+        assert.match(c.text, /check passed/);
+
+        const r = sql(d.db, "UPDATE audit SET summary = 'nothing happened' WHERE id = 5;");
+        assert.notEqual(r.code, 0, 'the database refuses to edit the log');
+        assert.match(r.err, /the audit log is append-only \(R38\)/);
+        assert.notEqual(sql(d.db, 'DELETE FROM audit WHERE id = 5;').code, 0, 'and to delete from it');
+        assert.equal(verify(d.db).code, 0, 'the refused edits changed nothing');
+
+        assert.equal(sql(d.db, "DROP TRIGGER audit_no_update; UPDATE audit SET summary = 'nothing happened' WHERE id = 5;").code, 0);
+        v = verify(d.db);
+        assert.notEqual(v.code, 0, 'an edited row fails verification');
+        assert.match(v.text, /row 5 was changed/);
+        c = check(d.db);
+        assert.notEqual(c.code, 0);
+        assert.match(c.text, /row 5/);
+        assert.match(c.text, /check FAILED/);
+    } finally { d.cleanup(); }
+});
+
+test('R38: a row deleted at the end, or in the middle, is caught', () => {
+    const d = demoDatabase();
+    try {
+        const last = Number(scalar(d.db, 'SELECT MAX(id) FROM audit;'));
+        assert.equal(sql(d.db, `DROP TRIGGER audit_no_delete; DELETE FROM audit WHERE id = ${last};`).code, 0);
+        let v = verify(d.db);
+        assert.notEqual(v.code, 0, 'a deleted last row fails verification');
+        assert.match(v.text, new RegExp(`ends at row ${last - 1} but its head names row ${last}`));
+        assert.notEqual(check(d.db).code, 0);
+
+        assert.equal(sql(d.db, 'DELETE FROM audit WHERE id = 3;').code, 0);
+        v = verify(d.db);
+        assert.notEqual(v.code, 0);
+        assert.match(v.text, /row 3 was changed, or a row before it removed/);
+    } finally { d.cleanup(); }
+});
+
+test('20 people added at once through the API: all 201, 20 rows, and the chain has no fork', async () => {
+    const tok = token(srv.db, DEMO.coordinator);
+    const people = count(srv.db, 'person'), audits = count(srv.db, 'audit');
+    const answers = await Promise.all(Array.from({ length: 20 }, (_, i) =>
+        new Client(srv.base).request('POST', '/api/v1/people', { headers: bearer(tok), json: {
+            name: `Parallel Person ${i}`, email: `parallel${i}@parley.test`, years_in_district: i,
+            job_type: 'classroom_teacher' } })));
+    assert.deepEqual(answers.map(r => r.status), Array(20).fill(201));
+    assert.equal(count(srv.db, 'person'), people + 20);
+    const made = "subject_id IN (SELECT id FROM person WHERE email LIKE 'parallel%')";
+    assert.equal(count(srv.db, 'audit', `${made} AND action = 'create' AND summary LIKE 'Added Parallel Person %'`), 20);
+    // besides the 20 additions, only the answers' views of the new records (R37)
+    assert.equal(count(srv.db, 'audit'), audits + 20 + count(srv.db, 'audit', `${made} AND action = 'read'`));
+    // ids without gaps or repeats, each row chained to the one before
+    assert.equal(scalar(srv.db, 'SELECT MAX(id) - MIN(id) + 1 - COUNT(*) FROM audit;'), '0');
+    assert.equal(scalar(srv.db, 'SELECT COUNT(*) FROM audit a JOIN audit b ON b.id = a.id + 1 WHERE b.prev_hash <> a.hash;'), '0');
+    const v = verify(srv.db);
+    assert.equal(v.code, 0, v.text);
+    assert.match(v.text, /chain intact/);
+});

@@ -1,0 +1,299 @@
+// auth.test.mjs: signing in and out, cookies, CSRF, throttling, session
+// expiry, password changes, one-time password links, how secrets are
+// stored, and API tokens; against the real server.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, Client, parley, bearer, sql, alertText, PASSWORD } from './harness.mjs';
+
+const SESSION_MAX = 600, SESSION_IDLE = 300;
+let srv;      // account throttle 3, a high address limit, short sessions
+let addrSrv;  // address throttle 4, secure cookies
+
+before(async () => {
+    [srv, addrSrv] = await Promise.all([
+        startServer(['--throttle-account', '3', '--throttle-address', '1000',
+                     '--session-max', String(SESSION_MAX), '--session-idle', String(SESSION_IDLE)]),
+        startServer(['--throttle-address', '4', '--throttle-account', '100', '--secure-cookies']),
+    ]);
+});
+after(async () => {
+    await Promise.all([srv?.stop(), addrSrv?.stop()]);
+});
+
+const now = () => Math.floor(Date.now() / 1000);
+const personId = (db, email) => Number(sql(db, `SELECT id FROM person WHERE email = '${email}'`)[0]);
+
+function sessionCookie(res) {
+    return res.headers.getSetCookie().find(c => c.startsWith('parley_session='));
+}
+
+// A client that carries only the given session cookie.
+function withSession(base, token) {
+    const c = new Client(base);
+    c.cookies.set('parley_session', token);
+    return c;
+}
+
+async function assertSignedOut(c) {
+    const r = await c.get('/dashboard');
+    assert.equal(r.status, 303);
+    assert.equal(r.headers.get('location'), '/login?next=%2Fdashboard');
+}
+
+async function tryLogin(c, email, password) {
+    const csrf = await c.csrf('/login');
+    return c.request('POST', '/login', { form: { csrf, email, password, next: '/dashboard' } });
+}
+
+test('login sets an HttpOnly, SameSite=Lax session cookie (not Secure by default); logout ends it', async () => {
+    const c = new Client(srv.base);
+    const r = await c.login('teacher@parley.test');
+    assert.equal(r.headers.get('location'), '/dashboard');
+    const cookie = sessionCookie(r);
+    assert.ok(cookie, 'a session cookie is set');
+    assert.match(cookie, /; HttpOnly/);
+    assert.match(cookie, /; SameSite=Lax/);
+    assert.doesNotMatch(cookie, /Secure/);
+    const token = c.cookies.get('parley_session');
+    assert.match(token, /^[0-9a-f]{64}$/);
+    assert.equal((await c.get('/dashboard')).status, 200);
+
+    const out = await c.post('/logout', {});
+    assert.equal(out.status, 303);
+    assert.equal(out.headers.get('location'), '/login?signed_out=1');
+    assert.match(sessionCookie(out), /^parley_session=;.*Max-Age=0/);
+    // The old cookie, sent again, no longer works.
+    await assertSignedOut(withSession(srv.base, token));
+});
+
+test('with --secure-cookies the session and CSRF cookies are marked Secure', async () => {
+    const c = new Client(addrSrv.base);
+    const page = await c.get('/login');
+    const csrfCookie = page.headers.getSetCookie().find(x => x.startsWith('parley_csrf='));
+    assert.match(csrfCookie, /; HttpOnly; SameSite=Lax; Secure/);
+    const r = await c.login('teacher@parley.test');
+    assert.match(sessionCookie(r), /; HttpOnly; SameSite=Lax; Secure/);
+});
+
+test('a POST without a CSRF token, or with a wrong one, is refused with 403 and a clear message', async () => {
+    const c = new Client(srv.base);
+    await c.login('ct1@parley.test');
+    let r = await c.request('POST', '/logout', { form: {} });
+    assert.equal(r.status, 403);
+    assert.match(r.text, /This form has expired or did not come from this site/);
+    assert.match(r.text, /reload the page and send it again/);
+    r = await c.request('POST', '/logout', { form: { csrf: 'a'.repeat(64) } });
+    assert.equal(r.status, 403);
+    assert.match(r.text, /This form has expired or did not come from this site/);
+    // Neither refused POST signed the person out.
+    assert.equal((await c.get('/dashboard')).status, 200);
+});
+
+test('a sign-in POST without the pre-session CSRF cookie is refused', async () => {
+    const c = new Client(srv.base);
+    const csrf = await c.csrf('/login');
+    assert.ok(c.cookies.has('parley_csrf'));
+    c.cookies.clear();   // as a form posted from another site would arrive
+    const r = await c.request('POST', '/login', {
+        form: { csrf, email: 'ct1@parley.test', password: PASSWORD, next: '/dashboard' } });
+    assert.equal(r.status, 403);
+    assert.match(r.text, /did not come from this site/);
+    assert.equal(sessionCookie(r), undefined);
+});
+
+test('a wrong password and an unknown email get the same status and message', async () => {
+    const wrong = await tryLogin(new Client(srv.base), 'ct2@parley.test', 'not-the-password-at-all');
+    const unknown = await tryLogin(new Client(srv.base), 'nobody@parley.test', 'not-the-password-at-all');
+    assert.equal(wrong.status, 401);
+    assert.equal(unknown.status, 401);
+    const msg = alertText(wrong.text);
+    assert.equal(msg, 'The email address or the password is not right. Check both and try again.');
+    assert.equal(alertText(unknown.text), msg);
+});
+
+test('per account: after 3 failures even the right password gets 429 with when to try again', async () => {
+    const email = 'ct3@parley.test';
+    for (let i = 0; i < 3; i++) {
+        const r = await tryLogin(new Client(srv.base), email, `wrong password ${i}`);
+        assert.equal(r.status, 401, `failure ${i + 1}`);
+    }
+    const r = await tryLogin(new Client(srv.base), email, PASSWORD);
+    assert.equal(r.status, 429);
+    assert.equal(sessionCookie(r), undefined);
+    const retry = Number(r.headers.get('retry-after'));
+    assert.ok(retry > 0 && retry <= 900, `Retry-After ${retry}`);
+    assert.match(alertText(r.text),
+                 /^Too many failed sign-ins\. For your safety, try again after .+ \(in about 15 minutes\)\.$/);
+    // The lock is on that account, not on the address.
+    const other = await tryLogin(new Client(srv.base), 'ct1@parley.test', PASSWORD);
+    assert.equal(other.status, 303);
+});
+
+test('per address: failures across different emails lock the address', async () => {
+    const emails = ['a@parley.test', 'b@parley.test', 'teacher2@parley.test', 'd@parley.test'];
+    for (const email of emails) {
+        const r = await tryLogin(new Client(addrSrv.base), email, 'wrong password here');
+        assert.equal(r.status, 401, email);
+    }
+    const r = await tryLogin(new Client(addrSrv.base), 'coordinator@parley.test', PASSWORD);
+    assert.equal(r.status, 429);
+    assert.ok(Number(r.headers.get('retry-after')) > 0);
+    assert.match(alertText(r.text), /Too many failed sign-ins/);
+});
+
+test('absolute session expiry (--session-max): an old session no longer works', async () => {
+    const c = new Client(srv.base);
+    await c.login('principal@parley.test');
+    const token = c.cookies.get('parley_session');
+    const pid = personId(srv.db, 'principal@parley.test');
+    // Recent use, but created before the maximum: the session has ended.
+    sql(srv.db, `UPDATE session SET created_at = ${now() - SESSION_MAX - 5}, last_seen = ${now()}
+                 WHERE person_id = ${pid}`);
+    await assertSignedOut(withSession(srv.base, token));
+    assert.deepEqual(sql(srv.db, `SELECT COUNT(*) FROM session WHERE person_id = ${pid}`), ['0']);
+});
+
+test('idle session expiry (--session-idle): a session unused too long no longer works', async () => {
+    const pid = personId(srv.db, 'principal@parley.test');
+    const c = new Client(srv.base);
+    await c.login('principal@parley.test');
+    // Unused for less than the idle limit: still signed in.
+    sql(srv.db, `UPDATE session SET last_seen = ${now() - SESSION_IDLE + 60} WHERE person_id = ${pid}`);
+    assert.equal((await c.get('/dashboard')).status, 200);
+    sql(srv.db, `UPDATE session SET last_seen = ${now() - SESSION_IDLE - 5} WHERE person_id = ${pid}`);
+    await assertSignedOut(c);
+});
+
+test('"sign out everywhere" ends all of that person\'s sessions', async () => {
+    const a = new Client(srv.base), b = new Client(srv.base), other = new Client(srv.base);
+    await a.login('principal2@parley.test');
+    await b.login('principal2@parley.test');
+    await other.login('principal3@parley.test');
+    const r = await a.post('/logout-everywhere', {}, '/account');
+    assert.equal(r.status, 303);
+    await assertSignedOut(a);
+    await assertSignedOut(b);
+    assert.equal((await other.get('/dashboard')).status, 200, 'someone else stays signed in');
+});
+
+test('password change: wrong current, too short, common, then success ends other sessions', async () => {
+    const email = 'teacher2@parley.test', next = 'a long sentence that I remember';
+    const c = new Client(srv.base), elsewhere = new Client(srv.base);
+    await c.login(email);
+    await elsewhere.login(email);
+    const change = form => c.post('/account/password', form, '/account');
+
+    let r = await change({ current: 'not my password!', password: next, confirm: next });
+    assert.equal(r.status, 400);
+    assert.match(r.text, /id="e-current">.*?That is not your current password\./s);
+
+    r = await change({ current: PASSWORD, password: 'short pw', confirm: 'short pw' });
+    assert.equal(r.status, 400);
+    assert.match(r.text, /id="e-password">.*?Use at least 12 characters/s);
+
+    r = await change({ current: PASSWORD, password: 'password1234', confirm: 'password1234' });
+    assert.equal(r.status, 400);
+    assert.match(r.text, /id="e-password">.*?on a list of common passwords/s);
+
+    // None of the refusals changed anything.
+    assert.equal((await tryLogin(new Client(srv.base), email, PASSWORD)).status, 303);
+
+    r = await change({ current: PASSWORD, password: next, confirm: next });
+    assert.equal(r.status, 303);
+    assert.equal(r.headers.get('location'), '/account');
+    assert.match((await c.get('/account')).text, /Your password is changed/);
+    await assertSignedOut(elsewhere);
+    assert.equal((await tryLogin(new Client(srv.base), email, next)).status, 303);
+    assert.equal((await tryLogin(new Client(srv.base), email, PASSWORD)).status, 401);
+});
+
+test('one-time password link: issued by the coordinator, works once, never logged', async () => {
+    const email = 'teacher3@parley.test', next = 'my brand new reset sentence';
+    const id = personId(srv.db, email);
+    const coord = new Client(srv.base);
+    await coord.login('coordinator@parley.test');
+    let r = await coord.post(`/people/${id}/password-link`, {}, `/people/${id}`);
+    assert.equal(r.status, 200);
+    const m = r.text.match(/\/reset\/([0-9a-f]{64})</);
+    assert.ok(m, 'the page shows the link');
+    const token = m[1];
+
+    const visitor = new Client(srv.base);
+    r = await visitor.get(`/reset/${token}`);
+    assert.equal(r.status, 200);
+    assert.match(r.text, /Set a new password/);
+    r = await visitor.post(`/reset/${token}`, { password: next, confirm: next }, `/reset/${token}`);
+    assert.equal(r.status, 200);
+    assert.match(r.text, /Your password is set/);
+    assert.equal((await tryLogin(new Client(srv.base), email, next)).status, 303);
+
+    // A second use: the link is gone.
+    const again = new Client(srv.base);
+    r = await again.request('POST', `/reset/${token}`,
+                            { form: { csrf: await again.csrf('/login'), password: 'another new sentence', confirm: 'another new sentence' } });
+    assert.equal(r.status, 404);
+    assert.match(r.text, /This password link has expired or was already used/);
+    r = await again.get(`/reset/${token}`);
+    assert.equal(r.status, 404);
+    assert.match(r.text, /Ask the program coordinator for a new one/);
+
+    // The command line prints a working link too.
+    const cli = parley(['user', 'link', '--db', srv.db, '--email', email, '--base-url', srv.base]);
+    assert.equal(cli.code, 0, cli.err);
+    const link = cli.out.trim();
+    assert.match(link, new RegExp(`^${srv.base}/reset/[0-9a-f]{64}$`));
+    const cliToken = link.split('/').pop();
+    r = await new Client(srv.base).get(link.slice(srv.base.length));
+    assert.equal(r.status, 200);
+    assert.match(r.text, /Set a new password/);
+
+    const log = srv.accessLog();
+    assert.ok(!log.includes(token), 'the issued token is not in the access log');
+    assert.ok(!log.includes(cliToken), 'the command line token is not in the access log');
+    assert.match(log, /^GET \/reset\/\{token\} 200 /m);
+    assert.match(log, /^POST \/reset\/\{token\} 404 /m);
+});
+
+test('passwords are stored as argon2id; only SHA-256 hashes of session and API tokens', async () => {
+    const hashes = sql(srv.db, 'SELECT password_hash FROM person WHERE password_hash IS NOT NULL');
+    assert.ok(hashes.length > 0);
+    for (const h of hashes) assert.match(h, /^\$argon2id\$/);
+
+    const c = new Client(srv.base);
+    await c.login('union@parley.test');
+    const token = c.cookies.get('parley_session');
+    const pid = personId(srv.db, 'union@parley.test');
+    const rows = sql(srv.db, `SELECT token_hash || '|' || csrf_token FROM session WHERE person_id = ${pid}`);
+    assert.equal(rows.length, 1);
+    const dump = sql(srv.db, 'SELECT * FROM session').join('\n');
+    assert.ok(!dump.includes(token), 'the cookie value is not in the session table');
+    const { createHash } = await import('node:crypto');
+    assert.equal(rows[0].split('|')[0], createHash('sha256').update(token).digest('hex'));
+
+    const api = parley(['token', 'create', '--db', srv.db, '--email', 'union@parley.test']).out.trim();
+    const tokens = sql(srv.db, 'SELECT token_hash FROM api_token').join('\n');
+    assert.ok(!tokens.includes(api));
+    assert.ok(tokens.includes(createHash('sha256').update(api).digest('hex')));
+});
+
+test('API tokens: a created one works; a revoked or garbage one gets 401 JSON', async () => {
+    const r0 = parley(['token', 'create', '--db', srv.db, '--email', 'coordinator@parley.test']);
+    assert.equal(r0.code, 0, r0.err);
+    const token = r0.out.trim();
+    assert.match(token, /^[0-9a-f]{64}$/);
+    const c = new Client(srv.base);
+    let r = await c.request('GET', '/api/v1/me', { headers: bearer(token) });
+    assert.equal(r.status, 200);
+
+    const { createHash } = await import('node:crypto');
+    const hash = createHash('sha256').update(token).digest('hex');
+    sql(srv.db, `UPDATE api_token SET revoked_at = ${now()} WHERE token_hash = '${hash}'`);
+    for (const t of [token, 'garbage', 'f'.repeat(64)]) {
+        r = await c.request('GET', '/api/v1/me', { headers: bearer(t) });
+        assert.equal(r.status, 401, t);
+        assert.match(r.headers.get('content-type'), /^application\/json/);
+        const e = r.json().error;
+        assert.equal(e.code, 'unauthenticated');
+        assert.match(e.message, /API token/);
+    }
+});

@@ -1,0 +1,75 @@
+// records.mjs: what the HTTP tests need to look at the database behind the
+// server (the sqlite3 command line; the server keeps it open in WAL mode,
+// which lets a second reader in) and at the pages it answers.
+import { spawnSync } from 'node:child_process';
+import { parley } from './harness.mjs';
+
+export const DEMO = {
+    coordinator: 'coordinator@parley.test',
+    consulting_teacher: 'ct1@parley.test',
+    participating_teacher: 'teacher@parley.test',
+    administrator: 'principal@parley.test',
+    panel_member: 'panel@parley.test',
+    superintendent: 'superintendent@parley.test',
+    union_rep: 'union@parley.test',
+};
+
+// Runs SQL with the sqlite3 command line: { code, out, err }.
+export function sql(db, statement) {
+    const r = spawnSync('sqlite3', ['-batch', db], { input: statement, encoding: 'utf8' });
+    return { code: r.status, out: r.stdout.trim(), err: r.stderr };
+}
+
+// One value of one row; throws if the statement fails.
+export function scalar(db, statement) {
+    const r = sql(db, statement);
+    if (r.code !== 0) throw new Error(`sqlite3 failed: ${r.err}`);
+    return r.out;
+}
+
+export function count(db, table, where = '1') {
+    return Number(scalar(db, `SELECT COUNT(*) FROM ${table} WHERE ${where};`));
+}
+
+// The row counts that a refused form must leave as they were.
+export function writeCounts(db) {
+    return Object.fromEntries(['person', 'school', 'person_role', 'audit']
+        .map(t => [t, count(db, t)]));
+}
+
+export function personId(db, email) {
+    const id = Number(scalar(db, `SELECT id FROM person WHERE email = '${email.replace(/'/g, "''")}';`));
+    if (!id) throw new Error(`nobody has the email ${email}`);
+    return id;
+}
+
+export function token(db, email) {
+    const r = parley(['token', 'create', '--db', db, '--email', email]);
+    if (r.code !== 0) throw new Error(`token create failed: ${r.err}`);
+    return r.out.trim();
+}
+
+// The text of a page as a reader sees it: entities decoded.
+export function decode(html) {
+    return html.replace(/&#(\d+);/g, (_, n) => String.fromCharCode(Number(n)))
+        .replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>')
+        .replace(/&amp;/g, '&');
+}
+
+// The value attribute of an <input> named name (decoded), or null.
+export function inputValue(html, name) {
+    const tag = html.match(new RegExp(`<input[^>]*\\bname="${name}"[^>]*>`));
+    if (!tag) return null;
+    const v = tag[0].match(/\bvalue="([^"]*)"/);
+    return v ? decode(v[1]) : null;
+}
+
+// The message shown beside a field (the inline error), or null.
+export function fieldError(html, name) {
+    const m = html.match(new RegExp(`<p class="field-error" id="e-${name}">[^]*?</span>\\s*([^<]*)</p>`));
+    if (m) return decode(m[1]);
+    // yes/no questions are a fieldset whose error paragraph has no id
+    const fs = html.match(new RegExp(`<fieldset class="field" id="f-${name}"[^>]*>[^]*?</fieldset>`));
+    const e = fs && fs[0].match(/<p class="field-error">[^]*?<\/span>\s*([^<]*)<\/p>/);
+    return e ? decode(e[1]) : null;
+}
