@@ -213,6 +213,10 @@ static void test_settings_defaults_follow_rules_md(void **state)
     assert_string_equal(default_of("panel_vote_rule"), "majority"); /* R24 */
     assert_string_equal(default_of("panel_max_term_years"), "4");   /* R29 */
     assert_string_equal(default_of("small_group_min"), "5");        /* R39 */
+    assert_string_equal(default_of("feedback_days"), "5");          /* R19 */
+    assert_string_equal(default_of("superintendent_title"), "Superintendent"); /* R25 */
+    assert_string_equal(default_of("ct_min_commitment_years"), "2");    /* R27 */
+    assert_string_equal(default_of("ct_admin_restriction_years"), "1"); /* R27 */
     assert_null(setting_invalid("panel_vote_rule", "fixed:6"));     /* Toledo's 6 of 9 */
     assert_non_null(setting_invalid("panel_vote_rule", "fixed:"));
     assert_non_null(setting_invalid("caseload_cap", "many"));
