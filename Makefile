@@ -25,7 +25,7 @@ UNIT_TESTS := $(patsubst tests/unit/%.c,build/san/tests/%,$(sort $(wildcard test
 DB      ?= parley.db
 LISTEN  ?= 127.0.0.1:8080
 
-.PHONY: all run deps test unit http-test clean
+.PHONY: all run deps test unit http-test clean fuzz fuzz-build browser-test
 all: build/parley
 
 deps:
@@ -36,9 +36,16 @@ run: deps
 	@./build/parley demo --db $(DB)
 	./build/parley serve --db $(DB) --listen $(LISTEN)
 
-test: deps
+test:
+	@sh scripts/deps.sh test
 	@$(MAKE) --no-print-directory build/san/parley $(UNIT_TESTS)
 	@sh tests/run.sh
+
+# Only the browser suite (tests/browser: Playwright on Debian's Chromium, axe).
+browser-test:
+	@sh scripts/deps.sh test
+	@$(MAKE) --no-print-directory build/san/parley
+	PARLEY_BIN=build/san/parley node --test --test-reporter=spec tests/browser/
 
 build/embed: tools/embed.c
 	@mkdir -p build
@@ -83,6 +90,42 @@ TEST_LAYERS_test_domain := base domain
 build/san/tests/%: tests/unit/%.c tests/unit/testing.h $$(call san_objs,$$(TEST_LAYERS_$$*)) build/san/gen/migrations.o build/san/gen/assets.o
 	@mkdir -p $(dir $@)
 	$(CC) $(SAN_CFLAGS) -Itests/unit -o $@ $(filter %.c %.o,$^) $(LIBS) -lcmocka
+
+# libFuzzer targets (fuzz/fuzz_*.c): the project's sources built again with
+# clang, ASan, UBSan and coverage into build/fuzz/; each target links the
+# layers it needs. `make fuzz` runs each for FUZZ_SECONDS (see fuzz/run.sh).
+FUZZ_CC      ?= clang
+FUZZ_SECONDS ?= 60
+FUZZ_CFLAGS  := $(CFLAGS_COMMON) -O1 -g $(SAN_FLAGS)
+FUZZ_TARGETS := $(patsubst fuzz/%.c,build/fuzz/%,$(sort $(wildcard fuzz/fuzz_*.c)))
+fuzz_objs = $(patsubst src/%.c,build/fuzz/obj/%.o,$(sort $(foreach d,$(1),$(wildcard src/$(d)/*.c))))
+ALL_LAYERS := base out http store domain app web
+FUZZ_LAYERS_fuzz_urlencoded := base http
+FUZZ_LAYERS_fuzz_cookies    := base http
+FUZZ_LAYERS_fuzz_multipart  := base http
+FUZZ_LAYERS_fuzz_html       := base out
+FUZZ_LAYERS_fuzz_json_quote := base out
+FUZZ_LAYERS_fuzz_route      := $(ALL_LAYERS)
+FUZZ_LAYERS_fuzz_json_body  := $(ALL_LAYERS)
+FUZZ_OBJ := $(call fuzz_objs,$(ALL_LAYERS)) build/fuzz/obj/gen/migrations.o build/fuzz/obj/gen/assets.o
+.SECONDARY: $(FUZZ_OBJ)
+
+build/fuzz/obj/gen/%.o: build/gen/%.c
+	@mkdir -p $(dir $@)
+	@echo "  CC (fuzz) $<"; $(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
+build/fuzz/obj/%.o: src/%.c $(HEADERS)
+	@mkdir -p $(dir $@)
+	@echo "  CC (fuzz) $<"; $(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
+build/fuzz/fuzz_%: fuzz/fuzz_%.c fuzz/fuzz.h $$(call fuzz_objs,$$(FUZZ_LAYERS_fuzz_$$*)) build/fuzz/obj/gen/migrations.o build/fuzz/obj/gen/assets.o
+	@mkdir -p $(dir $@)
+	@echo "  LD (fuzz) $@"; $(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -Ifuzz -o $@ $(filter %.c %.o,$^) $(LIBS)
+
+fuzz-build: $(FUZZ_TARGETS)
+
+fuzz:
+	@sh scripts/deps.sh fuzz
+	@$(MAKE) --no-print-directory fuzz-build
+	@FUZZ_SECONDS=$(FUZZ_SECONDS) sh fuzz/run.sh $(notdir $(FUZZ_TARGETS))
 
 clean:
 	rm -rf build

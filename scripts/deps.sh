@@ -3,19 +3,35 @@
 # As root it runs apt-get; otherwise it prints the exact command and stops.
 set -e
 need="gcc make pkg-config libmicrohttpd-dev libsqlite3-dev libsodium-dev libjansson-dev libcmocka-dev sqlite3 nodejs"
+# `make fuzz` also needs clang and its libFuzzer runtime: `deps.sh fuzz`.
+[ "${1:-}" = fuzz ] && need="$need clang libclang-rt-dev"
+# `make test` also drives Debian's Chromium (tests/browser): `deps.sh test`.
+[ "${1:-}" = test ] && need="$need chromium npm"
+# `make bench` also needs wrk (the load generator), nginx (the ceiling: the
+# same bytes as static files) and curl: `deps.sh bench`.
+[ "${1:-}" = bench ] && need="$need wrk nginx curl"
 missing=""
 for p in $need; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
 done
 # Node.js may come from outside Debian's packages; a working `node` will do.
 case "$missing" in *nodejs*) command -v node >/dev/null 2>&1 && missing=$(echo "$missing" | sed 's/ nodejs//');; esac
-[ -z "$missing" ] && exit 0
-cmd="apt-get install -y --no-install-recommends$missing"
-if [ "$(id -u)" -ne 0 ]; then
-    echo "parley: missing packages:$missing" >&2
-    echo "parley: run as root:  apt-get update && $cmd" >&2
-    exit 1
+case "$missing" in *npm*) command -v npm >/dev/null 2>&1 && missing=$(echo "$missing" | sed 's/ npm//');; esac
+if [ -n "$missing" ]; then
+    cmd="apt-get install -y --no-install-recommends$missing"
+    if [ "$(id -u)" -ne 0 ]; then
+        echo "parley: missing packages:$missing" >&2
+        echo "parley: run as root:  apt-get update && $cmd" >&2
+        exit 1
+    fi
+    echo "parley: installing$missing" >&2
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $cmd
 fi
-echo "parley: installing$missing" >&2
-apt-get update -qq
-DEBIAN_FRONTEND=noninteractive $cmd
+# The browser tests' npm packages (playwright-core, axe-core), exactly as
+# package-lock.json pins them; no browser is downloaded.
+cd "$(dirname "$0")/.."
+if [ "${1:-}" = test ] && { [ ! -d node_modules ] || [ package-lock.json -nt node_modules ]; }; then
+    echo "parley: npm ci (tests/browser)" >&2
+    npm ci --no-audit --no-fund
+fi

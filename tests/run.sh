@@ -1,6 +1,7 @@
 #!/bin/sh
 # Runs every suite: the cmocka unit tests, then the HTTP tests against a
-# real `parley serve` (built with ASan and UBSan). Ends with one summary line.
+# real `parley serve` (built with ASan and UBSan), then the browser tests.
+# Ends with one summary line.
 set -u
 cd "$(dirname "$0")/.."
 export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1"
@@ -32,6 +33,19 @@ if [ "$f" -ne 0 ]; then
     grep -B2 -A30 '^not ok\|^    not ok' "$log/http.tap" | head -150
 fi
 echo "http: $p passed, $f failed"
+passed=$((passed + p)); failed=$((failed + f))
+
+# The browser suite: each role's journeys in Debian's Chromium, with axe;
+# screenshots go to build/screenshots/.
+PARLEY_BIN=build/san/parley node --test --test-reporter=tap tests/browser/ > "$log/browser.tap" 2>&1
+p=$(sed -n 's/^# pass \([0-9]*\)/\1/p' "$log/browser.tap" | tail -1)
+f=$(sed -n 's/^# fail \([0-9]*\)/\1/p' "$log/browser.tap" | tail -1)
+p=${p:-0}; f=${f:-0}
+if [ "$p" -eq 0 ] && [ "$f" -eq 0 ]; then f=1; fi
+if [ "$f" -ne 0 ]; then
+    grep -B2 -A40 '^not ok\|^    not ok' "$log/browser.tap" | head -150
+fi
+echo "browser: $p passed, $f failed (screenshots in build/screenshots/)"
 passed=$((passed + p)); failed=$((failed + f))
 
 echo "$passed passed, $failed failed"

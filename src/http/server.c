@@ -787,7 +787,8 @@ http_server *http_start(const struct http_config *cfg, char **err)
         flags, (uint16_t)cfg->port, NULL, NULL, on_request, s,
         MHD_OPTION_EXTERNAL_LOGGER, mhd_log, NULL,   /* first, or MHD warns */
         MHD_OPTION_SOCK_ADDR, sa,
-        MHD_OPTION_THREAD_POOL_SIZE, cfg->threads ? cfg->threads : 1u,
+        /* 0: no pool, the one internal thread (MHD warns about a pool of 1). */
+        MHD_OPTION_THREAD_POOL_SIZE, cfg->threads > 1 ? cfg->threads : 0u,
         MHD_OPTION_CONNECTION_TIMEOUT, cfg->limits.connection_timeout,
         MHD_OPTION_CONNECTION_MEMORY_LIMIT, mem,
         MHD_OPTION_URI_LOG_CALLBACK, on_uri, s,

@@ -64,14 +64,15 @@ void page_audit(req *r)
                       "Entries cannot be edited; <code>parley audit verify</code> proves it.</p>"
                       "<form method=\"get\" action=\"/audit\" role=\"search\">");
     field_input(r, &(struct field){.name = "q", .label = "Words in the entry or the person acting",
-                                   .type = "search", .value = f.q}, NULL);
+                                   .type = "search", .value = f.q, .filter = true}, NULL);
     static const struct option kinds[] = {
         {"", "Any kind"},          {"person", "People"},     {"school", "Schools"},
         {"role", "Roles"},         {"session", "Sign-ins"},  {"password", "Passwords"},
         {"password_link", "Password links"}, {"api_token", "API tokens"},
         {"setting", "Settings"},
     };
-    field_select(r, &(struct field){.name = "kind", .label = "Kind of record", .value = f.kind},
+    field_select(r, &(struct field){.name = "kind", .label = "Kind of record", .value = f.kind,
+                                    .filter = true},
                  kinds, (int)(sizeof kinds / sizeof *kinds), NULL);
     html_printf(&r->out, "<div class=\"form-actions\"><button type=\"submit\" class=\"button\">"
                          "Filter</button></div></form><p role=\"status\">%lld entries.</p>",

@@ -42,7 +42,7 @@ static const char *field_head(req *r, const struct field *f, const char *error)
 {
     buf *o = &r->out;
     html_printf(o, "<div class=\"field\"><label for=\"f-%s\">%s%s</label>", f->name, f->label,
-                f->required ? "" : " (optional)");
+                f->required || f->filter ? "" : " (optional)");
     buf describedby;
     buf_init(&describedby, r->a);
     if (f->hint) {

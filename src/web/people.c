@@ -104,16 +104,17 @@ static void people_search_form(req *r, const struct people_filter *f)
 {
     html_raw(&r->out, "<form method=\"get\" action=\"/people\" class=\"search\" role=\"search\">");
     field_input(r, &(struct field){.name = "q", .label = "Name, email or employee id",
-                                   .type = "search", .value = f->q}, NULL);
+                                   .type = "search", .value = f->q, .filter = true}, NULL);
     int nschools;
     struct option *schools = school_options(r, "Any school", &nschools);
-    field_select(r, &(struct field){.name = "school_id", .label = "School",
+    field_select(r, &(struct field){.name = "school_id", .label = "School", .filter = true,
                                     .value = f->school_id ? arena_printf(r->a, "%" PRId64, f->school_id) : ""},
                  schools, nschools, NULL);
     struct option roles[ROLE_COUNT + 1] = {{"", "Any role"}};
     for (int i = 0; i < ROLE_COUNT; i++)
         roles[i + 1] = (struct option){role_key((enum role)i), role_label((enum role)i)};
-    field_select(r, &(struct field){.name = "role", .label = "Role", .value = f->role},
+    field_select(r, &(struct field){.name = "role", .label = "Role", .value = f->role,
+                                    .filter = true},
                  roles, ROLE_COUNT + 1, NULL);
     html_raw(&r->out, "<div class=\"form-actions\"><button type=\"submit\" class=\"button\">Search"
                       "</button></div></form>");
@@ -242,21 +243,22 @@ static void role_form(req *r, const struct person *p, const struct role_input *i
                                     .required = true}, roles, ROLE_COUNT + 1, errs);
     int nschools;
     struct option *schools = school_options(r, "Choose a school", &nschools);
-    field_select(r, &(struct field){.name = "school_id", .label = "School (administrators only)",
+    field_select(r, &(struct field){.name = "school_id", .label = "School", .hint = "Administrators only.",
                                     .value = in->school_id}, schools, nschools, errs);
     struct option seats[] = {{"", "Choose a seat"}, {"teacher", "Teacher seat"},
                              {"principal", "Principal seat"}};
-    field_select(r, &(struct field){.name = "seat", .label = "Panel seat (Panel members only)",
+    field_select(r, &(struct field){.name = "seat", .label = "Panel seat", .hint = "Panel members only.",
                                     .value = in->seat}, seats, 3, errs);
-    field_input(r, &(struct field){.name = "appointed_by", .label = "Appointed by (Panel members only)",
+    field_input(r, &(struct field){.name = "appointed_by", .label = "Appointed by",
                                    .value = in->appointed_by,
-                                   .hint = "R29: the union president appoints teacher seats, the "
-                                           "superintendent principal seats."}, errs);
-    field_input(r, &(struct field){.name = "term_start", .label = "Term starts (Panel members only)",
-                                   .type = "date", .value = in->term_start, .hint = "YYYY-MM-DD"}, errs);
-    field_input(r, &(struct field){.name = "term_end", .label = "Term ends (Panel members only)",
+                                   .hint = "Panel members only. R29: the union president appoints "
+                                           "teacher seats, the superintendent principal seats."}, errs);
+    field_input(r, &(struct field){.name = "term_start", .label = "Term starts",
+                                   .type = "date", .value = in->term_start,
+                                   .hint = "Panel members only. Without a date picker, type YYYY-MM-DD."}, errs);
+    field_input(r, &(struct field){.name = "term_end", .label = "Term ends",
                                    .type = "date", .value = in->term_end,
-                                   .hint = "YYYY-MM-DD; at most 4 years after the start."}, errs);
+                                   .hint = "Panel members only: at most 4 years after the start (R29)."}, errs);
     form_end(r, "Give this role");
 }
 

@@ -46,7 +46,8 @@ void page_schools(req *r)
     page_begin(r, "Schools");
     html_raw(&r->out, "<p class=\"page-actions\"><a class=\"button\" href=\"/schools/new\">Add a "
                       "school</a></p><form method=\"get\" action=\"/schools\" role=\"search\">");
-    field_input(r, &(struct field){.name = "q", .label = "Name or code", .type = "search", .value = q},
+    field_input(r, &(struct field){.name = "q", .label = "Name or code", .type = "search", .value = q,
+                                   .filter = true},
                 NULL);
     html_raw(&r->out, "<div class=\"form-actions\"><button type=\"submit\" class=\"button\">Search"
                       "</button></div></form><div class=\"table-wrap\" tabindex=\"0\"><table>"

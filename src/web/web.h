@@ -73,6 +73,7 @@ struct field {
     const char *type;               /* "text" unless given */
     const char *autocomplete;
     bool required;
+    bool filter;                    /* a search filter: not marked "(optional)" */
 };
 struct option {
     const char *value, *label;

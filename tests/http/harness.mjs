@@ -44,8 +44,18 @@ export async function startServer(extraArgs = [], dbInfo = demoDatabase()) {
     return {
         base, port, db: dbInfo.db, dir: dbInfo.dir, accessLog: () => log.join(''),
         stderr: () => stderr,
+        pid: child.pid,
+        // Kills the server without letting it finish (crash tests); the
+        // database stays for a restart, stop() still cleans up.
+        async kill(signal = 'SIGKILL') {
+            if (child.exitCode === null && child.signalCode === null) {
+                const exited = new Promise(r => child.once('exit', r));
+                child.kill(signal);
+                await exited;
+            }
+        },
         async stop() {
-            if (child.exitCode === null) {
+            if (child.exitCode === null && child.signalCode === null) {
                 const exited = new Promise(r => child.once('exit', r));
                 child.kill('SIGTERM');
                 await exited;
