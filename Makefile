@@ -86,6 +86,7 @@ TEST_LAYERS_test_out    := base out
 TEST_LAYERS_test_http   := base http
 TEST_LAYERS_test_store  := base store
 TEST_LAYERS_test_domain := base domain
+TEST_LAYERS_test_app    := base domain store app
 .SECONDEXPANSION:
 build/san/tests/%: tests/unit/%.c tests/unit/testing.h $$(call san_objs,$$(TEST_LAYERS_$$*)) build/san/gen/migrations.o build/san/gen/assets.o
 	@mkdir -p $(dir $@)
@@ -126,6 +127,13 @@ fuzz:
 	@sh scripts/deps.sh fuzz
 	@$(MAKE) --no-print-directory fuzz-build
 	@FUZZ_SECONDS=$(FUZZ_SECONDS) sh fuzz/run.sh $(notdir $(FUZZ_TARGETS))
+
+# The benchmark (bench/run.sh): wrk against the main pages, on the default
+# and the large demo database, beside nginx serving the same bytes; writes
+# bench/RESULTS.md. Not part of `make test`: timings are never pass/fail.
+.PHONY: bench
+bench:
+	@sh bench/run.sh
 
 clean:
 	rm -rf build

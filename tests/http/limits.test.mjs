@@ -248,16 +248,22 @@ test('/healthz: 200 ok, and 503 while the database cannot take a change', async 
 test('--hash-concurrency 1: sign-ins beyond the free hash slots get 429 and a wait', async () => {
     const emails = ['coordinator', 'ct1', 'ct2', 'ct3', 'principal', 'principal2', 'teacher', 'teacher2']
         .map(n => `${n}@parley.test`);
-    const clients = emails.map(() => new Client(jsrv.base));
-    const tokens = await Promise.all(clients.map(c => c.csrf('/login')));
     // All at once: one hashes, the others find no free slot (--hash-wait-ms 0).
-    const results = await Promise.all(clients.map((c, i) => c.request('POST', '/login', {
-        form: { csrf: tokens[i], email: emails[i], password: PASSWORD, next: '/dashboard' } })));
-    const statuses = results.map(r => r.status);
-    assert.deepEqual(statuses.filter(s => s !== 303 && s !== 429), [], `only 303 or 429: ${statuses}`);
-    assert.ok(statuses.includes(303), `someone signed in: ${statuses}`);
+    // Whether requests overlap depends on the scheduler, so a batch that
+    // happened to arrive one after another is sent again (at most 5 times);
+    // test_app proves the slot logic itself deterministically.
+    let results = [];
+    for (let batch = 0; batch < 5 && !results.some(r => r.status === 429); batch++) {
+        const clients = emails.map(() => new Client(jsrv.base));
+        const tokens = await Promise.all(clients.map(c => c.csrf('/login')));
+        results = await Promise.all(clients.map((c, i) => c.request('POST', '/login', {
+            form: { csrf: tokens[i], email: emails[i], password: PASSWORD, next: '/dashboard' } })));
+        const statuses = results.map(r => r.status);
+        assert.deepEqual(statuses.filter(s => s !== 303 && s !== 429), [], `only 303 or 429: ${statuses}`);
+        assert.ok(statuses.includes(303), `someone signed in: ${statuses}`);
+    }
     const busy = results.filter(r => r.status === 429);
-    assert.ok(busy.length > 0, `someone was turned away: ${statuses}`);
+    assert.ok(busy.length > 0, `someone was turned away: ${results.map(r => r.status)}`);
     for (const r of busy) {
         assert.equal(r.headers.get('retry-after'), '5');
         assert.match(r.text, /Many people are signing in right now\. Wait a few seconds and try again\./);

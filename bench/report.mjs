@@ -1,0 +1,125 @@
+// report.mjs RESULTS.tsv OUT.md: turns bench/run.sh's measurements into
+// bench/RESULTS.md: the machine, the command, the tables and the targets of
+// issue 4, each marked met or missed. bench/NOTES.md (written by hand: the
+// causes of misses, what was profiled) is copied in at the end.
+import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+
+const [tsv, out] = process.argv.slice(2);
+const meta = {}, runs = [];
+for (const line of readFileSync(tsv, 'utf8').split('\n')) {
+    const f = line.split('\t');
+    if (f[0] === 'meta') meta[f[1]] = f[2];
+    else if (f[0] === 'run') {
+        const [, size, server, page, path, bytes, rps, p50, p99, n, non2xx, errors] = f;
+        runs.push({ size, server, page, path, bytes: +bytes, rps: +rps, p50: +p50, p99: +p99,
+                    n: +n, non2xx: +non2xx, errors: +errors });
+    }
+}
+const get = (size, server, page) => runs.find(r => r.size === size && r.server === server && r.page === page);
+const PAGES = [
+    ['home', 'public home page `/`'],
+    ['dashboard', 'dashboard `/dashboard`'],
+    ['people', 'people list `/people`'],
+    ['api_people', 'API list `/api/v1/people`'],
+    ['person', 'person page `/people/ID` (writes an audit row per view, R37)'],
+];
+const f0 = x => Math.round(x).toLocaleString('en-US');
+const f2 = x => x.toFixed(2);
+const ms = x => (x < 10 ? x.toFixed(2) : x.toFixed(1));
+const mark = ok => (ok ? 'met' : '**missed**');
+const MiB = kib => kib / 1024;
+
+const lines = [];
+const p = s => lines.push(s);
+p('# Parley: benchmark results');
+p('');
+p('Made by `make bench` (bench/run.sh), on loopback. Timings are never pass/fail');
+p('tests; this file is the record. Do not edit it by hand: edit bench/NOTES.md');
+p('and run `make bench` again.');
+p('');
+p('## The run');
+p('');
+p(`- date: ${meta.date}; commit ${meta.commit}`);
+p(`- machine: ${meta.nproc} CPUs (${meta.cpu}), ${meta.memory} memory, ${meta.kernel}`);
+p(`- wrk ${meta.wrk}, nginx ${meta.nginx}, SQLite ${meta.sqlite}`);
+p(`- load: \`wrk -t2 -c${meta.conns} -d${meta.seconds}s --latency\` per page, after a 2 s warm-up`);
+p(`  with the same command; wrk, the server and nginx share the ${meta.nproc} CPUs.`);
+p(`- Parley: the release build (\`-O2\`), \`parley serve --threads ${meta.threads}\` (2 × nproc)`);
+p('  `--max-conns-per-address 1000` (wrk\'s connections all come from 127.0.0.1),');
+p('  signed in as the coordinator (session cookie) or with an API token (`/api/v1`).');
+p('  The person page is teacher@parley.test\'s record in both databases.');
+p('- nginx: the exact bytes Parley answered for each page, as static files');
+p('  (bench/nginx.conf: 2 workers, access_log off, sendfile, keep-alive): the ceiling.');
+p(`- databases: the default demo (${meta.small_people} people, ${f0(+meta.small_audit_rows)} audit rows) and`);
+p(`  \`parley demo --size large\` (${meta.large_people} people, ${f0(+meta.large_audit_rows)} audit rows).`);
+p('');
+
+p('## Per page: Parley and nginx serving the same bytes');
+p('');
+p('| page | DB | bytes | Parley req/s | p50 ms | p99 ms | nginx req/s | nginx p99 ms | Parley / nginx |');
+p('|---|---|--:|--:|--:|--:|--:|--:|--:|');
+const bad = [];
+for (const [page, label] of PAGES) {
+    for (const size of ['small', 'large']) {
+        const a = get(size, 'parley', page), n = get(size, 'nginx', page);
+        if (!a || !n) continue;
+        for (const r of [a, n])
+            if (r.non2xx || r.errors) bad.push(`${r.server} ${size} ${r.path}: ${r.non2xx} non-2xx, ${r.errors} socket errors`);
+        p(`| ${label} | ${size} | ${f0(a.bytes)} | ${f0(a.rps)} | ${ms(a.p50)} | ${ms(a.p99)} | ${f0(n.rps)} | ${ms(n.p99)} | ${f2(a.rps / n.rps)} |`);
+    }
+}
+p('');
+if (bad.length) {
+    p('Answers that were not 2xx or 3xx, or socket errors (these runs are suspect):');
+    p('');
+    for (const b of bad) p(`- ${b}`);
+    p('');
+}
+
+p('## How cost grows with data: large database beside the default one');
+p('');
+p('| page | small req/s | large req/s | slower by (small / large req/s) | small p99 ms | large p99 ms | p99 large / small |');
+p('|---|--:|--:|--:|--:|--:|--:|');
+for (const [page, label] of PAGES) {
+    const s = get('small', 'parley', page), l = get('large', 'parley', page);
+    if (!s || !l) continue;
+    p(`| ${label} | ${f0(s.rps)} | ${f0(l.rps)} | ${f2(s.rps / l.rps)}× | ${ms(s.p99)} | ${ms(l.p99)} | ${f2(l.p99 / s.p99)}× |`);
+}
+p('');
+const startup = size => meta[`${size}_startup_ms`].split(' ').map(Number);   // median min max
+p('## The server');
+p('');
+p('| | small | large |');
+p('|---|--:|--:|');
+p(`| start-up to the first 200 from /healthz, ms (median of 7; min–max) | ${startup('small')[0]} (${startup('small')[1]}–${startup('small')[2]}) | ${startup('large')[0]} (${startup('large')[1]}–${startup('large')[2]}) |`);
+p(`| peak RSS (VmHWM after all its runs), MiB | ${MiB(+meta.small_rss_kib).toFixed(1)} | ${MiB(+meta.large_rss_kib).toFixed(1)} |`);
+p('');
+
+// The targets of issue 4.
+const parley = runs.filter(r => r.server === 'parley');
+const ratios = parley.map(r => ({ r, v: r.rps / get(r.size, 'nginx', r.page).rps }));
+const worstRatio = ratios.reduce((a, b) => (b.v < a.v ? b : a));
+const worstP99 = parley.reduce((a, b) => (b.p99 > a.p99 ? b : a));
+const rss = Math.max(+meta.small_rss_kib, +meta.large_rss_kib);
+const start = Math.max(startup('small')[0], startup('large')[0]);
+const slow = PAGES.map(([page]) => ({ page, v: get('small', 'parley', page).rps / get('large', 'parley', page).rps }))
+    .reduce((a, b) => (b.v > a.v ? b : a));
+const where = r => `${r.size} ${r.path}`;
+p('## Targets (issue 4)');
+p('');
+p('| target | worst measured | |');
+p('|---|---|---|');
+p(`| every page ≥ 0.4 of nginx's throughput for the same bytes | ${f2(worstRatio.v)} (${where(worstRatio.r)}) | ${mark(worstRatio.v >= 0.4)} |`);
+const over = parley.filter(r => r.p99 >= 10).map(where);
+p(`| p99 < 10 ms at ${meta.conns} connections | ${ms(worstP99.p99)} ms (${where(worstP99)}) | ${mark(worstP99.p99 < 10)}${over.length ? ': ' + over.join(', ') : ''} |`);
+p(`| peak RSS < 64 MiB | ${MiB(rss).toFixed(1)} MiB | ${mark(MiB(rss) < 64)} |`);
+p(`| start-up < 50 ms | ${start} ms | ${mark(start < 50)} |`);
+p(`| large database ≤ 1.5× slower than the default on any page (throughput) | ${f2(slow.v)}× (${slow.page}) | ${mark(slow.v <= 1.5)} |`);
+p('');
+p('Raw wrk output: `build/bench/wrk-*.txt`; the measurements: `build/bench/results.tsv`.');
+p('');
+if (existsSync('bench/NOTES.md')) {
+    p(readFileSync('bench/NOTES.md', 'utf8').trimEnd());
+    p('');
+}
+writeFileSync(out, lines.join('\n'));

@@ -1,0 +1,185 @@
+#!/bin/sh
+# bench/run.sh (`make bench`): the benchmark of issue 4. Builds the release
+# binary, makes the default demo database and the large one in build/bench/,
+# and for each: measures start-up to the first answer, signs in as the
+# coordinator, and runs wrk against the main pages; then nginx serves the
+# same bytes as static files (the ceiling) under the same wrk. Writes
+# bench/RESULTS.md (bench/report.mjs); raw wrk output stays in build/bench/.
+# Timings are never pass/fail: this only reports.
+#
+# Settings (environment): BENCH_SECONDS (10) per run after a 2 s warm-up,
+# BENCH_CONNS (64), BENCH_THREADS (2 x nproc: Parley's worker threads).
+set -eu
+cd "$(dirname "$0")/.."
+
+sh scripts/deps.sh bench
+make --no-print-directory build/parley
+
+BIN=build/parley
+OUT=build/bench
+SECONDS_=${BENCH_SECONDS:-10}
+CONNS=${BENCH_CONNS:-64}
+THREADS=${BENCH_THREADS:-$(( $(nproc) * 2 ))}
+EMAIL=coordinator@parley.test
+PASSWORD=parley-demo-2026
+RESULTS=$OUT/results.tsv
+
+server_pid=""
+nginx_pid=""
+stop_all() {
+    [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
+    [ -n "$nginx_pid" ] && kill "$nginx_pid" 2>/dev/null && wait "$nginx_pid" 2>/dev/null
+    server_pid=""; nginx_pid=""
+}
+trap 'stop_all' EXIT
+trap 'stop_all; exit 1' INT TERM
+
+die() { echo "bench: $*" >&2; exit 1; }
+free_port() {
+    node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})"
+}
+wait_healthz() {
+    i=0
+    until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$1/healthz")" = 200 ]; do
+        i=$((i + 1)); [ $i -lt 500 ] || die "no answer on port $1"
+        sleep 0.01
+    done
+}
+
+# wrk_page LABEL URL [HEADER]: a 2 s warm-up, then the measured run; prints
+# "rps p50_ms p99_ms requests non2xx socket_errors".
+wrk_page() {
+    label=$1; url=$2; hdr=${3:-}
+    if [ -n "$hdr" ]; then
+        wrk -t2 -c"$CONNS" -d2s -H "$hdr" "$url" > /dev/null
+        wrk -t2 -c"$CONNS" -d"${SECONDS_}s" --latency -H "$hdr" "$url" > "$OUT/wrk-$label.txt"
+    else
+        wrk -t2 -c"$CONNS" -d2s "$url" > /dev/null
+        wrk -t2 -c"$CONNS" -d"${SECONDS_}s" --latency "$url" > "$OUT/wrk-$label.txt"
+    fi
+    awk '
+        function ms(v) {
+            if (v ~ /us$/) return v / 1000;
+            if (v ~ /ms$/) return v + 0;
+            if (v ~ /m$/) return v * 60000;
+            if (v ~ /s$/) return v * 1000;
+            return v + 0;
+        }
+        /Requests\/sec:/ { rps = $2 }
+        /^ +50%/ { p50 = ms($2) }
+        /^ +99%/ { p99 = ms($2) }
+        / requests in / { n = $1 }
+        /Non-2xx or 3xx responses:/ { bad = $5 }
+        /Socket errors:/ { gsub(/,/, ""); err = $4 + $6 + $8 + $10 }
+        END { printf "%s %.3f %.3f %d %d %d\n", rps, p50, p99, n, bad + 0, err + 0 }
+    ' "$OUT/wrk-$label.txt"
+}
+
+rm -rf "$OUT"
+mkdir -p "$OUT/static"
+echo "bench: demo databases (default and --size large)" >&2
+$BIN demo --db "$OUT/small.db" > /dev/null 2>&1
+$BIN demo --db "$OUT/large.db" --size large > /dev/null 2>&1
+
+{
+    printf 'meta\tdate\t%s\n' "$(date -u '+%Y-%m-%d %H:%M UTC')"
+    printf 'meta\tnproc\t%s\n' "$(nproc)"
+    printf 'meta\tcpu\t%s\n' "$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)"
+    printf 'meta\tmemory\t%s MiB\n' "$(awk '/MemTotal/ { printf "%d", $2 / 1024 }' /proc/meminfo)"
+    printf 'meta\tkernel\t%s\n' "$(uname -sr)"
+    printf 'meta\twrk\t%s\n' "$(wrk -v 2>&1 | head -1 | awk '{print $2}')"
+    printf 'meta\tnginx\t%s\n' "$(nginx -v 2>&1 | sed 's/.*nginx\///')"
+    printf 'meta\tsqlite\t%s\n' "$(sqlite3 --version | awk '{print $1}')"
+    printf 'meta\tcommit\t%s\n' "$(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet HEAD 2>/dev/null || echo ' (with uncommitted changes)')"
+    printf 'meta\tthreads\t%s\n' "$THREADS"
+    printf 'meta\tconns\t%s\n' "$CONNS"
+    printf 'meta\tseconds\t%s\n' "$SECONDS_"
+} > "$RESULTS"
+
+for size in small large; do
+    db=$OUT/$size.db
+    printf 'meta\t%s_audit_rows\t%s\n' "$size" "$(sqlite3 "$db" 'SELECT count(*) FROM audit')" >> "$RESULTS"
+    printf 'meta\t%s_people\t%s\n' "$size" "$(sqlite3 "$db" 'SELECT count(*) FROM person')" >> "$RESULTS"
+    port=$(free_port)
+
+    echo "bench: $size: start-up time" >&2
+    startup=$(node bench/startup.mjs "$BIN" "$db" "$port" "$THREADS")
+    printf 'meta\t%s_startup_ms\t%s\n' "$size" "$startup" >> "$RESULTS"
+
+    # wrk opens $CONNS connections from one address: lift the per-address cap.
+    $BIN serve --db "$db" --listen "127.0.0.1:$port" --threads "$THREADS" \
+        --max-conns-per-address 1000 > /dev/null 2> "$OUT/serve-$size.log" &
+    server_pid=$!
+    wait_healthz "$port"
+    base=http://127.0.0.1:$port
+
+    # Sign in as the coordinator, as a browser does: the form's CSRF token,
+    # then POST /login; keep the session cookie.
+    jar=$OUT/cookies-$size.txt
+    csrf=$(curl -s -c "$jar" -b "$jar" "$base/login" |
+           sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p' | head -1)
+    [ -n "$csrf" ] || die "no CSRF token on /login"
+    code=$(curl -s -o /dev/null -w '%{http_code}' -c "$jar" -b "$jar" \
+        --data-urlencode "csrf=$csrf" --data-urlencode "email=$EMAIL" \
+        --data-urlencode "password=$PASSWORD" --data-urlencode "next=/dashboard" "$base/login")
+    [ "$code" = 303 ] || die "sign-in answered $code"
+    cookie=$(awk '!/^# / && NF >= 7 { printf "%s%s=%s", sep, $6, $7; sep = "; " }' "$jar")
+    token=$($BIN token create --db "$db" --email "$EMAIL")
+    teacher=$(sqlite3 "$db" "SELECT id FROM person WHERE email = 'teacher@parley.test'")
+    [ -n "$teacher" ] || die "no teacher@parley.test in $db"
+
+    # The person page last: every view of it writes an audit row (R37).
+    mkdir -p "$OUT/static/$size"
+    for page in "home / -" "dashboard /dashboard cookie" "people /people cookie" \
+                "api_people /api/v1/people bearer" "person /people/$teacher cookie"; do
+        set -- $page
+        name=$1; path=$2; auth=$3
+        case $auth in
+            cookie) hdr="Cookie: $cookie" ;;
+            bearer) hdr="Authorization: Bearer $token" ;;
+            *) hdr="" ;;
+        esac
+        # The exact bytes of the answer, for nginx.
+        if [ -n "$hdr" ]; then
+            code=$(curl -s -o "$OUT/static/$size/$name" -w '%{http_code}' -H "$hdr" "$base$path")
+        else
+            code=$(curl -s -o "$OUT/static/$size/$name" -w '%{http_code}' "$base$path")
+        fi
+        [ "$code" = 200 ] || die "$size $path answered $code"
+        bytes=$(wc -c < "$OUT/static/$size/$name")
+        echo "bench: $size: parley $path ($bytes bytes)" >&2
+        set -- $(wrk_page "parley-$size-$name" "$base$path" "$hdr")
+        printf 'run\t%s\tparley\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' \
+            "$size" "$name" "$path" "$bytes" "$1" "$2" "$3" "$4" "$5" "$6" >> "$RESULTS"
+    done
+    printf 'meta\t%s_rss_kib\t%s\n' "$size" "$(awk '/VmHWM/ { print $2 }' "/proc/$server_pid/status")" >> "$RESULTS"
+    kill "$server_pid"; wait "$server_pid" || true; server_pid=""
+done
+
+# The ceiling: nginx serving the same bytes.
+prefix=$(pwd)/$OUT/nginx
+mkdir -p "$prefix/tmp"
+port=$(free_port)
+sed -e "s|@PREFIX@|$prefix|g" -e "s|@ROOT@|$(pwd)/$OUT/static|g" -e "s|@PORT@|$port|g" \
+    bench/nginx.conf > "$prefix/nginx.conf"
+[ "$(id -u)" -eq 0 ] || sed -i '/^user /d' "$prefix/nginx.conf"
+nginx -e "$prefix/error.log" -p "$prefix" -c "$prefix/nginx.conf" &
+nginx_pid=$!
+i=0
+until curl -s -o /dev/null "http://127.0.0.1:$port/small/home"; do
+    i=$((i + 1)); [ $i -lt 500 ] || die "nginx did not start: $(cat "$prefix/error.log")"
+    sleep 0.01
+done
+for size in small large; do
+    for name in home dashboard people api_people person; do
+        echo "bench: $size: nginx $name" >&2
+        bytes=$(wc -c < "$OUT/static/$size/$name")
+        set -- $(wrk_page "nginx-$size-$name" "http://127.0.0.1:$port/$size/$name")
+        printf 'run\t%s\tnginx\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' \
+            "$size" "$name" "/$size/$name" "$bytes" "$1" "$2" "$3" "$4" "$5" "$6" >> "$RESULTS"
+    done
+done
+kill "$nginx_pid"; wait "$nginx_pid" || true; nginx_pid=""
+
+node bench/report.mjs "$RESULTS" bench/RESULTS.md
+echo "bench: wrote bench/RESULTS.md" >&2
