@@ -418,8 +418,12 @@ enum app_status schools_all(struct ctx *c, struct school **out, int *n)
     if (db_int_query(c->db, &count, "SELECT COUNT(*) FROM school WHERE program_id = ?", "i",
                      c->who.program_id) != DB_OK)
         return APP_ERROR;
-    db_stmt *st = db_query(c->db, SCHOOL_COLUMNS "WHERE s.program_id = ? ORDER BY s.name", "i",
-                           c->who.program_id);
+    /* For choice lists: without the people count, whose cost grows with the
+     * district (every page with a school list would pay it). */
+    db_stmt *st = db_query(c->db,
+                           "SELECT s.id, s.name, s.code, s.address, s.version, 0 FROM school s "
+                           "WHERE s.program_id = ? ORDER BY s.name",
+                           "i", c->who.program_id);
     return schools_query(c, st, (int)count, out, n);
 }
 

@@ -57,7 +57,7 @@ enum app_status role_remove(struct ctx *c, int64_t person_id, int64_t role_id);
 enum app_status schools_list(struct ctx *c, const char *q, struct page_of *pg,
                              struct school **out, int *n);
 /* Every school, by name, for choice lists (no authorisation: names of
- * schools are public). */
+ * schools are public); their people counts are left 0. */
 enum app_status schools_all(struct ctx *c, struct school **out, int *n);
 enum app_status school_get(struct ctx *c, int64_t id, struct school *out);
 enum app_status school_create(struct ctx *c, const struct school_input *in, int64_t *id,
