@@ -25,7 +25,7 @@ UNIT_TESTS := $(patsubst tests/unit/%.c,build/san/tests/%,$(sort $(wildcard test
 DB      ?= parley.db
 LISTEN  ?= 127.0.0.1:8080
 
-.PHONY: all run deps test unit http-test clean fuzz fuzz-build browser-test
+.PHONY: all run deps test test-pg unit http-test clean fuzz fuzz-build browser-test
 all: build/parley
 
 deps:
@@ -40,6 +40,15 @@ test:
 	@sh scripts/deps.sh test
 	@$(MAKE) --no-print-directory build/san/parley $(UNIT_TESTS)
 	@sh tests/run.sh
+
+# The same HTTP and browser suites (and test_store) on PostgreSQL: a
+# throwaway cluster in a temporary folder on a free loopback port, stopped
+# however the run ends (tests/run.sh pg, scripts/pg-cluster.sh).
+test-pg:
+	@sh scripts/deps.sh test
+	@sh scripts/deps.sh pg
+	@$(MAKE) --no-print-directory build/san/parley build/san/tests/test_store
+	@sh tests/run.sh pg
 
 # Only the browser suite (tests/browser: Playwright on Debian's Chromium, axe).
 browser-test:
@@ -87,6 +96,7 @@ TEST_LAYERS_test_http   := base http
 TEST_LAYERS_test_store  := base store
 TEST_LAYERS_test_domain := base domain
 TEST_LAYERS_test_app    := base domain store app
+TEST_LAYERS_test_eligibility := base domain
 .SECONDEXPANSION:
 build/san/tests/%: tests/unit/%.c tests/unit/testing.h $$(call san_objs,$$(TEST_LAYERS_$$*)) build/san/gen/migrations.o build/san/gen/assets.o
 	@mkdir -p $(dir $@)

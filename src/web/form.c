@@ -115,8 +115,10 @@ void field_yes_no(req *r, const struct field *f, const struct errors *errs)
     bool yes = parse_flag(f->value, &ok);
     bool answered = f->value && *f->value && ok;
     buf *o = &r->out;
-    html_printf(o, "<fieldset class=\"field\" id=\"f-%s\"%s><legend>%s</legend>", f->name,
-                error ? " aria-invalid=\"true\"" : "", f->label);
+    html_printf(o, "<fieldset class=\"field\" id=\"f-%s\"", f->name);
+    if (error)
+        html_raw(o, " aria-invalid=\"true\"");
+    html_printf(o, "><legend>%s</legend>", f->label);
     if (error)
         html_printf(o, "<p class=\"field-error\"><span class=\"visually-hidden\">Error:</span> %s"
                        "</p>",

@@ -8,6 +8,8 @@
 void page_home(req *r);
 void page_healthz(req *r);
 void page_static(req *r);
+/* eligibility.c */
+void page_eligibility(req *r);
 /* account.c: signing in and out, one's own account and password */
 void page_login(req *r);
 void do_login(req *r);

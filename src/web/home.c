@@ -17,6 +17,8 @@ void page_home(req *r)
              "<li><strong>Peer Assistance and Review (PAR)</strong>: a Consulting Teacher "
              "coaches you and is your primary evaluator; a joint union and district Panel "
              "decides the final rating.</li></ul>");
+    html_raw(&r->out, "<p><a href=\"/eligibility\">Check whether PA or PAR is open to you</a>: "
+                      "a few questions, nothing stored.</p>");
     if (app_signed_in(&w->c))
         html_raw(&r->out, "<p><a class=\"button\" href=\"/dashboard\">Go to your dashboard</a></p>");
     else

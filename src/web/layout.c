@@ -43,6 +43,7 @@ static void nav(req *r, struct web *w)
     html_raw(o, "<nav class=\"site-nav\" aria-label=\"Main\"><ul>");
     if (!w || !app_signed_in(&w->c)) {
         nav_link(r, "/", "Home");
+        nav_link(r, "/eligibility", "Am I eligible?");
         nav_link(r, "/help/permissions", "Who may do what");
         nav_link(r, "/login", "Sign in");
         html_raw(o, "</ul></nav>");

@@ -12,6 +12,7 @@ const struct route web_routes[] = {
     {"GET", "/healthz", page_healthz, PUBLIC, 0, "200 ok when the database answers"},
     {"GET", "/static/{name}", page_static, PUBLIC, 0, "Style sheet and images"},
     {"GET", "/help/permissions", page_permissions, PUBLIC, 0, "Who may do what, in plain words"},
+    {"GET", "/eligibility", page_eligibility, PUBLIC, 0, "Check eligibility for PA and PAR"},
     {"GET", "/login", page_login, PUBLIC, 0, "The sign-in form"},
     {"POST", "/login", do_login, PUBLIC, ROUTE_HASHES_FIRST, "Sign in"},
     {"GET", "/reset/{token}", page_reset, PUBLIC, ROUTE_SECRET_PATH, "Set a password with a one-time link"},

@@ -1,0 +1,156 @@
+#include "domain/eligibility.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static const struct {
+    const char *key, *label;
+} plans[PLAN_COUNT] = {
+    [PLAN_SELF_DIRECTED] = {"self_directed", "Self-Directed Growth Plan"},
+    [PLAN_DIRECTED_GROWTH] = {"directed_growth", "Directed Growth Plan"},
+    [PLAN_IMPROVEMENT] = {"improvement", "Improvement Plan"},
+    [PLAN_DEVELOPING_EDUCATOR] = {"developing_educator", "Developing Educator Plan"},
+};
+
+static const struct {
+    const char *key, *label;
+} ratings[RATING_COUNT] = {
+    [RATING_EXEMPLARY] = {"exemplary", "Exemplary"},
+    [RATING_PROFICIENT] = {"proficient", "Proficient"},
+    [RATING_NEEDS_IMPROVEMENT] = {"needs_improvement", "Needs Improvement"},
+    [RATING_UNSATISFACTORY] = {"unsatisfactory", "Unsatisfactory"},
+    [RATING_NONE] = {"none", "Not rated yet"},
+};
+
+const char *plan_type_key(enum plan_type p) { return p < PLAN_COUNT ? plans[p].key : ""; }
+const char *plan_type_label(enum plan_type p) { return p < PLAN_COUNT ? plans[p].label : ""; }
+const char *rating_key(enum rating r) { return r < RATING_COUNT ? ratings[r].key : ""; }
+const char *rating_label(enum rating r) { return r < RATING_COUNT ? ratings[r].label : ""; }
+
+bool plan_type_parse(const char *key, enum plan_type *out)
+{
+    for (int p = 0; key && p < PLAN_COUNT; p++)
+        if (strcmp(key, plans[p].key) == 0) {
+            *out = (enum plan_type)p;
+            return true;
+        }
+    return false;
+}
+
+bool rating_parse(const char *key, enum rating *out)
+{
+    for (int r = 0; key && r < RATING_COUNT; r++)
+        if (strcmp(key, ratings[r].key) == 0) {
+            *out = (enum rating)r;
+            return true;
+        }
+    return false;
+}
+
+static void add(struct eligibility *e, const char *rule, bool passed, bool par_only,
+                const char *sentence)
+{
+    if (e->n < ELIGIBILITY_CRITERIA)
+        e->c[e->n++] = (struct criterion){rule, passed, par_only, sentence};
+}
+
+/* R2, R3: the plan decides whether PA and PAR are open at all. */
+static void check_plan(const struct eligibility_facts *f, struct eligibility *e)
+{
+    if (f->plan == PLAN_SELF_DIRECTED) {
+        add(e, "R3", false, false,
+            "You are on a Self-Directed plan. PA and PAR are for teachers on a Directed "
+            "Growth, Improvement or Developing Educator plan; you may ask for coaching "
+            "(a consultancy visit) instead.");
+        return;
+    }
+    add(e, "R2", true, false,
+        "You are on a Directed Growth, Improvement or Developing Educator plan, which PA "
+        "and PAR are for.");
+}
+
+/* R4: PAR needs time for intensive support; PA has no plan-length rule. */
+static void check_plan_length(const struct eligibility_facts *f,
+                              const struct eligibility_settings *s, struct eligibility *e)
+{
+    bool long_enough = f->plan_months >= s->par_min_plan_months;
+    char *t = e->text[e->n];
+    if (long_enough)
+        snprintf(t, sizeof e->text[0], "Your plan is %d months long; PAR needs at least %d.",
+                 f->plan_months, s->par_min_plan_months);
+    else
+        snprintf(t, sizeof e->text[0],
+                 "Your plan is %d months long and PAR needs at least %d, so PAR is not open "
+                 "to you; PA has no plan-length requirement.",
+                 f->plan_months, s->par_min_plan_months);
+    add(e, "R4", long_enough, true, t);
+}
+
+/* R5: union membership and full-time work; job type never excludes. */
+static void check_membership(const struct eligibility_facts *f, struct eligibility *e)
+{
+    add(e, "R5", f->union_member, false,
+        f->union_member ? "You are a member of the union."
+                        : "PA and PAR are part of the union contract: they are for union "
+                          "members.");
+    add(e, "R5", f->full_time, false,
+        f->full_time ? "You work full time." : "PA and PAR are for full-time employees.");
+    if (f->job == JOB_SPC_TEACHER || f->job == JOB_NURSE || f->job == JOB_COSESS)
+        add(e, "R5", true, false,
+            "SPC teachers, nurses and CoSESS staff take part like classroom teachers.");
+}
+
+/* R6: the program's aim is teachers not yet rated Proficient. */
+static void check_rating(const struct eligibility_facts *f, struct eligibility *e)
+{
+    bool below = f->rating == RATING_NEEDS_IMPROVEMENT || f->rating == RATING_UNSATISFACTORY ||
+                 f->rating == RATING_NONE;
+    add(e, "R6", below, false,
+        below ? "You are not currently rated Proficient, which is who the program serves."
+              : "You are already rated Proficient or better: PA and PAR are not for you, "
+                "but you may ask for a consultancy visit (feedback or short-term coaching).");
+}
+
+static const char *advice(const struct eligibility *e)
+{
+    if (e->par)
+        return "You can choose PA or PAR. Send the contact form to set up a first meeting "
+               "with a Consulting Teacher.";
+    if (e->pa)
+        return "You can join Peer Assistance (PA). Send the contact form to set up a first "
+               "meeting with a Consulting Teacher.";
+    return "PA and PAR are not open to you now, but you may ask for a consultancy visit: "
+           "send the contact form and choose \"consultancy visit\".";
+}
+
+void eligibility_check(const struct eligibility_facts *f, const struct eligibility_settings *s,
+                       struct eligibility *out)
+{
+    memset(out, 0, sizeof *out);
+    /* R1: strictly more than min_years_experience (2): not in the 1st or 2nd year. */
+    bool experienced = f->years_in_district > s->min_years_experience;
+    char *t = out->text[out->n];
+    const char *years = f->years_in_district == 1 ? "year" : "years";
+    snprintf(t, sizeof out->text[0],
+             experienced ? "You have %d %s in the district; the program needs more than %d."
+                         : "You have %d %s in the district and the program needs more "
+                           "than %d: teachers early in their time in the district are not "
+                           "eligible yet.",
+             f->years_in_district, years, s->min_years_experience);
+    add(out, "R1", experienced, false, t);
+    check_plan(f, out);
+    check_plan_length(f, s, out);
+    check_membership(f, out);
+    check_rating(f, out);
+    out->pa = true;
+    out->par = true;
+    for (int i = 0; i < out->n; i++) {
+        if (out->c[i].passed)
+            continue;
+        out->par = false;
+        if (!out->c[i].for_par_only)
+            out->pa = false;
+    }
+    out->consultancy = true;   /* R6: anyone may ask; the program decides */
+    out->advice = advice(out);
+}

@@ -1,0 +1,72 @@
+/* eligibility.h: who may join PA or PAR (R1-R6), explained criterion by
+ * criterion in plain words with what the teacher can do instead (R9). The
+ * public checker and the coordinator's intake call the same function. */
+#ifndef PARLEY_ELIGIBILITY_H
+#define PARLEY_ELIGIBILITY_H
+#include <stdbool.h>
+
+#include "domain/people.h"
+
+enum plan_type {
+    PLAN_SELF_DIRECTED,
+    PLAN_DIRECTED_GROWTH,
+    PLAN_IMPROVEMENT,
+    PLAN_DEVELOPING_EDUCATOR,
+    PLAN_COUNT
+};
+
+enum rating {
+    RATING_EXEMPLARY,
+    RATING_PROFICIENT,
+    RATING_NEEDS_IMPROVEMENT,
+    RATING_UNSATISFACTORY,
+    RATING_NONE,                 /* not rated yet */
+    RATING_COUNT
+};
+
+const char *plan_type_key(enum plan_type p);
+const char *plan_type_label(enum plan_type p);
+bool plan_type_parse(const char *key, enum plan_type *out);
+const char *rating_key(enum rating r);
+const char *rating_label(enum rating r);
+bool rating_parse(const char *key, enum rating *out);
+
+struct eligibility_facts {
+    int years_in_district;
+    enum plan_type plan;
+    int plan_months;
+    enum rating rating;
+    bool union_member, full_time;
+    enum job_type job;
+};
+
+/* The program's settings that the rules read (RULES.md defaults 2 and 6). */
+struct eligibility_settings {
+    int min_years_experience;    /* R1: strictly more than this */
+    int par_min_plan_months;     /* R4 */
+};
+
+#define ELIGIBILITY_CRITERIA 8
+
+struct criterion {
+    const char *rule;            /* "R1" */
+    bool passed;
+    bool for_par_only;           /* failing it leaves PA open */
+    const char *sentence;        /* what was found, in plain words */
+};
+
+struct eligibility {
+    struct criterion c[ELIGIBILITY_CRITERIA];
+    int n;
+    bool pa, par;                /* may join Peer Assistance / PAR */
+    bool consultancy;            /* may ask for a consultancy visit (R6) */
+    const char *advice;          /* what to do next, in plain words (R9) */
+    char text[ELIGIBILITY_CRITERIA][200];   /* sentences that carry numbers */
+};
+
+/* Every criterion, passed or failed, and the tracks that are open. Pure:
+ * sentences are static text or written into out's own buffer. */
+void eligibility_check(const struct eligibility_facts *f, const struct eligibility_settings *s,
+                       struct eligibility *out);
+
+#endif

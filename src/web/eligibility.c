@@ -1,0 +1,131 @@
+/* eligibility.c: the public eligibility checker (R1-R6, R9). A GET form:
+ * nothing is stored, so it needs no account and no CSRF token, and it works
+ * without JavaScript. The answer lists every criterion, passed or failed,
+ * with the rule it comes from and what the teacher can do instead. */
+#include <stdlib.h>
+
+#include "domain/eligibility.h"
+#include "out/html.h"
+#include "web/handlers.h"
+#include "web/web.h"
+
+struct checker_input {
+    const char *years, *plan, *months, *rating, *union_member, *full_time, *job;
+};
+
+static int whole_number(const char *v, int lo, int hi, bool *ok)
+{
+    char *end;
+    long n = v && *v ? strtol(v, &end, 10) : -1;
+    *ok = v && *v && *end == '\0' && n >= lo && n <= hi;
+    return *ok ? (int)n : 0;
+}
+
+/* Fills the facts, or names every field that is missing or wrong. */
+static bool checker_facts(const struct checker_input *in, struct eligibility_facts *f,
+                          struct errors *errs)
+{
+    bool ok;
+    f->years_in_district = whole_number(in->years, 0, 60, &ok);
+    if (!ok)
+        errors_add(errs, "years", "Enter your full years in the district, from 0 to 60.");
+    if (!plan_type_parse(in->plan, &f->plan))
+        errors_add(errs, "plan", "Choose your evaluation plan.");
+    f->plan_months = whole_number(in->months, 0, 36, &ok);
+    if (!ok)
+        errors_add(errs, "months", "Enter your plan's length in months, from 0 to 36.");
+    if (!rating_parse(in->rating, &f->rating))
+        errors_add(errs, "rating", "Choose your most recent overall rating.");
+    ok = true;
+    f->union_member = parse_flag(in->union_member, &ok);
+    if (!ok || !in->union_member || !*in->union_member)
+        errors_add(errs, "union_member", "Answer yes or no.");
+    ok = true;
+    f->full_time = parse_flag(in->full_time, &ok);
+    if (!ok || !in->full_time || !*in->full_time)
+        errors_add(errs, "full_time", "Answer yes or no.");
+    if (!job_type_parse(in->job, &f->job))
+        errors_add(errs, "job", "Choose your job.");
+    return errs->n == 0;
+}
+
+static void checker_form(req *r, const struct checker_input *in, const struct errors *errs)
+{
+    form_errors(r, errs);
+    html_raw(&r->out, "<form method=\"get\" action=\"/eligibility\" novalidate>"
+                      "<input type=\"hidden\" name=\"check\" value=\"1\">");
+    field_input(r, &(struct field){.name = "years", .label = "Full years in the district",
+                                   .type = "number", .value = in->years, .required = true},
+                errs);
+    struct option plans[PLAN_COUNT + 1] = {{"", "Choose a plan"}};
+    for (int p = 0; p < PLAN_COUNT; p++)
+        plans[p + 1] = (struct option){plan_type_key((enum plan_type)p),
+                                       plan_type_label((enum plan_type)p)};
+    field_select(r, &(struct field){.name = "plan", .label = "Your evaluation plan",
+                                    .value = in->plan, .required = true},
+                 plans, PLAN_COUNT + 1, errs);
+    field_input(r, &(struct field){.name = "months", .label = "Length of the plan, in months",
+                                   .type = "number", .value = in->months, .required = true},
+                errs);
+    struct option ratings[RATING_COUNT + 1] = {{"", "Choose a rating"}};
+    for (int i = 0; i < RATING_COUNT; i++)
+        ratings[i + 1] = (struct option){rating_key((enum rating)i), rating_label((enum rating)i)};
+    field_select(r, &(struct field){.name = "rating", .label = "Your most recent overall rating",
+                                    .value = in->rating, .required = true},
+                 ratings, RATING_COUNT + 1, errs);
+    field_yes_no(r, &(struct field){.name = "union_member", .label = "Are you a member of the union?",
+                                    .value = in->union_member}, errs);
+    field_yes_no(r, &(struct field){.name = "full_time", .label = "Do you work full time?",
+                                    .value = in->full_time}, errs);
+    struct option jobs[JOB_COUNT + 1] = {{"", "Choose your job"}};
+    for (int j = 0; j < JOB_COUNT; j++)
+        jobs[j + 1] = (struct option){job_type_key((enum job_type)j), job_type_label((enum job_type)j)};
+    field_select(r, &(struct field){.name = "job", .label = "Your job", .value = in->job,
+                                    .required = true},
+                 jobs, JOB_COUNT + 1, errs);
+    html_raw(&r->out, "<div class=\"form-actions\"><button type=\"submit\" class=\"button\">"
+                      "Check my eligibility</button></div></form>");
+}
+
+static void checker_answer(req *r, const struct eligibility *e)
+{
+    buf *o = &r->out;
+    html_printf(o, "<section class=\"panel\" aria-labelledby=\"answer\"><h2 id=\"answer\">"
+                   "Your answer</h2><p role=\"status\"><strong>%s</strong></p>"
+                   "<ul class=\"criteria\">",
+                e->advice);
+    for (int i = 0; i < e->n; i++)
+        html_printf(o, "<li class=\"%s\"><strong>%s</strong> (%s): %s</li>",
+                    e->c[i].passed ? "criterion-pass" : "criterion-fail",
+                    e->c[i].passed ? "Met" : "Not met", e->c[i].rule, e->c[i].sentence);
+    html_raw(o, "</ul><p>This check is a guide: the coordinator confirms the facts at your "
+                "first meeting. Nothing you entered here was stored.</p></section>");
+}
+
+void page_eligibility(req *r)
+{
+    struct checker_input in = {req_query(r, "years"), req_query(r, "plan"), req_query(r, "months"),
+                               req_query(r, "rating"), req_query(r, "union_member"),
+                               req_query(r, "full_time"), req_query(r, "job")};
+    struct errors errs = {0};
+    struct eligibility_facts facts;
+    bool asked = req_query(r, "check") != NULL;
+    bool valid = asked && checker_facts(&in, &facts, &errs);
+    if (asked && !valid)
+        r->status = 400;
+    page_begin(r, "Am I eligible?");
+    if (valid) {
+        struct ctx *c = ctx_of(r);
+        struct eligibility_settings s = {program_setting_int(c, "min_years_experience"),
+                                         program_setting_int(c, "par_min_plan_months")};
+        struct eligibility e;
+        eligibility_check(&facts, &s, &e);
+        checker_answer(r, &e);
+    } else {
+        html_raw(&r->out, "<p>Answer a few questions to see whether Peer Assistance (PA) or "
+                          "Peer Assistance and Review (PAR) is open to you, and why. Nothing "
+                          "you enter is stored.</p>");
+    }
+    checker_form(r, &in, asked ? &errs : NULL);
+    page_end(r);
+}

@@ -1,0 +1,59 @@
+// eligibility.test.mjs: a visitor checks their eligibility in a real
+// browser, from the menu, at desktop and phone width: first with answers
+// missing (the errors are named), then fully (every criterion explained).
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+
+import { startServer } from '../http/harness.mjs';
+import { DEVICES, launchBrowser, newSession, check, menu, heading, assertVisible } from './browser.mjs';
+
+let server, browser;
+
+before(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+});
+
+after(async () => {
+    await browser?.close();
+    await server?.stop();
+});
+
+for (const device of DEVICES) {
+    describe(`eligibility checker at ${device.name} width`, () => {
+        it('a visitor checks eligibility: errors first, then every criterion explained', async () => {
+            const s = await newSession(browser, device, server.base);
+            const { page } = s;
+            try {
+                await page.goto(server.base + '/');
+                await Promise.all([page.waitForNavigation(),
+                                   menu(page).getByRole('link', { name: 'Am I eligible?' }).click()]);
+                assert.equal(await heading(page), 'Am I eligible?');
+                await check(s, 'visitor', 'eligibility');
+
+                await page.getByLabel('Full years in the district').fill('4');
+                await Promise.all([page.waitForNavigation(),
+                                   page.getByRole('button', { name: 'Check my eligibility' }).click()]);
+                await assertVisible(page.getByRole('alert'));
+                assert.equal(await page.getByLabel('Full years in the district').inputValue(), '4');
+                await check(s, 'visitor', 'eligibility-errors');
+
+                await page.getByLabel('Your evaluation plan').selectOption('directed_growth');
+                await page.getByLabel('Length of the plan, in months').fill('4');
+                await page.getByLabel('Your most recent overall rating').selectOption('needs_improvement');
+                await page.getByRole('group', { name: 'Are you a member of the union?' }).getByLabel('Yes').check();
+                await page.getByRole('group', { name: 'Do you work full time?' }).getByLabel('Yes').check();
+                await page.getByLabel('Your job').selectOption('nurse');
+                await Promise.all([page.waitForNavigation(),
+                                   page.getByRole('button', { name: 'Check my eligibility' }).click()]);
+                await assertVisible(page.getByRole('status').filter({ hasText: 'You can join Peer Assistance (PA)' }));
+                const items = await page.locator('ul.criteria li').allTextContents();
+                assert.ok(items.some(t => /Not met \(R4\)/.test(t)), 'the short plan is named (R4)');
+                assert.ok(items.some(t => /Met \(R1\)/.test(t)), 'passed criteria are listed too (R9)');
+                await check(s, 'visitor', 'eligibility-answer');
+            } finally {
+                await s.context.close();
+            }
+        });
+    });
+}
