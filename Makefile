@@ -1,7 +1,7 @@
 # Parley. `make run` installs what is missing, builds, makes a demo database
 # and serves; `make test` runs every test with ASan and UBSan.
 CC      ?= cc
-PKGS    := libmicrohttpd sqlite3 libsodium jansson
+PKGS    := libmicrohttpd sqlite3 libpq libsodium jansson libcmark
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wvla
@@ -97,6 +97,8 @@ TEST_LAYERS_test_store  := base store
 TEST_LAYERS_test_domain := base domain
 TEST_LAYERS_test_app    := base domain store app
 TEST_LAYERS_test_eligibility := base domain
+TEST_LAYERS_test_workflow := base domain
+TEST_LAYERS_test_inquiry := base domain
 .SECONDEXPANSION:
 build/san/tests/%: tests/unit/%.c tests/unit/testing.h $$(call san_objs,$$(TEST_LAYERS_$$*)) build/san/gen/migrations.o build/san/gen/assets.o
 	@mkdir -p $(dir $@)

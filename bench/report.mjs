@@ -41,8 +41,8 @@ p('## The run');
 p('');
 p(`- date: ${meta.date}; commit ${meta.commit}`);
 p(`- machine: ${meta.nproc} CPUs (${meta.cpu}), ${meta.memory} memory, ${meta.kernel}`);
-p(`- wrk ${meta.wrk}, nginx ${meta.nginx}, SQLite ${meta.sqlite}`);
-p(`- load: \`wrk -t2 -c${meta.conns} -d${meta.seconds}s --latency\` per page, after a 2 s warm-up`);
+p(`- wrk ${meta.wrk}, nginx ${meta.nginx}, SQLite ${meta.sqlite}${meta.postgresql ? `, PostgreSQL ${meta.postgresql}` : ''}`);
+p(`- load: \`wrk -t2 -c${meta.conns} -d${meta.seconds}s --latency\` per page, after a ${meta.warmup || 2} s warm-up`);
 p(`  with the same command; wrk, the server and nginx share the ${meta.nproc} CPUs.`);
 p(`- Parley: the release build (\`-O2\`), \`parley serve --threads ${meta.threads}\` (2 × nproc)`);
 p('  `--max-conns-per-address 1000` (wrk\'s connections all come from 127.0.0.1),');
@@ -76,6 +76,38 @@ if (bad.length) {
     p('');
 }
 
+// The PostgreSQL column: the same pages on the same demos, on PostgreSQL.
+const pgRuns = runs.filter(r => r.server === 'parley_pg');
+if (pgRuns.length) {
+    p('## SQLite and PostgreSQL');
+    p('');
+    p('The same pages on the same demo databases, moved to PostgreSQL with `parley copy`');
+    p('(the same rows): a throwaway cluster (scripts/pg-cluster.sh) on the same');
+    p('machine, over loopback TCP, with the same Parley threads and connections, and');
+    p('`fsync`, `synchronous_commit` and `full_page_writes` off (a test cluster:');
+    p('durability traded for speed, which flatters the pages that write, such as the');
+    p('person page). A production server with durable commits pays a disk flush per');
+    p('write that SQLite (WAL) pays too.');
+    p('');
+    p('| page | DB | SQLite req/s | p50 ms | p99 ms | PostgreSQL req/s | p50 ms | p99 ms | PostgreSQL / SQLite |');
+    p('|---|---|--:|--:|--:|--:|--:|--:|--:|');
+    for (const [page, label] of PAGES) {
+        for (const size of ['small', 'large']) {
+            const s = get(size, 'parley', page), g = get(size, 'parley_pg', page);
+            if (!s || !g) continue;
+            if (g.non2xx || g.errors) bad.push(`PostgreSQL ${size} ${g.path}: ${g.non2xx} non-2xx, ${g.errors} socket errors`);
+            p(`| ${label} | ${size} | ${f0(s.rps)} | ${ms(s.p50)} | ${ms(s.p99)} | ${f0(g.rps)} | ${ms(g.p50)} | ${ms(g.p99)} | ${f2(g.rps / s.rps)} |`);
+        }
+    }
+    p('');
+    if (bad.some(b => b.startsWith('PostgreSQL'))) {
+        p('PostgreSQL runs with answers that were not 2xx or 3xx, or socket errors (suspect):');
+        p('');
+        for (const b of bad.filter(x => x.startsWith('PostgreSQL'))) p(`- ${b}`);
+        p('');
+    }
+}
+
 p('## How cost grows with data: large database beside the default one');
 p('');
 p('| page | small req/s | large req/s | slower by (small / large req/s) | small p99 ms | large p99 ms | p99 large / small |');
@@ -91,8 +123,13 @@ p('## The server');
 p('');
 p('| | small | large |');
 p('|---|--:|--:|');
-p(`| start-up to the first 200 from /healthz, ms (median of 7; min–max) | ${startup('small')[0]} (${startup('small')[1]}–${startup('small')[2]}) | ${startup('large')[0]} (${startup('large')[1]}–${startup('large')[2]}) |`);
-p(`| peak RSS (VmHWM after all its runs), MiB | ${MiB(+meta.small_rss_kib).toFixed(1)} | ${MiB(+meta.large_rss_kib).toFixed(1)} |`);
+p(`| SQLite: start-up to the first 200 from /healthz, ms (median of 7; min–max) | ${startup('small')[0]} (${startup('small')[1]}–${startup('small')[2]}) | ${startup('large')[0]} (${startup('large')[1]}–${startup('large')[2]}) |`);
+p(`| SQLite: peak RSS (VmHWM after all its runs), MiB | ${MiB(+meta.small_rss_kib).toFixed(1)} | ${MiB(+meta.large_rss_kib).toFixed(1)} |`);
+if (meta.pg_small_startup_ms && meta.pg_large_startup_ms) {
+    const pgStart = size => meta[`pg_${size}_startup_ms`].split(' ').map(Number);
+    p(`| PostgreSQL: start-up to the first 200, ms (median of 7; min–max) | ${pgStart('small')[0]} (${pgStart('small')[1]}–${pgStart('small')[2]}) | ${pgStart('large')[0]} (${pgStart('large')[1]}–${pgStart('large')[2]}) |`);
+    p(`| PostgreSQL: peak RSS of parley (the database server not counted), MiB | ${MiB(+meta.pg_small_rss_kib).toFixed(1)} | ${MiB(+meta.pg_large_rss_kib).toFixed(1)} |`);
+}
 p('');
 
 // The targets of issue 4.
@@ -106,6 +143,8 @@ const slow = PAGES.map(([page]) => ({ page, v: get('small', 'parley', page).rps 
     .reduce((a, b) => (b.v > a.v ? b : a));
 const where = r => `${r.size} ${r.path}`;
 p('## Targets (issue 4)');
+p('');
+p('Measured on SQLite, the default engine.');
 p('');
 p('| target | worst measured | |');
 p('|---|---|---|');

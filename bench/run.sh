@@ -5,10 +5,14 @@
 # coordinator, and runs wrk against the main pages; then nginx serves the
 # same bytes as static files (the ceiling) under the same wrk. Writes
 # bench/RESULTS.md (bench/report.mjs); raw wrk output stays in build/bench/.
-# Timings are never pass/fail: this only reports.
+# The same pages are then measured with the same demos built on PostgreSQL
+# (a throwaway cluster from scripts/pg-cluster.sh in build/bench/pg): the
+# PostgreSQL column. Timings are never pass/fail: this only reports.
 #
-# Settings (environment): BENCH_SECONDS (10) per run after a 2 s warm-up,
-# BENCH_CONNS (64), BENCH_THREADS (2 x nproc: Parley's worker threads).
+# Settings (environment): BENCH_SECONDS (10) per run after a 2 s warm-up
+# (BENCH_WARMUP, 2), BENCH_CONNS (64), BENCH_THREADS (2 x nproc: Parley's
+# worker threads), BENCH_PG_PORT (a free port), BENCH_ENGINES ("sqlite pg";
+# "sqlite" leaves PostgreSQL out).
 set -eu
 cd "$(dirname "$0")/.."
 
@@ -18,6 +22,8 @@ make --no-print-directory build/parley
 BIN=build/parley
 OUT=build/bench
 SECONDS_=${BENCH_SECONDS:-10}
+WARMUP=${BENCH_WARMUP:-2}
+ENGINES=${BENCH_ENGINES:-sqlite pg}
 CONNS=${BENCH_CONNS:-64}
 THREADS=${BENCH_THREADS:-$(( $(nproc) * 2 ))}
 EMAIL=coordinator@parley.test
@@ -26,10 +32,12 @@ RESULTS=$OUT/results.tsv
 
 server_pid=""
 nginx_pid=""
+pg_dir=""
 stop_all() {
     [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
     [ -n "$nginx_pid" ] && kill "$nginx_pid" 2>/dev/null && wait "$nginx_pid" 2>/dev/null
-    server_pid=""; nginx_pid=""
+    [ -n "$pg_dir" ] && sh scripts/pg-cluster.sh stop "$pg_dir"
+    server_pid=""; nginx_pid=""; pg_dir=""
 }
 trap 'stop_all' EXIT
 trap 'stop_all; exit 1' INT TERM
@@ -51,10 +59,10 @@ wait_healthz() {
 wrk_page() {
     label=$1; url=$2; hdr=${3:-}
     if [ -n "$hdr" ]; then
-        wrk -t2 -c"$CONNS" -d2s -H "$hdr" "$url" > /dev/null
+        wrk -t2 -c"$CONNS" -d"${WARMUP}s" -H "$hdr" "$url" > /dev/null
         wrk -t2 -c"$CONNS" -d"${SECONDS_}s" --latency -H "$hdr" "$url" > "$OUT/wrk-$label.txt"
     else
-        wrk -t2 -c"$CONNS" -d2s "$url" > /dev/null
+        wrk -t2 -c"$CONNS" -d"${WARMUP}s" "$url" > /dev/null
         wrk -t2 -c"$CONNS" -d"${SECONDS_}s" --latency "$url" > "$OUT/wrk-$label.txt"
     fi
     awk '
@@ -75,11 +83,38 @@ wrk_page() {
     ' "$OUT/wrk-$label.txt"
 }
 
+# q DB SQL: one value, by sqlite3 or psql as the database's kind wants.
+q() {
+    case $1 in
+        postgres://*) psql -X -At "$1" -c "$2" ;;
+        *) sqlite3 "$1" "$2" ;;
+    esac
+}
+
+# A cluster left running by an interrupted run would lose its folder.
+[ -f "$OUT/pg/data/PG_VERSION" ] && sh scripts/pg-cluster.sh stop "$(pwd)/$OUT/pg"
 rm -rf "$OUT"
 mkdir -p "$OUT/static"
 echo "bench: demo databases (default and --size large)" >&2
 $BIN demo --db "$OUT/small.db" > /dev/null 2>&1
 $BIN demo --db "$OUT/large.db" --size large > /dev/null 2>&1
+
+# The same demos on a throwaway PostgreSQL cluster, a database per size,
+# moved there by parley copy: the very same rows, and far quicker than
+# building the large demo again over the network (a round trip per row).
+pg_server=""
+case " $ENGINES " in *" pg "*)
+    pg_dir=$(pwd)/$OUT/pg
+    mkdir -p "$pg_dir"
+    url=$(sh scripts/pg-cluster.sh start "$pg_dir" "${BENCH_PG_PORT:-$(free_port)}")
+    pg_server=${url%/*}
+    for size in small large; do
+        echo "bench: demo database on PostgreSQL ($size, parley copy)" >&2
+        psql -X -q "$pg_server/postgres" -c "CREATE DATABASE bench_$size"
+        $BIN copy --from "$OUT/$size.db" --to "$pg_server/bench_$size" > "$OUT/copy-$size.txt" 2>&1 ||
+            die "parley copy to PostgreSQL failed: $(tail -1 "$OUT/copy-$size.txt")"
+    done ;;
+esac
 
 {
     printf 'meta\tdate\t%s\n' "$(date -u '+%Y-%m-%d %H:%M UTC')"
@@ -90,32 +125,40 @@ $BIN demo --db "$OUT/large.db" --size large > /dev/null 2>&1
     printf 'meta\twrk\t%s\n' "$(wrk -v 2>&1 | head -1 | awk '{print $2}')"
     printf 'meta\tnginx\t%s\n' "$(nginx -v 2>&1 | sed 's/.*nginx\///')"
     printf 'meta\tsqlite\t%s\n' "$(sqlite3 --version | awk '{print $1}')"
+    [ -n "$pg_server" ] && printf 'meta\tpostgresql\t%s\n' "$(q "$pg_server/postgres" 'SHOW server_version')"
     printf 'meta\tcommit\t%s\n' "$(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet HEAD 2>/dev/null || echo ' (with uncommitted changes)')"
     printf 'meta\tthreads\t%s\n' "$THREADS"
     printf 'meta\tconns\t%s\n' "$CONNS"
     printf 'meta\tseconds\t%s\n' "$SECONDS_"
+    printf 'meta\twarmup\t%s\n' "$WARMUP"
 } > "$RESULTS"
 
-for size in small large; do
-    db=$OUT/$size.db
-    printf 'meta\t%s_audit_rows\t%s\n' "$size" "$(sqlite3 "$db" 'SELECT count(*) FROM audit')" >> "$RESULTS"
-    printf 'meta\t%s_people\t%s\n' "$size" "$(sqlite3 "$db" 'SELECT count(*) FROM person')" >> "$RESULTS"
+# bench_db ENGINE SIZE DB: start-up time, then wrk on each page, of
+# `parley serve` on DB. Results go to $RESULTS as server "parley" (SQLite)
+# or "parley_pg", meta keys prefixed "pg_" for PostgreSQL. The SQLite run
+# also keeps each answer's bytes for nginx.
+bench_db() {
+    engine=$1; size=$2; db=$3
+    server=parley; mp=""
+    [ "$engine" = pg ] && { server=parley_pg; mp=pg_; }
+    printf 'meta\t%s%s_audit_rows\t%s\n' "$mp" "$size" "$(q "$db" 'SELECT count(*) FROM audit')" >> "$RESULTS"
+    printf 'meta\t%s%s_people\t%s\n' "$mp" "$size" "$(q "$db" 'SELECT count(*) FROM person')" >> "$RESULTS"
     port=$(free_port)
 
-    echo "bench: $size: start-up time" >&2
+    echo "bench: $engine $size: start-up time" >&2
     startup=$(node bench/startup.mjs "$BIN" "$db" "$port" "$THREADS")
-    printf 'meta\t%s_startup_ms\t%s\n' "$size" "$startup" >> "$RESULTS"
+    printf 'meta\t%s%s_startup_ms\t%s\n' "$mp" "$size" "$startup" >> "$RESULTS"
 
     # wrk opens $CONNS connections from one address: lift the per-address cap.
     $BIN serve --db "$db" --listen "127.0.0.1:$port" --threads "$THREADS" \
-        --max-conns-per-address 1000 > /dev/null 2> "$OUT/serve-$size.log" &
+        --max-conns-per-address 1000 > /dev/null 2> "$OUT/serve-$engine-$size.log" &
     server_pid=$!
     wait_healthz "$port"
     base=http://127.0.0.1:$port
 
     # Sign in as the coordinator, as a browser does: the form's CSRF token,
     # then POST /login; keep the session cookie.
-    jar=$OUT/cookies-$size.txt
+    jar=$OUT/cookies-$engine-$size.txt
     csrf=$(curl -s -c "$jar" -b "$jar" "$base/login" |
            sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p' | head -1)
     [ -n "$csrf" ] || die "no CSRF token on /login"
@@ -125,11 +168,11 @@ for size in small large; do
     [ "$code" = 303 ] || die "sign-in answered $code"
     cookie=$(awk '!/^# / && NF >= 7 { printf "%s%s=%s", sep, $6, $7; sep = "; " }' "$jar")
     token=$($BIN token create --db "$db" --email "$EMAIL")
-    teacher=$(sqlite3 "$db" "SELECT id FROM person WHERE email = 'teacher@parley.test'")
+    teacher=$(q "$db" "SELECT id FROM person WHERE email = 'teacher@parley.test'")
     [ -n "$teacher" ] || die "no teacher@parley.test in $db"
 
     # The person page last: every view of it writes an audit row (R37).
-    mkdir -p "$OUT/static/$size"
+    mkdir -p "$OUT/static/$size" "$OUT/answers/$engine/$size"
     for page in "home / -" "dashboard /dashboard cookie" "people /people cookie" \
                 "api_people /api/v1/people bearer" "person /people/$teacher cookie"; do
         set -- $page
@@ -139,22 +182,35 @@ for size in small large; do
             bearer) hdr="Authorization: Bearer $token" ;;
             *) hdr="" ;;
         esac
-        # The exact bytes of the answer, for nginx.
+        # The exact bytes of the answer (for nginx, from the SQLite run).
+        answer=$OUT/answers/$engine/$size/$name
         if [ -n "$hdr" ]; then
-            code=$(curl -s -o "$OUT/static/$size/$name" -w '%{http_code}' -H "$hdr" "$base$path")
+            code=$(curl -s -o "$answer" -w '%{http_code}' -H "$hdr" "$base$path")
         else
-            code=$(curl -s -o "$OUT/static/$size/$name" -w '%{http_code}' "$base$path")
+            code=$(curl -s -o "$answer" -w '%{http_code}' "$base$path")
         fi
-        [ "$code" = 200 ] || die "$size $path answered $code"
-        bytes=$(wc -c < "$OUT/static/$size/$name")
-        echo "bench: $size: parley $path ($bytes bytes)" >&2
-        set -- $(wrk_page "parley-$size-$name" "$base$path" "$hdr")
-        printf 'run\t%s\tparley\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' \
-            "$size" "$name" "$path" "$bytes" "$1" "$2" "$3" "$4" "$5" "$6" >> "$RESULTS"
+        [ "$code" = 200 ] || die "$engine $size $path answered $code"
+        [ "$engine" = sqlite ] && cp "$answer" "$OUT/static/$size/$name"
+        bytes=$(wc -c < "$answer")
+        echo "bench: $engine $size: parley $path ($bytes bytes)" >&2
+        set -- $(wrk_page "$server-$size-$name" "$base$path" "$hdr")
+        printf 'run\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' \
+            "$size" "$server" "$name" "$path" "$bytes" "$1" "$2" "$3" "$4" "$5" "$6" >> "$RESULTS"
     done
-    printf 'meta\t%s_rss_kib\t%s\n' "$size" "$(awk '/VmHWM/ { print $2 }' "/proc/$server_pid/status")" >> "$RESULTS"
+    printf 'meta\t%s%s_rss_kib\t%s\n' "$mp" "$size" "$(awk '/VmHWM/ { print $2 }' "/proc/$server_pid/status")" >> "$RESULTS"
     kill "$server_pid"; wait "$server_pid" || true; server_pid=""
+}
+
+# SQLite first: its answers are what nginx serves.
+for size in small large; do
+    bench_db sqlite "$size" "$OUT/$size.db"
 done
+if [ -n "$pg_server" ]; then
+    for size in small large; do
+        bench_db pg "$size" "$pg_server/bench_$size"
+    done
+    sh scripts/pg-cluster.sh stop "$pg_dir"; pg_dir=""
+fi
 
 # The ceiling: nginx serving the same bytes.
 prefix=$(pwd)/$OUT/nginx

@@ -2,14 +2,18 @@
 # Installs the Debian packages Parley builds and tests with, when missing.
 # As root it runs apt-get; otherwise it prints the exact command and stops.
 set -e
-need="gcc make pkg-config libmicrohttpd-dev libsqlite3-dev libsodium-dev libjansson-dev libcmocka-dev sqlite3 nodejs"
+need="gcc make pkg-config libmicrohttpd-dev libsqlite3-dev libsodium-dev libjansson-dev libcmark-dev libcmocka-dev libpq-dev sqlite3 nodejs"
 # `make fuzz` also needs clang and its libFuzzer runtime: `deps.sh fuzz`.
 [ "${1:-}" = fuzz ] && need="$need clang libclang-rt-dev"
 # `make test` also drives Debian's Chromium (tests/browser): `deps.sh test`.
 [ "${1:-}" = test ] && need="$need chromium npm"
 # `make bench` also needs wrk (the load generator), nginx (the ceiling: the
-# same bytes as static files) and curl: `deps.sh bench`.
-[ "${1:-}" = bench ] && need="$need wrk nginx curl"
+# same bytes as static files), curl and PostgreSQL (its column): `deps.sh bench`.
+[ "${1:-}" = bench ] && need="$need wrk nginx curl postgresql"
+# `make test-pg` also runs a throwaway PostgreSQL cluster
+# (scripts/pg-cluster.sh), and nginx (with a certificate made by openssl) in
+# front of two nodes (tests/http/twonode.test.mjs): `deps.sh pg`.
+[ "${1:-}" = pg ] && need="$need postgresql nginx openssl"
 missing=""
 for p in $need; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

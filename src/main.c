@@ -12,11 +12,13 @@
 
 #include "app/app.h"
 #include "app/auth.h"
+#include "app/copy.h"
 #include "app/people.h"
 #include "base/clock.h"
 #include "base/log.h"
 #include "base/secret.h"
 #include "domain/policy.h"
+#include "domain/workflow.h"
 #include "http/http.h"
 #include "out/json.h"
 #include "web/web.h"
@@ -401,6 +403,22 @@ static int cmd_backup(const struct opts *o)
     return 0;
 }
 
+/* --- copy: a deployment from one database to another (SQLite <-> PostgreSQL) --- */
+
+static int cmd_copy(const struct opts *o)
+{
+    buf report, err;
+    buf_init(&report, NULL);
+    buf_init(&err, NULL);
+    bool ok = deployment_copy(need(o, "from", "copy"), need(o, "to", "copy"), &report, &err);
+    fputs(buf_cstr(&report), stdout);
+    if (!ok)
+        fprintf(stderr, "parley copy: %s\n", buf_cstr(&err));
+    buf_release(&report);
+    buf_release(&err);
+    return ok ? 0 : 1;
+}
+
 /* --- routes: the route table with the policy's answer for each role, from
  * which the permission tests are generated --- */
 
@@ -435,6 +453,25 @@ static void route_expectations(json *j, const struct route *rt)
         json_obj_end(j);
     }
     json_obj_end(j);
+}
+
+/* --- workflow: the case workflow's diagram, from domain/workflow.c's
+ * table (docs/workflow.md is this command's Markdown) --- */
+
+static int cmd_workflow(const struct opts *o)
+{
+    const char *format = opt(o, "format", "dot");
+    if (strcmp(format, "dot") != 0 && strcmp(format, "md") != 0)
+        die("--format takes dot or md, not '%s'", format);
+    buf b;
+    buf_init(&b, NULL);
+    if (strcmp(format, "md") == 0)
+        workflow_markdown(&b);
+    else
+        workflow_dot(&b);
+    fputs(buf_cstr(&b), stdout);
+    buf_release(&b);
+    return 0;
 }
 
 static int cmd_routes(const struct opts *o)
@@ -592,6 +629,9 @@ static const struct opt_def token_opts[] = {
     DB_OPT, {"email", "E", "whose token it is: the API acts as them"},
     {"label", "TEXT", "what the token is for"}, {0}};
 static const struct opt_def backup_opts[] = {DB_OPT, {"to", "FILE", "the new backup file"}, {0}};
+static const struct opt_def copy_opts[] = {
+    {"from", "DB", "the deployment to copy: an SQLite file or a postgres:// URL"},
+    {"to", "DB", "a new, empty database (file or postgres:// URL); migrated first"}, {0}};
 static const struct opt_def serve_opts[] = {
     DB_OPT, {"listen", "ADDR:PORT", "where to listen (default 127.0.0.1:8080)"},
     {"threads", "N", "worker threads and database connections (default 4)"},
@@ -618,6 +658,9 @@ struct command {
     bool create;                                           /* may create the database */
 };
 
+static const struct opt_def workflow_opts[] = {
+    {"format", "dot|md", "Graphviz DOT (default) or Markdown for docs/workflow.md"}, {0}};
+
 static const struct command commands[] = {
     {"init", "Creates a database with its program.", init_opts, NULL, cmd_init_fn, true},
     {"demo", "Creates the demo program (if not there yet) and prints its sign-ins.", demo_opts,
@@ -636,8 +679,12 @@ static const struct command commands[] = {
     {"audit verify", "Recomputes the audit log's hash chain; fails on any edit or deletion.",
      db_opts, cmd_audit_verify, NULL, false},
     {"backup", "Copies the database, online, to a new file.", backup_opts, cmd_backup, NULL, false},
+    {"copy", "Copies a whole deployment into a new database (SQLite <-> PostgreSQL), verified.",
+     copy_opts, cmd_copy, NULL, false},
     {"routes", "Prints the route table with the policy's answer per role (JSON).", db_opts,
      cmd_routes, NULL, false},
+    {"workflow", "Prints the case workflow's diagram from its table (Graphviz DOT, or --format md).",
+     workflow_opts, cmd_workflow, NULL, false},
 };
 
 static void main_usage(void)

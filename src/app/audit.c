@@ -38,31 +38,38 @@ static enum app_status audit_insert(struct ctx *c, const char *action, const cha
         .at = app_now(c), .actor_id = c->who.person_id, .record_id = record_id,
         .subject_id = subject_id, .action = action, .kind = kind,
         .address = c->address ? c->address : "", .summary = summary,
-        .actor_label = c->who.person_id ? c->who.name : "command line",
+        /* A visitor (the contact form) is known by address only. */
+        .actor_label = c->who.person_id ? c->who.name : c->who.operator ? "command line" : "visitor",
     };
-    db_stmt *st = db_query(c->db, "SELECT last_id, last_hash FROM audit_head WHERE one = 1", "");
-    if (!st || db_step(st) != DB_ROW) {
-        if (st)
-            db_done(st);
-        return APP_ERROR;
+    /* Moving the head first locks its row until the transaction ends, so
+     * concurrent writers (PostgreSQL's READ COMMITTED; SQLite has one
+     * writer anyway) take their ids in turn instead of forking the chain.
+     * last_hash is still the previous row's: it is set below. */
+    db_stmt *st = db_query(c->db,
+                           "UPDATE audit_head SET last_id = last_id + 1 WHERE one = 1 "
+                           "RETURNING last_id, last_hash",
+                           "");
+    int rc = st ? db_step(st) : DB_ERROR;
+    if (rc != DB_ROW) {
+        db_done(st);
+        return app_db_status(rc == DB_DONE ? DB_ERROR : rc);
     }
-    row.id = db_int(st, 0) + 1;
+    row.id = db_int(st, 0);
     row.prev_hash = arena_strdup(c->a, db_text(st, 1));
     db_done(st);
     char hash[65];
     audit_row_hash(&row, hash);
-    int rc = db_exec(c->db,
-                     "INSERT INTO audit (id, at, actor_id, actor_label, action, record_kind, "
-                     "record_id, subject_id, address, summary, prev_hash, hash) "
-                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                     "iissssisssss", row.id, row.at,
-                     row.actor_id ? arena_printf(c->a, "%" PRId64, row.actor_id) : NULL,
-                     row.actor_label, action, kind, record_id,
-                     subject_id ? arena_printf(c->a, "%" PRId64, subject_id) : NULL,
-                     row.address, summary, row.prev_hash, hash);
+    rc = db_exec(c->db,
+                 "INSERT INTO audit (id, at, actor_id, actor_label, action, record_kind, "
+                 "record_id, subject_id, address, summary, prev_hash, hash) "
+                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                 "iissssisssss", row.id, row.at,
+                 row.actor_id ? arena_printf(c->a, "%" PRId64, row.actor_id) : NULL,
+                 row.actor_label, action, kind, record_id,
+                 subject_id ? arena_printf(c->a, "%" PRId64, subject_id) : NULL, row.address,
+                 summary, row.prev_hash, hash);
     if (rc == DB_OK)
-        rc = db_exec(c->db, "UPDATE audit_head SET last_id = ?, last_hash = ? WHERE one = 1",
-                     "is", row.id, hash);
+        rc = db_exec(c->db, "UPDATE audit_head SET last_hash = ? WHERE one = 1", "s", hash);
     return app_db_status(rc);
 }
 

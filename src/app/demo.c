@@ -7,6 +7,9 @@
 #include <string.h>
 
 #include "app/auth.h"
+#include "app/content.h"
+#include "app/enrolment.h"
+#include "app/inquiry.h"
 #include "app/people.h"
 #include "base/clock.h"
 
@@ -112,6 +115,66 @@ static enum app_status demo_person_add(struct ctx *c, const struct demo_person *
 
 static enum app_status demo_large(struct ctx *c);
 
+/* --- inquiries: the contact form's, in each state of the intake queue.
+ * The first is nobody's yet (the permission tests ask about inquiry 1 as a
+ * record the Consulting Teacher ct1 does not handle). --- */
+
+struct demo_inquiry {
+    struct inquiry_input in;
+    int days_ago;
+    const char *handler_email, *status, *reason, *note;
+};
+
+static const struct demo_inquiry demo_inquiries[] = {
+    {{"Jordan Blake", "jordan.blake@example.org", "RHS", "", "either", "617-555-0142", "par",
+      "My last rating was Needs Improvement and my plan is a year long. I would like to hear "
+      "how PAR works before I decide."}, 3, NULL, NULL, NULL, NULL},
+    {{"Maria Santos", "maria.santos@example.org", "LPMS", "", "email", "", "pa",
+      "I am on a four-month improvement plan and would welcome a coach."}, 6,
+     "ct1@parley.test", "in_progress", "", "Called her: first meeting next Tuesday after school."},
+    {{"Chris Wong", "chris.wong@example.org", "other", "Charter Hill Academy", "email", "", "consultancy",
+      "Could someone observe a lesson and give me feedback?"}, 12,
+     "coordinator@parley.test", "closed", "Not a district school: referred to the network's coach", NULL},
+    {{"Pat Quinn", "pat.quinn@example.org", "HVES", "", "phone", "(617) 555-0199", "question",
+      "Can a school nurse take part in the program?"}, 0, "ct2@parley.test", NULL, NULL, NULL},
+};
+
+static int64_t demo_id_of(struct ctx *c, const char *sql, const char *key)
+{
+    int64_t id = 0;
+    db_int_query(c->db, &id, sql, "si", key, c->who.program_id);
+    return id;
+}
+
+/* Sent as a visitor would (no account, an address of its own), then
+ * worked by the coordinator. */
+static enum app_status demo_inquiry_add(struct ctx *c, const struct demo_inquiry *d, int n)
+{
+    struct ctx visitor = *c;
+    visitor.who = (struct actor){.program_id = c->who.program_id};
+    visitor.address = arena_printf(c->a, "198.51.100.%d", 10 + n);
+    visitor.now = clock_now() - (int64_t)d->days_ago * 86400 - 3600;
+    struct inquiry_input in = d->in;
+    int64_t school = demo_id_of(c, "SELECT id FROM school WHERE code = ? AND program_id = ?", in.school_id);
+    if (school)
+        in.school_id = arena_printf(c->a, "%" PRId64, school);
+    struct inquiry_receipt rc;
+    struct errors errs = {0};
+    enum app_status s = inquiry_submit(&visitor, &in, false, &rc, &errs);
+    int64_t id = demo_id_of(c, "SELECT id FROM inquiry WHERE reference = ? AND program_id = ?", rc.reference);
+    if (s != APP_OK || !d->handler_email)
+        return s;
+    struct inquiry_change ch = {
+        .handler_id = arena_printf(c->a, "%" PRId64, demo_id_of(c, "SELECT id FROM person WHERE "
+                                                                   "email = ? AND program_id = ?",
+                                                                d->handler_email)),
+        .status = d->status, .close_reason = d->reason};
+    s = inquiry_update(c, id, 1, &ch, &errs);
+    if (s == APP_OK && d->note)
+        s = inquiry_note_add(c, id, d->note, &errs);
+    return s;
+}
+
 enum app_status demo_build(struct ctx *c, const char *password, bool large)
 {
     struct errors errs = {0};
@@ -122,6 +185,12 @@ enum app_status demo_build(struct ctx *c, const char *password, bool large)
     }
     for (size_t i = 0; s == APP_OK && i < sizeof demo_people / sizeof *demo_people; i++)
         s = demo_person_add(c, &demo_people[i], password, &errs);
+    for (size_t i = 0; s == APP_OK && i < sizeof demo_inquiries / sizeof *demo_inquiries; i++)
+        s = demo_inquiry_add(c, &demo_inquiries[i], (int)i);
+    if (s == APP_OK)
+        s = enrolment_demo(c);   /* a PA case in progress, a PAR case on the caseload */
+    if (s == APP_OK)
+        s = demo_site_build(c);  /* the public site's pages, FAQ, news, resources */
     for (int i = 0; i < errs.n; i++)
         fprintf(stderr, "parley: demo: %s: %s\n", errs.e[i].field, errs.e[i].message);
     return s == APP_OK && large ? demo_large(c) : s;

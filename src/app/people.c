@@ -210,6 +210,32 @@ static const char *school_param(struct ctx *c, int64_t school_id)
     return school_id ? arena_printf(c->a, "%" PRId64, school_id) : NULL;
 }
 
+/* A unique key can still be taken between the checks and the write, by a
+ * writer on another PostgreSQL connection. PostgreSQL then aborts the whole
+ * transaction, and the form could not be shown again with the error; a
+ * savepoint confines the failure to the one statement, as SQLite does.
+ * Outside a transaction (the command line) a failed statement is alone. */
+static bool unique_write_begin(struct ctx *c)
+{
+    return db_in_transaction(c->db) && db_exec(c->db, "SAVEPOINT unique_write", "") == DB_OK;
+}
+
+static void unique_write_end(struct ctx *c, bool savepoint, int rc)
+{
+    if (!savepoint)
+        return;
+    if (rc == DB_CONSTRAINT)
+        db_exec(c->db, "ROLLBACK TO unique_write", "");
+    db_exec(c->db, "RELEASE unique_write", "");
+}
+
+/* After a constraint failure: the field the checks now find taken, or the
+ * failure as it was when they find none. */
+static enum app_status unique_lost(int rc, const struct errors *errs)
+{
+    return rc == DB_CONSTRAINT && errs->n ? APP_INVALID : app_db_status(rc);
+}
+
 enum app_status person_create(struct ctx *c, const struct person_input *in, int64_t *id,
                               struct errors *errs)
 {
@@ -222,6 +248,7 @@ enum app_status person_create(struct ctx *c, const struct person_input *in, int6
     if (errs->n)
         return APP_INVALID;
     int64_t now = app_now(c);
+    bool sp = unique_write_begin(c);
     int rc = db_int_query(c->db, id,
                           "INSERT INTO person (program_id, name, email, employee_id, school_id, "
                           "union_member, full_time, years_in_district, job_type, created_at, "
@@ -229,12 +256,11 @@ enum app_status person_create(struct ctx *c, const struct person_input *in, int6
                           "issssdddsii", c->who.program_id, pf.name, pf.email, pf.employee_id,
                           school_param(c, pf.school_id), pf.union_member, pf.full_time,
                           pf.years_in_district, job_type_key(pf.job_type), now, now);
-    if (rc == DB_CONSTRAINT) {
-        errors_add(errs, "email", "Another person already has this email address.");
-        return APP_INVALID;
-    }
+    unique_write_end(c, sp, rc);
+    if (rc == DB_CONSTRAINT)
+        person_check_store(c, 0, &pf, errs);
     if (rc != DB_OK)
-        return app_db_status(rc);
+        return unique_lost(rc, errs);
     return audit_append(c, "create", "person", *id, *id,
                         arena_printf(c->a, "Added %s (%s)", pf.name, pf.email));
 }
@@ -278,6 +304,7 @@ enum app_status person_update(struct ctx *c, int64_t id, int64_t version,
         person_check_store(c, id, &pf, errs);
     if (errs->n)
         return APP_INVALID;
+    bool sp = unique_write_begin(c);
     int rc = db_exec(c->db,
                      "UPDATE person SET name = ?, email = ?, employee_id = ?, school_id = ?, "
                      "union_member = ?, full_time = ?, years_in_district = ?, job_type = ?, "
@@ -285,8 +312,11 @@ enum app_status person_update(struct ctx *c, int64_t id, int64_t version,
                      "ssssdddsiii", pf.name, pf.email, pf.employee_id,
                      school_param(c, pf.school_id), pf.union_member, pf.full_time,
                      pf.years_in_district, job_type_key(pf.job_type), app_now(c), id, version);
+    unique_write_end(c, sp, rc);
+    if (rc == DB_CONSTRAINT)
+        person_check_store(c, id, &pf, errs);
     if (rc != DB_OK)
-        return app_db_status(rc);
+        return unique_lost(rc, errs);
     if (db_changes(c->db) != 1)
         return APP_CONFLICT;
     return audit_append(c, "update", "person", id, id,
@@ -469,13 +499,17 @@ enum app_status school_create(struct ctx *c, const struct school_input *in, int6
     if (errs->n)
         return APP_INVALID;
     int64_t now = app_now(c);
+    bool sp = unique_write_begin(c);
     int rc = db_int_query(c->db, id,
                           "INSERT INTO school (program_id, name, code, address, created_at, "
                           "updated_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
                           "isssii", c->who.program_id, in->name, in->code,
                           in->address ? in->address : "", now, now);
+    unique_write_end(c, sp, rc);
+    if (rc == DB_CONSTRAINT)
+        school_check_store(c, 0, in, errs);
     if (rc != DB_OK)
-        return app_db_status(rc);
+        return unique_lost(rc, errs);
     return audit_append(c, "create", "school", *id, 0,
                         arena_printf(c->a, "Added the school %s (%s)", in->name, in->code));
 }
@@ -493,13 +527,17 @@ enum app_status school_update(struct ctx *c, int64_t id, int64_t version,
         school_check_store(c, id, in, errs);
     if (errs->n)
         return APP_INVALID;
+    bool sp = unique_write_begin(c);
     int rc = db_exec(c->db,
                      "UPDATE school SET name = ?, code = ?, address = ?, updated_at = ?, "
                      "version = version + 1 WHERE id = ? AND version = ?",
                      "sssiii", in->name, in->code, in->address ? in->address : "", app_now(c), id,
                      version);
+    unique_write_end(c, sp, rc);
+    if (rc == DB_CONSTRAINT)
+        school_check_store(c, id, in, errs);
     if (rc != DB_OK)
-        return app_db_status(rc);
+        return unique_lost(rc, errs);
     if (db_changes(c->db) != 1)
         return APP_CONFLICT;
     return audit_append(c, "update", "school", id, 0,

@@ -91,7 +91,7 @@ static bool check_text(const char *v, size_t max, bool required, const char *fie
     return true;
 }
 
-static bool email_plausible(const char *e)
+bool email_plausible(const char *e)
 {
     const char *at = strchr(e, '@');
     if (!at || at == e || strchr(at + 1, '@') || strlen(e) > 254)

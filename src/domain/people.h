@@ -60,6 +60,9 @@ struct role_fields {
 bool role_check(const struct role_input *in, int max_term_years, struct role_fields *out,
                 struct errors *errs);
 
+/* A plausible address: one @, a dot after it, no spaces (people and the
+ * contact form alike). */
+bool email_plausible(const char *e);
 /* Parses a positive record id ("42"); 0 if it is not one. */
 int64_t parse_id(const char *s);
 /* "1", "yes", "on", "true" → true; "0", "no", "off", "false", "" → false;

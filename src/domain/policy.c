@@ -43,6 +43,75 @@ const struct policy_rule policy_rules[] = {
      "Everyone with an account sees the program's settings: the rules apply to all alike."},
     {ROLE_COORDINATOR, ACT_EDIT, KIND_SETTINGS,
      "The coordinator changes the program's settings."},
+    {ROLE_COORDINATOR, ACT_LIST, KIND_CASE,
+     "The coordinator lists every case."},
+    {ROLE_CONSULTING_TEACHER, ACT_LIST, KIND_CASE,
+     "A Consulting Teacher lists the cases they work on."},
+    {ROLE_ADMINISTRATOR, ACT_LIST, KIND_CASE,
+     "An administrator lists the cases of their school's teachers."},
+    {ROLE_UNION_REP, ACT_LIST, KIND_CASE,
+     "A union representative lists the cases whose PAR Agreement they review."},
+    {ROLE_PARTICIPATING_TEACHER, ACT_LIST, KIND_CASE,
+     "A teacher lists their own cases (R37)."},
+    {ROLE_COORDINATOR, ACT_CREATE, KIND_CASE,
+     "The coordinator opens a case from the teacher's own inquiry (R8, R10); nobody else, "
+     "an administrator included, can enrol a teacher."},
+    {ROLE_COORDINATOR, ACT_VIEW, KIND_CASE,
+     "The coordinator sees every case."},
+    {WHO_CASE_TEACHER, ACT_VIEW, KIND_CASE,
+     "A teacher sees everything in their own case (R37)."},
+    {WHO_CASE_CT, ACT_VIEW, KIND_CASE,
+     "The case's Consulting Teacher sees it."},
+    {WHO_CASE_ADMINISTRATOR, ACT_VIEW, KIND_CASE,
+     "The administrator of the teacher's school sees the case."},
+    {WHO_CASE_UNION_REP, ACT_VIEW, KIND_CASE,
+     "The union representative who reviews the PAR Agreement sees the case."},
+    {ROLE_COORDINATOR, ACT_EDIT, KIND_CASE,
+     "The coordinator takes the steps the case workflow gives them, and may withdraw a case "
+     "with a reason."},
+    {WHO_CASE_TEACHER, ACT_EDIT, KIND_CASE,
+     "A teacher takes their own steps: choosing a track, signing the PAR Agreement, "
+     "withdrawing (R8)."},
+    {WHO_CASE_CT, ACT_EDIT, KIND_CASE,
+     "The case's Consulting Teacher records the initial meeting and the track chosen."},
+    {WHO_CASE_ADMINISTRATOR, ACT_EDIT, KIND_CASE,
+     "The teacher's administrator sets the cycle's timeline (R12); they can neither enrol "
+     "a teacher nor withdraw or block an eligible teacher's case (R8)."},
+    {WHO_CASE_UNION_REP, ACT_EDIT, KIND_CASE,
+     "The union representative records the agreement review and signs the PAR Agreement (R11)."},
+    {WHO_ANYONE, ACT_VIEW, KIND_CONTENT,
+     "Anyone, signed in or not, reads the published pages, FAQ, news and resources."},
+    {ROLE_COORDINATOR, ACT_LIST, KIND_CONTENT,
+     "The coordinator lists the public site's content, drafts included."},
+    {ROLE_COORDINATOR, ACT_CREATE, KIND_CONTENT,
+     "The coordinator writes FAQ entries and news and uploads resources."},
+    {ROLE_COORDINATOR, ACT_EDIT, KIND_CONTENT,
+     "The coordinator edits the public site's pages, FAQ, news and resources, "
+     "and publishes or withdraws them."},
+    {ROLE_COORDINATOR, ACT_DELETE, KIND_CONTENT,
+     "The coordinator removes FAQ entries, news and resources."},
+    {WHO_ANYONE, ACT_CREATE, KIND_FEEDBACK,
+     "Anyone may tell the program what they think, without giving a name."},
+    {ROLE_COORDINATOR, ACT_LIST, KIND_FEEDBACK,
+     "The coordinator reads the feedback."},
+    {ROLE_COORDINATOR, ACT_EDIT, KIND_FEEDBACK,
+     "The coordinator publishes a comment as a quote, attributed only by role, or withdraws it."},
+    {ROLE_COORDINATOR, ACT_DELETE, KIND_FEEDBACK,
+     "The coordinator removes feedback (spam, or a comment that names someone)."},
+    {ROLE_COORDINATOR, ACT_LIST, KIND_INQUIRY,
+     "The coordinator sees the intake queue: every inquiry sent with the contact form (R10)."},
+    {ROLE_CONSULTING_TEACHER, ACT_LIST, KIND_INQUIRY,
+     "A Consulting Teacher sees the inquiries assigned to them in the intake queue."},
+    {ROLE_COORDINATOR, ACT_VIEW, KIND_INQUIRY,
+     "The coordinator reads every inquiry."},
+    {WHO_ASSIGNED, ACT_VIEW, KIND_INQUIRY,
+     "The person an inquiry is assigned to reads it."},
+    {ROLE_COORDINATOR, ACT_EDIT, KIND_INQUIRY,
+     "The coordinator works every inquiry: notes, status and the eligibility facts confirmed."},
+    {WHO_ASSIGNED, ACT_EDIT, KIND_INQUIRY,
+     "The person an inquiry is assigned to works it: notes, status and the eligibility facts confirmed."},
+    {ROLE_COORDINATOR, ACT_ASSIGN, KIND_INQUIRY,
+     "The coordinator assigns each inquiry to themselves or a Consulting Teacher."},
 };
 const int policy_rule_count = sizeof policy_rules / sizeof policy_rules[0];
 
@@ -53,6 +122,12 @@ static bool rule_grants(const struct policy_rule *rule, bool signed_in, role_set
         return signed_in;
     if (rule->who == WHO_SELF)
         return signed_in && rec && rec->known && rec->self;
+    if (POLICY_IS_CASE_REL(rule->who))
+        return signed_in && rec && rec->known && (rec->relations & POLICY_REL(rule->who));
+    if (rule->who == WHO_ANYONE)
+        return true;
+    if (rule->who == WHO_ASSIGNED)
+        return signed_in && rec && rec->known && rec->assigned;
     return signed_in && role_set_has(roles, (enum role)rule->who);
 }
 
@@ -68,22 +143,24 @@ enum policy_answer policy_decide(bool signed_in, role_set roles, enum action act
             continue;
         if (rule_grants(rule, signed_in, roles, rec))
             return POLICY_ALLOW;
-        if (rule->who == WHO_SELF && signed_in)
+        if ((rule->who == WHO_SELF || rule->who == WHO_ASSIGNED ||
+             POLICY_IS_CASE_REL(rule->who)) && signed_in)
             relationship_possible = true;
     }
     if (relationship_possible && !(rec && rec->known))
         return POLICY_NEEDS_RECORD;
     /* A stranger's private record is denied as if it did not exist; one's
      * own record plainly exists, so a refusal there says so. */
-    if (rec && rec->known && !rec->self && policy_kind_private(kind))
+    if (rec && rec->known && !rec->self && !rec->relations && policy_kind_private(kind))
         return POLICY_HIDDEN;
     return POLICY_FORBIDDEN;
 }
 
 bool policy_kind_private(enum record_kind kind)
 {
-    /* A person's record is private: a stranger is not told it exists. */
-    return kind == KIND_PERSON;
+    /* A person's record is private: a stranger is not told it exists; nor
+     * that someone asked the program for help (an inquiry). */
+    return kind == KIND_PERSON || kind == KIND_INQUIRY || kind == KIND_CASE;
 }
 
 const char *policy_action_label(enum action act)
@@ -92,7 +169,7 @@ const char *policy_action_label(enum action act)
         [ACT_PUBLIC] = "visit", [ACT_VIEW] = "see", [ACT_LIST] = "list",
         [ACT_CREATE] = "add", [ACT_EDIT] = "change", [ACT_DELETE] = "remove",
         [ACT_RESET_PASSWORD] = "issue a password link for",
-        [ACT_VIEW_HISTORY] = "see the history of",
+        [ACT_VIEW_HISTORY] = "see the history of", [ACT_ASSIGN] = "assign",
     };
     return act < ACT_COUNT ? labels[act] : "";
 }
@@ -103,7 +180,8 @@ const char *policy_kind_label(enum record_kind kind)
         [KIND_NONE] = "public pages", [KIND_ACCOUNT] = "own account",
         [KIND_PERSON] = "people", [KIND_SCHOOL] = "schools",
         [KIND_ROLE] = "roles", [KIND_AUDIT] = "audit log",
-        [KIND_SETTINGS] = "program settings",
+        [KIND_SETTINGS] = "program settings", [KIND_CONTENT] = "public site",
+        [KIND_FEEDBACK] = "feedback", [KIND_INQUIRY] = "inquiries (intake)", [KIND_CASE] = "cases",
     };
     return kind < KIND_COUNT ? labels[kind] : "";
 }
@@ -114,6 +192,18 @@ const char *policy_who_label(int who)
         return "Anyone signed in";
     if (who == WHO_SELF)
         return "The person the record is about";
+    if (who == WHO_CASE_TEACHER)
+        return "The case's teacher";
+    if (who == WHO_CASE_CT)
+        return "The case's Consulting Teacher";
+    if (who == WHO_CASE_ADMINISTRATOR)
+        return "The administrator of the teacher's school";
+    if (who == WHO_CASE_UNION_REP)
+        return "The case's union representative";
+    if (who == WHO_ANYONE)
+        return "Anyone, visitors too";
+    if (who == WHO_ASSIGNED)
+        return "The person the record is assigned to";
     return role_label((enum role)who);
 }
 
@@ -128,6 +218,20 @@ const char *policy_refusal(enum action act, enum record_kind kind)
         return "Only the program coordinator manages schools.";
     case KIND_SETTINGS:
         return "Only the program coordinator changes the program's settings.";
+    case KIND_CONTENT:
+        return "Only the program coordinator edits the public site.";
+    case KIND_FEEDBACK:
+        return "Only the program coordinator reads and publishes feedback.";
+    case KIND_INQUIRY:
+        return "Only the program coordinator, and the Consulting Teacher an inquiry is "
+               "assigned to, work the intake queue.";
+    case KIND_CASE:
+        if (act == ACT_CREATE)
+            return "R8, R10: only the coordinator opens a case, and only from the teacher's own "
+                   "inquiry; an administrator cannot enrol a teacher.";
+        return "Only the coordinator and the people taking part in a case (the teacher, their "
+               "Consulting Teacher, their school's administrator and the union representative) "
+               "see it or move it along.";
     case KIND_AUDIT:
         return "Only the program coordinator browses the whole audit log. "
                "You can see every entry about your own record under My record.";

@@ -17,6 +17,7 @@ enum action {
     ACT_DELETE,
     ACT_RESET_PASSWORD,
     ACT_VIEW_HISTORY,        /* the audit entries about a record */
+    ACT_ASSIGN,              /* give a record to someone to handle */
     ACT_COUNT
 };
 
@@ -28,13 +29,26 @@ enum record_kind {
     KIND_ROLE,
     KIND_AUDIT,              /* the whole audit log */
     KIND_SETTINGS,           /* the program's settings (RULES.md defaults) */
+    KIND_CASE,               /* a teacher's case: enrolment and cycle (workflow.h) */
+    KIND_CONTENT,            /* the public site: pages, FAQ, news, resources */
+    KIND_FEEDBACK,           /* visitors' comments ("tell us what you think") */
+    KIND_INQUIRY,            /* the contact form's inquiries: the intake queue */
     KIND_COUNT
 };
 
 enum who {
     WHO_SIGNED_IN = ROLE_COUNT,   /* anyone with an account */
     WHO_SELF,                     /* relationship: the record is theirs */
+    WHO_ANYONE,                   /* visitors too: the public site */
+    WHO_ASSIGNED,                 /* relationship: the record is assigned to them */
+    WHO_CASE_TEACHER,             /* relationship: the case's participating teacher */
+    WHO_CASE_CT,                  /* relationship: the case's Consulting Teacher */
+    WHO_CASE_ADMINISTRATOR,       /* relationship: an administrator of the teacher's school */
+    WHO_CASE_UNION_REP,           /* relationship: the case's union representative */
 };
+/* A case relationship's bit in policy_record.relations. */
+#define POLICY_REL(who) (1u << ((who) - WHO_CASE_TEACHER))
+#define POLICY_IS_CASE_REL(who) ((who) >= WHO_CASE_TEACHER && (who) <= WHO_CASE_UNION_REP)
 
 struct policy_rule {
     int who;                 /* an enum role, or an enum who */
@@ -54,6 +68,8 @@ enum policy_answer {
 struct policy_record {
     bool known;              /* false: deciding for a route, no record yet */
     bool self;               /* the record is the asker's own */
+    bool assigned;           /* the record is assigned to the asker to handle */
+    unsigned relations;      /* POLICY_REL(WHO_CASE_...) bits that hold */
 };
 
 extern const struct policy_rule policy_rules[];

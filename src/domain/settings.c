@@ -23,6 +23,8 @@ const struct setting_def setting_defs[] = {
     {"feedback_days", "5", "R19", "Days within which observation feedback is shared."},
     {"small_group_min", "5", "R39", "Smallest group for which a figure is published."},
     {"superintendent_title", "Superintendent", "R25", "The title of the final approver."},
+    {"contact_per_hour", "5", "R10",
+     "Contact-form inquiries accepted from one address in an hour, against spam; 0 turns the limit off."},
 };
 const int setting_def_count = sizeof setting_defs / sizeof setting_defs[0];
 

@@ -31,6 +31,14 @@ struct db_engine {
     /* Appends "integrity: ..." and "foreign keys: ..." lines. */
     int (*check)(db *d, buf *report);
     int (*backup)(db *d, const char *dest_path, char **err);
+    /* "pg": sql/NNN_name.pg.sql is used in place of sql/NNN_name.sql when
+     * there is one. NULL: only the plain files. */
+    const char *migration_variant;
+    /* Held around db_migrate so that processes starting together apply
+     * each migration once. NULL where the engine's write lock already
+     * serialises them (SQLite's BEGIN IMMEDIATE). */
+    int (*lock_migrations)(db *d);
+    void (*unlock_migrations)(db *d);
 };
 
 struct db {
@@ -49,5 +57,6 @@ void db_set_errmsg(db *d, const char *fmt, ...) __attribute__((format(printf, 2,
 void db_set_err(char **err, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 db *sqlite_engine_open(const char *path, char **err);
+db *pg_engine_open(const char *url, char **err);
 
 #endif

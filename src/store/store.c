@@ -43,10 +43,8 @@ db *db_open(const char *url, char **err)
         db_set_err(err, "no database given");
         return NULL;
     }
-    if (has_prefix(url, "postgres://") || has_prefix(url, "postgresql://")) {
-        db_set_err(err, "PostgreSQL support is not built yet");
-        return NULL;
-    }
+    if (has_prefix(url, "postgres://") || has_prefix(url, "postgresql://"))
+        return pg_engine_open(url, err);
     return sqlite_engine_open(url, err);
 }
 

@@ -1,6 +1,7 @@
 /* store.h: the one database interface. Callers write portable SQL with
- * bound '?' parameters only; the engine (SQLite now, PostgreSQL later) is
- * chosen by the URL given to db_pool_open(). No caller includes sqlite3.h. */
+ * bound '?' parameters only; the engine (SQLite or PostgreSQL) is chosen
+ * by the URL given to db_pool_open(). No caller includes sqlite3.h or
+ * libpq-fe.h. */
 #ifndef PARLEY_STORE_H
 #define PARLEY_STORE_H
 #include <stdbool.h>
@@ -21,8 +22,9 @@ enum db_status {
     DB_CONSTRAINT = -3,  /* unique, foreign key or check constraint */
 };
 
-/* url: a file path for SQLite (later "postgres://..." for PostgreSQL).
- * Opens, sets WAL, foreign keys and the busy timeout. On failure returns
+/* url: a file path for SQLite, or "postgres://..." (or "postgresql://")
+ * for PostgreSQL. Opens and configures the connection (SQLite: WAL,
+ * foreign keys, the busy timeout; PostgreSQL: the lock timeout). On failure returns
  * NULL and, if err is given, a malloc'd message. */
 db *db_open(const char *url, char **err);
 void db_close(db *d);
@@ -40,17 +42,20 @@ int db_latest_version(void);       /* highest migration compiled in */
 /* Integrity check and version check; appends a report of what it found.
  * Returns DB_OK when everything is sound. */
 int db_check(db *d, buf *report);
-/* Online backup to a new file (SQLite's backup API). */
+/* Online backup to a new file (SQLite's backup API); PostgreSQL refuses
+ * and names pg_dump. */
 int db_backup(db *d, const char *dest_path, char **err);
 
-int db_begin(db *d);               /* BEGIN IMMEDIATE on SQLite */
+int db_begin(db *d);               /* BEGIN IMMEDIATE on SQLite, BEGIN on PostgreSQL */
 int db_commit(db *d);
 int db_rollback(db *d);
 bool db_in_transaction(db *d);
 
 /* Prepares (statements are cached per connection by SQL text) and binds.
  * types has one letter per '?': 's' const char * (NULL binds NULL),
- * 'i' int64_t, 'd' int, 'f' double. Returns NULL on error (db_errmsg). */
+ * 'i' int64_t, 'd' int, 'f' double. Returns NULL on error (db_errmsg).
+ * On PostgreSQL 'i' is a bigint and 'd' an integer parameter, 's' takes
+ * the type its use implies; LIKE ignores ASCII case as on SQLite. */
 db_stmt *db_query(db *d, const char *sql, const char *types, ...);
 int db_step(db_stmt *st);          /* DB_ROW, DB_DONE or an error */
 /* Column values of the current row; text is valid until the next step. */

@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <string.h>
 
+#include "app/inquiry.h"
 #include "app/people.h"
 #include "web/web.h"
 
@@ -48,8 +49,18 @@ static const struct api_field role_fields[] = {
 };
 const struct api_body api_role_body = {"Role", role_fields, COUNT(role_fields)};
 
+/* PATCH only: inquiries come from the public contact form. */
+#define INQUIRY_FIELD(name, type) {#name, type, false, offsetof(struct inquiry_change, name)}
+static const struct api_field inquiry_fields[] = {
+    INQUIRY_FIELD(handler_id, API_ID_OR_NULL),
+    INQUIRY_FIELD(status, API_TEXT),
+    INQUIRY_FIELD(close_reason, API_TEXT),
+};
+const struct api_body api_inquiry_body = {"Inquiry", inquiry_fields, COUNT(inquiry_fields)};
+
 const struct api_body *const api_bodies[] = {&api_person_body, &api_school_body,
-                                              &api_role_body};
+                                              &api_role_body, &api_inquiry_body,
+                                              &api_transition_body};
 const int api_body_count = COUNT(api_bodies);
 
 /* A PATCH may name the version it was based on (optimistic locking). */

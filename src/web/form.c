@@ -16,6 +16,13 @@ void form_begin(req *r, const char *action)
                 action, web_of(r)->csrf);
 }
 
+void form_begin_upload(req *r, const char *action)
+{
+    html_printf(&r->out, "<form method=\"post\" action=\"%s\" enctype=\"multipart/form-data\" "
+                         "novalidate><input type=\"hidden\" name=\"csrf\" value=\"%s\">",
+                action, web_of(r)->csrf);
+}
+
 void form_end(req *r, const char *submit)
 {
     html_printf(&r->out, "<div class=\"form-actions\"><button type=\"submit\" class=\"button\">%s"

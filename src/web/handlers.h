@@ -10,6 +10,42 @@ void page_healthz(req *r);
 void page_static(req *r);
 /* eligibility.c */
 void page_eligibility(req *r);
+/* site.c: the public site */
+void page_about(req *r);
+void page_faq(req *r);
+void page_enroll(req *r);
+void page_contact(req *r);
+void page_track_record(req *r);
+void page_resources(req *r);
+void page_resource_download(req *r);
+void page_news(req *r);
+void page_news_post(req *r);
+void page_feedback(req *r);
+void do_feedback(req *r);
+void page_feedback_thanks(req *r);
+/* site_edit.c: the coordinator edits the public site */
+void page_site_admin(req *r);
+void page_site_page_edit(req *r);
+void do_site_page_save(req *r);
+void page_faq_new(req *r);
+void do_faq_create(req *r);
+void page_faq_edit(req *r);
+void do_faq_update(req *r);
+void do_faq_delete(req *r);
+void page_news_new(req *r);
+void do_news_create(req *r);
+void page_news_edit(req *r);
+void do_news_update(req *r);
+void do_news_delete(req *r);
+void page_resource_new(req *r);
+void do_resource_create(req *r);
+void page_resource_edit(req *r);
+void do_resource_update(req *r);
+void do_resource_delete(req *r);
+void page_feedback_admin(req *r);
+void do_feedback_publish(req *r);
+void do_feedback_withdraw(req *r);
+void do_feedback_delete(req *r);
 /* account.c: signing in and out, one's own account and password */
 void page_login(req *r);
 void do_login(req *r);
@@ -58,5 +94,35 @@ void api_school_create(req *r);
 void api_school(req *r);
 void api_school_update(req *r);
 void api_openapi(req *r);
+/* contact.c: the public contact form (R10) */
+void page_contact_new(req *r);
+void do_contact(req *r);
+/* intake.c: the intake queue and one inquiry */
+void page_intake(req *r);
+void page_inquiry(req *r);
+void do_inquiry_assign(req *r);
+void do_inquiry_status(req *r);
+void do_inquiry_note(req *r);
+void do_inquiry_facts(req *r);
+/* cases.c: a case's enrolment, the teacher's status page, the workflow */
+void page_cases(req *r);
+void page_case_new(req *r);
+void do_case_create(req *r);
+void page_case(req *r);
+void page_case_agreement(req *r);
+void do_case_transition(req *r);
+void page_my_case(req *r);
+void page_workflow(req *r);
+/* inbox.c */
+void page_inbox(req *r);
+void do_inbox_read(req *r);
+/* api_cases.c */
+void api_cases(req *r);
+void api_case(req *r);
+void api_case_transition(req *r);
+/* api_inquiry.c */
+void api_inquiries(req *r);
+void api_inquiry(req *r);
+void api_inquiry_update(req *r);
 
 #endif

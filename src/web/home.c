@@ -1,24 +1,39 @@
-/* home.c: the public front page. The public site (issue: public site and
- * enrolment) grows from here. */
+/* home.c: the public front page: the coordinator's welcome (the mission,
+ * the two tracks), how to start, and a quote from someone who took part. */
+#include "app/content.h"
 #include "out/html.h"
 #include "web/handlers.h"
+#include "web/site.h"
 #include "web/web.h"
+
+static void how_to_start(req *r)
+{
+    html_raw(&r->out, "<h2>How to start</h2><ol class=\"next-steps\">"
+                      "<li><a href=\"/eligibility\">Check whether PA or PAR is open to you</a>: "
+                      "a few questions, nothing stored.</li>"
+                      "<li><a href=\"/contact/new\">Send us the contact form</a>; a Consulting "
+                      "Teacher will meet you.</li>"
+                      "<li>Read <a href=\"/enroll\">how enrolment works</a> and the "
+                      "<a href=\"/faq\">answers to common questions</a>.</li></ol>");
+}
 
 void page_home(req *r)
 {
     struct web *w = web_of(r);
-    page_begin(r, w->srv->program_name);
-    html_raw(&r->out,
-             "<p class=\"lead\">Coaching and evaluation by experienced peers, in a process that "
-             "feels fair, transparent and humane.</p>"
-             "<h2>Two ways to take part</h2><ul>"
-             "<li><strong>Peer Assistance (PA)</strong>: a Consulting Teacher coaches you. "
-             "Nothing from PA is used to evaluate you.</li>"
-             "<li><strong>Peer Assistance and Review (PAR)</strong>: a Consulting Teacher "
-             "coaches you and is your primary evaluator; a joint union and district Panel "
-             "decides the final rating.</li></ul>");
-    html_raw(&r->out, "<p><a href=\"/eligibility\">Check whether PA or PAR is open to you</a>: "
-                      "a few questions, nothing stored.</p>");
+    struct feedback *quotes;
+    int n;
+    enum app_status s = feedback_list(&w->c, true, 1, &quotes, &n);
+    if (s != APP_OK) {
+        web_fail(r, s, KIND_CONTENT);
+        return;
+    }
+    if (!site_page_begin(r, "home"))
+        return;
+    how_to_start(r);
+    if (n)
+        site_quote(r, &quotes[0]);
+    html_raw(&r->out, "<p><a href=\"/feedback\">Tell us what you think</a> · "
+                      "<a href=\"/track-record\">Our track record</a></p>");
     if (app_signed_in(&w->c))
         html_raw(&r->out, "<p><a class=\"button\" href=\"/dashboard\">Go to your dashboard</a></p>");
     else

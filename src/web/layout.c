@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "app/auth.h"
+#include "app/notify.h"
 #include "base/clock.h"
 #include "out/html.h"
 #include "web/web.h"
@@ -17,10 +18,35 @@ static const struct nav_item staff_nav[] = {
     {"/dashboard", "Dashboard", -1},
     {"/people", "People", ROLE_COORDINATOR},
     {"/schools", "Schools", ROLE_COORDINATOR},
+    {"/intake", "Intake", ROLE_COORDINATOR},
+    {"/intake", "Intake", ROLE_CONSULTING_TEACHER},   /* once, if both */
+    {"/cases", "Cases", ROLE_COORDINATOR},
+    {"/cases", "Cases", ROLE_CONSULTING_TEACHER},
+    {"/cases", "Cases", ROLE_ADMINISTRATOR},
+    {"/cases", "Cases", ROLE_UNION_REP},
+    {"/my-case", "My case", ROLE_PARTICIPATING_TEACHER},
+    {"/site", "Public site", ROLE_COORDINATOR},
     {"/audit", "Audit log", ROLE_COORDINATOR},
     {"/settings", "Settings", -1},
     {"/account", "My account", -1},
     {"/help/permissions", "Who may do what", -1},
+};
+
+/* The visitor's menu: the public site (issue 6). "Contact us" is the
+ * program's details, from which the contact form (/contact/new) is one
+ * click; the item stays current on the form too. */
+static const struct nav_item public_nav[] = {
+    {"/", "Home", -1},
+    {"/about", "About", -1},
+    {"/faq", "FAQ", -1},
+    {"/enroll", "Enroll", -1},
+    {"/eligibility", "Am I eligible?", -1},
+    {"/resources", "Resources", -1},
+    {"/news", "News", -1},
+    {"/track-record", "Track record", -1},
+    {"/contact", "Contact us", -1},
+    {"/help/permissions", "Who may do what", -1},
+    {"/login", "Sign in", -1},
 };
 
 static bool current(req *r, const char *href)
@@ -37,23 +63,35 @@ static void nav_link(req *r, const char *href, const char *label)
         html_printf(&r->out, "<li><a href=\"%s\">%s</a></li>", href, label);
 }
 
+/* A link several roles share (Cases) is shown once. */
+static bool shown_before(struct web *w, size_t i)
+{
+    for (size_t k = 0; k < i; k++)
+        if (strcmp(staff_nav[k].href, staff_nav[i].href) == 0 && staff_nav[k].role >= 0 &&
+            role_set_has(w->c.who.roles, (enum role)staff_nav[k].role))
+            return true;
+    return false;
+}
+
 static void nav(req *r, struct web *w)
 {
     buf *o = &r->out;
     html_raw(o, "<nav class=\"site-nav\" aria-label=\"Main\"><ul>");
     if (!w || !app_signed_in(&w->c)) {
-        nav_link(r, "/", "Home");
-        nav_link(r, "/eligibility", "Am I eligible?");
-        nav_link(r, "/help/permissions", "Who may do what");
-        nav_link(r, "/login", "Sign in");
+        for (size_t i = 0; i < sizeof public_nav / sizeof *public_nav; i++)
+            nav_link(r, public_nav[i].href, public_nav[i].label);
         html_raw(o, "</ul></nav>");
         return;
     }
     for (size_t i = 0; i < sizeof staff_nav / sizeof *staff_nav; i++) {
         const struct nav_item *n = &staff_nav[i];
-        if (n->role < 0 || role_set_has(w->c.who.roles, (enum role)n->role))
+        if (!shown_before(w, i) && (n->role < 0 || role_set_has(w->c.who.roles, (enum role)n->role)))
             nav_link(r, n->href, n->label);
     }
+    /* The inbox says how many messages are new (notify.c). */
+    int64_t unread = notify_unread(&w->c);
+    nav_link(r, "/inbox", unread ? arena_printf(r->a, "Inbox (%lld new)", (long long)unread)
+                                 : "Inbox");
     html_printf(o, "<li><form class=\"signout\" method=\"post\" action=\"/logout\">"
                    "<input type=\"hidden\" name=\"csrf\" value=\"%s\">"
                    "<button type=\"submit\">Sign out</button></form></li></ul></nav>",

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "domain/people.h"
+#include "domain/workflow.h"
 #include "out/json.h"
 #include "web/handlers.h"
 #include "web/web.h"
@@ -59,6 +60,32 @@ static const struct prop school_props[] = {
     {"version", "integer", NULL, false, false},
     {"people", "integer", NULL, false, false},
 };
+static const struct prop inquiry_props[] = {
+    {"id", "integer", NULL, false, false},
+    {"reference", "string", NULL, false, false},
+    {"name", "string", NULL, false, false},
+    {"email", "string", NULL, false, false},
+    {"phone", "string", NULL, false, false},
+    {"contact_by", "string", NULL, false, false},
+    {"school_id", "integer", NULL, false, true},
+    {"school_name", "string", NULL, false, false},
+    {"interest", "string", NULL, false, false},
+    {"message", "string", NULL, false, false},
+    {"status", "string", NULL, false, false},
+    {"close_reason", "string", NULL, false, false},
+    {"handler_id", "integer", NULL, false, true},
+    {"created_at", "string", NULL, false, false},
+    {"updated_at", "string", NULL, false, false},
+    {"version", "integer", NULL, false, false},
+    {"notes", "array", "InquiryNote", true, false},
+    {"eligibility", "object", NULL, true, true},
+};
+static const struct prop inquiry_note_props[] = {
+    {"id", "integer", NULL, false, false},
+    {"at", "string", NULL, false, false},
+    {"author", "string", NULL, false, false},
+    {"body", "string", NULL, false, false},
+};
 static const struct prop me_props[] = {
     {"id", "integer", NULL, false, false},
     {"name", "string", NULL, false, false},
@@ -79,12 +106,56 @@ struct shape {
     const struct prop *props;
     int nprops;
 };
+static const struct prop case_props[] = {
+    {"id", "integer", NULL, false, false},
+    {"state", "string", NULL, false, false},
+    {"track", "string", NULL, false, false},
+    {"teacher_id", "integer", NULL, false, false},
+    {"teacher_name", "string", NULL, false, false},
+    {"school_id", "integer", NULL, false, true},
+    {"ct_id", "integer", NULL, false, true},
+    {"union_rep_id", "integer", NULL, false, true},
+    {"inquiry_id", "integer", NULL, false, true},
+    {"meeting_at", "string", NULL, false, false},
+    {"meeting_place", "string", NULL, false, false},
+    {"review_at", "string", NULL, false, false},
+    {"teacher_signed_at", "integer", NULL, false, false},
+    {"rep_signed_at", "integer", NULL, false, false},
+    {"cycle_start", "string", NULL, false, false},
+    {"cycle_end", "string", NULL, false, false},
+    {"plan_type", "string", NULL, false, false},
+    {"plan_months", "integer", NULL, false, false},
+    {"withdrawn_reason", "string", NULL, false, false},
+    {"version", "integer", NULL, false, false},
+    {"next_steps", "array", "StepKey", true, false},
+    {"timeline", "array", "CaseEvent", true, false},
+};
+static const struct prop case_event_props[] = {
+    {"id", "integer", NULL, false, false},
+    {"at", "integer", NULL, false, false},
+    {"actor", "string", NULL, false, false},
+    {"transition", "string", NULL, false, false},
+    {"from", "string", NULL, false, false},
+    {"to", "string", NULL, false, false},
+    {"summary", "string", NULL, false, false},
+};
 static const struct shape shapes[] = {
     {"Person", "In list items the fields marked optional are left out.", person_props,
      COUNT(person_props)},
     {"Role", NULL, role_props, COUNT(role_props)},
     {"School", NULL, school_props, COUNT(school_props)},
+    {"Inquiry", "From the public contact form. notes and eligibility (null until the facts "
+                "are confirmed) are in the item only, not in list items.",
+     inquiry_props, COUNT(inquiry_props)},
+    {"InquiryNote", NULL, inquiry_note_props, COUNT(inquiry_note_props)},
     {"Me", "The person the API token belongs to.", me_props, COUNT(me_props)},
+    {"Case", "A teacher's case (R37). next_steps and timeline are in the item only.",
+     case_props, COUNT(case_props)},
+    {"CaseEvent", "One step on a case's timeline.", case_event_props,
+     COUNT(case_event_props)},
+    {"Transition", "The case after the step was taken, with its timeline (/help/workflow "
+                   "lists the steps: 'to' is a step's key or the state it reaches).",
+     case_props, COUNT(case_props)},
     {"ErrorDetail", "field names the request field in error, or is null.", error_detail_props,
      COUNT(error_detail_props)},
     {"Error", NULL, error_props, COUNT(error_props)},
@@ -102,11 +173,23 @@ static const struct prop people_filters[] = {
     {"school_id", "integer", NULL, true, false},
     {"role", NULL, "RoleKey", true, false},
 };
+static const struct prop inquiry_filters[] = {
+    {"status", "string", NULL, true, false},     /* new, in_progress, closed, open */
+    {"interest", "string", NULL, true, false},   /* pa, par, consultancy, question */
+    {"handler", "string", NULL, true, false},    /* a person's id, or none */
+};
+static const struct prop case_filters[] = {
+    {"state", "string", NULL, true, false},
+    {"track", "string", NULL, true, false},
+};
 static const struct resource resources[] = {
+    {"inquiries", "Inquiry", true, inquiry_filters, COUNT(inquiry_filters)},
     {"people", "Person", true, people_filters, COUNT(people_filters)},
     {"schools", "School", true, NULL, 0},
     {"roles", "Role", true, NULL, 0},
     {"me", "Me", false, NULL, 0},
+    {"cases", "Case", true, case_filters, COUNT(case_filters)},
+    {"transitions", "Transition", false, NULL, 0},
 };
 static const struct prop paging[] = {
     {"q", "string", NULL, true, false},
@@ -170,6 +253,7 @@ static void schema_object(struct doc *d, const char *name, const char *descripti
 
 static const char *role_at(int i) { return role_key((enum role)i); }
 static const char *job_type_at(int i) { return job_type_key((enum job_type)i); }
+static const char *step_at(int i) { return case_transitions[i].key; }
 
 static void schema_enum(struct doc *d, const char *name, const char *(*key)(int), int n)
 {
@@ -246,6 +330,7 @@ static void components(struct doc *d)
                       shapes[i].nprops, false);
     schema_enum(d, "RoleKey", role_at, ROLE_COUNT);
     schema_enum(d, "JobType", job_type_at, JOB_COUNT);
+    schema_enum(d, "StepKey", step_at, case_transition_count);
     for (int i = 0; i < api_body_count; i++)
         schema_bodies(d, api_bodies[i]);
     for (int i = 0; i < COUNT(resources); i++)

@@ -79,6 +79,8 @@ struct option {
     const char *value, *label;
 };
 void form_begin(req *r, const char *action);
+/* The same for a form that uploads files (multipart; a route with ROUTE_UPLOAD). */
+void form_begin_upload(req *r, const char *action);
 void form_end(req *r, const char *submit);
 void form_errors(req *r, const struct errors *errs);
 void field_input(req *r, const struct field *f, const struct errors *errs);
@@ -110,11 +112,12 @@ struct api_body {
     const struct api_field *fields;
     int nfields;
 };
-extern const struct api_body api_person_body, api_school_body, api_role_body;
+extern const struct api_body api_person_body, api_school_body, api_role_body, api_inquiry_body;
+extern const struct api_body api_transition_body;   /* api_cases.c: a case's step */
 extern const struct api_body *const api_bodies[];
 extern const int api_body_count;
 /* Reads the JSON object in the body into dest, a struct person_input,
- * school_input or role_input: members not sent leave dest as it was.
+ * school_input, role_input or inquiry_change: members not sent leave dest as it was.
  * version: where a PATCH's optional "version" goes (NULL: not accepted).
  * On a bad body answers 400 naming the field and returns false. */
 bool api_body_read(req *r, const struct api_body *b, void *dest, const char **version);

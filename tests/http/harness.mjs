@@ -6,22 +6,71 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connect } from 'node:net';
+import { randomBytes } from 'node:crypto';
 
 export const BIN = process.env.PARLEY_BIN || 'build/san/parley';
 export const PASSWORD = 'parley-demo-2026';
+
+// PARLEY_TEST_PG=postgres://USER@HOST:PORT (tests/run.sh, `make test-pg`)
+// runs the suites on PostgreSQL: each demoDatabase() is then a fresh
+// database on that server instead of a fresh SQLite file. A database name
+// at the end of the URL is ignored.
+export const PG = (process.env.PARLEY_TEST_PG || '').replace(/^(postgres(?:ql)?:\/\/[^/?]*).*$/, '$1');
+const isUrl = db => /^postgres(ql)?:\/\//.test(db);
+
+// Runs SQL on a test database, whichever the engine: the sqlite3 command
+// line for a file (5 s busy timeout: the server keeps it open in WAL mode,
+// which lets a second reader in), psql for a postgres:// URL. Rows come back
+// the same way from both: one a line, columns separated by '|', NULL empty.
+// { code, out, err }; out is trimmed.
+export function runSql(db, statement) {
+    const r = isUrl(db)
+        ? spawnSync('psql', ['-At', '-X', '-q', '-v', 'ON_ERROR_STOP=1', db, '-c', statement],
+                    { encoding: 'utf8' })
+        : spawnSync('sqlite3', ['-batch', '-cmd', '.timeout 5000', db], { input: statement, encoding: 'utf8' });
+    if (r.error) throw r.error;
+    return { code: r.status, out: r.stdout.trim(), err: r.stderr };
+}
+
+// Where the engines' SQL differs, the statement for the one under test.
+export const dialect = {
+    // Removes the database's R38 guard against an UPDATE or a DELETE of
+    // audit rows (to edit the log behind its back): SQLite has a trigger for
+    // each (sql/002_audit_append_only.sql), PostgreSQL one for both, which
+    // belongs to its table (sql/002_audit_append_only.pg.sql).
+    dropAuditGuard: op => PG ? 'DROP TRIGGER audit_no_update ON audit' : `DROP TRIGGER audit_no_${op}`,
+};
+
+function pgAdmin(statement) {
+    const r = runSql(`${PG}/postgres`, statement);
+    if (r.code !== 0) throw new Error(`psql failed (${statement}): ${r.err}`);
+}
 
 export function parley(args, input = '') {
     const r = spawnSync(BIN, args, { input, encoding: 'utf8' });
     return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
-// A fresh demo database in a temporary folder.
+// A fresh demo database: a file in a temporary folder, or on PostgreSQL a
+// new database (dropped again by cleanup) beside the same temporary folder,
+// which tests use for files of their own.
 export function demoDatabase() {
     const dir = mkdtempSync(join(tmpdir(), 'parley-test-'));
-    const db = join(dir, 'parley.db');
+    let db = join(dir, 'parley.db'), drop = () => {};
+    if (PG) {
+        const name = `parley_t_${randomBytes(8).toString('hex')}`;
+        pgAdmin(`CREATE DATABASE ${name}`);
+        db = `${PG}/${name}`;
+        // FORCE: a killed server's connections may not be gone yet.
+        drop = () => pgAdmin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    }
     const r = parley(['demo', '--db', db]);
-    if (r.code !== 0) throw new Error(`parley demo failed: ${r.err}`);
-    return { dir, db, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+    if (r.code !== 0) {
+        drop();
+        rmSync(dir, { recursive: true, force: true });
+        throw new Error(`parley demo failed: ${r.err}`);
+    }
+    return { dir, db, cleanup: () => { drop(); rmSync(dir, { recursive: true, force: true }); } };
 }
 
 // Starts the server; resolves once it says where it listens.
@@ -86,7 +135,7 @@ export class Client {
         }
     }
 
-    async request(method, path, { form, json, headers = {}, body } = {}) {
+    async request(method, path, { form, json, headers = {}, body, signal } = {}) {
         const h = { ...headers };
         if (this.cookies.size) h.Cookie = this.cookieHeader();
         if (form) {
@@ -96,7 +145,7 @@ export class Client {
             body = JSON.stringify(json);
             h['Content-Type'] = 'application/json';
         }
-        const res = await fetch(this.base + path, { method, headers: h, body, redirect: 'manual' });
+        const res = await fetch(this.base + path, { method, headers: h, body, redirect: 'manual', signal });
         this.keepCookies(res);
         const text = await res.text();
         return { status: res.status, headers: res.headers, text,
@@ -131,13 +180,12 @@ export function bearer(token) {
     return { Authorization: `Bearer ${token}` };
 }
 
-// Runs SQL on a test server's database with the sqlite3 command line (the
-// server holds the database open in WAL mode; that is fine). Returns the
-// output's lines.
+// Runs SQL on a test server's database (runSql); returns the output's
+// lines, throws if the statement fails.
 export function sql(db, query) {
-    const r = spawnSync('sqlite3', ['-cmd', '.timeout 5000', db, query], { encoding: 'utf8' });
-    if (r.status !== 0) throw new Error(`sqlite3 failed: ${r.stderr}`);
-    return r.stdout.split('\n').filter(l => l !== '');
+    const r = runSql(db, query);
+    if (r.code !== 0) throw new Error(`${isUrl(db) ? 'psql' : 'sqlite3'} failed: ${r.err}`);
+    return r.out.split('\n').filter(l => l !== '');
 }
 
 // The first text of an error summary or error page on an HTML page.

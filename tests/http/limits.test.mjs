@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { startServer, Client, parley, bearer, rawSocket, rawRequest, PASSWORD } from './harness.mjs';
+import { startServer, Client, parley, bearer, rawSocket, rawRequest, PASSWORD, PG } from './harness.mjs';
 
 const FORM_LIMIT = 4096, HEADER_LIMIT = 2048, CONNS = 3;
 let srv;    // small body and header limits
@@ -223,16 +223,27 @@ test('/healthz: 200 ok, and 503 while the database cannot take a change', async 
     assert.equal(r.text, 'ok\n');
     // Another process holds the database's write lock (as a stuck sqlite3
     // session or a long import would): the server's 5 s busy timeout ends.
-    const locker = spawn('sqlite3', [srv.db], { stdio: ['pipe', 'pipe', 'pipe'] });
+    // On PostgreSQL a psql session holds an exclusive lock on the table the
+    // health query reads, and the server's lock timeout ends the wait.
+    const locker = PG
+        ? spawn('psql', ['-At', '-X', '-q', '-v', 'ON_ERROR_STOP=1', srv.db], { stdio: ['pipe', 'pipe', 'pipe'] })
+        : spawn('sqlite3', [srv.db], { stdio: ['pipe', 'pipe', 'pipe'] });
     try {
         await new Promise((resolve, reject) => {
-            let out = '';
+            let out = '', err = '';
             locker.stdout.on('data', d => { out += d; if (out.includes('locked')) resolve(); });
-            locker.on('exit', code => reject(new Error(`sqlite3 exited ${code}`)));
-            locker.stdin.write("BEGIN IMMEDIATE;\nSELECT 'locked';\n");
+            locker.stderr.on('data', d => { err += d; });
+            locker.on('exit', code => reject(new Error(`${PG ? 'psql' : 'sqlite3'} exited ${code}: ${err}`)));
+            locker.stdin.write(PG ? "BEGIN;\nLOCK TABLE program IN ACCESS EXCLUSIVE MODE;\nSELECT 'locked';\n"
+                                  : "BEGIN IMMEDIATE;\nSELECT 'locked';\n");
         });
-        r = await c.get('/healthz');
-        assert.equal(r.status, 503);
+        // Answered once the wait ends, not left hanging while the lock lasts.
+        const t0 = Date.now();
+        r = await c.request('GET', '/healthz', { signal: AbortSignal.timeout(20000) }).catch(e => {
+            throw new Error(`/healthz had not answered after ${Date.now() - t0} ms while the lock was held ` +
+                            `(the server waits on the lock without a timeout): ${e.message}`);
+        });
+        assert.equal(r.status, 503, `answered ${r.status} after ${Date.now() - t0} ms`);
         assert.equal(r.text, 'database unavailable\n');
     } finally {
         const gone = new Promise(res => locker.once('exit', res));

@@ -56,9 +56,24 @@ function resetToken() {
     return r.out.trim().split('/reset/')[1];
 }
 
+// The public site's records: the newest published one there is now (the
+// coordinator's allowed removals take some; the demo has more).
+const SITE_TABLES = [[/^\/(site\/)?news\//, 'news_post', 'published = 1'],
+                     [/^\/(site\/)?resources\//, 'resource', 'published = 1'],
+                     [/^\/site\/faq\//, 'faq_entry', 'published = 1'],
+                     [/^\/site\/feedback\//, 'feedback', '1 = 1']];
+function siteRecord(rt) {
+    const [, table, where] = SITE_TABLES.find(([re]) => re.test(rt.pattern));
+    return scalar(srv.db, `SELECT COALESCE(MAX(id), 0) FROM ${table} WHERE ${where};`);
+}
+
 function pathFor(rt, person) {
     return rt.pattern
-        .replace('{id}', rt.pattern.includes('/schools/') ? '1' : String(person))
+        .replace('{slug}', 'about')
+        .replace('{id}', () => SITE_TABLES.some(([re]) => re.test(rt.pattern)) ? siteRecord(rt)
+            // Schools, inquiries and cases: the demo's first (inquiry 1 is nobody's
+            // yet; case 1 involves no README sign-in but the coordinator's).
+            : /\/(schools|intake|inquiries|cases)\//.test(rt.pattern) ? '1' : String(person))
         .replace('{role_id}', () => someRole(person))
         .replace('{token}', () => resetToken())
         .replace('{name}', 'parley.css');

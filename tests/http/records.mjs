@@ -1,8 +1,7 @@
 // records.mjs: what the HTTP tests need to look at the database behind the
-// server (the sqlite3 command line; the server keeps it open in WAL mode,
-// which lets a second reader in) and at the pages it answers.
-import { spawnSync } from 'node:child_process';
-import { parley } from './harness.mjs';
+// server (harness.mjs's runSql: sqlite3 or psql, whichever the engine) and
+// at the pages it answers.
+import { parley, runSql } from './harness.mjs';
 
 export const DEMO = {
     coordinator: 'coordinator@parley.test',
@@ -14,20 +13,17 @@ export const DEMO = {
     union_rep: 'union@parley.test',
 };
 
-// Runs SQL with the sqlite3 command line: { code, out, err }.
-export function sql(db, statement) {
-    const r = spawnSync('sqlite3', ['-batch', db], { input: statement, encoding: 'utf8' });
-    return { code: r.status, out: r.stdout.trim(), err: r.stderr };
-}
+// Runs SQL on the database: { code, out, err }.
+export const sql = runSql;
 
 // One value of one row; throws if the statement fails.
 export function scalar(db, statement) {
     const r = sql(db, statement);
-    if (r.code !== 0) throw new Error(`sqlite3 failed: ${r.err}`);
+    if (r.code !== 0) throw new Error(`SQL failed (${statement}): ${r.err}`);
     return r.out;
 }
 
-export function count(db, table, where = '1') {
+export function count(db, table, where = '1 = 1') {
     return Number(scalar(db, `SELECT COUNT(*) FROM ${table} WHERE ${where};`));
 }
 

@@ -24,10 +24,24 @@ static void test_policy_every_rule_grants_its_holder(void **state)
     for (int i = 0; i < policy_rule_count; i++) {
         const struct policy_rule *p = &policy_rules[i];
         role_set roles = p->who < ROLE_COUNT ? only((enum role)p->who) : 0;
-        const struct policy_record *rec = p->who == WHO_SELF ? &own : &other;
+        /* A relationship rule grants when its relationship holds. */
+        const struct policy_record rel = {
+            .known = true, .self = p->who == WHO_SELF, .assigned = p->who == WHO_ASSIGNED,
+            .relations = POLICY_IS_CASE_REL(p->who) ? POLICY_REL(p->who) : 0u};
+        const struct policy_record *rec = p->who < ROLE_COUNT ? &other : &rel;
         assert_int_equal(policy_decide(true, roles, p->action, p->kind, rec), POLICY_ALLOW);
         assert_non_null(p->why);
     }
+}
+
+/* True if a rule grants (act, kind) to everyone, visitors included. */
+static bool granted_to_anyone(int act, int kind)
+{
+    for (int i = 0; i < policy_rule_count; i++)
+        if (policy_rules[i].who == WHO_ANYONE && (int)policy_rules[i].action == act &&
+            (int)policy_rules[i].kind == kind)
+            return true;
+    return false;
 }
 
 static void test_policy_visitors_get_nothing_but_public(void **state)
@@ -36,8 +50,16 @@ static void test_policy_visitors_get_nothing_but_public(void **state)
     assert_int_equal(policy_decide(false, 0, ACT_PUBLIC, KIND_NONE, NULL), POLICY_ALLOW);
     for (int a = ACT_VIEW; a < ACT_COUNT; a++)
         for (int k = KIND_ACCOUNT; k < KIND_COUNT; k++)
-            assert_int_not_equal(policy_decide(false, 0, (enum action)a, (enum record_kind)k, &own),
-                                 POLICY_ALLOW);
+            assert_int_equal(policy_decide(false, 0, (enum action)a, (enum record_kind)k, &own) ==
+                                 POLICY_ALLOW,
+                             granted_to_anyone(a, k));
+    /* The public site is read by anyone; only the coordinator edits it. */
+    assert_int_equal(policy_decide(false, 0, ACT_VIEW, KIND_CONTENT, NULL), POLICY_ALLOW);
+    assert_int_equal(policy_decide(false, 0, ACT_EDIT, KIND_CONTENT, NULL), POLICY_FORBIDDEN);
+    assert_int_equal(policy_decide(true, only(ROLE_CONSULTING_TEACHER), ACT_EDIT, KIND_CONTENT,
+                                   NULL),
+                     POLICY_FORBIDDEN);
+    assert_int_equal(policy_decide(false, 0, ACT_LIST, KIND_FEEDBACK, NULL), POLICY_FORBIDDEN);
 }
 
 static void test_policy_coordinator_administers_people(void **state)

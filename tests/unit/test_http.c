@@ -559,7 +559,9 @@ static void test_server_limits(void **state)
     close(c2);
 
     /* A stalled, half-sent request is closed after the timeout (1 s). */
-    int fd = dial(f.port, 5);
+    /* Our own receive timeout (20 s) is far past the server's: the read ends
+     * because the server closed, however busy the machine (no timing test). */
+    int fd = dial(f.port, 20);
     const char *half = "POST /people/1 HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\nab";
     int64_t t0 = clock_micros();
     send_all(fd, half, strlen(half));
@@ -567,7 +569,7 @@ static void test_server_limits(void **state)
     int64_t waited = clock_micros() - t0;
     close(fd);
     assert_null(strstr(res, "200"));
-    assert_true(waited >= 900000 && waited < 4000000);
+    assert_true(waited >= 900000 && waited < 19000000);
     free(res);
 
     char *log = stop(&f);

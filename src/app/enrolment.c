@@ -1,0 +1,1058 @@
+/* enrolment.c: the case use cases. The order is always the same: load the
+ * case and the asker's relationships to it, ask the policy table, find the
+ * transition in the workflow table and ask who may fire it, check the
+ * input, gather the facts the guards read, run the guards, then write, put
+ * the step on the timeline, audit and notify. No rule is decided here. */
+#include "app/enrolment.h"
+
+#include <ctype.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app/notify.h"
+#include "base/clock.h"
+#include "domain/caseload.h"
+
+#define REL(who) POLICY_REL(who)
+#define CASE_REC(k) (&(struct policy_record){.known = true, .relations = (k)->relations})
+
+/* --- loading --- */
+
+#define CASE_COLUMNS                                                                         \
+    "SELECT k.id, k.version, k.inquiry_id, k.teacher_id, k.state, k.track, "                 \
+    "COALESCE(k.ct_id, 0), COALESCE(k.union_rep_id, 0), k.meeting_at, k.meeting_place, "     \
+    "k.review_at, k.review_place, k.teacher_signed_at, k.rep_signed_at, k.facts, "           \
+    "k.cycle_start, k.cycle_end, k.plan_type, k.plan_months, k.timeline_at, "                \
+    "k.withdrawn_reason, k.created_at, k.updated_at, t.name, t.email, "                      \
+    "COALESCE(t.school_id, 0), COALESCE(s.name, ''), COALESCE(ct.name, ''), "                \
+    "COALESCE(ur.name, ''), i.reference, COALESCE(tb.name, ''), "                            \
+    "(SELECT COUNT(*) FROM person_role r WHERE r.person_id = ? AND r.role = 'administrator' " \
+    "AND r.school_id = t.school_id), i.facts_at, i.years_in_district, i.plan_type, "         \
+    "i.plan_months, i.rating, i.union_member, i.full_time, i.job_type "                      \
+    "FROM teacher_case k JOIN person t ON t.id = k.teacher_id "                              \
+    "LEFT JOIN school s ON s.id = t.school_id LEFT JOIN person ct ON ct.id = k.ct_id "      \
+    "LEFT JOIN person ur ON ur.id = k.union_rep_id JOIN inquiry i ON i.id = k.inquiry_id "  \
+    "LEFT JOIN person tb ON tb.id = k.timeline_by "
+
+static const char *col(struct ctx *c, db_stmt *st, int i)
+{
+    return arena_strdup(c->a, db_text(st, i));
+}
+
+static unsigned relations_of(struct ctx *c, const struct case_record *k, bool administrator)
+{
+    int64_t me = c->who.person_id;
+    unsigned r = 0;
+    if (me && k->teacher_id == me)
+        r |= REL(WHO_CASE_TEACHER);
+    if (me && k->ct_id == me)
+        r |= REL(WHO_CASE_CT);
+    if (me && k->union_rep_id == me)
+        r |= REL(WHO_CASE_UNION_REP);
+    if (administrator)
+        r |= REL(WHO_CASE_ADMINISTRATOR);
+    return r;
+}
+
+static void case_from_row(struct ctx *c, db_stmt *st, struct case_record *k)
+{
+    memset(k, 0, sizeof *k);
+    k->id = db_int(st, 0);
+    k->version = db_int(st, 1);
+    k->inquiry_id = db_int(st, 2);
+    k->teacher_id = db_int(st, 3);
+    if (!case_state_parse(db_text(st, 4), &k->state))
+        k->state = CASE_NONE;
+    if (!case_track_parse(db_text(st, 5), &k->track))
+        k->track = TRACK_NONE;
+    k->ct_id = db_int(st, 6);
+    k->union_rep_id = db_int(st, 7);
+    k->meeting_at = col(c, st, 8);
+    k->meeting_place = col(c, st, 9);
+    k->review_at = col(c, st, 10);
+    k->review_place = col(c, st, 11);
+    k->teacher_signed_at = db_int(st, 12);
+    k->rep_signed_at = db_int(st, 13);
+    k->facts = col(c, st, 14);
+    k->cycle_start = col(c, st, 15);
+    k->cycle_end = col(c, st, 16);
+    k->plan_type = col(c, st, 17);
+    k->plan_months = (int)db_int(st, 18);
+    k->timeline_at = db_int(st, 19);
+    k->withdrawn_reason = col(c, st, 20);
+    k->created_at = db_int(st, 21);
+    k->updated_at = db_int(st, 22);
+    k->teacher_name = col(c, st, 23);
+    k->teacher_email = col(c, st, 24);
+    k->school_id = db_int(st, 25);
+    k->school_name = col(c, st, 26);
+    k->ct_name = col(c, st, 27);
+    k->union_rep_name = col(c, st, 28);
+    k->inquiry_ref = col(c, st, 29);
+    k->timeline_by = col(c, st, 30);
+    k->relations = relations_of(c, k, db_int(st, 31) > 0);
+    if (db_int(st, 32))   /* the coordinator confirmed the facts at intake */
+        k->confirmed = (struct case_input){
+            .years = col(c, st, 33), .plan = col(c, st, 34), .months = col(c, st, 35),
+            .rating = col(c, st, 36), .union_member = db_int(st, 37) ? "yes" : "no",
+            .full_time = db_int(st, 38) ? "yes" : "no", .job = col(c, st, 39)};
+}
+
+static enum app_status case_load(struct ctx *c, int64_t id, struct case_record *k)
+{
+    db_stmt *st = db_query(c->db, CASE_COLUMNS "WHERE k.id = ? AND k.program_id = ?", "iii",
+                           c->who.person_id, id, c->who.program_id);
+    if (!st)
+        return APP_ERROR;
+    enum app_status s = APP_NOT_FOUND;
+    if (db_step(st) == DB_ROW) {
+        case_from_row(c, st, k);
+        s = APP_OK;
+    }
+    db_done(st);
+    return s;
+}
+
+static enum app_status events_load(struct ctx *c, struct case_record *k)
+{
+    int64_t total = 0;
+    db_int_query(c->db, &total, "SELECT COUNT(*) FROM case_event WHERE case_id = ?", "i", k->id);
+    db_stmt *st = db_query(c->db,
+                           "SELECT id, at, actor_label, transition, from_state, to_state, summary "
+                           "FROM case_event WHERE case_id = ? ORDER BY at, id",
+                           "i", k->id);
+    if (!st)
+        return APP_ERROR;
+    k->events = arena_alloc(c->a, sizeof *k->events * (size_t)(total + 1));
+    k->nevents = 0;
+    while (db_step(st) == DB_ROW && k->nevents <= total) {
+        struct case_event *e = &k->events[k->nevents++];
+        e->id = db_int(st, 0);
+        e->at = db_int(st, 1);
+        e->actor = col(c, st, 2);
+        e->transition = col(c, st, 3);
+        e->from = col(c, st, 4);
+        e->to = col(c, st, 5);
+        e->summary = col(c, st, 6);
+    }
+    db_done(st);
+    return APP_OK;
+}
+
+enum app_status case_get(struct ctx *c, int64_t id, struct case_record *out)
+{
+    enum app_status s = case_load(c, id, out);
+    if (s != APP_OK || (s = app_authorize(c, ACT_VIEW, KIND_CASE, CASE_REC(out))) != APP_OK)
+        return s;
+    if ((s = events_load(c, out)) != APP_OK)
+        return s;
+    /* R37: the teacher sees who looked at their case. A request that is
+     * changing it is audited as the change. */
+    if (out->relations & REL(WHO_CASE_TEACHER) || db_in_transaction(c->db))
+        return APP_OK;
+    return audit_append(c, "read", "case", id, out->teacher_id,
+                        arena_printf(c->a, "Viewed the case of %s", out->teacher_name));
+}
+
+enum app_status case_mine(struct ctx *c, struct case_record *out)
+{
+    int64_t id = 0;
+    db_int_query(c->db, &id,
+                 "SELECT id FROM teacher_case WHERE teacher_id = ? AND program_id = ? "
+                 "ORDER BY (state = 'withdrawn'), id DESC LIMIT 1",
+                 "ii", c->who.person_id, c->who.program_id);
+    return id ? case_get(c, id, out) : APP_NOT_FOUND;
+}
+
+#define CASE_LIST_FILTER                                                                     \
+    "WHERE k.program_id = ? AND (? = '' OR k.state = ?) AND (? = '' OR k.track = ?) "        \
+    "AND (? = '' OR t.name LIKE ? ESCAPE '\\') AND (? = 1 OR k.teacher_id = ? OR "           \
+    "k.ct_id = ? OR k.union_rep_id = ? OR EXISTS (SELECT 1 FROM person_role r WHERE "        \
+    "r.person_id = ? AND r.role = 'administrator' AND r.school_id = t.school_id)) "
+
+enum app_status cases_list(struct ctx *c, const struct case_filter *f, struct page_of *pg,
+                           struct case_record **out, int *n)
+{
+    enum app_status s = app_authorize(c, ACT_LIST, KIND_CASE, NULL);
+    if (s != APP_OK)
+        return s;
+    const char *state = f->state ? f->state : "", *track = f->track ? f->track : "";
+    const char *q = f->q ? f->q : "", *like = like_pattern(c->a, q);
+    int all = role_set_has(c->who.roles, ROLE_COORDINATOR) ? 1 : 0;
+    int64_t me = c->who.person_id;
+    if (pg->per_page < 1 || pg->per_page > 200)
+        pg->per_page = 25;
+    if (pg->page < 1)
+        pg->page = 1;
+    if (db_int_query(c->db, &pg->total,
+                     "SELECT COUNT(*) FROM teacher_case k JOIN person t ON t.id = k.teacher_id "
+                     CASE_LIST_FILTER,
+                     "issssssdiiii", c->who.program_id, state, state, track, track, q, like, all,
+                     me, me, me, me) != DB_OK)
+        return APP_ERROR;
+    db_stmt *st = db_query(c->db, CASE_COLUMNS CASE_LIST_FILTER
+                           "ORDER BY k.updated_at DESC, k.id DESC LIMIT ? OFFSET ?",
+                           "iissssssdiiiidi", me, c->who.program_id, state, state, track, track,
+                           q, like, all, me, me, me, me, pg->per_page,
+                           (int64_t)(pg->page - 1) * pg->per_page);
+    if (!st)
+        return APP_ERROR;
+    *out = arena_alloc(c->a, sizeof **out * (size_t)pg->per_page);
+    *n = 0;
+    while (db_step(st) == DB_ROW && *n < pg->per_page)
+        case_from_row(c, st, &(*out)[(*n)++]);
+    db_done(st);
+    return APP_OK;
+}
+
+int case_steps_open(const struct ctx *c, const struct case_record *k,
+                    const struct transition_def **out, int max)
+{
+    int n = 0;
+    for (int i = 0; i < case_transition_count && n < max; i++) {
+        const struct transition_def *t = &case_transitions[i];
+        if (t->from[0] != CASE_NONE && workflow_leaves(t, k->state) &&
+            workflow_may_fire(t, c->who.roles, k->relations))
+            out[n++] = t;
+    }
+    return n;
+}
+
+/* --- choices for the forms --- */
+
+static bool person_has_role(struct ctx *c, int64_t id, const char *role)
+{
+    int64_t found = 0;
+    db_int_query(c->db, &found,
+                 "SELECT p.id FROM person p JOIN person_role r ON r.person_id = p.id "
+                 "WHERE p.id = ? AND p.program_id = ? AND r.role = ? LIMIT 1",
+                 "iis", id, c->who.program_id, role);
+    return found != 0;
+}
+
+static struct caseload_weights weights(struct ctx *c)
+{
+    return (struct caseload_weights){program_setting_int(c, "caseload_weight_par"),
+                                     program_setting_int(c, "caseload_weight_pa"),
+                                     program_setting_int(c, "caseload_cap")};
+}
+
+/* R30: the weighted load of one CT (0: all, into choices), from the cases
+ * on the caseload, weighed by caseload.c. */
+static int ct_load(struct ctx *c, int64_t ct_id, struct ct_choice *choices, int n)
+{
+    struct caseload_weights w = weights(c);
+    db_stmt *st = db_query(c->db,
+                           "SELECT ct_id, track FROM teacher_case WHERE program_id = ? AND "
+                           "state = 'on_caseload' AND ct_id IS NOT NULL",
+                           "i", c->who.program_id);
+    int load = 0;
+    while (st && db_step(st) == DB_ROW) {
+        int64_t ct = db_int(st, 0);
+        int weight = caseload_weight(db_text(st, 1), &w);
+        if (ct == ct_id)
+            load += weight;
+        for (int i = 0; i < n; i++)
+            if (choices[i].id == ct)
+                choices[i].load += weight;
+    }
+    if (st)
+        db_done(st);
+    return load;
+}
+
+enum app_status case_ct_choices(struct ctx *c, struct ct_choice **out, int *n, int *cap)
+{
+    int64_t total = 0;
+    db_int_query(c->db, &total,
+                 "SELECT COUNT(DISTINCT r.person_id) FROM person_role r JOIN person p ON "
+                 "p.id = r.person_id WHERE r.role = 'consulting_teacher' AND p.program_id = ?",
+                 "i", c->who.program_id);
+    db_stmt *st = db_query(c->db,
+                           "SELECT DISTINCT p.id, p.name, COALESCE(p.school_id, 0), "
+                           "COALESCE(s.name, '') FROM person p JOIN person_role r ON "
+                           "r.person_id = p.id AND r.role = 'consulting_teacher' LEFT JOIN school s "
+                           "ON s.id = p.school_id WHERE p.program_id = ? ORDER BY p.name, p.id",
+                           "i", c->who.program_id);
+    if (!st)
+        return APP_ERROR;
+    *out = arena_alloc(c->a, sizeof **out * (size_t)(total + 1));
+    *n = 0;
+    while (db_step(st) == DB_ROW && *n <= total) {
+        struct ct_choice *ch = &(*out)[(*n)++];
+        ch->id = db_int(st, 0);
+        ch->name = col(c, st, 1);
+        ch->school_id = db_int(st, 2);
+        ch->school_name = col(c, st, 3);
+        ch->load = 0;
+    }
+    db_done(st);
+    ct_load(c, 0, *out, *n);
+    *cap = weights(c).cap;
+    return APP_OK;
+}
+
+enum app_status case_union_reps(struct ctx *c, struct person_choice **out, int *n)
+{
+    db_stmt *st = db_query(c->db,
+                           "SELECT DISTINCT p.id, p.name FROM person p JOIN person_role r ON "
+                           "r.person_id = p.id AND r.role = 'union_rep' WHERE p.program_id = ? "
+                           "ORDER BY p.name, p.id LIMIT 100",
+                           "i", c->who.program_id);
+    if (!st)
+        return APP_ERROR;
+    *out = arena_alloc(c->a, sizeof **out * 100);
+    *n = 0;
+    while (db_step(st) == DB_ROW && *n < 100) {
+        (*out)[*n] = (struct person_choice){db_int(st, 0), col(c, st, 1)};
+        (*n)++;
+    }
+    db_done(st);
+    return APP_OK;
+}
+
+enum app_status case_open_inquiries(struct ctx *c, struct inquiry_choice **out, int *n)
+{
+    enum app_status s = app_authorize(c, ACT_CREATE, KIND_CASE, NULL);
+    if (s != APP_OK)
+        return s;
+    db_stmt *st = db_query(c->db,
+                           "SELECT i.id, i.reference, i.name, i.email, i.interest FROM inquiry i "
+                           "WHERE i.program_id = ? AND i.status <> 'closed' AND NOT EXISTS "
+                           "(SELECT 1 FROM teacher_case k WHERE k.inquiry_id = i.id) "
+                           "ORDER BY i.created_at, i.id LIMIT 200",
+                           "i", c->who.program_id);
+    if (!st)
+        return APP_ERROR;
+    *out = arena_alloc(c->a, sizeof **out * 200);
+    *n = 0;
+    while (db_step(st) == DB_ROW && *n < 200) {
+        (*out)[*n] = (struct inquiry_choice){db_int(st, 0), col(c, st, 1), col(c, st, 2),
+                                             col(c, st, 3), col(c, st, 4)};
+        (*n)++;
+    }
+    db_done(st);
+    return APP_OK;
+}
+
+/* --- the timeline, the audit log and the inboxes --- */
+
+static enum app_status event_add(struct ctx *c, int64_t case_id, const char *transition,
+                                 enum case_state from, enum case_state to, const char *summary)
+{
+    int rc = db_exec(c->db,
+                     "INSERT INTO case_event (case_id, at, actor_id, actor_label, transition, "
+                     "from_state, to_state, summary) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                     "iissssss", case_id, app_now(c),
+                     c->who.person_id ? arena_printf(c->a, "%" PRId64, c->who.person_id) : NULL,
+                     c->who.name ? c->who.name : "command line", transition,
+                     case_state_key(from), case_state_key(to), summary);
+    return app_db_status(rc);
+}
+
+#define TOLD_MAX 32
+
+static enum app_status tell(struct ctx *c, int64_t *told, int *ntold, int64_t person,
+                            int64_t case_id, const char *message)
+{
+    if (!person || person == c->who.person_id || *ntold == TOLD_MAX)
+        return APP_OK;
+    for (int i = 0; i < *ntold; i++)
+        if (told[i] == person)
+            return APP_OK;
+    told[(*ntold)++] = person;
+    return notify_person(c, person, case_id, message,
+                         arena_printf(c->a, "/cases/%" PRId64, case_id));
+}
+
+/* Everyone holding a role (at the school, for administrators). */
+static enum app_status tell_role(struct ctx *c, int64_t *told, int *ntold, const char *role,
+                                 int64_t school_id, int64_t case_id, const char *message)
+{
+    int64_t ids[TOLD_MAX];
+    int n = 0;
+    db_stmt *st = db_query(c->db,
+                           "SELECT DISTINCT r.person_id FROM person_role r JOIN person p ON "
+                           "p.id = r.person_id WHERE p.program_id = ? AND r.role = ? AND "
+                           "(? = 0 OR r.school_id = ?)",
+                           "isii", c->who.program_id, role, school_id, school_id);
+    while (st && db_step(st) == DB_ROW && n < TOLD_MAX)
+        ids[n++] = db_int(st, 0);
+    if (st)
+        db_done(st);
+    enum app_status s = APP_OK;
+    for (int i = 0; i < n && s == APP_OK; i++)
+        s = tell(c, told, ntold, ids[i], case_id, message);
+    return s;
+}
+
+static enum app_status notify_step(struct ctx *c, const struct transition_def *t,
+                                   const struct case_record *k, const char *summary)
+{
+    const char *message = arena_printf(c->a, "Case of %s: %s", k->teacher_name, summary);
+    int64_t told[TOLD_MAX];
+    int ntold = 0;
+    enum app_status s = APP_OK;
+    for (int i = 0; i < WORKFLOW_MAX_NOTIFY && t->notify[i] && s == APP_OK; i++) {
+        switch ((enum notify_who)t->notify[i]) {
+        case TELL_TEACHER: s = tell(c, told, &ntold, k->teacher_id, k->id, message); break;
+        case TELL_CT: s = tell(c, told, &ntold, k->ct_id, k->id, message); break;
+        case TELL_UNION_REP: s = tell(c, told, &ntold, k->union_rep_id, k->id, message); break;
+        case TELL_ADMINISTRATOR:
+            if (k->school_id)
+                s = tell_role(c, told, &ntold, "administrator", k->school_id, k->id, message);
+            break;
+        case TELL_COORDINATOR:
+            s = tell_role(c, told, &ntold, "coordinator", 0, k->id, message);
+            break;
+        }
+    }
+    return s;
+}
+
+/* --- checking a step's input --- */
+
+static bool text_ok(const char *v, size_t max)
+{
+    return v && *v && strlen(v) <= max;
+}
+
+/* "2026-09-14T15:30" (a datetime-local field) or "2026-09-14 15:30". */
+static const char *meeting_time(struct ctx *c, const char *v)
+{
+    int y, m, d, hh, mm;
+    char rest;
+    if (!v || strlen(v) != 16 || (v[10] != 'T' && v[10] != ' '))
+        return NULL;
+    char date[11];
+    memcpy(date, v, 10);
+    date[10] = '\0';
+    if (!clock_parse_date(date, &y, &m, &d) ||
+        sscanf(v + 11, "%2d:%2d%c", &hh, &mm, &rest) != 2 || hh > 23 || mm > 59 || hh < 0 ||
+        mm < 0 || !isdigit((unsigned char)v[11]) || v[13] != ':')
+        return NULL;
+    return arena_printf(c->a, "%s %.5s", date, v + 11);
+}
+
+static int number_in(const char *v, int lo, int hi, bool *ok)
+{
+    char *end;
+    long n = v && *v ? strtol(v, &end, 10) : -1;
+    *ok = v && *v && *end == '\0' && n >= lo && n <= hi;
+    return *ok ? (int)n : 0;
+}
+
+static bool date_ok(const char *v)
+{
+    int y, m, d;
+    return v && clock_parse_date(v, &y, &m, &d);
+}
+
+/* What the checked input holds, ready to write. */
+struct step {
+    const char *at, *place, *reason, *notes, *facts;
+    int64_t ct_id, union_rep_id;
+    enum case_track track;
+    enum plan_type plan_type;
+    int plan_months;
+};
+
+static void check_meeting(struct ctx *c, const struct case_input *in, struct step *s,
+                          struct errors *errs)
+{
+    if (!(s->at = meeting_time(c, in->at)))
+        errors_add(errs, "at", "Give the date and time as YYYY-MM-DD HH:MM.");
+    if (!text_ok(in->place, 200))
+        errors_add(errs, "place", "Say where the meeting is (up to 200 characters).");
+    s->place = in->place;
+}
+
+static void check_people(struct ctx *c, unsigned needs, const struct case_input *in,
+                         struct step *s, struct errors *errs)
+{
+    if (needs & NEED_CT) {
+        s->ct_id = parse_id(in->ct_id);
+        if (!s->ct_id || !person_has_role(c, s->ct_id, "consulting_teacher"))
+            errors_add(errs, "ct_id", "Choose a Consulting Teacher from the list.");
+    }
+    if (needs & NEED_UNION_REP) {
+        s->union_rep_id = parse_id(in->union_rep_id);
+        if (!s->union_rep_id || !person_has_role(c, s->union_rep_id, "union_rep"))
+            errors_add(errs, "union_rep_id", "Choose a union representative from the list.");
+    }
+}
+
+static void check_track(struct ctx *c, const struct case_input *in, struct step *s,
+                        struct eligibility_facts *f, struct errors *errs)
+{
+    bool ok;
+    if (!case_track_parse(in->track, &s->track))
+        errors_add(errs, "track", "Choose PA, PAR or a consultancy visit.");
+    f->years_in_district = number_in(in->years, 0, 60, &ok);
+    if (!ok)
+        errors_add(errs, "years", "Enter the full years in the district, from 0 to 60.");
+    if (!plan_type_parse(in->plan, &f->plan))
+        errors_add(errs, "plan", "Choose the evaluation plan.");
+    f->plan_months = number_in(in->months, 0, 36, &ok);
+    if (!ok)
+        errors_add(errs, "months", "Enter the plan's length in months, from 0 to 36.");
+    if (!rating_parse(in->rating, &f->rating))
+        errors_add(errs, "rating", "Choose the most recent overall rating.");
+    ok = true;
+    f->union_member = parse_flag(in->union_member, &ok);
+    if (!ok || !in->union_member || !*in->union_member)
+        errors_add(errs, "union_member", "Answer yes or no.");
+    ok = true;
+    f->full_time = parse_flag(in->full_time, &ok);
+    if (!ok || !in->full_time || !*in->full_time)
+        errors_add(errs, "full_time", "Answer yes or no.");
+    if (!job_type_parse(in->job, &f->job))
+        errors_add(errs, "job", "Choose the job.");
+    s->facts = arena_printf(c->a, "%d years, %s plan of %d months, rated %s, union member: %s, "
+                                  "full time: %s, %s",
+                            f->years_in_district, plan_type_key(f->plan), f->plan_months,
+                            rating_key(f->rating), f->union_member ? "yes" : "no",
+                            f->full_time ? "yes" : "no", job_type_key(f->job));
+}
+
+static void check_timeline(const struct case_input *in, struct step *s, struct errors *errs)
+{
+    bool ok;
+    if (!date_ok(in->cycle_start))
+        errors_add(errs, "cycle_start", "Give the cycle's first day as YYYY-MM-DD.");
+    if (!date_ok(in->cycle_end))
+        errors_add(errs, "cycle_end", "Give the cycle's last day as YYYY-MM-DD.");
+    else if (date_ok(in->cycle_start) && strcmp(in->cycle_end, in->cycle_start) <= 0)
+        errors_add(errs, "cycle_end", "The cycle ends after it starts.");
+    if (!plan_type_parse(in->plan_type, &s->plan_type))
+        errors_add(errs, "plan_type", "Choose the evaluation plan.");
+    s->plan_months = number_in(in->plan_months, 1, 36, &ok);
+    if (!ok)
+        errors_add(errs, "plan_months", "Enter the plan's length in months, from 1 to 36.");
+}
+
+static void check_input(struct ctx *c, const struct transition_def *t,
+                        const struct case_input *in, struct step *s,
+                        struct eligibility_facts *elig, struct errors *errs)
+{
+    memset(s, 0, sizeof *s);
+    if (t->needs & NEED_MEETING)
+        check_meeting(c, in, s, errs);
+    check_people(c, t->needs, in, s, errs);
+    if (t->needs & NEED_TRACK)
+        check_track(c, in, s, elig, errs);
+    if (t->needs & NEED_TIMELINE)
+        check_timeline(in, s, errs);
+    if ((t->needs & NEED_REASON) && !text_ok(in->reason, 1000))
+        errors_add(errs, "reason", "Give the reason (up to 1,000 characters).");
+    s->reason = in->reason;
+    if ((t->needs & NEED_NOTES) && in->notes && strlen(in->notes) > 2000)
+        errors_add(errs, "notes", "Keep the notes under 2,000 characters.");
+    s->notes = in->notes && *in->notes ? in->notes : NULL;
+}
+
+/* --- the guards' facts --- */
+
+static void other_active_tracks(struct ctx *c, const struct case_record *k, struct case_facts *f)
+{
+    db_stmt *st = db_query(c->db,
+                           "SELECT track FROM teacher_case WHERE teacher_id = ? AND id <> ? AND "
+                           "state <> 'withdrawn'",
+                           "ii", k->teacher_id, k->id);
+    while (st && db_step(st) == DB_ROW) {
+        f->other_active_pa |= strcmp(db_text(st, 0), "pa") == 0;
+        f->other_active_par |= strcmp(db_text(st, 0), "par") == 0;
+    }
+    if (st)
+        db_done(st);
+}
+
+static void facts_gather(struct ctx *c, const struct transition_def *t,
+                         const struct case_record *k, const struct step *s,
+                         const struct eligibility_facts *elig, struct case_facts *f)
+{
+    memset(f, 0, sizeof *f);
+    f->state = k->state;
+    f->track = (t->needs & NEED_TRACK) ? s->track : k->track;
+    f->teacher_signed = k->teacher_signed_at != 0;
+    f->rep_signed = k->rep_signed_at != 0;
+    f->signer_already_signed = (k->relations & REL(WHO_CASE_TEACHER)) ? f->teacher_signed
+                                                                      : f->rep_signed;
+    other_active_tracks(c, k, f);
+    f->elig = *elig;
+    f->elig_settings = (struct eligibility_settings){program_setting_int(c, "min_years_experience"),
+                                                     program_setting_int(c, "par_min_plan_months")};
+    struct caseload_weights w = weights(c);
+    f->caseload_cap = w.cap;
+    f->case_weight = caseload_weight(case_track_key(f->track), &w);
+    f->ct_load = s->ct_id ? ct_load(c, s->ct_id, NULL, 0) : 0;
+    f->today = clock_date(c->a, app_now(c));
+    f->plan_months = s->plan_months;
+    f->par_min_plan_months = f->elig_settings.par_min_plan_months;
+    f->cycle_min_months = program_setting_int(c, "cycle_min_months");
+    f->cycle_max_months = program_setting_int(c, "cycle_max_months");
+}
+
+/* A guard about a field is an inline error (400); one about the process a
+ * refusal (403). Either way its words name the rule. */
+static enum app_status guards_pass(struct ctx *c, const struct transition_def *t,
+                                   const struct case_facts *f, struct errors *errs,
+                                   const char **refusal)
+{
+    char detail[600];
+    const struct guard_def *g = workflow_check(t, f, detail, sizeof detail);
+    if (!g)
+        return APP_OK;
+    const char *why = arena_printf(c->a, "%s%s", g->refusal, detail);
+    if (g->field) {
+        errors_add(errs, g->field, why);
+        return APP_INVALID;
+    }
+    *refusal = why;
+    return APP_FORBIDDEN;
+}
+
+/* --- writing a step --- */
+
+static const char *person_name(struct ctx *c, int64_t id)
+{
+    db_stmt *st = db_query(c->db, "SELECT name FROM person WHERE id = ?", "i", id);
+    const char *name = "";
+    if (st && db_step(st) == DB_ROW)
+        name = col(c, st, 0);
+    if (st)
+        db_done(st);
+    return name;
+}
+
+/* "Scheduled ...: 2026-09-14 15:30 at Room 12, with Dana Whitfield." */
+static const char *step_summary(struct ctx *c, const struct transition_def *t,
+                                const struct case_record *k, const struct step *s)
+{
+    buf b;
+    buf_init(&b, c->a);
+    buf_puts(&b, t->label);
+    if (t->needs & NEED_MEETING)
+        buf_printf(&b, ": %s at %s", s->at, s->place);
+    if (t->needs & NEED_CT)
+        buf_printf(&b, ", with %s", person_name(c, s->ct_id));
+    if (t->needs & NEED_UNION_REP)
+        buf_printf(&b, ", with %s (union representative)", person_name(c, s->union_rep_id));
+    if (t->needs & NEED_TRACK)
+        buf_printf(&b, ": %s (checked with: %s)", case_track_label(s->track), s->facts);
+    if (t->needs & NEED_TIMELINE)
+        buf_printf(&b, ": from %s to %s, %s plan of %d months", k->cycle_start, k->cycle_end,
+                   plan_type_label(s->plan_type), s->plan_months);
+    if (t->needs & NEED_SIGNATURE)
+        buf_printf(&b, ": signed by %s as %s", c->who.name ? c->who.name : "",
+                   (k->relations & REL(WHO_CASE_TEACHER)) ? "the teacher"
+                                                         : "the union representative");
+    if (t->needs & NEED_REASON)
+        buf_printf(&b, ". Reason: %s", s->reason);
+    if (s->notes)
+        buf_printf(&b, ". Notes: %s", s->notes);
+    return buf_cstr(&b);
+}
+
+/* What the step records, by what it asked for. */
+static int step_write(struct ctx *c, const struct transition_def *t, const struct case_record *k,
+                      const struct step *s)
+{
+    int64_t now = app_now(c), id = k->id;
+    int rc = DB_OK;
+    bool review = t->needs & NEED_UNION_REP;
+    if ((t->needs & NEED_MEETING) && !review)
+        rc = db_exec(c->db, "UPDATE teacher_case SET meeting_at = ?, meeting_place = ? WHERE id = ?",
+                     "ssi", s->at, s->place, id);
+    if (rc == DB_OK && review)
+        rc = db_exec(c->db, "UPDATE teacher_case SET review_at = ?, review_place = ?, "
+                            "union_rep_id = ? WHERE id = ?",
+                     "ssii", s->at, s->place, s->union_rep_id, id);
+    if (rc == DB_OK && (t->needs & NEED_CT))
+        rc = db_exec(c->db, "UPDATE teacher_case SET ct_id = ? WHERE id = ?", "ii", s->ct_id, id);
+    if (rc == DB_OK && (t->needs & NEED_TRACK))
+        rc = db_exec(c->db, "UPDATE teacher_case SET track = ?, facts = ? WHERE id = ?", "ssi",
+                     case_track_key(s->track), s->facts, id);
+    if (rc == DB_OK && (t->needs & NEED_TIMELINE))
+        rc = db_exec(c->db, "UPDATE teacher_case SET cycle_start = ?, cycle_end = ?, "
+                            "plan_type = ?, plan_months = ?, timeline_by = ?, timeline_at = ? "
+                            "WHERE id = ?",
+                     "sssdsii", k->cycle_start, k->cycle_end, plan_type_key(s->plan_type),
+                     s->plan_months,
+                     c->who.person_id ? arena_printf(c->a, "%" PRId64, c->who.person_id) : NULL,
+                     now, id);
+    if (rc == DB_OK && (t->needs & NEED_SIGNATURE))
+        rc = (k->relations & REL(WHO_CASE_TEACHER))
+                 ? db_exec(c->db, "UPDATE teacher_case SET teacher_signed_at = ? WHERE id = ?",
+                           "ii", now, id)
+                 : db_exec(c->db, "UPDATE teacher_case SET rep_signed_at = ?, rep_signed_by = ? "
+                                  "WHERE id = ?",
+                           "iii", now, c->who.person_id, id);
+    if (rc == DB_OK && (t->needs & NEED_REASON))
+        rc = db_exec(c->db, "UPDATE teacher_case SET withdrawn_reason = ? WHERE id = ?", "si",
+                     s->reason, id);
+    return rc;
+}
+
+/* Moves the case (optimistic: the version it was loaded at). */
+static enum app_status step_move(struct ctx *c, const struct case_record *k, enum case_state to)
+{
+    int rc = db_exec(c->db,
+                     "UPDATE teacher_case SET state = ?, updated_at = ?, version = version + 1 "
+                     "WHERE id = ? AND version = ?",
+                     "siii", case_state_key(to), app_now(c), k->id, k->version);
+    if (rc != DB_OK)
+        return app_db_status(rc);
+    return db_changes(c->db) == 1 ? APP_OK : APP_CONFLICT;
+}
+
+static enum app_status step_record(struct ctx *c, const struct transition_def *t,
+                                   struct case_record *k, const struct step *s,
+                                   const struct case_facts *f)
+{
+    struct case_facts after = *f;
+    if (t->needs & NEED_SIGNATURE) {
+        after.teacher_signed |= (k->relations & REL(WHO_CASE_TEACHER)) != 0;
+        after.rep_signed |= (k->relations & REL(WHO_CASE_UNION_REP)) != 0;
+    }
+    enum case_state from = k->state, to = workflow_target(t, &after);
+    enum app_status st = step_move(c, k, to);
+    if (st != APP_OK)
+        return st;
+    if ((st = app_db_status(step_write(c, t, k, s))) != APP_OK)
+        return st;
+    const char *summary = step_summary(c, t, k, s);
+    if ((st = event_add(c, k->id, t->key, from, to, summary)) != APP_OK)
+        return st;
+    if ((st = audit_append(c, t->key, "case", k->id, k->teacher_id,
+                           arena_printf(c->a, "Case of %s: %s", k->teacher_name, summary))) !=
+        APP_OK)
+        return st;
+    /* The people told are those of the case as it is now (a CT or union
+     * rep chosen by this step is told too). */
+    if (t->needs & NEED_CT)
+        k->ct_id = s->ct_id;
+    if (t->needs & NEED_UNION_REP)
+        k->union_rep_id = s->union_rep_id;
+    return notify_step(c, t, k, summary);
+}
+
+static enum app_status step_find(struct ctx *c, const struct case_record *k,
+                                 const struct case_input *in, const struct transition_def **t,
+                                 struct errors *errs, const char **refusal)
+{
+    if (!in->to || !*in->to) {
+        errors_add(errs, "to", "Choose the step to take.");
+        return APP_INVALID;
+    }
+    *t = workflow_resolve(in->to, k->state);
+    if (!*t || (*t)->from[0] == CASE_NONE) {
+        errors_add(errs, "to", arena_printf(c->a, "There is no step '%s' in the case workflow "
+                                                  "(see /help/workflow).", in->to));
+        return APP_INVALID;
+    }
+    if (!workflow_leaves(*t, k->state)) {
+        *refusal = arena_printf(c->a, "The case is at '%s'; '%s' is not a step from there "
+                                      "(see /help/workflow).",
+                                case_state_label(k->state), (*t)->label);
+        return APP_CONFLICT;
+    }
+    if (!workflow_may_fire(*t, c->who.roles, k->relations)) {
+        *refusal = (*t)->who_refusal;
+        return APP_FORBIDDEN;
+    }
+    return APP_OK;
+}
+
+enum app_status case_fire(struct ctx *c, int64_t id, const struct case_input *in,
+                          struct errors *errs, const char **refusal)
+{
+    struct case_record k;
+    enum app_status s = case_load(c, id, &k);
+    if (s == APP_OK)
+        s = app_authorize(c, ACT_EDIT, KIND_CASE, CASE_REC(&k));
+    const struct transition_def *t = NULL;
+    if (s != APP_OK || (s = step_find(c, &k, in, &t, errs, refusal)) != APP_OK)
+        return s;
+    struct step step;
+    struct eligibility_facts elig = {0};
+    check_input(c, t, in, &step, &elig, errs);
+    if (errs->n)
+        return APP_INVALID;
+    struct case_facts f;
+    facts_gather(c, t, &k, &step, &elig, &f);
+    f.current_cycle_start = k.cycle_start;
+    if (t->needs & NEED_TIMELINE) {
+        k.cycle_start = in->cycle_start;   /* the new dates, for the guards and the write */
+        k.cycle_end = in->cycle_end;
+    }
+    f.cycle_start = k.cycle_start;
+    f.cycle_end = k.cycle_end;
+    if ((s = guards_pass(c, t, &f, errs, refusal)) != APP_OK)
+        return s;
+    return step_record(c, t, &k, &step, &f);
+}
+
+/* --- opening a case (R8, R10) --- */
+
+struct inquiry_row {
+    int64_t school_id, facts_at, person_id;
+    const char *name, *email, *status, *reference, *job;
+    int years;
+    bool union_member, full_time;
+};
+
+static bool inquiry_load(struct ctx *c, int64_t id, struct inquiry_row *q)
+{
+    db_stmt *st = db_query(c->db,
+                           "SELECT COALESCE(school_id, 0), facts_at, COALESCE(person_id, 0), name, "
+                           "email, status, reference, job_type, years_in_district, union_member, "
+                           "full_time FROM inquiry WHERE id = ? AND program_id = ?",
+                           "ii", id, c->who.program_id);
+    bool found = st && db_step(st) == DB_ROW;
+    if (found)
+        *q = (struct inquiry_row){db_int(st, 0), db_int(st, 1), db_int(st, 2), col(c, st, 3),
+                                  col(c, st, 4), col(c, st, 5), col(c, st, 6), col(c, st, 7),
+                                  (int)db_int(st, 8), db_int(st, 9) != 0, db_int(st, 10) != 0};
+    if (st)
+        db_done(st);
+    return found;
+}
+
+/* The inquiry's sender as a person with the participating_teacher role:
+ * matched by email, else added (with the facts the coordinator confirmed). */
+static enum app_status teacher_person(struct ctx *c, const struct inquiry_row *q, int64_t *pid,
+                                      struct errors *errs)
+{
+    *pid = q->person_id;
+    if (!*pid)
+        db_int_query(c->db, pid, "SELECT id FROM person WHERE email = ? AND program_id = ?", "si",
+                     q->email, c->who.program_id);
+    enum app_status s = APP_OK;
+    if (!*pid) {
+        bool facts = q->facts_at != 0;
+        struct person_input in = {
+            .name = q->name, .email = q->email, .employee_id = "",
+            .school_id = q->school_id ? arena_printf(c->a, "%" PRId64, q->school_id) : "",
+            .union_member = facts && q->union_member ? "yes" : "no",
+            .full_time = !facts || q->full_time ? "yes" : "no",
+            .years_in_district = arena_printf(c->a, "%d", facts ? q->years : 0),
+            .job_type = facts && *q->job ? q->job : "classroom_teacher",
+        };
+        s = person_create(c, &in, pid, errs);
+    }
+    if (s != APP_OK || person_has_role(c, *pid, "participating_teacher"))
+        return s;
+    int64_t role_id;
+    return role_add(c, *pid, &(struct role_input){.role = "participating_teacher"}, &role_id,
+                    errs);
+}
+
+enum app_status case_open(struct ctx *c, int64_t inquiry_id, int64_t *id, struct errors *errs,
+                          const char **refusal)
+{
+    enum app_status s = app_authorize(c, ACT_CREATE, KIND_CASE, NULL);
+    const struct transition_def *t = workflow_find("open");
+    if (s != APP_OK || !workflow_may_fire(t, c->who.roles, 0)) {
+        *refusal = t->who_refusal;
+        return APP_FORBIDDEN;
+    }
+    struct inquiry_row q;
+    int64_t taken = 0;
+    bool found = inquiry_id && inquiry_load(c, inquiry_id, &q);
+    if (found)
+        db_int_query(c->db, &taken, "SELECT id FROM teacher_case WHERE inquiry_id = ?", "i",
+                     inquiry_id);
+    if (!found) {
+        errors_add(errs, "inquiry_id", "Choose an inquiry from the list.");
+        return APP_INVALID;
+    }
+    struct case_facts f = {.state = CASE_NONE,
+                           .inquiry_open = !taken && strcmp(q.status, "closed") != 0};
+    if ((s = guards_pass(c, t, &f, errs, refusal)) != APP_OK)
+        return s;
+    int64_t teacher;
+    if ((s = teacher_person(c, &q, &teacher, errs)) != APP_OK)
+        return s;
+    int64_t now = app_now(c);
+    int rc = db_int_query(c->db, id,
+                          "INSERT INTO teacher_case (program_id, inquiry_id, teacher_id, state, "
+                          "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+                          "iiisii", c->who.program_id, inquiry_id, teacher,
+                          case_state_key(t->to), now, now);
+    if (rc == DB_OK)
+        rc = db_exec(c->db, "UPDATE inquiry SET person_id = ?, status = CASE WHEN status = 'new' "
+                            "THEN 'in_progress' ELSE status END, updated_at = ?, "
+                            "version = version + 1 WHERE id = ?",
+                     "iii", teacher, now, inquiry_id);
+    if (rc != DB_OK)
+        return app_db_status(rc);
+    struct case_record k;
+    if ((s = case_load(c, *id, &k)) != APP_OK)
+        return s;
+    const char *summary = arena_printf(c->a, "%s %s", t->label, q.reference);
+    if ((s = event_add(c, *id, t->key, CASE_NONE, t->to, summary)) != APP_OK ||
+        (s = audit_append(c, "create", "case", *id, teacher,
+                          arena_printf(c->a, "Opened the case of %s from %s", q.name,
+                                       q.reference))) != APP_OK)
+        return s;
+    return notify_step(c, t, &k, summary);
+}
+
+/* --- the small demo: one PA case in progress, one PAR case on the caseload --- */
+
+/* The demo takes each step as the person whose step it is. */
+static bool act_as(struct ctx *c, const char *email)
+{
+    db_stmt *st = db_query(c->db, "SELECT id, name FROM person WHERE email = ?", "s", email);
+    bool found = st && db_step(st) == DB_ROW;
+    if (found) {
+        c->who.person_id = db_int(st, 0);
+        c->who.name = col(c, st, 1);
+    }
+    if (st)
+        db_done(st);
+    c->who.roles = 0;
+    st = found ? db_query(c->db, "SELECT role FROM person_role WHERE person_id = ?", "i",
+                          c->who.person_id)
+               : NULL;
+    enum role r;
+    while (st && db_step(st) == DB_ROW)
+        if (role_parse(db_text(st, 0), &r))
+            c->who.roles |= 1u << r;
+    if (st)
+        db_done(st);
+    c->who.operator = false;
+    return found;
+}
+
+static int64_t demo_inquiry(struct ctx *c, const char *ref, const char *email, const char *interest,
+                            const char *message, int64_t at)
+{
+    int64_t id = 0, school = 0;
+    db_stmt *st = db_query(c->db, "SELECT name, COALESCE(school_id, 0) FROM person WHERE email = ?",
+                           "s", email);
+    const char *name = NULL;
+    if (st && db_step(st) == DB_ROW) {
+        name = col(c, st, 0);
+        school = db_int(st, 1);
+    }
+    if (st)
+        db_done(st);
+    if (name)   /* VALUES, not INSERT ... SELECT: PostgreSQL types the parameters by column */
+        db_int_query(c->db, &id,
+                     "INSERT INTO inquiry (program_id, reference, name, email, school_id, interest, "
+                     "message, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'new', "
+                     "?, ?) RETURNING id",
+                     "issssssii", c->who.program_id, ref, name, email,
+                     school ? arena_printf(c->a, "%" PRId64, school) : NULL, interest, message, at,
+                     at);
+    return id;
+}
+
+/* The demo names people by email; the steps take ids. */
+static const char *demo_id(struct ctx *c, const char *email)
+{
+    int64_t id = 0;
+    if (email)
+        db_int_query(c->db, &id, "SELECT id FROM person WHERE email = ?", "s", email);
+    return email ? arena_printf(c->a, "%" PRId64, id) : NULL;
+}
+
+struct demo_step {
+    const char *actor, *to;
+    int day;                         /* days after the inquiry */
+    struct case_input in;
+};
+
+static enum app_status demo_walk(struct ctx *c, int64_t case_id, int64_t start,
+                                 const struct demo_step *steps, int n)
+{
+    enum app_status s = APP_OK;
+    for (int i = 0; i < n && s == APP_OK; i++) {
+        struct errors errs = {.n = 0};
+        const char *refusal = NULL;
+        struct case_input in = steps[i].in;
+        in.to = steps[i].to;
+        if (in.at)   /* "15:30": four days after the step, at that time */
+            in.at = arena_printf(c->a, "%s %s", clock_date(c->a, start + (steps[i].day + 4) * 86400),
+                                 in.at);
+        in.ct_id = demo_id(c, in.ct_id);
+        in.union_rep_id = demo_id(c, in.union_rep_id);
+        c->now = start + steps[i].day * 86400;
+        if (!act_as(c, steps[i].actor))
+            return APP_ERROR;
+        s = case_fire(c, case_id, &in, &errs, &refusal);
+        if (s != APP_OK)
+            fprintf(stderr, "parley: demo: %s: %s %s\n", steps[i].to,
+                    errs.n ? errs.e[0].message : "", refusal ? refusal : "");
+    }
+    return s;
+}
+
+static enum app_status demo_case(struct ctx *c, const char *ref, const char *email,
+                                 const char *interest, int64_t start, int64_t *id)
+{
+    struct errors errs = {.n = 0};
+    const char *refusal = NULL;
+    int64_t inquiry = demo_inquiry(c, ref, email, interest,
+                                   "I would like to talk to a Consulting Teacher.", start);
+    c->now = start + 86400;
+    act_as(c, "coordinator@parley.test");
+    enum app_status s = inquiry ? case_open(c, inquiry, id, &errs, &refusal) : APP_ERROR;
+    if (s != APP_OK)
+        fprintf(stderr, "parley: demo: open %s: %s %s\n", ref, errs.n ? errs.e[0].message : "",
+                refusal ? refusal : "");
+    return s;
+}
+
+enum app_status enrolment_demo(struct ctx *c)
+{
+    struct actor saved = c->who;
+    int64_t saved_now = c->now, now = app_now(c), pa_case = 0, par_case = 0;
+    int64_t pa_start = now - 20 * 86400, par_start = now - 60 * 86400;
+    const char *cycle_start = clock_date(c->a, now + 14 * 86400);
+    const char *cycle_end = clock_date(c->a, now + 300 * 86400);
+    /* The PA case first: case 1 involves none of the README's sign-ins but
+     * the coordinator (the permission tests ask about it as a stranger's). */
+    const struct demo_step pa[] = {
+        {"coordinator@parley.test", "schedule_meeting", 2,
+         {.at = "15:30", .place = "Lincoln Park MS, room 204", .ct_id = "ct2@parley.test"}},
+        {"ct2@parley.test", "hold_meeting", 6, {.notes = "Talked through PA and PAR."}},
+        {"ct2@parley.test", "choose_track", 7,
+         {.track = "pa", .years = "4", .plan = "directed_growth", .months = "4",
+          .rating = "needs_improvement", .union_member = "yes", .full_time = "yes",
+          .job = "classroom_teacher"}},
+    };
+    const struct demo_step par[] = {
+        {"coordinator@parley.test", "schedule_meeting", 3,
+         {.at = "15:00", .place = "Riverside HS, library", .ct_id = "ct1@parley.test"}},
+        {"ct1@parley.test", "hold_meeting", 8, {.notes = "Samuel chose to look at PAR."}},
+        {"teacher@parley.test", "choose_track", 10,
+         {.track = "par", .years = "6", .plan = "improvement", .months = "12",
+          .rating = "needs_improvement", .union_member = "yes", .full_time = "yes",
+          .job = "classroom_teacher"}},
+        {"ct1@parley.test", "schedule_review", 12,
+         {.at = "16:00", .place = "Union hall, room 3", .union_rep_id = "union@parley.test"}},
+        {"union@parley.test", "hold_review", 16, {.notes = "Rights and responsibilities reviewed."}},
+        {"teacher@parley.test", "sign_agreement", 16, {0}},
+        {"union@parley.test", "sign_agreement", 17, {0}},
+        {"coordinator@parley.test", "assign_ct", 20, {.ct_id = "ct1@parley.test"}},
+        {"principal@parley.test", "set_timeline", 22,
+         {.cycle_start = cycle_start, .cycle_end = cycle_end, .plan_type = "improvement",
+          .plan_months = "10"}},
+    };
+    enum app_status s = demo_case(c, "INQ-DEMO-0001", "teacher2@parley.test", "pa", pa_start,
+                                  &pa_case);
+    if (s == APP_OK)
+        s = demo_walk(c, pa_case, pa_start, pa, (int)(sizeof pa / sizeof *pa));
+    if (s == APP_OK)
+        s = demo_case(c, "INQ-DEMO-0002", "teacher@parley.test", "par", par_start, &par_case);
+    if (s == APP_OK)
+        s = demo_walk(c, par_case, par_start, par, (int)(sizeof par / sizeof *par));
+    c->who = saved;
+    c->now = saved_now;
+    return s;
+}

@@ -1,0 +1,88 @@
+/* inquiry.h: the contact form and the intake queue. A visitor sends an
+ * inquiry without an account (R10: enrolment starts here); the coordinator
+ * assigns it to themselves or a Consulting Teacher, who works it: notes,
+ * status, and the eligibility facts confirmed with the teacher, judged by
+ * domain/eligibility.c as the public checker judges them. The sender is not
+ * a person record yet: enrolment makes them one (inquiry.person_id). */
+#ifndef PARLEY_APP_INQUIRY_H
+#define PARLEY_APP_INQUIRY_H
+
+#include "app/app.h"
+#include "app/people.h"
+#include "domain/eligibility.h"
+#include "domain/inquiry.h"
+
+struct inquiry_note {
+    int64_t id, at;
+    const char *author, *body;
+};
+
+struct inquiry {
+    int64_t id, version, created_at, updated_at;
+    int64_t school_id, handler_id, person_id;   /* 0: none */
+    const char *reference, *name, *email, *school_name, *school_other, *phone, *message;
+    const char *close_reason, *handler_name;
+    enum contact_by contact_by;
+    enum interest interest;
+    enum inquiry_status status;
+    int64_t facts_at;                           /* 0: not confirmed yet */
+    const char *facts_by_name;
+    struct eligibility_facts facts;
+    struct inquiry_note *notes;                 /* inquiry_get only, oldest first */
+    int nnotes;
+};
+
+/* What the contact form's sender sees: the reference, or when to retry. */
+struct inquiry_receipt {
+    char reference[32];
+    int64_t retry_at;                           /* APP_THROTTLED: try again from then */
+    int limit;                                  /* the setting that was reached */
+};
+
+/* The public form (no authorisation: R10). honeypot: the hidden field a
+ * person never fills was filled; the answer is the same, nothing stored.
+ * APP_INVALID with errs, APP_THROTTLED over contact_per_hour. */
+enum app_status inquiry_submit(struct ctx *c, const struct inquiry_input *in, bool honeypot,
+                               struct inquiry_receipt *out, struct errors *errs);
+
+struct inquiry_filter {
+    const char *q;                              /* name, email or reference contains */
+    const char *status;                         /* a status key, "open", or "" for any */
+    const char *interest;                       /* an interest key or "" */
+    const char *handler;                        /* a person id, "none", or "" for anyone */
+};
+/* The queue: every inquiry for the coordinator; for a Consulting Teacher,
+ * those assigned to them. Bad filter values give APP_INVALID with errs. */
+enum app_status inquiries_list(struct ctx *c, const struct inquiry_filter *f, struct page_of *pg,
+                               struct inquiry **out, int *n, struct errors *errs);
+/* APP_NOT_FOUND also when the asker may not know it exists. With notes. */
+enum app_status inquiry_get(struct ctx *c, int64_t id, struct inquiry *out);
+
+/* A change to an inquiry; NULL members keep their value. handler_id "":
+ * nobody. Assigning takes the coordinator (ACT_ASSIGN). */
+struct inquiry_change {
+    const char *handler_id, *status, *close_reason;
+};
+enum app_status inquiry_update(struct ctx *c, int64_t id, int64_t version,
+                               const struct inquiry_change *ch, struct errors *errs);
+enum app_status inquiry_note_add(struct ctx *c, int64_t id, const char *body, struct errors *errs);
+
+/* The eligibility facts as the coordinator confirms them, as typed; the
+ * field names are the public checker's. */
+struct facts_input {
+    const char *years, *plan, *months, *rating, *union_member, *full_time, *job;
+};
+enum app_status inquiry_facts_confirm(struct ctx *c, int64_t id, int64_t version,
+                                      const struct facts_input *in, struct errors *errs);
+/* R1-R6: the same eligibility_check() as the public checker, with the
+ * program's settings; false if no facts are confirmed yet. */
+bool inquiry_eligibility(struct ctx *c, const struct inquiry *q, struct eligibility *out);
+
+/* Who may handle inquiries: the program's coordinators and CTs. */
+struct inquiry_handler {
+    int64_t id;
+    const char *name, *role;
+};
+enum app_status inquiry_handlers(struct ctx *c, struct inquiry_handler **out, int *n);
+
+#endif

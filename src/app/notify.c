@@ -1,0 +1,63 @@
+/* notify.c: the inbox. A person's own inbox is theirs alone: every query
+ * here is bound to the asker's person id, so no record check is needed. */
+#include "app/notify.h"
+
+enum app_status notify_person(struct ctx *c, int64_t person_id, int64_t case_id,
+                              const char *message, const char *link)
+{
+    if (!person_id)
+        return APP_OK;
+    int rc = db_exec(c->db,
+                     "INSERT INTO notification (person_id, case_id, at, message, link) "
+                     "VALUES (?, ?, ?, ?, ?)",
+                     "iiiss", person_id, case_id, app_now(c), message, link ? link : "");
+    return app_db_status(rc);
+}
+
+enum app_status notify_inbox(struct ctx *c, struct notification **out, int *n, int max)
+{
+    enum app_status s = app_authorize(c, ACT_VIEW, KIND_ACCOUNT, NULL);
+    if (s != APP_OK)
+        return s;
+    db_stmt *st = db_query(c->db,
+                           "SELECT id, COALESCE(case_id, 0), at, read_at, message, link "
+                           "FROM notification WHERE person_id = ? ORDER BY at DESC, id DESC "
+                           "LIMIT ?",
+                           "id", c->who.person_id, max);
+    if (!st)
+        return APP_ERROR;
+    *out = arena_alloc(c->a, sizeof **out * (size_t)max);
+    *n = 0;
+    while (db_step(st) == DB_ROW && *n < max) {
+        struct notification *m = &(*out)[(*n)++];
+        m->id = db_int(st, 0);
+        m->case_id = db_int(st, 1);
+        m->at = db_int(st, 2);
+        m->read_at = db_int(st, 3);
+        m->message = arena_strdup(c->a, db_text(st, 4));
+        m->link = arena_strdup(c->a, db_text(st, 5));
+    }
+    db_done(st);
+    return APP_OK;
+}
+
+int64_t notify_unread(struct ctx *c)
+{
+    int64_t n = 0;
+    if (c->who.person_id)
+        db_int_query(c->db, &n,
+                     "SELECT COUNT(*) FROM notification WHERE person_id = ? AND read_at = 0", "i",
+                     c->who.person_id);
+    return n;
+}
+
+enum app_status notify_mark_read(struct ctx *c)
+{
+    enum app_status s = app_authorize(c, ACT_EDIT, KIND_ACCOUNT, NULL);
+    if (s != APP_OK)
+        return s;
+    return app_db_status(db_exec(c->db,
+                                 "UPDATE notification SET read_at = ? WHERE person_id = ? AND "
+                                 "read_at = 0",
+                                 "ii", app_now(c), c->who.person_id));
+}

@@ -1,0 +1,24 @@
+/* notify.h: in-app notifications, one inbox per person. Each step of a
+ * case tells the people it concerns (workflow.h's notify lists); e-mail
+ * comes later and will read the same rows. */
+#ifndef PARLEY_NOTIFY_H
+#define PARLEY_NOTIFY_H
+
+#include "app/app.h"
+
+struct notification {
+    int64_t id, case_id, at, read_at;
+    const char *message, *link;
+};
+
+/* Adds a message to a person's inbox (no authorisation: called by use
+ * cases that have authorised the step that causes it). */
+enum app_status notify_person(struct ctx *c, int64_t person_id, int64_t case_id,
+                              const char *message, const char *link);
+/* The asker's own inbox, newest first; and how many are unread. */
+enum app_status notify_inbox(struct ctx *c, struct notification **out, int *n, int max);
+int64_t notify_unread(struct ctx *c);
+/* Marks every message in the asker's inbox read. */
+enum app_status notify_mark_read(struct ctx *c);
+
+#endif

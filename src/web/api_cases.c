@@ -1,0 +1,203 @@
+/* api_cases.c: /api/v1/cases. A step is fired through the same workflow
+ * table as the pages: POST /api/v1/cases/{id}/transitions {"to": ...}. */
+#include <inttypes.h>
+#include <stddef.h>
+#include <string.h>
+
+#include "app/enrolment.h"
+#include "out/json.h"
+#include "web/handlers.h"
+#include "web/web.h"
+
+#define COUNT(a) ((int)(sizeof(a) / sizeof *(a)))
+#define STEP_FIELD(name, type, required) \
+    {#name, type, required, offsetof(struct case_input, name)}
+static const struct api_field transition_fields[] = {
+    STEP_FIELD(to, API_TEXT, true),
+    STEP_FIELD(at, API_TEXT, false),
+    STEP_FIELD(place, API_TEXT, false),
+    STEP_FIELD(ct_id, API_NUMBER, false),
+    STEP_FIELD(union_rep_id, API_NUMBER, false),
+    STEP_FIELD(track, API_TEXT, false),
+    STEP_FIELD(years, API_NUMBER, false),
+    STEP_FIELD(plan, API_TEXT, false),
+    STEP_FIELD(months, API_NUMBER, false),
+    STEP_FIELD(rating, API_TEXT, false),
+    STEP_FIELD(union_member, API_FLAG, false),
+    STEP_FIELD(full_time, API_FLAG, false),
+    STEP_FIELD(job, API_JOB_TYPE, false),
+    STEP_FIELD(cycle_start, API_TEXT, false),
+    STEP_FIELD(cycle_end, API_TEXT, false),
+    STEP_FIELD(plan_type, API_TEXT, false),
+    STEP_FIELD(plan_months, API_NUMBER, false),
+    STEP_FIELD(reason, API_TEXT, false),
+    STEP_FIELD(notes, API_TEXT, false),
+};
+const struct api_body api_transition_body = {"Transition", transition_fields,
+                                             COUNT(transition_fields)};
+
+static void api_begin(req *r, json *j, int status)
+{
+    r->status = status;
+    r->content_type = "application/json";
+    buf_reset(&r->out);
+    json_init(j, &r->out);
+}
+
+static void kv_id(json *j, const char *k, int64_t id)
+{
+    json_key(j, k);
+    if (id)
+        json_int(j, id);
+    else
+        json_null(j);
+}
+
+static void events_json(json *j, const struct case_record *k)
+{
+    json_key(j, "timeline");
+    json_arr_begin(j);
+    for (int i = 0; i < k->nevents; i++) {
+        const struct case_event *e = &k->events[i];
+        json_obj_begin(j);
+        json_kv_int(j, "id", e->id);
+        json_kv_int(j, "at", e->at);
+        json_kv_str(j, "actor", e->actor);
+        json_kv_str(j, "transition", e->transition);
+        json_kv_str(j, "from", e->from);
+        json_kv_str(j, "to", e->to);
+        json_kv_str(j, "summary", e->summary);
+        json_obj_end(j);
+    }
+    json_arr_end(j);
+}
+
+/* full: with the timeline and the steps the asker may take now. */
+static void case_json(json *j, const struct ctx *c, const struct case_record *k, bool full)
+{
+    json_obj_begin(j);
+    json_kv_int(j, "id", k->id);
+    json_kv_str(j, "state", case_state_key(k->state));
+    json_kv_str(j, "track", case_track_key(k->track));
+    json_kv_int(j, "teacher_id", k->teacher_id);
+    json_kv_str(j, "teacher_name", k->teacher_name);
+    kv_id(j, "school_id", k->school_id);
+    kv_id(j, "ct_id", k->ct_id);
+    kv_id(j, "union_rep_id", k->union_rep_id);
+    kv_id(j, "inquiry_id", k->inquiry_id);
+    json_kv_str(j, "meeting_at", k->meeting_at);
+    json_kv_str(j, "meeting_place", k->meeting_place);
+    json_kv_str(j, "review_at", k->review_at);
+    json_kv_int(j, "teacher_signed_at", k->teacher_signed_at);
+    json_kv_int(j, "rep_signed_at", k->rep_signed_at);
+    json_kv_str(j, "cycle_start", k->cycle_start);
+    json_kv_str(j, "cycle_end", k->cycle_end);
+    json_kv_str(j, "plan_type", k->plan_type);
+    json_kv_int(j, "plan_months", k->plan_months);
+    json_kv_str(j, "withdrawn_reason", k->withdrawn_reason);
+    json_kv_int(j, "version", k->version);
+    if (full) {
+        const struct transition_def *steps[16];
+        int n = case_steps_open(c, k, steps, 16);
+        json_key(j, "next_steps");
+        json_arr_begin(j);
+        for (int i = 0; i < n; i++)
+            json_str(j, steps[i]->key);
+        json_arr_end(j);
+        events_json(j, k);
+    }
+    json_obj_end(j);
+}
+
+static bool query_choice(req *r, const char *name, bool (*valid)(const char *))
+{
+    const char *v = req_query(r, name);
+    if (v && *v && !valid(v))
+        return api_bad_field(r, name, arena_printf(r->a, "%s is not one of the workflow's "
+                                                         "values (see /help/workflow)", name));
+    return true;
+}
+
+static bool state_valid(const char *v)
+{
+    enum case_state s;
+    return case_state_parse(v, &s);
+}
+
+static bool track_valid(const char *v)
+{
+    enum case_track t;
+    return case_track_parse(v, &t);
+}
+
+void api_cases(req *r)
+{
+    struct case_filter f = {.q = req_query(r, "q"), .state = req_query(r, "state"),
+                            .track = req_query(r, "track")};
+    int64_t page = parse_id(req_query(r, "page")), per = parse_id(req_query(r, "per_page"));
+    struct page_of pg = {.page = page > 0 && page < 100000 ? (int)page : 1,
+                         .per_page = per > 0 && per <= 200 ? (int)per : 25};
+    if (!query_choice(r, "state", state_valid) || !query_choice(r, "track", track_valid))
+        return;
+    struct case_record *cases;
+    int n;
+    enum app_status s = cases_list(ctx_of(r), &f, &pg, &cases, &n);
+    if (s != APP_OK) {
+        web_fail(r, s, KIND_CASE);
+        return;
+    }
+    json j;
+    api_begin(r, &j, 200);
+    json_obj_begin(&j);
+    json_key(&j, "items");
+    json_arr_begin(&j);
+    for (int i = 0; i < n; i++)
+        case_json(&j, ctx_of(r), &cases[i], false);
+    json_arr_end(&j);
+    json_kv_int(&j, "page", pg.page);
+    json_kv_int(&j, "per_page", pg.per_page);
+    json_kv_int(&j, "total", pg.total);
+    json_obj_end(&j);
+}
+
+static void case_answer(req *r, int64_t id, int status)
+{
+    struct case_record k;
+    enum app_status s = id ? case_get(ctx_of(r), id, &k) : APP_NOT_FOUND;
+    if (s != APP_OK) {
+        web_fail(r, s, KIND_CASE);
+        return;
+    }
+    json j;
+    api_begin(r, &j, status);
+    case_json(&j, ctx_of(r), &k, true);
+}
+
+void api_case(req *r)
+{
+    case_answer(r, req_id(r, "id"), 200);
+}
+
+void api_case_transition(req *r)
+{
+    struct case_input in = {0};
+    if (!api_body_read(r, &api_transition_body, &in, NULL))
+        return;
+    int64_t id = req_id(r, "id");
+    struct errors errs = {.n = 0};
+    const char *refusal = NULL;
+    enum app_status s = id ? case_fire(ctx_of(r), id, &in, &errs, &refusal) : APP_NOT_FOUND;
+    if (s == APP_INVALID)
+        web_api_invalid(r, &errs);
+    else if (s == APP_FORBIDDEN && refusal)
+        web_error(r, 403, refusal);
+    else if (s == APP_CONFLICT && refusal)
+        web_error(r, 409, refusal);
+    else if (s != APP_OK)
+        web_fail(r, s, KIND_CASE);
+    if (s != APP_OK)
+        return;
+    case_answer(r, id, 201);
+    if (r->status == 201)
+        res_header(r, "Location", arena_printf(r->a, "/api/v1/cases/%" PRId64, id));
+}

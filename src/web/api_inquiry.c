@@ -1,0 +1,193 @@
+/* api_inquiry.c: /api/v1/inquiries, the intake queue in JSON. Same shapes
+ * as api.c: lists {"items", "total", "page", "per_page"}, errors {"error":
+ * {"code", "message", "field"}}; the use cases authorise (a CT sees what is
+ * assigned to them; to others an inquiry does not exist). Inquiries are
+ * created by the public contact form only, so there is no POST. */
+#include <inttypes.h>
+#include <string.h>
+
+#include "app/inquiry.h"
+#include "base/clock.h"
+#include "out/json.h"
+#include "web/handlers.h"
+#include "web/web.h"
+
+static void answer_begin(req *r, json *j, int status)
+{
+    r->status = status;
+    r->content_type = "application/json";
+    buf_reset(&r->out);
+    json_init(j, &r->out);
+}
+
+static void kv_id(json *j, const char *k, int64_t id)
+{
+    json_key(j, k);
+    if (id)
+        json_int(j, id);
+    else
+        json_null(j);
+}
+
+static void kv_time(req *r, json *j, const char *k, int64_t t)
+{
+    json_kv_str(j, k, t ? clock_iso(r->a, t) : NULL);
+}
+
+static void notes_json(req *r, json *j, const struct inquiry *q)
+{
+    json_key(j, "notes");
+    json_arr_begin(j);
+    for (int i = 0; i < q->nnotes; i++) {
+        json_obj_begin(j);
+        json_kv_int(j, "id", q->notes[i].id);
+        kv_time(r, j, "at", q->notes[i].at);
+        json_kv_str(j, "author", q->notes[i].author);
+        json_kv_str(j, "body", q->notes[i].body);
+        json_obj_end(j);
+    }
+    json_arr_end(j);
+}
+
+/* R1-R6 as eligibility_check() answers them, or null before the facts are
+ * confirmed. */
+static void eligibility_json(req *r, json *j, const struct inquiry *q)
+{
+    struct eligibility e;
+    json_key(j, "eligibility");
+    if (!inquiry_eligibility(ctx_of(r), q, &e)) {
+        json_null(j);
+        return;
+    }
+    json_obj_begin(j);
+    json_kv_bool(j, "pa", e.pa);
+    json_kv_bool(j, "par", e.par);
+    json_kv_bool(j, "consultancy", e.consultancy);
+    json_kv_str(j, "advice", e.advice);
+    kv_time(r, j, "confirmed_at", q->facts_at);
+    json_obj_end(j);
+}
+
+/* full: the item's own page (notes and eligibility); a list leaves them out. */
+static void inquiry_json(req *r, json *j, const struct inquiry *q, bool full)
+{
+    json_obj_begin(j);
+    json_kv_int(j, "id", q->id);
+    json_kv_str(j, "reference", q->reference);
+    json_kv_str(j, "name", q->name);
+    json_kv_str(j, "email", q->email);
+    json_kv_str(j, "phone", q->phone);
+    json_kv_str(j, "contact_by", contact_by_key(q->contact_by));
+    kv_id(j, "school_id", q->school_id);
+    json_kv_str(j, "school_name", q->school_id ? q->school_name : q->school_other);
+    json_kv_str(j, "interest", interest_key(q->interest));
+    json_kv_str(j, "message", q->message);
+    json_kv_str(j, "status", inquiry_status_key(q->status));
+    json_kv_str(j, "close_reason", q->close_reason);
+    kv_id(j, "handler_id", q->handler_id);
+    kv_time(r, j, "created_at", q->created_at);
+    kv_time(r, j, "updated_at", q->updated_at);
+    json_kv_int(j, "version", q->version);
+    if (full) {
+        notes_json(r, j, q);
+        eligibility_json(r, j, q);
+    }
+    json_obj_end(j);
+}
+
+static void api_inquiry_fail(req *r, enum app_status s, const struct errors *errs)
+{
+    if (s == APP_INVALID)
+        web_api_invalid(r, errs);
+    else
+        web_fail(r, s, KIND_INQUIRY);
+}
+
+/* ?page and ?per_page: absent keeps the default, else 1..max. */
+static bool query_count(req *r, const char *name, int max, int *out)
+{
+    const char *v = req_query(r, name);
+    if (!v || !*v)
+        return true;
+    int64_t n = parse_id(v);
+    if (n < 1 || n > max)
+        return api_bad_field(r, name, arena_printf(r->a, "%s must be a whole number from 1 to %d",
+                                                   name, max));
+    *out = (int)n;
+    return true;
+}
+
+void api_inquiries(req *r)
+{
+    struct page_of pg = {.page = 1, .per_page = 25};
+    if (!query_count(r, "page", 100000, &pg.page) || !query_count(r, "per_page", 200, &pg.per_page))
+        return;
+    struct inquiry_filter f = {req_query(r, "q"), req_query(r, "status"), req_query(r, "interest"),
+                               req_query(r, "handler")};
+    struct inquiry *qs;
+    int n;
+    struct errors errs = {0};
+    enum app_status s = inquiries_list(ctx_of(r), &f, &pg, &qs, &n, &errs);
+    if (s != APP_OK) {
+        api_inquiry_fail(r, s, &errs);
+        return;
+    }
+    json j;
+    answer_begin(r, &j, 200);
+    json_obj_begin(&j);
+    json_key(&j, "items");
+    json_arr_begin(&j);
+    for (int i = 0; i < n; i++)
+        inquiry_json(r, &j, &qs[i], false);
+    json_arr_end(&j);
+    json_kv_int(&j, "page", pg.page);
+    json_kv_int(&j, "per_page", pg.per_page);
+    json_kv_int(&j, "total", pg.total);
+    json_obj_end(&j);
+}
+
+static void inquiry_answer(req *r, int64_t id)
+{
+    struct inquiry q;
+    enum app_status s = id ? inquiry_get(ctx_of(r), id, &q) : APP_NOT_FOUND;
+    if (s != APP_OK) {
+        web_fail(r, s, KIND_INQUIRY);
+        return;
+    }
+    json j;
+    answer_begin(r, &j, 200);
+    inquiry_json(r, &j, &q, true);
+}
+
+void api_inquiry(req *r)
+{
+    inquiry_answer(r, req_id(r, "id"));
+}
+
+/* PATCH {"handler_id", "status", "close_reason", "version"}: what is left
+ * out keeps its value; a version other than the current one is a 409. */
+void api_inquiry_update(req *r)
+{
+    struct ctx *c = ctx_of(r);
+    struct inquiry_change ch = {0};
+    const char *version = NULL;
+    if (!api_body_read(r, &api_inquiry_body, &ch, &version))
+        return;
+    int64_t id = req_id(r, "id");
+    struct inquiry cur;
+    enum app_status s = id ? inquiry_get(c, id, &cur) : APP_NOT_FOUND;
+    if (s != APP_OK) {
+        web_fail(r, s, KIND_INQUIRY);
+        return;
+    }
+    if (version && strcmp(version, arena_printf(r->a, "%" PRId64, cur.version)) != 0) {
+        web_fail(r, APP_CONFLICT, KIND_INQUIRY);
+        return;
+    }
+    struct errors errs = {0};
+    if ((s = inquiry_update(c, id, cur.version, &ch, &errs)) != APP_OK) {
+        api_inquiry_fail(r, s, &errs);
+        return;
+    }
+    inquiry_answer(r, id);
+}
