@@ -18,10 +18,15 @@ for (const line of readFileSync(tsv, 'utf8').split('\n')) {
 const get = (size, server, page) => runs.find(r => r.size === size && r.server === server && r.page === page);
 const PAGES = [
     ['home', 'public home page `/`'],
+    ['about', 'public About page `/about`'],
+    ['faq', 'public FAQ `/faq`'],
+    ['eligibility', 'eligibility checker with an answer `/eligibility?check=1&…`'],
     ['dashboard', 'dashboard `/dashboard`'],
     ['people', 'people list `/people`'],
     ['api_people', 'API list `/api/v1/people`'],
+    ['intake', 'intake queue `/intake`'],
     ['person', 'person page `/people/ID` (writes an audit row per view, R37)'],
+    ['case', 'case page `/cases/ID` (writes an audit row per view, R37)'],
 ];
 const f0 = x => Math.round(x).toLocaleString('en-US');
 const f2 = x => x.toFixed(2);
@@ -47,7 +52,10 @@ p(`  with the same command; wrk, the server and nginx share the ${meta.nproc} CP
 p(`- Parley: the release build (\`-O2\`), \`parley serve --threads ${meta.threads}\` (2 × nproc)`);
 p('  `--max-conns-per-address 1000` (wrk\'s connections all come from 127.0.0.1),');
 p('  signed in as the coordinator (session cookie) or with an API token (`/api/v1`).');
-p('  The person page is teacher@parley.test\'s record in both databases.');
+p('  The person page is teacher@parley.test\'s record in both databases, the case');
+p('  page that teacher\'s case (on a caseload, with its timeline). The eligibility');
+p('  checker answers years=5, plan=directed_growth, months=12,');
+p('  rating=needs_improvement, union_member=yes, full_time=yes, job=classroom_teacher.');
 p('- nginx: the exact bytes Parley answered for each page, as static files');
 p('  (bench/nginx.conf: 2 workers, access_log off, sendfile, keep-alive): the ceiling.');
 p(`- databases: the default demo (${meta.small_people} people, ${f0(+meta.small_audit_rows)} audit rows) and`);
@@ -141,7 +149,7 @@ const rss = Math.max(+meta.small_rss_kib, +meta.large_rss_kib);
 const start = Math.max(startup('small')[0], startup('large')[0]);
 const slow = PAGES.map(([page]) => ({ page, v: get('small', 'parley', page).rps / get('large', 'parley', page).rps }))
     .reduce((a, b) => (b.v > a.v ? b : a));
-const where = r => `${r.size} ${r.path}`;
+const where = r => `${r.size} ${r.path.replace(/\?.*/, '?…')}`;
 p('## Targets (issue 4)');
 p('');
 p('Measured on SQLite, the default engine.');

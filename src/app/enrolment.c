@@ -487,29 +487,11 @@ static void check_people(struct ctx *c, unsigned needs, const struct case_input 
 static void check_track(struct ctx *c, const struct case_input *in, struct step *s,
                         struct eligibility_facts *f, struct errors *errs)
 {
-    bool ok;
     if (!case_track_parse(in->track, &s->track))
         errors_add(errs, "track", "Choose PA, PAR or a consultancy visit.");
-    f->years_in_district = number_in(in->years, 0, 60, &ok);
-    if (!ok)
-        errors_add(errs, "years", "Enter the full years in the district, from 0 to 60.");
-    if (!plan_type_parse(in->plan, &f->plan))
-        errors_add(errs, "plan", "Choose the evaluation plan.");
-    f->plan_months = number_in(in->months, 0, 36, &ok);
-    if (!ok)
-        errors_add(errs, "months", "Enter the plan's length in months, from 0 to 36.");
-    if (!rating_parse(in->rating, &f->rating))
-        errors_add(errs, "rating", "Choose the most recent overall rating.");
-    ok = true;
-    f->union_member = parse_flag(in->union_member, &ok);
-    if (!ok || !in->union_member || !*in->union_member)
-        errors_add(errs, "union_member", "Answer yes or no.");
-    ok = true;
-    f->full_time = parse_flag(in->full_time, &ok);
-    if (!ok || !in->full_time || !*in->full_time)
-        errors_add(errs, "full_time", "Answer yes or no.");
-    if (!job_type_parse(in->job, &f->job))
-        errors_add(errs, "job", "Choose the job.");
+    struct eligibility_answers answers = {in->years,        in->plan,      in->months, in->rating,
+                                          in->union_member, in->full_time, in->job};
+    eligibility_facts_parse(&answers, false, f, errs);
     s->facts = arena_printf(c->a, "%d years, %s plan of %d months, rated %s, union member: %s, "
                                   "full time: %s, %s",
                             f->years_in_district, plan_type_key(f->plan), f->plan_months,

@@ -471,47 +471,8 @@ enum app_status inquiry_note_add(struct ctx *c, int64_t id, const char *body, st
 
 /* --- eligibility facts (R1-R6) --- */
 
-static int whole_number(const char *v, int lo, int hi, bool *ok)
-{
-    char *end;
-    long n = v && *v ? strtol(v, &end, 10) : -1;
-    *ok = v && *v && *end == '\0' && n >= lo && n <= hi;
-    return *ok ? (int)n : 0;
-}
-
-static bool yes_no(const char *v, bool *out)
-{
-    bool ok = true;
-    *out = parse_flag(v, &ok);
-    return ok && v && *v;
-}
-
-/* The same questions, and the same words, as the public checker. */
-static bool facts_check(const struct facts_input *in, struct eligibility_facts *f,
-                        struct errors *errs)
-{
-    bool ok;
-    f->years_in_district = whole_number(in->years, 0, 60, &ok);
-    if (!ok)
-        errors_add(errs, "years", "Enter the full years in the district, from 0 to 60.");
-    if (!plan_type_parse(in->plan, &f->plan))
-        errors_add(errs, "plan", "Choose the evaluation plan.");
-    f->plan_months = whole_number(in->months, 0, 36, &ok);
-    if (!ok)
-        errors_add(errs, "months", "Enter the plan's length in months, from 0 to 36.");
-    if (!rating_parse(in->rating, &f->rating))
-        errors_add(errs, "rating", "Choose the most recent overall rating.");
-    if (!yes_no(in->union_member, &f->union_member))
-        errors_add(errs, "union_member", "Answer yes or no.");
-    if (!yes_no(in->full_time, &f->full_time))
-        errors_add(errs, "full_time", "Answer yes or no.");
-    if (!job_type_parse(in->job, &f->job))
-        errors_add(errs, "job", "Choose the job.");
-    return errs->n == 0;
-}
-
 enum app_status inquiry_facts_confirm(struct ctx *c, int64_t id, int64_t version,
-                                      const struct facts_input *in, struct errors *errs)
+                                      const struct eligibility_answers *in, struct errors *errs)
 {
     struct inquiry q;
     enum app_status s = inquiry_load(c, id, ACT_EDIT, &q);
@@ -520,7 +481,7 @@ enum app_status inquiry_facts_confirm(struct ctx *c, int64_t id, int64_t version
     if (q.version != version)
         return APP_CONFLICT;
     struct eligibility_facts f;
-    if (!facts_check(in, &f, errs))
+    if (!eligibility_facts_parse(in, false, &f, errs))
         return APP_INVALID;
     int64_t now = app_now(c);
     int rc = db_exec(c->db,

@@ -67,13 +67,10 @@ enum app_status inquiry_update(struct ctx *c, int64_t id, int64_t version,
                                const struct inquiry_change *ch, struct errors *errs);
 enum app_status inquiry_note_add(struct ctx *c, int64_t id, const char *body, struct errors *errs);
 
-/* The eligibility facts as the coordinator confirms them, as typed; the
- * field names are the public checker's. */
-struct facts_input {
-    const char *years, *plan, *months, *rating, *union_member, *full_time, *job;
-};
+/* The eligibility facts as the coordinator confirms them, as typed, under
+ * the public checker's field names. */
 enum app_status inquiry_facts_confirm(struct ctx *c, int64_t id, int64_t version,
-                                      const struct facts_input *in, struct errors *errs);
+                                      const struct eligibility_answers *in, struct errors *errs);
 /* R1-R6: the same eligibility_check() as the public checker, with the
  * program's settings; false if no facts are confirmed yet. */
 bool inquiry_eligibility(struct ctx *c, const struct inquiry *q, struct eligibility *out);

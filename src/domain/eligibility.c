@@ -1,7 +1,10 @@
 #include "domain/eligibility.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include "domain/errors.h"
 
 static const struct {
     const char *key, *label;
@@ -153,4 +156,49 @@ void eligibility_check(const struct eligibility_facts *f, const struct eligibili
     }
     out->consultancy = true;   /* R6: anyone may ask; the program decides */
     out->advice = advice(out);
+}
+
+static int whole_number(const char *v, int lo, int hi, bool *ok)
+{
+    char *end;
+    long n = v && *v ? strtol(v, &end, 10) : -1;
+    *ok = v && *v && *end == '\0' && n >= lo && n <= hi;
+    return *ok ? (int)n : 0;
+}
+
+static bool yes_no(const char *v, bool *out)
+{
+    bool ok = true;
+    *out = parse_flag(v, &ok);
+    return ok && v && *v;
+}
+
+bool eligibility_facts_parse(const struct eligibility_answers *in, bool yours,
+                             struct eligibility_facts *f, struct errors *errs)
+{
+    bool ok;
+    f->years_in_district = whole_number(in->years, 0, 60, &ok);
+    if (!ok)
+        errors_add(errs, "years",
+                   yours ? "Enter your full years in the district, from 0 to 60."
+                         : "Enter the full years in the district, from 0 to 60.");
+    if (!plan_type_parse(in->plan, &f->plan))
+        errors_add(errs, "plan",
+                   yours ? "Choose your evaluation plan." : "Choose the evaluation plan.");
+    f->plan_months = whole_number(in->months, 0, 36, &ok);
+    if (!ok)
+        errors_add(errs, "months",
+                   yours ? "Enter your plan's length in months, from 0 to 36."
+                         : "Enter the plan's length in months, from 0 to 36.");
+    if (!rating_parse(in->rating, &f->rating))
+        errors_add(errs, "rating",
+                   yours ? "Choose your most recent overall rating."
+                         : "Choose the most recent overall rating.");
+    if (!yes_no(in->union_member, &f->union_member))
+        errors_add(errs, "union_member", "Answer yes or no.");
+    if (!yes_no(in->full_time, &f->full_time))
+        errors_add(errs, "full_time", "Answer yes or no.");
+    if (!job_type_parse(in->job, &f->job))
+        errors_add(errs, "job", yours ? "Choose your job." : "Choose the job.");
+    return errs->n == 0;
 }

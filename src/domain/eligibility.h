@@ -40,6 +40,19 @@ struct eligibility_facts {
     enum job_type job;
 };
 
+/* The facts as typed, under the public checker's field names; the
+ * coordinator's intake and the case workflow ask with the same names. */
+struct eligibility_answers {
+    const char *years, *plan, *months, *rating, *union_member, *full_time, *job;
+};
+
+struct errors;
+/* Fills f from the answers, or names every field that is missing or wrong.
+ * yours: the teacher answers for themselves ("your plan"); else staff
+ * record them ("the plan"). */
+bool eligibility_facts_parse(const struct eligibility_answers *in, bool yours,
+                             struct eligibility_facts *f, struct errors *errs);
+
 /* The program's settings that the rules read (RULES.md defaults 2 and 6). */
 struct eligibility_settings {
     int min_years_experience;    /* R1: strictly more than this */

@@ -6,16 +6,15 @@
 #include <string.h>
 
 #include "app/people.h"
-#include "out/json.h"
+#include "web/api.h"
 #include "web/handlers.h"
-#include "web/web.h"
 
 #define PEOPLE_PATH "/api/v1/people"
 #define SCHOOLS_PATH "/api/v1/schools"
 
 /* --- answers --- */
 
-static void api_fail(req *r, enum app_status s, enum record_kind kind, const struct errors *errs)
+void api_fail(req *r, enum app_status s, enum record_kind kind, const struct errors *errs)
 {
     if (s == APP_INVALID)
         web_api_invalid(r, errs);
@@ -23,7 +22,7 @@ static void api_fail(req *r, enum app_status s, enum record_kind kind, const str
         web_fail(r, s, kind);
 }
 
-static void api_begin(req *r, json *j, int status)
+void api_begin(req *r, json *j, int status)
 {
     r->status = status;
     r->content_type = "application/json";
@@ -31,13 +30,12 @@ static void api_begin(req *r, json *j, int status)
     json_init(j, &r->out);
 }
 
-static void created_at(req *r, const char *collection, int64_t id)
+void api_created_at(req *r, const char *collection, int64_t id)
 {
     res_header(r, "Location", arena_printf(r->a, "%s/%" PRId64, collection, id));
 }
 
-/* Ids are never 0, so 0 means "none" and is written as null. */
-static void kv_id(json *j, const char *k, int64_t id)
+void api_kv_id(json *j, const char *k, int64_t id)
 {
     json_key(j, k);
     if (id)
@@ -51,7 +49,7 @@ static void role_json(json *j, const struct person_role *pr)
     json_obj_begin(j);
     json_kv_int(j, "id", pr->id);
     json_kv_str(j, "role", role_key(pr->role));
-    kv_id(j, "school_id", pr->school_id);
+    api_kv_id(j, "school_id", pr->school_id);
     json_kv_str(j, "seat", pr->seat);
     json_kv_str(j, "appointed_by", pr->appointed_by);
     json_kv_str(j, "term_start", pr->term_start);
@@ -76,7 +74,7 @@ static void person_json(json *j, const struct person *p, bool full)
     json_kv_str(j, "name", p->name);
     json_kv_str(j, "email", p->email);
     json_kv_str(j, "employee_id", p->employee_id);
-    kv_id(j, "school_id", p->school_id);
+    api_kv_id(j, "school_id", p->school_id);
     json_kv_str(j, "school_name", p->school_name);
     if (full) {
         json_kv_bool(j, "union_member", p->union_member);
@@ -102,9 +100,7 @@ static void school_json(json *j, const struct school *s)
     json_obj_end(j);
 }
 
-/* Every list answers {"items":[...], "total":N}, paged ones with page and
- * per_page too; the caller writes the items between begin and end. */
-static void list_begin(req *r, json *j)
+void api_list_begin(req *r, json *j)
 {
     api_begin(r, j, 200);
     json_obj_begin(j);
@@ -112,7 +108,7 @@ static void list_begin(req *r, json *j)
     json_arr_begin(j);
 }
 
-static void list_end(json *j, int64_t total, const struct page_of *pg)
+void api_list_end(json *j, int64_t total, const struct page_of *pg)
 {
     json_arr_end(j);
     if (pg) {
@@ -123,8 +119,7 @@ static void list_end(json *j, int64_t total, const struct page_of *pg)
     json_obj_end(j);
 }
 
-/* A PATCH based on an older version would undo someone else's change. */
-static bool version_current(req *r, const char *sent, int64_t current, enum record_kind kind)
+bool api_version_current(req *r, const char *sent, int64_t current, enum record_kind kind)
 {
     if (sent && strcmp(sent, arena_printf(r->a, "%" PRId64, current)) != 0) {
         web_fail(r, APP_CONFLICT, kind);
@@ -135,8 +130,7 @@ static bool version_current(req *r, const char *sent, int64_t current, enum reco
 
 /* --- query strings --- */
 
-/* ?name=N, 1..max; absent or empty keeps *out. */
-static bool query_number(req *r, const char *name, int64_t max, int64_t *out)
+bool api_query_number(req *r, const char *name, int64_t max, int64_t *out)
 {
     const char *v = req_query(r, name);
     if (!v || !*v)
@@ -149,10 +143,11 @@ static bool query_number(req *r, const char *name, int64_t max, int64_t *out)
     return true;
 }
 
-static bool query_paging(req *r, struct page_of *pg)
+bool api_query_paging(req *r, struct page_of *pg)
 {
     int64_t page = 1, per_page = 25;
-    if (!query_number(r, "page", 100000, &page) || !query_number(r, "per_page", 200, &per_page))
+    if (!api_query_number(r, "page", 100000, &page) ||
+        !api_query_number(r, "per_page", 200, &per_page))
         return false;
     *pg = (struct page_of){.page = (int)page, .per_page = (int)per_page};
     return true;
@@ -193,7 +188,7 @@ void api_people(req *r)
 {
     struct people_filter f = {.q = req_query(r, "q")};
     struct page_of pg;
-    if (!query_paging(r, &pg) || !query_number(r, "school_id", INT64_MAX, &f.school_id) ||
+    if (!api_query_paging(r, &pg) || !api_query_number(r, "school_id", INT64_MAX, &f.school_id) ||
         !query_role(r, &f.role))
         return;
     struct person *people;
@@ -204,10 +199,10 @@ void api_people(req *r)
         return;
     }
     json j;
-    list_begin(r, &j);
+    api_list_begin(r, &j);
     for (int i = 0; i < n; i++)
         person_json(&j, &people[i], false);
-    list_end(&j, pg.total, &pg);
+    api_list_end(&j, pg.total, &pg);
 }
 
 /* Renders the person as stored now (after a write: what the write made). */
@@ -243,7 +238,7 @@ void api_person_create(req *r)
     }
     person_answer(r, id, 201);
     if (r->status == 201)
-        created_at(r, PEOPLE_PATH, id);
+        api_created_at(r, PEOPLE_PATH, id);
 }
 
 /* PATCH: the fields not sent keep the record's current values. */
@@ -275,7 +270,7 @@ void api_person_update(req *r)
         web_fail(r, s, KIND_PERSON);
         return;
     }
-    if (!version_current(r, version, cur.version, KIND_PERSON))
+    if (!api_version_current(r, version, cur.version, KIND_PERSON))
         return;
     person_input_keep(r->a, &in, &cur);
     struct errors errs = {.n = 0};
@@ -298,10 +293,10 @@ void api_roles(req *r)
         return;
     }
     json j;
-    list_begin(r, &j);
+    api_list_begin(r, &j);
     for (int i = 0; i < p.nroles; i++)
         role_json(&j, &p.roles[i]);
-    list_end(&j, p.nroles, NULL);
+    api_list_end(&j, p.nroles, NULL);
 }
 
 static const struct person_role *role_find(const struct person *p, int64_t role_id)
@@ -337,7 +332,7 @@ void api_role_add(req *r)
     json j;
     api_begin(r, &j, 201);
     role_json(&j, pr);
-    created_at(r, arena_printf(r->a, PEOPLE_PATH "/%" PRId64 "/roles", person_id), role_id);
+    api_created_at(r, arena_printf(r->a, PEOPLE_PATH "/%" PRId64 "/roles", person_id), role_id);
 }
 
 void api_role_remove(req *r)
@@ -358,7 +353,7 @@ void api_role_remove(req *r)
 void api_schools(req *r)
 {
     struct page_of pg;
-    if (!query_paging(r, &pg))
+    if (!api_query_paging(r, &pg))
         return;
     struct school *schools;
     int n;
@@ -368,10 +363,10 @@ void api_schools(req *r)
         return;
     }
     json j;
-    list_begin(r, &j);
+    api_list_begin(r, &j);
     for (int i = 0; i < n; i++)
         school_json(&j, &schools[i]);
-    list_end(&j, pg.total, &pg);
+    api_list_end(&j, pg.total, &pg);
 }
 
 static void school_answer(req *r, int64_t id, int status)
@@ -406,7 +401,7 @@ void api_school_create(req *r)
     }
     school_answer(r, id, 201);
     if (r->status == 201)
-        created_at(r, SCHOOLS_PATH, id);
+        api_created_at(r, SCHOOLS_PATH, id);
 }
 
 void api_school_update(req *r)
@@ -423,7 +418,7 @@ void api_school_update(req *r)
         web_fail(r, s, KIND_SCHOOL);
         return;
     }
-    if (!version_current(r, version, cur.version, KIND_SCHOOL))
+    if (!api_version_current(r, version, cur.version, KIND_SCHOOL))
         return;
     /* PATCH: the fields not sent keep the school's current values. */
     in.name = in.name ? in.name : cur.name;

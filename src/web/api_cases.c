@@ -1,13 +1,10 @@
 /* api_cases.c: /api/v1/cases. A step is fired through the same workflow
  * table as the pages: POST /api/v1/cases/{id}/transitions {"to": ...}. */
-#include <inttypes.h>
 #include <stddef.h>
-#include <string.h>
 
 #include "app/enrolment.h"
-#include "out/json.h"
+#include "web/api.h"
 #include "web/handlers.h"
-#include "web/web.h"
 
 #define COUNT(a) ((int)(sizeof(a) / sizeof *(a)))
 #define STEP_FIELD(name, type, required) \
@@ -35,23 +32,6 @@ static const struct api_field transition_fields[] = {
 };
 const struct api_body api_transition_body = {"Transition", transition_fields,
                                              COUNT(transition_fields)};
-
-static void api_begin(req *r, json *j, int status)
-{
-    r->status = status;
-    r->content_type = "application/json";
-    buf_reset(&r->out);
-    json_init(j, &r->out);
-}
-
-static void kv_id(json *j, const char *k, int64_t id)
-{
-    json_key(j, k);
-    if (id)
-        json_int(j, id);
-    else
-        json_null(j);
-}
 
 static void events_json(json *j, const struct case_record *k)
 {
@@ -81,10 +61,10 @@ static void case_json(json *j, const struct ctx *c, const struct case_record *k,
     json_kv_str(j, "track", case_track_key(k->track));
     json_kv_int(j, "teacher_id", k->teacher_id);
     json_kv_str(j, "teacher_name", k->teacher_name);
-    kv_id(j, "school_id", k->school_id);
-    kv_id(j, "ct_id", k->ct_id);
-    kv_id(j, "union_rep_id", k->union_rep_id);
-    kv_id(j, "inquiry_id", k->inquiry_id);
+    api_kv_id(j, "school_id", k->school_id);
+    api_kv_id(j, "ct_id", k->ct_id);
+    api_kv_id(j, "union_rep_id", k->union_rep_id);
+    api_kv_id(j, "inquiry_id", k->inquiry_id);
     json_kv_str(j, "meeting_at", k->meeting_at);
     json_kv_str(j, "meeting_place", k->meeting_place);
     json_kv_str(j, "review_at", k->review_at);
@@ -147,17 +127,10 @@ void api_cases(req *r)
         return;
     }
     json j;
-    api_begin(r, &j, 200);
-    json_obj_begin(&j);
-    json_key(&j, "items");
-    json_arr_begin(&j);
+    api_list_begin(r, &j);
     for (int i = 0; i < n; i++)
         case_json(&j, ctx_of(r), &cases[i], false);
-    json_arr_end(&j);
-    json_kv_int(&j, "page", pg.page);
-    json_kv_int(&j, "per_page", pg.per_page);
-    json_kv_int(&j, "total", pg.total);
-    json_obj_end(&j);
+    api_list_end(&j, pg.total, &pg);
 }
 
 static void case_answer(req *r, int64_t id, int status)
@@ -199,5 +172,5 @@ void api_case_transition(req *r)
         return;
     case_answer(r, id, 201);
     if (r->status == 201)
-        res_header(r, "Location", arena_printf(r->a, "/api/v1/cases/%" PRId64, id));
+        api_created_at(r, "/api/v1/cases", id);
 }

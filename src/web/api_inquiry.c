@@ -3,31 +3,11 @@
  * {"code", "message", "field"}}; the use cases authorise (a CT sees what is
  * assigned to them; to others an inquiry does not exist). Inquiries are
  * created by the public contact form only, so there is no POST. */
-#include <inttypes.h>
-#include <string.h>
 
 #include "app/inquiry.h"
 #include "base/clock.h"
-#include "out/json.h"
+#include "web/api.h"
 #include "web/handlers.h"
-#include "web/web.h"
-
-static void answer_begin(req *r, json *j, int status)
-{
-    r->status = status;
-    r->content_type = "application/json";
-    buf_reset(&r->out);
-    json_init(j, &r->out);
-}
-
-static void kv_id(json *j, const char *k, int64_t id)
-{
-    json_key(j, k);
-    if (id)
-        json_int(j, id);
-    else
-        json_null(j);
-}
 
 static void kv_time(req *r, json *j, const char *k, int64_t t)
 {
@@ -78,13 +58,13 @@ static void inquiry_json(req *r, json *j, const struct inquiry *q, bool full)
     json_kv_str(j, "email", q->email);
     json_kv_str(j, "phone", q->phone);
     json_kv_str(j, "contact_by", contact_by_key(q->contact_by));
-    kv_id(j, "school_id", q->school_id);
+    api_kv_id(j, "school_id", q->school_id);
     json_kv_str(j, "school_name", q->school_id ? q->school_name : q->school_other);
     json_kv_str(j, "interest", interest_key(q->interest));
     json_kv_str(j, "message", q->message);
     json_kv_str(j, "status", inquiry_status_key(q->status));
     json_kv_str(j, "close_reason", q->close_reason);
-    kv_id(j, "handler_id", q->handler_id);
+    api_kv_id(j, "handler_id", q->handler_id);
     kv_time(r, j, "created_at", q->created_at);
     kv_time(r, j, "updated_at", q->updated_at);
     json_kv_int(j, "version", q->version);
@@ -95,32 +75,10 @@ static void inquiry_json(req *r, json *j, const struct inquiry *q, bool full)
     json_obj_end(j);
 }
 
-static void api_inquiry_fail(req *r, enum app_status s, const struct errors *errs)
-{
-    if (s == APP_INVALID)
-        web_api_invalid(r, errs);
-    else
-        web_fail(r, s, KIND_INQUIRY);
-}
-
-/* ?page and ?per_page: absent keeps the default, else 1..max. */
-static bool query_count(req *r, const char *name, int max, int *out)
-{
-    const char *v = req_query(r, name);
-    if (!v || !*v)
-        return true;
-    int64_t n = parse_id(v);
-    if (n < 1 || n > max)
-        return api_bad_field(r, name, arena_printf(r->a, "%s must be a whole number from 1 to %d",
-                                                   name, max));
-    *out = (int)n;
-    return true;
-}
-
 void api_inquiries(req *r)
 {
-    struct page_of pg = {.page = 1, .per_page = 25};
-    if (!query_count(r, "page", 100000, &pg.page) || !query_count(r, "per_page", 200, &pg.per_page))
+    struct page_of pg;
+    if (!api_query_paging(r, &pg))
         return;
     struct inquiry_filter f = {req_query(r, "q"), req_query(r, "status"), req_query(r, "interest"),
                                req_query(r, "handler")};
@@ -129,21 +87,14 @@ void api_inquiries(req *r)
     struct errors errs = {0};
     enum app_status s = inquiries_list(ctx_of(r), &f, &pg, &qs, &n, &errs);
     if (s != APP_OK) {
-        api_inquiry_fail(r, s, &errs);
+        api_fail(r, s, KIND_INQUIRY, &errs);
         return;
     }
     json j;
-    answer_begin(r, &j, 200);
-    json_obj_begin(&j);
-    json_key(&j, "items");
-    json_arr_begin(&j);
+    api_list_begin(r, &j);
     for (int i = 0; i < n; i++)
         inquiry_json(r, &j, &qs[i], false);
-    json_arr_end(&j);
-    json_kv_int(&j, "page", pg.page);
-    json_kv_int(&j, "per_page", pg.per_page);
-    json_kv_int(&j, "total", pg.total);
-    json_obj_end(&j);
+    api_list_end(&j, pg.total, &pg);
 }
 
 static void inquiry_answer(req *r, int64_t id)
@@ -155,7 +106,7 @@ static void inquiry_answer(req *r, int64_t id)
         return;
     }
     json j;
-    answer_begin(r, &j, 200);
+    api_begin(r, &j, 200);
     inquiry_json(r, &j, &q, true);
 }
 
@@ -180,13 +131,11 @@ void api_inquiry_update(req *r)
         web_fail(r, s, KIND_INQUIRY);
         return;
     }
-    if (version && strcmp(version, arena_printf(r->a, "%" PRId64, cur.version)) != 0) {
-        web_fail(r, APP_CONFLICT, KIND_INQUIRY);
+    if (!api_version_current(r, version, cur.version, KIND_INQUIRY))
         return;
-    }
     struct errors errs = {0};
     if ((s = inquiry_update(c, id, cur.version, &ch, &errs)) != APP_OK) {
-        api_inquiry_fail(r, s, &errs);
+        api_fail(r, s, KIND_INQUIRY, &errs);
         return;
     }
     inquiry_answer(r, id);

@@ -2,54 +2,12 @@
  * nothing is stored, so it needs no account and no CSRF token, and it works
  * without JavaScript. The answer lists every criterion, passed or failed,
  * with the rule it comes from and what the teacher can do instead. */
-#include <stdlib.h>
-
 #include "domain/eligibility.h"
 #include "out/html.h"
 #include "web/handlers.h"
 #include "web/web.h"
 
-struct checker_input {
-    const char *years, *plan, *months, *rating, *union_member, *full_time, *job;
-};
-
-static int whole_number(const char *v, int lo, int hi, bool *ok)
-{
-    char *end;
-    long n = v && *v ? strtol(v, &end, 10) : -1;
-    *ok = v && *v && *end == '\0' && n >= lo && n <= hi;
-    return *ok ? (int)n : 0;
-}
-
-/* Fills the facts, or names every field that is missing or wrong. */
-static bool checker_facts(const struct checker_input *in, struct eligibility_facts *f,
-                          struct errors *errs)
-{
-    bool ok;
-    f->years_in_district = whole_number(in->years, 0, 60, &ok);
-    if (!ok)
-        errors_add(errs, "years", "Enter your full years in the district, from 0 to 60.");
-    if (!plan_type_parse(in->plan, &f->plan))
-        errors_add(errs, "plan", "Choose your evaluation plan.");
-    f->plan_months = whole_number(in->months, 0, 36, &ok);
-    if (!ok)
-        errors_add(errs, "months", "Enter your plan's length in months, from 0 to 36.");
-    if (!rating_parse(in->rating, &f->rating))
-        errors_add(errs, "rating", "Choose your most recent overall rating.");
-    ok = true;
-    f->union_member = parse_flag(in->union_member, &ok);
-    if (!ok || !in->union_member || !*in->union_member)
-        errors_add(errs, "union_member", "Answer yes or no.");
-    ok = true;
-    f->full_time = parse_flag(in->full_time, &ok);
-    if (!ok || !in->full_time || !*in->full_time)
-        errors_add(errs, "full_time", "Answer yes or no.");
-    if (!job_type_parse(in->job, &f->job))
-        errors_add(errs, "job", "Choose your job.");
-    return errs->n == 0;
-}
-
-static void checker_form(req *r, const struct checker_input *in, const struct errors *errs)
+static void checker_form(req *r, const struct eligibility_answers *in, const struct errors *errs)
 {
     form_errors(r, errs);
     html_raw(&r->out, "<form method=\"get\" action=\"/eligibility\" novalidate>"
@@ -104,13 +62,14 @@ static void checker_answer(req *r, const struct eligibility *e)
 
 void page_eligibility(req *r)
 {
-    struct checker_input in = {req_query(r, "years"), req_query(r, "plan"), req_query(r, "months"),
-                               req_query(r, "rating"), req_query(r, "union_member"),
-                               req_query(r, "full_time"), req_query(r, "job")};
+    struct eligibility_answers in = {req_query(r, "years"),        req_query(r, "plan"),
+                                     req_query(r, "months"),       req_query(r, "rating"),
+                                     req_query(r, "union_member"), req_query(r, "full_time"),
+                                     req_query(r, "job")};
     struct errors errs = {0};
     struct eligibility_facts facts;
     bool asked = req_query(r, "check") != NULL;
-    bool valid = asked && checker_facts(&in, &facts, &errs);
+    bool valid = asked && eligibility_facts_parse(&in, true, &facts, &errs);
     if (asked && !valid)
         r->status = 400;
     page_begin(r, "Am I eligible?");

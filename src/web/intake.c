@@ -13,7 +13,7 @@
 /* What was typed into the page's forms, shown again beside their errors. */
 struct intake_typed {
     const char *handler_id, *status, *close_reason, *note;
-    struct facts_input facts;
+    struct eligibility_answers facts;
 };
 
 static const char *id_text(req *r, int64_t id)
@@ -233,12 +233,12 @@ static void notes_section(req *r, const struct inquiry *q, const struct intake_t
 }
 
 /* The facts as stored, as the form shows them. */
-static struct facts_input facts_of(req *r, const struct inquiry *q)
+static struct eligibility_answers facts_of(req *r, const struct inquiry *q)
 {
     if (!q->facts_at)
-        return (struct facts_input){0};
+        return (struct eligibility_answers){0};
     const struct eligibility_facts *f = &q->facts;
-    return (struct facts_input){
+    return (struct eligibility_answers){
         arena_printf(r->a, "%d", f->years_in_district), plan_type_key(f->plan),
         arena_printf(r->a, "%d", f->plan_months), rating_key(f->rating),
         f->union_member ? "yes" : "no", f->full_time ? "yes" : "no", job_type_key(f->job),
@@ -247,7 +247,7 @@ static struct facts_input facts_of(req *r, const struct inquiry *q)
 
 /* The public checker's questions (web/eligibility.c), as the coordinator
  * confirms them with the teacher. */
-static void facts_form(req *r, const struct inquiry *q, const struct facts_input *in,
+static void facts_form(req *r, const struct inquiry *q, const struct eligibility_answers *in,
                        const struct errors *errs)
 {
     form_begin(r, arena_printf(r->a, "/intake/%" PRId64 "/facts", q->id));
@@ -304,7 +304,7 @@ static void eligibility_section(req *r, const struct inquiry *q, const struct in
 {
     html_raw(&r->out, "<h2 id=\"eligibility\">Eligibility (R1–R6)</h2>");
     eligibility_answer(r, q);
-    struct facts_input shown = t->facts.years || t->facts.plan ? t->facts : facts_of(r, q);
+    struct eligibility_answers shown = t->facts.years || t->facts.plan ? t->facts : facts_of(r, q);
     facts_form(r, q, &shown, errs);
 }
 

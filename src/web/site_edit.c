@@ -49,6 +49,24 @@ static const char *shown(bool published)
     return published ? "Published" : "Not published";
 }
 
+/* After a write: the use case's failure, or the message shown once and a
+ * redirect to what was written (POST, then GET). */
+static void site_done(req *r, enum app_status s, enum record_kind kind, const char *done,
+                      const char *to)
+{
+    if (s != APP_OK) {
+        web_fail(r, s, kind);
+        return;
+    }
+    web_flash(r, done);
+    res_redirect(r, to);
+}
+
+static const char *edit_path(req *r, const char *collection, int64_t id)
+{
+    return arena_printf(r->a, "/site/%s/%" PRId64 "/edit", collection, id);
+}
+
 /* --- the overview --- */
 
 static void pages_table(req *r)
@@ -192,12 +210,8 @@ void do_site_page_save(req *r)
         site_page_edit_page(r, &p, &in, &errs);
         return;
     }
-    if (s != APP_OK) {
-        web_fail(r, s, KIND_CONTENT);
-        return;
-    }
-    web_flash(r, "The page is saved. The preview shows it as visitors see it.");
-    res_redirect(r, arena_printf(r->a, "/site/pages/%s/edit", slug));
+    site_done(r, s, KIND_CONTENT, "The page is saved. The preview shows it as visitors see it.",
+              arena_printf(r->a, "/site/pages/%s/edit", slug));
 }
 
 /* --- FAQ --- */
@@ -252,11 +266,16 @@ static void faq_edit_page(req *r, const struct faq_entry *saved, const struct fa
     page_end(r);
 }
 
-void page_faq_new(req *r)
+static void faq_new_page(req *r, const struct faq_input *in, const struct errors *errs)
 {
     page_begin(r, "Add a question");
-    faq_form(r, "/site/faq", &(struct faq_input){.published = "yes"}, 0, NULL);
+    faq_form(r, "/site/faq", in, 0, errs);
     page_end(r);
+}
+
+void page_faq_new(req *r)
+{
+    faq_new_page(r, &(struct faq_input){.published = "yes"}, NULL);
 }
 
 void do_faq_create(req *r)
@@ -267,17 +286,12 @@ void do_faq_create(req *r)
     enum app_status s = faq_create(ctx_of(r), &in, &id, &errs);
     if (s == APP_INVALID) {
         r->status = 400;
-        page_begin(r, "Add a question");
-        faq_form(r, "/site/faq", &in, 0, &errs);
-        page_end(r);
+        faq_new_page(r, &in, &errs);
         return;
     }
-    if (s != APP_OK) {
-        web_fail(r, s, KIND_CONTENT);
-        return;
-    }
-    web_flash(r, "The question is added. The preview shows the answer as visitors see it.");
-    res_redirect(r, arena_printf(r->a, "/site/faq/%" PRId64 "/edit", id));
+    site_done(r, s, KIND_CONTENT,
+              "The question is added. The preview shows the answer as visitors see it.",
+              edit_path(r, "faq", id));
 }
 
 void page_faq_edit(req *r)
@@ -306,23 +320,15 @@ void do_faq_update(req *r)
         faq_edit_page(r, &f, &in, &errs);
         return;
     }
-    if (s != APP_OK) {
-        web_fail(r, s, KIND_CONTENT);
-        return;
-    }
-    web_flash(r, "The question is saved. The preview shows the answer as visitors see it.");
-    res_redirect(r, arena_printf(r->a, "/site/faq/%" PRId64 "/edit", id));
+    site_done(r, s, KIND_CONTENT,
+              "The question is saved. The preview shows the answer as visitors see it.",
+              edit_path(r, "faq", id));
 }
 
 void do_faq_delete(req *r)
 {
-    enum app_status s = faq_delete(ctx_of(r), req_id(r, "id"));
-    if (s != APP_OK) {
-        web_fail(r, s, KIND_CONTENT);
-        return;
-    }
-    web_flash(r, "The question is removed.");
-    res_redirect(r, "/site");
+    site_done(r, faq_delete(ctx_of(r), req_id(r, "id")), KIND_CONTENT, "The question is removed.",
+              "/site");
 }
 
 /* --- news --- */
@@ -367,11 +373,16 @@ static void news_edit_page(req *r, const struct news_post *saved, const struct n
     page_end(r);
 }
 
-void page_news_new(req *r)
+static void news_new_page(req *r, const struct news_input *in, const struct errors *errs)
 {
     page_begin(r, "Write a news post");
-    news_form(r, "/site/news", &(struct news_input){.published = "yes"}, 0, NULL);
+    news_form(r, "/site/news", in, 0, errs);
     page_end(r);
+}
+
+void page_news_new(req *r)
+{
+    news_new_page(r, &(struct news_input){.published = "yes"}, NULL);
 }
 
 void do_news_create(req *r)
@@ -382,17 +393,11 @@ void do_news_create(req *r)
     enum app_status s = news_create(ctx_of(r), &in, &id, &errs);
     if (s == APP_INVALID) {
         r->status = 400;
-        page_begin(r, "Write a news post");
-        news_form(r, "/site/news", &in, 0, &errs);
-        page_end(r);
+        news_new_page(r, &in, &errs);
         return;
     }
-    if (s != APP_OK) {
-        web_fail(r, s, KIND_CONTENT);
-        return;
-    }
-    web_flash(r, "The post is saved. The preview shows it as visitors see it.");
-    res_redirect(r, arena_printf(r->a, "/site/news/%" PRId64 "/edit", id));
+    site_done(r, s, KIND_CONTENT, "The post is saved. The preview shows it as visitors see it.",
+              edit_path(r, "news", id));
 }
 
 void page_news_edit(req *r)
@@ -420,23 +425,14 @@ void do_news_update(req *r)
         news_edit_page(r, &p, &in, &errs);
         return;
     }
-    if (s != APP_OK) {
-        web_fail(r, s, KIND_CONTENT);
-        return;
-    }
-    web_flash(r, "The post is saved. The preview shows it as visitors see it.");
-    res_redirect(r, arena_printf(r->a, "/site/news/%" PRId64 "/edit", id));
+    site_done(r, s, KIND_CONTENT, "The post is saved. The preview shows it as visitors see it.",
+              edit_path(r, "news", id));
 }
 
 void do_news_delete(req *r)
 {
-    enum app_status s = news_delete(ctx_of(r), req_id(r, "id"));
-    if (s != APP_OK) {
-        web_fail(r, s, KIND_CONTENT);
-        return;
-    }
-    web_flash(r, "The post is removed.");
-    res_redirect(r, "/site");
+    site_done(r, news_delete(ctx_of(r), req_id(r, "id")), KIND_CONTENT, "The post is removed.",
+              "/site");
 }
 
 /* --- resources --- */
@@ -494,11 +490,16 @@ static void resource_edit_page(req *r, const struct resource *saved,
     page_end(r);
 }
 
-void page_resource_new(req *r)
+static void resource_new_page(req *r, const struct resource_input *in, const struct errors *errs)
 {
     page_begin(r, "Upload a document");
-    resource_form(r, "/site/resources", &(struct resource_input){.published = "yes"}, 0, NULL);
+    resource_form(r, "/site/resources", in, 0, errs);
     page_end(r);
+}
+
+void page_resource_new(req *r)
+{
+    resource_new_page(r, &(struct resource_input){.published = "yes"}, NULL);
 }
 
 void do_resource_create(req *r)
@@ -509,17 +510,10 @@ void do_resource_create(req *r)
     enum app_status s = resource_create(ctx_of(r), &in, &id, &errs);
     if (s == APP_INVALID) {
         r->status = 400;
-        page_begin(r, "Upload a document");
-        resource_form(r, "/site/resources", &in, 0, &errs);
-        page_end(r);
+        resource_new_page(r, &in, &errs);
         return;
     }
-    if (s != APP_OK) {
-        web_fail(r, s, KIND_CONTENT);
-        return;
-    }
-    web_flash(r, "The document is uploaded.");
-    res_redirect(r, arena_printf(r->a, "/site/resources/%" PRId64 "/edit", id));
+    site_done(r, s, KIND_CONTENT, "The document is uploaded.", edit_path(r, "resources", id));
 }
 
 void page_resource_edit(req *r)
@@ -548,23 +542,13 @@ void do_resource_update(req *r)
         resource_edit_page(r, &res, &in, &errs);
         return;
     }
-    if (s != APP_OK) {
-        web_fail(r, s, KIND_CONTENT);
-        return;
-    }
-    web_flash(r, "The document is saved.");
-    res_redirect(r, arena_printf(r->a, "/site/resources/%" PRId64 "/edit", id));
+    site_done(r, s, KIND_CONTENT, "The document is saved.", edit_path(r, "resources", id));
 }
 
 void do_resource_delete(req *r)
 {
-    enum app_status s = resource_delete(ctx_of(r), req_id(r, "id"));
-    if (s != APP_OK) {
-        web_fail(r, s, KIND_CONTENT);
-        return;
-    }
-    web_flash(r, "The document is removed.");
-    res_redirect(r, "/site");
+    site_done(r, resource_delete(ctx_of(r), req_id(r, "id")), KIND_CONTENT,
+              "The document is removed.", "/site");
 }
 
 /* --- feedback --- */
@@ -613,29 +597,20 @@ void page_feedback_admin(req *r)
     page_end(r);
 }
 
-static void feedback_act(req *r, enum app_status s, const char *done)
-{
-    if (s != APP_OK) {
-        web_fail(r, s, KIND_FEEDBACK);
-        return;
-    }
-    web_flash(r, done);
-    res_redirect(r, "/site/feedback");
-}
-
 void do_feedback_publish(req *r)
 {
-    feedback_act(r, feedback_publish(ctx_of(r), req_id(r, "id"), true),
-                 "The comment is published as a quote.");
+    site_done(r, feedback_publish(ctx_of(r), req_id(r, "id"), true), KIND_FEEDBACK,
+              "The comment is published as a quote.", "/site/feedback");
 }
 
 void do_feedback_withdraw(req *r)
 {
-    feedback_act(r, feedback_publish(ctx_of(r), req_id(r, "id"), false),
-                 "The quote is withdrawn from the public site.");
+    site_done(r, feedback_publish(ctx_of(r), req_id(r, "id"), false), KIND_FEEDBACK,
+              "The quote is withdrawn from the public site.", "/site/feedback");
 }
 
 void do_feedback_delete(req *r)
 {
-    feedback_act(r, feedback_delete(ctx_of(r), req_id(r, "id")), "The comment is removed.");
+    site_done(r, feedback_delete(ctx_of(r), req_id(r, "id")), KIND_FEEDBACK,
+              "The comment is removed.", "/site/feedback");
 }
