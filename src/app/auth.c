@@ -116,7 +116,7 @@ static bool token_stored_form(const char *token, char hash[65])
 
 /* --- sessions --- */
 
-static role_set roles_of(struct ctx *c, int64_t person_id)
+role_set person_roles(struct ctx *c, int64_t person_id)
 {
     role_set set = 0;
     db_stmt *st = db_query(c->db, "SELECT role FROM person_role WHERE person_id = ?", "i", person_id);
@@ -149,7 +149,7 @@ static void actor_set(struct ctx *c, int64_t person_id, int64_t program_id, cons
     c->who.program_id = program_id;
     c->who.name = arena_strdup(c->a, name);
     c->who.email = arena_strdup(c->a, email);
-    c->who.roles = roles_of(c, person_id);
+    c->who.roles = person_roles(c, person_id);
 }
 
 enum app_status auth_login_check(struct ctx *c, const char *email, const char *password,

@@ -11,7 +11,11 @@
  *
  * Files: a stored file's bytes are rows too (resource_file, base64 text,
  * from migration 003), so they are copied and verified like any table; the
- * report counts them. There are no files outside the database to copy. */
+ * report counts them. There are no files outside the database to copy.
+ *
+ * SQL text: the only names formatted into statements are identifiers,
+ * which cannot be bound: table names from copy_tables[] below and column
+ * names that plain_name() has checked. Every value is a bound parameter. */
 #include "app/copy.h"
 
 #include <inttypes.h>

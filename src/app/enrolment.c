@@ -36,11 +36,6 @@
     "LEFT JOIN person ur ON ur.id = k.union_rep_id JOIN inquiry i ON i.id = k.inquiry_id "  \
     "LEFT JOIN person tb ON tb.id = k.timeline_by "
 
-static const char *col(struct ctx *c, db_stmt *st, int i)
-{
-    return arena_strdup(c->a, db_text(st, i));
-}
-
 static unsigned relations_of(struct ctx *c, const struct case_record *k, bool administrator)
 {
     int64_t me = c->who.person_id;
@@ -69,35 +64,35 @@ static void case_from_row(struct ctx *c, db_stmt *st, struct case_record *k)
         k->track = TRACK_NONE;
     k->ct_id = db_int(st, 6);
     k->union_rep_id = db_int(st, 7);
-    k->meeting_at = col(c, st, 8);
-    k->meeting_place = col(c, st, 9);
-    k->review_at = col(c, st, 10);
-    k->review_place = col(c, st, 11);
+    k->meeting_at = db_text_copy(st, 8, c->a);
+    k->meeting_place = db_text_copy(st, 9, c->a);
+    k->review_at = db_text_copy(st, 10, c->a);
+    k->review_place = db_text_copy(st, 11, c->a);
     k->teacher_signed_at = db_int(st, 12);
     k->rep_signed_at = db_int(st, 13);
-    k->facts = col(c, st, 14);
-    k->cycle_start = col(c, st, 15);
-    k->cycle_end = col(c, st, 16);
-    k->plan_type = col(c, st, 17);
+    k->facts = db_text_copy(st, 14, c->a);
+    k->cycle_start = db_text_copy(st, 15, c->a);
+    k->cycle_end = db_text_copy(st, 16, c->a);
+    k->plan_type = db_text_copy(st, 17, c->a);
     k->plan_months = (int)db_int(st, 18);
     k->timeline_at = db_int(st, 19);
-    k->withdrawn_reason = col(c, st, 20);
+    k->withdrawn_reason = db_text_copy(st, 20, c->a);
     k->created_at = db_int(st, 21);
     k->updated_at = db_int(st, 22);
-    k->teacher_name = col(c, st, 23);
-    k->teacher_email = col(c, st, 24);
+    k->teacher_name = db_text_copy(st, 23, c->a);
+    k->teacher_email = db_text_copy(st, 24, c->a);
     k->school_id = db_int(st, 25);
-    k->school_name = col(c, st, 26);
-    k->ct_name = col(c, st, 27);
-    k->union_rep_name = col(c, st, 28);
-    k->inquiry_ref = col(c, st, 29);
-    k->timeline_by = col(c, st, 30);
+    k->school_name = db_text_copy(st, 26, c->a);
+    k->ct_name = db_text_copy(st, 27, c->a);
+    k->union_rep_name = db_text_copy(st, 28, c->a);
+    k->inquiry_ref = db_text_copy(st, 29, c->a);
+    k->timeline_by = db_text_copy(st, 30, c->a);
     k->relations = relations_of(c, k, db_int(st, 31) > 0);
     if (db_int(st, 32))   /* the coordinator confirmed the facts at intake */
         k->confirmed = (struct case_input){
-            .years = col(c, st, 33), .plan = col(c, st, 34), .months = col(c, st, 35),
-            .rating = col(c, st, 36), .union_member = db_int(st, 37) ? "yes" : "no",
-            .full_time = db_int(st, 38) ? "yes" : "no", .job = col(c, st, 39)};
+            .years = db_text_copy(st, 33, c->a), .plan = db_text_copy(st, 34, c->a), .months = db_text_copy(st, 35, c->a),
+            .rating = db_text_copy(st, 36, c->a), .union_member = db_int(st, 37) ? "yes" : "no",
+            .full_time = db_int(st, 38) ? "yes" : "no", .job = db_text_copy(st, 39, c->a)};
 }
 
 static enum app_status case_load(struct ctx *c, int64_t id, struct case_record *k)
@@ -131,11 +126,11 @@ static enum app_status events_load(struct ctx *c, struct case_record *k)
         struct case_event *e = &k->events[k->nevents++];
         e->id = db_int(st, 0);
         e->at = db_int(st, 1);
-        e->actor = col(c, st, 2);
-        e->transition = col(c, st, 3);
-        e->from = col(c, st, 4);
-        e->to = col(c, st, 5);
-        e->summary = col(c, st, 6);
+        e->actor = db_text_copy(st, 2, c->a);
+        e->transition = db_text_copy(st, 3, c->a);
+        e->from = db_text_copy(st, 4, c->a);
+        e->to = db_text_copy(st, 5, c->a);
+        e->summary = db_text_copy(st, 6, c->a);
     }
     db_done(st);
     return APP_OK;
@@ -283,9 +278,9 @@ enum app_status case_ct_choices(struct ctx *c, struct ct_choice **out, int *n, i
     while (db_step(st) == DB_ROW && *n <= total) {
         struct ct_choice *ch = &(*out)[(*n)++];
         ch->id = db_int(st, 0);
-        ch->name = col(c, st, 1);
+        ch->name = db_text_copy(st, 1, c->a);
         ch->school_id = db_int(st, 2);
-        ch->school_name = col(c, st, 3);
+        ch->school_name = db_text_copy(st, 3, c->a);
         ch->load = 0;
     }
     db_done(st);
@@ -306,7 +301,7 @@ enum app_status case_union_reps(struct ctx *c, struct person_choice **out, int *
     *out = arena_alloc(c->a, sizeof **out * 100);
     *n = 0;
     while (db_step(st) == DB_ROW && *n < 100) {
-        (*out)[*n] = (struct person_choice){db_int(st, 0), col(c, st, 1)};
+        (*out)[*n] = (struct person_choice){db_int(st, 0), db_text_copy(st, 1, c->a)};
         (*n)++;
     }
     db_done(st);
@@ -329,8 +324,8 @@ enum app_status case_open_inquiries(struct ctx *c, struct inquiry_choice **out, 
     *out = arena_alloc(c->a, sizeof **out * 200);
     *n = 0;
     while (db_step(st) == DB_ROW && *n < 200) {
-        (*out)[*n] = (struct inquiry_choice){db_int(st, 0), col(c, st, 1), col(c, st, 2),
-                                             col(c, st, 3), col(c, st, 4)};
+        (*out)[*n] = (struct inquiry_choice){db_int(st, 0), db_text_copy(st, 1, c->a), db_text_copy(st, 2, c->a),
+                                             db_text_copy(st, 3, c->a), db_text_copy(st, 4, c->a)};
         (*n)++;
     }
     db_done(st);
@@ -603,7 +598,7 @@ static const char *person_name(struct ctx *c, int64_t id)
     db_stmt *st = db_query(c->db, "SELECT name FROM person WHERE id = ?", "i", id);
     const char *name = "";
     if (st && db_step(st) == DB_ROW)
-        name = col(c, st, 0);
+        name = db_text_copy(st, 0, c->a);
     if (st)
         db_done(st);
     return name;
@@ -795,8 +790,8 @@ static bool inquiry_load(struct ctx *c, int64_t id, struct inquiry_row *q)
                            "ii", id, c->who.program_id);
     bool found = st && db_step(st) == DB_ROW;
     if (found)
-        *q = (struct inquiry_row){db_int(st, 0), db_int(st, 1), db_int(st, 2), col(c, st, 3),
-                                  col(c, st, 4), col(c, st, 5), col(c, st, 6), col(c, st, 7),
+        *q = (struct inquiry_row){db_int(st, 0), db_int(st, 1), db_int(st, 2), db_text_copy(st, 3, c->a),
+                                  db_text_copy(st, 4, c->a), db_text_copy(st, 5, c->a), db_text_copy(st, 6, c->a), db_text_copy(st, 7, c->a),
                                   (int)db_int(st, 8), db_int(st, 9) != 0, db_int(st, 10) != 0};
     if (st)
         db_done(st);
@@ -881,160 +876,4 @@ enum app_status case_open(struct ctx *c, int64_t inquiry_id, int64_t *id, struct
                                        q.reference))) != APP_OK)
         return s;
     return notify_step(c, t, &k, summary);
-}
-
-/* --- the small demo: one PA case in progress, one PAR case on the caseload --- */
-
-/* The demo takes each step as the person whose step it is. */
-static bool act_as(struct ctx *c, const char *email)
-{
-    db_stmt *st = db_query(c->db, "SELECT id, name FROM person WHERE email = ?", "s", email);
-    bool found = st && db_step(st) == DB_ROW;
-    if (found) {
-        c->who.person_id = db_int(st, 0);
-        c->who.name = col(c, st, 1);
-    }
-    if (st)
-        db_done(st);
-    c->who.roles = 0;
-    st = found ? db_query(c->db, "SELECT role FROM person_role WHERE person_id = ?", "i",
-                          c->who.person_id)
-               : NULL;
-    enum role r;
-    while (st && db_step(st) == DB_ROW)
-        if (role_parse(db_text(st, 0), &r))
-            c->who.roles |= 1u << r;
-    if (st)
-        db_done(st);
-    c->who.operator = false;
-    return found;
-}
-
-static int64_t demo_inquiry(struct ctx *c, const char *ref, const char *email, const char *interest,
-                            const char *message, int64_t at)
-{
-    int64_t id = 0, school = 0;
-    db_stmt *st = db_query(c->db, "SELECT name, COALESCE(school_id, 0) FROM person WHERE email = ?",
-                           "s", email);
-    const char *name = NULL;
-    if (st && db_step(st) == DB_ROW) {
-        name = col(c, st, 0);
-        school = db_int(st, 1);
-    }
-    if (st)
-        db_done(st);
-    if (name)   /* VALUES, not INSERT ... SELECT: PostgreSQL types the parameters by column */
-        db_int_query(c->db, &id,
-                     "INSERT INTO inquiry (program_id, reference, name, email, school_id, interest, "
-                     "message, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'new', "
-                     "?, ?) RETURNING id",
-                     "issssssii", c->who.program_id, ref, name, email,
-                     school ? arena_printf(c->a, "%" PRId64, school) : NULL, interest, message, at,
-                     at);
-    return id;
-}
-
-/* The demo names people by email; the steps take ids. */
-static const char *demo_id(struct ctx *c, const char *email)
-{
-    int64_t id = 0;
-    if (email)
-        db_int_query(c->db, &id, "SELECT id FROM person WHERE email = ?", "s", email);
-    return email ? arena_printf(c->a, "%" PRId64, id) : NULL;
-}
-
-struct demo_step {
-    const char *actor, *to;
-    int day;                         /* days after the inquiry */
-    struct case_input in;
-};
-
-static enum app_status demo_walk(struct ctx *c, int64_t case_id, int64_t start,
-                                 const struct demo_step *steps, int n)
-{
-    enum app_status s = APP_OK;
-    for (int i = 0; i < n && s == APP_OK; i++) {
-        struct errors errs = {.n = 0};
-        const char *refusal = NULL;
-        struct case_input in = steps[i].in;
-        in.to = steps[i].to;
-        if (in.at)   /* "15:30": four days after the step, at that time */
-            in.at = arena_printf(c->a, "%s %s", clock_date(c->a, start + (steps[i].day + 4) * 86400),
-                                 in.at);
-        in.ct_id = demo_id(c, in.ct_id);
-        in.union_rep_id = demo_id(c, in.union_rep_id);
-        c->now = start + steps[i].day * 86400;
-        if (!act_as(c, steps[i].actor))
-            return APP_ERROR;
-        s = case_fire(c, case_id, &in, &errs, &refusal);
-        if (s != APP_OK)
-            fprintf(stderr, "parley: demo: %s: %s %s\n", steps[i].to,
-                    errs.n ? errs.e[0].message : "", refusal ? refusal : "");
-    }
-    return s;
-}
-
-static enum app_status demo_case(struct ctx *c, const char *ref, const char *email,
-                                 const char *interest, int64_t start, int64_t *id)
-{
-    struct errors errs = {.n = 0};
-    const char *refusal = NULL;
-    int64_t inquiry = demo_inquiry(c, ref, email, interest,
-                                   "I would like to talk to a Consulting Teacher.", start);
-    c->now = start + 86400;
-    act_as(c, "coordinator@parley.test");
-    enum app_status s = inquiry ? case_open(c, inquiry, id, &errs, &refusal) : APP_ERROR;
-    if (s != APP_OK)
-        fprintf(stderr, "parley: demo: open %s: %s %s\n", ref, errs.n ? errs.e[0].message : "",
-                refusal ? refusal : "");
-    return s;
-}
-
-enum app_status enrolment_demo(struct ctx *c)
-{
-    struct actor saved = c->who;
-    int64_t saved_now = c->now, now = app_now(c), pa_case = 0, par_case = 0;
-    int64_t pa_start = now - 20 * 86400, par_start = now - 60 * 86400;
-    const char *cycle_start = clock_date(c->a, now + 14 * 86400);
-    const char *cycle_end = clock_date(c->a, now + 300 * 86400);
-    /* The PA case first: case 1 involves none of the README's sign-ins but
-     * the coordinator (the permission tests ask about it as a stranger's). */
-    const struct demo_step pa[] = {
-        {"coordinator@parley.test", "schedule_meeting", 2,
-         {.at = "15:30", .place = "Lincoln Park MS, room 204", .ct_id = "ct2@parley.test"}},
-        {"ct2@parley.test", "hold_meeting", 6, {.notes = "Talked through PA and PAR."}},
-        {"ct2@parley.test", "choose_track", 7,
-         {.track = "pa", .years = "4", .plan = "directed_growth", .months = "4",
-          .rating = "needs_improvement", .union_member = "yes", .full_time = "yes",
-          .job = "classroom_teacher"}},
-    };
-    const struct demo_step par[] = {
-        {"coordinator@parley.test", "schedule_meeting", 3,
-         {.at = "15:00", .place = "Riverside HS, library", .ct_id = "ct1@parley.test"}},
-        {"ct1@parley.test", "hold_meeting", 8, {.notes = "Samuel chose to look at PAR."}},
-        {"teacher@parley.test", "choose_track", 10,
-         {.track = "par", .years = "6", .plan = "improvement", .months = "12",
-          .rating = "needs_improvement", .union_member = "yes", .full_time = "yes",
-          .job = "classroom_teacher"}},
-        {"ct1@parley.test", "schedule_review", 12,
-         {.at = "16:00", .place = "Union hall, room 3", .union_rep_id = "union@parley.test"}},
-        {"union@parley.test", "hold_review", 16, {.notes = "Rights and responsibilities reviewed."}},
-        {"teacher@parley.test", "sign_agreement", 16, {0}},
-        {"union@parley.test", "sign_agreement", 17, {0}},
-        {"coordinator@parley.test", "assign_ct", 20, {.ct_id = "ct1@parley.test"}},
-        {"principal@parley.test", "set_timeline", 22,
-         {.cycle_start = cycle_start, .cycle_end = cycle_end, .plan_type = "improvement",
-          .plan_months = "10"}},
-    };
-    enum app_status s = demo_case(c, "INQ-DEMO-0001", "teacher2@parley.test", "pa", pa_start,
-                                  &pa_case);
-    if (s == APP_OK)
-        s = demo_walk(c, pa_case, pa_start, pa, (int)(sizeof pa / sizeof *pa));
-    if (s == APP_OK)
-        s = demo_case(c, "INQ-DEMO-0002", "teacher@parley.test", "par", par_start, &par_case);
-    if (s == APP_OK)
-        s = demo_walk(c, par_case, par_start, par, (int)(sizeof par / sizeof *par));
-    c->who = saved;
-    c->now = saved_now;
-    return s;
 }

@@ -153,11 +153,6 @@ static int64_t page_offset(struct page_of *pg)
     "LEFT JOIN school s ON s.id = q.school_id LEFT JOIN person h ON h.id = q.handler_id "  \
     "LEFT JOIN person fb ON fb.id = q.facts_by "
 
-static const char *text_at(struct ctx *c, db_stmt *st, int col)
-{
-    return arena_strdup(c->a, db_text(st, col));
-}
-
 static void facts_from_row(db_stmt *st, int col, struct eligibility_facts *f)
 {
     f->years_in_district = (int)db_int(st, col);
@@ -182,15 +177,15 @@ static void inquiry_row(struct ctx *c, db_stmt *st, struct inquiry *q)
     q->school_id = db_int(st, 4);
     q->handler_id = db_int(st, 5);
     q->person_id = db_int(st, 6);
-    q->reference = text_at(c, st, 7);
-    q->name = text_at(c, st, 8);
-    q->email = text_at(c, st, 9);
-    q->school_name = text_at(c, st, 10);
-    q->school_other = text_at(c, st, 11);
-    q->phone = text_at(c, st, 12);
-    q->message = text_at(c, st, 13);
-    q->close_reason = text_at(c, st, 14);
-    q->handler_name = text_at(c, st, 15);
+    q->reference = db_text_copy(st, 7, c->a);
+    q->name = db_text_copy(st, 8, c->a);
+    q->email = db_text_copy(st, 9, c->a);
+    q->school_name = db_text_copy(st, 10, c->a);
+    q->school_other = db_text_copy(st, 11, c->a);
+    q->phone = db_text_copy(st, 12, c->a);
+    q->message = db_text_copy(st, 13, c->a);
+    q->close_reason = db_text_copy(st, 14, c->a);
+    q->handler_name = db_text_copy(st, 15, c->a);
     if (!contact_by_parse(db_text(st, 16), &q->contact_by))
         q->contact_by = CONTACT_EMAIL;
     if (!interest_parse(db_text(st, 17), &q->interest))
@@ -198,7 +193,7 @@ static void inquiry_row(struct ctx *c, db_stmt *st, struct inquiry *q)
     if (!inquiry_status_parse(db_text(st, 18), &q->status))
         q->status = INQUIRY_NEW;
     q->facts_at = db_int(st, 19);
-    q->facts_by_name = text_at(c, st, 20);
+    q->facts_by_name = db_text_copy(st, 20, c->a);
     facts_from_row(st, 21, &q->facts);
 }
 
@@ -292,8 +287,8 @@ static enum app_status notes_load(struct ctx *c, struct inquiry *q)
         struct inquiry_note *note = &q->notes[q->nnotes++];
         note->id = db_int(st, 0);
         note->at = db_int(st, 1);
-        note->author = text_at(c, st, 2);
-        note->body = text_at(c, st, 3);
+        note->author = db_text_copy(st, 2, c->a);
+        note->body = db_text_copy(st, 3, c->a);
     }
     db_done(st);
     return APP_OK;
@@ -352,7 +347,7 @@ enum app_status inquiry_handlers(struct ctx *c, struct inquiry_handler **out, in
     while (*n < count && db_step(st) == DB_ROW) {
         struct inquiry_handler *h = &(*out)[(*n)++];
         h->id = db_int(st, 0);
-        h->name = text_at(c, st, 1);
+        h->name = db_text_copy(st, 1, c->a);
         h->role = role_parse(db_text(st, 2), &role) ? role_label(role) : "";
     }
     db_done(st);

@@ -73,6 +73,11 @@ const char *db_text(db_stmt *st, int col)
     return st->d->engine->text(st, col);
 }
 
+const char *db_text_copy(db_stmt *st, int col, arena *a)
+{
+    return arena_strdup(a, db_text(st, col));
+}
+
 int64_t db_int(db_stmt *st, int col)
 {
     return st->d->engine->integer(st, col);

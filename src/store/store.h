@@ -60,6 +60,8 @@ db_stmt *db_query(db *d, const char *sql, const char *types, ...);
 int db_step(db_stmt *st);          /* DB_ROW, DB_DONE or an error */
 /* Column values of the current row; text is valid until the next step. */
 const char *db_text(db_stmt *st, int col);   /* "" for NULL */
+/* The column's text copied into a (it outlives the statement). */
+const char *db_text_copy(db_stmt *st, int col, arena *a);
 int64_t db_int(db_stmt *st, int col);
 double db_real(db_stmt *st, int col);
 bool db_is_null(db_stmt *st, int col);
