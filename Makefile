@@ -99,6 +99,14 @@ TEST_LAYERS_test_app    := base domain store app
 TEST_LAYERS_test_eligibility := base domain
 TEST_LAYERS_test_workflow := base domain
 TEST_LAYERS_test_inquiry := base domain
+# goals
+# end goals
+# observations
+# end observations
+# meetings
+# end meetings
+# dashboard
+# end dashboard
 .SECONDEXPANSION:
 build/san/tests/%: tests/unit/%.c tests/unit/testing.h $$(call san_objs,$$(TEST_LAYERS_$$*)) build/san/gen/migrations.o build/san/gen/assets.o
 	@mkdir -p $(dir $@)

@@ -64,6 +64,18 @@ static const struct copy_table copy_tables[] = {
     {"teacher_case", NULL}, /* 005 */
     {"case_event", NULL},
     {"notification", NULL},
+    {"rubric_standard", NULL}, /* 006 */
+    {"rubric_indicator", NULL},
+    {"self_assessment", NULL},
+    {"goal_bank", NULL},
+    {"goal", NULL},
+    {"observation", NULL},
+    {"artifact", NULL},
+    {"artifact_file", NULL},
+    {"evidence", NULL},
+    {"coaching_entry", NULL},
+    {"meeting", NULL},
+    {"calendar_feed", NULL},
     {"audit", NULL},
     /* 001 seeds the chain's head as (1, 0, ''); the copy replaces it. */
     {"audit_head", "last_id <> 0"},

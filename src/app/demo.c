@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "app/rubric.h"
 #include "app/auth.h"
 #include "app/content.h"
 #include "app/enrolment.h"
@@ -23,6 +24,9 @@ enum app_status program_create(struct ctx *c, const char *name, const char *shor
     if (rc != DB_OK)
         return app_db_status(rc);
     c->who.program_id = *id;
+    enum app_status s = rubric_seed_program(c, *id);   /* R19: the rubric it starts with */
+    if (s != APP_OK)
+        return s;
     return audit_append(c, "create", "program", *id, 0,
                         arena_printf(c->a, "Created the program %s", name));
 }
@@ -188,7 +192,9 @@ enum app_status demo_build(struct ctx *c, const char *password, bool large)
     for (size_t i = 0; s == APP_OK && i < sizeof demo_inquiries / sizeof *demo_inquiries; i++)
         s = demo_inquiry_add(c, &demo_inquiries[i], (int)i);
     if (s == APP_OK)
-        s = enrolment_demo(c);   /* a PA case in progress, a PAR case on the caseload */
+        s = enrolment_demo(c);   /* a PA case and a PAR case, both on a caseload */
+    if (s == APP_OK)
+        s = casework_demo(c);    /* their goals, observations, coaching, meetings */
     if (s == APP_OK)
         s = demo_site_build(c);  /* the public site's pages, FAQ, news, resources */
     for (int i = 0; i < errs.n; i++)

@@ -1,5 +1,5 @@
-/* demo_cases.c: the small demo's cases, one PA case in progress and one
- * PAR case on the caseload, walked through the same workflow table as the
+/* demo_cases.c: the small demo's cases, a PA case and a PAR case, both on
+ * a caseload, walked through the same workflow table as the
  * pages, each step taken by the person whose step it is. */
 #include <inttypes.h>
 #include <stdio.h>
@@ -8,10 +8,10 @@
 #include "app/enrolment.h"
 #include "base/clock.h"
 
-/* --- the small demo: one PA case in progress, one PAR case on the caseload --- */
+/* --- the small demo: a PA case and a PAR case, both on a caseload --- */
 
 /* The demo takes each step as the person whose step it is. */
-static bool act_as(struct ctx *c, const char *email)
+bool demo_act_as(struct ctx *c, const char *email)
 {
     db_stmt *st = db_query(c->db, "SELECT id, name FROM person WHERE email = ?", "s", email);
     bool found = st && db_step(st) == DB_ROW;
@@ -80,7 +80,7 @@ static enum app_status demo_walk(struct ctx *c, int64_t case_id, int64_t start,
         in.ct_id = demo_id(c, in.ct_id);
         in.union_rep_id = demo_id(c, in.union_rep_id);
         c->now = start + steps[i].day * 86400;
-        if (!act_as(c, steps[i].actor))
+        if (!demo_act_as(c, steps[i].actor))
             return APP_ERROR;
         s = case_fire(c, case_id, &in, &errs, &refusal);
         if (s != APP_OK)
@@ -98,7 +98,7 @@ static enum app_status demo_case(struct ctx *c, const char *ref, const char *ema
     int64_t inquiry = demo_inquiry(c, ref, email, interest,
                                    "I would like to talk to a Consulting Teacher.", start);
     c->now = start + 86400;
-    act_as(c, "coordinator@parley.test");
+    demo_act_as(c, "coordinator@parley.test");
     enum app_status s = inquiry ? case_open(c, inquiry, id, &errs, &refusal) : APP_ERROR;
     if (s != APP_OK)
         fprintf(stderr, "parley: demo: open %s: %s %s\n", ref, errs.n ? errs.e[0].message : "",
@@ -110,9 +110,10 @@ enum app_status enrolment_demo(struct ctx *c)
 {
     struct actor saved = c->who;
     int64_t saved_now = c->now, now = app_now(c), pa_case = 0, par_case = 0;
-    int64_t pa_start = now - 20 * 86400, par_start = now - 60 * 86400;
-    const char *cycle_start = clock_date(c->a, now + 14 * 86400);
-    const char *cycle_end = clock_date(c->a, now + 300 * 86400);
+    /* The PAR cycle is six weeks under way: its start meeting is due. */
+    int64_t pa_start = now - 20 * 86400, par_start = now - 90 * 86400;
+    const char *cycle_start = clock_date(c->a, now - 45 * 86400);
+    const char *cycle_end = clock_date(c->a, now + 255 * 86400);
     /* The PA case first: case 1 involves none of the README's sign-ins but
      * the coordinator (the permission tests ask about it as a stranger's). */
     const struct demo_step pa[] = {
@@ -123,6 +124,7 @@ enum app_status enrolment_demo(struct ctx *c)
          {.track = "pa", .years = "4", .plan = "directed_growth", .months = "4",
           .rating = "needs_improvement", .union_member = "yes", .full_time = "yes",
           .job = "classroom_teacher"}},
+        {"coordinator@parley.test", "assign_ct", 9, {.ct_id = "ct2@parley.test"}},
     };
     const struct demo_step par[] = {
         {"coordinator@parley.test", "schedule_meeting", 3,

@@ -11,12 +11,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/casework.h"
 #include "app/notify.h"
 #include "base/clock.h"
 #include "domain/caseload.h"
 
 #define REL(who) POLICY_REL(who)
-#define CASE_REC(k) (&(struct policy_record){.known = true, .relations = (k)->relations})
 
 /* --- loading --- */
 
@@ -48,6 +48,10 @@ static unsigned relations_of(struct ctx *c, const struct case_record *k, bool ad
         r |= REL(WHO_CASE_UNION_REP);
     if (administrator)
         r |= REL(WHO_CASE_ADMINISTRATOR);
+    /* R14: on a PAR case the administrator is the secondary evaluator; on a
+     * PA case they are not, and so reach none of its records (R16). */
+    if (administrator && k->track == TRACK_PAR)
+        r |= REL(WHO_CASE_EVALUATOR);
     return r;
 }
 
@@ -95,7 +99,7 @@ static void case_from_row(struct ctx *c, db_stmt *st, struct case_record *k)
             .full_time = db_int(st, 38) ? "yes" : "no", .job = db_text_copy(st, 39, c->a)};
 }
 
-static enum app_status case_load(struct ctx *c, int64_t id, struct case_record *k)
+enum app_status case_load(struct ctx *c, int64_t id, struct case_record *k)
 {
     db_stmt *st = db_query(c->db, CASE_COLUMNS "WHERE k.id = ? AND k.program_id = ?", "iii",
                            c->who.person_id, id, c->who.program_id);
@@ -115,14 +119,18 @@ static enum app_status events_load(struct ctx *c, struct case_record *k)
     int64_t total = 0;
     db_int_query(c->db, &total, "SELECT COUNT(*) FROM case_event WHERE case_id = ?", "i", k->id);
     db_stmt *st = db_query(c->db,
-                           "SELECT id, at, actor_label, transition, from_state, to_state, summary "
-                           "FROM case_event WHERE case_id = ? ORDER BY at, id",
+                           "SELECT id, at, actor_label, transition, from_state, to_state, summary, "
+                           "part FROM case_event WHERE case_id = ? ORDER BY at, id",
                            "i", k->id);
     if (!st)
         return APP_ERROR;
     k->events = arena_alloc(c->a, sizeof *k->events * (size_t)(total + 1));
     k->nevents = 0;
     while (db_step(st) == DB_ROW && k->nevents <= total) {
+        /* A part's event shows only to whoever may see that part (R16). */
+        const char *part = db_text(st, 7);
+        if (*part && app_authorize(c, ACT_VIEW, policy_part_kind(part), CASE_POLICY(k)) != APP_OK)
+            continue;
         struct case_event *e = &k->events[k->nevents++];
         e->id = db_int(st, 0);
         e->at = db_int(st, 1);
@@ -139,7 +147,7 @@ static enum app_status events_load(struct ctx *c, struct case_record *k)
 enum app_status case_get(struct ctx *c, int64_t id, struct case_record *out)
 {
     enum app_status s = case_load(c, id, out);
-    if (s != APP_OK || (s = app_authorize(c, ACT_VIEW, KIND_CASE, CASE_REC(out))) != APP_OK)
+    if (s != APP_OK || (s = app_authorize(c, ACT_VIEW, KIND_CASE, CASE_POLICY(out))) != APP_OK)
         return s;
     if ((s = events_load(c, out)) != APP_OK)
         return s;
@@ -335,16 +343,23 @@ enum app_status case_open_inquiries(struct ctx *c, struct inquiry_choice **out, 
 /* --- the timeline, the audit log and the inboxes --- */
 
 static enum app_status event_add(struct ctx *c, int64_t case_id, const char *transition,
-                                 enum case_state from, enum case_state to, const char *summary)
+                                 enum case_state from, enum case_state to, const char *summary,
+                                 const char *part)
 {
     int rc = db_exec(c->db,
                      "INSERT INTO case_event (case_id, at, actor_id, actor_label, transition, "
-                     "from_state, to_state, summary) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                     "iissssss", case_id, app_now(c),
+                     "from_state, to_state, summary, part) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                     "iisssssss", case_id, app_now(c),
                      c->who.person_id ? arena_printf(c->a, "%" PRId64, c->who.person_id) : NULL,
                      c->who.name ? c->who.name : "command line", transition,
-                     case_state_key(from), case_state_key(to), summary);
+                     case_state_key(from), case_state_key(to), summary, part);
     return app_db_status(rc);
+}
+
+enum app_status case_event_part(struct ctx *c, const struct case_record *k, const char *part,
+                                const char *what, const char *summary)
+{
+    return event_add(c, k->id, what, k->state, k->state, summary, part);
 }
 
 #define TOLD_MAX 32
@@ -383,15 +398,15 @@ static enum app_status tell_role(struct ctx *c, int64_t *told, int *ntold, const
     return s;
 }
 
-static enum app_status notify_step(struct ctx *c, const struct transition_def *t,
-                                   const struct case_record *k, const char *summary)
+enum app_status case_tell(struct ctx *c, const struct case_record *k, const int *who,
+                          const char *summary)
 {
     const char *message = arena_printf(c->a, "Case of %s: %s", k->teacher_name, summary);
     int64_t told[TOLD_MAX];
     int ntold = 0;
     enum app_status s = APP_OK;
-    for (int i = 0; i < WORKFLOW_MAX_NOTIFY && t->notify[i] && s == APP_OK; i++) {
-        switch ((enum notify_who)t->notify[i]) {
+    for (int i = 0; i < WORKFLOW_MAX_NOTIFY && who[i] && s == APP_OK; i++) {
+        switch ((enum notify_who)who[i]) {
         case TELL_TEACHER: s = tell(c, told, &ntold, k->teacher_id, k->id, message); break;
         case TELL_CT: s = tell(c, told, &ntold, k->ct_id, k->id, message); break;
         case TELL_UNION_REP: s = tell(c, told, &ntold, k->union_rep_id, k->id, message); break;
@@ -412,23 +427,6 @@ static enum app_status notify_step(struct ctx *c, const struct transition_def *t
 static bool text_ok(const char *v, size_t max)
 {
     return v && *v && strlen(v) <= max;
-}
-
-/* "2026-09-14T15:30" (a datetime-local field) or "2026-09-14 15:30". */
-static const char *meeting_time(struct ctx *c, const char *v)
-{
-    int y, m, d, hh, mm;
-    char rest;
-    if (!v || strlen(v) != 16 || (v[10] != 'T' && v[10] != ' '))
-        return NULL;
-    char date[11];
-    memcpy(date, v, 10);
-    date[10] = '\0';
-    if (!clock_parse_date(date, &y, &m, &d) ||
-        sscanf(v + 11, "%2d:%2d%c", &hh, &mm, &rest) != 2 || hh > 23 || mm > 59 || hh < 0 ||
-        mm < 0 || !isdigit((unsigned char)v[11]) || v[13] != ':')
-        return NULL;
-    return arena_printf(c->a, "%s %.5s", date, v + 11);
 }
 
 static int number_in(const char *v, int lo, int hi, bool *ok)
@@ -457,7 +455,7 @@ struct step {
 static void check_meeting(struct ctx *c, const struct case_input *in, struct step *s,
                           struct errors *errs)
 {
-    if (!(s->at = meeting_time(c, in->at)))
+    if (!(s->at = casework_time(c->a, in->at)))
         errors_add(errs, "at", "Give the date and time as YYYY-MM-DD HH:MM.");
     if (!text_ok(in->place, 200))
         errors_add(errs, "place", "Say where the meeting is (up to 200 characters).");
@@ -701,7 +699,7 @@ static enum app_status step_record(struct ctx *c, const struct transition_def *t
     if ((st = app_db_status(step_write(c, t, k, s))) != APP_OK)
         return st;
     const char *summary = step_summary(c, t, k, s);
-    if ((st = event_add(c, k->id, t->key, from, to, summary)) != APP_OK)
+    if ((st = event_add(c, k->id, t->key, from, to, summary, "")) != APP_OK)
         return st;
     if ((st = audit_append(c, t->key, "case", k->id, k->teacher_id,
                            arena_printf(c->a, "Case of %s: %s", k->teacher_name, summary))) !=
@@ -713,7 +711,7 @@ static enum app_status step_record(struct ctx *c, const struct transition_def *t
         k->ct_id = s->ct_id;
     if (t->needs & NEED_UNION_REP)
         k->union_rep_id = s->union_rep_id;
-    return notify_step(c, t, k, summary);
+    return case_tell(c, k, t->notify, summary);
 }
 
 static enum app_status step_find(struct ctx *c, const struct case_record *k,
@@ -749,7 +747,7 @@ enum app_status case_fire(struct ctx *c, int64_t id, const struct case_input *in
     struct case_record k;
     enum app_status s = case_load(c, id, &k);
     if (s == APP_OK)
-        s = app_authorize(c, ACT_EDIT, KIND_CASE, CASE_REC(&k));
+        s = app_authorize(c, ACT_EDIT, KIND_CASE, CASE_POLICY(&k));
     const struct transition_def *t = NULL;
     if (s != APP_OK || (s = step_find(c, &k, in, &t, errs, refusal)) != APP_OK)
         return s;
@@ -870,10 +868,10 @@ enum app_status case_open(struct ctx *c, int64_t inquiry_id, int64_t *id, struct
     if ((s = case_load(c, *id, &k)) != APP_OK)
         return s;
     const char *summary = arena_printf(c->a, "%s %s", t->label, q.reference);
-    if ((s = event_add(c, *id, t->key, CASE_NONE, t->to, summary)) != APP_OK ||
+    if ((s = event_add(c, *id, t->key, CASE_NONE, t->to, summary, "")) != APP_OK ||
         (s = audit_append(c, "create", "case", *id, teacher,
                           arena_printf(c->a, "Opened the case of %s from %s", q.name,
                                        q.reference))) != APP_OK)
         return s;
-    return notify_step(c, t, &k, summary);
+    return case_tell(c, &k, t->notify, summary);
 }

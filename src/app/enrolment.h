@@ -45,6 +45,21 @@ struct case_filter {
 /* The coordinator sees every case; anyone else the cases they take part in. */
 enum app_status cases_list(struct ctx *c, const struct case_filter *f, struct page_of *pg,
                            struct case_record **out, int *n);
+/* The case and the asker's relationships to it, without its timeline and
+ * not yet authorised: for the use cases of a case's parts (goals,
+ * observations...), which ask the policy table about their own kind with
+ * CASE_POLICY(k). APP_NOT_FOUND when there is no such case. */
+enum app_status case_load(struct ctx *c, int64_t id, struct case_record *k);
+#define CASE_POLICY(k) (&(struct policy_record){.known = true, .relations = (k)->relations})
+/* Puts a change to one of the case's parts on its timeline (R37); part:
+ * policy_part_key() of its kind, so that only those who may see the part
+ * see the event (R16). what: a short key ("added", "approved"). */
+enum app_status case_event_part(struct ctx *c, const struct case_record *k, const char *part,
+                                const char *what, const char *summary);
+/* Tells the people of the case (enum notify_who, 0-ended), the asker
+ * excepted, with a link to the case. */
+enum app_status case_tell(struct ctx *c, const struct case_record *k, const int *who,
+                          const char *summary);
 /* With its timeline; a view by anyone but the teacher is audited (R37). */
 enum app_status case_get(struct ctx *c, int64_t id, struct case_record *out);
 /* The asker's own most recent case (the teacher's status page). */
@@ -81,7 +96,12 @@ struct inquiry_choice {
 /* Inquiries that may become a case (the coordinator's form). */
 enum app_status case_open_inquiries(struct ctx *c, struct inquiry_choice **out, int *n);
 
-/* The small demo's cases (parley demo). */
+/* The small demo's cases (parley demo): case 1 is PA, case 2 PAR, both on
+ * a caseload. */
 enum app_status enrolment_demo(struct ctx *c);
+/* The demo acts as the person with this email (false: no such person). */
+bool demo_act_as(struct ctx *c, const char *email);
+/* The small demo's casework on those two cases (casework_demo.c). */
+enum app_status casework_demo(struct ctx *c);
 
 #endif

@@ -74,3 +74,48 @@ bool clock_parse_date(const char *s, int *y, int *m, int *d)
     return *y >= 1900 && *y <= 2999 && *m >= 1 && *m <= 12 && *d >= 1 &&
            *d <= days_in_month(*y, *m);
 }
+
+/* Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm). */
+static int64_t days_from_civil(int y, int m, int d)
+{
+    y -= m <= 2;
+    int64_t era = (y >= 0 ? y : y - 399) / 400;
+    int64_t yoe = y - era * 400;
+    int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+bool clock_day_number(const char *date, int64_t *day)
+{
+    int y, m, d;
+    if (!clock_parse_date(date, &y, &m, &d))
+        return false;
+    *day = days_from_civil(y, m, d);
+    return true;
+}
+
+void clock_day_date(int64_t day, char out[11])
+{
+    day += 719468;
+    int64_t era = (day >= 0 ? day : day - 146096) / 146097;
+    int64_t doe = day - era * 146097;
+    int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    int64_t mp = (5 * doy + 2) / 153;
+    int d = (int)(doy - (153 * mp + 2) / 5 + 1);
+    int m = (int)(mp < 10 ? mp + 3 : mp - 9);
+    int y = (int)(yoe + era * 400 + (m <= 2));
+    /* Kept to four-digit years, so it always fits. */
+    unsigned uy = y < 1000 ? 1000u : y > 9999 ? 9999u : (unsigned)y;
+    snprintf(out, 11, "%04u-%02u-%02u", uy % 10000u, (unsigned)m % 100u, (unsigned)d % 100u);
+}
+
+bool clock_add_days(const char *date, int days, char out[11])
+{
+    int64_t n;
+    if (!clock_day_number(date, &n))
+        return false;
+    clock_day_date(n + days, out);
+    return true;
+}

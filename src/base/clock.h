@@ -20,5 +20,12 @@ char *clock_date(arena *a, int64_t t);
 char *clock_iso(arena *a, int64_t t);
 /* Parses "YYYY-MM-DD" strictly (a real calendar date). */
 bool clock_parse_date(const char *s, int *y, int *m, int *d);
+/* A date's day number (days since 1970-01-01), for date arithmetic;
+ * false when it is not a real "YYYY-MM-DD". */
+bool clock_day_number(const char *date, int64_t *day);
+/* The date of a day number, "YYYY-MM-DD". */
+void clock_day_date(int64_t day, char out[11]);
+/* date + days (negative: before); false when date is not a real date. */
+bool clock_add_days(const char *date, int days, char out[11]);
 
 #endif

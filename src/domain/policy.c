@@ -1,5 +1,7 @@
 #include "domain/policy.h"
 
+#include <string.h>
+
 /* The table. Adding a capability means adding rows here; nothing else in
  * the program grants a permission. */
 const struct policy_rule policy_rules[] = {
@@ -79,6 +81,117 @@ const struct policy_rule policy_rules[] = {
      "a teacher nor withdraw or block an eligible teacher's case (R8)."},
     {WHO_CASE_UNION_REP, ACT_EDIT, KIND_CASE,
      "The union representative records the agreement review and signs the PAR Agreement (R11)."},
+    /* --- the work of the cycle (R14-R19). Evaluators reach a case's records
+     * only through WHO_CASE_EVALUATOR, which never holds on a PA case: that
+     * is R16, here and nowhere else. --- */
+    {WHO_SIGNED_IN, ACT_VIEW, KIND_RUBRIC,
+     "Everyone with an account reads the program's rubric: the standards apply to all alike."},
+    {ROLE_COORDINATOR, ACT_EDIT, KIND_RUBRIC,
+     "The coordinator edits the program's rubric: its standards and indicators."},
+    {ROLE_COORDINATOR, ACT_LIST, KIND_GOAL_BANK,
+     "The coordinator keeps the goals bank."},
+    {ROLE_CONSULTING_TEACHER, ACT_LIST, KIND_GOAL_BANK,
+     "A Consulting Teacher starts a teacher's goals from the goals bank."},
+    {ROLE_PARTICIPATING_TEACHER, ACT_LIST, KIND_GOAL_BANK,
+     "A teacher starts their goals from the goals bank."},
+    {ROLE_COORDINATOR, ACT_CREATE, KIND_GOAL_BANK,
+     "The coordinator adds goals to the goals bank."},
+    {ROLE_COORDINATOR, ACT_EDIT, KIND_GOAL_BANK,
+     "The coordinator edits and retires the goals bank's goals."},
+    {ROLE_COORDINATOR, ACT_VIEW, KIND_SELF_ASSESSMENT,
+     "The coordinator sees every case's self-assessment."},
+    {WHO_CASE_TEACHER, ACT_VIEW, KIND_SELF_ASSESSMENT,
+     "A teacher sees their own self-assessment (R37)."},
+    {WHO_CASE_CT, ACT_VIEW, KIND_SELF_ASSESSMENT,
+     "The case's Consulting Teacher reads the teacher's self-assessment."},
+    {WHO_CASE_EVALUATOR, ACT_VIEW, KIND_SELF_ASSESSMENT,
+     "On a PAR case, the administrator, its secondary evaluator (R14), reads the "
+     "self-assessment; never on a PA case (R16)."},
+    {WHO_CASE_TEACHER, ACT_EDIT, KIND_SELF_ASSESSMENT,
+     "Only the teacher writes their self-assessment (R19)."},
+    {ROLE_COORDINATOR, ACT_VIEW, KIND_GOAL,
+     "The coordinator sees every case's goals."},
+    {WHO_CASE_TEACHER, ACT_VIEW, KIND_GOAL,
+     "A teacher sees their own goals (R37)."},
+    {WHO_CASE_CT, ACT_VIEW, KIND_GOAL,
+     "The case's Consulting Teacher sees its goals."},
+    {WHO_CASE_EVALUATOR, ACT_VIEW, KIND_GOAL,
+     "On a PAR case, the secondary evaluator sees the goals (R14); never on a PA case (R16)."},
+    {WHO_CASE_TEACHER, ACT_CREATE, KIND_GOAL,
+     "A teacher drafts and proposes their goals (R19)."},
+    {WHO_CASE_CT, ACT_CREATE, KIND_GOAL,
+     "The case's Consulting Teacher drafts goals with the teacher."},
+    {WHO_CASE_TEACHER, ACT_EDIT, KIND_GOAL,
+     "A teacher revises their goals until they are approved."},
+    {WHO_CASE_CT, ACT_EDIT, KIND_GOAL,
+     "The case's Consulting Teacher revises goals with the teacher until they are approved."},
+    {WHO_CASE_CT, ACT_APPROVE, KIND_GOAL,
+     "The case's Consulting Teacher approves the goals or returns them with a reason: in "
+     "PAR as the primary evaluator (R14, R19), in PA as the teacher's coach."},
+    {ROLE_COORDINATOR, ACT_VIEW, KIND_OBSERVATION,
+     "The coordinator sees every case's observations."},
+    {WHO_CASE_TEACHER, ACT_VIEW, KIND_OBSERVATION,
+     "A teacher sees every observation of their teaching, notes and feedback (R37)."},
+    {WHO_CASE_CT, ACT_VIEW, KIND_OBSERVATION,
+     "The case's Consulting Teacher sees its observations."},
+    {WHO_CASE_EVALUATOR, ACT_VIEW, KIND_OBSERVATION,
+     "On a PAR case, the secondary evaluator sees the observations (R14); never on a PA "
+     "case (R16)."},
+    {WHO_CASE_CT, ACT_CREATE, KIND_OBSERVATION,
+     "The case's Consulting Teacher records observations."},
+    {WHO_CASE_EVALUATOR, ACT_CREATE, KIND_OBSERVATION,
+     "On a PAR case, the secondary evaluator records observations, alone or jointly with "
+     "the CT (R15, R18)."},
+    {WHO_CASE_CT, ACT_EDIT, KIND_OBSERVATION,
+     "The case's Consulting Teacher completes observations: notes, evidence, feedback."},
+    {WHO_CASE_EVALUATOR, ACT_EDIT, KIND_OBSERVATION,
+     "On a PAR case, the secondary evaluator completes the observations they record (R15)."},
+    {WHO_CASE_TEACHER, ACT_RESPOND, KIND_OBSERVATION,
+     "A teacher adds their reflection to the feedback on an observation (R19)."},
+    {ROLE_COORDINATOR, ACT_VIEW, KIND_ARTIFACT,
+     "The coordinator sees every case's artifacts."},
+    {WHO_CASE_TEACHER, ACT_VIEW, KIND_ARTIFACT,
+     "A teacher sees every document in their own case (R37)."},
+    {WHO_CASE_CT, ACT_VIEW, KIND_ARTIFACT,
+     "The case's Consulting Teacher sees its artifacts."},
+    {WHO_CASE_EVALUATOR, ACT_VIEW, KIND_ARTIFACT,
+     "On a PAR case, the secondary evaluator sees the artifacts (R14); never on a PA case (R16)."},
+    {WHO_CASE_TEACHER, ACT_CREATE, KIND_ARTIFACT,
+     "A teacher uploads artifacts of their practice."},
+    {WHO_CASE_CT, ACT_CREATE, KIND_ARTIFACT,
+     "The case's Consulting Teacher uploads artifacts."},
+    {WHO_CASE_EVALUATOR, ACT_CREATE, KIND_ARTIFACT,
+     "On a PAR case, the secondary evaluator uploads artifacts (R15)."},
+    {ROLE_COORDINATOR, ACT_VIEW, KIND_COACHING,
+     "The coordinator sees every case's coaching log."},
+    {WHO_CASE_TEACHER, ACT_VIEW, KIND_COACHING,
+     "A teacher sees the coaching log of their own case (R37)."},
+    {WHO_CASE_CT, ACT_VIEW, KIND_COACHING,
+     "The case's Consulting Teacher sees the coaching log they keep."},
+    {WHO_CASE_EVALUATOR, ACT_VIEW, KIND_COACHING,
+     "On a PAR case, the secondary evaluator sees the coaching log (R14). A PA case's "
+     "coaching log is never shown to an evaluator (R16)."},
+    {WHO_CASE_CT, ACT_CREATE, KIND_COACHING,
+     "The case's Consulting Teacher logs visits and contacts."},
+    {WHO_CASE_CT, ACT_EDIT, KIND_COACHING,
+     "The case's Consulting Teacher corrects the coaching log."},
+    {ROLE_COORDINATOR, ACT_VIEW, KIND_MEETING,
+     "The coordinator sees every case's parley meetings."},
+    {WHO_CASE_TEACHER, ACT_VIEW, KIND_MEETING,
+     "A teacher sees the meetings of their own case (R17, R37)."},
+    {WHO_CASE_CT, ACT_VIEW, KIND_MEETING,
+     "The case's Consulting Teacher sees its meetings."},
+    {WHO_CASE_EVALUATOR, ACT_VIEW, KIND_MEETING,
+     "On a PAR case, the administrator sees the parley meetings they attend (R17)."},
+    {ROLE_COORDINATOR, ACT_CREATE, KIND_MEETING,
+     "The coordinator schedules parley meetings."},
+    {WHO_CASE_CT, ACT_CREATE, KIND_MEETING,
+     "The case's Consulting Teacher schedules parley meetings (R17)."},
+    {ROLE_COORDINATOR, ACT_EDIT, KIND_MEETING,
+     "The coordinator reschedules meetings and records them held."},
+    {WHO_CASE_CT, ACT_EDIT, KIND_MEETING,
+     "The case's Consulting Teacher reschedules meetings, records them held and keeps the "
+     "minutes (R17)."},
     {WHO_ANYONE, ACT_VIEW, KIND_CONTENT,
      "Anyone, signed in or not, reads the published pages, FAQ, news and resources."},
     {ROLE_COORDINATOR, ACT_LIST, KIND_CONTENT,
@@ -156,11 +269,37 @@ enum policy_answer policy_decide(bool signed_in, role_set roles, enum action act
     return POLICY_FORBIDDEN;
 }
 
+bool policy_kind_casework(enum record_kind kind)
+{
+    return kind == KIND_SELF_ASSESSMENT || kind == KIND_GOAL || kind == KIND_OBSERVATION ||
+           kind == KIND_ARTIFACT || kind == KIND_COACHING || kind == KIND_MEETING;
+}
+
+static const char *const part_keys[KIND_COUNT] = {
+    [KIND_SELF_ASSESSMENT] = "self_assessment", [KIND_GOAL] = "goal",
+    [KIND_OBSERVATION] = "observation", [KIND_ARTIFACT] = "artifact",
+    [KIND_COACHING] = "coaching", [KIND_MEETING] = "meeting",
+};
+
+const char *policy_part_key(enum record_kind kind)
+{
+    return kind < KIND_COUNT && part_keys[kind] ? part_keys[kind] : "";
+}
+
+enum record_kind policy_part_kind(const char *key)
+{
+    for (int k = 0; k < KIND_COUNT; k++)
+        if (part_keys[k] && strcmp(part_keys[k], key) == 0)
+            return (enum record_kind)k;
+    return KIND_NONE;
+}
+
 bool policy_kind_private(enum record_kind kind)
 {
     /* A person's record is private: a stranger is not told it exists; nor
      * that someone asked the program for help (an inquiry). */
-    return kind == KIND_PERSON || kind == KIND_INQUIRY || kind == KIND_CASE;
+    return kind == KIND_PERSON || kind == KIND_INQUIRY || kind == KIND_CASE ||
+           policy_kind_casework(kind);
 }
 
 const char *policy_action_label(enum action act)
@@ -170,6 +309,7 @@ const char *policy_action_label(enum action act)
         [ACT_CREATE] = "add", [ACT_EDIT] = "change", [ACT_DELETE] = "remove",
         [ACT_RESET_PASSWORD] = "issue a password link for",
         [ACT_VIEW_HISTORY] = "see the history of", [ACT_ASSIGN] = "assign",
+        [ACT_APPROVE] = "approve", [ACT_RESPOND] = "respond to",
     };
     return act < ACT_COUNT ? labels[act] : "";
 }
@@ -182,6 +322,10 @@ const char *policy_kind_label(enum record_kind kind)
         [KIND_ROLE] = "roles", [KIND_AUDIT] = "audit log",
         [KIND_SETTINGS] = "program settings", [KIND_CONTENT] = "public site",
         [KIND_FEEDBACK] = "feedback", [KIND_INQUIRY] = "inquiries (intake)", [KIND_CASE] = "cases",
+        [KIND_RUBRIC] = "rubric", [KIND_GOAL_BANK] = "goals bank",
+        [KIND_SELF_ASSESSMENT] = "self-assessments", [KIND_GOAL] = "goals",
+        [KIND_OBSERVATION] = "observations", [KIND_ARTIFACT] = "artifacts",
+        [KIND_COACHING] = "coaching logs", [KIND_MEETING] = "parley meetings",
     };
     return kind < KIND_COUNT ? labels[kind] : "";
 }
@@ -200,6 +344,8 @@ const char *policy_who_label(int who)
         return "The administrator of the teacher's school";
     if (who == WHO_CASE_UNION_REP)
         return "The case's union representative";
+    if (who == WHO_CASE_EVALUATOR)
+        return "On a PAR case, the administrator of the teacher's school (its secondary evaluator)";
     if (who == WHO_ANYONE)
         return "Anyone, visitors too";
     if (who == WHO_ASSIGNED)
@@ -232,6 +378,30 @@ const char *policy_refusal(enum action act, enum record_kind kind)
         return "Only the coordinator and the people taking part in a case (the teacher, their "
                "Consulting Teacher, their school's administrator and the union representative) "
                "see it or move it along.";
+    case KIND_RUBRIC:
+    case KIND_GOAL_BANK:
+        return "Only the program coordinator edits the rubric and the goals bank.";
+    case KIND_SELF_ASSESSMENT:
+        return "R19: only the teacher writes their self-assessment.";
+    case KIND_GOAL:
+        if (act == ACT_APPROVE)
+            return "R14, R19: only the case's Consulting Teacher, the primary evaluator, approves "
+                   "goals.";
+        return "R16, R37: a case's goals are the teacher's, their Consulting Teacher's and, on a "
+               "PAR case only, their administrator's.";
+    case KIND_OBSERVATION:
+    case KIND_ARTIFACT:
+        if (act == ACT_RESPOND)
+            return "R19: only the teacher writes their reflection.";
+        return "R15, R16: the case's Consulting Teacher and, on a PAR case only, the "
+               "administrator (the secondary evaluator) record observations and artifacts; "
+               "nothing of a PA case reaches an evaluator.";
+    case KIND_COACHING:
+        return "R16: the coaching log is kept by the case's Consulting Teacher; a PA case's is "
+               "never shown to an evaluator.";
+    case KIND_MEETING:
+        return "R17: the case's Consulting Teacher or the coordinator schedules and records the "
+               "parley meetings.";
     case KIND_AUDIT:
         return "Only the program coordinator browses the whole audit log. "
                "You can see every entry about your own record under My record.";

@@ -18,6 +18,8 @@ enum action {
     ACT_RESET_PASSWORD,
     ACT_VIEW_HISTORY,        /* the audit entries about a record */
     ACT_ASSIGN,              /* give a record to someone to handle */
+    ACT_APPROVE,             /* approve what someone proposed (goals, R19) */
+    ACT_RESPOND,             /* add one's own reflection or response to it */
     ACT_COUNT
 };
 
@@ -33,6 +35,14 @@ enum record_kind {
     KIND_CONTENT,            /* the public site: pages, FAQ, news, resources */
     KIND_FEEDBACK,           /* visitors' comments ("tell us what you think") */
     KIND_INQUIRY,            /* the contact form's inquiries: the intake queue */
+    KIND_RUBRIC,             /* the program's rubric: standards and indicators */
+    KIND_GOAL_BANK,          /* goals the coordinator keeps to start from */
+    KIND_SELF_ASSESSMENT,    /* a case's self-assessment, the teacher's own */
+    KIND_GOAL,               /* a case's goals (R19) */
+    KIND_OBSERVATION,        /* a case's observations, feedback and reflections */
+    KIND_ARTIFACT,           /* a case's uploaded documents (R15) */
+    KIND_COACHING,           /* a case's coaching log (R16) */
+    KIND_MEETING,            /* a case's parley meetings (R17) */
     KIND_COUNT
 };
 
@@ -45,10 +55,13 @@ enum who {
     WHO_CASE_CT,                  /* relationship: the case's Consulting Teacher */
     WHO_CASE_ADMINISTRATOR,       /* relationship: an administrator of the teacher's school */
     WHO_CASE_UNION_REP,           /* relationship: the case's union representative */
+    WHO_CASE_EVALUATOR,           /* relationship: the administrator of the teacher's
+                                     school on a PAR case, its secondary evaluator (R14);
+                                     never on a PA case (R16) */
 };
 /* A case relationship's bit in policy_record.relations. */
 #define POLICY_REL(who) (1u << ((who) - WHO_CASE_TEACHER))
-#define POLICY_IS_CASE_REL(who) ((who) >= WHO_CASE_TEACHER && (who) <= WHO_CASE_UNION_REP)
+#define POLICY_IS_CASE_REL(who) ((who) >= WHO_CASE_TEACHER && (who) <= WHO_CASE_EVALUATOR)
 
 struct policy_rule {
     int who;                 /* an enum role, or an enum who */
@@ -80,6 +93,12 @@ enum policy_answer policy_decide(bool signed_in, role_set roles, enum action act
                                  enum record_kind kind, const struct policy_record *rec);
 /* What a denial looks like for this kind: 404 where existence is private. */
 bool policy_kind_private(enum record_kind kind);
+/* A kind that is a part of a case: goals, observations... (R14-R19). */
+bool policy_kind_casework(enum record_kind kind);
+/* A case part's key on the case's timeline and in the audit log ("goal",
+ * "observation"...), and back (KIND_NONE for none). */
+const char *policy_part_key(enum record_kind kind);
+enum record_kind policy_part_kind(const char *key);
 
 const char *policy_action_label(enum action act);   /* "see", "change"... */
 const char *policy_kind_label(enum record_kind kind);

@@ -21,6 +21,8 @@ const struct setting_def setting_defs[] = {
     {"ct_admin_restriction_years", "1", "R27",
      "Years after leaving the role during which a CT may not take a principal post."},
     {"feedback_days", "5", "R19", "Days within which observation feedback is shared."},
+    {"goals_due_days", "30", "R19",
+     "Days after the cycle starts by which the goals are set and approved."},
     {"small_group_min", "5", "R39", "Smallest group for which a figure is published."},
     {"superintendent_title", "Superintendent", "R25", "The title of the final approver."},
     {"contact_per_hour", "5", "R10",

@@ -58,9 +58,17 @@ static const struct api_field inquiry_fields[] = {
 };
 const struct api_body api_inquiry_body = {"Inquiry", inquiry_fields, COUNT(inquiry_fields)};
 
-const struct api_body *const api_bodies[] = {&api_person_body, &api_school_body,
-                                              &api_role_body, &api_inquiry_body,
-                                              &api_transition_body};
+const struct api_body *const api_bodies[] = {
+    &api_person_body, &api_school_body, &api_role_body, &api_inquiry_body, &api_transition_body,
+    /* goals */
+    /* end goals */
+    /* observations */
+    /* end observations */
+    /* meetings */
+    /* end meetings */
+    /* dashboard */
+    /* end dashboard */
+};
 const int api_body_count = COUNT(api_bodies);
 
 /* A PATCH may name the version it was based on (optimistic locking). */

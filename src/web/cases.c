@@ -7,6 +7,7 @@
 
 #include "app/enrolment.h"
 #include "out/html.h"
+#include "web/case_parts.h"
 #include "web/handlers.h"
 #include "web/web.h"
 
@@ -365,6 +366,7 @@ static void case_page(req *r, const struct case_record *k, const char *failed,
 {
     page_begin(r, arena_printf(r->a, "Case of %s", k->teacher_name));
     case_details(r, k);
+    case_parts_render(r, k);
     if (k->track == TRACK_PAR)
         html_printf(&r->out, "<p><a href=\"/cases/%lld/agreement\">The PAR Agreement "
                              "(printable)</a></p>", (long long)k->id);

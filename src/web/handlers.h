@@ -124,5 +124,13 @@ void api_case_transition(req *r);
 void api_inquiries(req *r);
 void api_inquiry(req *r);
 void api_inquiry_update(req *r);
+/* goals */
+/* end goals */
+/* observations */
+/* end observations */
+/* meetings */
+/* end meetings */
+/* dashboard */
+/* end dashboard */
 
 #endif

@@ -90,6 +90,14 @@ const struct route web_routes[] = {
     {"GET", "/cases/{id}/agreement", page_case_agreement, ACT_VIEW, KIND_CASE, 0, "The PAR Agreement, printable (R11)"},
     {"POST", "/cases/{id}/transitions", do_case_transition, ACT_EDIT, KIND_CASE, 0, "Take a step of the case workflow"},
     {"GET", "/my-case", page_my_case, ACT_VIEW, KIND_ACCOUNT, 0, "A teacher's own case: where it is, what comes next (R37)"},
+    /* goals: the rubric, the goals bank, self-assessments and goals */
+    /* end goals */
+    /* observations: observations and artifacts */
+    /* end observations */
+    /* meetings: the coaching log, parley meetings and calendars */
+    /* end meetings */
+    /* dashboard: caseloads and deadlines */
+    /* end dashboard */
     {"GET", "/inbox", page_inbox, ACT_VIEW, KIND_ACCOUNT, 0, "One's notifications"},
     {"POST", "/inbox/read", do_inbox_read, ACT_EDIT, KIND_ACCOUNT, 0, "Mark one's notifications read"},
     {"GET", "/help/workflow", page_workflow, PUBLIC, 0, "The case workflow, from its table"},
@@ -112,5 +120,13 @@ const struct route web_routes[] = {
     {"GET", "/api/v1/cases", api_cases, ACT_LIST, KIND_CASE, 0, "List cases (filters: state, track, q)"},
     {"GET", "/api/v1/cases/{id}", api_case, ACT_VIEW, KIND_CASE, 0, "A case with its timeline and next steps"},
     {"POST", "/api/v1/cases/{id}/transitions", api_case_transition, ACT_EDIT, KIND_CASE, 0, "Take a step of the case workflow"},
+    /* api goals: the rubric, the goals bank, self-assessments and goals */
+    /* end api goals */
+    /* api observations: observations and artifacts */
+    /* end api observations */
+    /* api meetings: the coaching log, parley meetings and calendars */
+    /* end api meetings */
+    /* api dashboard: caseloads and deadlines */
+    /* end api dashboard */
 };
 const size_t web_route_count = sizeof web_routes / sizeof web_routes[0];

@@ -114,6 +114,15 @@ struct api_body {
 };
 extern const struct api_body api_person_body, api_school_body, api_role_body, api_inquiry_body;
 extern const struct api_body api_transition_body;   /* api_cases.c: a case's step */
+/* goals */
+/* end goals */
+/* observations */
+/* end observations */
+/* meetings */
+/* end meetings */
+/* dashboard */
+/* end dashboard */
+
 extern const struct api_body *const api_bodies[];
 extern const int api_body_count;
 /* Reads the JSON object in the body into dest, a struct person_input,

@@ -67,6 +67,25 @@ function siteRecord(rt) {
     return scalar(srv.db, `SELECT COALESCE(MAX(id), 0) FROM ${table} WHERE ${where};`);
 }
 
+// A case's parts: case 1's newest record of the kind (the demo has one of
+// each), or the program's for the rubric and the goals bank.
+const PART_TABLES = [
+    // goals
+    // end goals
+    // observations
+    // end observations
+    // meetings
+    // end meetings
+    // dashboard
+    // end dashboard
+];
+function partRecord(rt) {
+    const found = PART_TABLES.find(([re]) => re.test(rt.pattern));
+    if (!found) return '0';
+    const [, table, where] = found;
+    return scalar(srv.db, `SELECT COALESCE(MAX(id), 0) FROM ${table} WHERE ${where};`);
+}
+
 function pathFor(rt, person) {
     return rt.pattern
         .replace('{slug}', 'about')
@@ -75,6 +94,7 @@ function pathFor(rt, person) {
             // yet; case 1 involves no README sign-in but the coordinator's).
             : /\/(schools|intake|inquiries|cases)\//.test(rt.pattern) ? '1' : String(person))
         .replace('{role_id}', () => someRole(person))
+        .replace('{item}', () => partRecord(rt))
         .replace('{token}', () => resetToken())
         .replace('{name}', 'parley.css');
 }

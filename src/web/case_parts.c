@@ -1,0 +1,58 @@
+/* case_parts.c: the case page's sections and the tabs between a case's
+ * parts. Each part's file adds its row to the table below. */
+#include "web/case_parts.h"
+
+#include <inttypes.h>
+#include <string.h>
+
+#include "app/casework.h"
+#include "out/html.h"
+#include "web/handlers.h"
+
+const struct case_part_section case_part_sections[] = {
+    /* parts: goals (goals.c) */
+    /* end goals */
+    /* parts: observations and artifacts (observations.c, artifacts.c) */
+    /* end observations */
+    /* parts: coaching log and meetings (coaching.c, meetings.c) */
+    /* end meetings */
+    {KIND_NONE, NULL, NULL, NULL},
+};
+
+static bool visible(req *r, const struct case_record *k, const struct case_part_section *p)
+{
+    return casework_may(ctx_of(r), k, ACT_VIEW, p->kind);
+}
+
+void case_parts_render(req *r, const struct case_record *k)
+{
+    for (const struct case_part_section *p = case_part_sections; p->kind; p++) {
+        if (!visible(r, k, p))
+            continue;
+        html_printf(&r->out, "<section class=\"case-part\"><h2><a href=\"/cases/%" PRId64 "/%s\">%s</a>"
+                             "</h2>",
+                    k->id, p->path, p->title);
+        if (p->summary)
+            p->summary(r, k);
+        html_raw(&r->out, "</section>");
+    }
+}
+
+void case_part_begin(req *r, const struct case_record *k, const char *title,
+                     const char *current)
+{
+    page_begin(r, arena_printf(r->a, "%s — case of %s", title, k->teacher_name));
+    html_printf(&r->out, "<nav class=\"case-tabs\" aria-label=\"Parts of this case\"><ul>"
+                         "<li><a href=\"/cases/%" PRId64 "\">The case</a></li>",
+                k->id);
+    for (const struct case_part_section *p = case_part_sections; p->kind; p++) {
+        if (!visible(r, k, p))
+            continue;
+        bool here = current && strcmp(current, p->path) == 0;
+        html_printf(&r->out, "<li><a href=\"/cases/%" PRId64 "/%s\"", k->id, p->path);
+        if (here)
+            html_raw(&r->out, " aria-current=\"page\"");
+        html_printf(&r->out, ">%s</a></li>", p->title);
+    }
+    html_raw(&r->out, "</ul></nav>");
+}
