@@ -106,6 +106,7 @@ TEST_LAYERS_test_inquiry := base domain
 # meetings
 # end meetings
 # dashboard
+TEST_LAYERS_test_deadline := base domain
 # end dashboard
 .SECONDEXPANSION:
 build/san/tests/%: tests/unit/%.c tests/unit/testing.h $$(call san_objs,$$(TEST_LAYERS_$$*)) build/san/gen/migrations.o build/san/gen/assets.o

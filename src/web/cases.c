@@ -5,6 +5,7 @@
 #include <inttypes.h>
 #include <string.h>
 
+#include "app/deadlines.h"
 #include "app/enrolment.h"
 #include "out/html.h"
 #include "web/case_parts.h"
@@ -360,12 +361,25 @@ static void step_form(req *r, const struct case_record *k, const struct transiti
     html_raw(&r->out, "</section>");
 }
 
+/* What is due on the case, as the asker may see it (R16, R37). */
+static void case_deadlines(req *r, const struct case_record *k)
+{
+    struct case_deadline *ds;
+    int n = 0;
+    if (k->state != CASE_ON_CASELOAD || deadlines_case(ctx_of(r), k, &ds, &n) != APP_OK || !n)
+        return;
+    html_raw(&r->out, "<section><h2>What is due</h2>");
+    deadline_list(r, ds, n, -1, false);
+    html_raw(&r->out, "</section>");
+}
+
 /* failed: the step whose form is shown again with what was typed. */
 static void case_page(req *r, const struct case_record *k, const char *failed,
                       const struct case_input *in, const struct errors *errs)
 {
     page_begin(r, arena_printf(r->a, "Case of %s", k->teacher_name));
     case_details(r, k);
+    case_deadlines(r, k);
     case_parts_render(r, k);
     if (k->track == TRACK_PAR)
         html_printf(&r->out, "<p><a href=\"/cases/%lld/agreement\">The PAR Agreement "

@@ -131,6 +131,16 @@ void api_inquiry_update(req *r);
 /* meetings */
 /* end meetings */
 /* dashboard */
+/* dashboard.c: the work on the dashboard, the deadlines page */
+void dashboard_work(req *r);
+void page_deadlines(req *r);
+struct case_deadline;
+/* Overdue deadlines, then those due within days (all: days < 0). */
+void deadline_list(req *r, const struct case_deadline *ds, int n, int days, bool with_teacher);
+/* api_dashboard.c */
+void api_deadlines(req *r);
+void api_caseload(req *r);
+void api_week(req *r);
 /* end dashboard */
 
 #endif

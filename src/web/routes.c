@@ -97,6 +97,7 @@ const struct route web_routes[] = {
     /* meetings: the coaching log, parley meetings and calendars */
     /* end meetings */
     /* dashboard: caseloads and deadlines */
+    {"GET", "/deadlines", page_deadlines, ACT_LIST, KIND_CASE, 0, "Everything due on one's cases, overdue first (R17-R19, R37)"},
     /* end dashboard */
     {"GET", "/inbox", page_inbox, ACT_VIEW, KIND_ACCOUNT, 0, "One's notifications"},
     {"POST", "/inbox/read", do_inbox_read, ACT_EDIT, KIND_ACCOUNT, 0, "Mark one's notifications read"},
@@ -127,6 +128,9 @@ const struct route web_routes[] = {
     /* api meetings: the coaching log, parley meetings and calendars */
     /* end api meetings */
     /* api dashboard: caseloads and deadlines */
+    {"GET", "/api/v1/deadlines", api_deadlines, ACT_LIST, KIND_CASE, 0, "Everything due on one's cases, overdue first"},
+    {"GET", "/api/v1/caseload", api_caseload, ACT_LIST, KIND_CASE, 0, "A Consulting Teacher's weighted caseload (R30)"},
+    {"GET", "/api/v1/week", api_week, ACT_LIST, KIND_CASE, 0, "A Consulting Teacher's visits and meetings in a week (?start=YYYY-MM-DD)"},
     /* end api dashboard */
 };
 const size_t web_route_count = sizeof web_routes / sizeof web_routes[0];

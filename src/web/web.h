@@ -62,6 +62,8 @@ void web_flash(req *r, const char *message);
 void pagination(req *r, const char *base, int page, int per_page, int64_t total);
 /* "Tue 24 Nov 2026, 10:05" with a machine-readable <time>. */
 void html_time(req *r, int64_t t);
+/* "Tue 24 Nov 2026" for a "YYYY-MM-DD", with a machine-readable <time>. */
+void html_date(req *r, const char *date);
 
 /* audit.c: a table of audit entries, with whom each is about or not. */
 struct audit_entry;
