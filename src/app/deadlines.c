@@ -12,88 +12,132 @@
 #define CASE_DEADLINES_MAX (DEADLINE_FEEDBACK_MAX + 8)
 #define MINE_PAGE 200
 
-static enum app_status goals_facts(struct ctx *c, int64_t case_id, struct deadline_facts *f)
+/* The facts of a set of cases come from four queries whatever their
+ * number: over the program's cases on a caseload, or over one case (only:
+ * its id), each row put with its case by binary search. */
+struct case_index {
+    int64_t id;
+    int at;                          /* in the cases and their facts */
+};
+struct fact_set {
+    struct case_index *order;        /* by id */
+    struct deadline_facts *facts;
+    int n;
+};
+
+static int by_case_id(const void *a, const void *b)
 {
-    db_stmt *st = db_query(c->db,
-                           "SELECT COALESCE(SUM(CASE WHEN kind = 'practice' THEN 1 ELSE 0 END), 0), "
-                           "COALESCE(SUM(CASE WHEN kind = 'student_learning' THEN 1 ELSE 0 END), 0) "
-                           "FROM goal WHERE case_id = ? AND status = 'approved'",
-                           "i", case_id);
-    if (!st)
-        return APP_ERROR;
-    if (db_step(st) == DB_ROW) {
-        f->approved_practice = (int)db_int(st, 0);
-        f->approved_learning = (int)db_int(st, 1);
+    int64_t x = ((const struct case_index *)a)->id, y = ((const struct case_index *)b)->id;
+    return (x > y) - (x < y);
+}
+
+static struct deadline_facts *facts_of(struct fact_set *fs, int64_t case_id)
+{
+    int lo = 0, hi = fs->n - 1;
+    while (lo <= hi) {
+        int mid = (lo + hi) / 2;
+        int64_t id = fs->order[mid].id;
+        if (id == case_id)
+            return &fs->facts[fs->order[mid].at];
+        if (id < case_id)
+            lo = mid + 1;
+        else
+            hi = mid - 1;
     }
-    db_done(st);
-    return APP_OK;
+    return NULL;
 }
 
-static enum app_status observation_facts(struct ctx *c, int64_t case_id, struct deadline_facts *f)
+#define ACTIVE_CASES                                                                         \
+    "(? = 0 OR case_id = ?) AND case_id IN (SELECT id FROM teacher_case WHERE "              \
+    "program_id = ? AND state = 'on_caseload') "
+
+static db_stmt *facts_query(struct ctx *c, const char *sql, int64_t only)
 {
-    int64_t joint = 0;
-    if (db_int_query(c->db, &joint,
-                     "SELECT COUNT(*) FROM observation WHERE case_id = ? AND observers = 'joint'",
-                     "i", case_id) != DB_OK)
-        return APP_ERROR;
-    f->joint_observations = (int)joint;
-    db_stmt *st = db_query(c->db,
-                           "SELECT observed_on FROM observation WHERE case_id = ? AND "
-                           "feedback_shared_at = 0 ORDER BY observed_on LIMIT ?",
-                           "ii", case_id, (int64_t)DEADLINE_FEEDBACK_MAX);
-    if (!st)
-        return APP_ERROR;
-    while (db_step(st) == DB_ROW && f->nfeedback_pending < DEADLINE_FEEDBACK_MAX)
-        f->feedback_pending[f->nfeedback_pending++] = db_text_copy(st, 0, c->a);
-    db_done(st);
-    return APP_OK;
+    return db_query(c->db, sql, "iii", only, only, c->who.program_id);
 }
 
-static enum app_status meeting_facts(struct ctx *c, int64_t case_id, struct deadline_facts *f)
+static void goals_facts(struct ctx *c, struct fact_set *fs, int64_t only)
 {
-    db_stmt *st = db_query(c->db,
-                           "SELECT DISTINCT phase FROM meeting WHERE case_id = ? AND "
-                           "status = 'held'",
-                           "i", case_id);
-    if (!st)
-        return APP_ERROR;
-    while (db_step(st) == DB_ROW) {
+    db_stmt *st = facts_query(c,
+                              "SELECT case_id, kind FROM goal WHERE status = 'approved' AND "
+                              ACTIVE_CASES,
+                              only);
+    while (st && db_step(st) == DB_ROW) {
+        struct deadline_facts *f = facts_of(fs, db_int(st, 0));
+        if (f && strcmp(db_text(st, 1), "practice") == 0)
+            f->approved_practice++;
+        else if (f && strcmp(db_text(st, 1), "student_learning") == 0)
+            f->approved_learning++;
+    }
+    if (st)
+        db_done(st);
+}
+
+static void observation_facts(struct ctx *c, struct fact_set *fs, int64_t only)
+{
+    db_stmt *st = facts_query(c,
+                              "SELECT case_id, observed_on, observers, feedback_shared_at FROM "
+                              "observation WHERE (observers = 'joint' OR feedback_shared_at = 0) "
+                              "AND " ACTIVE_CASES "ORDER BY case_id, observed_on",
+                              only);
+    while (st && db_step(st) == DB_ROW) {
+        struct deadline_facts *f = facts_of(fs, db_int(st, 0));
+        if (!f)
+            continue;
+        if (strcmp(db_text(st, 2), "joint") == 0)
+            f->joint_observations++;
+        if (db_int(st, 3) == 0 && f->nfeedback_pending < DEADLINE_FEEDBACK_MAX)
+            f->feedback_pending[f->nfeedback_pending++] = db_text_copy(st, 1, c->a);
+    }
+    if (st)
+        db_done(st);
+}
+
+static void meeting_facts(struct ctx *c, struct fact_set *fs, int64_t only)
+{
+    db_stmt *st = facts_query(c,
+                              "SELECT case_id, phase FROM meeting WHERE status = 'held' AND "
+                              ACTIVE_CASES,
+                              only);
+    while (st && db_step(st) == DB_ROW) {
+        struct deadline_facts *f = facts_of(fs, db_int(st, 0));
         enum meeting_phase p;
-        if (meeting_phase_parse(db_text(st, 0), &p) && p < PHASE_EXTRA)
+        if (f && meeting_phase_parse(db_text(st, 1), &p) && p < PHASE_EXTRA)
             f->meeting_held[p] = true;
     }
-    db_done(st);
-    return APP_OK;
+    if (st)
+        db_done(st);
 }
 
-static enum app_status case_facts(struct ctx *c, const struct case_record *k,
-                                  struct deadline_facts *f)
+static struct deadline_facts *facts_gather(struct ctx *c, const struct case_record *cases, int n,
+                                           int64_t only)
 {
-    memset(f, 0, sizeof *f);
-    f->par = k->track == TRACK_PAR;
-    f->today = clock_date(c->a, app_now(c));
-    f->cycle_start = k->cycle_start;
-    f->cycle_end = k->cycle_end;
-    f->goals_due_days = program_setting_int(c, "goals_due_days");
-    f->feedback_days = program_setting_int(c, "feedback_days");
-    enum app_status s = goals_facts(c, k->id, f);
-    if (s == APP_OK)
-        s = observation_facts(c, k->id, f);
-    if (s == APP_OK && f->par)
-        s = meeting_facts(c, k->id, f);
-    return s;
+    struct fact_set fs = {arena_alloc(c->a, sizeof(struct case_index) * (size_t)(n + 1)),
+                          arena_alloc(c->a, sizeof(struct deadline_facts) * (size_t)(n + 1)), n};
+    const char *today = clock_date(c->a, app_now(c));
+    int goals_due_days = program_setting_int(c, "goals_due_days");
+    int feedback_days = program_setting_int(c, "feedback_days");
+    for (int i = 0; i < n; i++) {
+        fs.order[i] = (struct case_index){cases[i].id, i};
+        fs.facts[i] = (struct deadline_facts){
+            .par = cases[i].track == TRACK_PAR, .today = today,
+            .cycle_start = cases[i].cycle_start, .cycle_end = cases[i].cycle_end,
+            .goals_due_days = goals_due_days, .feedback_days = feedback_days};
+    }
+    qsort(fs.order, (size_t)n, sizeof *fs.order, by_case_id);
+    goals_facts(c, &fs, only);
+    observation_facts(c, &fs, only);
+    meeting_facts(c, &fs, only);
+    return fs.facts;
 }
 
 /* Appends the case's deadlines the asker may see (R16) to out. */
-static enum app_status case_deadlines_add(struct ctx *c, const struct case_record *k,
-                                          struct case_deadline *out, int *n, int max)
+static void case_deadlines_add(struct ctx *c, const struct case_record *k,
+                               const struct deadline_facts *f, struct case_deadline *out,
+                               int *n, int max)
 {
-    struct deadline_facts f;
     struct deadline ds[CASE_DEADLINES_MAX];
-    enum app_status s = case_facts(c, k, &f);
-    if (s != APP_OK)
-        return s;
-    int nd = deadlines_of_case(&f, ds, CASE_DEADLINES_MAX);
+    int nd = deadlines_of_case(f, ds, CASE_DEADLINES_MAX);
     for (int i = 0; i < nd && *n < max; i++) {
         if (!casework_may(c, k, ACT_VIEW, ds[i].kind))
             continue;
@@ -102,7 +146,6 @@ static enum app_status case_deadlines_add(struct ctx *c, const struct case_recor
         out[*n].label = deadline_label(&out[*n].d);
         (*n)++;
     }
-    return APP_OK;
 }
 
 enum app_status deadlines_case(struct ctx *c, const struct case_record *k,
@@ -110,7 +153,9 @@ enum app_status deadlines_case(struct ctx *c, const struct case_record *k,
 {
     *out = arena_alloc(c->a, sizeof **out * CASE_DEADLINES_MAX);
     *n = 0;
-    return case_deadlines_add(c, k, *out, n, CASE_DEADLINES_MAX);
+    const struct deadline_facts *f = facts_gather(c, k, 1, k->id);
+    case_deadlines_add(c, k, f, *out, n, CASE_DEADLINES_MAX);
+    return APP_OK;
 }
 
 static int by_urgency(const void *a, const void *b)
@@ -153,10 +198,11 @@ enum app_status deadlines_mine(struct ctx *c, struct case_deadline **out, int *n
     int max = ncases * CASE_DEADLINES_MAX + 1;
     *out = arena_alloc(c->a, sizeof **out * (size_t)max);
     *n = 0;
-    for (int i = 0; i < ncases && s == APP_OK; i++)
-        s = case_deadlines_add(c, &cases[i], *out, n, max);
+    const struct deadline_facts *facts = facts_gather(c, cases, ncases, 0);
+    for (int i = 0; i < ncases; i++)
+        case_deadlines_add(c, &cases[i], &facts[i], *out, n, max);
     qsort(*out, (size_t)*n, sizeof **out, by_urgency);
-    return s;
+    return APP_OK;
 }
 
 enum app_status caseload_mine(struct ctx *c, struct caseload *out)
