@@ -548,7 +548,9 @@ void page_my_case(req *r)
                          "Where your case is: %s</h2><p>%s</p></section>",
                 case_state_label(k.state), case_states[k.state].for_teacher);
     case_details(r, &k);
+    case_deadlines(r, &k);
     next_steps(r, &k);
+    case_parts_render(r, &k);
     html_printf(&r->out, "<p><a href=\"/cases/%lld\">Your case's page</a>", (long long)k.id);
     if (k.track == TRACK_PAR)
         html_printf(&r->out, " · <a href=\"/cases/%lld/agreement\">Your PAR Agreement</a>",
