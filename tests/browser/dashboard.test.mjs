@@ -1,0 +1,66 @@
+// dashboard.test.mjs: the Consulting Teacher's dashboard (the weighted
+// caseload against the cap, R30; each case's next due item; the week's
+// visits and meetings) and the deadlines page, at desktop and phone width;
+// the teacher's own case page shows what is due (R37). Every page is
+// checked (axe, console, phone width).
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+
+import { startServer, PASSWORD } from '../http/harness.mjs';
+import { DEMO } from '../http/records.mjs';
+import { DEVICES, launchBrowser, newSession, check, signIn, assertVisible } from './browser.mjs';
+
+let server, browser;
+
+before(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+});
+
+after(async () => {
+    await browser?.close();
+    await server?.stop();
+});
+
+async function asPerson(device, email, fn) {
+    const s = await newSession(browser, device, server.base);
+    try {
+        await signIn(s, email, email, PASSWORD);
+        await s.page.waitForURL(/\/dashboard/);
+        await fn(s);
+    } finally {
+        await s.context.close();
+    }
+}
+
+for (const device of DEVICES) {
+    describe(`what is due (${device.name})`, () => {
+        it('the CT sees their caseload, what is due and their week', async () => {
+            await asPerson(device.name, DEMO.consulting_teacher, async s => {
+                const { page } = s;
+                await assertVisible(page.getByRole('heading', { name: 'Your caseload' }));
+                await assertVisible(page.getByText(/of the program's cap of 20 \(R30\)/));
+                await assertVisible(page.getByRole('table', { name: /Your teachers/ })
+                    .getByRole('link', { name: 'Samuel Reyes' }));
+                await assertVisible(page.getByRole('heading', { name: /The week of/ }));
+                await check(s, 'ct', 'dashboard');
+                await page.getByRole('link', { name: 'Next week' }).click();
+                await page.waitForURL(/week=/);
+                await check(s, 'ct', 'dashboard-next-week');
+                await page.goto('/deadlines');
+                await assertVisible(page.getByRole('heading', { level: 1, name: 'Deadlines' }));
+                await check(s, 'ct', 'deadlines');
+            });
+        });
+        it('the teacher sees all of their deadlines on their own case (R37)', async () => {
+            await asPerson(device.name, DEMO.participating_teacher, async s => {
+                const { page } = s;
+                await page.goto('/my-case');
+                await assertVisible(page.getByRole('heading', { name: 'What is due' }));
+                const items = await page.locator('ul.deadlines li').count();
+                assert.ok(items >= 3, `${items} deadlines: the three parley meetings at least (R17)`);
+                await check(s, 'teacher', 'my-case-deadlines');
+            });
+        });
+    });
+}
