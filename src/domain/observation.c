@@ -9,9 +9,9 @@
 static const struct {
     const char *key, *label;
 } observers[OBSERVERS_COUNT] = {
-    [OBSERVERS_CT] = {"ct", "The Consulting Teacher"},
-    [OBSERVERS_ADMINISTRATOR] = {"administrator", "The administrator"},
-    [OBSERVERS_JOINT] = {"joint", "The CT and the administrator together (joint)"},
+    [OBSERVERS_CT] = {"ct", "Consulting Teacher"},
+    [OBSERVERS_ADMINISTRATOR] = {"administrator", "Administrator"},
+    [OBSERVERS_JOINT] = {"joint", "Joint: the CT and the administrator together"},
 };
 
 const char *observers_key(enum observers o)

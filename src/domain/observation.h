@@ -11,7 +11,7 @@
 enum observers { OBSERVERS_CT, OBSERVERS_ADMINISTRATOR, OBSERVERS_JOINT, OBSERVERS_COUNT };
 
 const char *observers_key(enum observers o);     /* "ct", "administrator", "joint" */
-const char *observers_label(enum observers o);   /* "The CT and the administrator together" */
+const char *observers_label(enum observers o);   /* "Joint: the CT and the administrator together" */
 bool observers_parse(const char *key, enum observers *out);
 
 /* Whether the person recording may name these observers: NULL when they
