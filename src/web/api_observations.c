@@ -242,7 +242,8 @@ static void artifact_json(req *r, json *j, const struct artifact *a)
     json_kv_str(j, "uploaded_by_name", a->uploaded_by_name);
     json_kv_int(j, "created_at", a->created_at);
     tags_json(j, a->tags, a->ntags);
-    json_kv_str(j, "file", arena_printf(r->a, "/cases/%" PRId64 "/artifacts/%" PRId64 "/file",
+    json_kv_str(j, "file", arena_printf(r->a, "/api/v1/cases/%" PRId64 "/artifacts/%" PRId64
+                                              "/file",
                                         a->case_id, a->id));
     json_obj_end(j);
 }

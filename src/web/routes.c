@@ -136,9 +136,10 @@ const struct route web_routes[] = {
     {"GET", "/api/v1/cases/{id}/observations/{item}", api_observation, ACT_VIEW, KIND_OBSERVATION, 0, "One observation"},
     {"PATCH", "/api/v1/cases/{id}/observations/{item}", api_observation_update, ACT_EDIT, KIND_OBSERVATION, 0, "Complete an observation; \"share_feedback\": true shares it (R19)"},
     {"POST", "/api/v1/cases/{id}/observations/{item}/reflection", api_observation_reflect, ACT_RESPOND, KIND_OBSERVATION, 0, "The teacher's reflection (R19)"},
-    {"GET", "/api/v1/cases/{id}/artifacts", api_artifacts, ACT_VIEW, KIND_ARTIFACT, 0, "A case's artifacts (the bytes: /cases/{id}/artifacts/{item}/file)"},
+    {"GET", "/api/v1/cases/{id}/artifacts", api_artifacts, ACT_VIEW, KIND_ARTIFACT, 0, "A case's artifacts"},
     {"POST", "/api/v1/cases/{id}/artifacts", api_artifact_create, ACT_CREATE, KIND_ARTIFACT, ROUTE_UPLOAD, "Add an artifact: multipart/form-data with title, description, indicators, file"},
     {"GET", "/api/v1/cases/{id}/artifacts/{item}", api_artifact, ACT_VIEW, KIND_ARTIFACT, 0, "One artifact's record"},
+    {"GET", "/api/v1/cases/{id}/artifacts/{item}/file", page_artifact_file, ACT_VIEW, KIND_ARTIFACT, 0, "An artifact's bytes, as an attachment (not JSON; the read is audited)"},
     /* end api observations */
     /* api meetings: the coaching log, parley meetings and calendars */
     /* end api meetings */
