@@ -81,15 +81,8 @@ enum app_status artifact_download(struct ctx *c, int64_t case_id, int64_t id,
     enum app_status s = artifact_get(c, case_id, id, &k, out);
     if (s != APP_OK)
         return s;
-    db_stmt *st = db_query(c->db, "SELECT content FROM artifact_file WHERE artifact_id = ?", "i",
-                           id);
-    if (!st)
-        return APP_ERROR;
-    s = APP_NOT_FOUND;
-    if (db_step(st) == DB_ROW)
-        s = upload_decode(c->a, db_text(st, 0), data, len) ? APP_OK : APP_ERROR;
-    db_done(st);
-    return s;
+    return upload_read(c, "SELECT content FROM artifact_file WHERE artifact_id = ?", id, data,
+                       len);
 }
 
 struct artifact_fields {

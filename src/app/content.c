@@ -510,15 +510,8 @@ enum app_status resource_download(struct ctx *c, int64_t id, struct resource *ou
     enum app_status s = resource_get(c, id, out);
     if (s != APP_OK)
         return s;
-    db_stmt *st = db_query(c->db, "SELECT content FROM resource_file WHERE resource_id = ?", "i",
-                           id);
-    if (!st)
-        return APP_ERROR;
-    s = APP_NOT_FOUND;
-    if (db_step(st) == DB_ROW)
-        s = upload_decode(c->a, db_text(st, 0), data, len) ? APP_OK : APP_ERROR;
-    db_done(st);
-    return s;
+    return upload_read(c, "SELECT content FROM resource_file WHERE resource_id = ?", id, data,
+                       len);
 }
 
 /* Issue 6: the bytes decide the type (upload.h). */

@@ -67,11 +67,24 @@ const char *upload_encode(arena *a, const char *data, size_t len)
     return b64;
 }
 
-bool upload_decode(arena *a, const char *stored, const char **data, size_t *len)
+static bool upload_decode(arena *a, const char *stored, const char **data, size_t *len)
 {
     size_t b64_len = strlen(stored), max = b64_len / 4 * 3 + 3;
     char *bin = arena_alloc(a, max);
     *data = bin;
     return sodium_base642bin((unsigned char *)bin, max, stored, b64_len, NULL, len, NULL,
                              sodium_base64_VARIANT_ORIGINAL) == 0;
+}
+
+enum app_status upload_read(struct ctx *c, const char *sql, int64_t id, const char **data,
+                            size_t *len)
+{
+    db_stmt *st = db_query(c->db, sql, "i", id);
+    if (!st)
+        return APP_ERROR;
+    enum app_status s = APP_NOT_FOUND;
+    if (db_step(st) == DB_ROW)
+        s = upload_decode(c->a, db_text(st, 0), data, len) ? APP_OK : APP_ERROR;
+    db_done(st);
+    return s;
 }

@@ -30,9 +30,11 @@ enum document_type upload_check(struct ctx *c, const struct upload *u, const cha
 const char *upload_name(arena *a, const char *uploaded, enum document_type t);
 /* A stored media type's label for people ("PDF"). */
 const char *upload_type_label(const char *media_type);
-/* The bytes as stored (base64), and back (false if the stored text is not
- * base64). */
+/* The bytes as stored (base64). */
 const char *upload_encode(arena *a, const char *data, size_t len);
-bool upload_decode(arena *a, const char *stored, const char **data, size_t *len);
+/* The stored bytes of one file, into c->a: sql selects its stored text by
+ * the one id parameter. APP_NOT_FOUND when there is no such row. */
+enum app_status upload_read(struct ctx *c, const char *sql, int64_t id, const char **data,
+                            size_t *len);
 
 #endif

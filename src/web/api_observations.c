@@ -178,28 +178,35 @@ static void observation_keep(req *r, struct observation_input *in, const struct 
     in->feedback = in->feedback ? in->feedback : o->feedback;
 }
 
+/* The observation a change is based on: the current one, or a 409 when
+ * the body named an older version. false: answered already. */
+static bool based_on(req *r, int64_t case_id, int64_t id, const char *version,
+                     struct observation *cur)
+{
+    struct case_record k;
+    enum app_status s = observation_get(ctx_of(r), case_id, id, &k, cur);
+    if (s != APP_OK) {
+        web_fail(r, s, KIND_OBSERVATION);
+        return false;
+    }
+    return api_version_current(r, version, cur->version, KIND_OBSERVATION);
+}
+
 void api_observation_update(req *r)
 {
     struct observation_body b = {0};
     const char *version = NULL;
-    if (!api_body_read(r, &api_observation_body, &b, &version))
-        return;
-    struct ctx *c = ctx_of(r);
     int64_t case_id = req_id(r, "id"), id = req_id(r, "item");
-    struct case_record k;
     struct observation cur;
-    enum app_status s = observation_get(c, case_id, id, &k, &cur);
-    if (s != APP_OK) {
-        web_fail(r, s, KIND_OBSERVATION);
-        return;
-    }
-    if (!api_version_current(r, version, cur.version, KIND_OBSERVATION))
+    if (!api_body_read(r, &api_observation_body, &b, &version) ||
+        !based_on(r, case_id, id, version, &cur))
         return;
     observation_keep(r, &b.in, &cur);
     b.in.share = b.share_feedback && strcmp(b.share_feedback, "yes") == 0;
     struct errors errs = {.n = 0};
     const char *refusal = NULL;
-    s = observation_update(c, case_id, id, cur.version, &b.in, &errs, &refusal);
+    enum app_status s = observation_update(ctx_of(r), case_id, id, cur.version, &b.in, &errs,
+                                           &refusal);
     written(r, s, &errs, refusal, case_id, id, 200);
 }
 
@@ -207,22 +214,15 @@ void api_observation_reflect(req *r)
 {
     struct reflection_body b = {0};
     const char *version = NULL;
-    if (!api_body_read(r, &api_reflection_body, &b, &version))
-        return;
-    struct ctx *c = ctx_of(r);
     int64_t case_id = req_id(r, "id"), id = req_id(r, "item");
-    struct case_record k;
     struct observation cur;
-    enum app_status s = observation_get(c, case_id, id, &k, &cur);
-    if (s != APP_OK) {
-        web_fail(r, s, KIND_OBSERVATION);
-        return;
-    }
-    if (!api_version_current(r, version, cur.version, KIND_OBSERVATION))
+    if (!api_body_read(r, &api_reflection_body, &b, &version) ||
+        !based_on(r, case_id, id, version, &cur))
         return;
     struct errors errs = {.n = 0};
     const char *refusal = NULL;
-    s = observation_reflect(c, case_id, id, cur.version, b.reflection, &errs, &refusal);
+    enum app_status s = observation_reflect(ctx_of(r), case_id, id, cur.version, b.reflection,
+                                            &errs, &refusal);
     written(r, s, &errs, refusal, case_id, id, 201);
 }
 
