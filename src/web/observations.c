@@ -148,20 +148,27 @@ static void observation_form(req *r, const struct case_record *k,
 
 /* --- the list --- */
 
-/* R18: a PAR cycle with no joint observation yet is flagged. */
+/* R18: a PAR cycle under way with no joint observation yet is flagged,
+ * in words (the badge's colour only adds to them). */
+static void no_joint_flag(req *r)
+{
+    html_raw(&r->out, "<p class=\"joint-flag\"><span class=\"badge badge-warn\">To do</span> "
+                      "<strong>No joint observation yet (R18).</strong> The CT and the "
+                      "administrator should observe together at least once this cycle.</p>");
+}
+
 static void joint_flag(req *r, const struct case_record *k)
 {
     int count, joint, late, pending;
     char due[11];
-    if (k->track != TRACK_PAR ||
+    if (k->track != TRACK_PAR || k->state != CASE_ON_CASELOAD ||
         observations_status(ctx_of(r), k, &count, &joint, &late, &pending, due) != APP_OK)
         return;
     if (!joint)
-        html_raw(&r->out, "<p class=\"flash flash-error\" id=\"joint-flag\"><strong>No joint "
-                          "observation yet (R18).</strong> The CT and the administrator should "
-                          "observe together at least once this cycle.</p>");
+        no_joint_flag(r);
     else
-        html_printf(&r->out, "<p id=\"joint-flag\">Joint observations this cycle: %d (R18).</p>",
+        html_printf(&r->out, "<p class=\"joint-flag\">Joint observations this cycle: %d (R18)."
+                             "</p>",
                     joint);
 }
 
@@ -456,7 +463,6 @@ void observations_summary(req *r, const struct case_record *k)
     else if (pending)
         html_printf(&r->out, "; feedback due %s", due);
     html_raw(&r->out, ".</p>");
-    if (k->track == TRACK_PAR && !joint)
-        html_raw(&r->out, "<p class=\"flash flash-error\"><strong>No joint observation yet "
-                          "(R18).</strong></p>");
+    if (k->track == TRACK_PAR && k->state == CASE_ON_CASELOAD && !joint)
+        no_joint_flag(r);
 }
