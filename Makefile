@@ -102,6 +102,7 @@ TEST_LAYERS_test_inquiry := base domain
 # goals
 # end goals
 # observations
+TEST_LAYERS_test_observation := base domain
 # end observations
 # meetings
 # end meetings

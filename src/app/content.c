@@ -4,10 +4,10 @@
 #include "app/content.h"
 
 #include <inttypes.h>
-#include <sodium.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/upload.h"
 #include "base/clock.h"
 #include "base/utf8.h"
 #include "domain/document.h"
@@ -510,74 +510,16 @@ enum app_status resource_download(struct ctx *c, int64_t id, struct resource *ou
     enum app_status s = resource_get(c, id, out);
     if (s != APP_OK)
         return s;
-    db_stmt *st = db_query(c->db, "SELECT content FROM resource_file WHERE resource_id = ?", "i",
-                           id);
-    if (!st)
-        return APP_ERROR;
-    s = APP_NOT_FOUND;
-    if (db_step(st) == DB_ROW) {
-        const char *b64 = db_text(st, 0);
-        size_t b64_len = strlen(b64);
-        char *bin = arena_alloc(c->a, b64_len / 4 * 3 + 3);
-        s = sodium_base642bin((unsigned char *)bin, b64_len / 4 * 3 + 3, b64, b64_len, NULL, len,
-                              NULL, sodium_base64_VARIANT_ORIGINAL) == 0
-                ? APP_OK
-                : APP_ERROR;
-        *data = bin;
-    }
-    db_done(st);
-    return s;
+    return upload_read(c, "SELECT content FROM resource_file WHERE resource_id = ?", id, data,
+                       len);
 }
 
-/* The download's name: the uploaded name's letters, digits, '.', '-' and
- * '_' (nothing that could break a header or a path), ending in the
- * extension of the type the content really is. */
-static const char *download_name(struct ctx *c, const char *uploaded, enum document_type t)
+/* Issue 6: the bytes decide the type (upload.h). */
+static enum document_type upload_of(struct ctx *c, const struct resource_input *in,
+                                    struct errors *errs)
 {
-    const char *base = uploaded ? uploaded : "";
-    for (const char *p = base; *p; p++)
-        if (*p == '/' || *p == '\\')
-            base = p + 1;
-    const char *dot = strrchr(base, '.');
-    size_t stem = dot ? (size_t)(dot - base) : strlen(base);
-    buf b;
-    buf_init(&b, c->a);
-    for (size_t i = 0; i < stem && b.len < 80; i++) {
-        char ch = base[i];
-        bool keep = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
-                    (ch >= '0' && ch <= '9') || ch == '-' || ch == '_' || ch == '.';
-        buf_putc(&b, keep ? ch : '-');
-    }
-    if (!b.len)
-        buf_puts(&b, "document");
-    buf_puts(&b, document_extension(t));
-    return b.s;
-}
-
-/* Issue 6: the bytes decide the type. A file whose content is not
- * an accepted type, or not the type its name claims, is refused. */
-static enum document_type upload_check(struct ctx *c, const struct resource_input *in,
-                                       struct errors *errs)
-{
-    enum document_type t = document_sniff(in->data, in->len, in->filename);
-    enum document_type claimed = document_claimed(in->filename);
-    if (!in->len)
-        errors_add(errs, "file", "Choose a file to upload (the one chosen is empty).");
-    else if (t == DOC_UNKNOWN)
-        errors_add(errs, "file", arena_printf(c->a, "%s is not a kind of file the site offers "
-                                                    "for download. Its content was checked, not "
-                                                    "its name: send a %s file.",
-                                              in->filename, document_accepted()));
-    else if (claimed != t)
-        errors_add(errs, "file", arena_printf(c->a, "%s is named as %s, but its content is %s. "
-                                                    "Send the real file, or name it with %s.",
-                                              in->filename,
-                                              claimed ? document_label(claimed)
-                                                      : "no accepted type",
-                                              document_label(t), document_extension(t)));
-    else
-        return t;
-    return DOC_UNKNOWN;
+    const struct upload u = {in->filename, in->data, in->len};
+    return upload_check(c, &u, "the site offers for download", errs);
 }
 
 struct resource_fields {
@@ -594,7 +536,7 @@ static bool resource_check(struct ctx *c, const struct resource_input *in, bool 
     f->published = yes_no_field(errs, "published", in->published);
     f->type = DOC_UNKNOWN;
     if (in->data)
-        f->type = upload_check(c, in, errs);
+        f->type = upload_of(c, in, errs);
     else if (file_required)
         errors_add(errs, "file", arena_printf(c->a, "Choose the file to upload: %s.",
                                               document_accepted()));
@@ -606,18 +548,14 @@ static enum app_status resource_file_store(struct ctx *c, int64_t id,
                                            const struct resource_input *in,
                                            enum document_type t)
 {
-    size_t b64_len = sodium_base64_ENCODED_LEN(in->len, sodium_base64_VARIANT_ORIGINAL);
-    char *b64 = arena_alloc(c->a, b64_len);
-    sodium_bin2base64(b64, b64_len, (const unsigned char *)in->data, in->len,
-                      sodium_base64_VARIANT_ORIGINAL);
     int rc = db_exec(c->db, "DELETE FROM resource_file WHERE resource_id = ?", "i", id);
     if (rc == DB_OK)
         rc = db_exec(c->db, "INSERT INTO resource_file (resource_id, content) VALUES (?, ?)",
-                     "is", id, b64);
+                     "is", id, upload_encode(c->a, in->data, in->len));
     if (rc == DB_OK)
         rc = db_exec(c->db, "UPDATE resource SET filename = ?, media_type = ?, size = ? "
                             "WHERE id = ?",
-                     "ssii", download_name(c, in->filename, t), document_media_type(t),
+                     "ssii", upload_name(c->a, in->filename, t), document_media_type(t),
                      (int64_t)in->len, id);
     return app_db_status(rc);
 }

@@ -63,6 +63,7 @@ const struct api_body *const api_bodies[] = {
     /* goals */
     /* end goals */
     /* observations */
+    &api_observation_body, &api_reflection_body,
     /* end observations */
     /* meetings */
     /* end meetings */
@@ -84,6 +85,24 @@ bool api_bad_field(req *r, const char *field, const char *message)
     return false;
 }
 
+/* [12, 14] as "12,14"; NULL unless an array of positive whole numbers. */
+static const char *id_list_text(arena *a, const json_t *v)
+{
+    if (!json_is_array(v))
+        return NULL;
+    buf b;
+    buf_init(&b, a);
+    buf_puts(&b, "");
+    size_t i;
+    const json_t *id;
+    json_array_foreach(v, i, id) {
+        if (!json_is_integer(id) || json_integer_value(id) <= 0)
+            return NULL;
+        buf_printf(&b, "%s%" JSON_INTEGER_FORMAT, i ? "," : "", json_integer_value(id));
+    }
+    return buf_cstr(&b);
+}
+
 /* The value as the text the use cases take (they validate it), or NULL if
  * the JSON type is wrong. */
 static const char *field_text(arena *a, const json_t *v, enum api_type t)
@@ -99,6 +118,8 @@ static const char *field_text(arena *a, const json_t *v, enum api_type t)
         return json_is_integer(v)
                    ? arena_printf(a, "%" JSON_INTEGER_FORMAT, json_integer_value(v))
                    : NULL;
+    case API_ID_LIST:
+        return id_list_text(a, v);
     default:
         return json_is_string(v) ? arena_strndup(a, json_string_value(v), json_string_length(v))
                                  : NULL;
@@ -114,6 +135,8 @@ static const char *type_message(arena *a, const char *name, enum api_type t)
         return arena_printf(a, "%s must be a whole number", name);
     case API_ID_OR_NULL:
         return arena_printf(a, "%s must be a whole number or null", name);
+    case API_ID_LIST:
+        return arena_printf(a, "%s must be an array of ids (whole numbers)", name);
     default:
         return arena_printf(a, "%s must be a string", name);
     }

@@ -13,6 +13,8 @@ const struct case_part_section case_part_sections[] = {
     /* parts: goals (goals.c) */
     /* end goals */
     /* parts: observations and artifacts (observations.c, artifacts.c) */
+    {KIND_OBSERVATION, "Observations", "observations", observations_summary},
+    {KIND_ARTIFACT, "Artifacts", "artifacts", artifacts_summary},
     /* end observations */
     /* parts: coaching log and meetings (coaching.c, meetings.c) */
     /* end meetings */

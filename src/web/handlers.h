@@ -127,6 +127,28 @@ void api_inquiry_update(req *r);
 /* goals */
 /* end goals */
 /* observations */
+/* observations.c, artifacts.c: a case's observations and artifacts */
+void page_observations(req *r);
+void do_observation_record(req *r);
+void page_observation(req *r);
+void do_observation_update(req *r);
+void do_observation_reflect(req *r);
+void page_artifacts(req *r);
+void do_artifact_upload(req *r);
+void page_artifact_file(req *r);
+/* api_observations.c */
+void api_observations(req *r);
+void api_observation_create(req *r);
+void api_observation(req *r);
+void api_observation_update(req *r);
+void api_observation_reflect(req *r);
+void api_artifacts(req *r);
+void api_artifact_create(req *r);
+void api_artifact(req *r);
+/* their sections of the case page (case_parts.c) */
+struct case_record;
+void observations_summary(req *r, const struct case_record *k);
+void artifacts_summary(req *r, const struct case_record *k);
 /* end observations */
 /* meetings */
 /* end meetings */

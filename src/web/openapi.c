@@ -277,6 +277,7 @@ static struct prop prop_of_field(const struct api_field *f)
         [API_TEXT] = {"string", NULL, false},     [API_FLAG] = {"boolean", NULL, false},
         [API_NUMBER] = {"integer", NULL, false},  [API_ID_OR_NULL] = {"integer", NULL, true},
         [API_ROLE_KEY] = {NULL, "RoleKey", false}, [API_JOB_TYPE] = {NULL, "JobType", false},
+        [API_ID_LIST] = {"array", "Id", false},
     };
     return (struct prop){f->name, as[f->type].type, as[f->type].ref, !f->required,
                          as[f->type].nullable};
@@ -331,6 +332,8 @@ static void components(struct doc *d)
     schema_enum(d, "RoleKey", role_at, ROLE_COUNT);
     schema_enum(d, "JobType", job_type_at, JOB_COUNT);
     schema_enum(d, "StepKey", step_at, case_transition_count);
+    json_key(j, "Id");   /* the items of an API_ID_LIST */
+    schema_of(d, &(struct prop){.type = "integer"});
     for (int i = 0; i < api_body_count; i++)
         schema_bodies(d, api_bodies[i]);
     for (int i = 0; i < COUNT(resources); i++)

@@ -93,6 +93,14 @@ const struct route web_routes[] = {
     /* goals: the rubric, the goals bank, self-assessments and goals */
     /* end goals */
     /* observations: observations and artifacts */
+    {"GET", "/cases/{id}/observations", page_observations, ACT_VIEW, KIND_OBSERVATION, 0, "A case's observations, the R18 flag, and the form to record one"},
+    {"POST", "/cases/{id}/observations", do_observation_record, ACT_CREATE, KIND_OBSERVATION, 0, "Record an observation (a draft_key sent again updates its draft)"},
+    {"GET", "/cases/{id}/observations/{item}", page_observation, ACT_VIEW, KIND_OBSERVATION, 0, "One observation: notes, evidence, feedback, reflection"},
+    {"POST", "/cases/{id}/observations/{item}", do_observation_update, ACT_EDIT, KIND_OBSERVATION, 0, "Complete an observation, or share its feedback (R19)"},
+    {"POST", "/cases/{id}/observations/{item}/reflection", do_observation_reflect, ACT_RESPOND, KIND_OBSERVATION, 0, "The teacher's reflection on the feedback (R19)"},
+    {"GET", "/cases/{id}/artifacts", page_artifacts, ACT_VIEW, KIND_ARTIFACT, 0, "A case's artifacts and the form to add one"},
+    {"POST", "/cases/{id}/artifacts", do_artifact_upload, ACT_CREATE, KIND_ARTIFACT, ROUTE_UPLOAD, "Add an artifact (R15)"},
+    {"GET", "/cases/{id}/artifacts/{item}/file", page_artifact_file, ACT_VIEW, KIND_ARTIFACT, 0, "Download an artifact (an attachment; the read is audited)"},
     /* end observations */
     /* meetings: the coaching log, parley meetings and calendars */
     /* end meetings */
@@ -124,6 +132,15 @@ const struct route web_routes[] = {
     /* api goals: the rubric, the goals bank, self-assessments and goals */
     /* end api goals */
     /* api observations: observations and artifacts */
+    {"GET", "/api/v1/cases/{id}/observations", api_observations, ACT_VIEW, KIND_OBSERVATION, 0, "A case's observations, newest first"},
+    {"POST", "/api/v1/cases/{id}/observations", api_observation_create, ACT_CREATE, KIND_OBSERVATION, 0, "Record an observation (the same draft_key again updates its draft)"},
+    {"GET", "/api/v1/cases/{id}/observations/{item}", api_observation, ACT_VIEW, KIND_OBSERVATION, 0, "One observation"},
+    {"PATCH", "/api/v1/cases/{id}/observations/{item}", api_observation_update, ACT_EDIT, KIND_OBSERVATION, 0, "Complete an observation; \"share_feedback\": true shares it (R19)"},
+    {"POST", "/api/v1/cases/{id}/observations/{item}/reflection", api_observation_reflect, ACT_RESPOND, KIND_OBSERVATION, 0, "The teacher's reflection (R19)"},
+    {"GET", "/api/v1/cases/{id}/artifacts", api_artifacts, ACT_VIEW, KIND_ARTIFACT, 0, "A case's artifacts"},
+    {"POST", "/api/v1/cases/{id}/artifacts", api_artifact_create, ACT_CREATE, KIND_ARTIFACT, ROUTE_UPLOAD, "Add an artifact: multipart/form-data with title, description, indicators, file"},
+    {"GET", "/api/v1/cases/{id}/artifacts/{item}", api_artifact, ACT_VIEW, KIND_ARTIFACT, 0, "One artifact's record"},
+    {"GET", "/api/v1/cases/{id}/artifacts/{item}/file", page_artifact_file, ACT_VIEW, KIND_ARTIFACT, 0, "An artifact's bytes, as an attachment (not JSON; the read is audited)"},
     /* end api observations */
     /* api meetings: the coaching log, parley meetings and calendars */
     /* end api meetings */

@@ -10,6 +10,7 @@
 #include "domain/policy.h"
 #include "out/html.h"
 #include "out/markdown.h"
+#include "web/download.h"
 #include "web/handlers.h"
 #include "web/site.h"
 #include "web/web.h"
@@ -266,12 +267,7 @@ void page_resource_download(req *r)
         web_fail(r, s, KIND_CONTENT);
         return;
     }
-    buf_reset(&r->out);
-    buf_append(&r->out, data, len);
-    r->content_type = res.media_type;
-    res_header(r, "Content-Disposition",
-               arena_printf(r->a, "attachment; filename=\"%s\"", res.filename));
-    res_header(r, "X-Content-Type-Options", "nosniff");
+    web_download(r, data, len, res.media_type, res.filename);
 }
 
 /* --- News --- */

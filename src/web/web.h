@@ -102,7 +102,10 @@ const char *form_value(req *r, const char *name);
 /* api_body.c: the fields a JSON request body may hold, and their reader.
  * (Apart from api.c because jansson's names clash with out/json.h's.) The
  * parser and the OpenAPI document (openapi.c) read the same tables. */
-enum api_type { API_TEXT, API_FLAG, API_NUMBER, API_ID_OR_NULL, API_ROLE_KEY, API_JOB_TYPE };
+enum api_type {
+    API_TEXT, API_FLAG, API_NUMBER, API_ID_OR_NULL, API_ROLE_KEY, API_JOB_TYPE,
+    API_ID_LIST,                    /* an array of ids, handed on as "12,14" ("" if empty) */
+};
 struct api_field {
     const char *name;
     enum api_type type;
@@ -119,6 +122,7 @@ extern const struct api_body api_transition_body;   /* api_cases.c: a case's ste
 /* goals */
 /* end goals */
 /* observations */
+extern const struct api_body api_observation_body, api_reflection_body;   /* api_observations.c */
 /* end observations */
 /* meetings */
 /* end meetings */

@@ -73,6 +73,8 @@ const PART_TABLES = [
     // goals
     // end goals
     // observations
+    [/\/cases\/\{id\}\/observations\/\{item\}/, 'observation', 'case_id = 1'],
+    [/\/cases\/\{id\}\/artifacts\/\{item\}/, 'artifact', 'case_id = 1'],
     // end observations
     // meetings
     // end meetings

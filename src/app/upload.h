@@ -1,0 +1,40 @@
+/* upload.h: what every use case that keeps uploaded files shares (the
+ * public site's resources, a case's artifacts): the file's type is known
+ * by its content (domain/document.h), never by its name or the browser's
+ * word; its download name is made safe; its bytes are kept as base64 in
+ * the database, outside any public path. */
+#ifndef PARLEY_UPLOAD_H
+#define PARLEY_UPLOAD_H
+
+#include <stddef.h>
+
+#include "app/app.h"
+#include "domain/document.h"
+
+/* A file as a form or the API sends it; data NULL: none sent. */
+struct upload {
+    const char *filename;
+    const char *data;
+    size_t len;
+};
+
+/* The type the bytes really are, when it is one of document.h's and the
+ * name's extension says the same; else DOC_UNKNOWN with an error on field
+ * "file" naming the file and what was wrong. offered: what the accepted
+ * files are for, ending "... is not a kind of file <offered>". */
+enum document_type upload_check(struct ctx *c, const struct upload *u, const char *offered,
+                                struct errors *errs);
+/* The name to download it by: the uploaded name's letters, digits, '.',
+ * '-' and '_' (nothing that could break a header or a path), ending in the
+ * extension of the type the content really is. */
+const char *upload_name(arena *a, const char *uploaded, enum document_type t);
+/* A stored media type's label for people ("PDF"). */
+const char *upload_type_label(const char *media_type);
+/* The bytes as stored (base64). */
+const char *upload_encode(arena *a, const char *data, size_t len);
+/* The stored bytes of one file, into c->a: sql selects its stored text by
+ * the one id parameter. APP_NOT_FOUND when there is no such row. */
+enum app_status upload_read(struct ctx *c, const char *sql, int64_t id, const char **data,
+                            size_t *len);
+
+#endif

@@ -1,0 +1,50 @@
+/* observation.h: the rules of an observation that need no database (R15,
+ * R16, R18, R19): who observed and who may record it, whether the
+ * feedback is shared, due or late, and a case's tally of its
+ * observations. */
+#ifndef PARLEY_OBSERVATION_H
+#define PARLEY_OBSERVATION_H
+#include <stdbool.h>
+
+/* Who observed: the CT, the administrator, or both together (R18: a
+ * "joint" observation). */
+enum observers { OBSERVERS_CT, OBSERVERS_ADMINISTRATOR, OBSERVERS_JOINT, OBSERVERS_COUNT };
+
+const char *observers_key(enum observers o);     /* "ct", "administrator", "joint" */
+const char *observers_label(enum observers o);   /* "Joint: the CT and the administrator together" */
+bool observers_parse(const char *key, enum observers *out);
+
+/* Whether the person recording may name these observers: NULL when they
+ * may, else why not, in plain words that name the rule. On a PA case only
+ * the CT observes (R16: the administrator is not part of a PA case); on a
+ * PAR case the CT and the administrator (the secondary evaluator, R15)
+ * each record what they took part in, alone or together (R18). */
+const char *observers_refusal(bool par, enum observers o, bool by_ct, bool by_evaluator);
+/* Whether someone took part in an observation with these observers: only
+ * they complete it (notes, evidence, feedback). */
+bool observers_took_part(enum observers o, bool is_ct, bool is_evaluator);
+
+/* R19: where the feedback on one observation stands. */
+enum feedback_state {
+    FEEDBACK_DUE,        /* not shared, the due date not passed */
+    FEEDBACK_LATE,       /* not shared, the due date passed */
+    FEEDBACK_SHARED,     /* shared by the due date */
+    FEEDBACK_SHARED_LATE /* shared after it */
+};
+/* shared_on: the date it was shared, "" when not yet; today: the program's
+ * date. due gets the due date ("" when observed_on is not a date). */
+enum feedback_state feedback_state_of(const char *observed_on, int feedback_days,
+                                      const char *shared_on, const char *today, char due[11]);
+
+/* A case's observations counted (R18, R19): how many, how many joint, how
+ * many with feedback late or not shared yet, and the earliest due date of
+ * the feedback still to share ("" when none). */
+struct observation_tally {
+    int count, joint, late, pending;
+    char next_due[11];
+};
+void observation_tally_add(struct observation_tally *t, const char *observed_on,
+                           enum observers o, int feedback_days, const char *shared_on,
+                           const char *today);
+
+#endif
