@@ -55,7 +55,7 @@ struct goal_input goal_input_over(const struct goal_input *in, const struct goal
 #undef OVER
 }
 
-static bool input_has_fields(const struct goal_input *in)
+bool goal_input_given(const struct goal_input *in)
 {
     return in->kind || in->title || in->specific || in->measure || in->actions || in->due_on ||
            in->indicator_id;
@@ -191,10 +191,10 @@ enum app_status goals_list(struct ctx *c, int64_t case_id, struct case_record *k
     return s;
 }
 
-enum app_status goal_get(struct ctx *c, int64_t case_id, int64_t goal_id, struct case_record *k,
-                         struct goal *out, const char **refusal)
+enum app_status goal_get(struct ctx *c, int64_t case_id, int64_t goal_id, enum action act,
+                         struct case_record *k, struct goal *out, const char **refusal)
 {
-    enum app_status s = casework_open(c, case_id, ACT_VIEW, KIND_GOAL, k, refusal);
+    enum app_status s = casework_open(c, case_id, act, KIND_GOAL, k, refusal);
     return s != APP_OK ? s : goal_load(c, case_id, goal_id, out);
 }
 
@@ -307,9 +307,7 @@ static enum app_status goal_open(struct ctx *c, int64_t case_id, int64_t goal_id
                                  enum action act, struct case_record *k, struct goal *g,
                                  const char **refusal)
 {
-    enum app_status s = casework_open(c, case_id, act, KIND_GOAL, k, refusal);
-    if (s == APP_OK)
-        s = goal_load(c, case_id, goal_id, g);
+    enum app_status s = goal_get(c, case_id, goal_id, act, k, g, refusal);
     return s == APP_OK && version && version != g->version ? APP_CONFLICT : s;
 }
 
@@ -350,7 +348,7 @@ enum app_status goal_update(struct ctx *c, int64_t case_id, int64_t goal_id, int
     enum app_status s = goal_open(c, case_id, goal_id, version, ACT_EDIT, &k, &old, refusal);
     if (s != APP_OK)
         return s;
-    if (!goal_editable(old.status) || (in->status && *in->status && !input_has_fields(in) &&
+    if (!goal_editable(old.status) || (in->status && *in->status && !goal_input_given(in) &&
                                        !goal_may_propose(old.status))) {
         *refusal = goal_step_refusal(old.status);
         return APP_CONFLICT;
@@ -360,7 +358,7 @@ enum app_status goal_update(struct ctx *c, int64_t case_id, int64_t goal_id, int
                                     "another bank goal, add a new goal.");
     if (!status_check(in->status, &propose, errs) || errs->n)
         return APP_INVALID;
-    if (input_has_fields(in) && (s = revise(c, &k, &old, in, errs)) != APP_OK)
+    if (goal_input_given(in) && (s = revise(c, &k, &old, in, errs)) != APP_OK)
         return s;
     if (!propose || old.status == GOAL_PROPOSED)
         return APP_OK;

@@ -46,9 +46,11 @@ struct goals_summary {
 enum app_status goals_list(struct ctx *c, int64_t case_id, struct case_record *k,
                            struct goal **out, int *n, struct goals_summary *sum,
                            const char **refusal);
-/* One goal of the case (APP_NOT_FOUND when it is not the case's). */
-enum app_status goal_get(struct ctx *c, int64_t case_id, int64_t goal_id, struct case_record *k,
-                         struct goal *out, const char **refusal);
+/* One goal of the case (APP_NOT_FOUND when it is not the case's), the
+ * case opened for act: ACT_VIEW to show it (audited), ACT_EDIT or
+ * ACT_APPROVE for a form that changes it. */
+enum app_status goal_get(struct ctx *c, int64_t case_id, int64_t goal_id, enum action act,
+                         struct case_record *k, struct goal *out, const char **refusal);
 /* A new goal, a draft (proposed too when in->status says so). */
 enum app_status goal_create(struct ctx *c, int64_t case_id, const struct goal_input *in,
                             int64_t *id, struct errors *errs, const char **refusal);
@@ -109,6 +111,8 @@ struct goal_fields {
 };
 bool goal_fields_check(struct ctx *c, const struct goal_input *in, int64_t keep,
                        struct goal_fields *out, struct errors *errs);
+/* Whether any of the SMART fields, due_on or indicator_id was sent. */
+bool goal_input_given(const struct goal_input *in);
 /* What was sent over base: what is not sent (NULL) keeps base's value. */
 struct goal_input goal_input_over(const struct goal_input *in, const struct goal_input *base);
 

@@ -91,6 +91,34 @@ const struct route web_routes[] = {
     {"POST", "/cases/{id}/transitions", do_case_transition, ACT_EDIT, KIND_CASE, 0, "Take a step of the case workflow"},
     {"GET", "/my-case", page_my_case, ACT_VIEW, KIND_ACCOUNT, 0, "A teacher's own case: where it is, what comes next (R37)"},
     /* goals: the rubric, the goals bank, self-assessments and goals */
+    {"GET", "/rubric", page_rubric, ACT_VIEW, KIND_RUBRIC, 0, "The program's rubric: its standards and indicators (R19)"},
+    {"POST", "/rubric/seed", do_rubric_seed, ACT_EDIT, KIND_RUBRIC, 0, "Start the rubric from the Massachusetts teacher rubric"},
+    {"GET", "/rubric/standards/{item}/edit", page_rubric_standard_edit, ACT_EDIT, KIND_RUBRIC, 0, "The form to rename a standard"},
+    {"POST", "/rubric/standards/{item}", do_rubric_standard_rename, ACT_EDIT, KIND_RUBRIC, 0, "Rename a standard"},
+    {"GET", "/rubric/standards/{item}/indicators/new", page_rubric_indicator_new, ACT_EDIT, KIND_RUBRIC, 0, "The form to add an indicator to a standard"},
+    {"POST", "/rubric/standards/{item}/indicators", do_rubric_indicator_create, ACT_EDIT, KIND_RUBRIC, 0, "Add an indicator to a standard"},
+    {"GET", "/rubric/indicators/{item}/edit", page_rubric_indicator_edit, ACT_EDIT, KIND_RUBRIC, 0, "The form to edit an indicator"},
+    {"POST", "/rubric/indicators/{item}", do_rubric_indicator_update, ACT_EDIT, KIND_RUBRIC, 0, "Edit an indicator"},
+    {"POST", "/rubric/indicators/{item}/retire", do_rubric_indicator_retire, ACT_EDIT, KIND_RUBRIC, 0, "Retire an indicator: kept for what is tagged to it, no longer offered"},
+    {"POST", "/rubric/indicators/{item}/restore", do_rubric_indicator_restore, ACT_EDIT, KIND_RUBRIC, 0, "Restore a retired indicator"},
+    {"GET", "/goal-bank", page_goal_bank, ACT_LIST, KIND_GOAL_BANK, 0, "The goals bank"},
+    {"GET", "/goal-bank/new", page_goal_bank_new, ACT_CREATE, KIND_GOAL_BANK, 0, "The form to add a goal to the bank"},
+    {"POST", "/goal-bank", do_goal_bank_create, ACT_CREATE, KIND_GOAL_BANK, 0, "Add a goal to the bank"},
+    {"GET", "/goal-bank/{item}/edit", page_goal_bank_edit, ACT_EDIT, KIND_GOAL_BANK, 0, "The form to edit a goal of the bank"},
+    {"POST", "/goal-bank/{item}", do_goal_bank_update, ACT_EDIT, KIND_GOAL_BANK, 0, "Edit a goal of the bank"},
+    {"POST", "/goal-bank/{item}/retire", do_goal_bank_retire, ACT_EDIT, KIND_GOAL_BANK, 0, "Retire a goal of the bank"},
+    {"POST", "/goal-bank/{item}/restore", do_goal_bank_restore, ACT_EDIT, KIND_GOAL_BANK, 0, "Restore a retired goal of the bank"},
+    {"GET", "/cases/{id}/goals", page_goals, ACT_VIEW, KIND_GOAL, 0, "A case's goals, where it stands on R19, and the self-assessment"},
+    {"GET", "/cases/{id}/goals/new", page_goal_new, ACT_CREATE, KIND_GOAL, 0, "The form to add a goal, from the bank or not"},
+    {"POST", "/cases/{id}/goals", do_goal_create, ACT_CREATE, KIND_GOAL, 0, "Add a goal (a draft)"},
+    {"GET", "/cases/{id}/goals/{item}", page_goal, ACT_VIEW, KIND_GOAL, 0, "A goal and the steps one may take on it"},
+    {"GET", "/cases/{id}/goals/{item}/edit", page_goal_edit, ACT_EDIT, KIND_GOAL, 0, "The form to revise a goal"},
+    {"POST", "/cases/{id}/goals/{item}", do_goal_update, ACT_EDIT, KIND_GOAL, 0, "Revise a goal not yet approved"},
+    {"POST", "/cases/{id}/goals/{item}/propose", do_goal_propose, ACT_EDIT, KIND_GOAL, 0, "Propose a goal for approval"},
+    {"POST", "/cases/{id}/goals/{item}/approve", do_goal_approve, ACT_APPROVE, KIND_GOAL, 0, "Approve a proposed goal (R14, R19)"},
+    {"POST", "/cases/{id}/goals/{item}/return", do_goal_return, ACT_APPROVE, KIND_GOAL, 0, "Return a proposed goal with a reason (R14)"},
+    {"GET", "/cases/{id}/self-assessment", page_self_assessment, ACT_EDIT, KIND_SELF_ASSESSMENT, 0, "The teacher's form for their self-assessment (R19)"},
+    {"POST", "/cases/{id}/self-assessment", do_self_assessment, ACT_EDIT, KIND_SELF_ASSESSMENT, 0, "Save the self-assessment"},
     /* end goals */
     /* observations: observations and artifacts */
     /* end observations */
@@ -121,6 +149,15 @@ const struct route web_routes[] = {
     {"GET", "/api/v1/cases/{id}", api_case, ACT_VIEW, KIND_CASE, 0, "A case with its timeline and next steps"},
     {"POST", "/api/v1/cases/{id}/transitions", api_case_transition, ACT_EDIT, KIND_CASE, 0, "Take a step of the case workflow"},
     /* api goals: the rubric, the goals bank, self-assessments and goals */
+    {"GET", "/api/v1/rubric", api_rubric, ACT_VIEW, KIND_RUBRIC, 0, "The program's rubric: standards with their indicators"},
+    {"GET", "/api/v1/goal-bank", api_goal_bank, ACT_LIST, KIND_GOAL_BANK, 0, "The goals bank"},
+    {"POST", "/api/v1/goal-bank", api_goal_bank_create, ACT_CREATE, KIND_GOAL_BANK, 0, "Add a goal to the bank"},
+    {"PATCH", "/api/v1/goal-bank/{item}", api_goal_bank_update, ACT_EDIT, KIND_GOAL_BANK, 0, "Change a goal of the bank; retired: true retires it"},
+    {"GET", "/api/v1/cases/{id}/goals", api_goals, ACT_VIEW, KIND_GOAL, 0, "A case's goals, where it stands on R19, and its self-assessment"},
+    {"POST", "/api/v1/cases/{id}/goals", api_goal_create, ACT_CREATE, KIND_GOAL, 0, "Add a goal; with bank_id, what is left out is the bank goal's"},
+    {"PATCH", "/api/v1/cases/{id}/goals/{item}", api_goal_update, ACT_EDIT, KIND_GOAL, 0, "Revise a goal, or propose it (status: proposed)"},
+    {"POST", "/api/v1/cases/{id}/goals/{item}/decision", api_goal_decision, ACT_APPROVE, KIND_GOAL, 0, "Approve a proposed goal or return it with a reason (R14)"},
+    {"PUT", "/api/v1/cases/{id}/self-assessment", api_self_assessment_put, ACT_EDIT, KIND_SELF_ASSESSMENT, 0, "Write one standard of the teacher's self-assessment"},
     /* end api goals */
     /* api observations: observations and artifacts */
     /* end api observations */
