@@ -6,10 +6,10 @@
 
 #include "app/goals.h"
 
-#define BANK_COLUMNS                                                                          \
-    "SELECT b.id, b.kind, b.title, b.specific, b.measure, b.actions, "                        \
-    "COALESCE(b.indicator_id, 0), b.retired, b.created_at, b.updated_at, b.version, "         \
-    "COALESCE(i.code, ''), COALESCE(i.title, '') FROM goal_bank b "                           \
+#define BANK_COLUMNS                                                                               \
+    "SELECT b.id, b.kind, b.title, b.specific, b.measure, b.actions, "                             \
+    "COALESCE(b.indicator_id, 0), b.retired, b.created_at, b.updated_at, b.version, "              \
+    "COALESCE(i.code, ''), COALESCE(i.title, '') FROM goal_bank b "                                \
     "LEFT JOIN rubric_indicator i ON i.id = b.indicator_id "
 
 static void bank_from_row(struct ctx *c, db_stmt *st, struct bank_goal *b)
@@ -43,9 +43,10 @@ static enum app_status bank_load(struct ctx *c, int64_t id, struct bank_goal **o
     if (db_int_query(c->db, &total, "SELECT COUNT(*) FROM goal_bank WHERE program_id = ?", "i",
                      c->who.program_id) != DB_OK)
         return APP_ERROR;
-    db_stmt *st = db_query(c->db, BANK_COLUMNS "WHERE b.program_id = ? AND (? = 0 OR b.id = ?) "
-                                               "AND (? = 1 OR b.retired = 0) "
-                                               "ORDER BY b.retired, b.kind, b.title, b.id",
+    db_stmt *st = db_query(c->db,
+                           BANK_COLUMNS "WHERE b.program_id = ? AND (? = 0 OR b.id = ?) "
+                                        "AND (? = 1 OR b.retired = 0) "
+                                        "ORDER BY b.retired, b.kind, b.title, b.id",
                            "iiii", c->who.program_id, id, id, keeper);
     if (!st)
         return APP_ERROR;
@@ -98,9 +99,9 @@ enum app_status goal_bank_create(struct ctx *c, const struct goal_input *in, int
                           f.specific, f.measure, f.actions, f.indicator_id, now, now);
     if (rc != DB_OK)
         return app_db_status(rc == DB_DONE ? DB_ERROR : rc);
-    return audit_append(c, "create", "goal_bank", *id, 0,
-                        arena_printf(c->a, "Added a %s goal to the goals bank: %s",
-                                     kind_words(f.kind), f.title));
+    return audit_append(
+        c, "create", "goal_bank", *id, 0,
+        arena_printf(c->a, "Added a %s goal to the goals bank: %s", kind_words(f.kind), f.title));
 }
 
 /* Loads a bank goal for a change the policy table allows, at the version
@@ -123,18 +124,21 @@ enum app_status goal_bank_update(struct ctx *c, int64_t id, int64_t version,
         return s;
     struct goal_input v = goal_input_over(
         in, &(struct goal_input){
-                .kind = goal_kind_key(old.kind), .title = old.title, .specific = old.specific,
-                .measure = old.measure, .actions = old.actions,
-                .indicator_id = old.indicator_id ? arena_printf(c->a, "%" PRId64, old.indicator_id)
-                                                 : ""});
+                .kind = goal_kind_key(old.kind),
+                .title = old.title,
+                .specific = old.specific,
+                .measure = old.measure,
+                .actions = old.actions,
+                .indicator_id =
+                    old.indicator_id ? arena_printf(c->a, "%" PRId64, old.indicator_id) : ""});
     if (!goal_fields_check(c, &v, old.indicator_id, &f, errs))
         return APP_INVALID;
     int rc = db_exec(c->db,
                      "UPDATE goal_bank SET kind = ?, title = ?, specific = ?, measure = ?, "
                      "actions = ?, indicator_id = NULLIF(?, 0), updated_at = ?, "
                      "version = version + 1 WHERE id = ? AND version = ?",
-                     "sssssiiii", goal_kind_key(f.kind), f.title, f.specific, f.measure,
-                     f.actions, f.indicator_id, app_now(c), id, old.version);
+                     "sssssiiii", goal_kind_key(f.kind), f.title, f.specific, f.measure, f.actions,
+                     f.indicator_id, app_now(c), id, old.version);
     if (rc != DB_OK)
         return app_db_status(rc);
     if (db_changes(c->db) != 1)
@@ -156,7 +160,8 @@ enum app_status goal_bank_retire(struct ctx *c, int64_t id, bool retired)
     if (rc != DB_OK)
         return app_db_status(rc);
     return audit_append(c, retired ? "retire" : "restore", "goal_bank", id, 0,
-                        arena_printf(c->a, retired ? "Retired the goals bank's goal \"%s\""
-                                                   : "Restored the goals bank's goal \"%s\"",
+                        arena_printf(c->a,
+                                     retired ? "Retired the goals bank's goal \"%s\""
+                                             : "Restored the goals bank's goal \"%s\"",
                                      old.title));
 }

@@ -26,8 +26,9 @@ bool goal_fields_check(struct ctx *c, const struct goal_input *in, int64_t keep,
                        struct goal_fields *out, struct errors *errs)
 {
     if (!goal_kind_parse(in->kind, &out->kind))
-        errors_add(errs, "kind", "Choose the kind of goal: professional practice or student "
-                                 "learning.");
+        errors_add(errs, "kind",
+                   "Choose the kind of goal: professional practice or student "
+                   "learning.");
     out->title = casework_text(errs, "title", in->title, TITLE_MAX, true);
     out->specific = casework_text(errs, "specific", in->specific, TEXT_MAX, true);
     out->measure = casework_text(errs, "measure", in->measure, TEXT_MAX, true);
@@ -35,8 +36,8 @@ bool goal_fields_check(struct ctx *c, const struct goal_input *in, int64_t keep,
     out->indicator_id = in->indicator_id && *in->indicator_id ? parse_id(in->indicator_id) : 0;
     /* A goal keeps the indicator it has although it was retired since. */
     if (in->indicator_id && *in->indicator_id &&
-        (!out->indicator_id || (out->indicator_id != keep &&
-                                !rubric_indicator_usable(c, out->indicator_id))))
+        (!out->indicator_id ||
+         (out->indicator_id != keep && !rubric_indicator_usable(c, out->indicator_id))))
         errors_add(errs, "indicator_id", "Choose an indicator of the program's rubric, or none.");
     return errs->n == 0;
 }
@@ -49,8 +50,8 @@ static const char *id_text(struct ctx *c, int64_t id)
 struct goal_input goal_input_over(const struct goal_input *in, const struct goal_input *base)
 {
 #define OVER(f) (in->f ? in->f : base->f)
-    return (struct goal_input){OVER(kind),    OVER(title),        OVER(specific),
-                               OVER(measure), OVER(actions),      OVER(due_on),
+    return (struct goal_input){OVER(kind),         OVER(title),   OVER(specific),
+                               OVER(measure),      OVER(actions), OVER(due_on),
                                OVER(indicator_id), OVER(bank_id), OVER(status)};
 #undef OVER
 }
@@ -63,12 +64,12 @@ bool goal_input_given(const struct goal_input *in)
 
 /* --- loading --- */
 
-#define GOAL_COLUMNS                                                                          \
-    "SELECT g.id, g.case_id, g.kind, g.title, g.specific, g.measure, g.actions, g.due_on, "   \
-    "COALESCE(g.indicator_id, 0), COALESCE(g.bank_id, 0), g.status, g.status_note, "          \
-    "g.approved_at, g.created_at, g.updated_at, g.version, COALESCE(i.code, ''), "            \
-    "COALESCE(i.title, ''), COALESCE(a.name, ''), COALESCE(p.name, '') FROM goal g "          \
-    "LEFT JOIN rubric_indicator i ON i.id = g.indicator_id "                                  \
+#define GOAL_COLUMNS                                                                               \
+    "SELECT g.id, g.case_id, g.kind, g.title, g.specific, g.measure, g.actions, g.due_on, "        \
+    "COALESCE(g.indicator_id, 0), COALESCE(g.bank_id, 0), g.status, g.status_note, "               \
+    "g.approved_at, g.created_at, g.updated_at, g.version, COALESCE(i.code, ''), "                 \
+    "COALESCE(i.title, ''), COALESCE(a.name, ''), COALESCE(p.name, '') FROM goal g "               \
+    "LEFT JOIN rubric_indicator i ON i.id = g.indicator_id "                                       \
     "LEFT JOIN person a ON a.id = g.approved_by LEFT JOIN person p ON p.id = g.created_by "
 
 static void goal_from_row(struct ctx *c, db_stmt *st, struct goal *g)
@@ -103,11 +104,12 @@ static enum app_status goals_load(struct ctx *c, int64_t case_id, int64_t goal_i
                                   struct goal **out, int *n)
 {
     int64_t total = 0;
-    if (db_int_query(c->db, &total, "SELECT COUNT(*) FROM goal WHERE case_id = ?", "i",
-                     case_id) != DB_OK)
+    if (db_int_query(c->db, &total, "SELECT COUNT(*) FROM goal WHERE case_id = ?", "i", case_id) !=
+        DB_OK)
         return APP_ERROR;
-    db_stmt *st = db_query(c->db, GOAL_COLUMNS "WHERE g.case_id = ? AND (? = 0 OR g.id = ?) "
-                                               "ORDER BY g.kind, g.id",
+    db_stmt *st = db_query(c->db,
+                           GOAL_COLUMNS "WHERE g.case_id = ? AND (? = 0 OR g.id = ?) "
+                                        "ORDER BY g.kind, g.id",
                            "iii", case_id, goal_id, goal_id);
     if (!st)
         return APP_ERROR;
@@ -176,9 +178,8 @@ bool goals_due(struct ctx *c, const struct case_record *k, char out[11])
     return false;
 }
 
-enum app_status goals_list(struct ctx *c, int64_t case_id, struct case_record *k,
-                           struct goal **out, int *n, struct goals_summary *sum,
-                           const char **refusal)
+enum app_status goals_list(struct ctx *c, int64_t case_id, struct case_record *k, struct goal **out,
+                           int *n, struct goals_summary *sum, const char **refusal)
 {
     enum app_status s = casework_open(c, case_id, ACT_VIEW, KIND_GOAL, k, refusal);
     if (s != APP_OK || (s = goals_load(c, case_id, 0, out, n)) != APP_OK || !sum)
@@ -211,8 +212,9 @@ static const char *due_check(const struct case_record *k, const char *due, struc
         return NULL;
     if (*k->cycle_start && *k->cycle_end &&
         (strcmp(due, k->cycle_start) < 0 || strcmp(due, k->cycle_end) > 0)) {
-        errors_add(errs, "due_on", "Set a date within the cycle: from the cycle's start to its "
-                                   "end (see the case's dates).");
+        errors_add(errs, "due_on",
+                   "Set a date within the cycle: from the cycle's start to its "
+                   "end (see the case's dates).");
         return NULL;
     }
     return due;
@@ -224,8 +226,9 @@ static bool status_check(const char *status, bool *propose, struct errors *errs)
     *propose = status && strcmp(status, "proposed") == 0;
     if (!status || !*status || *propose || strcmp(status, "draft") == 0)
         return true;
-    errors_add(errs, "status", "A goal's status can be set to proposed here; its Consulting "
-                               "Teacher approves or returns it (R14).");
+    errors_add(errs, "status",
+               "A goal's status can be set to proposed here; its Consulting "
+               "Teacher approves or returns it (R14).");
     return false;
 }
 
@@ -258,10 +261,12 @@ static bool from_bank(struct ctx *c, const struct goal_input *in, struct goal_in
         return false;
     }
     *bank_id = b.id;
-    *v = goal_input_over(in, &(struct goal_input){.kind = goal_kind_key(b.kind), .title = b.title,
-                                             .specific = b.specific, .measure = b.measure,
-                                             .actions = b.actions,
-                                             .indicator_id = id_text(c, b.indicator_id)});
+    *v = goal_input_over(in, &(struct goal_input){.kind = goal_kind_key(b.kind),
+                                                  .title = b.title,
+                                                  .specific = b.specific,
+                                                  .measure = b.measure,
+                                                  .actions = b.actions,
+                                                  .indicator_id = id_text(c, b.indicator_id)});
     return true;
 }
 
@@ -282,22 +287,22 @@ enum app_status goal_create(struct ctx *c, int64_t case_id, const struct goal_in
     if (!status_check(in->status, &propose, errs) || errs->n)
         return APP_INVALID;
     int64_t now = app_now(c);
-    int rc = db_int_query(c->db, id,
-                          "INSERT INTO goal (case_id, kind, title, specific, measure, actions, "
-                          "due_on, indicator_id, bank_id, created_by, created_at, updated_at) "
-                          "VALUES (?, ?, ?, ?, ?, ?, ?, NULLIF(?, 0), NULLIF(?, 0), NULLIF(?, 0), "
-                          "?, ?) RETURNING id",
-                          "issssssiiiii", case_id, goal_kind_key(f.kind), f.title, f.specific,
-                          f.measure, f.actions, due, f.indicator_id, bank_id, c->who.person_id,
-                          now, now);
+    int rc =
+        db_int_query(c->db, id,
+                     "INSERT INTO goal (case_id, kind, title, specific, measure, actions, "
+                     "due_on, indicator_id, bank_id, created_by, created_at, updated_at) "
+                     "VALUES (?, ?, ?, ?, ?, ?, ?, NULLIF(?, 0), NULLIF(?, 0), NULLIF(?, 0), "
+                     "?, ?) RETURNING id",
+                     "issssssiiiii", case_id, goal_kind_key(f.kind), f.title, f.specific, f.measure,
+                     f.actions, due, f.indicator_id, bank_id, c->who.person_id, now, now);
     if (rc != DB_OK)
         return app_db_status(rc == DB_DONE ? DB_ERROR : rc);
-    s = casework_record(c, &k, KIND_GOAL, *id, "added",
-                        arena_printf(c->a, "Added a %s goal: %s",
-                                     f.kind == GOAL_PRACTICE ? "professional-practice"
-                                                             : "student-learning",
-                                     f.title),
-                        false);
+    s = casework_record(
+        c, &k, KIND_GOAL, *id, "added",
+        arena_printf(c->a, "Added a %s goal: %s",
+                     f.kind == GOAL_PRACTICE ? "professional-practice" : "student-learning",
+                     f.title),
+        false);
     return s == APP_OK && propose ? propose_write(c, &k, *id, f.title) : s;
 }
 
@@ -314,11 +319,14 @@ static enum app_status goal_open(struct ctx *c, int64_t case_id, int64_t goal_id
 static enum app_status revise(struct ctx *c, const struct case_record *k, const struct goal *old,
                               const struct goal_input *in, struct errors *errs)
 {
-    struct goal_input v = goal_input_over(in, &(struct goal_input){
-                                             .kind = goal_kind_key(old->kind), .title = old->title,
-                                             .specific = old->specific, .measure = old->measure,
-                                             .actions = old->actions, .due_on = old->due_on,
-                                             .indicator_id = id_text(c, old->indicator_id)});
+    struct goal_input v =
+        goal_input_over(in, &(struct goal_input){.kind = goal_kind_key(old->kind),
+                                                 .title = old->title,
+                                                 .specific = old->specific,
+                                                 .measure = old->measure,
+                                                 .actions = old->actions,
+                                                 .due_on = old->due_on,
+                                                 .indicator_id = id_text(c, old->indicator_id)});
     struct goal_fields f;
     goal_fields_check(c, &v, old->indicator_id, &f, errs);
     const char *due = due_check(k, v.due_on, errs);
@@ -328,8 +336,8 @@ static enum app_status revise(struct ctx *c, const struct case_record *k, const 
                      "UPDATE goal SET kind = ?, title = ?, specific = ?, measure = ?, actions = ?, "
                      "due_on = ?, indicator_id = NULLIF(?, 0), updated_at = ?, "
                      "version = version + 1 WHERE id = ? AND version = ?",
-                     "ssssssiiii", goal_kind_key(f.kind), f.title, f.specific, f.measure,
-                     f.actions, due, f.indicator_id, app_now(c), old->id, old->version);
+                     "ssssssiiii", goal_kind_key(f.kind), f.title, f.specific, f.measure, f.actions,
+                     due, f.indicator_id, app_now(c), old->id, old->version);
     if (rc != DB_OK)
         return app_db_status(rc);
     if (db_changes(c->db) != 1)
@@ -339,8 +347,7 @@ static enum app_status revise(struct ctx *c, const struct case_record *k, const 
 }
 
 enum app_status goal_update(struct ctx *c, int64_t case_id, int64_t goal_id, int64_t version,
-                            const struct goal_input *in, struct errors *errs,
-                            const char **refusal)
+                            const struct goal_input *in, struct errors *errs, const char **refusal)
 {
     struct case_record k;
     struct goal old;
@@ -348,14 +355,15 @@ enum app_status goal_update(struct ctx *c, int64_t case_id, int64_t goal_id, int
     enum app_status s = goal_open(c, case_id, goal_id, version, ACT_EDIT, &k, &old, refusal);
     if (s != APP_OK)
         return s;
-    if (!goal_editable(old.status) || (in->status && *in->status && !goal_input_given(in) &&
-                                       !goal_may_propose(old.status))) {
+    if (!goal_editable(old.status) ||
+        (in->status && *in->status && !goal_input_given(in) && !goal_may_propose(old.status))) {
         *refusal = goal_step_refusal(old.status);
         return APP_CONFLICT;
     }
     if (in->bank_id)
-        errors_add(errs, "bank_id", "A goal's starting point stays as it was; to start from "
-                                    "another bank goal, add a new goal.");
+        errors_add(errs, "bank_id",
+                   "A goal's starting point stays as it was; to start from "
+                   "another bank goal, add a new goal.");
     if (!status_check(in->status, &propose, errs) || errs->n)
         return APP_INVALID;
     if (goal_input_given(in) && (s = revise(c, &k, &old, in, errs)) != APP_OK)
@@ -394,6 +402,12 @@ enum app_status goal_decide(struct ctx *c, int64_t case_id, int64_t goal_id, int
         *refusal = goal_step_refusal(g.status);
         return APP_CONFLICT;
     }
+    if (!approve && (!reason || !*reason)) {
+        errors_add(errs, "reason",
+                   "Say why the goal goes back: the teacher reads it to revise "
+                   "the goal.");
+        return APP_INVALID;
+    }
     if (!approve && !(reason = casework_text(errs, "reason", reason, REASON_MAX, true)))
         return APP_INVALID;
     int64_t now = app_now(c);
@@ -404,9 +418,9 @@ enum app_status goal_decide(struct ctx *c, int64_t case_id, int64_t goal_id, int
                      approve ? c->who.person_id : 0, approve ? now : 0, now, goal_id);
     if (rc != DB_OK)
         return app_db_status(rc);
-    const char *summary = approve ? arena_printf(c->a, "Approved the goal \"%s\"", g.title)
-                                  : arena_printf(c->a, "Returned the goal \"%s\" for revision: %s",
-                                                 g.title, reason);
+    const char *summary =
+        approve ? arena_printf(c->a, "Approved the goal \"%s\"", g.title)
+                : arena_printf(c->a, "Returned the goal \"%s\" for revision: %s", g.title, reason);
     s = casework_record(c, &k, KIND_GOAL, goal_id, approve ? "approved" : "returned", summary,
                         false);
     return s != APP_OK ? s : case_tell(c, &k, (const int[]){TELL_TEACHER, 0}, summary);

@@ -29,23 +29,22 @@ struct goal {
     enum goal_kind kind;
     enum goal_status status;
     const char *title, *specific, *measure, *actions, *due_on;
-    const char *status_note;                  /* why it was returned */
-    const char *indicator_code, *indicator_title;   /* "" when none */
-    const char *approved_by, *created_by;     /* names; "" when none */
+    const char *status_note;                      /* why it was returned */
+    const char *indicator_code, *indicator_title; /* "" when none */
+    const char *approved_by, *created_by;         /* names; "" when none */
 };
 
 /* Where a case stands on R19. */
 struct goals_summary {
     int approved_practice, approved_learning, proposed, total;
-    bool met;                 /* goals_meet_r19() */
-    char due_on[11];          /* when they are due; "" when it cannot be known */
+    bool met;        /* goals_meet_r19() */
+    char due_on[11]; /* when they are due; "" when it cannot be known */
 };
 
 /* The case's goals, practice first, and where it stands on R19 (sum may be
  * NULL). Opens the case for a view of its goals (audited, R37). */
-enum app_status goals_list(struct ctx *c, int64_t case_id, struct case_record *k,
-                           struct goal **out, int *n, struct goals_summary *sum,
-                           const char **refusal);
+enum app_status goals_list(struct ctx *c, int64_t case_id, struct case_record *k, struct goal **out,
+                           int *n, struct goals_summary *sum, const char **refusal);
 /* One goal of the case (APP_NOT_FOUND when it is not the case's), the
  * case opened for act: ACT_VIEW to show it (audited), ACT_EDIT or
  * ACT_APPROVE for a form that changes it. */
@@ -57,8 +56,7 @@ enum app_status goal_create(struct ctx *c, int64_t case_id, const struct goal_in
 /* Revises a goal not yet approved. version: the one the change is based on
  * (a stale one: APP_CONFLICT, refusal NULL); 0 takes the current one. */
 enum app_status goal_update(struct ctx *c, int64_t case_id, int64_t goal_id, int64_t version,
-                            const struct goal_input *in, struct errors *errs,
-                            const char **refusal);
+                            const struct goal_input *in, struct errors *errs, const char **refusal);
 /* Draft or returned -> proposed; the case's CT is told. */
 enum app_status goal_propose(struct ctx *c, int64_t case_id, int64_t goal_id, int64_t version,
                              const char **refusal);
@@ -84,7 +82,7 @@ struct bank_goal {
     int64_t id, indicator_id, created_at, updated_at, version;
     enum goal_kind kind;
     const char *title, *specific, *measure, *actions;
-    const char *indicator_code, *indicator_title;   /* "" when none */
+    const char *indicator_code, *indicator_title; /* "" when none */
     bool retired;
 };
 /* The bank's goals, practice first; retired ones only for whoever keeps the
@@ -120,16 +118,16 @@ struct goal_input goal_input_over(const struct goal_input *in, const struct goal
  * areas for growth against each standard of the program's rubric. */
 struct self_assessment_entry {
     int64_t standard_id;
-    const char *code, *title;                 /* the standard's */
+    const char *code, *title; /* the standard's */
     const char *strengths, *growth_areas;
-    int64_t updated_at;                       /* 0: not written yet */
+    int64_t updated_at; /* 0: not written yet */
     /* For a save: the names of the fields an error is reported on. */
     const char *standard_field, *strengths_field, *growth_field;
 };
 struct self_assessment {
-    struct self_assessment_entry *entries;   /* one per standard, in order */
+    struct self_assessment_entry *entries; /* one per standard, in order */
     int n;
-    int64_t updated_at;                      /* the latest; 0: nothing written */
+    int64_t updated_at; /* the latest; 0: nothing written */
 };
 enum app_status self_assessment_get(struct ctx *c, int64_t case_id, struct case_record *k,
                                     struct self_assessment *out, const char **refusal);

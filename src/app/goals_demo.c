@@ -22,20 +22,23 @@ static const char *indicator(struct ctx *c, const char *code)
 }
 
 static const struct goal_input bank[] = {
-    {.kind = "practice", .title = "Check for understanding in every lesson",
+    {.kind = "practice",
+     .title = "Check for understanding in every lesson",
      .specific = "Plan two or three checks for understanding into each lesson and adjust the "
                  "lesson when they show students have not understood.",
      .measure = "Lesson plans and observations show the checks and what changed because of "
                 "them, in at least four of five observed lessons.",
      .actions = "Co-plan with the Consulting Teacher; observe a colleague who does this well.",
      .indicator_id = "II-A"},
-    {.kind = "practice", .title = "A calm, predictable classroom",
+    {.kind = "practice",
+     .title = "A calm, predictable classroom",
      .specific = "Teach and practise routines for the start and end of lessons and for "
                  "transitions.",
      .measure = "Time lost to transitions, logged in observations, falls by half.",
      .actions = "Write the routines down; rehearse them with the class; review weekly.",
      .indicator_id = "II-B"},
-    {.kind = "student_learning", .title = "Students' growth in writing",
+    {.kind = "student_learning",
+     .title = "Students' growth in writing",
      .specific = "Every student's writing grows by at least one level on the school's rubric.",
      .measure = "Writing samples scored in the first month and the last.",
      .actions = "Weekly writing conferences; shared scoring with a colleague.",
@@ -99,16 +102,16 @@ static enum app_status self_assessment_demo(struct ctx *c, int64_t case_id, cons
         sa.entries[i].strengths = texts[i].strengths;
         sa.entries[i].growth_areas = texts[i].growth_areas;
     }
-    return s == APP_OK ? self_assessment_save(c, case_id, sa.entries, sa.n < 4 ? sa.n : 4, &errs,
-                                              &refusal)
-                       : s;
+    return s == APP_OK
+               ? self_assessment_save(c, case_id, sa.entries, sa.n < 4 ? sa.n : 4, &errs, &refusal)
+               : s;
 }
 
 struct demo_goal {
-    const char *author;             /* adds it (from the bank when bank >= 0) */
-    int bank;                       /* index into bank[], or -1 */
+    const char *author; /* adds it (from the bank when bank >= 0) */
+    int bank;           /* index into bank[], or -1 */
     struct goal_input in;
-    const char *proposer, *approver;   /* NULL: not (yet) */
+    const char *proposer, *approver; /* NULL: not (yet) */
 };
 
 static enum app_status goal_demo(struct ctx *c, int64_t case_id, const struct demo_goal *d,
@@ -137,20 +140,27 @@ static enum app_status goal_demo(struct ctx *c, int64_t case_id, const struct de
 enum app_status goals_demo(struct ctx *c)
 {
     int64_t now = app_now(c), bank_ids[3] = {0};
-    int64_t par_case = case_of(c, "teacher@parley.test"), pa_case = case_of(c, "teacher2@parley.test");
+    int64_t par_case = case_of(c, "teacher@parley.test"),
+            pa_case = case_of(c, "teacher2@parley.test");
     const struct demo_goal par[] = {
-        {"teacher@parley.test", 0, {.title = "Check for understanding in my Grade 10 lessons"},
-         "teacher@parley.test", "ct1@parley.test"},
+        {"teacher@parley.test",
+         0,
+         {.title = "Check for understanding in my Grade 10 lessons"},
+         "teacher@parley.test",
+         "ct1@parley.test"},
         {"teacher@parley.test", 2, {0}, "teacher@parley.test", "ct1@parley.test"},
     };
     const struct demo_goal pa[] = {
         {"ct2@parley.test", 1, {0}, "teacher2@parley.test", "ct2@parley.test"},
-        {"teacher2@parley.test", -1,
-         {.kind = "student_learning", .title = "Reading fluency in my Grade 7 class",
+        {"teacher2@parley.test",
+         -1,
+         {.kind = "student_learning",
+          .title = "Reading fluency in my Grade 7 class",
           .specific = "Students reading below grade level gain at least 20 words a minute.",
           .measure = "Fluency checks in the first and last month of the cycle.",
           .actions = "Paired reading three times a week; a reading log sent home."},
-         "teacher2@parley.test", NULL},
+         "teacher2@parley.test",
+         NULL},
     };
     enum app_status s = bank_demo(c, now - 60 * DAY, bank_ids);
     if (s == APP_OK)

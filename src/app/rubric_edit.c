@@ -19,8 +19,8 @@ enum app_status rubric_start(struct ctx *c)
     int64_t have = 0;
     if (s != APP_OK)
         return s;
-    if (db_int_query(c->db, &have, "SELECT COUNT(*) FROM rubric_standard WHERE program_id = ?",
-                     "i", c->who.program_id) != DB_OK)
+    if (db_int_query(c->db, &have, "SELECT COUNT(*) FROM rubric_standard WHERE program_id = ?", "i",
+                     c->who.program_id) != DB_OK)
         return APP_ERROR;
     if (have)
         return APP_CONFLICT;
@@ -43,7 +43,8 @@ enum app_status rubric_standard_get(struct ctx *c, int64_t id, struct rubric_sta
         return APP_ERROR;
     s = APP_NOT_FOUND;
     if (db_step(st) == DB_ROW) {
-        *out = (struct rubric_standard){.id = db_int(st, 0), .code = db_text_copy(st, 1, c->a),
+        *out = (struct rubric_standard){.id = db_int(st, 0),
+                                        .code = db_text_copy(st, 1, c->a),
                                         .title = db_text_copy(st, 2, c->a),
                                         .position = (int)db_int(st, 3)};
         s = APP_OK;
@@ -66,10 +67,13 @@ enum app_status rubric_indicator_get(struct ctx *c, int64_t id, struct rubric_in
         return APP_ERROR;
     s = APP_NOT_FOUND;
     if (db_step(st) == DB_ROW) {
-        *out = (struct rubric_indicator){
-            .id = db_int(st, 0), .standard_id = db_int(st, 1), .code = db_text_copy(st, 2, c->a),
-            .title = db_text_copy(st, 3, c->a), .description = db_text_copy(st, 4, c->a),
-            .position = (int)db_int(st, 5), .retired = db_int(st, 6) != 0};
+        *out = (struct rubric_indicator){.id = db_int(st, 0),
+                                         .standard_id = db_int(st, 1),
+                                         .code = db_text_copy(st, 2, c->a),
+                                         .title = db_text_copy(st, 3, c->a),
+                                         .description = db_text_copy(st, 4, c->a),
+                                         .position = (int)db_int(st, 5),
+                                         .retired = db_int(st, 6) != 0};
         s = APP_OK;
     }
     db_done(st);
@@ -112,8 +116,9 @@ enum app_status rubric_standard_rename(struct ctx *c, int64_t id, const char *ti
     if (rc != DB_OK)
         return app_db_status(rc);
     return audit_append(c, "update", "rubric", id, 0,
-                        arena_printf(c->a, "Renamed standard %s of the rubric from \"%s\" to "
-                                           "\"%s\"",
+                        arena_printf(c->a,
+                                     "Renamed standard %s of the rubric from \"%s\" to "
+                                     "\"%s\"",
                                      old.code, old.title, title));
 }
 
@@ -133,9 +138,9 @@ static bool indicator_check(struct ctx *c, int64_t standard_id, int64_t id,
 {
     out->code = casework_text(errs, "code", in->code ? in->code : old->code, CODE_MAX, true);
     out->title = casework_text(errs, "title", in->title ? in->title : old->title, TITLE_MAX, true);
-    out->description = casework_text(errs, "description",
-                                     in->description ? in->description : old->description,
-                                     DESCRIPTION_MAX, false);
+    out->description =
+        casework_text(errs, "description", in->description ? in->description : old->description,
+                      DESCRIPTION_MAX, false);
     if (out->code && !code_shape(out->code)) {
         errors_add(errs, "code", "Use letters, digits, dashes and dots only, as in II-B.");
         out->code = NULL;
@@ -174,8 +179,8 @@ enum app_status rubric_indicator_add(struct ctx *c, int64_t standard_id,
                                      v.code, v.title, std.code));
 }
 
-enum app_status rubric_indicator_update(struct ctx *c, int64_t id,
-                                        const struct indicator_input *in, struct errors *errs)
+enum app_status rubric_indicator_update(struct ctx *c, int64_t id, const struct indicator_input *in,
+                                        struct errors *errs)
 {
     struct rubric_indicator old;
     struct indicator_input v;
@@ -206,8 +211,9 @@ enum app_status rubric_indicator_retire(struct ctx *c, int64_t id, bool retired)
     if (rc != DB_OK)
         return app_db_status(rc);
     return audit_append(c, retired ? "retire" : "restore", "rubric", id, 0,
-                        arena_printf(c->a, retired ? "Retired indicator %s, %s: kept for the "
-                                                     "evidence tagged to it, no longer offered"
-                                                   : "Restored indicator %s, %s",
+                        arena_printf(c->a,
+                                     retired ? "Retired indicator %s, %s: kept for the "
+                                               "evidence tagged to it, no longer offered"
+                                             : "Restored indicator %s, %s",
                                      old.code, old.title));
 }

@@ -25,8 +25,8 @@ enum app_status rubric_standard_rename(struct ctx *c, int64_t id, const char *ti
 enum app_status rubric_indicator_add(struct ctx *c, int64_t standard_id,
                                      const struct indicator_input *in, int64_t *id,
                                      struct errors *errs);
-enum app_status rubric_indicator_update(struct ctx *c, int64_t id,
-                                        const struct indicator_input *in, struct errors *errs);
+enum app_status rubric_indicator_update(struct ctx *c, int64_t id, const struct indicator_input *in,
+                                        struct errors *errs);
 enum app_status rubric_indicator_retire(struct ctx *c, int64_t id, bool retired);
 /* Whether id is an indicator of the asker's program that is not retired
  * (one a goal or a piece of evidence may be tagged to). No authorisation. */

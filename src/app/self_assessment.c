@@ -31,10 +31,12 @@ enum app_status self_assessment_get(struct ctx *c, int64_t case_id, struct case_
     out->entries = arena_alloc(c->a, sizeof *out->entries * (size_t)(total + 1));
     while (db_step(st) == DB_ROW && out->n <= total) {
         struct self_assessment_entry *e = &out->entries[out->n++];
-        *e = (struct self_assessment_entry){
-            .standard_id = db_int(st, 0), .code = db_text_copy(st, 1, c->a),
-            .title = db_text_copy(st, 2, c->a), .strengths = db_text_copy(st, 3, c->a),
-            .growth_areas = db_text_copy(st, 4, c->a), .updated_at = db_int(st, 5)};
+        *e = (struct self_assessment_entry){.standard_id = db_int(st, 0),
+                                            .code = db_text_copy(st, 1, c->a),
+                                            .title = db_text_copy(st, 2, c->a),
+                                            .strengths = db_text_copy(st, 3, c->a),
+                                            .growth_areas = db_text_copy(st, 4, c->a),
+                                            .updated_at = db_int(st, 5)};
         if (e->updated_at > out->updated_at)
             out->updated_at = e->updated_at;
     }
@@ -44,8 +46,9 @@ enum app_status self_assessment_get(struct ctx *c, int64_t case_id, struct case_
 
 static const char *standard_code(struct ctx *c, int64_t id)
 {
-    db_stmt *st = db_query(c->db, "SELECT code FROM rubric_standard WHERE id = ? AND "
-                                  "program_id = ?",
+    db_stmt *st = db_query(c->db,
+                           "SELECT code FROM rubric_standard WHERE id = ? AND "
+                           "program_id = ?",
                            "ii", id, c->who.program_id);
     const char *code = st && db_step(st) == DB_ROW ? db_text_copy(st, 0, c->a) : NULL;
     if (st)
@@ -55,8 +58,8 @@ static const char *standard_code(struct ctx *c, int64_t id)
 
 /* Each entry's standard is the program's; its texts not too long. codes
  * gets the standards' codes, for the timeline. */
-static bool entries_check(struct ctx *c, const struct self_assessment_entry *in, int n,
-                          buf *codes, struct errors *errs)
+static bool entries_check(struct ctx *c, const struct self_assessment_entry *in, int n, buf *codes,
+                          struct errors *errs)
 {
     for (int i = 0; i < n; i++) {
         const char *code = standard_code(c, in[i].standard_id);

@@ -9,11 +9,11 @@
 enum goal_kind { GOAL_PRACTICE, GOAL_STUDENT_LEARNING, GOAL_KIND_COUNT };
 enum goal_status { GOAL_DRAFT, GOAL_PROPOSED, GOAL_APPROVED, GOAL_RETURNED, GOAL_STATUS_COUNT };
 
-const char *goal_kind_key(enum goal_kind k);        /* "practice" */
-const char *goal_kind_label(enum goal_kind k);      /* "Professional practice" */
+const char *goal_kind_key(enum goal_kind k);   /* "practice" */
+const char *goal_kind_label(enum goal_kind k); /* "Professional practice" */
 bool goal_kind_parse(const char *key, enum goal_kind *out);
-const char *goal_status_key(enum goal_status s);    /* "proposed" */
-const char *goal_status_label(enum goal_status s);  /* "Proposed, waiting for approval" */
+const char *goal_status_key(enum goal_status s);   /* "proposed" */
+const char *goal_status_label(enum goal_status s); /* "Proposed, waiting for approval" */
 bool goal_status_parse(const char *key, enum goal_status *out);
 
 /* R19: a goal is revised until it is approved; once approved it stands. */

@@ -5,17 +5,20 @@
 #include <stddef.h>
 #include <string.h>
 
+#include "app/people.h" /* struct page_of, for web/api.h */
 #include "app/rubric.h"
-#include "web/goals.h"   /* app/enrolment.h: app/people.h for api.h */
 #include "web/api.h"
+#include "web/goals.h"
 #include "web/handlers.h"
 
 #define COUNT(a) ((int)(sizeof(a) / sizeof *(a)))
 
 /* --- bodies --- */
 
-#define GOAL_FIELD(name, type, required) \
-    {#name, type, required, offsetof(struct goal_input, name)}
+#define GOAL_FIELD(name, type, required)                                                           \
+    {                                                                                              \
+#name, type, required, offsetof(struct goal_input, name)                                   \
+    }
 static const struct api_field goal_fields[] = {
     GOAL_FIELD(kind, API_TEXT, false),
     GOAL_FIELD(title, API_TEXT, false),
@@ -34,8 +37,10 @@ struct bank_input {
     struct goal_input g;
     const char *retired;
 };
-#define BANK_FIELD(name, type, required) \
-    {#name, type, required, offsetof(struct bank_input, g.name)}
+#define BANK_FIELD(name, type, required)                                                           \
+    {                                                                                              \
+#name, type, required, offsetof(struct bank_input, g.name)                                 \
+    }
 static const struct api_field bank_fields[] = {
     BANK_FIELD(kind, API_TEXT, true),
     BANK_FIELD(title, API_TEXT, true),
@@ -60,8 +65,10 @@ const struct api_body api_goal_decision_body = {"GoalDecision", decision_fields,
 struct self_assessment_body {
     const char *standard_id, *strengths, *growth_areas;
 };
-#define SELF_FIELD(name, type, required) \
-    {#name, type, required, offsetof(struct self_assessment_body, name)}
+#define SELF_FIELD(name, type, required)                                                           \
+    {                                                                                              \
+#name, type, required, offsetof(struct self_assessment_body, name)                         \
+    }
 static const struct api_field self_assessment_fields[] = {
     SELF_FIELD(standard_id, API_NUMBER, true),
     SELF_FIELD(strengths, API_TEXT, false),
@@ -98,8 +105,8 @@ void api_rubric(req *r)
 {
     struct ctx *c = ctx_of(r);
     struct rubric rb;
-    enum app_status s = rubric_load(c, app_authorize(c, ACT_EDIT, KIND_RUBRIC, NULL) == APP_OK,
-                                    &rb);
+    enum app_status s =
+        rubric_load(c, app_authorize(c, ACT_EDIT, KIND_RUBRIC, NULL) == APP_OK, &rb);
     if (s != APP_OK) {
         web_fail(r, s, KIND_RUBRIC);
         return;
@@ -339,8 +346,8 @@ void api_goal_update(req *r)
     int64_t case_id = req_id(r, "id"), id = req_id(r, "item");
     if (!api_body_read(r, &api_goal_body, &in, &version))
         return;
-    enum app_status s = goal_update(ctx_of(r), case_id, id, parse_id(version), &in, &errs,
-                                    &refusal);
+    enum app_status s =
+        goal_update(ctx_of(r), case_id, id, parse_id(version), &in, &errs, &refusal);
     if (s != APP_OK)
         answer_fail(r, s, refusal, KIND_GOAL, &errs);
     else

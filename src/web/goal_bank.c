@@ -14,8 +14,9 @@ static const char *bank_url(req *r, int64_t id, const char *rest)
 
 static void bank_goal_card(req *r, const struct bank_goal *b, bool keeper)
 {
-    html_printf(&r->out, "<article class=\"panel\" aria-labelledby=\"bank-%" PRId64 "\">"
-                         "<h2 id=\"bank-%" PRId64 "\">%s</h2>",
+    html_printf(&r->out,
+                "<article class=\"panel\" aria-labelledby=\"bank-%" PRId64 "\">"
+                "<h2 id=\"bank-%" PRId64 "\">%s</h2>",
                 b->id, b->id, b->title);
     if (b->retired)
         html_raw(&r->out, "<p><span class=\"badge\">Retired</span> No longer offered; goals "
@@ -25,8 +26,9 @@ static void bank_goal_card(req *r, const struct bank_goal *b, bool keeper)
                     b->indicator_title);
     html_raw(&r->out, "</dl>");
     if (keeper) {
-        html_printf(&r->out, "<p><a class=\"button button-secondary\" href=\"%s\">Edit <span "
-                             "class=\"visually-hidden\">%s</span></a> ",
+        html_printf(&r->out,
+                    "<p><a class=\"button button-secondary\" href=\"%s\">Edit <span "
+                    "class=\"visually-hidden\">%s</span></a> ",
                     bank_url(r, b->id, "/edit"), b->title);
         button_form(r, bank_url(r, b->id, b->retired ? "/restore" : "/retire"),
                     arena_printf(r->a, "%s \"%s\"", b->retired ? "Restore" : "Retire", b->title),
@@ -62,8 +64,7 @@ void page_goal_bank(req *r)
 }
 
 static void bank_form_page(req *r, const char *title, const char *action,
-                           const struct goal_input *in, int64_t version,
-                           const struct errors *errs)
+                           const struct goal_input *in, int64_t version, const struct errors *errs)
 {
     page_begin(r, title);
     html_raw(&r->out, "<p><a href=\"/goal-bank\">Back to the goals bank</a></p>");
@@ -109,8 +110,11 @@ void page_goal_bank_edit(req *r)
         return;
     }
     struct goal_input in = {
-        .kind = goal_kind_key(b.kind), .title = b.title, .specific = b.specific,
-        .measure = b.measure, .actions = b.actions,
+        .kind = goal_kind_key(b.kind),
+        .title = b.title,
+        .specific = b.specific,
+        .measure = b.measure,
+        .actions = b.actions,
         .indicator_id = b.indicator_id ? arena_printf(r->a, "%" PRId64, b.indicator_id) : ""};
     bank_form_page(r, arena_printf(r->a, "Edit the bank's goal: %s", b.title),
                    bank_url(r, b.id, ""), &in, b.version, NULL);

@@ -21,8 +21,7 @@ void goals_fail(req *r, enum app_status s, const char *refusal, enum record_kind
 
 void version_field(req *r, int64_t version)
 {
-    html_printf(&r->out, "<input type=\"hidden\" name=\"version\" value=\"%" PRId64 "\">",
-                version);
+    html_printf(&r->out, "<input type=\"hidden\" name=\"version\" value=\"%" PRId64 "\">", version);
 }
 
 /* The program's indicators, retired ones only when chosen already. */
@@ -43,52 +42,74 @@ static struct option *indicator_options(req *r, const char *chosen, int *n)
             const char *id = arena_printf(r->a, "%" PRId64, ind->id);
             if (ind->retired && !(chosen && strcmp(chosen, id) == 0))
                 continue;
-            opts[(*n)++] = (struct option){
-                id, arena_printf(r->a, "%s %s%s", ind->code, ind->title,
-                                 ind->retired ? " (retired)" : "")};
+            opts[(*n)++] = (struct option){id, arena_printf(r->a, "%s %s%s", ind->code, ind->title,
+                                                            ind->retired ? " (retired)" : "")};
         }
     return opts;
 }
 
-void goal_fields_form(req *r, const struct goal_input *in, bool with_due,
-                      const struct errors *errs)
+void goal_fields_form(req *r, const struct goal_input *in, bool with_due, const struct errors *errs)
 {
     struct option kinds[GOAL_KIND_COUNT + 1] = {{"", "Choose the kind of goal"}};
     for (int k = 0; k < GOAL_KIND_COUNT; k++)
-        kinds[k + 1] = (struct option){goal_kind_key((enum goal_kind)k),
-                                       goal_kind_label((enum goal_kind)k)};
-    field_select(r, &(struct field){.name = "kind", .label = "Kind of goal", .value = in->kind,
-                                    .required = true,
-                                    .hint = "R19: each cycle has at least one professional-"
-                                            "practice and one student-learning goal."},
+        kinds[k + 1] =
+            (struct option){goal_kind_key((enum goal_kind)k), goal_kind_label((enum goal_kind)k)};
+    field_select(r,
+                 &(struct field){.name = "kind",
+                                 .label = "Kind of goal",
+                                 .value = in->kind,
+                                 .required = true,
+                                 .hint = "R19: each cycle has at least one professional-"
+                                         "practice and one student-learning goal."},
                  kinds, GOAL_KIND_COUNT + 1, errs);
-    field_input(r, &(struct field){.name = "title", .label = "Title", .value = in->title,
-                                   .required = true}, errs);
-    field_textarea(r, &(struct field){.name = "specific", .label = "Specific: what, and for whom",
-                                      .value = in->specific, .required = true}, errs);
-    field_textarea(r, &(struct field){.name = "measure", .label = "Measured: how progress is "
-                                                                  "measured",
-                                      .value = in->measure, .required = true}, errs);
-    field_textarea(r, &(struct field){.name = "actions", .label = "Actions: the steps and "
-                                                                  "supports",
-                                      .value = in->actions}, errs);
+    field_input(
+        r, &(struct field){.name = "title", .label = "Title", .value = in->title, .required = true},
+        errs);
+    field_textarea(r,
+                   &(struct field){.name = "specific",
+                                   .label = "Specific: what, and for whom",
+                                   .value = in->specific,
+                                   .required = true},
+                   errs);
+    field_textarea(r,
+                   &(struct field){.name = "measure",
+                                   .label = "Measured: how progress is "
+                                            "measured",
+                                   .value = in->measure,
+                                   .required = true},
+                   errs);
+    field_textarea(r,
+                   &(struct field){.name = "actions",
+                                   .label = "Actions: the steps and "
+                                            "supports",
+                                   .value = in->actions},
+                   errs);
     if (with_due)
-        field_input(r, &(struct field){.name = "due_on", .label = "Timed: to be met by",
-                                       .type = "date", .value = in->due_on, .required = true,
-                                       .hint = "YYYY-MM-DD, within the cycle."}, errs);
+        field_input(r,
+                    &(struct field){.name = "due_on",
+                                    .label = "Timed: to be met by",
+                                    .type = "date",
+                                    .value = in->due_on,
+                                    .required = true,
+                                    .hint = "YYYY-MM-DD, within the cycle."},
+                    errs);
     int n;
     struct option *inds = indicator_options(r, in->indicator_id, &n);
-    field_select(r, &(struct field){.name = "indicator_id", .label = "Rubric indicator",
-                                    .value = in->indicator_id,
-                                    .hint = "The indicator of the rubric this goal works on."},
+    field_select(r,
+                 &(struct field){.name = "indicator_id",
+                                 .label = "Rubric indicator",
+                                 .value = in->indicator_id,
+                                 .hint = "The indicator of the rubric this goal works on."},
                  inds, n, errs);
 }
 
 struct goal_input goal_input_from_form(req *r, bool with_due)
 {
     return (struct goal_input){
-        .kind = form_value(r, "kind"), .title = form_value(r, "title"),
-        .specific = form_value(r, "specific"), .measure = form_value(r, "measure"),
+        .kind = form_value(r, "kind"),
+        .title = form_value(r, "title"),
+        .specific = form_value(r, "specific"),
+        .measure = form_value(r, "measure"),
         .actions = form_value(r, "actions"),
         .due_on = with_due ? form_value(r, "due_on") : NULL,
         .indicator_id = form_value(r, "indicator_id"),
@@ -97,21 +118,18 @@ struct goal_input goal_input_from_form(req *r, bool with_due)
 
 void goal_record_row(req *r, const char *label, const char *value)
 {
-    html_printf(&r->out, "<div><dt>%s</dt><dd>%s</dd></div>", label,
-                value && *value ? value : "—");
+    html_printf(&r->out, "<div><dt>%s</dt><dd>%s</dd></div>", label, value && *value ? value : "—");
 }
 
 void goal_smart_rows(req *r, enum goal_kind kind, const char *specific, const char *measure,
-                     const char *actions, const char *indicator_code,
-                     const char *indicator_title)
+                     const char *actions, const char *indicator_code, const char *indicator_title)
 {
     goal_record_row(r, "Kind", goal_kind_label(kind));
     goal_record_row(r, "Specific", specific);
     goal_record_row(r, "Measured by", measure);
     goal_record_row(r, "Actions", actions);
     goal_record_row(r, "Rubric indicator",
-                    *indicator_code ? arena_printf(r->a, "%s %s", indicator_code,
-                                                   indicator_title)
+                    *indicator_code ? arena_printf(r->a, "%s %s", indicator_code, indicator_title)
                                     : "");
 }
 

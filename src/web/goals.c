@@ -7,6 +7,7 @@
 #include <inttypes.h>
 #include <string.h>
 
+#include "base/clock.h"
 #include "out/html.h"
 #include "web/case_parts.h"
 #include "web/goals.h"
@@ -14,14 +15,20 @@
 
 static const char *goals_url(req *r, int64_t case_id, int64_t goal_id, const char *rest)
 {
-    return goal_id ? arena_printf(r->a, "/cases/%" PRId64 "/goals/%" PRId64 "%s", case_id,
-                                  goal_id, rest)
+    return goal_id ? arena_printf(r->a, "/cases/%" PRId64 "/goals/%" PRId64 "%s", case_id, goal_id,
+                                  rest)
                    : arena_printf(r->a, "/cases/%" PRId64 "/goals%s", case_id, rest);
 }
 
 static const char *plural(int n, const char *one, const char *many)
 {
     return n == 1 ? one : many;
+}
+
+/* R19: past the due date without the goals approved. */
+static bool goals_overdue(req *r, const char *due, bool met)
+{
+    return !met && *due && strcmp(due, clock_date(r->a, app_now(ctx_of(r)))) < 0;
 }
 
 /* --- where the case stands on R19 --- */
@@ -33,13 +40,15 @@ void goals_case_summary(req *r, const struct case_record *k)
     goals_status(ctx_of(r), k->id, &practice, &learning, &proposed);
     html_printf(&r->out, "<p>%d %s approved, %d proposed", practice + learning,
                 plural(practice + learning, "goal", "goals"), proposed);
+    bool met = goals_meet_r19(practice, learning);
     if (goals_due(ctx_of(r), k, due)) {
         html_raw(&r->out, "; goals due ");
         date_words(r, due);
+        if (goals_overdue(r, due, met))
+            html_raw(&r->out, ", <strong>overdue</strong>");
     }
     html_printf(&r->out, ". R19 %s.</p>",
-                goals_meet_r19(practice, learning)
-                    ? "is met: a professional-practice and a student-learning goal are approved"
+                met ? "is met: a professional-practice and a student-learning goal are approved"
                     : "is not met yet: it needs an approved professional-practice goal and an "
                       "approved student-learning goal");
 }
@@ -49,14 +58,16 @@ static void r19_panel(req *r, const struct goals_summary *sum)
     html_raw(&r->out, "<section class=\"panel\" aria-labelledby=\"r19\"><h2 id=\"r19\">"
                       "Are the cycle's goals set?</h2>");
     if (sum->met)
-        html_printf(&r->out, "<p><strong>Yes.</strong> R19 asks for at least one approved "
-                             "professional-practice goal and one approved student-learning "
-                             "goal: this case has %d and %d.</p>",
+        html_printf(&r->out,
+                    "<p><strong>Yes.</strong> R19 asks for at least one approved "
+                    "professional-practice goal and one approved student-learning "
+                    "goal: this case has %d and %d.</p>",
                     sum->approved_practice, sum->approved_learning);
     else
-        html_printf(&r->out, "<p><strong>Not yet.</strong> R19 asks for at least one approved "
-                             "professional-practice goal and one approved student-learning "
-                             "goal: this case has %d and %d.</p>",
+        html_printf(&r->out,
+                    "<p><strong>Not yet.</strong> R19 asks for at least one approved "
+                    "professional-practice goal and one approved student-learning "
+                    "goal: this case has %d and %d.</p>",
                     sum->approved_practice, sum->approved_learning);
     if (sum->proposed)
         html_printf(&r->out, "<p>%d %s the Consulting Teacher's approval.</p>", sum->proposed,
@@ -64,7 +75,10 @@ static void r19_panel(req *r, const struct goals_summary *sum)
     if (*sum->due_on) {
         html_raw(&r->out, "<p>The goals are due by ");
         date_words(r, sum->due_on);
-        html_raw(&r->out, sum->met ? ".</p>" : ": they are set once approved.</p>");
+        html_raw(&r->out, goals_overdue(r, sum->due_on, sum->met)
+                              ? ": <strong>they are overdue</strong>, set only once approved.</p>"
+                          : sum->met ? ".</p>"
+                                     : ": they are set once approved.</p>");
     } else {
         html_raw(&r->out, "<p>When the goals are due is known once the cycle has dates.</p>");
     }
@@ -117,8 +131,9 @@ void page_goals(req *r)
     case_part_begin(r, &k, "Goals", "goals");
     r19_panel(r, &sum);
     if (k.state == CASE_ON_CASELOAD && casework_may(c, &k, ACT_CREATE, KIND_GOAL))
-        html_printf(&r->out, "<p class=\"page-actions\"><a class=\"button\" href=\"%s\">Add a "
-                             "goal</a></p>",
+        html_printf(&r->out,
+                    "<p class=\"page-actions\"><a class=\"button\" href=\"%s\">Add a "
+                    "goal</a></p>",
                     goals_url(r, k.id, 0, "/new"));
     goals_by_kind(r, goals, n);
     self_assessment_section(r, &k);
@@ -141,15 +156,18 @@ static void bank_chooser(req *r, const struct case_record *k, const char *chosen
     struct option *opts = arena_alloc(r->a, sizeof *opts * (size_t)(n + 1));
     opts[0] = (struct option){"", "Choose a goal of the bank"};
     for (int i = 0; i < n; i++)
-        opts[i + 1] = (struct option){arena_printf(r->a, "%" PRId64, bank[i].id),
-                                      arena_printf(r->a, "%s: %s",
-                                                   goal_kind_label(bank[i].kind), bank[i].title)};
+        opts[i + 1] = (struct option){
+            arena_printf(r->a, "%" PRId64, bank[i].id),
+            arena_printf(r->a, "%s: %s", goal_kind_label(bank[i].kind), bank[i].title)};
     html_printf(&r->out, "<form method=\"get\" action=\"%s\" class=\"panel\">",
                 goals_url(r, k->id, 0, "/new"));
-    field_select(r, &(struct field){.name = "bank", .label = "Start from the goals bank",
-                                    .value = chosen, .filter = true,
-                                    .hint = "Fills the form below with a goal the program "
-                                            "keeps; change it to fit."},
+    field_select(r,
+                 &(struct field){.name = "bank",
+                                 .label = "Start from the goals bank",
+                                 .value = chosen,
+                                 .filter = true,
+                                 .hint = "Fills the form below with a goal the program "
+                                         "keeps; change it to fit."},
                  opts, n + 1, NULL);
     html_raw(&r->out, "<div class=\"form-actions\"><button type=\"submit\" "
                       "class=\"button button-secondary\">Use this goal</button></div></form>");
@@ -167,8 +185,7 @@ static void goal_new_page(req *r, const struct case_record *k, const struct goal
     form_errors(r, errs);
     form_begin(r, goals_url(r, k->id, 0, ""));
     if (in->bank_id && *in->bank_id)
-        html_printf(&r->out, "<input type=\"hidden\" name=\"bank_id\" value=\"%s\">",
-                    in->bank_id);
+        html_printf(&r->out, "<input type=\"hidden\" name=\"bank_id\" value=\"%s\">", in->bank_id);
     goal_fields_form(r, in, true, errs);
     form_end(r, "Save the draft");
     page_end(r);
@@ -188,8 +205,11 @@ void page_goal_new(req *r)
     struct bank_goal b;
     if (bank && *bank && goal_bank_get(c, parse_id(bank), &b) == APP_OK && !b.retired)
         in = (struct goal_input){
-            .kind = goal_kind_key(b.kind), .title = b.title, .specific = b.specific,
-            .measure = b.measure, .actions = b.actions,
+            .kind = goal_kind_key(b.kind),
+            .title = b.title,
+            .specific = b.specific,
+            .measure = b.measure,
+            .actions = b.actions,
             .indicator_id = b.indicator_id ? arena_printf(r->a, "%" PRId64, b.indicator_id) : "",
             .bank_id = arena_printf(r->a, "%" PRId64, b.id)};
     goal_new_page(r, &k, &in, NULL);
@@ -253,8 +273,9 @@ static void goal_steps(req *r, const struct case_record *k, const struct goal *g
         return;
     bool edit = casework_may(c, k, ACT_EDIT, KIND_GOAL);
     if (edit && goal_editable(g->status))
-        html_printf(&r->out, "<p><a class=\"button button-secondary\" href=\"%s\">Revise this "
-                             "goal</a></p>",
+        html_printf(&r->out,
+                    "<p><a class=\"button button-secondary\" href=\"%s\">Revise this "
+                    "goal</a></p>",
                     goals_url(r, k->id, g->id, "/edit"));
     if (edit && goal_may_propose(g->status)) {
         form_begin(r, goals_url(r, k->id, g->id, "/propose"));
@@ -272,15 +293,19 @@ static void goal_steps(req *r, const struct case_record *k, const struct goal *g
     form_errors(r, errs);
     form_begin(r, goals_url(r, k->id, g->id, "/return"));
     version_field(r, g->version);
-    field_textarea(r, &(struct field){.name = "reason", .label = "Why it goes back",
-                                      .value = reason, .required = true,
-                                      .hint = "The teacher reads this."}, errs);
+    field_textarea(r,
+                   &(struct field){.name = "reason",
+                                   .label = "Why it goes back",
+                                   .value = reason,
+                                   .required = true,
+                                   .hint = "The teacher reads this."},
+                   errs);
     form_end(r, "Return it for revision");
     html_raw(&r->out, "</section>");
 }
 
-static void goal_page(req *r, const struct case_record *k, const struct goal *g,
-                      const char *reason, const struct errors *errs)
+static void goal_page(req *r, const struct case_record *k, const struct goal *g, const char *reason,
+                      const struct errors *errs)
 {
     case_part_begin(r, k, g->title, NULL);
     html_printf(&r->out, "<p><a href=\"%s\">All the goals of this case</a></p>",
@@ -295,8 +320,8 @@ void page_goal(req *r)
     struct case_record k;
     struct goal g;
     const char *refusal = NULL;
-    enum app_status s = goal_get(ctx_of(r), req_id(r, "id"), req_id(r, "item"), ACT_VIEW, &k, &g,
-                                 &refusal);
+    enum app_status s =
+        goal_get(ctx_of(r), req_id(r, "id"), req_id(r, "item"), ACT_VIEW, &k, &g, &refusal);
     if (s != APP_OK) {
         goals_fail(r, s, refusal, KIND_GOAL);
         return;
@@ -307,8 +332,7 @@ void page_goal(req *r)
 /* --- revising a goal --- */
 
 static void goal_edit_page(req *r, const struct case_record *k, const struct goal *g,
-                           const struct goal_input *in, int64_t version,
-                           const struct errors *errs)
+                           const struct goal_input *in, int64_t version, const struct errors *errs)
 {
     case_part_begin(r, k, arena_printf(r->a, "Revise the goal: %s", g->title), NULL);
     if (g->status == GOAL_RETURNED)
@@ -326,8 +350,8 @@ static void goal_edit_page(req *r, const struct case_record *k, const struct goa
 static enum app_status goal_for_edit(req *r, struct case_record *k, struct goal *g)
 {
     const char *refusal = NULL;
-    enum app_status s = goal_get(ctx_of(r), req_id(r, "id"), req_id(r, "item"), ACT_EDIT, k, g,
-                                 &refusal);
+    enum app_status s =
+        goal_get(ctx_of(r), req_id(r, "id"), req_id(r, "item"), ACT_EDIT, k, g, &refusal);
     if (s == APP_OK && !goal_editable(g->status)) {
         s = APP_CONFLICT;
         refusal = goal_step_refusal(g->status);
@@ -344,8 +368,12 @@ void page_goal_edit(req *r)
     if (goal_for_edit(r, &k, &g) != APP_OK)
         return;
     struct goal_input in = {
-        .kind = goal_kind_key(g.kind), .title = g.title, .specific = g.specific,
-        .measure = g.measure, .actions = g.actions, .due_on = g.due_on,
+        .kind = goal_kind_key(g.kind),
+        .title = g.title,
+        .specific = g.specific,
+        .measure = g.measure,
+        .actions = g.actions,
+        .due_on = g.due_on,
         .indicator_id = g.indicator_id ? arena_printf(r->a, "%" PRId64, g.indicator_id) : ""};
     goal_edit_page(r, &k, &g, &in, g.version, NULL);
 }
@@ -366,7 +394,7 @@ void do_goal_update(req *r)
         return;
     }
     if (s == APP_INVALID)
-        return;   /* goal_for_edit answered */
+        return; /* goal_for_edit answered */
     if (s != APP_OK) {
         goals_fail(r, s, refusal, KIND_GOAL);
         return;
@@ -381,8 +409,8 @@ void do_goal_propose(req *r)
 {
     int64_t case_id = req_id(r, "id"), goal_id = req_id(r, "item");
     const char *refusal = NULL;
-    enum app_status s = goal_propose(ctx_of(r), case_id, goal_id,
-                                     parse_id(form_value(r, "version")), &refusal);
+    enum app_status s =
+        goal_propose(ctx_of(r), case_id, goal_id, parse_id(form_value(r, "version")), &refusal);
     if (s != APP_OK) {
         goals_fail(r, s, refusal, KIND_GOAL);
         return;

@@ -23,8 +23,9 @@ static void indicator_item(req *r, const struct rubric_indicator *ind, bool edit
     if (*ind->description)
         html_printf(&r->out, "<br>%s", ind->description);
     if (editor) {
-        html_printf(&r->out, "<br><a href=\"%s\">Edit <span class=\"visually-hidden\">%s</span>"
-                             "</a> ",
+        html_printf(&r->out,
+                    "<br><a href=\"%s\">Edit <span class=\"visually-hidden\">%s</span>"
+                    "</a> ",
                     rubric_url(r, "indicators", ind->id, "/edit"), ind->code);
         button_form(r, rubric_url(r, "indicators", ind->id, ind->retired ? "/restore" : "/retire"),
                     arena_printf(r->a, "%s %s", ind->retired ? "Restore" : "Retire", ind->code),
@@ -35,12 +36,14 @@ static void indicator_item(req *r, const struct rubric_indicator *ind, bool edit
 
 static void standard_section(req *r, const struct rubric_standard *s, bool editor)
 {
-    html_printf(&r->out, "<section aria-labelledby=\"std-%" PRId64 "\"><h2 id=\"std-%" PRId64
-                         "\">Standard %s: %s</h2>",
+    html_printf(&r->out,
+                "<section aria-labelledby=\"std-%" PRId64 "\"><h2 id=\"std-%" PRId64
+                "\">Standard %s: %s</h2>",
                 s->id, s->id, s->code, s->title);
     if (editor)
-        html_printf(&r->out, "<p><a href=\"%s\">Rename standard %s</a> · <a href=\"%s\">Add an "
-                             "indicator to standard %s</a></p>",
+        html_printf(&r->out,
+                    "<p><a href=\"%s\">Rename standard %s</a> · <a href=\"%s\">Add an "
+                    "indicator to standard %s</a></p>",
                     rubric_url(r, "standards", s->id, "/edit"), s->code,
                     rubric_url(r, "standards", s->id, "/indicators/new"), s->code);
     html_raw(&r->out, "<ul>");
@@ -105,8 +108,9 @@ static void standard_form_page(req *r, const struct rubric_standard *s, const ch
     html_raw(&r->out, "<p><a href=\"/rubric\">Back to the rubric</a></p>");
     form_errors(r, errs);
     form_begin(r, rubric_url(r, "standards", s->id, ""));
-    field_input(r, &(struct field){.name = "title", .label = "Title", .value = title,
-                                   .required = true}, errs);
+    field_input(
+        r, &(struct field){.name = "title", .label = "Title", .value = title, .required = true},
+        errs);
     form_end(r, "Save the title");
     page_end(r);
 }
@@ -145,14 +149,20 @@ static void indicator_form_page(req *r, const char *title, const char *action,
     html_raw(&r->out, "<p><a href=\"/rubric\">Back to the rubric</a></p>");
     form_errors(r, errs);
     form_begin(r, action);
-    field_input(r, &(struct field){.name = "code", .label = "Code", .value = in->code,
-                                   .required = true,
-                                   .hint = "Letters, digits, dashes and dots, as in II-B; "
-                                           "unique within the standard."}, errs);
-    field_input(r, &(struct field){.name = "title", .label = "Title", .value = in->title,
-                                   .required = true}, errs);
-    field_textarea(r, &(struct field){.name = "description", .label = "Description",
-                                      .value = in->description}, errs);
+    field_input(r,
+                &(struct field){.name = "code",
+                                .label = "Code",
+                                .value = in->code,
+                                .required = true,
+                                .hint = "Letters, digits, dashes and dots, as in II-B; "
+                                        "unique within the standard."},
+                errs);
+    field_input(
+        r, &(struct field){.name = "title", .label = "Title", .value = in->title, .required = true},
+        errs);
+    field_textarea(
+        r, &(struct field){.name = "description", .label = "Description", .value = in->description},
+        errs);
     form_end(r, "Save the indicator");
     page_end(r);
 }
@@ -184,9 +194,8 @@ void do_rubric_indicator_create(req *r)
     enum app_status s = rubric_indicator_add(ctx_of(r), standard_id, &in, &id, &errs);
     if (s == APP_INVALID) {
         r->status = 400;
-        indicator_form_page(r, "Add an indicator", rubric_url(r, "standards", standard_id,
-                                                              "/indicators"),
-                            &in, &errs);
+        indicator_form_page(r, "Add an indicator",
+                            rubric_url(r, "standards", standard_id, "/indicators"), &in, &errs);
         return;
     }
     rubric_done(r, s, "The indicator is added.");
@@ -201,8 +210,7 @@ void page_rubric_indicator_edit(req *r)
     else
         indicator_form_page(r, arena_printf(r->a, "Edit indicator %s", ind.code),
                             rubric_url(r, "indicators", ind.id, ""),
-                            &(struct indicator_input){ind.code, ind.title, ind.description},
-                            NULL);
+                            &(struct indicator_input){ind.code, ind.title, ind.description}, NULL);
 }
 
 void do_rubric_indicator_update(req *r)

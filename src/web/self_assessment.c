@@ -24,8 +24,8 @@ void self_assessment_section(req *r, const struct case_record *k)
         return;
     html_raw(&r->out, "<section aria-labelledby=\"self-assessment\"><h2 id=\"self-assessment\">"
                       "The teacher's self-assessment</h2>");
-    bool writer = k->state == CASE_ON_CASELOAD &&
-                  casework_may(c, k, ACT_EDIT, KIND_SELF_ASSESSMENT);
+    bool writer =
+        k->state == CASE_ON_CASELOAD && casework_may(c, k, ACT_EDIT, KIND_SELF_ASSESSMENT);
     if (!sa.updated_at) {
         html_raw(&r->out, "<p>Not written yet.</p>");
     } else {
@@ -41,8 +41,9 @@ void self_assessment_section(req *r, const struct case_record *k)
         html_raw(&r->out, "</dl>");
     }
     if (writer)
-        html_printf(&r->out, "<p><a class=\"button button-secondary\" href=\"/cases/%" PRId64
-                             "/self-assessment\">%s your self-assessment</a></p>",
+        html_printf(&r->out,
+                    "<p><a class=\"button button-secondary\" href=\"/cases/%" PRId64
+                    "/self-assessment\">%s your self-assessment</a></p>",
                     k->id, sa.updated_at ? "Revise" : "Write");
     html_raw(&r->out, "</section>");
 }
@@ -58,12 +59,17 @@ static void self_assessment_page(req *r, const struct case_record *k,
     form_begin(r, arena_printf(r->a, "/cases/%" PRId64 "/self-assessment", k->id));
     for (int i = 0; i < sa->n; i++) {
         const struct self_assessment_entry *e = &sa->entries[i];
-        html_printf(&r->out, "<fieldset class=\"field\"><legend>Standard %s: %s</legend>",
-                    e->code, e->title);
-        field_textarea(r, &(struct field){.name = entry_field(r, "strengths", e->standard_id),
-                                          .label = "Strengths", .value = e->strengths}, errs);
-        field_textarea(r, &(struct field){.name = entry_field(r, "growth_areas", e->standard_id),
-                                          .label = "Areas for growth", .value = e->growth_areas},
+        html_printf(&r->out, "<fieldset class=\"field\"><legend>Standard %s: %s</legend>", e->code,
+                    e->title);
+        field_textarea(r,
+                       &(struct field){.name = entry_field(r, "strengths", e->standard_id),
+                                       .label = "Strengths",
+                                       .value = e->strengths},
+                       errs);
+        field_textarea(r,
+                       &(struct field){.name = entry_field(r, "growth_areas", e->standard_id),
+                                       .label = "Areas for growth",
+                                       .value = e->growth_areas},
                        errs);
         html_raw(&r->out, "</fieldset>");
     }
@@ -76,8 +82,8 @@ static enum app_status open_for_edit(req *r, struct case_record *k, struct self_
 {
     struct ctx *c = ctx_of(r);
     const char *refusal = NULL;
-    enum app_status s = casework_open(c, req_id(r, "id"), ACT_EDIT, KIND_SELF_ASSESSMENT, k,
-                                      &refusal);
+    enum app_status s =
+        casework_open(c, req_id(r, "id"), ACT_EDIT, KIND_SELF_ASSESSMENT, k, &refusal);
     struct case_record again;
     if (s == APP_OK)
         s = self_assessment_get(c, k->id, &again, sa, &refusal);

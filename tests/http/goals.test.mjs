@@ -94,6 +94,12 @@ test('R19: a case without an approved student-learning goal does not meet R19; t
     assert.equal(p.status, 200);
     assert.match(text(p), /Not yet\. R19 asks for at least one approved professional-practice goal and one approved student-learning goal: this case has 1 and 0/);
     assert.match(text(await page(CT2, `/cases/${PA}`)), /R19 is not met yet/);
+    assert.doesNotMatch(text(p), /overdue/);
+    // A shorter goals_due_days puts the due date behind: said plainly.
+    sql(srv.db, "INSERT INTO program_setting (program_id, key, value) VALUES (1, 'goals_due_days', '1');");
+    assert.match(text(await page(CT2, `/cases/${PA}/goals`)), /The goals are due by \d{4}-\d\d-\d\d \(\d+ days ago\): they are overdue/);
+    assert.match(text(await page(CT2, `/cases/${PA}`)), /goals due \d{4}-\d\d-\d\d \(\d+ days ago\), overdue/);
+    sql(srv.db, "DELETE FROM program_setting WHERE key = 'goals_due_days';");
 
     const goal = body.items.find(g => g.status === 'proposed');
     assert.equal(goal.kind, 'student_learning');
@@ -137,7 +143,7 @@ test('R14: only the case\'s Consulting Teacher approves goals; the teacher and t
     assert.equal(r.json().error.field, 'reason');
     const f = await post(CT1, `/cases/${PAR}/goals/${goal.id}/return`, { version: String(goal.version), reason: '' });
     assert.equal(f.status, 400);
-    assert.equal(fieldError(f.text, 'reason'), 'This is needed.');
+    assert.match(fieldError(f.text, 'reason'), /Say why the goal goes back/);
     r = await api(CT1, 'POST', `/cases/${PAR}/goals/${goal.id}/decision`, { decision: 'return', reason: 'Say how you will measure it.' });
     assert.equal(r.status, 200, r.text);
     assert.equal(r.json().status, 'returned');
