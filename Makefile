@@ -100,6 +100,7 @@ TEST_LAYERS_test_eligibility := base domain
 TEST_LAYERS_test_workflow := base domain
 TEST_LAYERS_test_inquiry := base domain
 # goals
+TEST_LAYERS_test_goal := base domain
 # end goals
 # observations
 TEST_LAYERS_test_observation := base domain

@@ -10,6 +10,9 @@ enum app_status casework_demo(struct ctx *c)
     int64_t saved_now = c->now;
     enum app_status s = APP_OK;
     /* goals */
+    enum app_status goals_demo(struct ctx *);   /* app/goals.h */
+    if (s == APP_OK)
+        s = goals_demo(c);   /* the goals bank, self-assessments, goals */
     /* end goals */
     /* observations */
     if (s == APP_OK) {

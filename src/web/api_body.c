@@ -61,6 +61,7 @@ const struct api_body api_inquiry_body = {"Inquiry", inquiry_fields, COUNT(inqui
 const struct api_body *const api_bodies[] = {
     &api_person_body, &api_school_body, &api_role_body, &api_inquiry_body, &api_transition_body,
     /* goals */
+    &api_goal_body, &api_bank_goal_body, &api_goal_decision_body, &api_self_assessment_body,
     /* end goals */
     /* observations */
     &api_observation_body, &api_reflection_body,

@@ -11,6 +11,7 @@
 
 const struct case_part_section case_part_sections[] = {
     /* parts: goals (goals.c) */
+    {KIND_GOAL, "Goals", "goals", goals_case_summary},
     /* end goals */
     /* parts: observations and artifacts (observations.c, artifacts.c) */
     {KIND_OBSERVATION, "Observations", "observations", observations_summary},

@@ -125,6 +125,49 @@ void api_inquiries(req *r);
 void api_inquiry(req *r);
 void api_inquiry_update(req *r);
 /* goals */
+/* rubric.c: the program's rubric */
+void page_rubric(req *r);
+void do_rubric_seed(req *r);
+void page_rubric_standard_edit(req *r);
+void do_rubric_standard_rename(req *r);
+void page_rubric_indicator_new(req *r);
+void do_rubric_indicator_create(req *r);
+void page_rubric_indicator_edit(req *r);
+void do_rubric_indicator_update(req *r);
+void do_rubric_indicator_retire(req *r);
+void do_rubric_indicator_restore(req *r);
+/* goal_bank.c: the goals bank */
+void page_goal_bank(req *r);
+void page_goal_bank_new(req *r);
+void do_goal_bank_create(req *r);
+void page_goal_bank_edit(req *r);
+void do_goal_bank_update(req *r);
+void do_goal_bank_retire(req *r);
+void do_goal_bank_restore(req *r);
+/* goals.c, self_assessment.c: a case's goals and self-assessment */
+void page_goals(req *r);
+void page_goal_new(req *r);
+void do_goal_create(req *r);
+void page_goal(req *r);
+void page_goal_edit(req *r);
+void do_goal_update(req *r);
+void do_goal_propose(req *r);
+void do_goal_approve(req *r);
+void do_goal_return(req *r);
+void page_self_assessment(req *r);
+void do_self_assessment(req *r);
+struct case_record;
+void goals_case_summary(req *r, const struct case_record *k);   /* the case page's section */
+/* api_goals.c */
+void api_rubric(req *r);
+void api_goal_bank(req *r);
+void api_goal_bank_create(req *r);
+void api_goal_bank_update(req *r);
+void api_goals(req *r);
+void api_goal_create(req *r);
+void api_goal_update(req *r);
+void api_goal_decision(req *r);
+void api_self_assessment_put(req *r);
 /* end goals */
 /* observations */
 /* observations.c, artifacts.c: a case's observations and artifacts */

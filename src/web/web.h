@@ -120,6 +120,8 @@ struct api_body {
 extern const struct api_body api_person_body, api_school_body, api_role_body, api_inquiry_body;
 extern const struct api_body api_transition_body;   /* api_cases.c: a case's step */
 /* goals */
+extern const struct api_body api_goal_body, api_bank_goal_body;   /* api_goals.c */
+extern const struct api_body api_goal_decision_body, api_self_assessment_body;
 /* end goals */
 /* observations */
 extern const struct api_body api_observation_body, api_reflection_body;   /* api_observations.c */

@@ -71,6 +71,10 @@ function siteRecord(rt) {
 // each), or the program's for the rubric and the goals bank.
 const PART_TABLES = [
     // goals
+    [/^(\/api\/v1)?\/cases\/\{id\}\/goals\/\{item\}/, 'goal', 'case_id = 1'],
+    [/^(\/api\/v1)?\/goal-bank\/\{item\}/, 'goal_bank', '1 = 1'],
+    [/^\/rubric\/standards\/\{item\}/, 'rubric_standard', '1 = 1'],
+    [/^\/rubric\/indicators\/\{item\}/, 'rubric_indicator', '1 = 1'],
     // end goals
     // observations
     [/\/cases\/\{id\}\/observations\/\{item\}/, 'observation', 'case_id = 1'],
