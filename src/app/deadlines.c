@@ -109,6 +109,22 @@ static void meeting_facts(struct ctx *c, struct fact_set *fs, int64_t only)
         db_done(st);
 }
 
+static void caseload_facts(struct ctx *c, struct fact_set *fs, int64_t only)
+{
+    db_stmt *st = facts_query(c,
+                              "SELECT case_id, MIN(at) FROM case_event WHERE to_state = "
+                              "'on_caseload' AND from_state <> 'on_caseload' AND " ACTIVE_CASES
+                              "GROUP BY case_id",
+                              only);
+    while (st && db_step(st) == DB_ROW) {
+        struct deadline_facts *f = facts_of(fs, db_int(st, 0));
+        if (f)
+            f->caseload_since = clock_date(c->a, db_int(st, 1));
+    }
+    if (st)
+        db_done(st);
+}
+
 static struct deadline_facts *facts_gather(struct ctx *c, const struct case_record *cases, int n,
                                            int64_t only)
 {
@@ -126,6 +142,7 @@ static struct deadline_facts *facts_gather(struct ctx *c, const struct case_reco
     }
     qsort(fs.order, (size_t)n, sizeof *fs.order, by_case_id);
     goals_facts(c, &fs, only);
+    caseload_facts(c, &fs, only);
     observation_facts(c, &fs, only);
     meeting_facts(c, &fs, only);
     return fs.facts;

@@ -160,22 +160,14 @@ enum app_status goals_status(struct ctx *c, int64_t case_id, int *approved_pract
 
 bool goals_due(struct ctx *c, const struct case_record *k, char out[11])
 {
-    const char *start = k->cycle_start;
-    if (!start || !*start) {
-        /* A PA case has no cycle dates (R12 is PAR's): its cycle's work
-         * starts the day it went on the Consulting Teacher's caseload. */
-        int64_t at = 0;
+    int64_t at = 0;
+    if (!*k->cycle_start)
         db_int_query(c->db, &at,
                      "SELECT COALESCE(MIN(at), 0) FROM case_event WHERE case_id = ? AND "
                      "to_state = 'on_caseload' AND from_state <> 'on_caseload'",
                      "i", k->id);
-        start = at ? clock_date(c->a, at) : NULL;
-    }
-    out[0] = '\0';
-    if (start && goals_due_on(start, program_setting_int(c, "goals_due_days"), out))
-        return true;
-    out[0] = '\0';
-    return false;
+    return case_goals_due_on(k->cycle_start, at ? clock_date(c->a, at) : "",
+                             program_setting_int(c, "goals_due_days"), out);
 }
 
 enum app_status goals_list(struct ctx *c, int64_t case_id, struct case_record *k, struct goal **out,

@@ -68,3 +68,11 @@ bool goals_due_on(const char *cycle_start, int goals_due_days, char out[11])
 {
     return clock_add_days(cycle_start, goals_due_days, out);
 }
+
+bool case_goals_due_on(const char *cycle_start, const char *caseload_since, int goals_due_days,
+                       char out[11])
+{
+    const char *from = cycle_start && *cycle_start ? cycle_start : caseload_since;
+    out[0] = '\0';
+    return from && goals_due_on(from, goals_due_days, out);
+}

@@ -32,7 +32,11 @@ bool feedback_due_on(const char *observed_on, int feedback_days, char out[11]);
  * is past it. */
 bool feedback_late(const char *observed_on, int feedback_days, const char *shared_on,
                    const char *today);
-/* R19: the goals are set and approved within goals_due_days of the cycle's start. */
+/* R19: the goals are set and approved within goals_due_days of the cycle's
+ * start. A case with no cycle dates (PA: R12 is PAR's) counts from the day
+ * it went on the caseload (caseload_since; "" or NULL when unknown). */
 bool goals_due_on(const char *cycle_start, int goals_due_days, char out[11]);
+bool case_goals_due_on(const char *cycle_start, const char *caseload_since, int goals_due_days,
+                       char out[11]);
 
 #endif

@@ -25,7 +25,7 @@ static void goals_due(const struct deadline_facts *f, struct deadline *out, int 
     char due[11];
     if (f->approved_practice > 0 && f->approved_learning > 0)
         return;
-    if (goals_due_on(f->cycle_start, f->goals_due_days, due))
+    if (case_goals_due_on(f->cycle_start, f->caseload_since, f->goals_due_days, due))
         add(out, n, max, DUE_GOALS, KIND_GOAL, "R19", "goals", due, f->today);
 }
 
@@ -78,8 +78,7 @@ int deadlines_of_case(const struct deadline_facts *f, struct deadline *out, int 
     int n = 0;
     bool cycle = f->cycle_start && *f->cycle_start && f->cycle_end && *f->cycle_end;
     feedback_due(f, out, &n, max);
-    if (cycle)
-        goals_due(f, out, &n, max);
+    goals_due(f, out, &n, max);
     if (cycle && f->par) {
         meetings_due(f, out, &n, max);
         joint_due(f, out, &n, max);

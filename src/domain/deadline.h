@@ -26,6 +26,7 @@ enum deadline_what {
 struct deadline_facts {
     bool par;                     /* a PAR case: meetings, joint observation, cycle */
     const char *today, *cycle_start, *cycle_end;
+    const char *caseload_since;   /* the day it went on the caseload: PA's goals count from it */
     int goals_due_days, feedback_days;        /* the program's settings */
     int approved_practice, approved_learning; /* approved goals by kind */
     bool meeting_held[PHASE_EXTRA];           /* start, middle, end */

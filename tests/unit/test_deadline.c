@@ -116,6 +116,12 @@ static void test_pa_case_has_no_evaluation_deadlines(void **state)
     assert_null(find(ds, n, DUE_MEETING, PHASE_START));
     assert_null(find(ds, n, DUE_JOINT_OBSERVATION, 0));
     assert_null(find(ds, n, DUE_CYCLE_END, 0));
+    /* R19 still holds: a PA case (no cycle dates) counts from its caseload day */
+    f.cycle_start = f.cycle_end = "";
+    f.caseload_since = "2026-10-01";
+    n = deadlines_of_case(&f, ds, 16);
+    assert_non_null(find(ds, n, DUE_GOALS, 0));
+    assert_string_equal(find(ds, n, DUE_GOALS, 0)->due_on, "2026-10-31");
 }
 
 static void test_overdue_first_then_by_date(void **state)
