@@ -168,6 +168,8 @@ struct resource {
     bool collection;
     const struct prop *filters;  /* query parameters beyond q, page, per_page */
     int nfilters;
+    bool body_only;              /* its request bodies are described; its answers are
+                                    JSON objects the summary describes */
 };
 static const struct prop people_filters[] = {
     {"school_id", "integer", NULL, true, false},
@@ -183,13 +185,19 @@ static const struct prop case_filters[] = {
     {"track", "string", NULL, true, false},
 };
 static const struct resource resources[] = {
-    {"inquiries", "Inquiry", true, inquiry_filters, COUNT(inquiry_filters)},
-    {"people", "Person", true, people_filters, COUNT(people_filters)},
-    {"schools", "School", true, NULL, 0},
-    {"roles", "Role", true, NULL, 0},
-    {"me", "Me", false, NULL, 0},
-    {"cases", "Case", true, case_filters, COUNT(case_filters)},
-    {"transitions", "Transition", false, NULL, 0},
+    {"inquiries", "Inquiry", true, inquiry_filters, COUNT(inquiry_filters), false},
+    {"people", "Person", true, people_filters, COUNT(people_filters), false},
+    {"schools", "School", true, NULL, 0, false},
+    {"roles", "Role", true, NULL, 0, false},
+    {"me", "Me", false, NULL, 0, false},
+    {"cases", "Case", true, case_filters, COUNT(case_filters), false},
+    {"transitions", "Transition", false, NULL, 0, false},
+    {"goals", "Goal", true, NULL, 0, true},
+    {"goal-bank", "BankGoal", true, NULL, 0, true},
+    {"decision", "GoalDecision", false, NULL, 0, true},
+    {"self-assessment", "SelfAssessment", false, NULL, 0, true},
+    {"observations", "Observation", true, NULL, 0, true},
+    {"reflection", "Reflection", false, NULL, 0, true},
 };
 static const struct prop paging[] = {
     {"q", "string", NULL, true, false},
@@ -337,7 +345,7 @@ static void components(struct doc *d)
     for (int i = 0; i < api_body_count; i++)
         schema_bodies(d, api_bodies[i]);
     for (int i = 0; i < COUNT(resources); i++)
-        if (resources[i].collection)
+        if (resources[i].collection && !resources[i].body_only)
             schema_list(d, resources[i].schema);
     json_obj_end(j);
     json_obj_end(j);
@@ -478,12 +486,12 @@ static void response(struct doc *d, const char *code, const char *description,
 
 static void success(struct doc *d, const struct route *rt, const struct resource *res, bool item)
 {
-    const char *schema = res ? res->schema : "";
+    const char *schema = res && !res->body_only ? res->schema : "";
     if (strcmp(rt->method, "DELETE") == 0)
         response(d, "204", "Done; no content", NULL, false);
     else if (strcmp(rt->method, "POST") == 0)
         response(d, "201", "Created", schema, true);
-    else if (res && res->collection && !item && strcmp(rt->method, "GET") == 0)
+    else if (*schema && res->collection && !item && strcmp(rt->method, "GET") == 0)
         response(d, "200", "OK", arena_printf(d->a, "%sList", schema), false);
     else
         response(d, "200", "OK", schema, false);
