@@ -25,6 +25,11 @@ const PAGES = [
     ['people', 'people list `/people`'],
     ['api_people', 'API list `/api/v1/people`'],
     ['intake', 'intake queue `/intake`'],
+    ['ct_dashboard', "a CT's dashboard `/dashboard`: caseload, what is due, the week"],
+    ['deadlines', "the coordinator's deadlines `/deadlines`: every case on a caseload"],
+    ['api_deadlines', 'API deadlines `/api/v1/deadlines` (the coordinator\'s)'],
+    ['goals', "a case's goals `/cases/ID/goals` (audited read, R37)"],
+    ['observations', "a case's observations `/cases/ID/observations` (audited read, R37)"],
     ['person', 'person page `/people/ID` (writes an audit row per view, R37)'],
     ['case', 'case page `/cases/ID` (writes an audit row per view, R37)'],
 ];

@@ -99,6 +99,10 @@ mkdir -p "$OUT/static"
 echo "bench: demo databases (default and --size large)" >&2
 $BIN demo --db "$OUT/small.db" > /dev/null 2>&1
 $BIN demo --db "$OUT/large.db" --size large > /dev/null 2>&1
+# The large district's first Consulting Teacher carries a full caseload;
+# the demo gives its own people no password, so give this one the demo's.
+LARGE_CT=staff4001@district.test
+echo "$PASSWORD" | $BIN user passwd --db "$OUT/large.db" --email "$LARGE_CT" > /dev/null
 
 # The same demos on a throwaway PostgreSQL cluster, a database per size,
 # moved there by parley copy: the very same rows, and far quicker than
@@ -134,6 +138,19 @@ esac
     printf 'meta\twarmup\t%s\n' "$WARMUP"
 } > "$RESULTS"
 
+# sign_in BASE EMAIL JAR: signs in as a browser does (the form's CSRF
+# token, then POST /login) and prints the session's Cookie header value.
+sign_in() {
+    csrf=$(curl -s -c "$3" -b "$3" "$1/login" |
+           sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p' | head -1)
+    [ -n "$csrf" ] || die "no CSRF token on /login"
+    code=$(curl -s -o /dev/null -w '%{http_code}' -c "$3" -b "$3" \
+        --data-urlencode "csrf=$csrf" --data-urlencode "email=$2" \
+        --data-urlencode "password=$PASSWORD" --data-urlencode "next=/dashboard" "$1/login")
+    [ "$code" = 303 ] || die "sign-in as $2 answered $code"
+    awk '!/^# / && NF >= 7 { printf "%s%s=%s", sep, $6, $7; sep = "; " }' "$3"
+}
+
 # bench_db ENGINE SIZE DB: start-up time, then wrk on each page, of
 # `parley serve` on DB. Results go to $RESULTS as server "parley" (SQLite)
 # or "parley_pg", meta keys prefixed "pg_" for PostgreSQL. The SQLite run
@@ -157,17 +174,12 @@ bench_db() {
     wait_healthz "$port"
     base=http://127.0.0.1:$port
 
-    # Sign in as the coordinator, as a browser does: the form's CSRF token,
-    # then POST /login; keep the session cookie.
-    jar=$OUT/cookies-$engine-$size.txt
-    csrf=$(curl -s -c "$jar" -b "$jar" "$base/login" |
-           sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p' | head -1)
-    [ -n "$csrf" ] || die "no CSRF token on /login"
-    code=$(curl -s -o /dev/null -w '%{http_code}' -c "$jar" -b "$jar" \
-        --data-urlencode "csrf=$csrf" --data-urlencode "email=$EMAIL" \
-        --data-urlencode "password=$PASSWORD" --data-urlencode "next=/dashboard" "$base/login")
-    [ "$code" = 303 ] || die "sign-in answered $code"
-    cookie=$(awk '!/^# / && NF >= 7 { printf "%s%s=%s", sep, $6, $7; sep = "; " }' "$jar")
+    # Sign in as the coordinator, and as a Consulting Teacher with a
+    # caseload, as a browser does.
+    cookie=$(sign_in "$base" "$EMAIL" "$OUT/cookies-$engine-$size.txt")
+    ct_email=ct1@parley.test
+    [ "$size" = large ] && ct_email=$LARGE_CT
+    ct_cookie=$(sign_in "$base" "$ct_email" "$OUT/cookies-ct-$engine-$size.txt")
     token=$($BIN token create --db "$db" --email "$EMAIL")
     teacher=$(q "$db" "SELECT id FROM person WHERE email = 'teacher@parley.test'")
     [ -n "$teacher" ] || die "no teacher@parley.test in $db"
@@ -182,11 +194,15 @@ bench_db() {
     for page in "home / -" "about /about -" "faq /faq -" "eligibility $elig -" \
                 "dashboard /dashboard cookie" "people /people cookie" \
                 "api_people /api/v1/people bearer" "intake /intake cookie" \
+                "ct_dashboard /dashboard ct" "deadlines /deadlines cookie" \
+                "api_deadlines /api/v1/deadlines bearer" "goals /cases/$case_id/goals cookie" \
+                "observations /cases/$case_id/observations cookie" \
                 "person /people/$teacher cookie" "case /cases/$case_id cookie"; do
         set -f; set -- $page; set +f
         name=$1; path=$2; auth=$3
         case $auth in
             cookie) hdr="Cookie: $cookie" ;;
+            ct) hdr="Cookie: $ct_cookie" ;;
             bearer) hdr="Authorization: Bearer $token" ;;
             *) hdr="" ;;
         esac
