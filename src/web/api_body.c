@@ -65,6 +65,7 @@ const struct api_body *const api_bodies[] = {
     /* observations */
     /* end observations */
     /* meetings */
+    &api_coaching_body, &api_meeting_body,
     /* end meetings */
     /* dashboard */
     /* end dashboard */

@@ -15,6 +15,8 @@ const struct case_part_section case_part_sections[] = {
     /* parts: observations and artifacts (observations.c, artifacts.c) */
     /* end observations */
     /* parts: coaching log and meetings (coaching.c, meetings.c) */
+    {KIND_COACHING, "Coaching log", "coaching", coaching_section},
+    {KIND_MEETING, "Meetings", "meetings", meetings_section},
     /* end meetings */
     {KIND_NONE, NULL, NULL, NULL},
 };

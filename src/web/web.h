@@ -119,6 +119,7 @@ extern const struct api_body api_transition_body;   /* api_cases.c: a case's ste
 /* observations */
 /* end observations */
 /* meetings */
+extern const struct api_body api_coaching_body, api_meeting_body;   /* api_meetings.c */
 /* end meetings */
 /* dashboard */
 /* end dashboard */
