@@ -104,10 +104,13 @@ static void calendar_page(req *r, const char *token)
                       "link: the old one stops working at once.</p>");
     if (token) {
         const char *url = feed_url(r, token);
-        html_printf(&r->out, "<div class=\"flash flash-ok\" role=\"status\"><p>Your new link, "
-                             "shown only now: copy it into your calendar app (\"subscribe by "
-                             "URL\").</p><p><a id=\"feed-url\" href=\"%s\">%s</a></p></div>",
-                    url, url);
+        /* In a field: a phone's width wraps no URL, and it copies whole. */
+        html_printf(&r->out, "<div class=\"flash flash-ok\" role=\"status\"><div "
+                             "class=\"field\"><label for=\"feed-url\">Your new link, shown "
+                             "only now: copy it into your calendar app (\"subscribe by "
+                             "URL\")</label><input type=\"text\" id=\"feed-url\" readonly "
+                             "value=\"%s\"></div></div>",
+                    url);
     }
     if (since) {
         html_raw(&r->out, "<p>You have a link, made ");

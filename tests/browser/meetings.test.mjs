@@ -10,7 +10,7 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { startServer, PASSWORD } from '../http/harness.mjs';
+import { startServer, sql, PASSWORD } from '../http/harness.mjs';
 import { DEMO, scalar } from '../http/records.mjs';
 import { DEVICES, launchBrowser, newSession, check, signIn, heading, assertVisible } from './browser.mjs';
 
@@ -92,6 +92,9 @@ describe('the CT\'s pages at phone width', () => {
             await check(s, 'ct', 'coaching');
             await go(page, '/account/calendar');
             await check(s, 'ct', 'calendar');
+            await submit(page, page, 'Make a link');
+            await assertVisible(page.getByLabel(/Your new link/));
+            await check(s, 'ct', 'calendar-link');
         });
     });
 });
@@ -132,8 +135,8 @@ describe('a CT\'s parley meetings at desktop width (R17)', () => {
             await check(s, 'ct', 'meetings-held');
 
             await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: 'your calendar feed' }).click()]);
-            await submit(page, page, 'Make a link');
-            const url = await page.locator('#feed-url').getAttribute('href');
+            await submit(page, page, /^Make a (new )?link/);
+            const url = await page.getByLabel(/Your new link/).inputValue();
             assert.match(url, /\/calendar\/[0-9a-f]{64}\.ics$/);
             await check(s, 'ct', 'calendar-link');
             const feed = await fetch(url);
@@ -142,7 +145,7 @@ describe('a CT\'s parley meetings at desktop width (R17)', () => {
             const text = await feed.text();
             assert.match(text, /^BEGIN:VCALENDAR\r\n/);
             assert.match(text, /END:VCALENDAR\r\n$/);
-            const uids = scalar(server.db, `SELECT GROUP_CONCAT(uid) FROM meeting WHERE case_id = ${PAR_CASE} AND status = 'held' AND phase IN ('end', 'extra');`).split(',');
+            const uids = sql(server.db, `SELECT uid FROM meeting WHERE case_id = ${PAR_CASE} AND status = 'held' AND phase IN ('end', 'extra');`);
             assert.equal(uids.length, 3);
             for (const uid of uids) assert.ok(text.includes(`UID:${uid}\r\n`), `the feed has ${uid}`);
 
