@@ -106,6 +106,10 @@ TEST_LAYERS_test_goal := base domain
 TEST_LAYERS_test_observation := base domain
 # end observations
 # meetings
+TEST_LAYERS_test_cycle := base domain
+TEST_LAYERS_test_ical  := base out
+# test_ical parses what out/ical.c writes back with libical (tests only).
+TEST_LIBS_test_ical    := $(shell pkg-config --libs libical 2>/dev/null)
 # end meetings
 # dashboard
 TEST_LAYERS_test_deadline := base domain
@@ -113,7 +117,7 @@ TEST_LAYERS_test_deadline := base domain
 .SECONDEXPANSION:
 build/san/tests/%: tests/unit/%.c tests/unit/testing.h $$(call san_objs,$$(TEST_LAYERS_$$*)) build/san/gen/migrations.o build/san/gen/assets.o
 	@mkdir -p $(dir $@)
-	$(CC) $(SAN_CFLAGS) -Itests/unit -o $@ $(filter %.c %.o,$^) $(LIBS) -lcmocka
+	$(CC) $(SAN_CFLAGS) -Itests/unit -o $@ $(filter %.c %.o,$^) $(LIBS) $(TEST_LIBS_$*) -lcmocka
 
 # libFuzzer targets (fuzz/fuzz_*.c): the project's sources built again with
 # clang, ASan, UBSan and coverage into build/fuzz/; each target links the

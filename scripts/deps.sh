@@ -5,8 +5,9 @@ set -e
 need="gcc make pkg-config libmicrohttpd-dev libsqlite3-dev libsodium-dev libjansson-dev libcmark-dev libcmocka-dev libpq-dev sqlite3 nodejs"
 # `make fuzz` also needs clang and its libFuzzer runtime: `deps.sh fuzz`.
 [ "${1:-}" = fuzz ] && need="$need clang libclang-rt-dev"
-# `make test` also drives Debian's Chromium (tests/browser): `deps.sh test`.
-[ "${1:-}" = test ] && need="$need chromium npm"
+# `make test` also drives Debian's Chromium (tests/browser), and parses
+# calendars back with libical (tests/unit/test_ical.c): `deps.sh test`.
+[ "${1:-}" = test ] && need="$need chromium npm libical-dev"
 # `make bench` also needs wrk (the load generator), nginx (the ceiling: the
 # same bytes as static files), curl and PostgreSQL (its column): `deps.sh bench`.
 [ "${1:-}" = bench ] && need="$need wrk nginx curl postgresql"

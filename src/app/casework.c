@@ -27,6 +27,9 @@ enum app_status casework_open(struct ctx *c, int64_t case_id, enum action act,
         if (k->state != CASE_ON_CASELOAD) {
             *refusal = k->state == CASE_WITHDRAWN
                            ? "This case was withdrawn: its records are kept but no longer change."
+                       : k->state == CASE_CYCLE_CLOSED
+                           ? "This case's cycle is closed: its records are kept but no longer "
+                             "change (R17)."
                            : "The work of the cycle starts once the case is on a Consulting "
                              "Teacher's caseload.";
             return APP_CONFLICT;

@@ -22,6 +22,9 @@ enum app_status casework_demo(struct ctx *c)
     }
     /* end observations */
     /* meetings */
+    enum app_status meetings_demo(struct ctx *);   /* app/meetings.h */
+    if (s == APP_OK)
+        s = meetings_demo(c);
     /* end meetings */
     c->who = saved;
     c->now = saved_now;

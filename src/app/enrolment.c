@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "app/casework.h"
+#include "app/meetings.h"
 #include "app/notify.h"
 #include "base/clock.h"
 #include "domain/caseload.h"
@@ -530,13 +531,17 @@ static void check_input(struct ctx *c, const struct transition_def *t,
 
 /* --- the guards' facts --- */
 
+/* R7 counts the states the workflow table marks active: not a withdrawn
+ * case, nor one whose cycle is closed. */
 static void other_active_tracks(struct ctx *c, const struct case_record *k, struct case_facts *f)
 {
     db_stmt *st = db_query(c->db,
-                           "SELECT track FROM teacher_case WHERE teacher_id = ? AND id <> ? AND "
-                           "state <> 'withdrawn'",
+                           "SELECT track, state FROM teacher_case WHERE teacher_id = ? AND id <> ?",
                            "ii", k->teacher_id, k->id);
+    enum case_state state;
     while (st && db_step(st) == DB_ROW) {
+        if (!case_state_parse(db_text(st, 1), &state) || !case_states[state].active)
+            continue;
         f->other_active_pa |= strcmp(db_text(st, 0), "pa") == 0;
         f->other_active_par |= strcmp(db_text(st, 0), "par") == 0;
     }
@@ -568,6 +573,7 @@ static void facts_gather(struct ctx *c, const struct transition_def *t,
     f->par_min_plan_months = f->elig_settings.par_min_plan_months;
     f->cycle_min_months = program_setting_int(c, "cycle_min_months");
     f->cycle_max_months = program_setting_int(c, "cycle_max_months");
+    f->meetings_held = meetings_held(c, k->id);
 }
 
 /* A guard about a field is an inline error (400); one about the process a

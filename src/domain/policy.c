@@ -400,6 +400,9 @@ const char *policy_refusal(enum action act, enum record_kind kind)
         return "R16: the coaching log is kept by the case's Consulting Teacher; a PA case's is "
                "never shown to an evaluator.";
     case KIND_MEETING:
+        if (act == ACT_VIEW)
+            return "R16, R17: a case's meetings are its teacher's, its Consulting Teacher's and, "
+                   "on a PAR case only, its administrator's.";
         return "R17: the case's Consulting Teacher or the coordinator schedules and records the "
                "parley meetings.";
     case KIND_AUDIT:

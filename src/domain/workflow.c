@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "domain/caseload.h"
+#include "domain/cycle.h"
 
 #define COUNT(a) ((int)(sizeof(a) / sizeof *(a)))
 
@@ -36,6 +37,12 @@ const struct state_def case_states[CASE_STATE_COUNT] = {
     [CASE_ON_CASELOAD] = {"on_caseload", "On the caseload",
                           "You are on a Consulting Teacher's caseload. Your administrator sets "
                           "the cycle's timeline before it starts (R12).", true},
+    /* Not active: the case leaves its CT's caseload (which counts only
+     * cases on it) and no longer counts for R7; its records stay. */
+    [CASE_CYCLE_CLOSED] = {"cycle_closed", "Cycle closed",
+                           "Your cycle is closed. Its records are kept and you still see all of "
+                           "them (R37); in PAR the Consulting Teacher's recommendation goes to "
+                           "the Panel next (R21).", false},
     [CASE_WITHDRAWN] = {"withdrawn", "Withdrawn",
                         "This case was withdrawn. You can ask again at any time with the "
                         "contact form (R8).", false},
@@ -245,6 +252,21 @@ static const struct guard_def guard_plan_length = {
     "R4: a PAR teacher's evaluation plan must be long enough; a shorter plan is for PA.",
     plan_long_enough};
 
+/* R17: a PAR cycle closes only with at least three parley meetings held. */
+static bool enough_meetings_if_par(const struct case_facts *f, char *detail, size_t n)
+{
+    if (f->track != TRACK_PAR || cycle_may_close(f->meetings_held))
+        return true;
+    snprintf(detail, n, " %d %s been held so far.", f->meetings_held,
+             f->meetings_held == 1 ? "has" : "have");
+    return false;
+}
+static const struct guard_def guard_enough_meetings = {
+    "enough_meetings_if_par", "R17", NULL,
+    "R17: a PAR cycle closes only once at least three parley meetings of the teacher, the "
+    "Consulting Teacher and the administrator have been held and recorded.",
+    enough_meetings_if_par};
+
 static bool both_signed(const struct case_facts *after)
 {
     return after->teacher_signed && after->rep_signed;
@@ -310,6 +332,11 @@ const struct transition_def case_transitions[] = {
      NEED_TIMELINE, "Start and end dates, plan type and length; who set them, when.",
      {&guard_cycle_not_started, &guard_cycle_length, &guard_plan_length}, NULL,
      {TELL_TEACHER, TELL_CT, TELL_COORDINATOR}},
+    {"close_cycle", "Close the cycle", {CASE_ON_CASELOAD}, CASE_CYCLE_CLOSED, false,
+     {WHO_CASE_CT, ROLE_COORDINATOR, WHO_END},
+     "R17: the case's Consulting Teacher or the coordinator closes the cycle.", NEED_NOTES,
+     "Who closed the cycle and when, with the parley meetings held; notes.",
+     {&guard_enough_meetings}, NULL, {TELL_TEACHER, TELL_CT, TELL_ADMINISTRATOR}},
     {"withdraw", "Withdraw the case", ACTIVE_STATES, CASE_WITHDRAWN, false,
      {WHO_CASE_TEACHER, ROLE_COORDINATOR, WHO_END},
      "R8: only the teacher or the coordinator withdraws a case; an administrator cannot "

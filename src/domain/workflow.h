@@ -25,6 +25,7 @@ enum case_state {
     CASE_REVIEW_HELD,
     CASE_AGREEMENT_SIGNED,
     CASE_ON_CASELOAD,
+    CASE_CYCLE_CLOSED,           /* the cycle's work is over (R17) */
     CASE_WITHDRAWN,
     CASE_STATE_COUNT
 };
@@ -77,6 +78,8 @@ struct case_facts {
     const char *today, *current_cycle_start;  /* "" when none is set yet */
     const char *cycle_start, *cycle_end;
     int plan_months, par_min_plan_months, cycle_min_months, cycle_max_months;
+    /* close_cycle (R17): the case's parley meetings recorded as held */
+    int meetings_held;
 };
 
 struct guard_def {

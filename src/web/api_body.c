@@ -67,6 +67,7 @@ const struct api_body *const api_bodies[] = {
     &api_observation_body, &api_reflection_body,
     /* end observations */
     /* meetings */
+    &api_coaching_body, &api_meeting_body,
     /* end meetings */
     /* dashboard */
     /* end dashboard */

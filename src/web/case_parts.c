@@ -18,6 +18,8 @@ const struct case_part_section case_part_sections[] = {
     {KIND_ARTIFACT, "Artifacts", "artifacts", artifacts_summary},
     /* end observations */
     /* parts: coaching log and meetings (coaching.c, meetings.c) */
+    {KIND_COACHING, "Coaching log", "coaching", coaching_section},
+    {KIND_MEETING, "Meetings", "meetings", meetings_section},
     /* end meetings */
     {KIND_NONE, NULL, NULL, NULL},
 };

@@ -194,6 +194,34 @@ void observations_summary(req *r, const struct case_record *k);
 void artifacts_summary(req *r, const struct case_record *k);
 /* end observations */
 /* meetings */
+/* coaching.c: a case's coaching log (R16) */
+struct case_record;
+void page_coaching(req *r);
+void do_coaching_add(req *r);
+void page_coaching_edit(req *r);
+void do_coaching_update(req *r);
+void coaching_section(req *r, const struct case_record *k);   /* the case page's */
+/* meetings.c: a case's parley meetings (R17) */
+void page_meetings(req *r);
+void do_meeting_schedule(req *r);
+void page_meeting(req *r);
+void do_meeting_reschedule(req *r);
+void do_meeting_cancel(req *r);
+void do_meeting_held(req *r);
+void meetings_section(req *r, const struct case_record *k);   /* the case page's */
+/* calendar.c: a meeting's .ics, the personal feed and its account page */
+void page_meeting_ics(req *r);
+void page_calendar(req *r);
+void do_calendar_create(req *r);
+void do_calendar_revoke(req *r);
+void page_calendar_feed(req *r);
+/* api_meetings.c */
+void api_coaching_list(req *r);
+void api_coaching_create(req *r);
+void api_coaching_update(req *r);
+void api_meetings_list(req *r);
+void api_meeting_create(req *r);
+void api_meeting_update(req *r);
 /* end meetings */
 /* dashboard */
 /* dashboard.c: the work on the dashboard, the deadlines page */

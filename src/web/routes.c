@@ -131,6 +131,21 @@ const struct route web_routes[] = {
     {"GET", "/cases/{id}/artifacts/{item}/file", page_artifact_file, ACT_VIEW, KIND_ARTIFACT, 0, "Download an artifact (an attachment; the read is audited)"},
     /* end observations */
     /* meetings: the coaching log, parley meetings and calendars */
+    {"GET", "/cases/{id}/coaching", page_coaching, ACT_VIEW, KIND_COACHING, 0, "A case's coaching log, newest first (R16)"},
+    {"POST", "/cases/{id}/coaching", do_coaching_add, ACT_CREATE, KIND_COACHING, 0, "Add a visit or contact to the coaching log"},
+    {"GET", "/cases/{id}/coaching/{item}/edit", page_coaching_edit, ACT_EDIT, KIND_COACHING, 0, "The form to correct a coaching log entry"},
+    {"POST", "/cases/{id}/coaching/{item}", do_coaching_update, ACT_EDIT, KIND_COACHING, 0, "Correct a coaching log entry"},
+    {"GET", "/cases/{id}/meetings", page_meetings, ACT_VIEW, KIND_MEETING, 0, "A case's meetings: when each is due or overdue, how many held (R17)"},
+    {"POST", "/cases/{id}/meetings", do_meeting_schedule, ACT_CREATE, KIND_MEETING, 0, "Schedule a meeting (R17)"},
+    {"GET", "/cases/{id}/meetings/{item}", page_meeting, ACT_VIEW, KIND_MEETING, 0, "One meeting: when, where, who attended, its minutes"},
+    {"POST", "/cases/{id}/meetings/{item}/reschedule", do_meeting_reschedule, ACT_EDIT, KIND_MEETING, 0, "Reschedule a meeting"},
+    {"POST", "/cases/{id}/meetings/{item}/cancel", do_meeting_cancel, ACT_EDIT, KIND_MEETING, 0, "Cancel a meeting"},
+    {"POST", "/cases/{id}/meetings/{item}/held", do_meeting_held, ACT_EDIT, KIND_MEETING, 0, "Record a meeting held: who attended, its minutes (R17)"},
+    {"GET", "/cases/{id}/meetings/{item}/ics", page_meeting_ics, ACT_VIEW, KIND_MEETING, 0, "A meeting as an iCalendar file"},
+    {"GET", "/account/calendar", page_calendar, ACT_VIEW, KIND_ACCOUNT, 0, "One's calendar feed link"},
+    {"POST", "/account/calendar", do_calendar_create, ACT_EDIT, KIND_ACCOUNT, 0, "Make a new calendar feed link (the old one stops working)"},
+    {"POST", "/account/calendar/revoke", do_calendar_revoke, ACT_EDIT, KIND_ACCOUNT, 0, "Revoke one's calendar feed link"},
+    {"GET", "/calendar/{feed}", page_calendar_feed, PUBLIC, ROUTE_SECRET_PATH, "One person's meetings as an iCalendar feed, at its secret URL"},
     /* end meetings */
     /* dashboard: caseloads and deadlines */
     {"GET", "/deadlines", page_deadlines, ACT_LIST, KIND_CASE, 0, "Everything due on one's cases, overdue first (R17-R19, R37)"},
@@ -180,6 +195,12 @@ const struct route web_routes[] = {
     {"GET", "/api/v1/cases/{id}/artifacts/{item}/file", page_artifact_file, ACT_VIEW, KIND_ARTIFACT, 0, "An artifact's bytes, as an attachment (not JSON; the read is audited)"},
     /* end api observations */
     /* api meetings: the coaching log, parley meetings and calendars */
+    {"GET", "/api/v1/cases/{id}/coaching", api_coaching_list, ACT_VIEW, KIND_COACHING, 0, "A case's coaching log, newest first (R16)"},
+    {"POST", "/api/v1/cases/{id}/coaching", api_coaching_create, ACT_CREATE, KIND_COACHING, 0, "Add a coaching log entry"},
+    {"PATCH", "/api/v1/cases/{id}/coaching/{item}", api_coaching_update, ACT_EDIT, KIND_COACHING, 0, "Correct a coaching log entry"},
+    {"GET", "/api/v1/cases/{id}/meetings", api_meetings_list, ACT_VIEW, KIND_MEETING, 0, "A case's meetings, with R17's count and windows"},
+    {"POST", "/api/v1/cases/{id}/meetings", api_meeting_create, ACT_CREATE, KIND_MEETING, 0, "Schedule a meeting (R17)"},
+    {"PATCH", "/api/v1/cases/{id}/meetings/{item}", api_meeting_update, ACT_EDIT, KIND_MEETING, 0, "Reschedule a meeting, or with status cancel it or record it held"},
     /* end api meetings */
     /* api dashboard: caseloads and deadlines */
     {"GET", "/api/v1/deadlines", api_deadlines, ACT_LIST, KIND_CASE, 0, "Everything due on one's cases, overdue first"},

@@ -127,6 +127,7 @@ extern const struct api_body api_goal_decision_body, api_self_assessment_body;
 extern const struct api_body api_observation_body, api_reflection_body;   /* api_observations.c */
 /* end observations */
 /* meetings */
+extern const struct api_body api_coaching_body, api_meeting_body;   /* api_meetings.c */
 /* end meetings */
 /* dashboard */
 /* end dashboard */

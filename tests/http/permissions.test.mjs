@@ -81,6 +81,8 @@ const PART_TABLES = [
     [/\/cases\/\{id\}\/artifacts\/\{item\}/, 'artifact', 'case_id = 1'],
     // end observations
     // meetings
+    [/\/coaching\/\{item\}/, 'coaching_entry', 'case_id = 1'],
+    [/\/meetings\/\{item\}/, 'meeting', 'case_id = 1'],
     // end meetings
     // dashboard
     // end dashboard
@@ -102,6 +104,8 @@ function pathFor(rt, person) {
         .replace('{role_id}', () => someRole(person))
         .replace('{item}', () => partRecord(rt))
         .replace('{token}', () => resetToken())
+        // a calendar feed of someone not tested, its token's SHA-256 stored as the server keeps it
+        .replace('{feed}', () => (scalar(srv.db, `INSERT INTO calendar_feed (person_id, token_hash, created_at) SELECT id, 'cf37d97f35226e9519e4b8d34ea6b6c32afc3a52d796a338e1be9cd67d79b868', 1 FROM person WHERE email = 'kevin.tran@parley.test' AND NOT EXISTS (SELECT 1 FROM calendar_feed WHERE person_id = person.id);`), 'fe'.repeat(32)))
         .replace('{name}', 'parley.css');
 }
 

@@ -1,6 +1,6 @@
 /* test_workflow.c: the case workflow's table and guards, tested directly
- * (they are pure). Each of R7, R8, R10, R11, R12, R13 and R30 has a test
- * that fails when the rule is broken. */
+ * (they are pure). Each of R7, R8, R10, R11, R12, R13, R17 and R30 has a
+ * test that fails when the rule is broken. */
 #include "testing.h"
 
 #include "domain/caseload.h"
@@ -221,6 +221,42 @@ static void test_R30_weighted_caseload_cap(void **state)
     assert_null(refused_by("assign_ct", &f));
 }
 
+/* R17: a PAR cycle closes only with at least three parley meetings held;
+ * the refusal names the rule and says how many are held. */
+static void test_R17_cycle_closes_with_three_meetings_held(void **state)
+{
+    (void)state;
+    const struct transition_def *t = step("close_cycle");
+    assert_true(workflow_leaves(t, CASE_ON_CASELOAD));
+    assert_int_equal(t->to, CASE_CYCLE_CLOSED);
+    assert_false(case_states[CASE_CYCLE_CLOSED].active);   /* off the caseload, out of R7 */
+    struct case_facts f = facts();
+    f.state = CASE_ON_CASELOAD;
+    for (int held = 0; held < 3; held++) {
+        f.meetings_held = held;
+        char detail[600];
+        const struct guard_def *g = workflow_check(t, &f, detail, sizeof detail);
+        assert_non_null(g);
+        assert_string_equal(g->rule, "R17");
+        assert_null(g->field);   /* a refusal about the process, not a field */
+        assert_non_null(strstr(detail, held == 1 ? "1 has been held" : "have been held"));
+    }
+    f.meetings_held = 3;
+    assert_null(refused_by("close_cycle", &f));
+    f.meetings_held = 0;
+    f.track = TRACK_PA;   /* R17 is PAR's */
+    assert_null(refused_by("close_cycle", &f));
+    /* the case's CT or the coordinator, nobody else */
+    assert_true(workflow_may_fire(t, ROLE(ROLE_CONSULTING_TEACHER), POLICY_REL(WHO_CASE_CT)));
+    assert_true(workflow_may_fire(t, ROLE(ROLE_COORDINATOR), 0));
+    assert_false(workflow_may_fire(t, ROLE(ROLE_CONSULTING_TEACHER), 0));
+    assert_false(workflow_may_fire(t, ROLE(ROLE_PARTICIPATING_TEACHER),
+                                   POLICY_REL(WHO_CASE_TEACHER)));
+    assert_false(workflow_may_fire(t, ROLE(ROLE_ADMINISTRATOR),
+                                   POLICY_REL(WHO_CASE_ADMINISTRATOR) |
+                                       POLICY_REL(WHO_CASE_EVALUATOR)));
+}
+
 static void test_withdraw_from_every_active_state(void **state)
 {
     (void)state;
@@ -256,6 +292,7 @@ int main(void)
         cmocka_unit_test(test_R12_administrator_sets_timeline_before_start),
         cmocka_unit_test(test_R13_cycle_length),
         cmocka_unit_test(test_R30_weighted_caseload_cap),
+        cmocka_unit_test(test_R17_cycle_closes_with_three_meetings_held),
         cmocka_unit_test(test_withdraw_from_every_active_state),
         cmocka_unit_test(test_diagram_from_the_table),
     };
