@@ -2,10 +2,13 @@
  * caseload and the week view. No rule is decided here. */
 #include "app/deadlines.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "app/casework.h"
+#include "app/coaching.h"
+#include "app/meetings.h"
 #include "base/clock.h"
 #include "domain/caseload.h"
 
@@ -256,30 +259,6 @@ bool week_monday(const char *date, char out[11])
     return true;
 }
 
-static enum app_status week_rows(struct ctx *c, db_stmt *st, bool meetings,
-                                 struct week_item *out, int *n, int max)
-{
-    if (!st)
-        return APP_ERROR;
-    while (db_step(st) == DB_ROW && *n < max) {
-        struct week_item *w = &out[(*n)++];
-        const char *when = db_text(st, 0);
-        memcpy(w->date, when, 10);
-        w->date[10] = '\0';
-        w->time = meetings && strlen(when) >= 16 ? arena_printf(c->a, "%.5s", when + 11) : "";
-        enum meeting_phase p;
-        w->what = meetings ? arena_printf(c->a, "Parley meeting: %s",
-                                          meeting_phase_parse(db_text(st, 1), &p)
-                                              ? meeting_phase_label(p) : "")
-                           : arena_printf(c->a, "Coaching: %s", db_text(st, 1));
-        w->detail = db_text_copy(st, 2, c->a);
-        w->case_id = db_int(st, 3);
-        w->teacher_name = db_text_copy(st, 4, c->a);
-    }
-    db_done(st);
-    return APP_OK;
-}
-
 static int by_date(const void *a, const void *b)
 {
     const struct week_item *x = a, *y = b;
@@ -287,36 +266,42 @@ static int by_date(const void *a, const void *b)
     return d ? d : strcmp(x->time, y->time);
 }
 
-#define WEEK_MAX 200
-
 enum app_status week_mine(struct ctx *c, const char *monday, struct week_item **out, int *n)
 {
-    char next[11];
+    char sunday[11];
     enum app_status s = app_authorize(c, ACT_LIST, KIND_CASE, NULL);
     if (s != APP_OK)
         return s;
-    if (!clock_add_days(monday, 7, next))
+    if (!clock_add_days(monday, 6, sunday))
         return APP_INVALID;
-    *out = arena_alloc(c->a, sizeof **out * WEEK_MAX);
-    *n = 0;
+    struct meeting_item *ms;
+    struct coaching_item *es;
+    int nm = 0, ne = 0;
     int64_t me = c->who.person_id;
-    s = week_rows(c,
-                  db_query(c->db,
-                           "SELECT m.starts_at, m.phase, m.place, k.id, t.name FROM meeting m "
-                           "JOIN teacher_case k ON k.id = m.case_id JOIN person t ON "
-                           "t.id = k.teacher_id WHERE k.ct_id = ? AND m.status <> 'cancelled' "
-                           "AND m.starts_at >= ? AND m.starts_at < ? ORDER BY m.starts_at",
-                           "iss", me, monday, next),
-                  true, *out, n, WEEK_MAX);
-    if (s == APP_OK)
-        s = week_rows(c,
-                      db_query(c->db,
-                               "SELECT e.on_date, e.kind, e.focus, k.id, t.name FROM "
-                               "coaching_entry e JOIN teacher_case k ON k.id = e.case_id JOIN "
-                               "person t ON t.id = k.teacher_id WHERE k.ct_id = ? AND "
-                               "e.on_date >= ? AND e.on_date < ? ORDER BY e.on_date",
-                               "iss", me, monday, next),
-                      false, *out, n, WEEK_MAX);
+    if ((s = meetings_week(c, me, monday, sunday, &ms, &nm)) != APP_OK ||
+        (s = coaching_week(c, me, monday, sunday, &es, &ne)) != APP_OK)
+        return s;
+    *out = arena_alloc(c->a, sizeof **out * (size_t)(nm + ne + 1));
+    *n = 0;
+    for (int i = 0; i < nm; i++) {
+        struct week_item *w = &(*out)[(*n)++];
+        snprintf(w->date, sizeof w->date, "%.10s", ms[i].starts_at);
+        w->time = strlen(ms[i].starts_at) >= 16 ? arena_printf(c->a, "%.5s", ms[i].starts_at + 11)
+                                                : "";
+        w->what = arena_printf(c->a, "Parley meeting: %s", meeting_phase_label(ms[i].phase));
+        w->detail = ms[i].place;
+        w->case_id = ms[i].case_id;
+        w->teacher_name = ms[i].teacher_name;
+    }
+    for (int i = 0; i < ne; i++) {
+        struct week_item *w = &(*out)[(*n)++];
+        snprintf(w->date, sizeof w->date, "%.10s", es[i].on_date);
+        w->time = "";
+        w->what = arena_printf(c->a, "Coaching: %s", coaching_kind_label(es[i].kind));
+        w->detail = es[i].focus;
+        w->case_id = es[i].case_id;
+        w->teacher_name = es[i].teacher_name;
+    }
     qsort(*out, (size_t)*n, sizeof **out, by_date);
-    return s;
+    return APP_OK;
 }

@@ -84,7 +84,7 @@ static void answer_fail(req *r, enum app_status s, const char *refusal, enum rec
     if (s == APP_INVALID)
         web_api_invalid(r, errs);
     else
-        goals_fail(r, s, refusal, kind);
+        web_refuse(r, s, refusal, kind);
 }
 
 /* --- the rubric --- */
@@ -292,7 +292,7 @@ void api_goals(req *r)
     const char *refusal = NULL;
     enum app_status s = goals_list(ctx_of(r), req_id(r, "id"), &k, &goals, &n, &sum, &refusal);
     if (s != APP_OK) {
-        goals_fail(r, s, refusal, KIND_GOAL);
+        web_refuse(r, s, refusal, KIND_GOAL);
         return;
     }
     json j;
@@ -313,7 +313,7 @@ static void goal_answer(req *r, int64_t case_id, int64_t id, int status)
     const char *refusal = NULL;
     enum app_status s = goal_get(ctx_of(r), case_id, id, ACT_VIEW, &k, &g, &refusal);
     if (s != APP_OK) {
-        goals_fail(r, s, refusal, KIND_GOAL);
+        web_refuse(r, s, refusal, KIND_GOAL);
         return;
     }
     json j;
@@ -393,7 +393,7 @@ void api_self_assessment_put(req *r)
     /* Asked first: a stranger learns nothing from how their body is read. */
     enum app_status s = casework_open(c, case_id, ACT_EDIT, KIND_SELF_ASSESSMENT, &k, &refusal);
     if (s != APP_OK) {
-        goals_fail(r, s, refusal, KIND_SELF_ASSESSMENT);
+        web_refuse(r, s, refusal, KIND_SELF_ASSESSMENT);
         return;
     }
     struct self_assessment_body body = {0};

@@ -96,7 +96,7 @@ static bool api_ok(req *r, enum app_status s, enum record_kind kind, const struc
     if (s == APP_INVALID)
         web_api_invalid(r, errs);
     else
-        part_fail(r, s, refusal, kind);
+        web_refuse(r, s, refusal, kind);
     return false;
 }
 

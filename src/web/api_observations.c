@@ -148,7 +148,7 @@ static void written(req *r, enum app_status s, const struct errors *errs, const 
     if (s == APP_INVALID)
         web_api_invalid(r, errs);
     else if (s != APP_OK)
-        part_fail(r, s, refusal, KIND_OBSERVATION);
+        web_refuse(r, s, refusal, KIND_OBSERVATION);
     else
         observation_answer(r, case_id, id, status);
 }
@@ -297,7 +297,7 @@ void api_artifact_create(req *r)
     if (s == APP_INVALID)
         web_api_invalid(r, &errs);
     else if (s != APP_OK)
-        part_fail(r, s, refusal, KIND_ARTIFACT);
+        web_refuse(r, s, refusal, KIND_ARTIFACT);
     else
         artifact_answer(r, case_id, id, 201);
 }

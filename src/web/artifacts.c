@@ -128,7 +128,7 @@ void do_artifact_upload(req *r)
         return;
     }
     if (s != APP_OK) {
-        part_fail(r, s, refusal, KIND_ARTIFACT);
+        web_refuse(r, s, refusal, KIND_ARTIFACT);
         return;
     }
     web_flash(r, "The artifact is added to the case.");

@@ -49,7 +49,7 @@ void page_meeting_ics(req *r)
     int64_t item = req_id(r, "item");
     enum app_status s = calendar_meeting_event(ctx_of(r), req_id(r, "id"), item, &e, &refusal);
     if (s != APP_OK) {
-        part_fail(r, s, refusal, KIND_MEETING);
+        web_refuse(r, s, refusal, KIND_MEETING);
         return;
     }
     ics_answer(r, &e, 1, NULL,

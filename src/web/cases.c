@@ -14,21 +14,7 @@
 
 #define STEPS_MAX 12
 
-static const char *id_text(req *r, int64_t id)
-{
-    return id ? arena_printf(r->a, "%" PRId64, id) : "";
-}
 
-/* A refusal names its rule (workflow.c's words), else the policy's. */
-static void case_fail(req *r, enum app_status s, const char *refusal)
-{
-    if (refusal && s == APP_FORBIDDEN)
-        web_error(r, 403, refusal);
-    else if (refusal && s == APP_CONFLICT)
-        web_error(r, 409, refusal);
-    else
-        web_fail(r, s, KIND_CASE);
-}
 
 static void record_row(req *r, const char *label, const char *value)
 {
@@ -166,7 +152,7 @@ void do_case_create(req *r)
         return;
     }
     if (s != APP_OK) {
-        case_fail(r, s, refusal);
+        web_refuse(r, s, refusal, KIND_CASE);
         return;
     }
     web_flash(r, "The case is open. Next: schedule the initial meeting.");
@@ -440,7 +426,7 @@ void do_case_transition(req *r)
         return;
     }
     if (s != APP_OK) {
-        case_fail(r, s, refusal);
+        web_refuse(r, s, refusal, KIND_CASE);
         return;
     }
     const struct transition_def *t = workflow_find(in.to);

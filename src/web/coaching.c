@@ -84,7 +84,7 @@ static void coaching_page(req *r, int64_t case_id, const struct coaching_input *
     const char *refusal = NULL;
     enum app_status s = coaching_list(c, case_id, &k, &entries, &n, &refusal);
     if (s != APP_OK) {
-        part_fail(r, s, refusal, KIND_COACHING);
+        web_refuse(r, s, refusal, KIND_COACHING);
         return;
     }
     if (errs)
@@ -126,7 +126,7 @@ void do_coaching_add(req *r)
         return;
     }
     if (s != APP_OK) {
-        part_fail(r, s, refusal, KIND_COACHING);
+        web_refuse(r, s, refusal, KIND_COACHING);
         return;
     }
     web_flash(r, "Added to the coaching log.");
@@ -143,7 +143,7 @@ static void coaching_edit_page(req *r, const struct coaching_input *in, const ch
     const char *refusal = NULL;
     enum app_status s = coaching_get(ctx_of(r), case_id, id, ACT_EDIT, &k, &e, &refusal);
     if (s != APP_OK) {
-        part_fail(r, s, refusal, KIND_COACHING);
+        web_refuse(r, s, refusal, KIND_COACHING);
         return;
     }
     if (errs)
@@ -155,7 +155,7 @@ static void coaching_edit_page(req *r, const struct coaching_input *in, const ch
     form_errors(r, errs);
     form_begin(r, arena_printf(r->a, "/cases/%" PRId64 "/coaching/%" PRId64, case_id, id));
     html_printf(&r->out, "<input type=\"hidden\" name=\"version\" value=\"%s\">",
-                version ? version : id_value(r, e.version));
+                version ? version : id_text(r, e.version));
     entry_fields(r, in ? in : &now, errs);
     form_end(r, "Save the correction");
     html_printf(&r->out, "<p><a href=\"/cases/%" PRId64 "/coaching\">Back to the coaching log"
@@ -182,7 +182,7 @@ void do_coaching_update(req *r)
         return;
     }
     if (s != APP_OK) {
-        part_fail(r, s, refusal, KIND_COACHING);
+        web_refuse(r, s, refusal, KIND_COACHING);
         return;
     }
     web_flash(r, "The entry is corrected.");

@@ -112,3 +112,13 @@ void web_fail(req *r, enum app_status s, enum record_kind kind)
         break;
     }
 }
+
+void web_refuse(req *r, enum app_status s, const char *refusal, enum record_kind kind)
+{
+    if (refusal && s == APP_FORBIDDEN)
+        web_error(r, 403, refusal);
+    else if (refusal && s == APP_CONFLICT)
+        web_error(r, 409, refusal);
+    else
+        web_fail(r, s, kind);
+}

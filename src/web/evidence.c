@@ -12,16 +12,6 @@
 
 #define TAGS_SENT_MAX 65        /* one more than a record may have: the use case says so */
 
-void part_fail(req *r, enum app_status s, const char *refusal, enum record_kind kind)
-{
-    if (refusal && s == APP_FORBIDDEN)
-        web_error(r, 403, refusal);
-    else if (refusal && s == APP_CONFLICT)
-        web_error(r, 409, refusal);
-    else
-        web_fail(r, s, kind);
-}
-
 const char *form_indicators(req *r)
 {
     const char *vals[TAGS_SENT_MAX];

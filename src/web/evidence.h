@@ -8,9 +8,6 @@
 #include "app/casework.h"
 #include "web/web.h"
 
-/* A use case's refusal: its own words for 403 and 409 (they name the
- * rule or the state), else the usual answer for kind. Pages and API. */
-void part_fail(req *r, enum app_status s, const char *refusal, enum record_kind kind);
 /* The indicators a form sent (checkboxes named "indicators", or one
  * comma-separated value) as "12,14". */
 const char *form_indicators(req *r);

@@ -2,6 +2,7 @@
  * field (and in a summary at the top that links to it), and carry the
  * CSRF token. Browser validation is off (novalidate) so every person gets
  * the same plain-language messages, screen readers included. */
+#include <inttypes.h>
 #include <ctype.h>
 #include <string.h>
 
@@ -149,6 +150,11 @@ void button_form(req *r, const char *action, const char *label, const char *css_
 int64_t req_id(req *r, const char *param)
 {
     return parse_id(req_param(r, param));
+}
+
+const char *id_text(req *r, int64_t id)
+{
+    return id ? arena_printf(r->a, "%" PRId64, id) : "";
 }
 
 int req_page(req *r)

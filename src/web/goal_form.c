@@ -9,16 +9,6 @@
 #include "out/html.h"
 #include "web/goals.h"
 
-void goals_fail(req *r, enum app_status s, const char *refusal, enum record_kind kind)
-{
-    if (refusal && s == APP_FORBIDDEN)
-        web_error(r, 403, refusal);
-    else if (refusal && s == APP_CONFLICT)
-        web_error(r, 409, refusal);
-    else
-        web_fail(r, s, kind);
-}
-
 void version_field(req *r, int64_t version)
 {
     html_printf(&r->out, "<input type=\"hidden\" name=\"version\" value=\"%" PRId64 "\">", version);

@@ -125,7 +125,7 @@ void page_goals(req *r)
     const char *refusal = NULL;
     enum app_status s = goals_list(c, req_id(r, "id"), &k, &goals, &n, &sum, &refusal);
     if (s != APP_OK) {
-        goals_fail(r, s, refusal, KIND_GOAL);
+        web_refuse(r, s, refusal, KIND_GOAL);
         return;
     }
     case_part_begin(r, &k, "Goals", "goals");
@@ -198,7 +198,7 @@ void page_goal_new(req *r)
     const char *refusal = NULL, *bank = req_query(r, "bank");
     enum app_status s = casework_open(c, req_id(r, "id"), ACT_CREATE, KIND_GOAL, &k, &refusal);
     if (s != APP_OK) {
-        goals_fail(r, s, refusal, KIND_GOAL);
+        web_refuse(r, s, refusal, KIND_GOAL);
         return;
     }
     struct goal_input in = {0};
@@ -232,7 +232,7 @@ void do_goal_create(req *r)
         return;
     }
     if (s != APP_OK) {
-        goals_fail(r, s, refusal, KIND_GOAL);
+        web_refuse(r, s, refusal, KIND_GOAL);
         return;
     }
     web_flash(r, "The goal is saved as a draft. Propose it for approval when it is ready.");
@@ -323,7 +323,7 @@ void page_goal(req *r)
     enum app_status s =
         goal_get(ctx_of(r), req_id(r, "id"), req_id(r, "item"), ACT_VIEW, &k, &g, &refusal);
     if (s != APP_OK) {
-        goals_fail(r, s, refusal, KIND_GOAL);
+        web_refuse(r, s, refusal, KIND_GOAL);
         return;
     }
     goal_page(r, &k, &g, NULL, NULL);
@@ -357,7 +357,7 @@ static enum app_status goal_for_edit(req *r, struct case_record *k, struct goal 
         refusal = goal_step_refusal(g->status);
     }
     if (s != APP_OK)
-        goals_fail(r, s, refusal, KIND_GOAL);
+        web_refuse(r, s, refusal, KIND_GOAL);
     return s;
 }
 
@@ -396,7 +396,7 @@ void do_goal_update(req *r)
     if (s == APP_INVALID)
         return; /* goal_for_edit answered */
     if (s != APP_OK) {
-        goals_fail(r, s, refusal, KIND_GOAL);
+        web_refuse(r, s, refusal, KIND_GOAL);
         return;
     }
     web_flash(r, "The goal is saved.");
@@ -412,7 +412,7 @@ void do_goal_propose(req *r)
     enum app_status s =
         goal_propose(ctx_of(r), case_id, goal_id, parse_id(form_value(r, "version")), &refusal);
     if (s != APP_OK) {
-        goals_fail(r, s, refusal, KIND_GOAL);
+        web_refuse(r, s, refusal, KIND_GOAL);
         return;
     }
     web_flash(r, "The goal is proposed: the Consulting Teacher is told, and approves it or "
@@ -437,7 +437,7 @@ static void goal_decision(req *r, bool approve)
         return;
     }
     if (s != APP_OK) {
-        goals_fail(r, s, refusal, KIND_GOAL);
+        web_refuse(r, s, refusal, KIND_GOAL);
         return;
     }
     web_flash(r, approve ? "The goal is approved; the teacher is told."

@@ -6,9 +6,6 @@
 #include "app/goals.h"
 #include "web/web.h"
 
-/* A use case's refusal: the rule's own words when it gave some (403, 409),
- * else web_fail's answer for kind. */
-void goals_fail(req *r, enum app_status s, const char *refusal, enum record_kind kind);
 /* The SMART fields of a goal (with_due) or of a bank goal, keeping what
  * was typed and showing errors beside the fields. */
 void goal_fields_form(req *r, const struct goal_input *in, bool with_due,

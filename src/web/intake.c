@@ -16,11 +16,6 @@ struct intake_typed {
     struct eligibility_answers facts;
 };
 
-static const char *id_text(req *r, int64_t id)
-{
-    return id ? arena_printf(r->a, "%" PRId64, id) : "";
-}
-
 static void age_cell(req *r, int64_t created_at)
 {
     char age[32];

@@ -65,7 +65,7 @@ static void time_fields(req *r, const struct meeting_input *in, const struct err
 static void version_field(req *r, const struct meeting *m)
 {
     html_printf(&r->out, "<input type=\"hidden\" name=\"version\" value=\"%s\">",
-                id_value(r, m->version));
+                id_text(r, m->version));
 }
 
 /* Who attended: the administrator only on a PAR case (R16). */
@@ -206,7 +206,7 @@ static void meetings_page(req *r, int64_t case_id, const struct meeting_input *i
     const char *refusal = NULL;
     enum app_status s = meetings_list(ctx_of(r), case_id, &k, &v, &refusal);
     if (s != APP_OK) {
-        part_fail(r, s, refusal, KIND_MEETING);
+        web_refuse(r, s, refusal, KIND_MEETING);
         return;
     }
     if (errs)
@@ -246,7 +246,7 @@ void do_meeting_schedule(req *r)
         return;
     }
     if (s != APP_OK) {
-        part_fail(r, s, refusal, KIND_MEETING);
+        web_refuse(r, s, refusal, KIND_MEETING);
         return;
     }
     web_flash(r, "The meeting is scheduled; the people of the case are told.");
@@ -347,7 +347,7 @@ static void meeting_page(req *r, const char *failed, const struct meeting_input 
     const char *refusal = NULL;
     enum app_status s = meeting_get(ctx_of(r), case_id, id, ACT_VIEW, &k, &m, &refusal);
     if (s != APP_OK) {
-        part_fail(r, s, refusal, KIND_MEETING);
+        web_refuse(r, s, refusal, KIND_MEETING);
         return;
     }
     if (errs)
@@ -395,7 +395,7 @@ static void meeting_post(req *r, meeting_change change, const char *form, const 
         return;
     }
     if (s != APP_OK) {
-        part_fail(r, s, refusal, KIND_MEETING);
+        web_refuse(r, s, refusal, KIND_MEETING);
         return;
     }
     web_flash(r, done);

@@ -42,17 +42,3 @@ void html_local_time(req *r, const char *local)
         html_printf(&r->out, "%s", local ? local : "");
 }
 
-void part_fail(req *r, enum app_status s, const char *refusal, enum record_kind kind)
-{
-    if (refusal && s == APP_FORBIDDEN)
-        web_error(r, 403, refusal);
-    else if (refusal && s == APP_CONFLICT)
-        web_error(r, 409, refusal);
-    else
-        web_fail(r, s, kind);
-}
-
-const char *id_value(req *r, int64_t id)
-{
-    return id ? arena_printf(r->a, "%" PRId64, id) : "";
-}

@@ -11,10 +11,5 @@
 void html_day(req *r, const char *ymd);
 /* "2026-05-02 15:30, Sat 2 May 2026" for a local "YYYY-MM-DD HH:MM". */
 void html_local_time(req *r, const char *local);
-/* A use case's failure: its refusal's words (403, 409) when it gave them,
- * else the status's page for kind. */
-void part_fail(req *r, enum app_status s, const char *refusal, enum record_kind kind);
-/* "12" for an id, "" for 0: a form's value. */
-const char *id_value(req *r, int64_t id);
 
 #endif

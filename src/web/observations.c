@@ -272,7 +272,7 @@ void do_observation_record(req *r)
         return;
     }
     if (s != APP_OK)
-        part_fail(r, s, refusal, KIND_OBSERVATION);
+        web_refuse(r, s, refusal, KIND_OBSERVATION);
     else
         saved(r, &in, case_id, id);
 }
@@ -420,7 +420,7 @@ void do_observation_update(req *r)
     if (s == APP_INVALID)
         invalid(r, &(struct item_view){.edit = &in, .edit_errs = &errs});
     else if (s != APP_OK)
-        part_fail(r, s, refusal, KIND_OBSERVATION);
+        web_refuse(r, s, refusal, KIND_OBSERVATION);
     else
         saved(r, &in, case_id, id);
 }
@@ -439,7 +439,7 @@ void do_observation_reflect(req *r)
         return;
     }
     if (s != APP_OK) {
-        part_fail(r, s, refusal, KIND_OBSERVATION);
+        web_refuse(r, s, refusal, KIND_OBSERVATION);
         return;
     }
     web_flash(r, "Your reflection is saved; your Consulting Teacher is told.");

@@ -198,6 +198,8 @@ static const struct resource resources[] = {
     {"self-assessment", "SelfAssessment", false, NULL, 0, true},
     {"observations", "Observation", true, NULL, 0, true},
     {"reflection", "Reflection", false, NULL, 0, true},
+    {"coaching", "CoachingEntry", true, NULL, 0, true},
+    {"meetings", "Meeting", true, NULL, 0, true},
 };
 static const struct prop paging[] = {
     {"q", "string", NULL, true, false},

@@ -88,7 +88,7 @@ static enum app_status open_for_edit(req *r, struct case_record *k, struct self_
     if (s == APP_OK)
         s = self_assessment_get(c, k->id, &again, sa, &refusal);
     if (s != APP_OK)
-        goals_fail(r, s, refusal, KIND_SELF_ASSESSMENT);
+        web_refuse(r, s, refusal, KIND_SELF_ASSESSMENT);
     return s;
 }
 
@@ -122,7 +122,7 @@ void do_self_assessment(req *r)
         return;
     }
     if (s != APP_OK) {
-        goals_fail(r, s, refusal, KIND_SELF_ASSESSMENT);
+        web_refuse(r, s, refusal, KIND_SELF_ASSESSMENT);
         return;
     }
     web_flash(r, "Your self-assessment is saved; your Consulting Teacher is told.");

@@ -53,6 +53,9 @@ void web_api_invalid(req *r, const struct errors *errs);
 void web_session_cookie(req *r, const char *token);
 /* Answers a use case's refusal or failure with the right status and page. */
 void web_fail(req *r, enum app_status s, enum record_kind kind);
+/* The same, saying the use case's own refusal (which names its rule) for a
+ * 403 or a 409 when it gave one. */
+void web_refuse(req *r, enum app_status s, const char *refusal, enum record_kind kind);
 
 /* layout.c */
 void page_begin(req *r, const char *title);
@@ -95,6 +98,8 @@ void button_form(req *r, const char *action, const char *label, const char *css_
 
 /* Request helpers. */
 int64_t req_id(req *r, const char *param);      /* {param} as a positive id, or 0 */
+/* An id as a form value: "" for 0 (none). */
+const char *id_text(req *r, int64_t id);
 int req_page(req *r);                           /* ?page=N, 1 by default */
 /* A form value, trimmed of surrounding white space; "" when absent. */
 const char *form_value(req *r, const char *name);

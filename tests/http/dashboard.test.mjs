@@ -117,13 +117,14 @@ test('R19, R37, R16: feedback due on a PA case shows to its teacher and CT, neve
 
 test('the week view lists a CT\'s visits and meetings, and the API checks its date', async () => {
     const now = day(0);
-    run(`INSERT INTO coaching_entry (case_id, on_date, minutes, kind, focus, created_at, updated_at)
-         VALUES (${PAR_CASE}, '${now}', 50, 'visit', 'Questioning strategies', 1, 1);`);
+    const ct = scalar(srv.db, `SELECT id FROM person WHERE email = '${DEMO.consulting_teacher}';`);
+    run(`INSERT INTO coaching_entry (case_id, on_date, minutes, kind, focus, author_id, created_at,
+         updated_at) VALUES (${PAR_CASE}, '${now}', 50, 'visit', 'Questioning strategies', ${ct}, 1, 1);`);
     run(`INSERT INTO meeting (case_id, phase, starts_at, place, status, uid, created_at, updated_at)
          VALUES (${PAR_CASE}, 'extra', '${now} 16:30', 'Room 12', 'scheduled', 'week-test@parley', 1, 1);`);
     const { text } = await page(DEMO.consulting_teacher, '/dashboard');
     assert.match(text, /The week of/);
-    assert.match(text, /Coaching: visit — Samuel Reyes: Questioning strategies/);
+    assert.match(text, /Coaching: Classroom visit — Samuel Reyes: Questioning strategies/);
     assert.match(text, /16:30 Parley meeting: Additional meeting — Samuel Reyes: Room 12/);
     const w = await api(DEMO.consulting_teacher, `/api/v1/week?start=${now}`);
     assert.equal(w.status, 200);
