@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "app/demo_large.h"
 #include "app/rubric.h"
 #include "app/auth.h"
 #include "app/content.h"
@@ -347,5 +348,9 @@ static enum app_status demo_large(struct ctx *c)
     }
     for (int i = 0; i < errs.n; i++)
         fprintf(stderr, "parley: demo: %s: %s\n", errs.e[i].field, errs.e[i].message);
+    struct large_district d = {people, LARGE_TEACHERS, LARGE_CASES, people + LARGE_TEACHERS,
+                               LARGE_CTS};
+    if (s == APP_OK)
+        s = demo_large_cases(c, &d);
     return s == APP_OK ? large_history(c, people, LARGE_TEACHERS) : s;
 }
