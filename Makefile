@@ -21,6 +21,8 @@ ASSETS  := $(sort $(wildcard assets/*))
 REL_OBJ := $(patsubst src/%.c,build/rel/%.o,$(LIB_SRC)) build/rel/gen/migrations.o build/rel/gen/assets.o
 SAN_OBJ := $(patsubst src/%.c,build/san/%.o,$(LIB_SRC)) build/san/gen/migrations.o build/san/gen/assets.o
 UNIT_TESTS := $(patsubst tests/unit/%.c,build/san/tests/%,$(sort $(wildcard tests/unit/test_*.c)))
+# Programs the HTTP and browser suites run (tests/unit/ical_check.c).
+TEST_TOOLS := build/san/tests/ical_check
 
 DB      ?= parley.db
 LISTEN  ?= 127.0.0.1:8080
@@ -38,7 +40,7 @@ run: deps
 
 test:
 	@sh scripts/deps.sh test
-	@$(MAKE) --no-print-directory build/san/parley $(UNIT_TESTS)
+	@$(MAKE) --no-print-directory build/san/parley $(UNIT_TESTS) $(TEST_TOOLS)
 	@sh tests/run.sh
 
 # The same HTTP and browser suites (and test_store) on PostgreSQL: a
@@ -47,13 +49,13 @@ test:
 test-pg:
 	@sh scripts/deps.sh test
 	@sh scripts/deps.sh pg
-	@$(MAKE) --no-print-directory build/san/parley build/san/tests/test_store
+	@$(MAKE) --no-print-directory build/san/parley build/san/tests/test_store $(TEST_TOOLS)
 	@sh tests/run.sh pg
 
 # Only the browser suite (tests/browser: Playwright on Debian's Chromium, axe).
 browser-test:
 	@sh scripts/deps.sh test
-	@$(MAKE) --no-print-directory build/san/parley
+	@$(MAKE) --no-print-directory build/san/parley $(TEST_TOOLS)
 	PARLEY_BIN=build/san/parley node --test --test-reporter=spec tests/browser/
 
 build/embed: tools/embed.c
@@ -113,6 +115,9 @@ TEST_LIBS_test_ical    := $(shell pkg-config --libs libical 2>/dev/null)
 # end meetings
 # dashboard
 TEST_LAYERS_test_deadline := base domain
+# ical_check: the browser suite's importer of a downloaded calendar feed.
+TEST_LAYERS_ical_check := base
+TEST_LIBS_ical_check   := $(TEST_LIBS_test_ical)
 # end dashboard
 .SECONDEXPANSION:
 build/san/tests/%: tests/unit/%.c tests/unit/testing.h $$(call san_objs,$$(TEST_LAYERS_$$*)) build/san/gen/migrations.o build/san/gen/assets.o

@@ -125,6 +125,8 @@ static void observation_fields(req *r, const struct case_record *k,
                    errs);
 }
 
+#define DRAFT_SCRIPT "<script src=\"/static/draft.js\" defer></script>"
+
 static void observation_form(req *r, const struct case_record *k,
                              const struct observation_form *f, const struct errors *errs)
 {
@@ -142,8 +144,7 @@ static void observation_form(req *r, const struct case_record *k,
     html_raw(&r->out, "<div class=\"form-actions\"><button type=\"submit\" name=\"share\" "
                       "value=\"no\" class=\"button button-secondary\">Save as a draft</button>"
                       "<button type=\"submit\" name=\"share\" value=\"yes\" class=\"button\">"
-                      "Save and share the feedback with the teacher</button></div></form>"
-                      "<script src=\"/static/draft.js\" defer></script>");
+                      "Save and share the feedback with the teacher</button></div></form>");
 }
 
 /* --- the list --- */
@@ -213,6 +214,7 @@ static void list_page(req *r, const struct case_record *k, const struct observat
                                                                        case_path(r, k)),
                                                           0, *in},
                          errs);
+        html_raw(&r->out, DRAFT_SCRIPT);
     }
     page_end(r);
 }
@@ -361,10 +363,12 @@ static void item_page(req *r, const struct case_record *k, const struct observat
     case_part_begin(r, k, arena_printf(r->a, "Observation of %s", o->observed_on),
                     "observations");
     /* draft.js: what this device kept of this observation, up to this
-     * version, is saved: it forgets it. */
+     * version, is saved: it forgets it, whether or not the page has a form
+     * (a shared observation has none). */
     html_printf(&r->out, "<div hidden data-draft-saved=\"%s\" data-draft-version=\"%" PRId64
                          "\"></div>",
                 o->draft_key, o->version);
+    html_raw(&r->out, DRAFT_SCRIPT);
     html_printf(&r->out, "<p><a href=\"%s\">All the observations of this case</a></p>",
                 case_path(r, k));
     observation_details(r, o);
