@@ -30,6 +30,8 @@ const PAGES = [
     ['api_deadlines', 'API deadlines `/api/v1/deadlines` (the coordinator\'s)'],
     ['goals', "a case's goals `/cases/ID/goals` (audited read, R37)"],
     ['observations', "a case's observations `/cases/ID/observations` (audited read, R37)"],
+    ['meetings', "a case's parley meetings `/cases/ID/meetings` (audited read, R37)"],
+    ['coaching', "a case's coaching log `/cases/ID/coaching` (audited read, R37)"],
     ['person', 'person page `/people/ID` (writes an audit row per view, R37)'],
     ['case', 'case page `/cases/ID` (writes an audit row per view, R37)'],
 ];
