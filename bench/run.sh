@@ -252,7 +252,8 @@ until curl -s -o /dev/null "http://127.0.0.1:$port/small/home"; do
     sleep 0.01
 done
 for size in small large; do
-    for name in home about faq eligibility dashboard people api_people intake person case; do
+    # Every page Parley answered above, by the name it was saved under.
+    for name in $(ls "$OUT/static/$size"); do
         echo "bench: $size: nginx $name" >&2
         bytes=$(wc -c < "$OUT/static/$size/$name")
         set -- $(wrk_page "nginx-$size-$name" "http://127.0.0.1:$port/$size/$name")

@@ -223,9 +223,10 @@ enum app_status coaching_update(struct ctx *c, int64_t case_id, int64_t id, cons
 
 /* --- the dashboard's week --- */
 
+/* Driven from the CT's cases (their index), not from the program's. */
 #define WEEK_WHERE                                                                           \
     "FROM coaching_entry e JOIN teacher_case k ON k.id = e.case_id JOIN person t ON "        \
-    "t.id = k.teacher_id WHERE e.author_id = ? AND k.program_id = ? AND e.on_date >= ? "     \
+    "t.id = k.teacher_id WHERE k.ct_id = ? AND +k.program_id = ? AND e.on_date >= ? "        \
     "AND e.on_date <= ? "
 
 enum app_status coaching_week(struct ctx *c, int64_t ct_id, const char *from, const char *to,

@@ -49,7 +49,7 @@ enum app_status coaching_update(struct ctx *c, int64_t case_id, int64_t id, cons
 enum app_status coaching_summary(struct ctx *c, const struct case_record *k, int *count,
                                  const char **last_on);
 
-/* For the CT dashboard's week view: the coaching entries ct_id wrote,
+/* For the CT dashboard's week view: the coaching entries of ct_id's cases,
  * dated from `from` to `to` (YYYY-MM-DD, both included), oldest first,
  * with each one's case id and teacher's name. No authorisation and no
  * audit here: the caller has authorised (a CT's own dashboard). */

@@ -13,7 +13,6 @@
 #include "domain/caseload.h"
 
 #define CASE_DEADLINES_MAX (DEADLINE_FEEDBACK_MAX + 8)
-#define MINE_PAGE 200
 
 /* The facts of a set of cases come from four queries whatever their
  * number: over the program's cases on a caseload, or over one case (only:
@@ -50,20 +49,25 @@ static struct deadline_facts *facts_of(struct fact_set *fs, int64_t case_id)
     return NULL;
 }
 
-#define ACTIVE_CASES                                                                         \
-    "(? = 0 OR case_id = ?) AND case_id IN (SELECT id FROM teacher_case WHERE "              \
-    "program_id = ? AND state = 'on_caseload') "
+/* Each fact's query in two forms, both driven from the cases so that each
+ * part's table is read through its case index: for one case (k.id), and
+ * for every case on a caseload in the program. */
+#define FACTS(select_join, tail)                                                             \
+    select_join " WHERE k.id = ? AND k.program_id = ? " tail,                                \
+        select_join " WHERE k.program_id = ? AND k.state = 'on_caseload' " tail
 
-static db_stmt *facts_query(struct ctx *c, const char *sql, int64_t only)
+static db_stmt *facts_query(struct ctx *c, const char *one, const char *all, int64_t only)
 {
-    return db_query(c->db, sql, "iii", only, only, c->who.program_id);
+    return only ? db_query(c->db, one, "ii", only, c->who.program_id)
+                : db_query(c->db, all, "i", c->who.program_id);
 }
 
 static void goals_facts(struct ctx *c, struct fact_set *fs, int64_t only)
 {
     db_stmt *st = facts_query(c,
-                              "SELECT case_id, kind FROM goal WHERE status = 'approved' AND "
-                              ACTIVE_CASES,
+                              FACTS("SELECT g.case_id, g.kind FROM teacher_case k JOIN goal g ON "
+                                    "g.case_id = k.id",
+                                    "AND g.status = 'approved'"),
                               only);
     while (st && db_step(st) == DB_ROW) {
         struct deadline_facts *f = facts_of(fs, db_int(st, 0));
@@ -79,9 +83,11 @@ static void goals_facts(struct ctx *c, struct fact_set *fs, int64_t only)
 static void observation_facts(struct ctx *c, struct fact_set *fs, int64_t only)
 {
     db_stmt *st = facts_query(c,
-                              "SELECT case_id, observed_on, observers, feedback_shared_at FROM "
-                              "observation WHERE (observers = 'joint' OR feedback_shared_at = 0) "
-                              "AND " ACTIVE_CASES "ORDER BY case_id, observed_on",
+                              FACTS("SELECT o.case_id, o.observed_on, o.observers, "
+                                    "o.feedback_shared_at FROM teacher_case k JOIN observation o "
+                                    "ON o.case_id = k.id",
+                                    "AND (o.observers = 'joint' OR o.feedback_shared_at = 0) "
+                                    "ORDER BY o.case_id, o.observed_on"),
                               only);
     while (st && db_step(st) == DB_ROW) {
         struct deadline_facts *f = facts_of(fs, db_int(st, 0));
@@ -99,8 +105,9 @@ static void observation_facts(struct ctx *c, struct fact_set *fs, int64_t only)
 static void meeting_facts(struct ctx *c, struct fact_set *fs, int64_t only)
 {
     db_stmt *st = facts_query(c,
-                              "SELECT case_id, phase FROM meeting WHERE status = 'held' AND "
-                              ACTIVE_CASES,
+                              FACTS("SELECT m.case_id, m.phase FROM teacher_case k JOIN meeting m "
+                                    "ON m.case_id = k.id",
+                                    "AND m.status = 'held'"),
                               only);
     while (st && db_step(st) == DB_ROW) {
         struct deadline_facts *f = facts_of(fs, db_int(st, 0));
@@ -115,9 +122,10 @@ static void meeting_facts(struct ctx *c, struct fact_set *fs, int64_t only)
 static void caseload_facts(struct ctx *c, struct fact_set *fs, int64_t only)
 {
     db_stmt *st = facts_query(c,
-                              "SELECT case_id, MIN(at) FROM case_event WHERE to_state = "
-                              "'on_caseload' AND from_state <> 'on_caseload' AND " ACTIVE_CASES
-                              "GROUP BY case_id",
+                              FACTS("SELECT e.case_id, MIN(e.at) FROM teacher_case k JOIN "
+                                    "case_event e ON e.case_id = k.id",
+                                    "AND e.to_state = 'on_caseload' AND e.from_state <> "
+                                    "'on_caseload' GROUP BY e.case_id"),
                               only);
     while (st && db_step(st) == DB_ROW) {
         struct deadline_facts *f = facts_of(fs, db_int(st, 0));
@@ -128,8 +136,19 @@ static void caseload_facts(struct ctx *c, struct fact_set *fs, int64_t only)
         db_done(st);
 }
 
-static struct deadline_facts *facts_gather(struct ctx *c, const struct case_record *cases, int n,
-                                           int64_t only)
+static void facts_read(struct ctx *c, struct fact_set *fs, int64_t only)
+{
+    goals_facts(c, fs, only);
+    caseload_facts(c, fs, only);
+    observation_facts(c, fs, only);
+    meeting_facts(c, fs, only);
+}
+
+/* Up to this many cases (a CT's caseload), the facts are read case by case
+ * through the parts' case indexes; beyond, once for the whole program. */
+#define FACTS_CASE_BY_CASE 64
+
+static struct deadline_facts *facts_gather(struct ctx *c, const struct case_record *cases, int n)
 {
     struct fact_set fs = {arena_alloc(c->a, sizeof(struct case_index) * (size_t)(n + 1)),
                           arena_alloc(c->a, sizeof(struct deadline_facts) * (size_t)(n + 1)), n};
@@ -144,10 +163,10 @@ static struct deadline_facts *facts_gather(struct ctx *c, const struct case_reco
             .goals_due_days = goals_due_days, .feedback_days = feedback_days};
     }
     qsort(fs.order, (size_t)n, sizeof *fs.order, by_case_id);
-    goals_facts(c, &fs, only);
-    caseload_facts(c, &fs, only);
-    observation_facts(c, &fs, only);
-    meeting_facts(c, &fs, only);
+    if (n > FACTS_CASE_BY_CASE)
+        facts_read(c, &fs, 0);
+    for (int i = 0; i < n && n <= FACTS_CASE_BY_CASE; i++)
+        facts_read(c, &fs, cases[i].id);
     return fs.facts;
 }
 
@@ -173,7 +192,7 @@ enum app_status deadlines_case(struct ctx *c, const struct case_record *k,
 {
     *out = arena_alloc(c->a, sizeof **out * CASE_DEADLINES_MAX);
     *n = 0;
-    const struct deadline_facts *f = facts_gather(c, k, 1, k->id);
+    const struct deadline_facts *f = facts_gather(c, k, 1);
     case_deadlines_add(c, k, f, *out, n, CASE_DEADLINES_MAX);
     return APP_OK;
 }
@@ -185,40 +204,17 @@ static int by_urgency(const void *a, const void *b)
     return d ? d : (x->case_id > y->case_id) - (x->case_id < y->case_id);
 }
 
-/* Every case on a caseload the asker takes part in, page by page. */
-static enum app_status active_cases(struct ctx *c, struct case_record **out, int *n)
-{
-    struct case_filter f = {.state = case_state_key(CASE_ON_CASELOAD)};
-    struct page_of pg = {.page = 1, .per_page = MINE_PAGE};
-    struct case_record *page;
-    int got = 0;
-    enum app_status s = cases_list(c, &f, &pg, &page, &got);
-    if (s != APP_OK)
-        return s;
-    *out = arena_alloc(c->a, sizeof **out * (size_t)(pg.total + 1));
-    *n = 0;
-    for (;;) {
-        for (int i = 0; i < got && *n <= pg.total; i++)
-            (*out)[(*n)++] = page[i];
-        if (got < MINE_PAGE || *n >= pg.total)
-            return APP_OK;
-        pg.page++;
-        if ((s = cases_list(c, &f, &pg, &page, &got)) != APP_OK)
-            return s;
-    }
-}
-
 enum app_status deadlines_mine(struct ctx *c, struct case_deadline **out, int *n)
 {
     struct case_record *cases;
     int ncases = 0;
-    enum app_status s = active_cases(c, &cases, &ncases);
+    enum app_status s = cases_on_caseload(c, &cases, &ncases);
     if (s != APP_OK)
         return s;
     int max = ncases * CASE_DEADLINES_MAX + 1;
     *out = arena_alloc(c->a, sizeof **out * (size_t)max);
     *n = 0;
-    const struct deadline_facts *facts = facts_gather(c, cases, ncases, 0);
+    const struct deadline_facts *facts = facts_gather(c, cases, ncases);
     for (int i = 0; i < ncases; i++)
         case_deadlines_add(c, &cases[i], &facts[i], *out, n, max);
     qsort(*out, (size_t)*n, sizeof **out, by_urgency);
@@ -230,7 +226,7 @@ enum app_status caseload_mine(struct ctx *c, struct caseload *out)
     struct case_record *cases;
     int ncases = 0;
     memset(out, 0, sizeof *out);
-    enum app_status s = active_cases(c, &cases, &ncases);
+    enum app_status s = cases_on_caseload(c, &cases, &ncases);
     if (s != APP_OK)
         return s;
     struct caseload_weights w = {program_setting_int(c, "caseload_weight_par"),

@@ -62,6 +62,9 @@ enum app_status case_tell(struct ctx *c, const struct case_record *k, const int 
                           const char *summary);
 /* With its timeline; a view by anyone but the teacher is audited (R37). */
 enum app_status case_get(struct ctx *c, int64_t id, struct case_record *out);
+/* Every case on a caseload the asker takes part in (the coordinator: the
+ * program's), in no order: for the deadlines and the caseload. */
+enum app_status cases_on_caseload(struct ctx *c, struct case_record **out, int *n);
 /* The asker's own most recent case (the teacher's status page). */
 enum app_status case_mine(struct ctx *c, struct case_record *out);
 /* Opens a case from the teacher's inquiry (R8, R10): the inquiry's sender

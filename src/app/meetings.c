@@ -461,7 +461,7 @@ enum app_status meeting_hold(struct ctx *c, int64_t case_id, int64_t id, const c
 
 #define WEEK_WHERE                                                                           \
     "FROM meeting m JOIN teacher_case k ON k.id = m.case_id JOIN person t ON "               \
-    "t.id = k.teacher_id WHERE k.ct_id = ? AND k.program_id = ? AND m.status <> ? AND "      \
+    "t.id = k.teacher_id WHERE k.ct_id = ? AND +k.program_id = ? AND m.status <> ? AND "     \
     "m.starts_at >= ? AND m.starts_at <= ? "
 
 enum app_status meetings_week(struct ctx *c, int64_t person_id, const char *from, const char *to,

@@ -1,0 +1,229 @@
+/* cases.c: reading cases: one case with the asker's relationships to it
+ * (the policy table's WHO_CASE_* facts, R14, R16), its timeline, a page of
+ * cases, and every case on a caseload the asker takes part in. The steps
+ * that change a case are enrolment.c's. */
+#include <inttypes.h>
+#include <string.h>
+
+#include "app/enrolment.h"
+
+#define REL(who) POLICY_REL(who)
+
+#define CASE_COLUMNS                                                                         \
+    "SELECT k.id, k.version, k.inquiry_id, k.teacher_id, k.state, k.track, "                 \
+    "COALESCE(k.ct_id, 0), COALESCE(k.union_rep_id, 0), k.meeting_at, k.meeting_place, "     \
+    "k.review_at, k.review_place, k.teacher_signed_at, k.rep_signed_at, k.facts, "           \
+    "k.cycle_start, k.cycle_end, k.plan_type, k.plan_months, k.timeline_at, "                \
+    "k.withdrawn_reason, k.created_at, k.updated_at, t.name, t.email, "                      \
+    "COALESCE(t.school_id, 0), COALESCE(s.name, ''), COALESCE(ct.name, ''), "                \
+    "COALESCE(ur.name, ''), i.reference, COALESCE(tb.name, ''), "                            \
+    "(SELECT COUNT(*) FROM person_role r WHERE r.person_id = ? AND r.role = 'administrator' " \
+    "AND r.school_id = t.school_id), i.facts_at, i.years_in_district, i.plan_type, "         \
+    "i.plan_months, i.rating, i.union_member, i.full_time, i.job_type "                      \
+    "FROM teacher_case k JOIN person t ON t.id = k.teacher_id "                              \
+    "LEFT JOIN school s ON s.id = t.school_id LEFT JOIN person ct ON ct.id = k.ct_id "      \
+    "LEFT JOIN person ur ON ur.id = k.union_rep_id JOIN inquiry i ON i.id = k.inquiry_id "  \
+    "LEFT JOIN person tb ON tb.id = k.timeline_by "
+
+static unsigned relations_of(struct ctx *c, const struct case_record *k, bool administrator)
+{
+    int64_t me = c->who.person_id;
+    unsigned r = 0;
+    if (me && k->teacher_id == me)
+        r |= REL(WHO_CASE_TEACHER);
+    if (me && k->ct_id == me)
+        r |= REL(WHO_CASE_CT);
+    if (me && k->union_rep_id == me)
+        r |= REL(WHO_CASE_UNION_REP);
+    if (administrator)
+        r |= REL(WHO_CASE_ADMINISTRATOR);
+    /* R14: on a PAR case the administrator is the secondary evaluator; on a
+     * PA case they are not, and so reach none of its records (R16). */
+    if (administrator && k->track == TRACK_PAR)
+        r |= REL(WHO_CASE_EVALUATOR);
+    return r;
+}
+
+static void case_from_row(struct ctx *c, db_stmt *st, struct case_record *k)
+{
+    memset(k, 0, sizeof *k);
+    k->id = db_int(st, 0);
+    k->version = db_int(st, 1);
+    k->inquiry_id = db_int(st, 2);
+    k->teacher_id = db_int(st, 3);
+    if (!case_state_parse(db_text(st, 4), &k->state))
+        k->state = CASE_NONE;
+    if (!case_track_parse(db_text(st, 5), &k->track))
+        k->track = TRACK_NONE;
+    k->ct_id = db_int(st, 6);
+    k->union_rep_id = db_int(st, 7);
+    k->meeting_at = db_text_copy(st, 8, c->a);
+    k->meeting_place = db_text_copy(st, 9, c->a);
+    k->review_at = db_text_copy(st, 10, c->a);
+    k->review_place = db_text_copy(st, 11, c->a);
+    k->teacher_signed_at = db_int(st, 12);
+    k->rep_signed_at = db_int(st, 13);
+    k->facts = db_text_copy(st, 14, c->a);
+    k->cycle_start = db_text_copy(st, 15, c->a);
+    k->cycle_end = db_text_copy(st, 16, c->a);
+    k->plan_type = db_text_copy(st, 17, c->a);
+    k->plan_months = (int)db_int(st, 18);
+    k->timeline_at = db_int(st, 19);
+    k->withdrawn_reason = db_text_copy(st, 20, c->a);
+    k->created_at = db_int(st, 21);
+    k->updated_at = db_int(st, 22);
+    k->teacher_name = db_text_copy(st, 23, c->a);
+    k->teacher_email = db_text_copy(st, 24, c->a);
+    k->school_id = db_int(st, 25);
+    k->school_name = db_text_copy(st, 26, c->a);
+    k->ct_name = db_text_copy(st, 27, c->a);
+    k->union_rep_name = db_text_copy(st, 28, c->a);
+    k->inquiry_ref = db_text_copy(st, 29, c->a);
+    k->timeline_by = db_text_copy(st, 30, c->a);
+    k->relations = relations_of(c, k, db_int(st, 31) > 0);
+    if (db_int(st, 32))   /* the coordinator confirmed the facts at intake */
+        k->confirmed = (struct case_input){
+            .years = db_text_copy(st, 33, c->a), .plan = db_text_copy(st, 34, c->a), .months = db_text_copy(st, 35, c->a),
+            .rating = db_text_copy(st, 36, c->a), .union_member = db_int(st, 37) ? "yes" : "no",
+            .full_time = db_int(st, 38) ? "yes" : "no", .job = db_text_copy(st, 39, c->a)};
+}
+
+enum app_status case_load(struct ctx *c, int64_t id, struct case_record *k)
+{
+    db_stmt *st = db_query(c->db, CASE_COLUMNS "WHERE k.id = ? AND k.program_id = ?", "iii",
+                           c->who.person_id, id, c->who.program_id);
+    if (!st)
+        return APP_ERROR;
+    enum app_status s = APP_NOT_FOUND;
+    if (db_step(st) == DB_ROW) {
+        case_from_row(c, st, k);
+        s = APP_OK;
+    }
+    db_done(st);
+    return s;
+}
+
+static enum app_status events_load(struct ctx *c, struct case_record *k)
+{
+    int64_t total = 0;
+    db_int_query(c->db, &total, "SELECT COUNT(*) FROM case_event WHERE case_id = ?", "i", k->id);
+    db_stmt *st = db_query(c->db,
+                           "SELECT id, at, actor_label, transition, from_state, to_state, summary, "
+                           "part FROM case_event WHERE case_id = ? ORDER BY at, id",
+                           "i", k->id);
+    if (!st)
+        return APP_ERROR;
+    k->events = arena_alloc(c->a, sizeof *k->events * (size_t)(total + 1));
+    k->nevents = 0;
+    while (db_step(st) == DB_ROW && k->nevents <= total) {
+        /* A part's event shows only to whoever may see that part (R16). */
+        const char *part = db_text(st, 7);
+        if (*part && app_authorize(c, ACT_VIEW, policy_part_kind(part), CASE_POLICY(k)) != APP_OK)
+            continue;
+        struct case_event *e = &k->events[k->nevents++];
+        e->id = db_int(st, 0);
+        e->at = db_int(st, 1);
+        e->actor = db_text_copy(st, 2, c->a);
+        e->transition = db_text_copy(st, 3, c->a);
+        e->from = db_text_copy(st, 4, c->a);
+        e->to = db_text_copy(st, 5, c->a);
+        e->summary = db_text_copy(st, 6, c->a);
+    }
+    db_done(st);
+    return APP_OK;
+}
+
+enum app_status case_get(struct ctx *c, int64_t id, struct case_record *out)
+{
+    enum app_status s = case_load(c, id, out);
+    if (s != APP_OK || (s = app_authorize(c, ACT_VIEW, KIND_CASE, CASE_POLICY(out))) != APP_OK)
+        return s;
+    if ((s = events_load(c, out)) != APP_OK)
+        return s;
+    /* R37: the teacher sees who looked at their case. A request that is
+     * changing it is audited as the change. */
+    if (out->relations & REL(WHO_CASE_TEACHER) || db_in_transaction(c->db))
+        return APP_OK;
+    return audit_append(c, "read", "case", id, out->teacher_id,
+                        arena_printf(c->a, "Viewed the case of %s", out->teacher_name));
+}
+
+enum app_status case_mine(struct ctx *c, struct case_record *out)
+{
+    int64_t id = 0;
+    db_int_query(c->db, &id,
+                 "SELECT id FROM teacher_case WHERE teacher_id = ? AND program_id = ? "
+                 "ORDER BY (state = 'withdrawn'), id DESC LIMIT 1",
+                 "ii", c->who.person_id, c->who.program_id);
+    return id ? case_get(c, id, out) : APP_NOT_FOUND;
+}
+
+#define CASE_LIST_FILTER                                                                     \
+    "WHERE k.program_id = ? AND (? = '' OR k.state = ?) AND (? = '' OR k.track = ?) "        \
+    "AND (? = '' OR t.name LIKE ? ESCAPE '\\') AND (? = 1 OR k.teacher_id = ? OR "           \
+    "k.ct_id = ? OR k.union_rep_id = ? OR EXISTS (SELECT 1 FROM person_role r WHERE "        \
+    "r.person_id = ? AND r.role = 'administrator' AND r.school_id = t.school_id)) "
+
+enum app_status cases_list(struct ctx *c, const struct case_filter *f, struct page_of *pg,
+                           struct case_record **out, int *n)
+{
+    enum app_status s = app_authorize(c, ACT_LIST, KIND_CASE, NULL);
+    if (s != APP_OK)
+        return s;
+    const char *state = f->state ? f->state : "", *track = f->track ? f->track : "";
+    const char *q = f->q ? f->q : "", *like = like_pattern(c->a, q);
+    int all = role_set_has(c->who.roles, ROLE_COORDINATOR) ? 1 : 0;
+    int64_t me = c->who.person_id;
+    if (pg->per_page < 1 || pg->per_page > 200)
+        pg->per_page = 25;
+    if (pg->page < 1)
+        pg->page = 1;
+    if (db_int_query(c->db, &pg->total,
+                     "SELECT COUNT(*) FROM teacher_case k JOIN person t ON t.id = k.teacher_id "
+                     CASE_LIST_FILTER,
+                     "issssssdiiii", c->who.program_id, state, state, track, track, q, like, all,
+                     me, me, me, me) != DB_OK)
+        return APP_ERROR;
+    db_stmt *st = db_query(c->db, CASE_COLUMNS CASE_LIST_FILTER
+                           "ORDER BY k.updated_at DESC, k.id DESC LIMIT ? OFFSET ?",
+                           "iissssssdiiiidi", me, c->who.program_id, state, state, track, track,
+                           q, like, all, me, me, me, me, pg->per_page,
+                           (int64_t)(pg->page - 1) * pg->per_page);
+    if (!st)
+        return APP_ERROR;
+    *out = arena_alloc(c->a, sizeof **out * (size_t)pg->per_page);
+    *n = 0;
+    while (db_step(st) == DB_ROW && *n < pg->per_page)
+        case_from_row(c, st, &(*out)[(*n)++]);
+    db_done(st);
+    return APP_OK;
+}
+
+/* Every case on a caseload the asker takes part in, in no order: one pass
+ * over the program's cases on a caseload (its state index), with no page. */
+enum app_status cases_on_caseload(struct ctx *c, struct case_record **out, int *n)
+{
+    enum app_status s = app_authorize(c, ACT_LIST, KIND_CASE, NULL);
+    if (s != APP_OK)
+        return s;
+    int all = role_set_has(c->who.roles, ROLE_COORDINATOR) ? 1 : 0;
+    int64_t me = c->who.person_id, total = 0;
+    if (db_int_query(c->db, &total,
+                     "SELECT COUNT(*) FROM teacher_case WHERE program_id = ? AND state = ?", "is",
+                     c->who.program_id, case_state_key(CASE_ON_CASELOAD)) != DB_OK)
+        return APP_ERROR;
+    db_stmt *st = db_query(c->db, CASE_COLUMNS "WHERE k.program_id = ? AND k.state = ? AND "
+                           "(? = 1 OR k.teacher_id = ? OR k.ct_id = ? OR k.union_rep_id = ? OR "
+                           "EXISTS (SELECT 1 FROM person_role r WHERE r.person_id = ? AND "
+                           "r.role = 'administrator' AND r.school_id = t.school_id))",
+                           "iisdiiii", me, c->who.program_id, case_state_key(CASE_ON_CASELOAD),
+                           all, me, me, me, me);
+    if (!st)
+        return APP_ERROR;
+    *out = arena_alloc(c->a, sizeof **out * (size_t)(total + 1));
+    *n = 0;
+    while (db_step(st) == DB_ROW && *n <= total)
+        case_from_row(c, st, &(*out)[(*n)++]);
+    db_done(st);
+    return APP_OK;
+}
