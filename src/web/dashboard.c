@@ -79,25 +79,24 @@ static void caseload_section(req *r, const struct caseload *cl, const struct cas
         html_raw(&r->out, "<p>No teacher is on your caseload yet.</p></section>");
         return;
     }
-    html_raw(&r->out, "<div class=\"table-wrap\"><table><caption>Your teachers, the most urgent "
-                      "first</caption><thead><tr><th scope=\"col\">Teacher</th><th scope=\"col\">"
-                      "Track</th><th scope=\"col\">Next due</th></tr></thead><tbody>");
+    /* A list, not a table: it reads on a phone in a classroom. */
+    html_raw(&r->out, "<h3 id=\"your-teachers\">Your teachers, the most urgent first</h3>"
+                      "<ul class=\"caseload\" aria-labelledby=\"your-teachers\">");
     for (int pass = 0; pass < 2; pass++)   /* cases with something due first */
         for (int i = 0; i < cl->ncases; i++) {
             const struct case_record *k = &cl->cases[i];
             const struct case_deadline *d = next_due(ds, n, k->id);
             if ((pass == 0) != (d != NULL))
                 continue;
-            html_printf(&r->out, "<tr><th scope=\"row\"><a href=\"/cases/%" PRId64 "\">%s</a>"
-                                 "</th><td>%s</td><td>",
-                        k->id, k->teacher_name, case_track_label(k->track));
+            html_printf(&r->out, "<li><a href=\"/cases/%" PRId64 "\">%s</a> (%s): ", k->id,
+                        k->teacher_name, case_track_label(k->track));
             if (d)
                 deadline_list(r, d, 1, -1, false);
             else
-                html_raw(&r->out, "Nothing due");
-            html_raw(&r->out, "</td></tr>");
+                html_raw(&r->out, "nothing due.");
+            html_raw(&r->out, "</li>");
         }
-    html_raw(&r->out, "</tbody></table></div></section>");
+    html_raw(&r->out, "</ul></section>");
 }
 
 static void week_section(req *r, const char *monday)

@@ -36,11 +36,11 @@ async function asPerson(device, email, fn) {
 for (const device of DEVICES) {
     describe(`what is due (${device.name})`, () => {
         it('the CT sees their caseload, what is due and their week', async () => {
-            await asPerson(device.name, DEMO.consulting_teacher, async s => {
+            await asPerson(device, DEMO.consulting_teacher, async s => {
                 const { page } = s;
                 await assertVisible(page.getByRole('heading', { name: 'Your caseload' }));
                 await assertVisible(page.getByText(/of the program's cap of 20 \(R30\)/));
-                await assertVisible(page.getByRole('table', { name: /Your teachers/ })
+                await assertVisible(page.getByRole('list', { name: /Your teachers/ })
                     .getByRole('link', { name: 'Samuel Reyes' }));
                 await assertVisible(page.getByRole('heading', { name: /The week of/ }));
                 await check(s, 'ct', 'dashboard');
@@ -53,7 +53,7 @@ for (const device of DEVICES) {
             });
         });
         it('the teacher sees all of their deadlines on their own case (R37)', async () => {
-            await asPerson(device.name, DEMO.participating_teacher, async s => {
+            await asPerson(device, DEMO.participating_teacher, async s => {
                 const { page } = s;
                 await page.goto('/my-case');
                 await assertVisible(page.getByRole('heading', { name: 'What is due' }));
