@@ -2,6 +2,7 @@
  * table as the pages: POST /api/v1/cases/{id}/transitions {"to": ...}. */
 #include <stddef.h>
 
+#include "app/deadlines.h"
 #include "app/enrolment.h"
 #include "web/api.h"
 #include "web/handlers.h"
@@ -52,8 +53,21 @@ static void events_json(json *j, const struct case_record *k)
     json_arr_end(j);
 }
 
-/* full: with the timeline and the steps the asker may take now. */
-static void case_json(json *j, const struct ctx *c, const struct case_record *k, bool full)
+/* What is due on the case, as the asker may see it (R16, R37). */
+static void deadlines_json(json *j, struct ctx *c, const struct case_record *k)
+{
+    struct case_deadline *ds;
+    int n = 0;
+    json_key(j, "deadlines");
+    json_arr_begin(j);
+    if (k->state == CASE_ON_CASELOAD && deadlines_case(c, k, &ds, &n) == APP_OK)
+        for (int i = 0; i < n; i++)
+            api_deadline_json(j, &ds[i]);
+    json_arr_end(j);
+}
+
+/* full: with the timeline, the steps the asker may take now and what is due. */
+static void case_json(json *j, struct ctx *c, const struct case_record *k, bool full)
 {
     json_obj_begin(j);
     json_kv_int(j, "id", k->id);
@@ -85,6 +99,7 @@ static void case_json(json *j, const struct ctx *c, const struct case_record *k,
             json_str(j, steps[i]->key);
         json_arr_end(j);
         events_json(j, k);
+        deadlines_json(j, c, k);
     }
     json_obj_end(j);
 }

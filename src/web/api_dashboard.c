@@ -5,7 +5,7 @@
 #include "web/api.h"
 #include "web/handlers.h"
 
-static void deadline_json(json *j, const struct case_deadline *cd)
+void api_deadline_json(json *j, const struct case_deadline *cd)
 {
     json_obj_begin(j);
     json_kv_int(j, "case_id", cd->case_id);
@@ -32,7 +32,7 @@ void api_deadlines(req *r)
     json j;
     api_list_begin(r, &j);
     for (int i = 0; i < n; i++)
-        deadline_json(&j, &ds[i]);
+        api_deadline_json(&j, &ds[i]);
     api_list_end(&j, n, NULL);
 }
 

@@ -129,6 +129,17 @@ static const struct prop case_props[] = {
     {"version", "integer", NULL, false, false},
     {"next_steps", "array", "StepKey", true, false},
     {"timeline", "array", "CaseEvent", true, false},
+    {"deadlines", "array", "Deadline", true, false},
+};
+static const struct prop deadline_props[] = {
+    {"case_id", "integer", NULL, false, false},
+    {"teacher", "string", NULL, false, false},
+    {"what", "string", NULL, false, false},
+    {"rule", "string", NULL, false, false},
+    {"due_on", "string", NULL, false, false},
+    {"window_opens", "string", NULL, true, false},
+    {"overdue", "boolean", NULL, false, false},
+    {"part", "string", NULL, false, false},
 };
 static const struct prop case_event_props[] = {
     {"id", "integer", NULL, false, false},
@@ -149,8 +160,11 @@ static const struct shape shapes[] = {
      inquiry_props, COUNT(inquiry_props)},
     {"InquiryNote", NULL, inquiry_note_props, COUNT(inquiry_note_props)},
     {"Me", "The person the API token belongs to.", me_props, COUNT(me_props)},
-    {"Case", "A teacher's case (R37). next_steps and timeline are in the item only.",
+    {"Case", "A teacher's case (R37). next_steps, timeline and deadlines are in the item only.",
      case_props, COUNT(case_props)},
+    {"Deadline", "Something due on a case (R17-R19): only what the asker may see (R16). "
+                 "part is the case's page it is on (goals, observations, meetings).",
+     deadline_props, COUNT(deadline_props)},
     {"CaseEvent", "One step on a case's timeline.", case_event_props,
      COUNT(case_event_props)},
     {"Transition", "The case after the step was taken, with its timeline (/help/workflow "
@@ -198,6 +212,7 @@ static const struct resource resources[] = {
     {"self-assessment", "SelfAssessment", false, NULL, 0, true},
     {"observations", "Observation", true, NULL, 0, true},
     {"reflection", "Reflection", false, NULL, 0, true},
+    {"deadlines", "Deadline", true, NULL, 0, false},
     {"coaching", "CoachingEntry", true, NULL, 0, true},
     {"meetings", "Meeting", true, NULL, 0, true},
 };

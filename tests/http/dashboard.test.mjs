@@ -107,6 +107,12 @@ test('R19, R37, R16: feedback due on a PA case shows to its teacher and CT, neve
     const p = await page('principal2@parley.test', '/deadlines');
     assert.equal(p.status, 200);
     assert.doesNotMatch(p.text, /Feedback on an observation/);
+    // the case's own API answer carries them the same way
+    const own = await api('teacher2@parley.test', `/api/v1/cases/${PA_CASE}`);
+    assert.ok(own.body.deadlines.some(i => i.part === 'observations' && i.due_on === due));
+    const theirs = await api('principal2@parley.test', `/api/v1/cases/${PA_CASE}`);
+    assert.equal(theirs.status, 200, 'the administrator sees the PA case itself (enrolment)');
+    assert.deepEqual(theirs.body.deadlines, [], 'but nothing due on its records (R16)');
     // and the PAR case's administrator sees that case's deadlines (R14)
     const par = await api(DEMO.administrator, '/api/v1/deadlines');
     assert.ok(par.body.items.some(i => i.case_id === PAR_CASE));
