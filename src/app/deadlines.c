@@ -204,13 +204,35 @@ static int by_urgency(const void *a, const void *b)
     return d ? d : (x->case_id > y->case_id) - (x->case_id < y->case_id);
 }
 
-enum app_status deadlines_mine(struct ctx *c, struct case_deadline **out, int *n)
+/* R30: the asker's own caseload, from the cases they take part in. */
+static void caseload_of(struct ctx *c, const struct case_record *cases, int ncases,
+                        struct caseload *out)
+{
+    struct caseload_weights w = {program_setting_int(c, "caseload_weight_par"),
+                                 program_setting_int(c, "caseload_weight_pa"),
+                                 program_setting_int(c, "caseload_cap")};
+    memset(out, 0, sizeof *out);
+    out->cap = w.cap;
+    out->cases = arena_alloc(c->a, sizeof *out->cases * (size_t)(ncases + 1));
+    for (int i = 0; i < ncases; i++) {
+        if (cases[i].ct_id != c->who.person_id)
+            continue;
+        out->cases[out->ncases++] = cases[i];
+        out->load += caseload_weight(case_track_key(cases[i].track), &w);
+        cases[i].track == TRACK_PAR ? out->par++ : out->pa++;
+    }
+}
+
+enum app_status deadlines_mine(struct ctx *c, struct case_deadline **out, int *n,
+                               struct caseload *cl)
 {
     struct case_record *cases;
     int ncases = 0;
     enum app_status s = cases_on_caseload(c, &cases, &ncases);
     if (s != APP_OK)
         return s;
+    if (cl)
+        caseload_of(c, cases, ncases, cl);
     int max = ncases * CASE_DEADLINES_MAX + 1;
     *out = arena_alloc(c->a, sizeof **out * (size_t)max);
     *n = 0;
@@ -225,23 +247,10 @@ enum app_status caseload_mine(struct ctx *c, struct caseload *out)
 {
     struct case_record *cases;
     int ncases = 0;
-    memset(out, 0, sizeof *out);
     enum app_status s = cases_on_caseload(c, &cases, &ncases);
-    if (s != APP_OK)
-        return s;
-    struct caseload_weights w = {program_setting_int(c, "caseload_weight_par"),
-                                 program_setting_int(c, "caseload_weight_pa"),
-                                 program_setting_int(c, "caseload_cap")};
-    out->cap = w.cap;
-    out->cases = arena_alloc(c->a, sizeof *out->cases * (size_t)(ncases + 1));
-    for (int i = 0; i < ncases; i++) {
-        if (cases[i].ct_id != c->who.person_id)
-            continue;
-        out->cases[out->ncases++] = cases[i];
-        out->load += caseload_weight(case_track_key(cases[i].track), &w);
-        cases[i].track == TRACK_PAR ? out->par++ : out->pa++;
-    }
-    return APP_OK;
+    if (s == APP_OK)
+        caseload_of(c, cases, ncases, out);
+    return s;
 }
 
 bool week_monday(const char *date, char out[11])

@@ -18,9 +18,12 @@ struct case_deadline {
  * the asker's relations, and authorised by the caller). */
 enum app_status deadlines_case(struct ctx *c, const struct case_record *k,
                                struct case_deadline **out, int *n);
+struct caseload;
 /* The deadlines of every case on a caseload the asker takes part in (the
- * coordinator: the program's), overdue first, then by date. */
-enum app_status deadlines_mine(struct ctx *c, struct case_deadline **out, int *n);
+ * coordinator: the program's), overdue first, then by date; and, when cl
+ * is not NULL, the asker's own caseload from the same cases (R30). */
+enum app_status deadlines_mine(struct ctx *c, struct case_deadline **out, int *n,
+                               struct caseload *cl);
 
 /* R30: a Consulting Teacher's caseload now. */
 struct caseload {

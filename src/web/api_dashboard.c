@@ -24,7 +24,7 @@ void api_deadlines(req *r)
 {
     struct case_deadline *ds;
     int n = 0;
-    enum app_status s = deadlines_mine(ctx_of(r), &ds, &n);
+    enum app_status s = deadlines_mine(ctx_of(r), &ds, &n, NULL);
     if (s != APP_OK) {
         api_fail(r, s, KIND_CASE, NULL);
         return;

@@ -136,12 +136,12 @@ void dashboard_work(req *r)
     struct ctx *c = ctx_of(r);
     struct case_deadline *ds;
     int n = 0;
+    struct caseload cl;
     if (app_authorize(c, ACT_LIST, KIND_CASE, NULL) != APP_OK ||
-        deadlines_mine(c, &ds, &n) != APP_OK)
+        deadlines_mine(c, &ds, &n, &cl) != APP_OK)
         return;
     bool ct = role_set_has(c->who.roles, ROLE_CONSULTING_TEACHER);
-    struct caseload cl;
-    if (ct && caseload_mine(c, &cl) == APP_OK)
+    if (ct)
         caseload_section(r, &cl, ds, n);
     html_printf(&r->out, "<section><h2>What is due</h2><p>Overdue, and the next %d days. "
                          "<a href=\"/deadlines\">Every deadline</a></p>",
@@ -158,7 +158,7 @@ void page_deadlines(req *r)
 {
     struct case_deadline *ds;
     int n = 0;
-    enum app_status s = deadlines_mine(ctx_of(r), &ds, &n);
+    enum app_status s = deadlines_mine(ctx_of(r), &ds, &n, NULL);
     if (s != APP_OK) {
         web_fail(r, s, KIND_CASE);
         return;
