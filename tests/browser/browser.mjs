@@ -4,6 +4,9 @@
 import { createRequire } from 'node:module';
 import { mkdirSync, readFileSync } from 'node:fs';
 import assert from 'node:assert/strict';
+import { before, after } from 'node:test';
+
+import { startServer, PASSWORD } from '../http/harness.mjs';
 
 const require = createRequire(import.meta.url);
 const { chromium } = require('playwright-core');
@@ -113,4 +116,34 @@ export async function heading(page) {
 
 export async function assertVisible(locator, message) {
     assert.ok(await locator.isVisible(), message || `not visible: ${locator}`);
+}
+
+// The server and the browser a test file shares: started before its tests
+// (then ready(env), if given), stopped after them. env.server and
+// env.browser are set once the tests run.
+export function serverAndBrowser(ready) {
+    const env = {};
+    before(async () => {
+        env.server = await startServer();
+        env.browser = await launchBrowser();
+        if (ready) await ready(env);
+    });
+    after(async () => {
+        await env.browser?.close();
+        await env.server?.stop();
+    });
+    return env;
+}
+
+// Runs fn(session) for a person signed in at one width, in a context (a
+// cookie jar) of its own.
+export async function asPerson(env, device, email, fn) {
+    const s = await newSession(env.browser, device, env.server.base);
+    try {
+        await signIn(s, email, email, PASSWORD);
+        await s.page.waitForURL(/\/dashboard/);
+        await fn(s);
+    } finally {
+        await s.context.close();
+    }
 }

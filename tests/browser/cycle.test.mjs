@@ -7,48 +7,27 @@
 // (R16); three parley meetings are scheduled and held (R17); and the CT's
 // calendar feed imports cleanly, read back by libical (ical_check). Every
 // page on the way is checked (axe, console, width).
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { startServer, PASSWORD } from '../http/harness.mjs';
 import { DEMO, sql, scalar } from '../http/records.mjs';
-import { DEVICES, launchBrowser, newSession, check, signIn, heading, assertVisible } from './browser.mjs';
+import { DEVICES, check, heading, assertVisible, serverAndBrowser, asPerson } from './browser.mjs';
 
 const PA_CASE = 1, PAR = 2;
 const ICAL_CHECK = process.env.PARLEY_ICAL_CHECK || 'build/san/tests/ical_check';
 const desktop = DEVICES.find(d => d.name === 'desktop');
-let server, browser;
-
-before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    // The journey sets the PAR case's goals and meetings itself.
+// The journey sets the PAR case's goals and meetings itself.
+const env = serverAndBrowser(async ({ server }) => {
     for (const table of ['goal', 'meeting'])
-        assert.equal(sql(server.db, `DELETE FROM ${table} WHERE case_id = ${PAR};`).code, 0);
-});
-
-after(async () => {
-    await browser?.close();
-    await server?.stop();
+        assert.equal(sql(env.server.db, `DELETE FROM ${table} WHERE case_id = ${PAR};`).code, 0);
 });
 
 async function submit(page, scope, name) {
     await Promise.all([page.waitForNavigation(), scope.getByRole('button', { name }).click()]);
-}
-
-async function as(email, fn) {
-    const s = await newSession(browser, desktop, server.base);
-    try {
-        await signIn(s, email, email, PASSWORD);
-        await s.page.waitForURL(/\/dashboard/);
-        await fn(s, s.page);
-    } finally {
-        await s.context.close();
-    }
 }
 
 // The program's date (America/New_York) days from today, YYYY-MM-DD.
@@ -85,18 +64,20 @@ async function observe(page, { joint, minutes, notes, indicator, feedback }) {
 
 describe('a CT through the middle of a PAR cycle (issue 7)', () => {
     it('goals, observations, an artifact, a confidential PA log, three meetings, the calendar', async () => {
-        const due = scalar(server.db, `SELECT cycle_end FROM teacher_case WHERE id = ${PAR};`);
+        const due = scalar(env.server.db, `SELECT cycle_end FROM teacher_case WHERE id = ${PAR};`);
         const goals = [];
 
         // R19: the teacher proposes a practice and a student-learning goal.
-        await as(DEMO.participating_teacher, async (s, page) => {
+        await asPerson(env, desktop, DEMO.participating_teacher, async s => {
+            const { page } = s;
             goals.push(await proposeFromBank(page, 'Professional practice: Check for understanding in every lesson', due));
             goals.push(await proposeFromBank(page, 'Student learning: Students\' growth in writing', due));
             await page.goto(`/cases/${PAR}/goals`);
             await check(s, 'cycle-teacher', 'goals-proposed');
         });
 
-        await as(DEMO.consulting_teacher, async (s, page) => {
+        await asPerson(env, desktop, DEMO.consulting_teacher, async s => {
+            const { page } = s;
             // R14: the CT, the primary evaluator, approves them; R19 is met.
             for (const url of goals) {
                 await page.goto(url);
@@ -119,7 +100,8 @@ describe('a CT through the middle of a PAR cycle (issue 7)', () => {
         });
 
         // R15: the administrator, the secondary evaluator, uploads an artifact.
-        await as(DEMO.administrator, async (s, page) => {
+        await asPerson(env, desktop, DEMO.administrator, async s => {
+            const { page } = s;
             await page.goto(`/cases/${PAR}/artifacts`);
             await page.getByLabel('Title').fill('Walkthrough notes, October');
             await page.getByLabel('File').setInputFiles({ name: 'walkthrough.txt', mimeType: 'text/plain',
@@ -131,7 +113,8 @@ describe('a CT through the middle of a PAR cycle (issue 7)', () => {
         });
 
         // R16: on PA case 1 the CT keeps a coaching log ...
-        await as('ct2@parley.test', async (s, page) => {
+        await asPerson(env, desktop, 'ct2@parley.test', async s => {
+            const { page } = s;
             await page.goto(`/cases/${PA_CASE}/coaching`);
             await page.getByLabel('Date').fill(localDate(-1));
             await page.getByLabel('Minutes', { exact: true }).fill('35');
@@ -142,21 +125,23 @@ describe('a CT through the middle of a PAR cycle (issue 7)', () => {
             await check(s, 'cycle-pa-ct', 'coaching');
         });
         // ... that the administrator of the teacher's school cannot see.
-        await as('principal2@parley.test', async (s, page) => {
+        await asPerson(env, desktop, 'principal2@parley.test', async s => {
+            const { page } = s;
             await page.goto(`/cases/${PA_CASE}`);
             assert.equal(await page.getByRole('link', { name: 'Coaching log' }).count(), 0);
             assert.equal(await page.getByText(/routines for the first ten minutes/).count(), 0);
-            const r = await page.goto(`${server.base}/cases/${PA_CASE}/coaching`);
+            const r = await page.goto(`${env.server.base}/cases/${PA_CASE}/coaching`);
             assert.equal(r.status(), 403);
             assert.equal(await page.getByText(/routines for the first ten minutes/).count(), 0);
             await check(s, 'cycle-pa-administrator', 'coaching-refused');
-            const api = await page.goto(`${server.base}/inbox`);
+            const api = await page.goto(`${env.server.base}/inbox`);
             assert.equal(api.status(), 200);
             assert.equal(await page.getByText(/coaching/i).count(), 0, 'nothing in their inbox either');
         });
 
         // R17: three parley meetings scheduled and held; the feed imports cleanly.
-        await as(DEMO.consulting_teacher, async (s, page) => {
+        await asPerson(env, desktop, DEMO.consulting_teacher, async s => {
+            const { page } = s;
             await page.goto(`/cases/${PAR}/meetings`);
             const phases = ['Start of the cycle', 'Additional meeting', 'Additional meeting'];
             for (let i = 0; i < 3; i++) {

@@ -3,40 +3,18 @@
 // visits and meetings) and the deadlines page, at desktop and phone width;
 // the teacher's own case page shows what is due (R37). Every page is
 // checked (axe, console, phone width).
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { startServer, PASSWORD } from '../http/harness.mjs';
 import { DEMO } from '../http/records.mjs';
-import { DEVICES, launchBrowser, newSession, check, signIn, assertVisible } from './browser.mjs';
+import { DEVICES, check, assertVisible, serverAndBrowser, asPerson } from './browser.mjs';
 
-let server, browser;
-
-before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-});
-
-after(async () => {
-    await browser?.close();
-    await server?.stop();
-});
-
-async function asPerson(device, email, fn) {
-    const s = await newSession(browser, device, server.base);
-    try {
-        await signIn(s, email, email, PASSWORD);
-        await s.page.waitForURL(/\/dashboard/);
-        await fn(s);
-    } finally {
-        await s.context.close();
-    }
-}
+const env = serverAndBrowser();
 
 for (const device of DEVICES) {
     describe(`what is due (${device.name})`, () => {
         it('the CT sees their caseload, what is due and their week', async () => {
-            await asPerson(device, DEMO.consulting_teacher, async s => {
+            await asPerson(env, device, DEMO.consulting_teacher, async s => {
                 const { page } = s;
                 await assertVisible(page.getByRole('heading', { name: 'Your caseload' }));
                 await assertVisible(page.getByText(/of the program's cap of 20 \(R30\)/));
@@ -53,7 +31,7 @@ for (const device of DEVICES) {
             });
         });
         it('the teacher sees all of their deadlines on their own case (R37)', async () => {
-            await asPerson(device, DEMO.participating_teacher, async s => {
+            await asPerson(env, device, DEMO.participating_teacher, async s => {
                 const { page } = s;
                 await page.goto('/my-case');
                 await assertVisible(page.getByRole('heading', { name: 'What is due' }));

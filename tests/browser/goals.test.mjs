@@ -5,27 +5,16 @@
 // (refused beside the field), then approves it; the coordinator's rubric
 // and goals bank pages. Every page on the way is checked (axe, console,
 // phone width).
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { startServer, PASSWORD } from '../http/harness.mjs';
 import { DEMO, scalar } from '../http/records.mjs';
-import { DEVICES, launchBrowser, newSession, check, signIn, heading, assertVisible } from './browser.mjs';
+import { DEVICES, check, heading, assertVisible, serverAndBrowser, asPerson } from './browser.mjs';
 
-let server, browser;
-
-before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-});
-
-after(async () => {
-    await browser?.close();
-    await server?.stop();
-});
+const env = serverAndBrowser();
 
 async function go(page, path) {
-    await page.goto(server.base + path);
+    await page.goto(env.server.base + path);
 }
 
 async function submit(page, scope, name) {
@@ -36,27 +25,16 @@ async function follow(page, scope, name) {
     await Promise.all([page.waitForNavigation(), scope.getByRole('link', { name }).first().click()]);
 }
 
-async function asPerson(device, who, email, fn) {
-    const s = await newSession(browser, device, server.base);
-    try {
-        await signIn(s, who, email, PASSWORD);
-        await s.page.waitForURL(/\/dashboard/);
-        await fn(s);
-    } finally {
-        await s.context.close();
-    }
-}
-
 const PAR = 2;
 
 for (const device of DEVICES) {
     describe(`goals at ${device.name} width`, () => {
         it('the teacher proposes a goal from the bank; the CT returns it, then approves it (R14, R19)', async () => {
             const title = `Writing growth in Grade 10 (${device.name})`;
-            const due = scalar(server.db, `SELECT cycle_end FROM teacher_case WHERE id = ${PAR};`);
+            const due = scalar(env.server.db, `SELECT cycle_end FROM teacher_case WHERE id = ${PAR};`);
             let goalUrl;
 
-            await asPerson(device, 'teacher', DEMO.participating_teacher, async s => {
+            await asPerson(env, device, DEMO.participating_teacher, async s => {
                 const { page } = s;
                 await go(page, `/cases/${PAR}/goals`);
                 await check(s, 'teacher', 'goals');
@@ -84,7 +62,7 @@ for (const device of DEVICES) {
                 assert.match(goalUrl, /^\/cases\/2\/goals\/\d+$/);
             });
 
-            await asPerson(device, 'ct', DEMO.consulting_teacher, async s => {
+            await asPerson(env, device, DEMO.consulting_teacher, async s => {
                 const { page } = s;
                 await go(page, `/cases/${PAR}`);
                 await check(s, 'ct', 'case');
@@ -103,7 +81,7 @@ for (const device of DEVICES) {
                 assert.equal(new URL(page.url()).pathname, goalUrl);
             });
 
-            await asPerson(device, 'teacher', DEMO.participating_teacher, async s => {
+            await asPerson(env, device, DEMO.participating_teacher, async s => {
                 const { page } = s;
                 await go(page, goalUrl);
                 await assertVisible(page.getByText('Name the writing rubric you will use.'));
@@ -114,7 +92,7 @@ for (const device of DEVICES) {
                 await submit(page, page, 'Propose it for approval');
             });
 
-            await asPerson(device, 'ct', DEMO.consulting_teacher, async s => {
+            await asPerson(env, device, DEMO.consulting_teacher, async s => {
                 const { page } = s;
                 await go(page, goalUrl);
                 await submit(page, page, 'Approve this goal');
@@ -126,7 +104,7 @@ for (const device of DEVICES) {
         });
 
         it('the coordinator reads and edits the rubric and keeps the goals bank', async () => {
-            await asPerson(device, 'coordinator', DEMO.coordinator, async s => {
+            await asPerson(env, device, DEMO.coordinator, async s => {
                 const { page } = s;
                 await go(page, '/rubric');
                 await check(s, 'coordinator', 'rubric');

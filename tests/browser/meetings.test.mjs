@@ -7,43 +7,22 @@
 // cycle. At both, the administrator of the PA case's school is refused its
 // coaching log, and its case page has no trace of it (R16). Every page is
 // checked (axe, console, phone width).
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { startServer, sql, PASSWORD } from '../http/harness.mjs';
+import { sql } from '../http/harness.mjs';
 import { DEMO, scalar } from '../http/records.mjs';
-import { DEVICES, launchBrowser, newSession, check, signIn, heading, assertVisible } from './browser.mjs';
+import { DEVICES, check, heading, assertVisible, serverAndBrowser, asPerson } from './browser.mjs';
 
 const PAR_CASE = 2, PA_CASE = 1;
-let server, browser;
-
-before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-});
-
-after(async () => {
-    await browser?.close();
-    await server?.stop();
-});
+const env = serverAndBrowser();
 
 async function go(page, path) {
-    await page.goto(server.base + path);
+    await page.goto(env.server.base + path);
 }
 
 async function submit(page, scope, name) {
     await Promise.all([page.waitForNavigation(), scope.getByRole('button', { name }).click()]);
-}
-
-async function asPerson(device, email, fn) {
-    const s = await newSession(browser, device, server.base);
-    try {
-        await signIn(s, email, email, PASSWORD);
-        await s.page.waitForURL(/\/dashboard/);
-        await fn(s);
-    } finally {
-        await s.context.close();
-    }
 }
 
 // The program's date (America/New_York) days from today, YYYY-MM-DD.
@@ -57,18 +36,18 @@ const phone = DEVICES.find(d => d.name === 'phone'), desktop = DEVICES.find(d =>
 for (const device of DEVICES) {
     describe(`R16 at ${device.name} width`, () => {
         it('the administrator of a PA teacher\'s school cannot see the coaching log', async () => {
-            await asPerson(device, 'principal2@parley.test', async s => {
+            await asPerson(env, device, 'principal2@parley.test', async s => {
                 const { page } = s;
                 await go(page, `/cases/${PA_CASE}`);
                 await check(s, 'pa-administrator', 'pa-case');
                 assert.equal(await page.getByRole('link', { name: 'Coaching log' }).count(), 0, 'no section, no tab');
                 assert.equal(await page.getByText(/Coaching log entry/).count(), 0, 'nothing on the timeline');
-                const r = await page.goto(`${server.base}/cases/${PA_CASE}/coaching`);
+                const r = await page.goto(`${env.server.base}/cases/${PA_CASE}/coaching`);
                 assert.equal(r.status(), 403);
                 await assertVisible(page.getByText(/R16: the coaching log is kept by the case's Consulting Teacher/));
                 await check(s, 'pa-administrator', 'pa-coaching-refused');
             });
-            await asPerson(device, 'teacher2@parley.test', async s => {
+            await asPerson(env, device, 'teacher2@parley.test', async s => {
                 await go(s.page, `/cases/${PA_CASE}/coaching`);
                 await assertVisible(s.page.getByText('This coaching log is confidential: it is never shown to an evaluator and is never evidence in an evaluation (R16).'));
                 await check(s, 'pa-teacher', 'pa-coaching');
@@ -79,7 +58,7 @@ for (const device of DEVICES) {
 
 describe('the CT\'s pages at phone width', () => {
     it('meetings, a meeting and its forms, the coaching log, the calendar feed', async () => {
-        await asPerson(phone, DEMO.consulting_teacher, async s => {
+        await asPerson(env, phone, DEMO.consulting_teacher, async s => {
             const { page } = s;
             await go(page, `/cases/${PAR_CASE}/meetings`);
             await assertVisible(page.getByText('1 of 3 held'));
@@ -102,13 +81,13 @@ describe('the CT\'s pages at phone width', () => {
 describe('a CT\'s parley meetings at desktop width (R17)', () => {
     it('three meetings scheduled and held, the feed serves them, the cycle closes', async () => {
         const days = [-3, -2, -1];
-        await asPerson(desktop, DEMO.consulting_teacher, async s => {
+        await asPerson(env, desktop, DEMO.consulting_teacher, async s => {
             const { page } = s;
             await go(page, `/cases/${PAR_CASE}`);
             await Promise.all([page.waitForNavigation(),
                                page.getByRole('link', { name: 'Meetings', exact: true }).first().click()]);
             assert.equal(await heading(page), 'Parley meetings — case of ' +
-                scalar(server.db, `SELECT p.name FROM person p JOIN teacher_case k ON k.teacher_id = p.id WHERE k.id = ${PAR_CASE};`));
+                scalar(env.server.db, `SELECT p.name FROM person p JOIN teacher_case k ON k.teacher_id = p.id WHERE k.id = ${PAR_CASE};`));
             const phases = ['End of the cycle', 'Additional meeting', 'Additional meeting'];
             for (let i = 0; i < 3; i++) {
                 const form = page.locator('section', { has: page.getByRole('heading', { name: 'Schedule a meeting' }) });
@@ -145,7 +124,7 @@ describe('a CT\'s parley meetings at desktop width (R17)', () => {
             const text = await feed.text();
             assert.match(text, /^BEGIN:VCALENDAR\r\n/);
             assert.match(text, /END:VCALENDAR\r\n$/);
-            const uids = sql(server.db, `SELECT uid FROM meeting WHERE case_id = ${PAR_CASE} AND status = 'held' AND phase IN ('end', 'extra');`);
+            const uids = sql(env.server.db, `SELECT uid FROM meeting WHERE case_id = ${PAR_CASE} AND status = 'held' AND phase IN ('end', 'extra');`);
             assert.equal(uids.length, 3);
             for (const uid of uids) assert.ok(text.includes(`UID:${uid}\r\n`), `the feed has ${uid}`);
 

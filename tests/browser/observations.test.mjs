@@ -5,36 +5,15 @@
 // fails, the page is opened again and what was typed is back, its draft
 // key with it, so the next save makes one observation. Every page on the
 // way is checked (axe, console, no sideways scrolling).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { startServer, PASSWORD, sql } from '../http/harness.mjs';
-import { launchBrowser, newSession, check, signIn, heading, assertVisible } from './browser.mjs';
+import { sql } from '../http/harness.mjs';
+import { check, heading, assertVisible, serverAndBrowser, asPerson } from './browser.mjs';
 
 const PHONE = { name: 'phone', options: { viewport: { width: 390, height: 844 }, isMobile: true,
                                           hasTouch: true, deviceScaleFactor: 2 } };
-let server, browser;
-
-before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-});
-
-after(async () => {
-    await browser?.close();
-    await server?.stop();
-});
-
-async function asCt(fn) {
-    const s = await newSession(browser, PHONE, server.base);
-    try {
-        await signIn(s, 'ct', 'ct1@parley.test', PASSWORD);
-        await s.page.waitForURL(/\/dashboard/);
-        await fn(s);
-    } finally {
-        await s.context.close();
-    }
-}
+const env = serverAndBrowser();
 
 async function fillObservation(page, { minutes, notes, indicator, feedback }) {
     await page.getByRole('group', { name: 'Was it announced?' }).getByLabel('No').check();
@@ -46,7 +25,7 @@ async function fillObservation(page, { minutes, notes, indicator, feedback }) {
 }
 
 test('R18, R19: the CT records a joint, unannounced observation on a phone and shares the feedback', async () => {
-    await asCt(async s => {
+    await asPerson(env, PHONE, 'ct1@parley.test', async s => {
         const { page } = s;
         await page.goto('/cases/2/observations');
         assert.equal(await heading(page), 'Observations — case of Samuel Reyes');
@@ -71,7 +50,7 @@ test('R18, R19: the CT records a joint, unannounced observation on a phone and s
 });
 
 test('a draft typed on the phone survives a save whose connection drops', async () => {
-    await asCt(async s => {
+    await asPerson(env, PHONE, 'ct1@parley.test', async s => {
         const { page } = s;
         await page.goto('/cases/2/observations');
         const key = await page.locator('input[name="draft_key"]').inputValue();
@@ -83,7 +62,7 @@ test('a draft typed on the phone survives a save whose connection drops', async 
         await Promise.all([page.waitForEvent('requestfailed'),
                            page.getByRole('button', { name: 'Save as a draft' }).click()]);
         await page.unroute('**/cases/2/observations');
-        assert.equal(Number(sql(server.db, `SELECT COUNT(*) FROM observation WHERE draft_key = '${key}';`)[0]), 0,
+        assert.equal(Number(sql(env.server.db, `SELECT COUNT(*) FROM observation WHERE draft_key = '${key}';`)[0]), 0,
                      'nothing reached the server');
         s.problems.length = 0;   // the dropped request's own console line
 
@@ -99,7 +78,7 @@ test('a draft typed on the phone survives a save whose connection drops', async 
         await Promise.all([page.waitForURL(/\/cases\/2\/observations\/\d+$/),
                            page.getByRole('button', { name: 'Save as a draft' }).click()]);
         await assertVisible(page.getByRole('status').filter({ hasText: 'saved as a draft' }));
-        assert.equal(Number(sql(server.db, `SELECT COUNT(*) FROM observation WHERE draft_key = '${key}';`)[0]), 1);
+        assert.equal(Number(sql(env.server.db, `SELECT COUNT(*) FROM observation WHERE draft_key = '${key}';`)[0]), 1);
         const kept = await page.evaluate(() => Object.keys(localStorage).filter(k => k.startsWith('parley-draft:')));
         assert.deepEqual(kept, [], 'saved: the device forgets its copy');
         await check(s, 'ct', 'observation-draft');
