@@ -14,9 +14,8 @@
 
 #define CASE_DEADLINES_MAX (DEADLINE_FEEDBACK_MAX + 8)
 
-/* The facts of a set of cases come from four queries whatever their
- * number: over the program's cases on a caseload, or over one case (only:
- * its id), each row put with its case by binary search. */
+/* The facts of a set of cases: each row the fact queries read is put with
+ * its case, found by id among the set's (sorted). */
 struct case_index {
     int64_t id;
     int at;                          /* in the cases and their facts */
@@ -35,18 +34,10 @@ static int by_case_id(const void *a, const void *b)
 
 static struct deadline_facts *facts_of(struct fact_set *fs, int64_t case_id)
 {
-    int lo = 0, hi = fs->n - 1;
-    while (lo <= hi) {
-        int mid = (lo + hi) / 2;
-        int64_t id = fs->order[mid].id;
-        if (id == case_id)
-            return &fs->facts[fs->order[mid].at];
-        if (id < case_id)
-            lo = mid + 1;
-        else
-            hi = mid - 1;
-    }
-    return NULL;
+    struct case_index key = {case_id, 0};
+    const struct case_index *found =
+        bsearch(&key, fs->order, (size_t)fs->n, sizeof *fs->order, by_case_id);
+    return found ? &fs->facts[found->at] : NULL;
 }
 
 /* Each fact's query in two forms, both driven from the cases so that each
@@ -208,9 +199,7 @@ static int by_urgency(const void *a, const void *b)
 static void caseload_of(struct ctx *c, const struct case_record *cases, int ncases,
                         struct caseload *out)
 {
-    struct caseload_weights w = {program_setting_int(c, "caseload_weight_par"),
-                                 program_setting_int(c, "caseload_weight_pa"),
-                                 program_setting_int(c, "caseload_cap")};
+    struct caseload_weights w = case_caseload_weights(c);
     memset(out, 0, sizeof *out);
     out->cap = w.cap;
     out->cases = arena_alloc(c->a, sizeof *out->cases * (size_t)(ncases + 1));

@@ -44,7 +44,7 @@ static bool person_has_role(struct ctx *c, int64_t id, const char *role)
     return found != 0;
 }
 
-static struct caseload_weights weights(struct ctx *c)
+struct caseload_weights case_caseload_weights(struct ctx *c)
 {
     return (struct caseload_weights){program_setting_int(c, "caseload_weight_par"),
                                      program_setting_int(c, "caseload_weight_pa"),
@@ -55,7 +55,7 @@ static struct caseload_weights weights(struct ctx *c)
  * on the caseload, weighed by caseload.c. */
 static int ct_load(struct ctx *c, int64_t ct_id, struct ct_choice *choices, int n)
 {
-    struct caseload_weights w = weights(c);
+    struct caseload_weights w = case_caseload_weights(c);
     db_stmt *st = db_query(c->db,
                            "SELECT ct_id, track FROM teacher_case WHERE program_id = ? AND "
                            "state = 'on_caseload' AND ct_id IS NOT NULL",
@@ -102,7 +102,7 @@ enum app_status case_ct_choices(struct ctx *c, struct ct_choice **out, int *n, i
     }
     db_done(st);
     ct_load(c, 0, *out, *n);
-    *cap = weights(c).cap;
+    *cap = case_caseload_weights(c).cap;
     return APP_OK;
 }
 
@@ -372,7 +372,7 @@ static void facts_gather(struct ctx *c, const struct transition_def *t,
     f->elig = *elig;
     f->elig_settings = (struct eligibility_settings){program_setting_int(c, "min_years_experience"),
                                                      program_setting_int(c, "par_min_plan_months")};
-    struct caseload_weights w = weights(c);
+    struct caseload_weights w = case_caseload_weights(c);
     f->caseload_cap = w.cap;
     f->case_weight = caseload_weight(case_track_key(f->track), &w);
     f->ct_load = s->ct_id ? ct_load(c, s->ct_id, NULL, 0) : 0;

@@ -7,6 +7,7 @@
 
 #include "app/app.h"
 #include "app/people.h"
+#include "domain/caseload.h"
 #include "domain/workflow.h"
 
 struct case_event {
@@ -79,6 +80,9 @@ enum app_status case_fire(struct ctx *c, int64_t id, const struct case_input *in
 /* The steps the asker may take now, from the table. */
 int case_steps_open(const struct ctx *c, const struct case_record *k,
                     const struct transition_def **out, int max);
+
+/* R30: the program's caseload weights and cap (its settings). */
+struct caseload_weights case_caseload_weights(struct ctx *c);
 
 struct ct_choice {
     int64_t id, school_id;
