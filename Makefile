@@ -1,7 +1,7 @@
 # Parley. `make run` installs what is missing, builds, makes a demo database
 # and serves; `make test` runs every test with ASan and UBSan.
 CC      ?= cc
-PKGS    := libmicrohttpd sqlite3 libpq libsodium jansson libcmark
+PKGS    := libmicrohttpd sqlite3 libpq libsodium jansson libcmark cairo
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wvla
@@ -119,6 +119,14 @@ TEST_LAYERS_test_deadline := base domain
 TEST_LAYERS_ical_check := base
 TEST_LIBS_ical_check   := $(TEST_LIBS_test_ical)
 # end dashboard
+# evaluations
+# end evaluations
+# recommendation
+# end recommendation
+# panel
+# end panel
+# terms
+# end terms
 .SECONDEXPANSION:
 build/san/tests/%: tests/unit/%.c tests/unit/testing.h $$(call san_objs,$$(TEST_LAYERS_$$*)) build/san/gen/migrations.o build/san/gen/assets.o
 	@mkdir -p $(dir $@)

@@ -210,7 +210,7 @@ static void print_demo_logins(void)
            "  ct1@parley.test             Consulting Teacher (also ct2, ct3)\n"
            "  principal@parley.test       Administrator (also principal2, principal3)\n"
            "  teacher@parley.test         Participating Teacher (also teacher2, teacher3)\n"
-           "  panel@parley.test           Panel Member (also panel2, panel3)\n"
+           "  panel@parley.test           Panel Member (also panel2 to panel5; panel6 is past, R29)\n"
            "  superintendent@parley.test  Superintendent\n"
            "  union@parley.test           Union Representative\n",
            DEMO_PASSWORD);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "app/enrolment.h"
+#include "base/clock.h"
 
 #define REL(who) POLICY_REL(who)
 
@@ -25,7 +26,36 @@
     "LEFT JOIN person ur ON ur.id = k.union_rep_id JOIN inquiry i ON i.id = k.inquiry_id "  \
     "LEFT JOIN person tb ON tb.id = k.timeline_by "
 
-static unsigned relations_of(struct ctx *c, const struct case_record *k, bool administrator)
+/* R21, R24, R29: a Panel member reaches a PAR case once its recommendation
+ * has gone to the Panel, while their term is running, and not after
+ * recusing themselves (k->panel_recused says so, for the page). */
+static bool panel_sees(struct ctx *c, struct case_record *k)
+{
+    int64_t sitting = 0, sent = 0, recused = 0;
+    const char *today = clock_date(c->a, app_now(c));
+    db_int_query(c->db, &sitting,
+                 "SELECT COUNT(*) FROM person_role WHERE person_id = ? AND role = 'panel_member' "
+                 "AND term_start <= ? AND term_end >= ?",
+                 "iss", c->who.person_id, today, today);
+    db_int_query(c->db, &sent,
+                 "SELECT COUNT(*) FROM recommendation WHERE case_id = ? AND status = 'submitted'",
+                 "i", k->id);
+    db_int_query(c->db, &recused,
+                 "SELECT COUNT(*) FROM panel_recusal WHERE case_id = ? AND person_id = ?", "ii",
+                 k->id, c->who.person_id);
+    k->panel_recused = sitting && sent && recused;
+    return sitting && sent && !recused;
+}
+
+/* R25: the Superintendent reaches a case the Panel has decided. */
+static bool panel_decided(struct ctx *c, int64_t case_id)
+{
+    int64_t n = 0;
+    db_int_query(c->db, &n, "SELECT COUNT(*) FROM panel_decision WHERE case_id = ?", "i", case_id);
+    return n > 0;
+}
+
+static unsigned relations_of(struct ctx *c, struct case_record *k, bool administrator)
 {
     int64_t me = c->who.person_id;
     unsigned r = 0;
@@ -41,6 +71,15 @@ static unsigned relations_of(struct ctx *c, const struct case_record *k, bool ad
      * PA case they are not, and so reach none of its records (R16). */
     if (administrator && k->track == TRACK_PAR)
         r |= REL(WHO_CASE_EVALUATOR);
+    /* R14, R15: on a PAR case the CT is the primary evaluator. */
+    if (me && k->ct_id == me && k->track == TRACK_PAR)
+        r |= REL(WHO_CASE_PRIMARY_EVALUATOR);
+    if (k->track == TRACK_PAR && role_set_has(c->who.roles, ROLE_PANEL_MEMBER) &&
+        panel_sees(c, k))
+        r |= REL(WHO_CASE_PANEL);
+    if (k->track == TRACK_PAR && role_set_has(c->who.roles, ROLE_SUPERINTENDENT) &&
+        panel_decided(c, k->id))
+        r |= REL(WHO_CASE_APPROVER);
     return r;
 }
 

@@ -24,7 +24,7 @@ enum app_status casework_open(struct ctx *c, int64_t case_id, enum action act,
         return s;
     }
     if (act != ACT_VIEW) {
-        if (k->state != CASE_ON_CASELOAD) {
+        if (!case_state_open_to(k->state, kind)) {
             *refusal = k->state == CASE_WITHDRAWN
                            ? "This case was withdrawn: its records are kept but no longer change."
                        : k->state == CASE_CYCLE_CLOSED

@@ -69,6 +69,12 @@ static const struct demo_person demo_people[] = {
      "teacher", "The union president"},
     {"Omar Haddad", "panel3@parley.test", "NELC", "other", 18, {"panel_member"},
      "principal", "The Superintendent"},
+    {"Carmen Ruiz", "panel4@parley.test", "MHK8", "classroom_teacher", 12, {"panel_member"},
+     "teacher", "The union president"},
+    {"Paul Okonkwo", "panel5@parley.test", "LPMS", "other", 14, {"panel_member"},
+     "principal", "The Superintendent"},
+    {"Edith Marsh", "panel6@parley.test", "RHS", "classroom_teacher", 30, {"panel_member"},
+     "teacher", "The union president"},
     {"Beatrice Nolan", "superintendent@parley.test", "", "other", 25, {"superintendent"}, 0, 0},
     {"Walter Kim", "union@parley.test", "", "classroom_teacher", 20, {"union_rep"}, 0, 0},
 };
@@ -88,11 +94,14 @@ static enum app_status demo_roles(struct ctx *c, const struct demo_person *dp, i
     enum app_status s = APP_OK;
     for (int k = 0; k < 3 && dp->roles[k] && s == APP_OK; k++) {
         bool panel = strcmp(dp->roles[k], "panel_member") == 0;
+        /* R29: panel6's term has ended: off the roster, and no vote. */
+        bool past = strcmp(dp->email, "panel6@parley.test") == 0;
         struct role_input ri = {
             .role = dp->roles[k],
             .school_id = strcmp(dp->roles[k], "administrator") == 0 ? school_id_of(c, dp->school_code) : "",
             .seat = panel ? dp->seat : "", .appointed_by = panel ? dp->appointed_by : "",
-            .term_start = panel ? "2025-09-01" : "", .term_end = panel ? "2028-08-31" : "",
+            .term_start = !panel ? "" : past ? "2021-09-01" : "2025-09-01",
+            .term_end = !panel ? "" : past ? "2025-08-31" : "2028-08-31",
         };
         int64_t rid;
         s = role_add(c, pid, &ri, &rid, errs);

@@ -35,6 +35,8 @@ struct case_record {
     struct case_input confirmed;     /* the inquiry's confirmed eligibility facts, as
                                         form values ("" where not confirmed) */
     unsigned relations;              /* the asker's POLICY_REL bits to this case */
+    bool panel_recused;              /* the asker sits on the Panel and recused themselves
+                                        from this case (R24) */
     struct case_event *events;       /* the timeline, oldest first (case_get only) */
     int nevents;
 };

@@ -15,36 +15,14 @@ static const struct {
     [PLAN_DEVELOPING_EDUCATOR] = {"developing_educator", "Developing Educator Plan"},
 };
 
-static const struct {
-    const char *key, *label;
-} ratings[RATING_COUNT] = {
-    [RATING_EXEMPLARY] = {"exemplary", "Exemplary"},
-    [RATING_PROFICIENT] = {"proficient", "Proficient"},
-    [RATING_NEEDS_IMPROVEMENT] = {"needs_improvement", "Needs Improvement"},
-    [RATING_UNSATISFACTORY] = {"unsatisfactory", "Unsatisfactory"},
-    [RATING_NONE] = {"none", "Not rated yet"},
-};
-
 const char *plan_type_key(enum plan_type p) { return p < PLAN_COUNT ? plans[p].key : ""; }
 const char *plan_type_label(enum plan_type p) { return p < PLAN_COUNT ? plans[p].label : ""; }
-const char *rating_key(enum rating r) { return r < RATING_COUNT ? ratings[r].key : ""; }
-const char *rating_label(enum rating r) { return r < RATING_COUNT ? ratings[r].label : ""; }
 
 bool plan_type_parse(const char *key, enum plan_type *out)
 {
     for (int p = 0; key && p < PLAN_COUNT; p++)
         if (strcmp(key, plans[p].key) == 0) {
             *out = (enum plan_type)p;
-            return true;
-        }
-    return false;
-}
-
-bool rating_parse(const char *key, enum rating *out)
-{
-    for (int r = 0; key && r < RATING_COUNT; r++)
-        if (strcmp(key, ratings[r].key) == 0) {
-            *out = (enum rating)r;
             return true;
         }
     return false;

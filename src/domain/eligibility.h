@@ -6,6 +6,7 @@
 #include <stdbool.h>
 
 #include "domain/people.h"
+#include "domain/rating.h"
 
 enum plan_type {
     PLAN_SELF_DIRECTED,
@@ -15,21 +16,9 @@ enum plan_type {
     PLAN_COUNT
 };
 
-enum rating {
-    RATING_EXEMPLARY,
-    RATING_PROFICIENT,
-    RATING_NEEDS_IMPROVEMENT,
-    RATING_UNSATISFACTORY,
-    RATING_NONE,                 /* not rated yet */
-    RATING_COUNT
-};
-
 const char *plan_type_key(enum plan_type p);
 const char *plan_type_label(enum plan_type p);
 bool plan_type_parse(const char *key, enum plan_type *out);
-const char *rating_key(enum rating r);
-const char *rating_label(enum rating r);
-bool rating_parse(const char *key, enum rating *out);
 
 struct eligibility_facts {
     int years_in_district;

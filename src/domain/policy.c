@@ -192,6 +192,151 @@ const struct policy_rule policy_rules[] = {
     {WHO_CASE_CT, ACT_EDIT, KIND_MEETING,
      "The case's Consulting Teacher reschedules meetings, records them held and keeps the "
      "minutes (R17)."},
+    /* --- the end of the cycle (R15, R20-R29). Evaluations are written
+     * only by WHO_CASE_PRIMARY_EVALUATOR, the CT of a PAR case (R15); the
+     * Panel reaches a case only through WHO_CASE_PANEL, which a recusal
+     * or an ended term takes away (R24, R29). --- */
+    {WHO_CASE_PANEL, ACT_VIEW, KIND_CASE,
+     "A Panel member whose term is running sees a PAR case the Consulting Teacher has sent "
+     "to the Panel, unless they recused themselves from it (R21, R24, R29)."},
+    {WHO_CASE_APPROVER, ACT_VIEW, KIND_CASE,
+     "The Superintendent sees a case the Panel has decided (R25)."},
+    {ROLE_COORDINATOR, ACT_VIEW, KIND_EVALUATION,
+     "The coordinator sees every case's evaluations."},
+    {WHO_CASE_TEACHER, ACT_VIEW, KIND_EVALUATION,
+     "A teacher sees their evaluations once they are shared with them (R20, R37)."},
+    {WHO_CASE_PRIMARY_EVALUATOR, ACT_VIEW, KIND_EVALUATION,
+     "The case's Consulting Teacher sees the evaluations they write (R15)."},
+    {WHO_CASE_EVALUATOR, ACT_VIEW, KIND_EVALUATION,
+     "On a PAR case, the administrator sees the evaluations once shared with them for "
+     "preview (R23)."},
+    {WHO_CASE_PANEL, ACT_VIEW, KIND_EVALUATION,
+     "The Panel reads the evaluations of a case before it (R21)."},
+    {WHO_CASE_APPROVER, ACT_VIEW, KIND_EVALUATION,
+     "The Superintendent reads the evaluations of a case the Panel has decided (R25)."},
+    {WHO_CASE_PRIMARY_EVALUATOR, ACT_CREATE, KIND_EVALUATION,
+     "Only the primary evaluator, the Consulting Teacher of a PAR case, creates a formative "
+     "or summative evaluation (R15)."},
+    {WHO_CASE_PRIMARY_EVALUATOR, ACT_EDIT, KIND_EVALUATION,
+     "The primary evaluator writes, rates (R26), shares and locks the evaluations (R15)."},
+    {WHO_CASE_EVALUATOR, ACT_RESPOND, KIND_EVALUATION,
+     "On a PAR case, the administrator previews the summative draft and responds (R23)."},
+    {WHO_CASE_TEACHER, ACT_SIGN, KIND_EVALUATION,
+     "A teacher signs an evaluation shared with them: receipt, not agreement, with a written "
+     "response if they wish (R20)."},
+    {WHO_CASE_PRIMARY_EVALUATOR, ACT_UNLOCK, KIND_EVALUATION,
+     "The primary evaluator asks to reopen a locked evaluation, or consents when the teacher "
+     "asks; it reopens only with both."},
+    {WHO_CASE_TEACHER, ACT_UNLOCK, KIND_EVALUATION,
+     "A teacher asks to reopen a locked evaluation, or consents when the evaluator asks; it "
+     "reopens only with both."},
+    {ROLE_COORDINATOR, ACT_VIEW, KIND_RECOMMENDATION,
+     "The coordinator sees every case's recommendation to the Panel."},
+    {WHO_CASE_PRIMARY_EVALUATOR, ACT_VIEW, KIND_RECOMMENDATION,
+     "The case's Consulting Teacher sees the recommendation they write (R21)."},
+    {WHO_CASE_TEACHER, ACT_VIEW, KIND_RECOMMENDATION,
+     "A teacher sees the recommendation before the Panel meets (R22)."},
+    {WHO_CASE_EVALUATOR, ACT_VIEW, KIND_RECOMMENDATION,
+     "On a PAR case, the administrator sees the recommendation before the Panel meets (R22)."},
+    {WHO_CASE_PANEL, ACT_VIEW, KIND_RECOMMENDATION,
+     "The Panel reads the recommendation and its evidence packet (R21)."},
+    {WHO_CASE_APPROVER, ACT_VIEW, KIND_RECOMMENDATION,
+     "The Superintendent reads the recommendation on a case the Panel decided (R25)."},
+    {WHO_CASE_PRIMARY_EVALUATOR, ACT_CREATE, KIND_RECOMMENDATION,
+     "The Consulting Teacher of a PAR case recommends a rating to the Panel (R21)."},
+    {WHO_CASE_PRIMARY_EVALUATOR, ACT_EDIT, KIND_RECOMMENDATION,
+     "The Consulting Teacher revises the recommendation and sends it to the Panel (R21)."},
+    {ROLE_COORDINATOR, ACT_VIEW, KIND_PANEL_SUBMISSION,
+     "The coordinator sees what is sent to the Panel."},
+    {WHO_CASE_TEACHER, ACT_VIEW, KIND_PANEL_SUBMISSION,
+     "A teacher sees everything sent to the Panel about their case (R22, R37)."},
+    {WHO_CASE_PRIMARY_EVALUATOR, ACT_VIEW, KIND_PANEL_SUBMISSION,
+     "The Consulting Teacher sees what is sent to the Panel about their recommendation (R22)."},
+    {WHO_CASE_EVALUATOR, ACT_VIEW, KIND_PANEL_SUBMISSION,
+     "On a PAR case, the administrator sees what is sent to the Panel (R22)."},
+    {WHO_CASE_PANEL, ACT_VIEW, KIND_PANEL_SUBMISSION,
+     "The Panel reads what the teacher and the administrator send it (R22)."},
+    {WHO_CASE_APPROVER, ACT_VIEW, KIND_PANEL_SUBMISSION,
+     "The Superintendent reads what was sent to the Panel on a case it decided (R25)."},
+    {WHO_CASE_TEACHER, ACT_CREATE, KIND_PANEL_SUBMISSION,
+     "A teacher sends the Panel written evidence, or asks to appear in person, until the "
+     "preview deadline (R22)."},
+    {WHO_CASE_EVALUATOR, ACT_CREATE, KIND_PANEL_SUBMISSION,
+     "On a PAR case, the administrator sends the Panel written evidence, or asks to appear "
+     "in person, until the preview deadline (R22)."},
+    {ROLE_COORDINATOR, ACT_LIST, KIND_PANEL_SESSION,
+     "The coordinator sees the Panel's sessions, its roster and what awaits it."},
+    {ROLE_PANEL_MEMBER, ACT_LIST, KIND_PANEL_SESSION,
+     "A Panel member sees the Panel's sessions, its roster and what awaits it."},
+    {ROLE_COORDINATOR, ACT_VIEW, KIND_PANEL_SESSION,
+     "The coordinator sees each Panel session: docket, attendance, recusals, outcomes."},
+    {ROLE_PANEL_MEMBER, ACT_VIEW, KIND_PANEL_SESSION,
+     "A Panel member sees each Panel session: docket, attendance, recusals, outcomes."},
+    {ROLE_COORDINATOR, ACT_CREATE, KIND_PANEL_SESSION,
+     "The coordinator schedules the Panel's sessions."},
+    {ROLE_COORDINATOR, ACT_EDIT, KIND_PANEL_SESSION,
+     "The coordinator sets a session's docket and records who is present (R24)."},
+    {WHO_CASE_PANEL, ACT_VIEW, KIND_PANEL_NOTE,
+     "Only the Panel reads its deliberation notes."},
+    {WHO_CASE_PANEL, ACT_CREATE, KIND_PANEL_NOTE,
+     "A Panel member adds to the deliberation notes on a case before the Panel."},
+    {WHO_CASE_PANEL, ACT_CREATE, KIND_RECUSAL,
+     "A Panel member with a conflict of interest recuses themselves from a case; they no "
+     "longer see it or vote on it (R24)."},
+    {ROLE_COORDINATOR, ACT_CREATE, KIND_RECUSAL,
+     "The coordinator records a recusal a Panel member declares at a session (R24)."},
+    {WHO_CASE_PANEL, ACT_CREATE, KIND_PANEL_VOTE,
+     "A Panel member present at the session, not recused and whose term is running, casts "
+     "one vote on a case (R24, R29)."},
+    {ROLE_COORDINATOR, ACT_LIST, KIND_DECISION,
+     "The coordinator sees the cases awaiting a decision and the decisions awaiting approval."},
+    {ROLE_PANEL_MEMBER, ACT_LIST, KIND_DECISION,
+     "A Panel member sees the decisions awaiting approval."},
+    {ROLE_SUPERINTENDENT, ACT_LIST, KIND_DECISION,
+     "The Superintendent sees the Panel's decisions awaiting approval (R25)."},
+    {ROLE_COORDINATOR, ACT_VIEW, KIND_DECISION,
+     "The coordinator sees every Panel decision and its approval."},
+    {WHO_CASE_TEACHER, ACT_VIEW, KIND_DECISION,
+     "A teacher sees the Panel's decision and the Superintendent's answer (R25, R37)."},
+    {WHO_CASE_CT, ACT_VIEW, KIND_DECISION,
+     "The case's Consulting Teacher sees the Panel's decision and its approval (R25)."},
+    {WHO_CASE_EVALUATOR, ACT_VIEW, KIND_DECISION,
+     "On a PAR case, the administrator sees the Panel's decision and its approval (R25)."},
+    {WHO_CASE_UNION_REP, ACT_VIEW, KIND_DECISION,
+     "The case's union representative sees the Panel's decision and its approval (R25)."},
+    {WHO_CASE_PANEL, ACT_VIEW, KIND_DECISION,
+     "The Panel sees its decisions and the Superintendent's answers."},
+    {WHO_CASE_APPROVER, ACT_VIEW, KIND_DECISION,
+     "The Superintendent sees the Panel's decisions (R25)."},
+    {ROLE_COORDINATOR, ACT_CREATE, KIND_DECISION,
+     "The coordinator closes the Panel's vote on a case: the tally decides (R24)."},
+    {WHO_CASE_PANEL, ACT_CREATE, KIND_DECISION,
+     "A Panel member closes the Panel's vote on a case: the tally decides (R24)."},
+    {WHO_CASE_APPROVER, ACT_APPROVE, KIND_DECISION,
+     "Only the Superintendent approves the Panel's rating, making it final, or returns it "
+     "with a reason (R25)."},
+    {ROLE_COORDINATOR, ACT_LIST, KIND_CT_TERM,
+     "The coordinator sees every Consulting Teacher's term (R27)."},
+    {ROLE_PANEL_MEMBER, ACT_LIST, KIND_CT_TERM,
+     "The Panel, which supervises the Consulting Teachers, sees their terms (R27, R28)."},
+    {ROLE_COORDINATOR, ACT_VIEW, KIND_CT_TERM,
+     "The coordinator sees a Consulting Teacher's terms and reviews (R27, R28)."},
+    {ROLE_PANEL_MEMBER, ACT_VIEW, KIND_CT_TERM,
+     "The Panel sees a Consulting Teacher's terms and reviews (R27, R28)."},
+    {WHO_SELF, ACT_VIEW, KIND_CT_TERM,
+     "A Consulting Teacher sees their own term, restriction dates and reviews (R27, R28)."},
+    {ROLE_COORDINATOR, ACT_CREATE, KIND_CT_TERM,
+     "The coordinator records a Consulting Teacher's term and commitment (R27)."},
+    {ROLE_COORDINATOR, ACT_EDIT, KIND_CT_TERM,
+     "The coordinator records the day a Consulting Teacher leaves the role (R27)."},
+    {ROLE_COORDINATOR, ACT_VIEW, KIND_CT_REVIEW,
+     "The coordinator reads the Panel's reviews of the Consulting Teachers (R28)."},
+    {ROLE_PANEL_MEMBER, ACT_VIEW, KIND_CT_REVIEW,
+     "The Panel reads its reviews of the Consulting Teachers (R28)."},
+    {WHO_SELF, ACT_VIEW, KIND_CT_REVIEW,
+     "A Consulting Teacher reads the Panel's reviews of their own work (R28)."},
+    {ROLE_PANEL_MEMBER, ACT_CREATE, KIND_CT_REVIEW,
+     "The Panel reviews each Consulting Teacher every year (R28)."},
     {WHO_ANYONE, ACT_VIEW, KIND_CONTENT,
      "Anyone, signed in or not, reads the published pages, FAQ, news and resources."},
     {ROLE_COORDINATOR, ACT_LIST, KIND_CONTENT,
@@ -271,14 +416,16 @@ enum policy_answer policy_decide(bool signed_in, role_set roles, enum action act
 
 bool policy_kind_casework(enum record_kind kind)
 {
-    return kind == KIND_SELF_ASSESSMENT || kind == KIND_GOAL || kind == KIND_OBSERVATION ||
-           kind == KIND_ARTIFACT || kind == KIND_COACHING || kind == KIND_MEETING;
+    return policy_part_key(kind)[0] != '\0';
 }
 
 static const char *const part_keys[KIND_COUNT] = {
     [KIND_SELF_ASSESSMENT] = "self_assessment", [KIND_GOAL] = "goal",
     [KIND_OBSERVATION] = "observation", [KIND_ARTIFACT] = "artifact",
     [KIND_COACHING] = "coaching", [KIND_MEETING] = "meeting",
+    [KIND_EVALUATION] = "evaluation", [KIND_RECOMMENDATION] = "recommendation",
+    [KIND_PANEL_SUBMISSION] = "panel_submission", [KIND_PANEL_NOTE] = "panel_note",
+    [KIND_RECUSAL] = "recusal", [KIND_PANEL_VOTE] = "panel_vote", [KIND_DECISION] = "decision",
 };
 
 const char *policy_part_key(enum record_kind kind)
@@ -310,6 +457,7 @@ const char *policy_action_label(enum action act)
         [ACT_RESET_PASSWORD] = "issue a password link for",
         [ACT_VIEW_HISTORY] = "see the history of", [ACT_ASSIGN] = "assign",
         [ACT_APPROVE] = "approve", [ACT_RESPOND] = "respond to",
+        [ACT_SIGN] = "sign", [ACT_UNLOCK] = "reopen",
     };
     return act < ACT_COUNT ? labels[act] : "";
 }
@@ -326,6 +474,12 @@ const char *policy_kind_label(enum record_kind kind)
         [KIND_SELF_ASSESSMENT] = "self-assessments", [KIND_GOAL] = "goals",
         [KIND_OBSERVATION] = "observations", [KIND_ARTIFACT] = "artifacts",
         [KIND_COACHING] = "coaching logs", [KIND_MEETING] = "parley meetings",
+        [KIND_EVALUATION] = "evaluations", [KIND_RECOMMENDATION] = "recommendations to the Panel",
+        [KIND_PANEL_SUBMISSION] = "evidence sent to the Panel",
+        [KIND_PANEL_SESSION] = "Panel sessions", [KIND_PANEL_NOTE] = "Panel deliberation notes",
+        [KIND_RECUSAL] = "Panel recusals", [KIND_PANEL_VOTE] = "Panel votes",
+        [KIND_DECISION] = "Panel decisions and approvals",
+        [KIND_CT_TERM] = "Consulting Teachers' terms", [KIND_CT_REVIEW] = "Consulting Teachers' reviews",
     };
     return kind < KIND_COUNT ? labels[kind] : "";
 }
@@ -346,6 +500,12 @@ const char *policy_who_label(int who)
         return "The case's union representative";
     if (who == WHO_CASE_EVALUATOR)
         return "On a PAR case, the administrator of the teacher's school (its secondary evaluator)";
+    if (who == WHO_CASE_PRIMARY_EVALUATOR)
+        return "On a PAR case, its Consulting Teacher (its primary evaluator)";
+    if (who == WHO_CASE_PANEL)
+        return "A sitting Panel member, on a case before the Panel they have not recused from";
+    if (who == WHO_CASE_APPROVER)
+        return "The Superintendent, on a case the Panel has decided";
     if (who == WHO_ANYONE)
         return "Anyone, visitors too";
     if (who == WHO_ASSIGNED)
@@ -405,6 +565,42 @@ const char *policy_refusal(enum action act, enum record_kind kind)
                    "on a PAR case only, its administrator's.";
         return "R17: the case's Consulting Teacher or the coordinator schedules and records the "
                "parley meetings.";
+    case KIND_EVALUATION:
+        if (act == ACT_RESPOND)
+            return "R23: only the administrator of a PAR case previews and responds to its "
+                   "summative draft.";
+        if (act == ACT_SIGN)
+            return "R20: only the teacher signs their evaluation, to say they received it.";
+        if (act == ACT_UNLOCK)
+            return "Only the evaluator and the teacher reopen a locked evaluation, each with the "
+                   "other's consent.";
+        if (act == ACT_VIEW)
+            return "R16, R37: a case's evaluations are its teacher's, its Consulting Teacher's, its "
+                   "PAR administrator's and, once it is before them, the Panel's.";
+        return "R15: only the primary evaluator, the Consulting Teacher of a PAR case, creates a "
+               "formative or summative evaluation; the secondary evaluator may add observations "
+               "and artifacts.";
+    case KIND_RECOMMENDATION:
+        return "R21: only the Consulting Teacher of a PAR case recommends a rating to the Panel.";
+    case KIND_PANEL_SUBMISSION:
+        return "R22: the teacher and the administrator of a PAR case send the Panel their "
+               "evidence.";
+    case KIND_PANEL_SESSION:
+        return "Only the coordinator and the Panel's members see the Panel's sessions; the "
+               "coordinator schedules them.";
+    case KIND_PANEL_NOTE:
+    case KIND_RECUSAL:
+    case KIND_PANEL_VOTE:
+        return "R24, R29: only a Panel member whose term is running, and who has not recused "
+               "themselves, deliberates and votes on a case before the Panel.";
+    case KIND_DECISION:
+        if (act == ACT_APPROVE)
+            return "R25: only the Superintendent approves the Panel's rating.";
+        return "R24, R25: the Panel decides by its vote; the Superintendent approves.";
+    case KIND_CT_TERM:
+    case KIND_CT_REVIEW:
+        return "R27, R28: the coordinator records the Consulting Teachers' terms; the Panel "
+               "reviews their work.";
     case KIND_AUDIT:
         return "Only the program coordinator browses the whole audit log. "
                "You can see every entry about your own record under My record.";

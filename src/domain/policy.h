@@ -20,6 +20,8 @@ enum action {
     ACT_ASSIGN,              /* give a record to someone to handle */
     ACT_APPROVE,             /* approve what someone proposed (goals, R19) */
     ACT_RESPOND,             /* add one's own reflection or response to it */
+    ACT_SIGN,                /* sign it: receipt, not agreement (R20) */
+    ACT_UNLOCK,              /* ask for, or consent to, reopening what was locked */
     ACT_COUNT
 };
 
@@ -43,6 +45,16 @@ enum record_kind {
     KIND_ARTIFACT,           /* a case's uploaded documents (R15) */
     KIND_COACHING,           /* a case's coaching log (R16) */
     KIND_MEETING,            /* a case's parley meetings (R17) */
+    KIND_EVALUATION,         /* a case's formative and summative evaluations (R15, R20, R23, R26) */
+    KIND_RECOMMENDATION,     /* the CT's rating recommendation to the Panel (R21, R22) */
+    KIND_PANEL_SUBMISSION,   /* what the teacher or administrator sends the Panel (R22) */
+    KIND_PANEL_SESSION,      /* the Panel's sessions, docket, attendance and roster (R24, R29) */
+    KIND_PANEL_NOTE,         /* the Panel's deliberation notes on a case: the Panel's only */
+    KIND_RECUSAL,            /* a Panel member's recusal from a case (R24) */
+    KIND_PANEL_VOTE,         /* a Panel member's vote on a case (R24, R29) */
+    KIND_DECISION,           /* the Panel's decision and the Superintendent's approval (R24, R25) */
+    KIND_CT_TERM,            /* a Consulting Teacher's term and restriction dates (R27) */
+    KIND_CT_REVIEW,          /* the Panel's yearly review of a Consulting Teacher (R28) */
     KIND_COUNT
 };
 
@@ -58,10 +70,17 @@ enum who {
     WHO_CASE_EVALUATOR,           /* relationship: the administrator of the teacher's
                                      school on a PAR case, its secondary evaluator (R14);
                                      never on a PA case (R16) */
+    WHO_CASE_PRIMARY_EVALUATOR,   /* relationship: the case's Consulting Teacher on a
+                                     PAR case, its primary evaluator (R14, R15) */
+    WHO_CASE_PANEL,               /* relationship: a Panel member whose term is running
+                                     (R29), on a PAR case whose recommendation has gone
+                                     to the Panel (R21), unless they recused (R24) */
+    WHO_CASE_APPROVER,            /* relationship: the Superintendent, on a case the
+                                     Panel has decided (R25) */
 };
 /* A case relationship's bit in policy_record.relations. */
 #define POLICY_REL(who) (1u << ((who) - WHO_CASE_TEACHER))
-#define POLICY_IS_CASE_REL(who) ((who) >= WHO_CASE_TEACHER && (who) <= WHO_CASE_EVALUATOR)
+#define POLICY_IS_CASE_REL(who) ((who) >= WHO_CASE_TEACHER && (who) <= WHO_CASE_APPROVER)
 
 struct policy_rule {
     int who;                 /* an enum role, or an enum who */

@@ -25,6 +25,12 @@ const struct setting_def setting_defs[] = {
      "Days after the cycle starts by which the goals are set and approved."},
     {"small_group_min", "5", "R39", "Smallest group for which a figure is published."},
     {"superintendent_title", "Superintendent", "R25", "The title of the final approver."},
+    {"panel_principal_appointer", "Superintendent", "R29",
+     "Who appoints the Panel's principal members (003: the Assistant Superintendent of Human "
+     "Capital); the union president appoints its teacher members."},
+    {"panel_preview_days", "10", "R22",
+     "Days the teacher and the administrator have, once the recommendation goes to the Panel, "
+     "to send it their evidence or ask to appear."},
     {"contact_per_hour", "5", "R10",
      "Contact-form inquiries accepted from one address in an hour, against spam; 0 turns the limit off."},
 };
@@ -50,7 +56,7 @@ const char *setting_invalid(const char *key, const char *value)
     const struct setting_def *def = setting_find(key);
     if (!def)
         return "There is no such setting.";
-    if (strcmp(key, "superintendent_title") == 0)
+    if (strcmp(key, "superintendent_title") == 0 || strcmp(key, "panel_principal_appointer") == 0)
         return *value && strlen(value) <= 80 ? NULL : "Give a title of 1 to 80 characters.";
     if (strcmp(key, "panel_vote_rule") == 0) {
         if (strcmp(value, "majority") == 0 || strcmp(value, "consensus") == 0)

@@ -73,6 +73,14 @@ bool case_state_parse(const char *key, enum case_state *out)
     return false;
 }
 
+bool case_state_open_to(enum case_state s, enum record_kind kind)
+{
+    bool end_of_cycle = kind == KIND_EVALUATION || kind == KIND_RECOMMENDATION ||
+                        kind == KIND_PANEL_SUBMISSION || kind == KIND_PANEL_NOTE ||
+                        kind == KIND_RECUSAL || kind == KIND_PANEL_VOTE || kind == KIND_DECISION;
+    return s == CASE_ON_CASELOAD || (end_of_cycle && s == CASE_CYCLE_CLOSED);
+}
+
 const char *case_track_key(enum case_track t)
 {
     return t < TRACK_COUNT ? track_keys[t] : "";

@@ -42,6 +42,11 @@ extern const struct state_def case_states[CASE_STATE_COUNT];
 const char *case_state_key(enum case_state s);
 const char *case_state_label(enum case_state s);
 bool case_state_parse(const char *key, enum case_state *out);
+/* Whether a case's part of this kind may still change in state s: the work
+ * of the cycle while the case is on a caseload; the evaluations, the
+ * recommendation and the Panel's work also once the cycle is closed (R17,
+ * R21-R25). A withdrawn case's records never change. */
+bool case_state_open_to(enum case_state s, enum record_kind kind);
 const char *case_track_key(enum case_track t);
 const char *case_track_label(enum case_track t);
 bool case_track_parse(const char *key, enum case_track *out);

@@ -71,6 +71,14 @@ const struct api_body *const api_bodies[] = {
     /* end meetings */
     /* dashboard */
     /* end dashboard */
+    /* evaluations */
+    /* end evaluations */
+    /* recommendation */
+    /* end recommendation */
+    /* panel */
+    /* end panel */
+    /* terms */
+    /* end terms */
 };
 const int api_body_count = COUNT(api_bodies);
 

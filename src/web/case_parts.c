@@ -21,6 +21,14 @@ const struct case_part_section case_part_sections[] = {
     {KIND_COACHING, "Coaching log", "coaching", coaching_section},
     {KIND_MEETING, "Meetings", "meetings", meetings_section},
     /* end meetings */
+    /* parts: evaluations */
+    /* end evaluations */
+    /* parts: recommendation */
+    /* end recommendation */
+    /* parts: panel */
+    /* end panel */
+    /* parts: terms */
+    /* end terms */
     {KIND_NONE, NULL, NULL, NULL},
 };
 

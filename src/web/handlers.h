@@ -235,5 +235,13 @@ void api_deadlines(req *r);
 void api_caseload(req *r);
 void api_week(req *r);
 /* end dashboard */
+/* evaluations */
+/* end evaluations */
+/* recommendation */
+/* end recommendation */
+/* panel */
+/* end panel */
+/* terms */
+/* end terms */
 
 #endif

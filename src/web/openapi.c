@@ -215,6 +215,14 @@ static const struct resource resources[] = {
     {"deadlines", "Deadline", true, NULL, 0, false},
     {"coaching", "CoachingEntry", true, NULL, 0, true},
     {"meetings", "Meeting", true, NULL, 0, true},
+    /* evaluations */
+    /* end evaluations */
+    /* recommendation */
+    /* end recommendation */
+    /* panel */
+    /* end panel */
+    /* terms */
+    /* end terms */
 };
 static const struct prop paging[] = {
     {"q", "string", NULL, true, false},

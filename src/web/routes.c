@@ -150,6 +150,14 @@ const struct route web_routes[] = {
     /* dashboard: caseloads and deadlines */
     {"GET", "/deadlines", page_deadlines, ACT_LIST, KIND_CASE, 0, "Everything due on one's cases, overdue first (R17-R19, R37)"},
     /* end dashboard */
+    /* evaluations: formative and summative evaluations, the PDF */
+    /* end evaluations */
+    /* recommendation: to the Panel, the preview, the Superintendent */
+    /* end recommendation */
+    /* panel: sessions, docket, recusals, votes, the overview */
+    /* end panel */
+    /* terms: Consulting Teachers' terms and reviews, the Panel's roster */
+    /* end terms */
     {"GET", "/inbox", page_inbox, ACT_VIEW, KIND_ACCOUNT, 0, "One's notifications"},
     {"POST", "/inbox/read", do_inbox_read, ACT_EDIT, KIND_ACCOUNT, 0, "Mark one's notifications read"},
     {"GET", "/help/workflow", page_workflow, PUBLIC, 0, "The case workflow, from its table"},
@@ -207,5 +215,13 @@ const struct route web_routes[] = {
     {"GET", "/api/v1/caseload", api_caseload, ACT_LIST, KIND_CASE, 0, "A Consulting Teacher's weighted caseload (R30)"},
     {"GET", "/api/v1/week", api_week, ACT_LIST, KIND_CASE, 0, "A Consulting Teacher's visits and meetings in a week (?start=YYYY-MM-DD)"},
     /* end api dashboard */
+    /* api evaluations */
+    /* end api evaluations */
+    /* api recommendation */
+    /* end api recommendation */
+    /* api panel */
+    /* end api panel */
+    /* api terms */
+    /* end api terms */
 };
 const size_t web_route_count = sizeof web_routes / sizeof web_routes[0];

@@ -136,6 +136,14 @@ extern const struct api_body api_coaching_body, api_meeting_body;   /* api_meeti
 /* end meetings */
 /* dashboard */
 /* end dashboard */
+/* evaluations */
+/* end evaluations */
+/* recommendation */
+/* end recommendation */
+/* panel */
+/* end panel */
+/* terms */
+/* end terms */
 
 extern const struct api_body *const api_bodies[];
 extern const int api_body_count;

@@ -86,6 +86,14 @@ const PART_TABLES = [
     // end meetings
     // dashboard
     // end dashboard
+    // evaluations
+    // end evaluations
+    // recommendation
+    // end recommendation
+    // panel
+    // end panel
+    // terms
+    // end terms
 ];
 function partRecord(rt) {
     const found = PART_TABLES.find(([re]) => re.test(rt.pattern));
