@@ -9,8 +9,8 @@
 # (a throwaway cluster from scripts/pg-cluster.sh in build/bench/pg): the
 # PostgreSQL column. Timings are never pass/fail: this only reports.
 #
-# Settings (environment): BENCH_SECONDS (5: seventeen pages, four servers and
-# nginx make 102 runs) per run after a 2 s warm-up
+# Settings (environment): BENCH_SECONDS (5: twenty-six pages, four servers and
+# nginx make 156 runs) per run after a 2 s warm-up
 # (BENCH_WARMUP, 2), BENCH_CONNS (64), BENCH_THREADS (2 x nproc: Parley's
 # worker threads), BENCH_PG_PORT (a free port), BENCH_ENGINES ("sqlite pg";
 # "sqlite" leaves PostgreSQL out).
@@ -198,6 +198,11 @@ bench_db() {
                 "api_deadlines /api/v1/deadlines bearer" "goals /cases/$case_id/goals cookie" \
                 "observations /cases/$case_id/observations cookie" \
                 "meetings /cases/$case_id/meetings cookie" "coaching /cases/$case_id/coaching cookie" \
+                "evaluations /cases/$case_id/evaluations cookie" \
+                "recommendation /cases/$case_id/recommendation cookie" \
+                "packet /cases/$case_id/packet cookie" "panel /panel cookie" \
+                "panel_sessions /panel/sessions cookie" "api_panel /api/v1/panel/overview bearer" \
+                "decisions /decisions cookie" "cts /cts cookie" "roster /panel/roster cookie" \
                 "person /people/$teacher cookie" "case /cases/$case_id cookie"; do
         set -f; set -- $page; set +f
         name=$1; path=$2; auth=$3

@@ -168,7 +168,8 @@ bool eligibility_facts_parse(const struct eligibility_answers *in, bool yours,
         errors_add(errs, "months",
                    yours ? "Enter your plan's length in months, from 0 to 36."
                          : "Enter the plan's length in months, from 0 to 36.");
-    if (!rating_parse(in->rating, &f->rating))
+    /* An answer left empty is no answer ("none" is: not rated yet). */
+    if (!in->rating || !*in->rating || !rating_parse(in->rating, &f->rating))
         errors_add(errs, "rating",
                    yours ? "Choose your most recent overall rating."
                          : "Choose the most recent overall rating.");
