@@ -5,6 +5,7 @@
  * records the change on the timeline and in the audit log. */
 #include "app/recommendation.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -324,51 +325,52 @@ static const char *const observation_cols[] = {"observed_on", "observers", "minu
 static const char *const artifact_cols[] = {"title", "added_at"};
 static const char *const meeting_cols[] = {"phase", "starts_at"};
 
+/* Each section of the packet: its columns and its query about the case
+ * (with the count that sizes it). */
+struct packet_section {
+    size_t offset; /* of its struct packet_table in struct packet */
+    const char *const *cols;
+    int ncols;
+    const char *count_sql, *sql;
+};
+#define SECTION(field, cols, count_sql, sql)                                                      \
+    {offsetof(struct packet, field), cols, (int)(sizeof cols / sizeof *cols), count_sql, sql}
+static const struct packet_section packet_sections[] = {
+    SECTION(evaluations, evaluation_cols,
+            "SELECT COUNT(*) FROM evaluation e WHERE e.case_id = ? AND " SHARED_EVALUATION,
+            "SELECT e.id, e.kind, e.status, e.overall_rating, e.summary, e.teacher_response "
+            "FROM evaluation e WHERE e.case_id = ? AND " SHARED_EVALUATION " ORDER BY e.kind, "
+            "e.id"),
+    SECTION(ratings, rating_cols,
+            "SELECT COUNT(*) FROM evaluation_rating x JOIN evaluation e ON e.id = "
+            "x.evaluation_id WHERE e.case_id = ? AND " SHARED_EVALUATION,
+            "SELECT x.evaluation_id, s.code, s.title, x.rating, x.comment FROM evaluation_rating "
+            "x JOIN evaluation e ON e.id = x.evaluation_id JOIN rubric_standard s ON s.id = "
+            "x.standard_id WHERE e.case_id = ? AND " SHARED_EVALUATION " ORDER BY "
+            "x.evaluation_id, s.position, s.id"),
+    SECTION(goals, goal_cols, "SELECT COUNT(*) FROM goal WHERE case_id = ?",
+            "SELECT kind, title, status, due_on FROM goal WHERE case_id = ? ORDER BY kind, id"),
+    SECTION(observations, observation_cols, "SELECT COUNT(*) FROM observation WHERE case_id = ?",
+            "SELECT observed_on, observers, minutes, CASE WHEN feedback_shared_at > 0 THEN 'yes' "
+            "ELSE 'no' END FROM observation WHERE case_id = ? ORDER BY observed_on, id"),
+    SECTION(artifacts, artifact_cols, "SELECT COUNT(*) FROM artifact WHERE case_id = ?",
+            "SELECT title, created_at FROM artifact WHERE case_id = ? ORDER BY created_at, id"),
+    SECTION(meetings, meeting_cols,
+            "SELECT COUNT(*) FROM meeting WHERE case_id = ? AND status = 'held'",
+            "SELECT phase, starts_at FROM meeting WHERE case_id = ? AND status = 'held' "
+            "ORDER BY starts_at, id"),
+};
+#undef SECTION
+
 static enum app_status packet_tables(struct ctx *c, int64_t id, struct packet *p)
 {
-#define COUNT_OF(a) ((int)(sizeof(a) / sizeof *(a)))
-    enum app_status s = table_load(
-        c, &p->evaluations, evaluation_cols, COUNT_OF(evaluation_cols),
-        "SELECT COUNT(*) FROM evaluation e WHERE e.case_id = ? AND " SHARED_EVALUATION,
-        "SELECT e.id, e.kind, e.status, e.overall_rating, e.summary, e.teacher_response FROM "
-        "evaluation e WHERE e.case_id = ? AND " SHARED_EVALUATION " ORDER BY e.kind, e.id",
-        id);
-    if (s == APP_OK)
-        s = table_load(c, &p->ratings, rating_cols, COUNT_OF(rating_cols),
-                       "SELECT COUNT(*) FROM evaluation_rating x JOIN evaluation e ON e.id = "
-                       "x.evaluation_id WHERE e.case_id = ? AND " SHARED_EVALUATION,
-                       "SELECT x.evaluation_id, s.code, s.title, x.rating, x.comment FROM "
-                       "evaluation_rating x JOIN evaluation e ON e.id = x.evaluation_id JOIN "
-                       "rubric_standard s ON s.id = x.standard_id WHERE e.case_id = ? AND "
-                       SHARED_EVALUATION " ORDER BY x.evaluation_id, s.position, s.id",
-                       id);
-    if (s == APP_OK)
-        s = table_load(c, &p->goals, goal_cols, COUNT_OF(goal_cols),
-                       "SELECT COUNT(*) FROM goal WHERE case_id = ?",
-                       "SELECT kind, title, status, due_on FROM goal WHERE case_id = ? "
-                       "ORDER BY kind, id",
-                       id);
-    if (s == APP_OK)
-        s = table_load(c, &p->observations, observation_cols, COUNT_OF(observation_cols),
-                       "SELECT COUNT(*) FROM observation WHERE case_id = ?",
-                       "SELECT observed_on, observers, minutes, CASE WHEN feedback_shared_at > 0 "
-                       "THEN 'yes' ELSE 'no' END FROM observation WHERE case_id = ? "
-                       "ORDER BY observed_on, id",
-                       id);
-    if (s == APP_OK)
-        s = table_load(c, &p->artifacts, artifact_cols, COUNT_OF(artifact_cols),
-                       "SELECT COUNT(*) FROM artifact WHERE case_id = ?",
-                       "SELECT title, created_at FROM artifact WHERE case_id = ? "
-                       "ORDER BY created_at, id",
-                       id);
-    if (s == APP_OK)
-        s = table_load(c, &p->meetings, meeting_cols, COUNT_OF(meeting_cols),
-                       "SELECT COUNT(*) FROM meeting WHERE case_id = ? AND status = 'held'",
-                       "SELECT phase, starts_at FROM meeting WHERE case_id = ? AND "
-                       "status = 'held' ORDER BY starts_at, id",
-                       id);
+    enum app_status s = APP_OK;
+    for (size_t i = 0; s == APP_OK && i < sizeof packet_sections / sizeof *packet_sections; i++) {
+        const struct packet_section *ps = &packet_sections[i];
+        s = table_load(c, (struct packet_table *)((char *)p + ps->offset), ps->cols, ps->ncols,
+                       ps->count_sql, ps->sql, id);
+    }
     return s;
-#undef COUNT_OF
 }
 
 enum app_status packet_get(struct ctx *c, int64_t case_id, struct case_record *k,
