@@ -11,7 +11,7 @@
 
 #define DECISION_COLUMNS                                                                           \
     "SELECT d.id, d.case_id, d.session_id, d.rating, d.tally, d.decided_at, d.approval, "          \
-    "d.approval_reason, d.approved_at, d.version, COALESCE(a.name, ''), s.held_on, t.name "       \
+    "d.approval_reason, d.approved_at, d.version, COALESCE(a.name, ''), s.held_on, t.name "        \
     "FROM panel_decision d JOIN panel_session s ON s.id = d.session_id "                           \
     "JOIN teacher_case k ON k.id = d.case_id JOIN person t ON t.id = k.teacher_id "                \
     "LEFT JOIN person a ON a.id = d.approved_by "
@@ -55,12 +55,11 @@ static enum app_status decisions_load(struct ctx *c, const char *count_sql, cons
     return APP_OK;
 }
 
-static enum app_status case_decisions(struct ctx *c, int64_t case_id, struct decision **out,
-                                      int *n)
+static enum app_status case_decisions(struct ctx *c, int64_t case_id, struct decision **out, int *n)
 {
     return decisions_load(c, "SELECT COUNT(*) FROM panel_decision WHERE case_id = ?",
-                          "WHERE d.case_id = ? ORDER BY d.decided_at DESC, d.id DESC", case_id,
-                          out, n);
+                          "WHERE d.case_id = ? ORDER BY d.decided_at DESC, d.id DESC", case_id, out,
+                          n);
 }
 
 enum app_status decisions_list(struct ctx *c, int64_t case_id, struct case_record *k,

@@ -56,9 +56,8 @@ static bool rec_load(struct ctx *c, int64_t case_id, struct recommendation *out)
 static void preview_of(struct ctx *c, struct recommendation *rec)
 {
     char msg[200];
-    rec->days_left = rec->status == REC_SUBMITTED
-                         ? rec_preview_days_left(today(c), rec->preview_until)
-                         : 0;
+    rec->days_left =
+        rec->status == REC_SUBMITTED ? rec_preview_days_left(today(c), rec->preview_until) : 0;
     rec->preview_open =
         !rec_submission_refusal(rec->status, rec->preview_until, today(c), msg, sizeof msg);
 }
@@ -201,8 +200,8 @@ static enum app_status subs_load(struct ctx *c, int64_t case_id, struct panel_su
                                  int *n)
 {
     int64_t total = 0;
-    if (db_int_query(c->db, &total, "SELECT COUNT(*) FROM panel_submission WHERE case_id = ?",
-                     "i", case_id) != DB_OK)
+    if (db_int_query(c->db, &total, "SELECT COUNT(*) FROM panel_submission WHERE case_id = ?", "i",
+                     case_id) != DB_OK)
         return APP_ERROR;
     db_stmt *st = db_query(c->db,
                            "SELECT s.id, s.person_id, s.created_at, p.name, s.party, s.kind, "
@@ -229,8 +228,7 @@ static enum app_status subs_load(struct ctx *c, int64_t case_id, struct panel_su
 }
 
 enum app_status panel_submissions_list(struct ctx *c, int64_t case_id, struct case_record *k,
-                                       struct panel_submission **out, int *n,
-                                       const char **refusal)
+                                       struct panel_submission **out, int *n, const char **refusal)
 {
     enum app_status s = casework_open(c, case_id, ACT_VIEW, KIND_PANEL_SUBMISSION, k, refusal);
     return s != APP_OK ? s : subs_load(c, case_id, out, n);
@@ -267,15 +265,13 @@ enum app_status panel_submission_create(struct ctx *c, int64_t case_id,
                           body, app_now(c));
     if (rc != DB_OK)
         return app_db_status(rc == DB_DONE ? DB_ERROR : rc);
-    const char *summary =
-        arena_printf(c->a, "The %s sent the Panel %s", party,
-                     kind == SUBMISSION_APPEAR ? "a request to appear in person"
-                                               : "written evidence");
+    const char *summary = arena_printf(c->a, "The %s sent the Panel %s", party,
+                                       kind == SUBMISSION_APPEAR ? "a request to appear in person"
+                                                                 : "written evidence");
     s = casework_record(c, &k, KIND_PANEL_SUBMISSION, *id, "added", summary, false);
     /* The CT, whose recommendation it answers, and the coordinator, who
      * sets the Panel's docket, are told. */
-    return s != APP_OK ? s
-                       : case_tell(c, &k, (const int[]){TELL_CT, TELL_COORDINATOR, 0}, summary);
+    return s != APP_OK ? s : case_tell(c, &k, (const int[]){TELL_CT, TELL_COORDINATOR, 0}, summary);
 }
 
 /* --- the evidence packet --- */
@@ -315,8 +311,8 @@ static enum app_status table_load(struct ctx *c, struct packet_table *t, const c
 /* R21: what the Panel reads. Evaluations show once shared with the
  * teacher, as the teacher sees them. */
 #define SHARED_EVALUATION "e.status IN ('shared', 'signed', 'locked')"
-static const char *const evaluation_cols[] = {"id", "kind", "status", "overall_rating", "summary",
-                                              "teacher_response"};
+static const char *const evaluation_cols[] = {
+    "id", "kind", "status", "overall_rating", "summary", "teacher_response"};
 static const char *const rating_cols[] = {"evaluation_id", "standard", "title", "rating",
                                           "comment"};
 static const char *const goal_cols[] = {"kind", "title", "status", "due_on"};
@@ -333,8 +329,10 @@ struct packet_section {
     int ncols;
     const char *count_sql, *sql;
 };
-#define SECTION(field, cols, count_sql, sql)                                                      \
-    {offsetof(struct packet, field), cols, (int)(sizeof cols / sizeof *cols), count_sql, sql}
+#define SECTION(field, cols, count_sql, sql)                                                       \
+    {                                                                                              \
+        offsetof(struct packet, field), cols, (int)(sizeof cols / sizeof *cols), count_sql, sql    \
+    }
 static const struct packet_section packet_sections[] = {
     SECTION(evaluations, evaluation_cols,
             "SELECT COUNT(*) FROM evaluation e WHERE e.case_id = ? AND " SHARED_EVALUATION,

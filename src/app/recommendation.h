@@ -20,9 +20,9 @@ struct recommendation {
     enum rec_status status;
     enum rating rating;
     const char *rationale, *created_by;
-    char preview_until[11];         /* R22: the last day evidence is taken; "" until sent */
-    int days_left;                  /* from today to preview_until; negative once over */
-    bool preview_open;              /* R22: submissions are taken today */
+    char preview_until[11]; /* R22: the last day evidence is taken; "" until sent */
+    int days_left;          /* from today to preview_until; negative once over */
+    bool preview_open;      /* R22: submissions are taken today */
 };
 struct rec_input {
     const char *rating, *rationale; /* NULL: not sent (an edit keeps the value) */
@@ -52,11 +52,10 @@ struct panel_submission {
     enum submission_kind kind;
 };
 struct submission_input {
-    const char *kind, *body;        /* written | appear; the evidence, or the request's note */
+    const char *kind, *body; /* written | appear; the evidence, or the request's note */
 };
 enum app_status panel_submissions_list(struct ctx *c, int64_t case_id, struct case_record *k,
-                                       struct panel_submission **out, int *n,
-                                       const char **refusal);
+                                       struct panel_submission **out, int *n, const char **refusal);
 /* R22: accepted through preview_until; the party is the asker's relation
  * to the case. */
 enum app_status panel_submission_create(struct ctx *c, int64_t case_id,
@@ -69,7 +68,7 @@ enum app_status panel_submission_create(struct ctx *c, int64_t case_id,
 struct packet_table {
     const char *const *cols;
     int ncols, n;
-    const char **cells;             /* cells[row * ncols + col] */
+    const char **cells; /* cells[row * ncols + col] */
 };
 struct packet {
     struct recommendation rec;
@@ -92,7 +91,7 @@ struct decision {
     enum rating rating;
     enum approval approval;
     const char *tally, *held_on, *approval_reason, *approved_by;
-    const char *teacher_name;       /* decisions_awaiting() only */
+    const char *teacher_name; /* decisions_awaiting() only */
 };
 /* The case's decisions, the newest first (ACT_VIEW, audited). */
 enum app_status decisions_list(struct ctx *c, int64_t case_id, struct case_record *k,

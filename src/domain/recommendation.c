@@ -70,12 +70,13 @@ int rec_preview_days_left(const char *today, const char *preview_until)
     return (int)(b - a);
 }
 
-const char *rec_submission_refusal(enum rec_status s, const char *preview_until,
-                                   const char *today, char *msg, size_t n)
+const char *rec_submission_refusal(enum rec_status s, const char *preview_until, const char *today,
+                                   char *msg, size_t n)
 {
     if (s != REC_SUBMITTED) {
-        snprintf(msg, n, "R22: evidence goes to the Panel once the Consulting Teacher has sent "
-                         "it the recommendation; it has not been sent yet.");
+        snprintf(msg, n,
+                 "R22: evidence goes to the Panel once the Consulting Teacher has sent "
+                 "it the recommendation; it has not been sent yet.");
         return msg;
     }
     if (strcmp(today, preview_until) <= 0)

@@ -14,7 +14,7 @@
 /* --- the recommendation (R21) --- */
 
 enum rec_status { REC_NONE, REC_DRAFT, REC_SUBMITTED, REC_STATUS_COUNT };
-const char *rec_status_key(enum rec_status s);   /* "none" | "draft" | "submitted" */
+const char *rec_status_key(enum rec_status s); /* "none" | "draft" | "submitted" */
 bool rec_status_parse(const char *key, enum rec_status *out);
 
 /* R21: an overall rating (not "none") and a rationale are needed; errors on
@@ -35,8 +35,8 @@ bool rec_preview_until(const char *sent_on, int preview_days, char out[11]);
 int rec_preview_days_left(const char *today, const char *preview_until);
 /* R22: NULL when a submission sent today is accepted; else the refusal, in
  * msg (naming the date and the rule). */
-const char *rec_submission_refusal(enum rec_status s, const char *preview_until,
-                                   const char *today, char *msg, size_t n);
+const char *rec_submission_refusal(enum rec_status s, const char *preview_until, const char *today,
+                                   char *msg, size_t n);
 
 /* What is sent: written evidence, or a request to appear in person. */
 enum submission_kind { SUBMISSION_WRITTEN, SUBMISSION_APPEAR, SUBMISSION_KIND_COUNT };
@@ -47,7 +47,7 @@ bool submission_kind_parse(const char *key, enum submission_kind *out);
 /* --- the Superintendent's approval (R25) --- */
 
 enum approval { APPROVAL_PENDING, APPROVAL_APPROVED, APPROVAL_RETURNED, APPROVAL_COUNT };
-const char *approval_key(enum approval a);   /* "pending" | "approved" | "returned" */
+const char *approval_key(enum approval a); /* "pending" | "approved" | "returned" */
 bool approval_parse(const char *key, enum approval *out);
 /* R25: only a pending decision is answered: NULL then; else why not (an
  * approved one is final, a returned one goes back to the Panel). */

@@ -174,8 +174,7 @@ void api_panel_submissions(req *r)
     struct panel_submission *subs;
     int n;
     const char *refusal = NULL;
-    enum app_status s = panel_submissions_list(ctx_of(r), req_id(r, "id"), &k, &subs, &n,
-                                               &refusal);
+    enum app_status s = panel_submissions_list(ctx_of(r), req_id(r, "id"), &k, &subs, &n, &refusal);
     if (s != APP_OK) {
         web_refuse(r, s, refusal, KIND_PANEL_SUBMISSION);
         return;

@@ -26,19 +26,22 @@ void final_rating_line(req *r, const struct case_record *k)
         return;
     }
     if (approval_final(d.approval)) {
-        html_printf(&r->out, "<p class=\"final-rating\"><strong>Final rating: %s</strong>, "
-                             "approved by the %s on ",
+        html_printf(&r->out,
+                    "<p class=\"final-rating\"><strong>Final rating: %s</strong>, "
+                    "approved by the %s on ",
                     rating_label(d.rating), title_of(r));
         html_time(r, d.approved_at);
         html_raw(&r->out, " (R25).</p>");
     } else if (d.approval == APPROVAL_PENDING) {
-        html_printf(&r->out, "<p class=\"final-rating\">The Panel's rating: %s, awaiting the "
-                             "%s's approval (R25). It is not final yet.</p>",
+        html_printf(&r->out,
+                    "<p class=\"final-rating\">The Panel's rating: %s, awaiting the "
+                    "%s's approval (R25). It is not final yet.</p>",
                     rating_label(d.rating), title_of(r));
     } else {
-        html_printf(&r->out, "<p class=\"final-rating\">No final rating yet: the %s returned "
-                             "the Panel's rating of %s to the Panel, which decides again. "
-                             "Why: %s</p>",
+        html_printf(&r->out,
+                    "<p class=\"final-rating\">No final rating yet: the %s returned "
+                    "the Panel's rating of %s to the Panel, which decides again. "
+                    "Why: %s</p>",
                     title_of(r), rating_label(d.rating), d.approval_reason);
     }
 }
@@ -80,8 +83,9 @@ static void decision_record(req *r, const struct decision *d)
 {
     html_raw(&r->out, "<h2>The Panel's session of ");
     date_words(r, d->held_on);
-    html_printf(&r->out, "</h2><dl class=\"record\"><div><dt>The Panel's rating</dt><dd>%s</dd>"
-                         "</div><div><dt>The vote</dt><dd>%s</dd></div><div><dt>Decided</dt><dd>",
+    html_printf(&r->out,
+                "</h2><dl class=\"record\"><div><dt>The Panel's rating</dt><dd>%s</dd>"
+                "</div><div><dt>The vote</dt><dd>%s</dd></div><div><dt>Decided</dt><dd>",
                 rating_label(d->rating), d->tally);
     html_time(r, d->decided_at);
     html_raw(&r->out, "</dd></div>");
@@ -93,10 +97,11 @@ static void decision_record(req *r, const struct decision *d)
 static void answer_forms(req *r, const struct case_record *k, const struct decision *d,
                          const char *reason, const struct errors *errs)
 {
-    html_printf(&r->out, "<section class=\"panel\" aria-labelledby=\"answer\"><h2 id=\"answer\">"
-                         "Your answer</h2><p>R25: as the %s you approve the Panel's rating, "
-                         "which makes it final, or return it to the Panel saying why; everyone "
-                         "on the case is told.</p>",
+    html_printf(&r->out,
+                "<section class=\"panel\" aria-labelledby=\"answer\"><h2 id=\"answer\">"
+                "Your answer</h2><p>R25: as the %s you approve the Panel's rating, "
+                "which makes it final, or return it to the Panel saying why; everyone "
+                "on the case is told.</p>",
                 title_of(r));
     form_begin(r, decision_url(r, k->id, d->id, "/approve"));
     version_field(r, d->version);
@@ -122,7 +127,8 @@ static void decision_page(req *r, const struct case_record *k, const struct deci
     final_rating_line(r, k);
     if (!n)
         html_raw(&r->out, "<p>The Panel has not decided on this case yet.</p>");
-    bool may_answer = casework_may(ctx_of(r), k, ACT_APPROVE, KIND_DECISION);
+    bool may_answer = case_state_open_to(k->state, KIND_DECISION) &&
+                      casework_may(ctx_of(r), k, ACT_APPROVE, KIND_DECISION);
     for (int i = 0; i < n; i++) {
         decision_record(r, &ds[i]);
         if (may_answer && ds[i].approval == APPROVAL_PENDING)
@@ -154,10 +160,9 @@ static void decision_answered(req *r, bool approve)
     int64_t case_id = req_id(r, "id");
     const char *reason = approve ? "" : form_value(r, "reason"), *refusal = NULL;
     struct errors errs = {.n = 0};
-    enum app_status s = decision_answer(ctx_of(r), case_id, req_id(r, "item"),
-                                        parse_id(form_value(r, "version")),
-                                        approve ? "approved" : "returned", reason, &errs,
-                                        &refusal);
+    enum app_status s =
+        decision_answer(ctx_of(r), case_id, req_id(r, "item"), parse_id(form_value(r, "version")),
+                        approve ? "approved" : "returned", reason, &errs, &refusal);
     struct case_record k;
     struct decision *ds;
     int n;
@@ -199,8 +204,9 @@ void page_decisions(req *r)
         return;
     }
     page_begin(r, "Decisions awaiting approval");
-    html_printf(&r->out, "<p>R25: the Panel's ratings go to the %s, and only an approved rating "
-                         "is final.</p>",
+    html_printf(&r->out,
+                "<p>R25: the Panel's ratings go to the %s, and only an approved rating "
+                "is final.</p>",
                 title_of(r));
     if (!n) {
         html_raw(&r->out, "<p>No decision awaits approval.</p>");

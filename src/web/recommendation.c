@@ -49,8 +49,9 @@ void recommendation_summary(req *r, const struct case_record *k)
     if (rec.status == REC_NONE)
         html_raw(&r->out, "<p>Not sent to the Panel yet.</p>");
     else if (rec.status == REC_DRAFT)
-        html_printf(&r->out, "<p>Your draft recommends %s; only you see it until you send it to "
-                             "the Panel.</p>",
+        html_printf(&r->out,
+                    "<p>Your draft recommends %s; only you see it until you send it to "
+                    "the Panel.</p>",
                     rating_label(rec.rating));
     else {
         html_printf(&r->out, "<p>Sent to the Panel: %s. Evidence is taken ",
@@ -136,8 +137,8 @@ static void submission_form(req *r, const struct case_record *k, const struct su
     form_errors(r, errs);
     form_begin(r, rec_url(r, k->id, "/panel-submissions"));
     field_select(r,
-                 &(struct field){.name = "kind", .label = "What you send", .value = in->kind,
-                                 .required = true},
+                 &(struct field){
+                     .name = "kind", .label = "What you send", .value = in->kind, .required = true},
                  kind_options, 2, errs);
     field_textarea(r,
                    &(struct field){.name = "body",
@@ -172,15 +173,17 @@ static void rec_page(req *r, const struct case_record *k, const struct recommend
                      const struct errors *errs)
 {
     struct ctx *c = ctx_of(r);
+    /* Only forms that may be sent now: a withdrawn case's records stand. */
+    bool open = case_state_open_to(k->state, KIND_RECOMMENDATION);
     case_part_begin(r, k, "Recommendation to the Panel", "recommendation");
     if (rec->status == REC_NONE)
         html_raw(&r->out, "<p>The Consulting Teacher has not sent a recommendation to the "
                           "Panel yet.</p>");
     else
         rec_record(r, rec);
-    if (rec->status != REC_SUBMITTED && casework_may(c, k, ACT_EDIT, KIND_RECOMMENDATION))
+    if (open && rec->status != REC_SUBMITTED && casework_may(c, k, ACT_EDIT, KIND_RECOMMENDATION))
         rec_form(r, k, rec, in, errs);
-    if (rec->status == REC_SUBMITTED && rec->preview_open &&
+    if (open && rec->status == REC_SUBMITTED && rec->preview_open &&
         casework_may(c, k, ACT_CREATE, KIND_PANEL_SUBMISSION))
         submission_form(r, k, sub, errs);
     struct panel_submission *subs;
@@ -232,9 +235,8 @@ void do_recommendation_save(req *r)
     struct rec_input in = {form_value(r, "rating"), form_value(r, "rationale")};
     struct errors errs = {.n = 0};
     const char *refusal = NULL;
-    enum app_status s = recommendation_save(ctx_of(r), case_id,
-                                            parse_id(form_value(r, "version")), &in, &errs,
-                                            &refusal);
+    enum app_status s = recommendation_save(ctx_of(r), case_id, parse_id(form_value(r, "version")),
+                                            &in, &errs, &refusal);
     if (s == APP_INVALID) {
         rec_again(r, &in, &(struct submission_input){"written", ""}, &errs);
         return;
@@ -251,8 +253,8 @@ void do_recommendation_submit(req *r)
 {
     int64_t case_id = req_id(r, "id");
     const char *refusal = NULL;
-    enum app_status s = recommendation_submit(ctx_of(r), case_id,
-                                              parse_id(form_value(r, "version")), &refusal);
+    enum app_status s =
+        recommendation_submit(ctx_of(r), case_id, parse_id(form_value(r, "version")), &refusal);
     if (s != APP_OK) {
         web_refuse(r, s, refusal, KIND_RECOMMENDATION);
         return;

@@ -30,7 +30,7 @@ static void test_R21_rating_and_rationale_needed(void **state)
     assert_non_null(strstr(errors_get(&errs, "rating"), "R21"));
     assert_non_null(errors_get(&errs, "rationale"));
     errs.n = 0;
-    assert_false(rec_fields_check("brilliant", "Why", &r, &errs));   /* not a rating */
+    assert_false(rec_fields_check("brilliant", "Why", &r, &errs)); /* not a rating */
     assert_non_null(errors_get(&errs, "rating"));
     assert_null(errors_get(&errs, "rationale"));
 }
@@ -40,8 +40,8 @@ static void test_R21_only_the_primary_evaluator_recommends(void **state)
     (void)state;
     assert_true(may(REL(WHO_CASE_PRIMARY_EVALUATOR), ACT_CREATE, KIND_RECOMMENDATION));
     assert_true(may(REL(WHO_CASE_PRIMARY_EVALUATOR), ACT_EDIT, KIND_RECOMMENDATION));
-    static const int others[] = {WHO_CASE_TEACHER, WHO_CASE_EVALUATOR, WHO_CASE_CT,
-                                 WHO_CASE_UNION_REP, WHO_CASE_PANEL, WHO_CASE_APPROVER};
+    static const int others[] = {WHO_CASE_TEACHER,   WHO_CASE_EVALUATOR, WHO_CASE_CT,
+                                 WHO_CASE_UNION_REP, WHO_CASE_PANEL,     WHO_CASE_APPROVER};
     for (size_t i = 0; i < sizeof others / sizeof *others; i++) {
         assert_false(may(REL(others[i]), ACT_CREATE, KIND_RECOMMENDATION));
         assert_false(may(REL(others[i]), ACT_EDIT, KIND_RECOMMENDATION));
@@ -115,9 +115,9 @@ static void test_R25_approval(void **state)
     assert_false(may(REL(WHO_CASE_PANEL), ACT_APPROVE, KIND_DECISION));
     assert_false(may(REL(WHO_CASE_CT), ACT_APPROVE, KIND_DECISION));
     const struct policy_record none = {.known = true};
-    assert_int_not_equal(policy_decide(true, 1u << ROLE_COORDINATOR, ACT_APPROVE, KIND_DECISION,
-                                       &none),
-                         POLICY_ALLOW);
+    assert_int_not_equal(
+        policy_decide(true, 1u << ROLE_COORDINATOR, ACT_APPROVE, KIND_DECISION, &none),
+        POLICY_ALLOW);
     assert_non_null(strstr(policy_refusal(ACT_APPROVE, KIND_DECISION), "R25"));
 }
 
