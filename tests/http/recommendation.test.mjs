@@ -232,6 +232,12 @@ test('R25: only the Superintendent answers; returning needs a reason; a returned
     r = await api(SUPT, 'GET', '/decisions');
     assert.deepEqual(r.json().items.map(d => d.id), [first]);
     assert.match(text(await page(SUPT, '/decisions')), /Samuel Reyes/);
+    // the approver goes by the program's title for them (setting superintendent_title)
+    scalar(srv.db, `INSERT INTO program_setting (program_id, key, value) SELECT program_id, 'superintendent_title', `
+        + `'Assistant Superintendent of Human Capital' FROM teacher_case WHERE id = ${PAR};`);
+    r = await page(TEACHER, `/cases/${PAR}`);
+    assert.match(text(r), /awaiting the Assistant Superintendent of Human Capital's approval/);
+    scalar(srv.db, "DELETE FROM program_setting WHERE key = 'superintendent_title';");
     // returning needs a reason
     r = await api(SUPT, 'POST', `/cases/${PAR}/decisions/${first}/approval`, { approval: 'returned' });
     assert.equal(r.status, 400);
