@@ -122,6 +122,7 @@ TEST_LIBS_ical_check   := $(TEST_LIBS_test_ical)
 # evaluations
 # end evaluations
 # recommendation
+TEST_LAYERS_test_recommendation := base domain
 # end recommendation
 # panel
 # end panel

@@ -74,6 +74,9 @@ const struct api_body *const api_bodies[] = {
     /* evaluations */
     /* end evaluations */
     /* recommendation */
+    &api_recommendation_body,
+    &api_panel_submission_body,
+    &api_decision_approval_body,
     /* end recommendation */
     /* panel */
     /* end panel */

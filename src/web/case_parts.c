@@ -23,7 +23,9 @@ const struct case_part_section case_part_sections[] = {
     /* end meetings */
     /* parts: evaluations */
     /* end evaluations */
-    /* parts: recommendation */
+    /* parts: recommendation (recommendation.c, decisions.c) */
+    {KIND_RECOMMENDATION, "Recommendation", "recommendation", recommendation_summary},
+    {KIND_DECISION, "Panel decision", "decision", decision_summary},
     /* end recommendation */
     /* parts: panel */
     /* end panel */

@@ -238,6 +238,26 @@ void api_week(req *r);
 /* evaluations */
 /* end evaluations */
 /* recommendation */
+void page_recommendation(req *r);      /* recommendation.c */
+void do_recommendation_save(req *r);
+void do_recommendation_submit(req *r);
+void do_panel_submission(req *r);
+void page_packet(req *r);
+void recommendation_summary(req *r, const struct case_record *k);
+void page_case_decision(req *r);       /* decisions.c */
+void do_decision_approve(req *r);
+void do_decision_return(req *r);
+void page_decisions(req *r);
+void decision_summary(req *r, const struct case_record *k);
+void api_recommendation(req *r);       /* api_recommendation.c */
+void api_recommendation_put(req *r);
+void api_recommendation_submit(req *r);
+void api_panel_submissions(req *r);
+void api_panel_submission_create(req *r);
+void api_packet(req *r);
+void api_case_decisions(req *r);
+void api_decision_approval(req *r);
+void api_decisions(req *r);
 /* end recommendation */
 /* panel */
 /* end panel */

@@ -218,6 +218,9 @@ static const struct resource resources[] = {
     /* evaluations */
     /* end evaluations */
     /* recommendation */
+    {"recommendation", "Recommendation", false, NULL, 0, true},
+    {"panel-submissions", "PanelSubmission", true, NULL, 0, true},
+    {"approval", "DecisionApproval", false, NULL, 0, true},
     /* end recommendation */
     /* panel */
     /* end panel */

@@ -153,6 +153,15 @@ const struct route web_routes[] = {
     /* evaluations: formative and summative evaluations, the PDF */
     /* end evaluations */
     /* recommendation: to the Panel, the preview, the Superintendent */
+    {"GET", "/cases/{id}/recommendation", page_recommendation, ACT_VIEW, KIND_RECOMMENDATION, 0, "The recommendation to the Panel, its preview deadline and what was sent to the Panel (R21, R22)"},
+    {"POST", "/cases/{id}/recommendation", do_recommendation_save, ACT_EDIT, KIND_RECOMMENDATION, 0, "Write the draft recommendation: a rating and its rationale (R21)"},
+    {"POST", "/cases/{id}/recommendation/submit", do_recommendation_submit, ACT_EDIT, KIND_RECOMMENDATION, 0, "Send the recommendation to the Panel; the preview window opens (R21, R22)"},
+    {"POST", "/cases/{id}/panel-submissions", do_panel_submission, ACT_CREATE, KIND_PANEL_SUBMISSION, 0, "Send the Panel written evidence or ask to appear, until the preview deadline (R22)"},
+    {"GET", "/cases/{id}/packet", page_packet, ACT_VIEW, KIND_RECOMMENDATION, 0, "The evidence packet the Panel reads, printable (R21)"},
+    {"GET", "/cases/{id}/decision", page_case_decision, ACT_VIEW, KIND_DECISION, 0, "The Panel's decisions on a case and the Superintendent's answer (R25)"},
+    {"POST", "/cases/{id}/decisions/{item}/approve", do_decision_approve, ACT_APPROVE, KIND_DECISION, 0, "Approve the Panel's rating: it is final (R25)"},
+    {"POST", "/cases/{id}/decisions/{item}/return", do_decision_return, ACT_APPROVE, KIND_DECISION, 0, "Return the Panel's rating to the Panel with a reason (R25)"},
+    {"GET", "/decisions", page_decisions, ACT_LIST, KIND_DECISION, 0, "The Panel's decisions awaiting approval (R25)"},
     /* end recommendation */
     /* panel: sessions, docket, recusals, votes, the overview */
     /* end panel */
@@ -218,6 +227,15 @@ const struct route web_routes[] = {
     /* api evaluations */
     /* end api evaluations */
     /* api recommendation */
+    {"GET", "/api/v1/cases/{id}/recommendation", api_recommendation, ACT_VIEW, KIND_RECOMMENDATION, 0, "The recommendation to the Panel as the asker may see it (R21, R22)"},
+    {"PUT", "/api/v1/cases/{id}/recommendation", api_recommendation_put, ACT_EDIT, KIND_RECOMMENDATION, 0, "Write the draft recommendation: rating and rationale (R21)"},
+    {"POST", "/api/v1/cases/{id}/recommendation/submit", api_recommendation_submit, ACT_EDIT, KIND_RECOMMENDATION, 0, "Send the recommendation to the Panel; the preview window opens (R21, R22)"},
+    {"GET", "/api/v1/cases/{id}/panel-submissions", api_panel_submissions, ACT_VIEW, KIND_PANEL_SUBMISSION, 0, "What the teacher and the administrator sent the Panel (R22)"},
+    {"POST", "/api/v1/cases/{id}/panel-submissions", api_panel_submission_create, ACT_CREATE, KIND_PANEL_SUBMISSION, 0, "Send the Panel written evidence or ask to appear, until the preview deadline (R22)"},
+    {"GET", "/api/v1/cases/{id}/packet", api_packet, ACT_VIEW, KIND_RECOMMENDATION, 0, "The evidence packet the Panel reads (R21)"},
+    {"GET", "/api/v1/cases/{id}/decisions", api_case_decisions, ACT_VIEW, KIND_DECISION, 0, "The Panel's decisions on a case, the Superintendent's answers and the final rating (R25)"},
+    {"POST", "/api/v1/cases/{id}/decisions/{item}/approval", api_decision_approval, ACT_APPROVE, KIND_DECISION, 0, "Approve the Panel's rating or return it with a reason (R25)"},
+    {"GET", "/api/v1/decisions", api_decisions, ACT_LIST, KIND_DECISION, 0, "The Panel's decisions awaiting approval (R25)"},
     /* end api recommendation */
     /* api panel */
     /* end api panel */

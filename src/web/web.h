@@ -139,6 +139,8 @@ extern const struct api_body api_coaching_body, api_meeting_body;   /* api_meeti
 /* evaluations */
 /* end evaluations */
 /* recommendation */
+extern const struct api_body api_recommendation_body, api_panel_submission_body; /* api_recommendation.c */
+extern const struct api_body api_decision_approval_body;
 /* end recommendation */
 /* panel */
 /* end panel */

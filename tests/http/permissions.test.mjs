@@ -89,6 +89,7 @@ const PART_TABLES = [
     // evaluations
     // end evaluations
     // recommendation
+    [/\/cases\/\{id\}\/decisions\/\{item\}/, 'panel_decision', 'case_id = 1'],
     // end recommendation
     // panel
     // end panel

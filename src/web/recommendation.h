@@ -1,0 +1,16 @@
+/* recommendation.h (web): what the pages of the recommendation to the
+ * Panel, the evidence packet and the Panel's decisions share. */
+#ifndef PARLEY_WEB_RECOMMENDATION_H
+#define PARLEY_WEB_RECOMMENDATION_H
+
+#include "app/recommendation.h"
+#include "web/web.h"
+
+/* R25: the case's "final rating" line: only an approved rating is called
+ * final; a pending one awaits the Superintendent's approval (by the title
+ * the program gives them). */
+void final_rating_line(req *r, const struct case_record *k);
+/* R22: "until YYYY-MM-DD (N days left)", or that the window closed. */
+void preview_deadline(req *r, const struct recommendation *rec);
+
+#endif
