@@ -120,6 +120,7 @@ TEST_LAYERS_ical_check := base
 TEST_LIBS_ical_check   := $(TEST_LIBS_test_ical)
 # end dashboard
 # evaluations
+TEST_LAYERS_test_evaluation := base domain
 # end evaluations
 # recommendation
 # end recommendation
