@@ -111,16 +111,13 @@ static bool evaluation_pdf(req *r, const struct case_record *k, const struct eva
 
 void page_evaluation_pdf(req *r)
 {
-    struct ctx *c = ctx_of(r);
     struct case_record k;
     struct evaluation e;
-    const char *refusal = NULL;
-    enum app_status s =
-        evaluation_get(c, req_id(r, "id"), req_id(r, "item"), ACT_VIEW, &k, &e, &refusal);
-    if (s == APP_OK)
-        s = evaluation_downloaded(c, &k, &e);
+    if (!evaluation_viewed(r, &k, &e))
+        return;
+    enum app_status s = evaluation_downloaded(ctx_of(r), &k, &e);
     if (s != APP_OK) {
-        web_refuse(r, s, refusal, KIND_EVALUATION);
+        web_fail(r, s, KIND_EVALUATION);
         return;
     }
     buf out;

@@ -194,31 +194,30 @@ static void evaluation_page(req *r, const struct case_record *k, const struct ev
     page_end(r);
 }
 
+bool evaluation_viewed(req *r, struct case_record *k, struct evaluation *e)
+{
+    const char *refusal = NULL;
+    enum app_status s = evaluation_get(ctx_of(r), req_id(r, "id"), req_id(r, "item"), ACT_VIEW,
+                                       k, e, &refusal);
+    if (s != APP_OK)
+        web_refuse(r, s, refusal, KIND_EVALUATION);
+    return s == APP_OK;
+}
+
 void page_evaluation(req *r)
 {
     struct case_record k;
     struct evaluation e;
-    const char *refusal = NULL;
-    enum app_status s = evaluation_get(ctx_of(r), req_id(r, "id"), req_id(r, "item"), ACT_VIEW,
-                                       &k, &e, &refusal);
-    if (s != APP_OK) {
-        web_refuse(r, s, refusal, KIND_EVALUATION);
-        return;
-    }
-    evaluation_page(r, &k, &e, NULL, NULL);
+    if (evaluation_viewed(r, &k, &e))
+        evaluation_page(r, &k, &e, NULL, NULL);
 }
 
 void page_evaluation_print(req *r)
 {
     struct case_record k;
     struct evaluation e;
-    const char *refusal = NULL;
-    enum app_status s = evaluation_get(ctx_of(r), req_id(r, "id"), req_id(r, "item"), ACT_VIEW,
-                                       &k, &e, &refusal);
-    if (s != APP_OK) {
-        web_refuse(r, s, refusal, KIND_EVALUATION);
+    if (!evaluation_viewed(r, &k, &e))
         return;
-    }
     page_begin(r, arena_printf(r->a, "%s — %s", evaluation_kind_label(e.kind), k.teacher_name));
     html_printf(&r->out,
                 "<p class=\"no-print\"><a href=\"%s\">Back to the evaluation</a>. Print this page "

@@ -12,6 +12,9 @@ const char *evaluation_url(req *r, int64_t case_id, int64_t id, const char *rest
  * the ratings, the narrative, the administrator's response, the teacher's
  * signature and response, the evidence by standard. */
 void evaluation_document(req *r, const struct case_record *k, const struct evaluation *e);
+/* The evaluation of the request's {id} and {item}, opened for a view
+ * (audited); false when refused, the answer given. */
+bool evaluation_viewed(req *r, struct case_record *k, struct evaluation *e);
 /* The draft's form: summary, overall rating, each standard's rating and
  * comment (fields rating_<code>, comment_<code>), keeping what was typed. */
 void evaluation_draft_form(req *r, const struct case_record *k, const struct evaluation *e,
