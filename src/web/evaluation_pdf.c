@@ -70,7 +70,10 @@ static void pdf_signatures(req *r, pdf *p, const struct case_record *k,
                   : "Not signed yet");
     pdf_paragraph(p, evaluation_receipt_words);
     pdf_heading(p, "The teacher's written response (R20)");
-    pdf_paragraph(p, *e->teacher_response ? e->teacher_response : "None given.");
+    /* A reopened evaluation keeps the words of its last signature for the
+     * next one; they stand only with a signature. */
+    pdf_paragraph(p, e->teacher_signed_at && *e->teacher_response ? e->teacher_response
+                                                                  : "None given.");
 }
 
 static void pdf_outcome(req *r, pdf *p, const struct evaluation_outcome *o)
