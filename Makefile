@@ -120,6 +120,11 @@ TEST_LAYERS_ical_check := base
 TEST_LIBS_ical_check   := $(TEST_LIBS_test_ical)
 # end dashboard
 # evaluations
+TEST_LAYERS_test_evaluation := base domain
+TEST_LAYERS_test_pdf := base out
+# out/pdf.c reads its fonts with FreeType itself (cairo's lookup goes through
+# fontconfig, whose setup leaks under LeakSanitizer).
+LIBS += $(shell pkg-config --libs freetype2 2>/dev/null)
 # end evaluations
 # recommendation
 TEST_LAYERS_test_recommendation := base domain

@@ -72,6 +72,7 @@ const struct api_body *const api_bodies[] = {
     /* dashboard */
     /* end dashboard */
     /* evaluations */
+    &api_evaluation_body, &api_evaluation_step_body,
     /* end evaluations */
     /* recommendation */
     &api_recommendation_body,

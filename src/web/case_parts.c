@@ -22,6 +22,7 @@ const struct case_part_section case_part_sections[] = {
     {KIND_MEETING, "Meetings", "meetings", meetings_section},
     /* end meetings */
     /* parts: evaluations */
+    {KIND_EVALUATION, "Evaluations", "evaluations", evaluations_case_summary},
     /* end evaluations */
     /* parts: recommendation (recommendation.c, decisions.c) */
     {KIND_RECOMMENDATION, "Recommendation", "recommendation", recommendation_summary},

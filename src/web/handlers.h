@@ -236,6 +236,27 @@ void api_caseload(req *r);
 void api_week(req *r);
 /* end dashboard */
 /* evaluations */
+/* evaluations.c, evaluation_pdf.c: a PAR case's evaluations (R15, R20, R23, R26) */
+void page_evaluations(req *r);
+void do_evaluation_create(req *r);
+void page_evaluation(req *r);
+void do_evaluation_update(req *r);
+void do_evaluation_share_admin(req *r);
+void do_evaluation_respond(req *r);
+void do_evaluation_share_teacher(req *r);
+void do_evaluation_sign(req *r);
+void do_evaluation_lock(req *r);
+void do_evaluation_ask_unlock(req *r);
+void do_evaluation_consent_unlock(req *r);
+void page_evaluation_print(req *r);
+void page_evaluation_pdf(req *r);
+void evaluations_case_summary(req *r, const struct case_record *k);   /* the case page's section */
+/* api_evaluations.c */
+void api_evaluations(req *r);
+void api_evaluation(req *r);
+void api_evaluation_create(req *r);
+void api_evaluation_update(req *r);
+void api_evaluation_step(req *r);
 /* end evaluations */
 /* recommendation */
 void page_recommendation(req *r);      /* recommendation.c */

@@ -216,6 +216,8 @@ static const struct resource resources[] = {
     {"coaching", "CoachingEntry", true, NULL, 0, true},
     {"meetings", "Meeting", true, NULL, 0, true},
     /* evaluations */
+    {"evaluations", "Evaluation", true, NULL, 0, true},
+    {"steps", "EvaluationStep", false, NULL, 0, true},
     /* end evaluations */
     /* recommendation */
     {"recommendation", "Recommendation", false, NULL, 0, true},

@@ -151,6 +151,19 @@ const struct route web_routes[] = {
     {"GET", "/deadlines", page_deadlines, ACT_LIST, KIND_CASE, 0, "Everything due on one's cases, overdue first (R17-R19, R37)"},
     /* end dashboard */
     /* evaluations: formative and summative evaluations, the PDF */
+    {"GET", "/cases/{id}/evaluations", page_evaluations, ACT_VIEW, KIND_EVALUATION, 0, "A PAR case's evaluations; the primary evaluator starts them (R15)"},
+    {"POST", "/cases/{id}/evaluations", do_evaluation_create, ACT_CREATE, KIND_EVALUATION, 0, "Start the formative or the summative evaluation (R15)"},
+    {"GET", "/cases/{id}/evaluations/{item}", page_evaluation, ACT_VIEW, KIND_EVALUATION, 0, "An evaluation: ratings, evidence by standard, responses, signature, the steps one may take"},
+    {"POST", "/cases/{id}/evaluations/{item}", do_evaluation_update, ACT_EDIT, KIND_EVALUATION, 0, "Revise and rate a draft evaluation (R26)"},
+    {"POST", "/cases/{id}/evaluations/{item}/share-admin", do_evaluation_share_admin, ACT_EDIT, KIND_EVALUATION, 0, "Share the draft with the administrator for preview (R23)"},
+    {"POST", "/cases/{id}/evaluations/{item}/respond", do_evaluation_respond, ACT_RESPOND, KIND_EVALUATION, 0, "The administrator's response to the draft (R23)"},
+    {"POST", "/cases/{id}/evaluations/{item}/share-teacher", do_evaluation_share_teacher, ACT_EDIT, KIND_EVALUATION, 0, "Share the evaluation with the teacher (R23: a summative after the preview)"},
+    {"POST", "/cases/{id}/evaluations/{item}/sign", do_evaluation_sign, ACT_SIGN, KIND_EVALUATION, 0, "The teacher signs: receipt, not agreement, with a response if they wish (R20)"},
+    {"POST", "/cases/{id}/evaluations/{item}/lock", do_evaluation_lock, ACT_EDIT, KIND_EVALUATION, 0, "Lock a signed evaluation"},
+    {"POST", "/cases/{id}/evaluations/{item}/ask-unlock", do_evaluation_ask_unlock, ACT_UNLOCK, KIND_EVALUATION, 0, "Ask to reopen a locked evaluation, with a reason"},
+    {"POST", "/cases/{id}/evaluations/{item}/consent-unlock", do_evaluation_consent_unlock, ACT_UNLOCK, KIND_EVALUATION, 0, "Consent to the other party's request to reopen it"},
+    {"GET", "/cases/{id}/evaluations/{item}/print", page_evaluation_print, ACT_VIEW, KIND_EVALUATION, 0, "An evaluation as a printable page"},
+    {"GET", "/cases/{id}/evaluations/{item}/pdf", page_evaluation_pdf, ACT_VIEW, KIND_EVALUATION, 0, "An evaluation as a PDF (the download is audited)"},
     /* end evaluations */
     /* recommendation: to the Panel, the preview, the Superintendent */
     {"GET", "/cases/{id}/recommendation", page_recommendation, ACT_VIEW, KIND_RECOMMENDATION, 0, "The recommendation to the Panel, its preview deadline and what was sent to the Panel (R21, R22)"},
@@ -225,6 +238,11 @@ const struct route web_routes[] = {
     {"GET", "/api/v1/week", api_week, ACT_LIST, KIND_CASE, 0, "A Consulting Teacher's visits and meetings in a week (?start=YYYY-MM-DD)"},
     /* end api dashboard */
     /* api evaluations */
+    {"GET", "/api/v1/cases/{id}/evaluations", api_evaluations, ACT_VIEW, KIND_EVALUATION, 0, "A PAR case's evaluations shared with the asker"},
+    {"POST", "/api/v1/cases/{id}/evaluations", api_evaluation_create, ACT_CREATE, KIND_EVALUATION, 0, "Start the formative or the summative evaluation (kind; R15)"},
+    {"GET", "/api/v1/cases/{id}/evaluations/{item}", api_evaluation, ACT_VIEW, KIND_EVALUATION, 0, "An evaluation with its ratings"},
+    {"PATCH", "/api/v1/cases/{id}/evaluations/{item}", api_evaluation_update, ACT_EDIT, KIND_EVALUATION, 0, "Revise a draft: summary, overall_rating, one standard's rating and comment (R26)"},
+    {"POST", "/api/v1/cases/{id}/evaluations/{item}/steps", api_evaluation_step, ACT_VIEW, KIND_EVALUATION, 0, "Take a step (share_admin, respond, share_teacher, sign, lock, ask_unlock, consent_unlock); each asks the policy table for its own action"},
     /* end api evaluations */
     /* api recommendation */
     {"GET", "/api/v1/cases/{id}/recommendation", api_recommendation, ACT_VIEW, KIND_RECOMMENDATION, 0, "The recommendation to the Panel as the asker may see it (R21, R22)"},

@@ -137,6 +137,7 @@ extern const struct api_body api_coaching_body, api_meeting_body;   /* api_meeti
 /* dashboard */
 /* end dashboard */
 /* evaluations */
+extern const struct api_body api_evaluation_body, api_evaluation_step_body;   /* api_evaluations.c */
 /* end evaluations */
 /* recommendation */
 extern const struct api_body api_recommendation_body, api_panel_submission_body; /* api_recommendation.c */

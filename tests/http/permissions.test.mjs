@@ -87,6 +87,8 @@ const PART_TABLES = [
     // dashboard
     // end dashboard
     // evaluations
+    // case 1 is PA and has none (R15): 0, which its coordinator is told is a PA case's (409)
+    [/\/cases\/\{id\}\/evaluations\/\{item\}/, 'evaluation', 'case_id = 1'],
     // end evaluations
     // recommendation
     [/\/cases\/\{id\}\/decisions\/\{item\}/, 'panel_decision', 'case_id = 1'],
