@@ -1,7 +1,10 @@
 # Parley. `make run` installs what is missing, builds, makes a demo database
 # and serves; `make test` runs every test with ASan and UBSan.
 CC      ?= cc
-PKGS    := libmicrohttpd sqlite3 libpq libsodium jansson libcmark cairo
+# out/pdf.c draws with cairo and reads its fonts (DejaVu) with FreeType
+# itself: cairo's own lookup goes through fontconfig, whose set-up leaks
+# under LeakSanitizer.
+PKGS    := libmicrohttpd sqlite3 libpq libsodium jansson libcmark cairo freetype2
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wvla
@@ -122,9 +125,6 @@ TEST_LIBS_ical_check   := $(TEST_LIBS_test_ical)
 # evaluations
 TEST_LAYERS_test_evaluation := base domain
 TEST_LAYERS_test_pdf := base out
-# out/pdf.c reads its fonts with FreeType itself (cairo's lookup goes through
-# fontconfig, whose setup leaks under LeakSanitizer).
-LIBS += $(shell pkg-config --libs freetype2 2>/dev/null)
 # end evaluations
 # recommendation
 TEST_LAYERS_test_recommendation := base domain
