@@ -78,4 +78,7 @@ enum app_status panel_roster(struct ctx *c, struct panel_seat **out, int *n);
 /* R29: "The union president", or the district's appointer's title. */
 const char *panel_appointer_of(struct ctx *c, const char *appointed_by);
 
+/* The small demo's terms and review (terms_demo.c). */
+enum app_status terms_demo(struct ctx *c);
+
 #endif

@@ -19,8 +19,10 @@ bool date_add_years(const char *date, int years, char out[11])
 
 bool ct_term_check(const struct ct_term_input *in, int min_years, struct errors *errs)
 {
-    char least[11];
-    bool start_ok = in->starts_on && date_add_years(in->starts_on, min_years, least);
+    /* committed_until is the last day: 2024-08-15 to 2026-08-14 is two years. */
+    char years_on[11], least[11];
+    bool start_ok = in->starts_on && date_add_years(in->starts_on, min_years, years_on) &&
+                    clock_add_days(years_on, -1, least);
     int y, m, d;
     bool until_ok = in->committed_until && clock_parse_date(in->committed_until, &y, &m, &d);
     if (!start_ok)

@@ -13,7 +13,9 @@
  * year); false when date is not a real date. */
 bool date_add_years(const char *date, int years, char out[11]);
 
-/* R27: a term runs from starts_on and is committed to at least min_years. */
+/* R27: a term runs from starts_on and is committed to at least min_years:
+ * committed_until, the commitment's last day, is no earlier than the day
+ * before starts_on + min_years. */
 struct ct_term_input {
     const char *starts_on, *committed_until;
 };

@@ -14,14 +14,14 @@ static void test_R27_commitment_of_at_least_two_years(void **state)
 {
     (void)state;
     struct errors errs = {0};
-    assert_true(ct_term_check(&(struct ct_term_input){"2024-08-15", "2026-08-15"}, 2, &errs));
+    assert_true(ct_term_check(&(struct ct_term_input){"2024-08-15", "2026-08-14"}, 2, &errs));
     assert_true(ct_term_check(&(struct ct_term_input){"2024-08-15", "2027-06-30"}, 2, &errs));
     assert_int_equal(errs.n, 0);
-    assert_false(ct_term_check(&(struct ct_term_input){"2024-08-15", "2026-08-14"}, 2, &errs));
+    assert_false(ct_term_check(&(struct ct_term_input){"2024-08-15", "2026-08-13"}, 2, &errs));
     assert_non_null(strstr(errors_get(&errs, "committed_until"), "R27"));
     struct errors errs3 = {0};
     /* the setting decides: three years asked, two refused */
-    assert_false(ct_term_check(&(struct ct_term_input){"2024-08-15", "2026-08-15"}, 3, &errs3));
+    assert_false(ct_term_check(&(struct ct_term_input){"2024-08-15", "2027-08-13"}, 3, &errs3));
     assert_non_null(strstr(errors_get(&errs3, "committed_until"), "R27"));
     struct errors errs2 = {0};
     assert_false(ct_term_check(&(struct ct_term_input){"2024-02-30", "soon"}, 2, &errs2));
