@@ -312,7 +312,11 @@ enum app_status ct_review_add(struct ctx *c, int64_t person_id,
 
 const char *panel_appointer_of(struct ctx *c, const char *appointed_by)
 {
-    return panel_appointer_label(appointed_by, program_setting(c, "panel_principal_appointer"));
+    if (strcmp(appointed_by, APPOINTER_UNION) == 0)
+        return "the union president";
+    if (strcmp(appointed_by, APPOINTER_DISTRICT) == 0)
+        return arena_printf(c->a, "the %s", program_setting(c, "panel_principal_appointer"));
+    return appointed_by;   /* an older record's free text, as it was typed */
 }
 
 static void seat_from_row(struct ctx *c, db_stmt *st, const char *now, int64_t day,
@@ -323,7 +327,8 @@ static void seat_from_row(struct ctx *c, db_stmt *st, const char *now, int64_t d
     p->name = db_text_copy(st, 2, c->a);
     p->email = db_text_copy(st, 3, c->a);
     p->seat = db_text_copy(st, 4, c->a);
-    p->appointed_by = panel_appointer_of(c, db_text(st, 5));
+    p->appointed_by = db_text_copy(st, 5, c->a);
+    p->appointer = panel_appointer_of(c, p->appointed_by);
     p->term_start = db_text_copy(st, 6, c->a);
     p->term_end = db_text_copy(st, 7, c->a);
     /* R29: a member whose term has ended cannot vote (as cases.c decides). */

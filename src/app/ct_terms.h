@@ -67,7 +67,9 @@ const char *ct_restricted_until(struct ctx *c, int64_t person_id);
 /* R29: one Panel seat's holder. */
 struct panel_seat {
     int64_t role_id, person_id;
-    const char *name, *email, *seat, *appointed_by, *term_start, *term_end;
+    const char *name, *email, *seat, *term_start, *term_end;
+    const char *appointed_by;        /* as stored: union_president, district */
+    const char *appointer;           /* in words (panel_appointer_of) */
     bool current;                    /* the term has not ended: may vote */
     bool started;
     int64_t days_left;               /* to the term's end, when current */
@@ -75,7 +77,9 @@ struct panel_seat {
 /* Every Panel term, current ones first (teacher seats, then principal
  * seats), then those that ended. */
 enum app_status panel_roster(struct ctx *c, struct panel_seat **out, int *n);
-/* R29: "The union president", or the district's appointer's title. */
+/* R29: who appointed a Panel member, in words: "the union president", "the
+ * Superintendent" (the setting panel_principal_appointer), or an older
+ * record's free text as it was typed. */
 const char *panel_appointer_of(struct ctx *c, const char *appointed_by);
 
 /* The small demo's terms and review (terms_demo.c). */

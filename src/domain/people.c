@@ -204,15 +204,6 @@ const char *panel_seat_appointer(const char *seat)
     return NULL;
 }
 
-const char *panel_appointer_label(const char *appointed_by, const char *district_title)
-{
-    if (strcmp(appointed_by, APPOINTER_UNION) == 0)
-        return "The union president";
-    if (strcmp(appointed_by, APPOINTER_DISTRICT) == 0)
-        return district_title;
-    return appointed_by;
-}
-
 /* R29: the seat decides who appoints: no one else's appointment stands. */
 static void check_appointer(const struct role_input *in, struct role_fields *out,
                             struct errors *errs)

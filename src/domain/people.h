@@ -67,9 +67,6 @@ bool role_check(const struct role_input *in, int max_term_years, struct role_fie
 #define APPOINTER_DISTRICT "district"
 /* The appointer a seat ("teacher", "principal") needs; NULL for no seat. */
 const char *panel_seat_appointer(const char *seat);
-/* What people read: "The union president", the district's title, or a
- * record's older free text as it was typed. */
-const char *panel_appointer_label(const char *appointed_by, const char *district_title);
 
 /* A plausible address: one @, a dot after it, no spaces (people and the
  * contact form alike). */

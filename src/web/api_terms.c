@@ -224,6 +224,7 @@ void api_panel_roster(req *r)
         json_kv_str(&j, "email", p->email);
         json_kv_str(&j, "seat", p->seat);
         json_kv_str(&j, "appointed_by", p->appointed_by);
+        json_kv_str(&j, "appointer", p->appointer);
         json_kv_str(&j, "term_start", p->term_start);
         json_kv_str(&j, "term_end", p->term_end);
         /* R29: a member whose term has ended cannot vote. */

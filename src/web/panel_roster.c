@@ -14,8 +14,8 @@
 
 static void member_item(req *r, const struct panel_seat *p)
 {
-    html_printf(&r->out, "<li><strong>%s</strong> (%s). Appointed by %s. Term ", p->name, p->email,
-                p->appointed_by);
+    html_printf(&r->out, "<li><strong>%s</strong> (%s), appointed by %s. Term ", p->name, p->email,
+                p->appointer);
     html_day(r, p->term_start);
     html_raw(&r->out, " to ");
     html_day(r, p->term_end);

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "app/auth.h"
+#include "app/ct_terms.h"
 #include "app/people.h"
 #include "base/clock.h"
 #include "out/html.h"
@@ -218,8 +219,7 @@ static void role_row(req *r, const struct person *p, const struct person_role *p
         html_printf(&r->out, "%s", pr->school_name);
     if (*pr->seat)
         html_printf(&r->out, "%s seat, appointed by %s, %s to %s", pr->seat,
-                    panel_appointer_label(pr->appointed_by,
-                                          program_setting(ctx_of(r), "panel_principal_appointer")),
+                    panel_appointer_of(ctx_of(r), pr->appointed_by),
                     pr->term_start, pr->term_end);
     html_raw(&r->out, "</td>");
     if (manage) {

@@ -164,7 +164,7 @@ test('roles: an administrator needs a school; R29: a Panel member needs seat, ap
     r = await coord.get(`/people/${id}`);
     const t = decode(r.text);
     assert.match(t, /Panel Member/);
-    assert.match(t, /teacher seat, appointed by The union president, 2025-09-01 to 2029-09-01/);
+    assert.match(t, /teacher seat, appointed by the union president, 2025-09-01 to 2029-09-01/);
     assert.match(t, /<td>Administrator<\/td><td>Riverside High School/);
 
     r = await post(`/people/${id}/roles`, { role: 'administrator', school_id: '3' });
