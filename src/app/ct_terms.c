@@ -150,6 +150,17 @@ static enum app_status reviews_of(struct ctx *c, struct ct_record *r)
     return APP_OK;
 }
 
+/* R29: a member whose term has ended no longer acts for the Panel. */
+static bool panel_term_running(struct ctx *c)
+{
+    const char *now = today(c);
+    int64_t n = 0;
+    db_int_query(c->db, &n, "SELECT COUNT(*) FROM person_role WHERE person_id = ? AND role = "
+                            "'panel_member' AND term_start <= ? AND term_end >= ?",
+                 "iss", c->who.person_id, now, now);
+    return n > 0;
+}
+
 enum app_status ct_get(struct ctx *c, int64_t person_id, struct ct_record *out)
 {
     memset(out, 0, sizeof *out);
@@ -159,7 +170,8 @@ enum app_status ct_get(struct ctx *c, int64_t person_id, struct ct_record *out)
         return s;
     latest_review(c, &out->who);
     out->may_see_reviews = app_authorize(c, ACT_VIEW, KIND_CT_REVIEW, SELF(c, person_id)) == APP_OK;
-    out->may_review = app_authorize(c, ACT_CREATE, KIND_CT_REVIEW, SELF(c, person_id)) == APP_OK;
+    out->may_review = app_authorize(c, ACT_CREATE, KIND_CT_REVIEW, SELF(c, person_id)) == APP_OK &&
+                      panel_term_running(c);
     out->may_edit = app_authorize(c, ACT_EDIT, KIND_CT_TERM, SELF(c, person_id)) == APP_OK;
     if (out->may_see_reviews && (s = reviews_of(c, out)) != APP_OK)
         return s;
@@ -271,12 +283,17 @@ const char *ct_restricted_until(struct ctx *c, int64_t person_id)
 
 enum app_status ct_review_add(struct ctx *c, int64_t person_id,
                               const struct ct_review_input *in, int64_t *id,
-                              struct errors *errs)
+                              struct errors *errs, const char **refusal)
 {
     enum app_status s = app_authorize(c, ACT_CREATE, KIND_CT_REVIEW, SELF(c, person_id));
     struct ct_summary w;
     if (s != APP_OK || (s = who_of(c, person_id, &w)) != APP_OK)
         return s;
+    if (!panel_term_running(c)) {
+        *refusal = "Your term on the Panel is not running: only a serving member reviews a "
+                   "Consulting Teacher for the Panel (R28, R29).";
+        return APP_FORBIDDEN;
+    }
     if (!w.term.id)
         errors_add(errs, "school_year", "Only a Consulting Teacher with a term on record is "
                                         "reviewed (R28): the coordinator records the term first.");

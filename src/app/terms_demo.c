@@ -46,6 +46,7 @@ static enum app_status review(struct ctx *c)
         return APP_ERROR;
     struct errors errs = {.n = 0};
     int64_t id;
+    const char *refusal;
     return ct_review_add(c, parse_id(person_of(c, "ct1@parley.test")),
                          &(struct ct_review_input){
                              "2025", "continue",
@@ -53,7 +54,7 @@ static enum app_status review(struct ctx *c)
                              "say her feedback is fair and practical. Her reports reach the Panel "
                              "on time. The Panel asks her to share her coaching log template "
                              "with the newer Consulting Teachers."},
-                         &id, &errs);
+                         &id, &errs, &refusal);
 }
 
 enum app_status terms_demo(struct ctx *c)

@@ -193,9 +193,14 @@ void api_ct_review_create(req *r)
         return;
     int64_t id = req_id(r, "id"), review_id;
     struct errors errs = {.n = 0};
-    enum app_status s = ct_review_add(ctx_of(r), id, &in, &review_id, &errs);
+    const char *refusal = NULL;
+    enum app_status s = ct_review_add(ctx_of(r), id, &in, &review_id, &errs, &refusal);
+    if (s == APP_INVALID) {
+        web_api_invalid(r, &errs);
+        return;
+    }
     if (s != APP_OK) {
-        api_fail(r, s, KIND_CT_REVIEW, &errs);
+        web_refuse(r, s, refusal, KIND_CT_REVIEW);
         return;
     }
     /* The review is part of the CT's record, answered whole. */

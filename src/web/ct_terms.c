@@ -279,14 +279,14 @@ void page_ct(req *r)
     ct_page(r, req_id(r, "id"), &(struct ct_forms){0});
 }
 
-static void after(req *r, enum app_status s, int64_t person_id, const struct ct_forms *f,
-                  const char *done)
+static void after(req *r, enum app_status s, const char *refusal, int64_t person_id,
+                  const struct ct_forms *f, const char *done)
 {
     if (s == APP_INVALID) {
         r->status = 400;
         ct_page(r, person_id, f);
     } else if (s != APP_OK) {
-        web_fail(r, s, KIND_CT_TERM);
+        web_refuse(r, s, refusal, KIND_CT_TERM);
     } else {
         web_flash(r, done);
         res_redirect(r, ct_url(r, person_id));
@@ -299,7 +299,7 @@ void do_ct_leave(req *r)
     struct errors errs = {0};
     struct ct_forms f = {.left_on = form_value(r, "left_on"), .leave_errs = &errs};
     enum app_status s = ct_leave(ctx_of(r), id, f.left_on, form_value(r, "version"), &errs);
-    after(r, s, id, &f, "Leaving the role is recorded, with the date until which the "
+    after(r, s, NULL, id, &f, "Leaving the role is recorded, with the date until which the "
                         "restriction runs (R27).");
 }
 
@@ -310,6 +310,7 @@ void do_ct_review(req *r)
     struct ct_forms f = {.review_errs = &errs,
                          .review = {form_value(r, "school_year"), form_value(r, "outcome"),
                                     form_value(r, "summary")}};
-    enum app_status s = ct_review_add(ctx_of(r), id, &f.review, &rid, &errs);
-    after(r, s, id, &f, "The Panel's review is recorded (R28).");
+    const char *refusal = NULL;
+    enum app_status s = ct_review_add(ctx_of(r), id, &f.review, &rid, &errs, &refusal);
+    after(r, s, refusal, id, &f, "The Panel's review is recorded (R28).");
 }

@@ -51,8 +51,8 @@ describe('Consulting Teachers\' terms (R27)', () => {
     });
 });
 
-describe('the Panel\'s roster at 390px (R29)', () => {
-    it('shows current members by seat and panel6 as past, who cannot vote', async () => {
+describe('the Panel\'s roster and the CTs\' pages at 390px (R29)', () => {
+    it('the roster shows current members by seat and panel6 as past, who cannot vote', async () => {
         await asPerson(env, phone390, DEMO.panel_member, async s => {
             const { page } = s;
             await page.goto(env.server.base + '/panel/roster');
@@ -62,6 +62,11 @@ describe('the Panel\'s roster at 390px (R29)', () => {
             assert.equal(await page.getByRole('region', { name: 'Teacher seats' }).getByText(/panel6@/).count(), 0);
             await assertVisible(page.getByRole('region', { name: 'Principal seats' }).getByText(/panel3@parley\.test/));
             await check(s, 'panel', 'roster');
+        });
+        await asPerson(env, phone390, DEMO.coordinator, async s => {
+            await s.page.goto(env.server.base + '/cts');
+            await assertVisible(s.page.getByRole('heading', { name: 'Record a Consulting Teacher\'s term' }));
+            await check(s, 'coordinator', 'cts');
         });
         await asPerson(env, phone390, DEMO.consulting_teacher, async s => {
             const ct1 = personId(env.server.db, DEMO.consulting_teacher);

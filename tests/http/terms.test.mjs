@@ -153,6 +153,9 @@ test('R28: a Panel member records one review a year; the coordinator cannot; the
     r = await api(PANEL, 'POST', `/cts/${ids.fresh}/reviews`, { school_year: 2026, outcome: 'continue', summary });
     assert.equal(r.status, 400);
     assert.equal(r.json().error.field, 'school_year');
+    r = await api('panel6@parley.test', 'POST', `/cts/${ids.fresh}/reviews`, { school_year: 2027, outcome: 'continue', summary });
+    assert.equal(r.status, 403, 'R29: a member whose term ended no longer acts for the Panel');
+    assert.match(r.json().error.message, /\(R28, R29\)/);
     r = await api(PANEL, 'POST', `/cts/${ids.fresh}/reviews`, { school_year: 2027, outcome: 'not_continue', summary: 'Left the role.' });
     assert.equal(r.status, 201, r.text);
     assert.equal(r.json().reviews.length, 2);
