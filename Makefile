@@ -132,6 +132,7 @@ TEST_LAYERS_test_recommendation := base domain
 # panel
 # end panel
 # terms
+TEST_LAYERS_test_ct_term := base domain
 # end terms
 .SECONDEXPANSION:
 build/san/tests/%: tests/unit/%.c tests/unit/testing.h $$(call san_objs,$$(TEST_LAYERS_$$*)) build/san/gen/migrations.o build/san/gen/assets.o

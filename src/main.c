@@ -618,7 +618,7 @@ static const struct opt_def user_add_opts[] = {
     {"union-member", "yes|no", "member of the union (default yes)"},
     {"full-time", "yes|no", "full-time employee (default yes)"},
     {"seat", "teacher|principal", "Panel seat (panel_member)"},
-    {"appointed-by", "WHO", "who appointed the Panel member"},
+    {"appointed-by", "WHO", "who appointed the Panel member: union_president (teacher seats) or district (principal seats), R29"},
     {"term-start", "DATE", "Panel term start, YYYY-MM-DD"},
     {"term-end", "DATE", "Panel term end, YYYY-MM-DD"}, {0}};
 static const struct opt_def email_opts[] = {DB_OPT, {"email", "E", "the person's email address"}, {0}};

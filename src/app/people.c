@@ -4,6 +4,7 @@
 #include <inttypes.h>
 #include <string.h>
 
+#include "app/ct_terms.h"
 #include "base/clock.h"
 
 #define SELF(c, id) (&(struct policy_record){.known = true, .self = (id) == (c)->who.person_id})
@@ -332,6 +333,19 @@ static bool role_held(const struct person *p, const struct role_fields *rf)
     return false;
 }
 
+/* R27: a Consulting Teacher who left waits before a principal's or an
+ * assistant principal's post (an administrator of a school). */
+static void check_ct_restriction(struct ctx *c, const struct person *p,
+                                 const struct role_fields *rf, struct errors *errs)
+{
+    const char *until = rf->role == ROLE_ADMINISTRATOR ? ct_restricted_until(c, p->id) : NULL;
+    if (until)
+        errors_add(errs, "role",
+                   arena_printf(c->a, "%s left the Consulting Teacher's role and may not take a "
+                                      "principal or assistant-principal post until %s (R27).",
+                                p->name, until));
+}
+
 enum app_status role_add(struct ctx *c, int64_t person_id, const struct role_input *in,
                          int64_t *role_id, struct errors *errs)
 {
@@ -345,6 +359,8 @@ enum app_status role_add(struct ctx *c, int64_t person_id, const struct role_inp
             errors_add(errs, "school_id", "Choose a school from the list.");
         else if (role_held(&p, &rf))
             errors_add(errs, "role", "This person already holds that role.");
+        else
+            check_ct_restriction(c, &p, &rf, errs);
     }
     if (errs->n)
         return APP_INVALID;

@@ -195,6 +195,38 @@ static bool check_term(const struct role_input *in, int max_term_years, struct e
     return true;
 }
 
+const char *panel_seat_appointer(const char *seat)
+{
+    if (seat && strcmp(seat, "teacher") == 0)
+        return APPOINTER_UNION;
+    if (seat && strcmp(seat, "principal") == 0)
+        return APPOINTER_DISTRICT;
+    return NULL;
+}
+
+/* R29: the seat decides who appoints: no one else's appointment stands. */
+static void check_appointer(const struct role_input *in, struct role_fields *out,
+                            struct errors *errs)
+{
+    const char *needed = panel_seat_appointer(out->seat);
+    if (!needed) {
+        if (!in->appointed_by || !*in->appointed_by)
+            errors_add(errs, "appointed_by", "Say who appointed this member (R29).");
+        return;
+    }
+    if (in->appointed_by && strcmp(in->appointed_by, needed) == 0) {
+        out->appointed_by = needed;
+        return;
+    }
+    errors_add(errs, "appointed_by",
+               strcmp(needed, APPOINTER_UNION) == 0
+                   ? "A teacher seat on the Panel is appointed by the union president (R29): "
+                     "choose the union president."
+                   : "A principal seat on the Panel is appointed by the district (R29): "
+                     "choose the district's appointer (the Superintendent, or whom the "
+                     "program's settings name).");
+}
+
 bool role_check(const struct role_input *in, int max_term_years, struct role_fields *out,
                 struct errors *errs)
 {
@@ -216,11 +248,7 @@ bool role_check(const struct role_input *in, int max_term_years, struct role_fie
         errors_add(errs, "seat", "Choose the seat: teacher or principal.");
     else
         out->seat = in->seat;
-    if (check_text(in->appointed_by, 200, true, "appointed_by",
-                   "Say who appointed this member (R29: the union president for teacher "
-                   "seats, the superintendent for principal seats).",
-                   errs))
-        out->appointed_by = in->appointed_by;
+    check_appointer(in, out, errs);
     if (check_term(in, max_term_years, errs)) {
         out->term_start = in->term_start;
         out->term_end = in->term_end;

@@ -55,10 +55,18 @@ struct role_fields {
     int64_t school_id;
     const char *seat, *appointed_by, *term_start, *term_end;
 };
-/* R29: a Panel member has a seat, who appointed them and a term of at most
- * max_term_years. */
+/* R29: a Panel member has a seat, the appointer that seat's rule names
+ * (panel_seat_appointer) and a term of at most max_term_years. */
 bool role_check(const struct role_input *in, int max_term_years, struct role_fields *out,
                 struct errors *errs);
+
+/* R29: who appoints a Panel seat, as appointed_by stores it: the union
+ * president a teacher seat, the district (the official the setting
+ * panel_principal_appointer names) a principal seat. */
+#define APPOINTER_UNION "union_president"
+#define APPOINTER_DISTRICT "district"
+/* The appointer a seat ("teacher", "principal") needs; NULL for no seat. */
+const char *panel_seat_appointer(const char *seat);
 
 /* A plausible address: one @, a dot after it, no spaces (people and the
  * contact form alike). */

@@ -82,6 +82,7 @@ const struct api_body *const api_bodies[] = {
     /* panel */
     /* end panel */
     /* terms */
+    &api_ct_term_body, &api_ct_leaving_body, &api_ct_review_body,
     /* end terms */
 };
 const int api_body_count = COUNT(api_bodies);

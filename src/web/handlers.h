@@ -283,6 +283,18 @@ void api_decisions(req *r);
 /* panel */
 /* end panel */
 /* terms */
+void page_cts(req *r);            /* ct_terms.c */
+void do_ct_term_create(req *r);
+void page_ct(req *r);
+void do_ct_leave(req *r);
+void do_ct_review(req *r);
+void page_panel_roster(req *r);   /* panel_roster.c */
+void api_cts(req *r);             /* api_terms.c */
+void api_ct(req *r);
+void api_ct_term_create(req *r);
+void api_ct_leave(req *r);
+void api_ct_review_create(req *r);
+void api_panel_roster(req *r);
 /* end terms */
 
 #endif

@@ -227,6 +227,10 @@ static const struct resource resources[] = {
     /* panel */
     /* end panel */
     /* terms */
+    {"cts", "CtTerm", true, NULL, 0, true},
+    {"leaving", "CtLeaving", false, NULL, 0, true},
+    {"reviews", "CtReview", true, NULL, 0, true},
+    {"roster", "PanelSeat", true, NULL, 0, true},
     /* end terms */
 };
 static const struct prop paging[] = {

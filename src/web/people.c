@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "app/auth.h"
+#include "app/ct_terms.h"
 #include "app/people.h"
 #include "base/clock.h"
 #include "out/html.h"
@@ -217,7 +218,8 @@ static void role_row(req *r, const struct person *p, const struct person_role *p
     if (pr->school_id)
         html_printf(&r->out, "%s", pr->school_name);
     if (*pr->seat)
-        html_printf(&r->out, "%s seat, appointed by %s, %s to %s", pr->seat, pr->appointed_by,
+        html_printf(&r->out, "%s seat, appointed by %s, %s to %s", pr->seat,
+                    panel_appointer_of(ctx_of(r), pr->appointed_by),
                     pr->term_start, pr->term_end);
     html_raw(&r->out, "</td>");
     if (manage) {
@@ -249,10 +251,16 @@ static void role_form(req *r, const struct person *p, const struct role_input *i
                              {"principal", "Principal seat"}};
     field_select(r, &(struct field){.name = "seat", .label = "Panel seat", .hint = "Panel members only.",
                                     .value = in->seat}, seats, 3, errs);
-    field_input(r, &(struct field){.name = "appointed_by", .label = "Appointed by",
-                                   .value = in->appointed_by,
-                                   .hint = "Panel members only. R29: the union president appoints "
-                                           "teacher seats, the superintendent principal seats."}, errs);
+    /* R29: the seat decides the appointer; the district's is a setting. */
+    const char *district = program_setting(ctx_of(r), "panel_principal_appointer");
+    struct option appointers[] = {{"", "Choose who appointed them"},
+                                  {APPOINTER_UNION, "The union president (teacher seats)"},
+                                  {APPOINTER_DISTRICT, arena_printf(r->a, "%s (principal seats)", district)}};
+    field_select(r, &(struct field){.name = "appointed_by", .label = "Appointed by",
+                                    .value = in->appointed_by,
+                                    .hint = "Panel members only. R29: the union president appoints "
+                                            "teacher seats, the district principal seats."},
+                 appointers, 3, errs);
     field_input(r, &(struct field){.name = "term_start", .label = "Term starts",
                                    .type = "date", .value = in->term_start,
                                    .hint = "Panel members only. Without a date picker, type YYYY-MM-DD."}, errs);

@@ -179,6 +179,12 @@ const struct route web_routes[] = {
     /* panel: sessions, docket, recusals, votes, the overview */
     /* end panel */
     /* terms: Consulting Teachers' terms and reviews, the Panel's roster */
+    {"GET", "/cts", page_cts, ACT_LIST, KIND_CT_TERM, 0, "Consulting Teachers: terms, commitments, restriction dates (R27) and reviews (R28)"},
+    {"POST", "/cts", do_ct_term_create, ACT_CREATE, KIND_CT_TERM, 0, "Record a Consulting Teacher's term (R27)"},
+    {"GET", "/cts/{id}", page_ct, ACT_VIEW, KIND_CT_TERM, 0, "A Consulting Teacher's terms and the Panel's reviews (R27, R28); {id} is the person"},
+    {"POST", "/cts/{id}/leaving", do_ct_leave, ACT_EDIT, KIND_CT_TERM, 0, "Record that a Consulting Teacher left the role: the restriction follows (R27)"},
+    {"POST", "/cts/{id}/reviews", do_ct_review, ACT_CREATE, KIND_CT_REVIEW, 0, "The Panel's yearly review of a Consulting Teacher (R28)"},
+    {"GET", "/panel/roster", page_panel_roster, ACT_LIST, KIND_PANEL_SESSION, 0, "The Panel's roster: seats, appointers and terms (R29)"},
     /* end terms */
     {"GET", "/inbox", page_inbox, ACT_VIEW, KIND_ACCOUNT, 0, "One's notifications"},
     {"POST", "/inbox/read", do_inbox_read, ACT_EDIT, KIND_ACCOUNT, 0, "Mark one's notifications read"},
@@ -258,6 +264,12 @@ const struct route web_routes[] = {
     /* api panel */
     /* end api panel */
     /* api terms */
+    {"GET", "/api/v1/cts", api_cts, ACT_LIST, KIND_CT_TERM, 0, "Consulting Teachers with their latest term, restriction date (R27) and last review (R28)"},
+    {"POST", "/api/v1/cts", api_ct_term_create, ACT_CREATE, KIND_CT_TERM, 0, "Record a Consulting Teacher's term: a union member, committed at least 2 years (R27)"},
+    {"GET", "/api/v1/cts/{id}", api_ct, ACT_VIEW, KIND_CT_TERM, 0, "A Consulting Teacher (id: the person's) with every term and, to those who may read them, the Panel's reviews"},
+    {"POST", "/api/v1/cts/{id}/leaving", api_ct_leave, ACT_EDIT, KIND_CT_TERM, 0, "Record the day the CT leaves; restricted_until is computed (R27)"},
+    {"POST", "/api/v1/cts/{id}/reviews", api_ct_review_create, ACT_CREATE, KIND_CT_REVIEW, 0, "The Panel's review for a school year: one a year (R28)"},
+    {"GET", "/api/v1/panel/roster", api_panel_roster, ACT_LIST, KIND_PANEL_SESSION, 0, "The Panel's members: seat, appointer, term, whether they may vote (R29)"},
     /* end api terms */
 };
 const size_t web_route_count = sizeof web_routes / sizeof web_routes[0];

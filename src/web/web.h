@@ -146,6 +146,8 @@ extern const struct api_body api_decision_approval_body;
 /* panel */
 /* end panel */
 /* terms */
+extern const struct api_body api_ct_term_body, api_ct_leaving_body;   /* api_terms.c */
+extern const struct api_body api_ct_review_body;
 /* end terms */
 
 extern const struct api_body *const api_bodies[];

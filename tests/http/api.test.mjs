@@ -149,7 +149,7 @@ test('strict bodies: a wrong type, an unknown field, a non-object: 400 naming it
         ['PATCH', '/api/v1/schools/1', { name: null }, 'name', /must be a string/],
         ['POST', `/api/v1/people/${id}/roles`, { role: 'emperor' }, 'role', undefined],
         ['POST', `/api/v1/people/${id}/roles`, { role: 'administrator' }, 'school_id', /school/],
-        ['POST', `/api/v1/people/${id}/roles`, { role: 'panel_member', seat: 'teacher', appointed_by: 'Union president',
+        ['POST', `/api/v1/people/${id}/roles`, { role: 'panel_member', seat: 'teacher', appointed_by: 'union_president',
                                                  term_start: '2024-01-01', term_end: '2028-01-02' }, 'term_end', /R29/],
         ['POST', `/api/v1/people/${id}/roles`, { role: 'union_rep', extra: true }, 'extra', /Unknown field/],
     ];
@@ -173,12 +173,12 @@ test('roles: list, add (201 + Location), remove (204); the last coordinator stay
     assert.equal(r.status, 200);
     assert.deepEqual(r.json(), { items: [], total: 0 });
     r = await call('POST', `/api/v1/people/${p.id}/roles`, { role: 'panel_member', seat: 'principal',
-        appointed_by: 'The superintendent', term_start: '2025-07-01', term_end: '2029-07-01' });
+        appointed_by: 'district', term_start: '2025-07-01', term_end: '2029-07-01' });
     assert.equal(r.status, 201, r.text);
     const role = r.json();
     assert.equal(r.headers.get('location'), `/api/v1/people/${p.id}/roles/${role.id}`);
     assert.deepEqual(role, { id: role.id, role: 'panel_member', school_id: null, seat: 'principal',
-        appointed_by: 'The superintendent', term_start: '2025-07-01', term_end: '2029-07-01' });
+        appointed_by: 'district', term_start: '2025-07-01', term_end: '2029-07-01' });
     r = await call('POST', `/api/v1/people/${p.id}/roles`, { role: 'administrator', school_id: 4 });
     assert.equal(r.status, 201);
     r = await call('GET', `/api/v1/people/${p.id}/roles`);

@@ -165,7 +165,7 @@ static void test_school_check(void **state)
 static struct role_input panel_role(const char *start, const char *end)
 {
     return (struct role_input){.role = "panel_member", .seat = "teacher",
-                               .appointed_by = "The union president", .term_start = start,
+                               .appointed_by = "union_president", .term_start = start,
                                .term_end = end};
 }
 
