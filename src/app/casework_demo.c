@@ -4,6 +4,7 @@
  * least one record on each case: the permission tests ask about case 1's.
  * Then the end of the cycle's standing records: a formative assessment of
  * the PAR case, a Panel session to come, the CTs' terms. */
+#include "app/ct_terms.h"
 #include "app/enrolment.h"
 #include "app/evaluation.h"
 #include "app/goals.h"
@@ -15,6 +16,7 @@ static enum app_status (*const demo_parts[])(struct ctx *) = {
     observations_demo,   /* observations and artifacts of both cases */
     meetings_demo,       /* the coaching log and the parley meetings */
     evaluations_demo,    /* the PAR case's formative, shared and signed */
+    terms_demo,          /* the CTs' terms (R27), one left; a yearly review (R28) */
 };
 
 enum app_status casework_demo(struct ctx *c)
