@@ -124,6 +124,7 @@ TEST_LIBS_ical_check   := $(TEST_LIBS_test_ical)
 # recommendation
 # end recommendation
 # panel
+TEST_LAYERS_test_panel := base domain
 # end panel
 # terms
 # end terms
