@@ -119,6 +119,13 @@ struct panel_case_view {
     struct panel_note_row *notes;         /* every session's, oldest first */
     int nnotes;
 };
+/* Opens the case for act on kind (casework_open: the policy table, the
+ * case's state, a view audited) and the session, with the case on its
+ * docket. A member who recused from the case is told so (R24), one whose
+ * term has ended so (R29), rather than a bare refusal. */
+enum app_status panel_case_open(struct ctx *c, int64_t session_id, int64_t case_id,
+                                enum action act, enum record_kind kind, struct case_record *k,
+                                struct panel_session *s, const char **refusal);
 enum app_status panel_case_get(struct ctx *c, int64_t session_id, int64_t case_id,
                                struct panel_case_view *out, const char **refusal);
 enum app_status panel_note_add(struct ctx *c, int64_t session_id, int64_t case_id,

@@ -28,13 +28,6 @@ enum app_status panel_docket_drop(struct ctx *c, const struct panel_session *s, 
 /* A docket item for the loaded case k (relations computed for the asker). */
 enum app_status panel_item_fill(struct ctx *c, const struct panel_session *s,
                                 const struct case_record *k, struct panel_docket_item *it);
-/* Opens the case for act on kind (casework_open: the policy table, the
- * case's state, a view audited) and the session, with the case on its
- * docket. A member who recused from the case is told so (R24), one whose
- * term has ended so (R29), rather than a bare refusal. */
-enum app_status panel_case_open(struct ctx *c, int64_t session_id, int64_t case_id,
-                                enum action act, enum record_kind kind, struct case_record *k,
-                                struct panel_session *s, const char **refusal);
 /* The refusal for an asker the policy table turned away from the case:
  * R24 for a recused member, R29 for one whose term has ended; else s. */
 enum app_status panel_asker_refusal(struct ctx *c, const struct case_record *k,

@@ -170,11 +170,13 @@ enum app_status panel_recuse(struct ctx *c, int64_t session_id, int64_t case_id,
         *refusal = arena_printf(c->a, "%s has already recused from this case (R24).", name);
         return APP_CONFLICT;
     }
-    /* R24: a recused member does not vote: a vote not yet decided on goes. */
+    /* R24: a recused member does not vote: their vote in a session still
+     * deciding goes; a closed session's record stands. */
     int rc = db_exec(c->db,
                      "DELETE FROM panel_vote WHERE case_id = ? AND person_id = ? AND NOT EXISTS "
                      "(SELECT 1 FROM panel_decision d WHERE d.case_id = panel_vote.case_id AND "
-                     "d.session_id = panel_vote.session_id)",
+                     "d.session_id = panel_vote.session_id) AND session_id IN (SELECT id FROM "
+                     "panel_session WHERE status = 'scheduled')",
                      "ii", case_id, member);
     int64_t withdrawn = rc == DB_OK ? db_changes(c->db) : 0;
     if (rc == DB_OK)

@@ -76,6 +76,7 @@ const struct api_body *const api_bodies[] = {
     /* recommendation */
     /* end recommendation */
     /* panel */
+    &api_panel_session_body, &api_panel_recusal_body, &api_panel_note_body, &api_panel_vote_body,
     /* end panel */
     /* terms */
     /* end terms */

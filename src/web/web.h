@@ -141,6 +141,8 @@ extern const struct api_body api_coaching_body, api_meeting_body;   /* api_meeti
 /* recommendation */
 /* end recommendation */
 /* panel */
+extern const struct api_body api_panel_session_body, api_panel_recusal_body;   /* api_panel.c */
+extern const struct api_body api_panel_note_body, api_panel_vote_body;
 /* end panel */
 /* terms */
 /* end terms */
