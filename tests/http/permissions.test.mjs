@@ -91,6 +91,7 @@ const PART_TABLES = [
     // recommendation
     // end recommendation
     // panel
+    [/\/panel\/sessions\/\{item\}/, 'panel_session', '1 = 1'],
     // end panel
     // terms
     // end terms
