@@ -167,12 +167,16 @@ static void attendance_form(req *r, const struct panel_session_view *v)
     }
     html_raw(&r->out, "</fieldset>");
     form_end(r, "Save who is present");
-    for (int i = 0, shown = 0; i < v->nmembers; i++)
-        if (!v->members[i].sitting)
-            html_printf(&r->out, "%s%s (term %s to %s)", shown++ ? ", " : "<p>R29: a member whose "
-                                 "term does not cover this date cannot sit or vote: ",
-                        v->members[i].name, v->members[i].term_start, v->members[i].term_end);
-    html_raw(&r->out, "</p></section>");
+    int shown = 0;
+    for (int i = 0; i < v->nmembers; i++) {
+        if (v->members[i].sitting)
+            continue;
+        html_raw(&r->out, shown++ ? ", " : "<p>R29: a member whose term does not cover this date "
+                                           "cannot sit or vote: ");
+        html_printf(&r->out, "%s (term %s to %s)", v->members[i].name, v->members[i].term_start,
+                    v->members[i].term_end);
+    }
+    html_raw(&r->out, shown ? ".</p></section>" : "</section>");
 }
 
 static void present_line(req *r, const struct panel_session_view *v)
@@ -248,7 +252,7 @@ static void docket_form(req *r, const struct panel_session_view *v, const struct
         return;
     }
     form_begin(r, panel_url(r, v->s.id, 0, "/docket"));
-    field_select(r, &(struct field){.name = "case_id", .label = "Case", .required = true,
+    field_select(r, &(struct field){.name = "case_id", .label = "Case to add", .required = true,
                                     .hint = "PAR cases whose recommendation was sent to the "
                                             "Panel and that it has not decided."},
                  opts, shown, errs);
