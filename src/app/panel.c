@@ -345,6 +345,11 @@ static enum app_status attendance_write(struct ctx *c, const struct panel_sessio
                                      s->held_on, n ? buf_cstr(&names) : "nobody"));
 }
 
+static enum app_status docket_put(struct ctx *c, const struct panel_session *s, int64_t case_id,
+                                  struct errors *errs);
+static enum app_status docket_drop(struct ctx *c, const struct panel_session *s, int64_t case_id,
+                                   const char **refusal);
+
 /* The docket becomes exactly these cases, in this order. */
 static enum app_status docket_write(struct ctx *c, const struct panel_session *s,
                                     const char *docket, struct errors *errs, const char **refusal)
@@ -366,10 +371,10 @@ static enum app_status docket_write(struct ctx *c, const struct panel_session *s
     enum app_status r = APP_OK;
     for (int i = 0; i < nold && r == APP_OK; i++)
         if (!listed(ids, n, old[i]))
-            r = panel_docket_drop(c, s, old[i], refusal);
+            r = docket_drop(c, s, old[i], refusal);
     for (int i = 0; i < n && r == APP_OK; i++)
         if (!listed(old, nold, ids[i]) && !listed(ids, i, ids[i]))
-            r = panel_docket_put(c, s, ids[i], errs);
+            r = docket_put(c, s, ids[i], errs);
     return r;
 }
 
@@ -407,8 +412,8 @@ static const char *docket_refusal(struct ctx *c, int64_t case_id)
            "(R21) and that the Panel has not decided.";
 }
 
-enum app_status panel_docket_put(struct ctx *c, const struct panel_session *s, int64_t case_id,
-                                 struct errors *errs)
+static enum app_status docket_put(struct ctx *c, const struct panel_session *s, int64_t case_id,
+                                  struct errors *errs)
 {
     const char *why = docket_refusal(c, case_id);
     if (why) {
@@ -437,8 +442,8 @@ enum app_status panel_docket_put(struct ctx *c, const struct panel_session *s, i
                                      k.teacher_name, s->held_on));
 }
 
-enum app_status panel_docket_drop(struct ctx *c, const struct panel_session *s, int64_t case_id,
-                                  const char **refusal)
+static enum app_status docket_drop(struct ctx *c, const struct panel_session *s, int64_t case_id,
+                                   const char **refusal)
 {
     if (votes_in(c, s->id, case_id, 0)) {
         *refusal = "Votes were cast on this case at this session: it stays on the docket.";
@@ -459,23 +464,13 @@ enum app_status panel_docket_drop(struct ctx *c, const struct panel_session *s, 
                                      k.teacher_name, s->held_on));
 }
 
-enum app_status panel_docket_add(struct ctx *c, int64_t id, int64_t case_id,
-                                 struct errors *errs, const char **refusal)
+enum app_status panel_docket_change(struct ctx *c, int64_t id, int64_t case_id, bool add,
+                                    struct errors *errs, const char **refusal)
 {
     struct panel_session s;
     enum app_status st = session_open(c, id, 0, &s, refusal);
     if (st == APP_OK)
-        st = panel_docket_put(c, &s, case_id, errs);
-    return st == APP_OK ? session_touch(c, &s) : st;
-}
-
-enum app_status panel_docket_remove(struct ctx *c, int64_t id, int64_t case_id,
-                                    const char **refusal)
-{
-    struct panel_session s;
-    enum app_status st = session_open(c, id, 0, &s, refusal);
-    if (st == APP_OK)
-        st = panel_docket_drop(c, &s, case_id, refusal);
+        st = add ? docket_put(c, &s, case_id, errs) : docket_drop(c, &s, case_id, refusal);
     return st == APP_OK ? session_touch(c, &s) : st;
 }
 

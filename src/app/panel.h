@@ -97,13 +97,11 @@ enum app_status panel_session_create(struct ctx *c, const struct panel_session_i
 enum app_status panel_session_update(struct ctx *c, int64_t id, int64_t version,
                                      const struct panel_session_input *in, struct errors *errs,
                                      const char **refusal);
-/* Adds one case to the docket: a PAR case whose recommendation went to the
- * Panel (R21) and that the Panel has not decided (errs on "case_id"). */
-enum app_status panel_docket_add(struct ctx *c, int64_t id, int64_t case_id,
-                                 struct errors *errs, const char **refusal);
-/* Takes a case off the docket, unless votes were cast on it there. */
-enum app_status panel_docket_remove(struct ctx *c, int64_t id, int64_t case_id,
-                                    const char **refusal);
+/* Adds a case to the docket (add): a PAR case whose recommendation went
+ * to the Panel (R21) and that the Panel has not decided (else errs on
+ * "case_id"); or takes one off, unless votes were cast on it there. */
+enum app_status panel_docket_change(struct ctx *c, int64_t id, int64_t case_id, bool add,
+                                    struct errors *errs, const char **refusal);
 /* No more notes, votes or changes. */
 enum app_status panel_session_close(struct ctx *c, int64_t id, int64_t version,
                                     const char **refusal);

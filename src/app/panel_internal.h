@@ -19,12 +19,6 @@ enum panel_term panel_term_of(struct ctx *c, int64_t person_id, const char *date
 const char *panel_r29_refusal(struct ctx *c, const char *who, const char *term_end,
                               const char *date);
 
-/* The docket's steps, the session opened and authorised by the caller. */
-enum app_status panel_docket_put(struct ctx *c, const struct panel_session *s, int64_t case_id,
-                                 struct errors *errs);
-enum app_status panel_docket_drop(struct ctx *c, const struct panel_session *s, int64_t case_id,
-                                  const char **refusal);
-
 /* A docket item for the loaded case k (relations computed for the asker). */
 enum app_status panel_item_fill(struct ctx *c, const struct panel_session *s,
                                 const struct case_record *k, struct panel_docket_item *it);

@@ -342,14 +342,16 @@ void do_panel_docket_add(req *r)
     const char *refusal = NULL;
     const char *v = form_value(r, "case_id");
     enum app_status s =
-        panel_docket_add(ctx_of(r), req_id(r, "item"), *v ? parse_id(v) : 0, &errs, &refusal);
+        panel_docket_change(ctx_of(r), req_id(r, "item"), *v ? parse_id(v) : 0, true,
+                                            &errs, &refusal);
     session_answer(r, s, refusal, &errs, "The case is on the docket.");
 }
 
 void do_panel_docket_remove(req *r)
 {
     const char *refusal = NULL;
-    enum app_status s = panel_docket_remove(ctx_of(r), req_id(r, "item"), req_id(r, "id"), &refusal);
+    enum app_status s =
+        panel_docket_change(ctx_of(r), req_id(r, "item"), req_id(r, "id"), false, NULL, &refusal);
     session_answer(r, s, refusal, NULL, "The case is off the docket.");
 }
 
