@@ -210,6 +210,21 @@ test('R24: no quorum, no decision', async () => {
     assert.equal(r.json().outcome, 'no_quorum');
     assert.equal(r.json().tally, 'No quorum: 4 members present and not recused; the quorum is 5. No decision.');
     assert.equal(count(srv.db, 'panel_decision', `session_id = ${S.quorum}`), 0);
+    // R24: the coordinator records a recusal a member declares; it names the member
+    const base = `/panel/sessions/${S.quorum}/cases/${PAR}`;
+    let p = await post(COORD, `${base}/recusal`, { reason: 'Declared at the session.' });
+    assert.equal(p.status, 400);
+    assert.match(text(p), /Choose the member of the Panel who recuses/);
+    p = await post(COORD, `${base}/recusal`, { person_id: String(id(MEMBERS[3])), reason: 'Coached the teacher in 2024.' });
+    assert.equal(p.status, 303, p.text);
+    assert.equal(count(srv.db, 'panel_vote', `session_id = ${S.quorum} AND person_id = ${id(MEMBERS[3])}`), 0,
+                 'a recused member does not vote: their vote still being decided on is withdrawn');
+    assert.equal(count(srv.db, 'panel_vote', `session_id = ${S.majority} AND person_id = ${id(MEMBERS[3])}`), 1,
+                 'a decided vote stands');
+    p = await page(MEMBERS[3], `/panel/sessions/${S.quorum}`);
+    assert.match(text(p), /You recused yourself from this case \(R24\)/);
+    assert.match(text(p), /Recused \(R24\): Carmen Ruiz, because: Coached the teacher in 2024\./);
+    assert.equal((await vote(MEMBERS[3], S.quorum, 'proficient')).status, 403);
 });
 
 test('R24: a recused member sees the case as recused and cannot vote; recusal takes them out of the count; consensus', async () => {
@@ -290,7 +305,8 @@ test('the session is closed by the coordinator: nothing changes after', async ()
     assert.match(r.json().error.message, /closed/);
     const s = (await api(COORD, 'GET', `/panel/sessions/${S.fixed}`)).json();
     assert.equal(s.status, 'closed');
-    assert.equal(s.docket[0].outcome, 'undecided');
+    assert.equal(s.docket[0].decision, null, 'closed without a decision');
+    assert.notEqual(s.docket[0].outcome, 'decided');
     assert.ok(s.docket[0].votes.every(v => v.rating), 'how each voted shows once closed');
     // every write was audited (R38)
     for (const action of ['scheduled', 'attendance', 'docket_added', 'voted', 'recused', 'closed', 'vote_undecided'])
