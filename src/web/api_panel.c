@@ -402,6 +402,8 @@ void api_panel_vote_close(req *r)
     }
     json j;
     api_begin(r, &j, decision ? 201 : 200);
+    if (decision)   /* the session shows the decision */
+        api_created_at(r, "/api/v1/panel/sessions", req_id(r, "item"));
     json_obj_begin(&j);
     json_kv_bool(&j, "decided", decision != 0);
     json_kv_str(&j, "outcome", outcome_key(t.outcome));

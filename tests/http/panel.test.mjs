@@ -108,10 +108,17 @@ test('R21, R24: only a PAR case sent to the Panel goes on the docket', async () 
     r = await post(COORD, `/panel/sessions/${S.majority}/docket`, { case_id: String(PA) });
     assert.equal(r.status, 400, 'a PA case never comes before the Panel');
     sql(srv.db, `UPDATE recommendation SET status = 'submitted', submitted_at = 2 WHERE case_id = ${PAR};`);
-    for (const s of [S.majority, S.fixed, S.quorum]) {
+    for (const s of [S.majority, S.fixed]) {
         r = await post(COORD, `/panel/sessions/${s}/docket`, { case_id: String(PAR) });
         assert.equal(r.status, 303, r.text);
     }
+    // the API sets a docket whole
+    r = await api(COORD, 'PATCH', `/panel/sessions/${S.quorum}`, { docket: [PA] });
+    assert.equal(r.status, 400);
+    assert.equal(r.json().error.field, 'case_id');
+    r = await api(COORD, 'PATCH', `/panel/sessions/${S.quorum}`, { docket: [PAR] });
+    assert.equal(r.status, 200, r.text);
+    assert.deepEqual(r.json().docket.map(d => [d.case_id, d.recommended]), [[PAR, 'proficient']]);
     r = await post(COORD, `/panel/sessions/${S.majority}/docket`, { case_id: String(PAR) });
     assert.equal(r.status, 400);
     assert.match(text(r), /on the session's docket already/);
@@ -173,6 +180,9 @@ test('R24: only members present vote, once each; majority and fixed:5 decide dif
     assert.equal(r.json().decided, false);
     assert.equal(r.json().tally, 'No decision: 4 of 6 members present voted Proficient; the rule (fixed:5) needs 5 votes for one rating.');
     assert.equal(count(srv.db, 'panel_decision'), 0, 'fixed:5: no decision');
+    r = await post(MEMBERS[0], `/panel/sessions/${S.fixed}/cases/${PAR}/close`);
+    assert.equal(r.status, 303, 'the page says why and leaves the case open');
+    assert.match(text(await page(MEMBERS[0], r.headers.get('location'))), /No decision: 4 of 6 members present voted Proficient/);
     r = await post(COORD, `/panel/sessions/${S.majority}/cases/${PAR}/close`);
     assert.equal(r.status, 303, r.text);
     const row = scalar(srv.db, `SELECT rating || '|' || tally || '|' || approval FROM panel_decision WHERE session_id = ${S.majority} AND case_id = ${PAR};`);
