@@ -130,6 +130,7 @@ TEST_LAYERS_test_pdf := base out
 TEST_LAYERS_test_recommendation := base domain
 # end recommendation
 # panel
+TEST_LAYERS_test_panel := base domain
 # end panel
 # terms
 TEST_LAYERS_test_ct_term := base domain

@@ -80,6 +80,7 @@ const struct api_body *const api_bodies[] = {
     &api_decision_approval_body,
     /* end recommendation */
     /* panel */
+    &api_panel_session_body, &api_panel_recusal_body, &api_panel_note_body, &api_panel_vote_body,
     /* end panel */
     /* terms */
     &api_ct_term_body, &api_ct_leaving_body, &api_ct_review_body,

@@ -281,6 +281,29 @@ void api_decision_approval(req *r);
 void api_decisions(req *r);
 /* end recommendation */
 /* panel */
+void page_panel(req *r);              /* panel.c */
+void page_panel_sessions(req *r);
+void do_panel_session_create(req *r);
+void page_panel_session(req *r);      /* panel_session.c */
+void do_panel_attendance(req *r);
+void do_panel_docket_add(req *r);
+void do_panel_docket_remove(req *r);
+void do_panel_session_close(req *r);
+void page_panel_case(req *r);         /* panel_case.c */
+void do_panel_note(req *r);
+void do_panel_recuse(req *r);
+void do_panel_vote(req *r);
+void do_panel_vote_close(req *r);
+void api_panel_overview(req *r);      /* api_panel.c */
+void api_panel_sessions(req *r);
+void api_panel_session_create(req *r);
+void api_panel_session(req *r);
+void api_panel_session_update(req *r);
+void api_panel_notes(req *r);
+void api_panel_note_create(req *r);
+void api_panel_recuse(req *r);
+void api_panel_vote(req *r);
+void api_panel_vote_close(req *r);
 /* end panel */
 /* terms */
 void page_cts(req *r);            /* ct_terms.c */

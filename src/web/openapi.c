@@ -225,6 +225,12 @@ static const struct resource resources[] = {
     {"approval", "DecisionApproval", false, NULL, 0, true},
     /* end recommendation */
     /* panel */
+    {"sessions", "PanelSession", true, NULL, 0, true},
+    {"overview", "PanelOverview", false, NULL, 0, true},
+    {"notes", "PanelNote", true, NULL, 0, true},
+    {"recusals", "PanelRecusal", true, NULL, 0, true},
+    {"votes", "PanelVote", true, NULL, 0, true},
+    {"close-vote", "PanelVoteClose", false, NULL, 0, true},
     /* end panel */
     /* terms */
     {"cts", "CtTerm", true, NULL, 0, true},

@@ -177,6 +177,19 @@ const struct route web_routes[] = {
     {"GET", "/decisions", page_decisions, ACT_LIST, KIND_DECISION, 0, "The Panel's decisions awaiting approval (R25)"},
     /* end recommendation */
     /* panel: sessions, docket, recusals, votes, the overview */
+    {"GET", "/panel", page_panel, ACT_LIST, KIND_PANEL_SESSION, 0, "The Panel's overview: sessions to come, cases awaiting a decision, decisions awaiting approval (R24, R25)"},
+    {"GET", "/panel/sessions", page_panel_sessions, ACT_LIST, KIND_PANEL_SESSION, 0, "The Panel's sessions, and the form to schedule one"},
+    {"POST", "/panel/sessions", do_panel_session_create, ACT_CREATE, KIND_PANEL_SESSION, 0, "Schedule a Panel session: date, time, place, vote rule, quorum (R24)"},
+    {"GET", "/panel/sessions/{item}", page_panel_session, ACT_VIEW, KIND_PANEL_SESSION, 0, "A Panel session: attendance, docket, recusals, votes, outcomes (R24, R29)"},
+    {"POST", "/panel/sessions/{item}/attendance", do_panel_attendance, ACT_EDIT, KIND_PANEL_SESSION, 0, "Record the members present; an expired member cannot sit (R29)"},
+    {"POST", "/panel/sessions/{item}/docket", do_panel_docket_add, ACT_EDIT, KIND_PANEL_SESSION, 0, "Put a case sent to the Panel on the session's docket (R21)"},
+    {"POST", "/panel/sessions/{item}/cases/{id}/remove", do_panel_docket_remove, ACT_EDIT, KIND_PANEL_SESSION, 0, "Take a case off the session's docket"},
+    {"POST", "/panel/sessions/{item}/close", do_panel_session_close, ACT_EDIT, KIND_PANEL_SESSION, 0, "Close a Panel session"},
+    {"GET", "/panel/sessions/{item}/cases/{id}", page_panel_case, ACT_VIEW, KIND_PANEL_NOTE, 0, "The Panel's deliberation on a case: notes, recusal, vote (R24)"},
+    {"POST", "/panel/sessions/{item}/cases/{id}/notes", do_panel_note, ACT_CREATE, KIND_PANEL_NOTE, 0, "Add a deliberation note: the Panel's eyes only"},
+    {"POST", "/panel/sessions/{item}/cases/{id}/recusal", do_panel_recuse, ACT_CREATE, KIND_RECUSAL, 0, "Recuse from a case for a conflict of interest (R24)"},
+    {"POST", "/panel/sessions/{item}/cases/{id}/vote", do_panel_vote, ACT_CREATE, KIND_PANEL_VOTE, 0, "Cast one's one vote on a case (R24, R29)"},
+    {"POST", "/panel/sessions/{item}/cases/{id}/close", do_panel_vote_close, ACT_CREATE, KIND_DECISION, 0, "Close the vote on a case: the tally decides, pending approval (R24, R25)"},
     /* end panel */
     /* terms: Consulting Teachers' terms and reviews, the Panel's roster */
     {"GET", "/cts", page_cts, ACT_LIST, KIND_CT_TERM, 0, "Consulting Teachers: terms, commitments, restriction dates (R27) and reviews (R28)"},
@@ -262,6 +275,16 @@ const struct route web_routes[] = {
     {"GET", "/api/v1/decisions", api_decisions, ACT_LIST, KIND_DECISION, 0, "The Panel's decisions awaiting approval (R25)"},
     /* end api recommendation */
     /* api panel */
+    {"GET", "/api/v1/panel/overview", api_panel_overview, ACT_LIST, KIND_PANEL_SESSION, 0, "Sessions to come, cases awaiting a decision, decisions awaiting approval (R24, R25)"},
+    {"GET", "/api/v1/panel/sessions", api_panel_sessions, ACT_LIST, KIND_PANEL_SESSION, 0, "The Panel's sessions"},
+    {"POST", "/api/v1/panel/sessions", api_panel_session_create, ACT_CREATE, KIND_PANEL_SESSION, 0, "Schedule a Panel session (R24)"},
+    {"GET", "/api/v1/panel/sessions/{item}", api_panel_session, ACT_VIEW, KIND_PANEL_SESSION, 0, "A Panel session with its roster, attendance and docket (R24, R29)"},
+    {"PATCH", "/api/v1/panel/sessions/{item}", api_panel_session_update, ACT_EDIT, KIND_PANEL_SESSION, 0, "Change a session: its fields, docket and attendance (R29)"},
+    {"GET", "/api/v1/panel/sessions/{item}/cases/{id}/notes", api_panel_notes, ACT_VIEW, KIND_PANEL_NOTE, 0, "The Panel's deliberation notes on a case"},
+    {"POST", "/api/v1/panel/sessions/{item}/cases/{id}/notes", api_panel_note_create, ACT_CREATE, KIND_PANEL_NOTE, 0, "Add a deliberation note"},
+    {"POST", "/api/v1/panel/sessions/{item}/cases/{id}/recusals", api_panel_recuse, ACT_CREATE, KIND_RECUSAL, 0, "Recuse from a case, or record a member's recusal (R24)"},
+    {"POST", "/api/v1/panel/sessions/{item}/cases/{id}/votes", api_panel_vote, ACT_CREATE, KIND_PANEL_VOTE, 0, "Cast one's one vote on a case (R24, R29)"},
+    {"POST", "/api/v1/panel/sessions/{item}/cases/{id}/close-vote", api_panel_vote_close, ACT_CREATE, KIND_DECISION, 0, "Close the vote on a case: the tally and, if decided, the decision (R24, R25)"},
     /* end api panel */
     /* api terms */
     {"GET", "/api/v1/cts", api_cts, ACT_LIST, KIND_CT_TERM, 0, "Consulting Teachers with their latest term, restriction date (R27) and last review (R28)"},

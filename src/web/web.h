@@ -144,6 +144,8 @@ extern const struct api_body api_recommendation_body, api_panel_submission_body;
 extern const struct api_body api_decision_approval_body;
 /* end recommendation */
 /* panel */
+extern const struct api_body api_panel_session_body, api_panel_recusal_body;   /* api_panel.c */
+extern const struct api_body api_panel_note_body, api_panel_vote_body;
 /* end panel */
 /* terms */
 extern const struct api_body api_ct_term_body, api_ct_leaving_body;   /* api_terms.c */

@@ -94,6 +94,7 @@ const PART_TABLES = [
     [/\/cases\/\{id\}\/decisions\/\{item\}/, 'panel_decision', 'case_id = 1'],
     // end recommendation
     // panel
+    [/\/panel\/sessions\/\{item\}/, 'panel_session', '1 = 1'],
     // end panel
     // terms
     // end terms

@@ -1,0 +1,552 @@
+/* panel.c: the Panel's sessions: scheduling, the docket, attendance,
+ * closing, what a session shows, and the overview (R24, R25, R29). The
+ * deliberation, recusals and votes on one case are panel_vote.c's. */
+#include "app/panel.h"
+
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app/panel_internal.h"
+#include "base/clock.h"
+#include "domain/settings.h"
+
+#define PLACE_MAX 200
+
+void *panel_grow(arena *a, void *items, int n, int *cap, size_t size)
+{
+    if (n < *cap)
+        return items;
+    *cap = *cap ? *cap * 2 : 8;
+    void *more = arena_alloc(a, size * (size_t)*cap);
+    if (n)
+        memcpy(more, items, size * (size_t)n);
+    return more;
+}
+
+const char *panel_today(struct ctx *c)
+{
+    return clock_date(c->a, app_now(c));
+}
+
+/* --- sessions --- */
+
+#define SESSION_COLUMNS                                                                           \
+    "SELECT s.id, s.held_on, s.starts_at, s.place, s.vote_rule, s.quorum, s.status, "           \
+    "s.created_at, s.updated_at, s.version, "                                                    \
+    "(SELECT COUNT(*) FROM panel_docket d WHERE d.session_id = s.id), "                          \
+    "(SELECT COUNT(*) FROM panel_attendance a WHERE a.session_id = s.id) FROM panel_session s "
+
+static void session_from_row(struct ctx *c, db_stmt *st, struct panel_session *s)
+{
+    memset(s, 0, sizeof *s);
+    s->id = db_int(st, 0);
+    s->held_on = db_text_copy(st, 1, c->a);
+    s->starts_at = db_text_copy(st, 2, c->a);
+    s->place = db_text_copy(st, 3, c->a);
+    s->vote_rule = db_text_copy(st, 4, c->a);
+    s->quorum = (int)db_int(st, 5);
+    s->closed = strcmp(db_text(st, 6), "closed") == 0;
+    s->created_at = db_int(st, 7);
+    s->updated_at = db_int(st, 8);
+    s->version = db_int(st, 9);
+    s->ncases = (int)db_int(st, 10);
+    s->npresent = (int)db_int(st, 11);
+}
+
+/* One session (id) or the program's (0), upcoming ones only if asked. */
+static enum app_status sessions_query(struct ctx *c, int64_t id, bool upcoming,
+                                      struct panel_session **out, int *n)
+{
+    const char *today = panel_today(c);
+    db_stmt *st = db_query(c->db,
+                           SESSION_COLUMNS "WHERE s.program_id = ? AND (? = 0 OR s.id = ?) AND "
+                                           "(? = 0 OR (s.held_on >= ? AND s.status = 'scheduled')) "
+                                           "ORDER BY s.held_on, s.starts_at, s.id",
+                           "iiiis", c->who.program_id, id, id, (int64_t)upcoming, today);
+    if (!st)
+        return APP_ERROR;
+    int cap = 0;
+    *out = NULL;
+    *n = 0;
+    while (db_step(st) == DB_ROW) {
+        *out = panel_grow(c->a, *out, *n, &cap, sizeof **out);
+        session_from_row(c, st, &(*out)[(*n)++]);
+    }
+    db_done(st);
+    return APP_OK;
+}
+
+enum app_status panel_session_load(struct ctx *c, int64_t id, struct panel_session *s)
+{
+    struct panel_session *found;
+    int n = 0;
+    enum app_status st = id ? sessions_query(c, id, false, &found, &n) : APP_OK;
+    if (st == APP_OK && n == 1)
+        *s = found[0];
+    return st != APP_OK ? st : n == 1 ? APP_OK : APP_NOT_FOUND;
+}
+
+enum app_status panel_sessions_list(struct ctx *c, bool upcoming, struct panel_session **out,
+                                    int *n)
+{
+    enum app_status s = app_authorize(c, ACT_LIST, KIND_PANEL_SESSION, NULL);
+    return s != APP_OK ? s : sessions_query(c, 0, upcoming, out, n);
+}
+
+/* --- terms (R29) --- */
+
+enum panel_term panel_term_of(struct ctx *c, int64_t person_id, const char *date,
+                              const char **name, const char **term_end)
+{
+    /* The term covering the date first, else the latest. */
+    db_stmt *st = db_query(c->db,
+                           "SELECT p.name, r.term_end, CASE WHEN r.term_start <= ? AND "
+                           "r.term_end >= ? THEN 1 ELSE 0 END AS covers FROM person_role r "
+                           "JOIN person p ON p.id = r.person_id WHERE r.person_id = ? AND "
+                           "p.program_id = ? AND r.role = 'panel_member' "
+                           "ORDER BY covers DESC, r.term_end DESC",
+                           "ssii", date, date, person_id, c->who.program_id);
+    enum panel_term t = PANEL_NOT_MEMBER;
+    if (st && db_step(st) == DB_ROW) {
+        if (name)
+            *name = db_text_copy(st, 0, c->a);
+        if (term_end)
+            *term_end = db_text_copy(st, 1, c->a);
+        t = db_int(st, 2) ? PANEL_SITTING : PANEL_TERM_OVER;
+    }
+    if (st)
+        db_done(st);
+    return t;
+}
+
+const char *panel_r29_refusal(struct ctx *c, const char *who, const char *term_end,
+                              const char *date)
+{
+    return arena_printf(c->a,
+                        "R29: %s term on the Panel does not cover %s (it %s %s): a member whose "
+                        "term has ended cannot sit or vote.",
+                        who, date, strcmp(term_end, date) < 0 ? "ended on" : "runs to",
+                        *term_end ? term_end : "is not recorded");
+}
+
+/* --- scheduling --- */
+
+static bool rule_check(const char *v, struct errors *errs)
+{
+    const char *why = setting_invalid("panel_vote_rule", v ? v : "");
+    if (why)
+        errors_add(errs, "vote_rule", why);
+    return !why;
+}
+
+/* The fields sent over the session's (base: NULL for a new one). */
+static bool fields_check(struct ctx *c, const struct panel_session_input *in,
+                         const struct panel_session *base, struct panel_session *out,
+                         struct errors *errs)
+{
+    if (base)
+        *out = *base;
+    if (!base || in->held_on)
+        out->held_on = casework_date(errs, "held_on", in->held_on);
+    if (!base || in->starts_at) {
+        const char *t = casework_time(c->a, arena_printf(c->a, "2000-01-01 %s",
+                                                         in->starts_at ? in->starts_at : ""));
+        out->starts_at = t ? t + 11 : NULL;
+        if (!t)
+            errors_add(errs, "starts_at", "Give the time the session starts, as HH:MM.");
+    }
+    if (!base || in->place)
+        out->place = casework_text(errs, "place", in->place, PLACE_MAX, true);
+    if (!base || in->vote_rule) {
+        out->vote_rule = in->vote_rule && *in->vote_rule
+                             ? in->vote_rule
+                             : program_setting(c, "panel_vote_rule");
+        rule_check(out->vote_rule, errs);
+    }
+    if (!base || in->quorum)
+        out->quorum = in->quorum && *in->quorum
+                          ? casework_number(errs, "quorum", in->quorum, 1, 99)
+                          : program_setting_int(c, "panel_quorum");
+    return errs->n == 0;
+}
+
+static const char *session_words(struct ctx *c, const struct panel_session *s)
+{
+    return arena_printf(c->a, "the Panel session of %s at %s, %s (rule %s, quorum %d)",
+                        s->held_on, s->starts_at, s->place, s->vote_rule, s->quorum);
+}
+
+enum app_status panel_session_create(struct ctx *c, const struct panel_session_input *in,
+                                     int64_t *id, struct errors *errs)
+{
+    enum app_status s = app_authorize(c, ACT_CREATE, KIND_PANEL_SESSION, NULL);
+    struct panel_session v;
+    if (s != APP_OK)
+        return s;
+    if (in->present || in->docket)
+        errors_add(errs, in->present ? "present" : "docket",
+                   "Schedule the session first; then set its docket and who is present.");
+    if (!fields_check(c, in, NULL, &v, errs))
+        return APP_INVALID;
+    int64_t now = app_now(c);
+    int rc = db_int_query(c->db, id,
+                          "INSERT INTO panel_session (program_id, held_on, starts_at, place, "
+                          "vote_rule, quorum, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, "
+                          "?, ?) RETURNING id",
+                          "issssdii", c->who.program_id, v.held_on, v.starts_at, v.place,
+                          v.vote_rule, v.quorum, now, now);
+    if (rc != DB_OK)
+        return app_db_status(rc == DB_DONE ? DB_ERROR : rc);
+    return audit_append(c, "scheduled", "panel_session", *id, 0,
+                        arena_printf(c->a, "Scheduled %s", session_words(c, &v)));
+}
+
+static int64_t votes_in(struct ctx *c, int64_t session_id, int64_t case_id, int64_t person_id)
+{
+    int64_t n = 0;
+    db_int_query(c->db, &n,
+                 "SELECT COUNT(*) FROM panel_vote WHERE session_id = ? AND (? = 0 OR case_id = ?) "
+                 "AND (? = 0 OR person_id = ?)",
+                 "iiiii", session_id, case_id, case_id, person_id, person_id);
+    return n;
+}
+
+/* Bumps the version the change was based on: APP_CONFLICT if stale. */
+static enum app_status session_touch(struct ctx *c, const struct panel_session *s)
+{
+    int rc = db_exec(c->db,
+                     "UPDATE panel_session SET updated_at = ?, version = version + 1 "
+                     "WHERE id = ? AND version = ?",
+                     "iii", app_now(c), s->id, s->version);
+    if (rc != DB_OK)
+        return app_db_status(rc);
+    return db_changes(c->db) == 1 ? APP_OK : APP_CONFLICT;
+}
+
+/* The session, opened for a change by whoever may edit sessions. */
+static enum app_status session_open(struct ctx *c, int64_t id, int64_t version,
+                                    struct panel_session *s, const char **refusal)
+{
+    enum app_status st = app_authorize(c, ACT_EDIT, KIND_PANEL_SESSION, NULL);
+    if (st != APP_OK) {
+        *refusal = policy_refusal(ACT_EDIT, KIND_PANEL_SESSION);
+        return st;
+    }
+    if ((st = panel_session_load(c, id, s)) != APP_OK)
+        return st;
+    if (version && version != s->version)
+        return APP_CONFLICT;
+    if (s->closed) {
+        *refusal = "This Panel session is closed: its docket, attendance and votes no longer "
+                   "change.";
+        return APP_CONFLICT;
+    }
+    return APP_OK;
+}
+
+static enum app_status fields_write(struct ctx *c, const struct panel_session *old,
+                                    const struct panel_session_input *in, struct errors *errs,
+                                    const char **refusal)
+{
+    struct panel_session v;
+    if (!fields_check(c, in, old, &v, errs))
+        return APP_INVALID;
+    bool rule_changes = strcmp(v.vote_rule, old->vote_rule) != 0 || v.quorum != old->quorum;
+    if (rule_changes && votes_in(c, old->id, 0, 0)) {
+        *refusal = "Votes have been cast at this session: its vote rule and quorum stay as they "
+                   "were when the members voted (R24).";
+        return APP_CONFLICT;
+    }
+    int rc = db_exec(c->db,
+                     "UPDATE panel_session SET held_on = ?, starts_at = ?, place = ?, "
+                     "vote_rule = ?, quorum = ? WHERE id = ?",
+                     "ssssdi", v.held_on, v.starts_at, v.place, v.vote_rule, v.quorum, old->id);
+    if (rc != DB_OK)
+        return app_db_status(rc);
+    return audit_append(c, "changed", "panel_session", old->id, 0,
+                        arena_printf(c->a, "Changed %s", session_words(c, &v)));
+}
+
+/* "12,14" as ids; false with an error on field when one is not an id. */
+static bool id_list(struct ctx *c, const char *text, const char *field, int64_t **ids, int *n,
+                    struct errors *errs)
+{
+    *n = 0;
+    *ids = arena_alloc(c->a, sizeof **ids * (strlen(text) / 2 + 1));
+    char *copy = arena_strdup(c->a, text), *save = NULL;
+    for (char *t = strtok_r(copy, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
+        int64_t id = parse_id(t);
+        if (id <= 0) {
+            errors_add(errs, field, "Give the ids of people or cases, as whole numbers.");
+            return false;
+        }
+        (*ids)[(*n)++] = id;
+    }
+    return true;
+}
+
+static bool listed(const int64_t *ids, int n, int64_t id)
+{
+    for (int i = 0; i < n; i++)
+        if (ids[i] == id)
+            return true;
+    return false;
+}
+
+/* R29: only members whose term covers the session's date sit at it. */
+static enum app_status attendance_write(struct ctx *c, const struct panel_session *s,
+                                        const char *present, struct errors *errs,
+                                        const char **refusal)
+{
+    int64_t *ids;
+    int n;
+    if (!id_list(c, present, "present", &ids, &n, errs))
+        return APP_INVALID;
+    buf names;
+    buf_init(&names, c->a);
+    for (int i = 0; i < n; i++) {
+        const char *name = NULL, *end = "";
+        enum panel_term t = panel_term_of(c, ids[i], s->held_on, &name, &end);
+        if (t == PANEL_NOT_MEMBER)
+            errors_add(errs, "present", "Tick members of the Panel only.");
+        else if (t == PANEL_TERM_OVER)
+            errors_add(errs, "present",
+                       panel_r29_refusal(c, arena_printf(c->a, "%s's", name), end, s->held_on));
+        else
+            buf_printf(&names, "%s%s", names.len ? ", " : "", name);
+    }
+    if (errs->n)
+        return APP_INVALID;
+    /* Whoever has voted was there: their vote stands, and so does their presence. */
+    db_stmt *st = db_query(c->db,
+                           "SELECT DISTINCT v.person_id, p.name FROM panel_vote v JOIN person p "
+                           "ON p.id = v.person_id WHERE v.session_id = ?",
+                           "i", s->id);
+    while (st && db_step(st) == DB_ROW && !*refusal)
+        if (!listed(ids, n, db_int(st, 0)))
+            *refusal = arena_printf(c->a,
+                                    "%s has voted at this session, so stays marked present: a "
+                                    "vote cast stands (R24).",
+                                    db_text(st, 1));
+    if (st)
+        db_done(st);
+    if (*refusal)
+        return APP_CONFLICT;
+    int rc = db_exec(c->db, "DELETE FROM panel_attendance WHERE session_id = ?", "i", s->id);
+    for (int i = 0; i < n && rc == DB_OK; i++)
+        if (!listed(ids, i, ids[i]))
+            rc = db_exec(c->db, "INSERT INTO panel_attendance (session_id, person_id) VALUES (?, ?)",
+                         "ii", s->id, ids[i]);
+    if (rc != DB_OK)
+        return app_db_status(rc);
+    return audit_append(c, "attendance", "panel_session", s->id, 0,
+                        arena_printf(c->a, "Recorded who is present at the Panel session of %s: %s",
+                                     s->held_on, n ? buf_cstr(&names) : "nobody"));
+}
+
+static enum app_status docket_put(struct ctx *c, const struct panel_session *s, int64_t case_id,
+                                  struct errors *errs);
+static enum app_status docket_drop(struct ctx *c, const struct panel_session *s, int64_t case_id,
+                                   const char **refusal);
+
+/* The docket becomes exactly these cases, in this order. */
+static enum app_status docket_write(struct ctx *c, const struct panel_session *s,
+                                    const char *docket, struct errors *errs, const char **refusal)
+{
+    int64_t *ids;
+    int n;
+    if (!id_list(c, docket, "docket", &ids, &n, errs))
+        return APP_INVALID;
+    db_stmt *st = db_query(c->db, "SELECT case_id FROM panel_docket WHERE session_id = ?", "i",
+                           s->id);
+    int64_t *old = NULL;
+    int nold = 0, cap = 0;
+    while (st && db_step(st) == DB_ROW) {
+        old = panel_grow(c->a, old, nold, &cap, sizeof *old);
+        old[nold++] = db_int(st, 0);
+    }
+    if (st)
+        db_done(st);
+    enum app_status r = APP_OK;
+    for (int i = 0; i < nold && r == APP_OK; i++)
+        if (!listed(ids, n, old[i]))
+            r = docket_drop(c, s, old[i], refusal);
+    for (int i = 0; i < n && r == APP_OK; i++)
+        if (!listed(old, nold, ids[i]) && !listed(ids, i, ids[i]))
+            r = docket_put(c, s, ids[i], errs);
+    return r;
+}
+
+enum app_status panel_session_update(struct ctx *c, int64_t id, int64_t version,
+                                     const struct panel_session_input *in, struct errors *errs,
+                                     const char **refusal)
+{
+    struct panel_session s;
+    enum app_status st = session_open(c, id, version, &s, refusal);
+    bool fields = in->held_on || in->starts_at || in->place || in->vote_rule || in->quorum;
+    if (st == APP_OK && fields)
+        st = fields_write(c, &s, in, errs, refusal);
+    if (st == APP_OK && fields)
+        st = panel_session_load(c, id, &s);
+    if (st == APP_OK && in->docket)
+        st = docket_write(c, &s, in->docket, errs, refusal);
+    if (st == APP_OK && in->present)
+        st = attendance_write(c, &s, in->present, errs, refusal);
+    return st == APP_OK ? session_touch(c, &s) : st;
+}
+
+/* --- the docket --- */
+
+/* Why the case may not go on the docket; NULL when it may. */
+static const char *docket_refusal(struct ctx *c, int64_t case_id)
+{
+    struct panel_case_row *rows;
+    int n;
+    if (panel_cases_awaiting(c, &rows, &n) != APP_OK)
+        return "The database failed; try again.";
+    for (int i = 0; i < n; i++)
+        if (rows[i].case_id == case_id)
+            return NULL;
+    return "Choose a PAR case whose Consulting Teacher has sent the recommendation to the Panel "
+           "(R21) and that the Panel has not decided.";
+}
+
+static enum app_status docket_put(struct ctx *c, const struct panel_session *s, int64_t case_id,
+                                  struct errors *errs)
+{
+    const char *why = docket_refusal(c, case_id);
+    if (why) {
+        errors_add(errs, "case_id", why);
+        return APP_INVALID;
+    }
+    int64_t on = 0, position = 0;
+    db_int_query(c->db, &on, "SELECT COUNT(*) FROM panel_docket WHERE session_id = ? AND case_id = ?",
+                 "ii", s->id, case_id);
+    if (on) {
+        errors_add(errs, "case_id", "This case is on the session's docket already.");
+        return APP_INVALID;
+    }
+    db_int_query(c->db, &position,
+                 "SELECT COALESCE(MAX(position), 0) + 1 FROM panel_docket WHERE session_id = ?", "i",
+                 s->id);
+    int rc = db_exec(c->db,
+                     "INSERT INTO panel_docket (session_id, case_id, position) VALUES (?, ?, ?)",
+                     "iii", s->id, case_id, position);
+    struct case_record k;
+    if (rc != DB_OK || case_load(c, case_id, &k) != APP_OK)
+        return app_db_status(rc == DB_OK ? DB_ERROR : rc);
+    return audit_append(c, "docket_added", "panel_session", s->id, k.teacher_id,
+                        arena_printf(c->a, "Put the case of %s on the docket of the Panel session "
+                                           "of %s",
+                                     k.teacher_name, s->held_on));
+}
+
+static enum app_status docket_drop(struct ctx *c, const struct panel_session *s, int64_t case_id,
+                                   const char **refusal)
+{
+    if (votes_in(c, s->id, case_id, 0)) {
+        *refusal = "Votes were cast on this case at this session: it stays on the docket.";
+        return APP_CONFLICT;
+    }
+    int rc = db_exec(c->db, "DELETE FROM panel_docket WHERE session_id = ? AND case_id = ?", "ii",
+                     s->id, case_id);
+    if (rc != DB_OK)
+        return app_db_status(rc);
+    struct case_record k;
+    if (db_changes(c->db) != 1 || case_load(c, case_id, &k) != APP_OK) {
+        *refusal = "This case is not on the session's docket.";
+        return APP_CONFLICT;
+    }
+    return audit_append(c, "docket_removed", "panel_session", s->id, k.teacher_id,
+                        arena_printf(c->a, "Took the case of %s off the docket of the Panel "
+                                           "session of %s",
+                                     k.teacher_name, s->held_on));
+}
+
+enum app_status panel_docket_change(struct ctx *c, int64_t id, int64_t case_id, bool add,
+                                    struct errors *errs, const char **refusal)
+{
+    struct panel_session s;
+    enum app_status st = session_open(c, id, 0, &s, refusal);
+    if (st == APP_OK)
+        st = add ? docket_put(c, &s, case_id, errs) : docket_drop(c, &s, case_id, refusal);
+    return st == APP_OK ? session_touch(c, &s) : st;
+}
+
+enum app_status panel_session_close(struct ctx *c, int64_t id, int64_t version,
+                                    const char **refusal)
+{
+    struct panel_session s;
+    enum app_status st = session_open(c, id, version, &s, refusal);
+    if (st != APP_OK || (st = session_touch(c, &s)) != APP_OK)
+        return st;
+    int rc = db_exec(c->db, "UPDATE panel_session SET status = 'closed' WHERE id = ?", "i", id);
+    if (rc != DB_OK)
+        return app_db_status(rc);
+    return audit_append(c, "closed", "panel_session", id, 0,
+                        arena_printf(c->a, "Closed the Panel session of %s", s.held_on));
+}
+
+/* --- the overview --- */
+
+static enum app_status case_rows(struct ctx *c, const char *sql, struct panel_case_row **out,
+                                 int *n)
+{
+    db_stmt *st = db_query(c->db, sql, "i", c->who.program_id);
+    if (!st)
+        return APP_ERROR;
+    int cap = 0;
+    *out = NULL;
+    *n = 0;
+    while (db_step(st) == DB_ROW) {
+        *out = panel_grow(c->a, *out, *n, &cap, sizeof **out);
+        struct panel_case_row *row = &(*out)[(*n)++];
+        memset(row, 0, sizeof *row);
+        row->case_id = db_int(st, 0);
+        row->teacher_name = db_text_copy(st, 1, c->a);
+        row->school_name = db_text_copy(st, 2, c->a);
+        if (!rating_parse(db_text(st, 3), &row->rating))
+            row->rating = RATING_NONE;
+        row->decision_id = db_int(st, 4);
+        row->session_id = db_int(st, 5);
+        row->held_on = db_text_copy(st, 6, c->a);
+        row->decided_at = db_int(st, 7);
+    }
+    db_done(st);
+    return APP_OK;
+}
+
+#define CASE_ROW_FROM                                                                              \
+    "FROM teacher_case k JOIN person t ON t.id = k.teacher_id "                                   \
+    "LEFT JOIN school sc ON sc.id = t.school_id "
+
+enum app_status panel_cases_awaiting(struct ctx *c, struct panel_case_row **out, int *n)
+{
+    /* R21, R25: sent to the Panel; no decision pending or approved (a
+     * returned one goes back to the Panel). */
+    return case_rows(c,
+                     "SELECT k.id, t.name, COALESCE(sc.name, ''), r.rating, 0, 0, '', 0 "
+                     CASE_ROW_FROM "JOIN recommendation r ON r.case_id = k.id "
+                     "WHERE k.program_id = ? AND k.track = 'par' AND r.status = 'submitted' AND "
+                     "NOT EXISTS (SELECT 1 FROM panel_decision d WHERE d.case_id = k.id AND "
+                     "d.approval IN ('pending', 'approved')) ORDER BY r.submitted_at, k.id",
+                     out, n);
+}
+
+enum app_status panel_overview_get(struct ctx *c, struct panel_overview *o)
+{
+    memset(o, 0, sizeof *o);
+    enum app_status s = panel_sessions_list(c, true, &o->upcoming, &o->nupcoming);
+    if (s == APP_OK)
+        s = panel_cases_awaiting(c, &o->awaiting, &o->nawaiting);
+    if (s == APP_OK)
+        s = case_rows(c,
+                      "SELECT k.id, t.name, COALESCE(sc.name, ''), d.rating, d.id, d.session_id, "
+                      "s.held_on, d.decided_at " CASE_ROW_FROM
+                      "JOIN panel_decision d ON d.case_id = k.id JOIN panel_session s ON "
+                      "s.id = d.session_id WHERE k.program_id = ? AND d.approval = 'pending' "
+                      "ORDER BY d.decided_at, d.id",
+                      &o->pending, &o->npending);
+    return s;
+}

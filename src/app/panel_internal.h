@@ -1,0 +1,39 @@
+/* panel_internal.h: what panel.c, panel_view.c and panel_vote.c share and
+ * no one else needs. */
+#ifndef PARLEY_APP_PANEL_INTERNAL_H
+#define PARLEY_APP_PANEL_INTERNAL_H
+
+#include "app/panel.h"
+
+/* items, with room for one more (cap doubles; the arena keeps the old). */
+void *panel_grow(arena *a, void *items, int n, int *cap, size_t size);
+const char *panel_today(struct ctx *c);
+enum app_status panel_session_load(struct ctx *c, int64_t id, struct panel_session *s);
+
+/* R29: where a person stands on the Panel on a date. name and term_end
+ * (may be NULL) get theirs, of the term covering the date or the latest. */
+enum panel_term { PANEL_NOT_MEMBER, PANEL_SITTING, PANEL_TERM_OVER };
+enum panel_term panel_term_of(struct ctx *c, int64_t person_id, const char *date,
+                              const char **name, const char **term_end);
+/* "R29: your term ... does not cover DATE ..." (who: "your", "Ann's"). */
+const char *panel_r29_refusal(struct ctx *c, const char *who, const char *term_end,
+                              const char *date);
+
+/* A docket item for the loaded case k (relations computed for the asker). */
+enum app_status panel_item_fill(struct ctx *c, const struct panel_session *s,
+                                const struct case_record *k, struct panel_docket_item *it);
+/* The refusal for an asker the policy table turned away from the case:
+ * R24 for a recused member, R29 for one whose term has ended; else s. */
+enum app_status panel_asker_refusal(struct ctx *c, const struct case_record *k,
+                                    enum app_status s, enum action act, enum record_kind kind,
+                                    const char **refusal);
+/* The votes of the item by the session's rule, those who count being the
+ * members present and not recused (R24). */
+void panel_item_tally(struct ctx *c, const struct panel_session *s,
+                      const struct panel_docket_item *it, struct panel_tally *t);
+/* Why the asker may not vote on the item now (and the status to answer
+ * with); APP_OK when they may. */
+enum app_status panel_vote_blocker(struct ctx *c, const struct panel_session *s,
+                                   const struct panel_docket_item *it, const char **refusal);
+
+#endif
