@@ -10,6 +10,7 @@
 #include "app/goals.h"
 #include "app/meetings.h"
 #include "app/observation.h"
+#include "app/panel.h"
 
 static enum app_status (*const demo_parts[])(struct ctx *) = {
     goals_demo,          /* the goals bank, self-assessments, goals */
@@ -17,6 +18,7 @@ static enum app_status (*const demo_parts[])(struct ctx *) = {
     meetings_demo,       /* the coaching log and the parley meetings */
     evaluations_demo,    /* the PAR case's formative, shared and signed */
     terms_demo,          /* the CTs' terms (R27), one left; a yearly review (R28) */
+    panel_demo,          /* a Panel session two weeks ahead, its docket still empty */
 };
 
 enum app_status casework_demo(struct ctx *c)
