@@ -16,10 +16,16 @@
 
 void api_fail(req *r, enum app_status s, enum record_kind kind, const struct errors *errs)
 {
+    api_refuse(r, s, NULL, kind, errs);
+}
+
+void api_refuse(req *r, enum app_status s, const char *refusal, enum record_kind kind,
+                const struct errors *errs)
+{
     if (s == APP_INVALID)
         web_api_invalid(r, errs);
     else
-        web_fail(r, s, kind);
+        web_refuse(r, s, refusal, kind);
 }
 
 void api_begin(req *r, json *j, int status)

@@ -11,6 +11,10 @@
 
 /* A use case's failure: 400 naming the field when invalid, else web_fail. */
 void api_fail(req *r, enum app_status s, enum record_kind kind, const struct errors *errs);
+/* The same, saying the use case's own refusal (which names its rule) for a
+ * 403 or a 409 when it gave one. */
+void api_refuse(req *r, enum app_status s, const char *refusal, enum record_kind kind,
+                const struct errors *errs);
 /* Starts a JSON answer with this status. */
 void api_begin(req *r, json *j, int status);
 /* Location: collection/id, for a 201. */

@@ -47,15 +47,6 @@ static const struct api_field step_fields[] = {
 const struct api_body api_evaluation_step_body = {"EvaluationStep", step_fields,
                                                   COUNT(step_fields)};
 
-static void answer_fail(req *r, enum app_status s, const char *refusal,
-                        const struct errors *errs)
-{
-    if (s == APP_INVALID)
-        web_api_invalid(r, errs);
-    else
-        web_refuse(r, s, refusal, KIND_EVALUATION);
-}
-
 static void evaluation_json(json *j, const struct evaluation *e)
 {
     json_obj_begin(j);
@@ -150,7 +141,7 @@ void api_evaluation_create(req *r)
     }
     enum app_status s = evaluation_create(ctx_of(r), case_id, in.kind, &id, &errs, &refusal);
     if (s != APP_OK)
-        answer_fail(r, s, refusal, &errs);
+        api_refuse(r, s, refusal, KIND_EVALUATION, &errs);
     else
         evaluation_answer(r, case_id, id, 201);
 }
@@ -178,7 +169,7 @@ void api_evaluation_update(req *r)
     enum app_status s =
         evaluation_update(ctx_of(r), case_id, id, parse_id(version), &change, &errs, &refusal);
     if (s != APP_OK)
-        answer_fail(r, s, refusal, &errs);
+        api_refuse(r, s, refusal, KIND_EVALUATION, &errs);
     else
         evaluation_answer(r, case_id, id, 200);
 }
@@ -210,7 +201,7 @@ void api_evaluation_step(req *r)
     s = evaluation_step_take(c, case_id, id, parse_id(version), step,
                              step == EVAL_ASK_UNLOCK ? in.reason : in.response, &errs, &refusal);
     if (s != APP_OK)
-        answer_fail(r, s, refusal, &errs);
+        api_refuse(r, s, refusal, KIND_EVALUATION, &errs);
     else
         evaluation_answer(r, case_id, id, 200);
 }

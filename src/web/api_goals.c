@@ -78,15 +78,6 @@ static const struct api_field self_assessment_fields[] = {
 const struct api_body api_self_assessment_body = {"SelfAssessment", self_assessment_fields,
                                                   COUNT(self_assessment_fields)};
 
-static void answer_fail(req *r, enum app_status s, const char *refusal, enum record_kind kind,
-                        const struct errors *errs)
-{
-    if (s == APP_INVALID)
-        web_api_invalid(r, errs);
-    else
-        web_refuse(r, s, refusal, kind);
-}
-
 /* --- the rubric --- */
 
 static void indicator_json(json *j, const struct rubric_indicator *i)
@@ -190,7 +181,7 @@ void api_goal_bank_create(req *r)
         errors_add(&errs, "retired", "A new goal of the bank is in use: leave retired out.");
     enum app_status s = errs.n ? APP_INVALID : goal_bank_create(ctx_of(r), &in.g, &id, &errs);
     if (s != APP_OK)
-        answer_fail(r, s, NULL, KIND_GOAL_BANK, &errs);
+        api_refuse(r, s, NULL, KIND_GOAL_BANK, &errs);
     else
         bank_answer(r, id, 201);
 }
@@ -213,7 +204,7 @@ void api_goal_bank_update(req *r)
     if (s == APP_OK && in.retired)
         s = goal_bank_retire(c, id, strcmp(in.retired, "yes") == 0);
     if (s != APP_OK)
-        answer_fail(r, s, NULL, KIND_GOAL_BANK, &errs);
+        api_refuse(r, s, NULL, KIND_GOAL_BANK, &errs);
     else
         bank_answer(r, id, 200);
 }
@@ -333,7 +324,7 @@ void api_goal_create(req *r)
         return;
     enum app_status s = goal_create(ctx_of(r), case_id, &in, &id, &errs, &refusal);
     if (s != APP_OK)
-        answer_fail(r, s, refusal, KIND_GOAL, &errs);
+        api_refuse(r, s, refusal, KIND_GOAL, &errs);
     else
         goal_answer(r, case_id, id, 201);
 }
@@ -349,7 +340,7 @@ void api_goal_update(req *r)
     enum app_status s =
         goal_update(ctx_of(r), case_id, id, parse_id(version), &in, &errs, &refusal);
     if (s != APP_OK)
-        answer_fail(r, s, refusal, KIND_GOAL, &errs);
+        api_refuse(r, s, refusal, KIND_GOAL, &errs);
     else
         goal_answer(r, case_id, id, 200);
 }
@@ -378,7 +369,7 @@ void api_goal_decision(req *r)
                         &refusal);
     }
     if (s != APP_OK)
-        answer_fail(r, s, refusal, KIND_GOAL, &errs);
+        api_refuse(r, s, refusal, KIND_GOAL, &errs);
     else
         goal_answer(r, case_id, id, 200);
 }
@@ -404,7 +395,7 @@ void api_self_assessment_put(req *r)
                                        .growth_areas = body.growth_areas};
     s = self_assessment_save(c, case_id, &in, 1, &errs, &refusal);
     if (s != APP_OK) {
-        answer_fail(r, s, refusal, KIND_SELF_ASSESSMENT, &errs);
+        api_refuse(r, s, refusal, KIND_SELF_ASSESSMENT, &errs);
         return;
     }
     json j;

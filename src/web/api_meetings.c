@@ -93,10 +93,7 @@ static bool api_ok(req *r, enum app_status s, enum record_kind kind, const struc
 {
     if (s == APP_OK)
         return true;
-    if (s == APP_INVALID)
-        web_api_invalid(r, errs);
-    else
-        web_refuse(r, s, refusal, kind);
+    api_refuse(r, s, refusal, kind, errs);
     return false;
 }
 

@@ -145,10 +145,8 @@ void api_observation(req *r)
 static void written(req *r, enum app_status s, const struct errors *errs, const char *refusal,
                     int64_t case_id, int64_t id, int status)
 {
-    if (s == APP_INVALID)
-        web_api_invalid(r, errs);
-    else if (s != APP_OK)
-        web_refuse(r, s, refusal, KIND_OBSERVATION);
+    if (s != APP_OK)
+        api_refuse(r, s, refusal, KIND_OBSERVATION, errs);
     else
         observation_answer(r, case_id, id, status);
 }

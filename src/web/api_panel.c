@@ -58,15 +58,6 @@ static const struct api_field vote_fields[] = {
 };
 const struct api_body api_panel_vote_body = {"PanelVote", vote_fields, COUNT(vote_fields)};
 
-static void answer_fail(req *r, enum app_status s, const char *refusal, enum record_kind kind,
-                        const struct errors *errs)
-{
-    if (s == APP_INVALID)
-        web_api_invalid(r, errs);
-    else
-        web_refuse(r, s, refusal, kind);
-}
-
 static void kv_rating(json *j, const char *k, enum rating v)
 {
     json_key(j, k);
@@ -230,7 +221,7 @@ void api_panel_session_create(req *r)
         return;
     enum app_status s = panel_session_create(ctx_of(r), &in, &id, &errs);
     if (s != APP_OK)
-        answer_fail(r, s, NULL, KIND_PANEL_SESSION, &errs);
+        api_refuse(r, s, NULL, KIND_PANEL_SESSION, &errs);
     else
         session_answer(r, id, 201);
 }
@@ -245,7 +236,7 @@ void api_panel_session_update(req *r)
         return;
     enum app_status s = panel_session_update(ctx_of(r), id, parse_id(version), &in, &errs, &refusal);
     if (s != APP_OK)
-        answer_fail(r, s, refusal, KIND_PANEL_SESSION, &errs);
+        api_refuse(r, s, refusal, KIND_PANEL_SESSION, &errs);
     else
         session_answer(r, id, 200);
 }
@@ -344,7 +335,7 @@ void api_panel_note_create(req *r)
     enum app_status s = panel_note_add(ctx_of(r), req_id(r, "item"), req_id(r, "id"), in.body, &id,
                                        &errs, &refusal);
     if (s != APP_OK) {
-        answer_fail(r, s, refusal, KIND_PANEL_NOTE, &errs);
+        api_refuse(r, s, refusal, KIND_PANEL_NOTE, &errs);
         return;
     }
     json j;
@@ -366,7 +357,7 @@ void api_panel_recuse(req *r)
     enum app_status s = panel_recuse(ctx_of(r), req_id(r, "item"), req_id(r, "id"), in.person_id,
                                      in.reason, &errs, &refusal);
     if (s != APP_OK) {
-        answer_fail(r, s, refusal, KIND_RECUSAL, &errs);
+        api_refuse(r, s, refusal, KIND_RECUSAL, &errs);
         return;
     }
     session_answer(r, req_id(r, "item"), 201);
@@ -383,7 +374,7 @@ void api_panel_vote(req *r)
     enum app_status s = panel_vote_cast(ctx_of(r), req_id(r, "item"), req_id(r, "id"), in.rating,
                                         &errs, &refusal);
     if (s != APP_OK) {
-        answer_fail(r, s, refusal, KIND_PANEL_VOTE, &errs);
+        api_refuse(r, s, refusal, KIND_PANEL_VOTE, &errs);
         return;
     }
     session_answer(r, req_id(r, "item"), 201);

@@ -44,15 +44,6 @@ const struct api_body api_decision_approval_body = {"DecisionApproval", approval
 /* Sending to the Panel takes nothing but, optionally, the version. */
 static const struct api_body submit_body = {"RecommendationSubmit", NULL, 0};
 
-static void answer_fail(req *r, enum app_status s, const char *refusal, enum record_kind kind,
-                        const struct errors *errs)
-{
-    if (s == APP_INVALID)
-        web_api_invalid(r, errs);
-    else
-        web_refuse(r, s, refusal, kind);
-}
-
 /* --- the recommendation --- */
 
 static void rec_json(json *j, const struct recommendation *rec)
@@ -118,7 +109,7 @@ void api_recommendation_put(req *r)
         return;
     s = recommendation_save(c, case_id, parse_id(version), &in, &errs, &refusal);
     if (s != APP_OK)
-        answer_fail(r, s, refusal, KIND_RECOMMENDATION, &errs);
+        api_refuse(r, s, refusal, KIND_RECOMMENDATION, &errs);
     else
         rec_answer(r, case_id);
 }
@@ -203,7 +194,7 @@ void api_panel_submission_create(req *r)
         return;
     s = panel_submission_create(c, case_id, &in, &id, &errs, &refusal);
     if (s != APP_OK) {
-        answer_fail(r, s, refusal, KIND_PANEL_SUBMISSION, &errs);
+        api_refuse(r, s, refusal, KIND_PANEL_SUBMISSION, &errs);
         return;
     }
     struct panel_submission *subs;
@@ -385,7 +376,7 @@ void api_decision_approval(req *r)
     s = decision_answer(c, case_id, req_id(r, "item"), parse_id(version), in.approval, in.reason,
                         &errs, &refusal);
     if (s != APP_OK)
-        answer_fail(r, s, refusal, KIND_DECISION, &errs);
+        api_refuse(r, s, refusal, KIND_DECISION, &errs);
     else
         case_decisions_answer(r, case_id);
 }

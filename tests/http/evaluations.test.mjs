@@ -13,8 +13,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer, Client, bearer } from './harness.mjs';
-import { DEMO, sql, scalar, count, token, decode, fieldError } from './records.mjs';
+import { startServer } from './harness.mjs';
+import { DEMO, sql, scalar, count, decode, fieldError, actors } from './records.mjs';
 
 // Case 1 is PA (teacher2, ct2; principal2 its school's administrator);
 // case 2 is PAR (teacher, ct1 its primary evaluator; principal its
@@ -25,7 +25,6 @@ const PRINCIPAL = DEMO.administrator, CT2 = 'ct2@parley.test', PRINCIPAL2 = 'pri
 const COORD = DEMO.coordinator;
 
 let srv, auditStart;
-const clients = {}, tokens = {};
 
 before(async () => {
     srv = await startServer();
@@ -35,23 +34,7 @@ before(async () => {
 });
 after(async () => { await srv.stop(); });
 
-async function as(email) {
-    if (!clients[email]) {
-        const c = new Client(srv.base);
-        await c.login(email);
-        clients[email] = { c, csrf: await c.csrf('/dashboard') };
-    }
-    return clients[email];
-}
-const page = async (email, path) => (await as(email)).c.get(path);
-async function post(email, path, form = {}) {
-    const { c, csrf } = await as(email);
-    return c.request('POST', path, { form: { csrf, ...form } });
-}
-async function api(email, method, path, json) {
-    tokens[email] ||= token(srv.db, email);
-    return new Client(srv.base).request(method, '/api/v1' + path, { headers: bearer(tokens[email]), json });
-}
+const { as, page, post, api } = actors(() => srv);
 const text = r => decode(r.text).replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ');
 const url = (id, rest = '') => `/cases/${PAR}/evaluations/${id}${rest}`;
 const version = id => scalar(srv.db, `SELECT version FROM evaluation WHERE id = ${id};`);

@@ -8,8 +8,8 @@
 // and the rubric edited by the coordinator only.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, Client, bearer } from './harness.mjs';
-import { DEMO, sql, scalar, count, token, decode, fieldError } from './records.mjs';
+import { startServer } from './harness.mjs';
+import { DEMO, sql, scalar, count, decode, fieldError, actors } from './records.mjs';
 
 // Case 1 is PA (teacher2, ct2; principal2 is the school's administrator);
 // case 2 is PAR (teacher, ct1; principal is its secondary evaluator).
@@ -20,33 +20,11 @@ const PRINCIPAL = DEMO.administrator, PRINCIPAL2 = 'principal2@parley.test';
 const COORD = DEMO.coordinator;
 
 let srv;
-const clients = {}, tokens = {};
 
 before(async () => { srv = await startServer(); });
 after(async () => { await srv.stop(); });
 
-async function as(email) {
-    if (!clients[email]) {
-        const c = new Client(srv.base);
-        await c.login(email);
-        clients[email] = { c, csrf: await c.csrf('/dashboard') };
-    }
-    return clients[email];
-}
-
-async function page(email, path) {
-    return (await as(email)).c.get(path);
-}
-
-async function post(email, path, form = {}) {
-    const { c, csrf } = await as(email);
-    return c.request('POST', path, { form: { csrf, ...form } });
-}
-
-async function api(email, method, path, json) {
-    tokens[email] ||= token(srv.db, email);
-    return new Client(srv.base).request(method, '/api/v1' + path, { headers: bearer(tokens[email]), json });
-}
+const { as, page, post, api } = actors(() => srv);
 
 const cycle = id => scalar(srv.db, `SELECT cycle_start || ' ' || cycle_end FROM teacher_case WHERE id = ${id};`).split(' ');
 const plusDays = (date, n) => new Date(Date.parse(date + 'T00:00:00Z') + n * 86400000).toISOString().slice(0, 10);

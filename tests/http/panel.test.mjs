@@ -9,8 +9,8 @@
 // case's people are told).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, Client, bearer } from './harness.mjs';
-import { DEMO, sql, scalar, count, token, decode, personId } from './records.mjs';
+import { startServer } from './harness.mjs';
+import { DEMO, sql, scalar, count, decode, personId, actors } from './records.mjs';
 
 const PA = 1, PAR = 2;
 const COORD = DEMO.coordinator, TEACHER = DEMO.participating_teacher, CT1 = DEMO.consulting_teacher;
@@ -20,7 +20,6 @@ const MEMBERS = ['panel@parley.test', 'panel2@parley.test', 'panel3@parley.test'
 const EXPIRED = 'panel6@parley.test';   // term ended 2025-08-31 (R29)
 
 let srv;
-const clients = {}, tokens = {};
 const today = new Date().toISOString().slice(0, 10);
 
 before(async () => {
@@ -33,25 +32,7 @@ before(async () => {
 });
 after(async () => { await srv.stop(); });
 
-async function as(email) {
-    if (!clients[email]) {
-        const c = new Client(srv.base);
-        await c.login(email);
-        clients[email] = { c, csrf: await c.csrf('/dashboard') };
-    }
-    return clients[email];
-}
-const page = async (email, path) => (await as(email)).c.get(path);
-// form: an object, or [name, value] pairs for repeated names
-async function post(email, path, form = {}) {
-    const { c, csrf } = await as(email);
-    const pairs = Array.isArray(form) ? form : Object.entries(form);
-    return c.request('POST', path, { form: [['csrf', csrf], ...pairs] });
-}
-async function api(email, method, path, json) {
-    tokens[email] ||= token(srv.db, email);
-    return new Client(srv.base).request(method, '/api/v1' + path, { headers: bearer(tokens[email]), json });
-}
+const { as, page, post, api } = actors(() => srv);
 const text = r => decode(r.text).replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ');
 const id = email => personId(srv.db, email);
 

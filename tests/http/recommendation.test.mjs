@@ -10,8 +10,8 @@
 // decision is not answered again), 409 on a stale version.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, Client, bearer } from './harness.mjs';
-import { DEMO, scalar, count, token, decode, fieldError } from './records.mjs';
+import { startServer } from './harness.mjs';
+import { DEMO, scalar, count, decode, fieldError, actors } from './records.mjs';
 
 const PA = 1, PAR = 2;
 const TEACHER = DEMO.participating_teacher, CT1 = DEMO.consulting_teacher;
@@ -20,27 +20,10 @@ const COORD = DEMO.coordinator, PANEL = DEMO.panel_member, SUPT = DEMO.superinte
 const RATIONALE = 'Planning improved, but classroom routines still break down most days.';
 
 let srv;
-const clients = {}, tokens = {};
 before(async () => { srv = await startServer(); });
 after(async () => { await srv.stop(); });
 
-async function as(email) {
-    if (!clients[email]) {
-        const c = new Client(srv.base);
-        await c.login(email);
-        clients[email] = { c, csrf: await c.csrf('/dashboard') };
-    }
-    return clients[email];
-}
-const page = async (email, path) => (await as(email)).c.get(path);
-async function post(email, path, form = {}) {
-    const { c, csrf } = await as(email);
-    return c.request('POST', path, { form: { csrf, ...form } });
-}
-async function api(email, method, path, json) {
-    tokens[email] ||= token(srv.db, email);
-    return new Client(srv.base).request(method, '/api/v1' + path, { headers: bearer(tokens[email]), json });
-}
+const { as, page, post, api } = actors(() => srv);
 const text = r => decode(r.text).replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ');
 const today = () => new Date().toISOString().slice(0, 10);
 const plusDays = (date, n) => new Date(Date.parse(date + 'T00:00:00Z') + n * 86400000).toISOString().slice(0, 10);

@@ -1,7 +1,7 @@
 // records.mjs: what the HTTP tests need to look at the database behind the
 // server (harness.mjs's runSql: sqlite3 or psql, whichever the engine) and
 // at the pages it answers.
-import { parley, runSql } from './harness.mjs';
+import { Client, bearer, parley, runSql } from './harness.mjs';
 
 export const DEMO = {
     coordinator: 'coordinator@parley.test',
@@ -68,4 +68,34 @@ export function fieldError(html, name) {
     const fs = html.match(new RegExp(`<fieldset class="field" id="f-${name}"[^>]*>[^]*?</fieldset>`));
     const e = fs && fs[0].match(/<p class="field-error">[^]*?<\/span>\s*([^<]*)<\/p>/);
     return e ? decode(e[1]) : null;
+}
+
+// The people a test file acts as, on its server (server(): the file's
+// startServer() answer, once started): each signs in once and keeps their
+// cookie and CSRF token, or takes an API token once.
+export function actors(server) {
+    const clients = {}, tokens = {};
+    async function as(email) {
+        if (!clients[email]) {
+            const c = new Client(server().base);
+            await c.login(email);
+            clients[email] = { c, csrf: await c.csrf('/dashboard') };
+        }
+        return clients[email];
+    }
+    return {
+        as,
+        page: async (email, path) => (await as(email)).c.get(path),
+        // form: an object, or [name, value] pairs for repeated names
+        async post(email, path, form = {}) {
+            const { c, csrf } = await as(email);
+            const pairs = Array.isArray(form) ? form : Object.entries(form);
+            return c.request('POST', path, { form: [['csrf', csrf], ...pairs] });
+        },
+        async api(email, method, path, json) {
+            tokens[email] ||= token(server().db, email);
+            return new Client(server().base).request(method, '/api/v1' + path,
+                                                      { headers: bearer(tokens[email]), json });
+        },
+    };
 }

@@ -8,14 +8,13 @@
 // member whose term ended is on the roster as past and cannot vote).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, Client, bearer } from './harness.mjs';
-import { DEMO, sql, scalar, count, token, decode, fieldError, personId } from './records.mjs';
+import { startServer } from './harness.mjs';
+import { DEMO, sql, scalar, count, decode, fieldError, personId, actors } from './records.mjs';
 
 const COORD = DEMO.coordinator, PANEL = DEMO.panel_member, CT1 = DEMO.consulting_teacher;
 const CT2 = 'ct2@parley.test';
 
 let srv;
-const clients = {}, tokens = {};
 const ids = {};
 
 before(async () => {
@@ -30,28 +29,7 @@ before(async () => {
 });
 after(async () => { await srv.stop(); });
 
-async function as(email) {
-    if (!clients[email]) {
-        const c = new Client(srv.base);
-        await c.login(email);
-        clients[email] = { c, csrf: await c.csrf('/dashboard') };
-    }
-    return clients[email];
-}
-
-async function page(email, path) {
-    return (await as(email)).c.get(path);
-}
-
-async function post(email, path, form = {}) {
-    const { c, csrf } = await as(email);
-    return c.request('POST', path, { form: { csrf, ...form } });
-}
-
-async function api(email, method, path, json) {
-    tokens[email] ||= token(srv.db, email);
-    return new Client(srv.base).request(method, '/api/v1' + path, { headers: bearer(tokens[email]), json });
-}
+const { as, page, post, api } = actors(() => srv);
 
 async function newPerson(name, email, unionMember, roles) {
     const r = await api(COORD, 'POST', '/people', { name, email, union_member: unionMember,
