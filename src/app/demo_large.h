@@ -14,4 +14,15 @@ struct large_district {
 /* 700 cases on a caseload and ten years of closed cycles: 100,000 observations. */
 enum app_status demo_large_cases(struct ctx *c, const struct large_district *d);
 
+/* A closed PAR cycle the Panel decided: its case, CT and last day. */
+struct large_decided {
+    int64_t case_id, ct, end_day;
+};
+/* The Panel's ten years (demo_large_panel.c): a session a month, each closed
+ * PAR cycle's locked summative, recommendation, docket, votes and approved
+ * decision; and on the cases on a caseload now, recommendations before the
+ * Panel and decisions awaiting approval. */
+enum app_status demo_large_panel(struct ctx *c, const struct large_decided *cases, int n,
+                                 int64_t today);
+
 #endif

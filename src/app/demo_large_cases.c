@@ -214,6 +214,8 @@ enum app_status demo_large_cases(struct ctx *c, const struct large_district *d)
         if (rc >= 0 && i % 100 == 99 && (db_commit(c->db) != DB_OK || db_begin(c->db) != DB_OK))
             rc = DB_ERROR;
     }
+    struct large_decided *decided = arena_alloc(c->a, sizeof *decided * CLOSED_CASES);
+    int ndecided = 0;
     for (int i = 0; i < CLOSED_CASES && rc >= 0; i++) {
         struct large_case k = {
             .teacher = d->teachers[d->ncases + i % (d->nteachers - d->ncases)],
@@ -222,8 +224,12 @@ enum app_status demo_large_cases(struct ctx *c, const struct large_district *d)
             .start_day = today - 400 - (int64_t)(next_random(&seed) % (9 * 365)),
         };
         rc = one_case(c, &k, d->ncases + i, CLOSED_OBSERVATIONS, today, indicators, nind, &seed);
+        if (strcmp(k.track, "par") == 0)
+            decided[ndecided++] = (struct large_decided){k.id, k.ct, k.start_day + CYCLE_DAYS};
         if (rc >= 0 && i % 100 == 99 && (db_commit(c->db) != DB_OK || db_begin(c->db) != DB_OK))
             rc = DB_ERROR;
     }
-    return app_db_status(rc);
+    if (rc < 0)
+        return app_db_status(rc);
+    return demo_large_panel(c, decided, ndecided, today);
 }
