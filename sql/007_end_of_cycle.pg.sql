@@ -63,6 +63,8 @@ CREATE TABLE recommendation (
     updated_at BIGINT NOT NULL,
     version BIGINT NOT NULL DEFAULT 1
 );
+-- The Panel's overview reads what is before the Panel by status.
+CREATE INDEX recommendation_status ON recommendation(status, submitted_at);
 -- What the teacher or the administrator sends the Panel (R22): written
 -- evidence, or a request to appear in person. party: teacher | administrator.
 CREATE TABLE panel_submission (
@@ -155,6 +157,8 @@ CREATE TABLE panel_decision (
     UNIQUE (session_id, case_id)
 );
 CREATE INDEX panel_decision_case ON panel_decision(case_id, decided_at);
+-- The decisions awaiting the Superintendent's approval (R25).
+CREATE INDEX panel_decision_approval ON panel_decision(approval, decided_at);
 
 -- A Consulting Teacher's term (R27): the commitment (at least
 -- ct_min_commitment_years), the day they leave the role, and the day until

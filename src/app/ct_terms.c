@@ -93,10 +93,11 @@ enum app_status ct_list(struct ctx *c, struct ct_summary **out, int *n)
     /* Those who hold the role now, and those who held it (a term on record:
      * their restriction may still run). */
     db_stmt *st = db_query(c->db,
-                           "SELECT p.id FROM person p WHERE p.program_id = ? AND (EXISTS "
-                           "(SELECT 1 FROM person_role r WHERE r.person_id = p.id AND r.role = "
-                           "'consulting_teacher') OR EXISTS (SELECT 1 FROM ct_term t WHERE "
-                           "t.person_id = p.id)) ORDER BY p.name, p.id",
+                           /* from the role's index, not every person of the program */
+                           "SELECT p.id FROM (SELECT person_id FROM person_role WHERE role = "
+                           "'consulting_teacher' UNION SELECT person_id FROM ct_term) ct CROSS "
+                           "JOIN person p WHERE p.id = ct.person_id AND p.program_id = ? "
+                           "ORDER BY p.name, p.id",
                            "i", c->who.program_id);
     if (!st)
         return APP_ERROR;
