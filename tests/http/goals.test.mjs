@@ -347,7 +347,8 @@ test('R37: the teacher sees their goals and self-assessment, writes the self-ass
 // Last: it takes the demo's rubric away.
 test('an installation made before the rubric: the coordinator starts from the Massachusetts rubric', async () => {
     for (const q of ['UPDATE goal SET indicator_id = NULL', 'UPDATE goal_bank SET indicator_id = NULL',
-                     'DELETE FROM evidence', 'DELETE FROM self_assessment', 'DELETE FROM rubric_indicator',
+                     'DELETE FROM evidence', 'DELETE FROM self_assessment', 'DELETE FROM evaluation_rating',
+                     'DELETE FROM rubric_indicator',
                      'DELETE FROM rubric_standard'])
         sql(srv.db, q + ';');
     let p = await page(TEACHER, '/rubric');
