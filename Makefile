@@ -135,6 +135,12 @@ TEST_LAYERS_test_panel := base domain
 # terms
 TEST_LAYERS_test_ct_term := base domain
 # end terms
+# pss
+# end pss
+# outcomes
+# end outcomes
+# reports
+# end reports
 .SECONDEXPANSION:
 build/san/tests/%: tests/unit/%.c tests/unit/testing.h $$(call san_objs,$$(TEST_LAYERS_$$*)) build/san/gen/migrations.o build/san/gen/assets.o
 	@mkdir -p $(dir $@)

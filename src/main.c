@@ -212,7 +212,12 @@ static void print_demo_logins(void)
            "  teacher@parley.test         Participating Teacher (also teacher2, teacher3)\n"
            "  panel@parley.test           Panel Member (also panel2 to panel5; panel6 is past, R29)\n"
            "  superintendent@parley.test  Superintendent\n"
-           "  union@parley.test           Union Representative\n",
+           "  union@parley.test           Union Representative\n"
+           "The federation's Peer Support Service, beside the district's program:\n"
+           "  pss@parley.test             Peer Support Service Coordinator\n"
+           "  president@parley.test       Local President\n"
+           "  consultant@parley.test      Peer Support Consultant\n"
+           "  member@parley.test          Federation Member (principal2 is one too)\n",
            DEMO_PASSWORD);
 }
 

@@ -49,7 +49,10 @@ void app_fini(struct app *app);
 
 struct actor {
     int64_t person_id;              /* 0: a visitor */
-    int64_t program_id;
+    int64_t program_id;             /* the program the asker acts in now (R31-R36: one
+                                       at a time; roles count only in it) */
+    bool federation;                /* that program is a federation's Peer Support Service */
+    const char *program_name;
     int64_t session_id;             /* 0 for API tokens and the command line */
     const char *name, *email;
     role_set roles;

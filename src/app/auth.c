@@ -119,7 +119,10 @@ static bool token_stored_form(const char *token, char hash[65])
 role_set person_roles(struct ctx *c, int64_t person_id)
 {
     role_set set = 0;
-    db_stmt *st = db_query(c->db, "SELECT role FROM person_role WHERE person_id = ?", "i", person_id);
+    /* Roles count only in the program they were given in. */
+    db_stmt *st = db_query(c->db,
+                           "SELECT role FROM person_role WHERE person_id = ? AND program_id = ?",
+                           "ii", person_id, c->who.program_id);
     enum role r;
     while (st && db_step(st) == DB_ROW)
         if (role_parse(db_text(st, 0), &r))
@@ -150,6 +153,13 @@ static void actor_set(struct ctx *c, int64_t person_id, int64_t program_id, cons
     c->who.name = arena_strdup(c->a, name);
     c->who.email = arena_strdup(c->a, email);
     c->who.roles = person_roles(c, person_id);
+    db_stmt *st = db_query(c->db, "SELECT name, kind FROM program WHERE id = ?", "i", program_id);
+    if (st && db_step(st) == DB_ROW) {
+        c->who.program_name = arena_strdup(c->a, db_text(st, 0));
+        c->who.federation = strcmp(db_text(st, 1), "federation") == 0;
+    }
+    if (st)
+        db_done(st);
 }
 
 enum app_status auth_login_check(struct ctx *c, const char *email, const char *password,
@@ -212,7 +222,8 @@ bool auth_session_load(struct ctx *c, const char *token, const char **csrf, cons
         return false;
     db_stmt *st = db_query(c->db,
                            "SELECT s.id, s.person_id, s.csrf_token, s.created_at, s.last_seen, "
-                           "s.flash, p.program_id, p.name, p.email FROM session s "
+                           "s.flash, COALESCE(s.program_id, p.program_id), p.name, p.email "
+                           "FROM session s "
                            "JOIN person p ON p.id = s.person_id "
                            "WHERE s.token_hash = ? AND p.active = 1",
                            "s", hash);
@@ -462,4 +473,48 @@ enum app_status auth_reset_store(struct ctx *c, const char *token, const char *h
     c->who.person_id = pid;
     c->who.name = name;
     return password_store(c, pid, hash, "Set a new password with a one-time link");
+}
+
+/* --- programs: one installation, several programs; a session acts in one --- */
+
+enum app_status auth_programs(struct ctx *c, struct program_choice **out, int *n)
+{
+    db_stmt *st = db_query(c->db,
+                           "SELECT g.id, g.name, g.kind FROM program g WHERE g.id = (SELECT "
+                           "program_id FROM person WHERE id = ?) OR g.id IN (SELECT program_id "
+                           "FROM person_role WHERE person_id = ?) ORDER BY g.id",
+                           "ii", c->who.person_id, c->who.person_id);
+    if (!st)
+        return APP_ERROR;
+    int cap = 4;
+    *out = arena_alloc(c->a, sizeof **out * (size_t)cap);
+    *n = 0;
+    while (db_step(st) == DB_ROW && *n < cap) {
+        struct program_choice *p = &(*out)[(*n)++];
+        p->id = db_int(st, 0);
+        p->name = db_text_copy(st, 1, c->a);
+        p->federation = strcmp(db_text(st, 2), "federation") == 0;
+        p->current = p->id == c->who.program_id;
+    }
+    db_done(st);
+    return APP_OK;
+}
+
+enum app_status auth_program_switch(struct ctx *c, int64_t program_id)
+{
+    struct program_choice *ps;
+    int n;
+    enum app_status s = auth_programs(c, &ps, &n);
+    const char *name = NULL;
+    for (int i = 0; s == APP_OK && i < n; i++)
+        if (ps[i].id == program_id)
+            name = ps[i].name;
+    if (s != APP_OK || !name || !c->who.session_id)
+        return s != APP_OK ? s : APP_NOT_FOUND;
+    int rc = db_exec(c->db, "UPDATE session SET program_id = ? WHERE id = ?", "ii", program_id,
+                     c->who.session_id);
+    if (rc != DB_OK)
+        return app_db_status(rc);
+    return audit_append(c, "switch", "session", c->who.session_id, c->who.person_id,
+                        arena_printf(c->a, "Switched to the program %s", name));
 }

@@ -35,6 +35,19 @@ enum app_status auth_logout(struct ctx *c);
 enum app_status auth_logout_everywhere(struct ctx *c, int64_t *ended);
 /* Bearer tokens for the API. */
 bool auth_token_load(struct ctx *c, const char *token);
+
+/* The programs a person belongs to: their home program and each program
+ * they hold a role in (R31-R36: a district's PA/PAR program and a
+ * federation's Peer Support Service side by side). */
+struct program_choice {
+    int64_t id;
+    const char *name;
+    bool federation, current;
+};
+enum app_status auth_programs(struct ctx *c, struct program_choice **out, int *n);
+/* The session acts in another of the asker's programs from now on; its
+ * roles there are the only ones that count. APP_NOT_FOUND: not theirs. */
+enum app_status auth_program_switch(struct ctx *c, int64_t program_id);
 enum app_status auth_token_create(struct ctx *c, const char *email, const char *label,
                                   const char **token);
 

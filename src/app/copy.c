@@ -89,6 +89,13 @@ static const struct copy_table copy_tables[] = {
     {"panel_decision", NULL},
     {"ct_term", NULL},
     {"ct_review", NULL},
+    {"pss_case", NULL}, /* 008 */
+    {"pss_log", NULL},
+    {"pss_report", NULL},
+    {"pss_release", NULL},
+    {"case_outcome", NULL},
+    {"survey_invitation", NULL},
+    {"survey_response", NULL},
     {"audit", NULL},
     /* 001 seeds the chain's head as (1, 0, ''); the copy replaces it. */
     {"audit_head", "last_id <> 0"},

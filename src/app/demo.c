@@ -129,6 +129,7 @@ static enum app_status demo_person_add(struct ctx *c, const struct demo_person *
 
 static enum app_status demo_large(struct ctx *c);
 
+
 /* --- inquiries: the contact form's, in each state of the intake queue.
  * The first is nobody's yet (the permission tests ask about inquiry 1 as a
  * record the Consulting Teacher ct1 does not handle). --- */
@@ -189,6 +190,44 @@ static enum app_status demo_inquiry_add(struct ctx *c, const struct demo_inquiry
     return s;
 }
 
+/* --- the federation's Peer Support Service, beside the district's program
+ * in the same installation (R31-R36). Its people's home is the federation;
+ * principal2, an administrator of the district, is also a federation
+ * member: the wall between the programs is tested with them. --- */
+
+static const struct demo_person federation_people[] = {
+    {"Marguerite Leblanc", "pss@parley.test", "", "other", 22, {"pss_coordinator"}, 0, 0},
+    {"Daniel Osei", "president@parley.test", "", "classroom_teacher", 18, {"local_president"}, 0, 0},
+    {"Hannah Kowalczyk", "consultant@parley.test", "", "classroom_teacher", 20, {"pss_consultant"}, 0, 0},
+    {"Teresa Lin", "member@parley.test", "", "classroom_teacher", 7, {"member"}, 0, 0},
+};
+
+static enum app_status federation_build(struct ctx *c, const char *password, struct errors *errs)
+{
+    struct actor district = c->who;
+    int64_t id = 0, principal2 = 0;
+    int rc = db_int_query(c->db, &id,
+                          "INSERT INTO program (name, short_name, time_zone, kind, created_at) "
+                          "VALUES ('Harbor City Teachers'' Federation: Peer Support Service', "
+                          "'HCTF PSS', 'America/New_York', 'federation', ?) RETURNING id",
+                          "i", clock_now());
+    c->who.program_id = id;
+    c->who.federation = true;
+    enum app_status s = app_db_status(rc);
+    for (size_t i = 0; s == APP_OK && i < sizeof federation_people / sizeof *federation_people; i++)
+        s = demo_person_add(c, &federation_people[i], password, errs);
+    /* A person of the district holds a role in the federation too: the one
+     * step no page takes (a federation's coordinator adds its own people). */
+    db_int_query(c->db, &principal2, "SELECT id FROM person WHERE email = 'principal2@parley.test'", "");
+    if (s == APP_OK)
+        s = app_db_status(db_exec(c->db,
+                                  "INSERT INTO person_role (person_id, role, created_at, program_id) "
+                                  "VALUES (?, 'member', ?, ?)",
+                                  "iii", principal2, clock_now(), id));
+    c->who = district;
+    return s;
+}
+
 enum app_status demo_build(struct ctx *c, const char *password, bool large)
 {
     struct errors errs = {0};
@@ -207,6 +246,8 @@ enum app_status demo_build(struct ctx *c, const char *password, bool large)
         s = casework_demo(c);    /* their goals, observations, coaching, meetings */
     if (s == APP_OK)
         s = demo_site_build(c);  /* the public site's pages, FAQ, news, resources */
+    if (s == APP_OK)
+        s = federation_build(c, password, &errs);   /* the Peer Support Service beside it */
     for (int i = 0; i < errs.n; i++)
         fprintf(stderr, "parley: demo: %s: %s\n", errs.e[i].field, errs.e[i].message);
     return s == APP_OK && large ? demo_large(c) : s;

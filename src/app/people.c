@@ -45,8 +45,11 @@ static void role_add_from_row(struct ctx *c, db_stmt *st, int col, struct person
 
 static enum app_status roles_load(struct ctx *c, struct person *p)
 {
-    db_stmt *st = db_query(c->db, "SELECT " ROLE_COLUMNS "WHERE r.person_id = ? ORDER BY r.role, r.id",
-                           "i", p->id);
+    /* The roles held in this program: another program's are its own. */
+    db_stmt *st = db_query(c->db,
+                           "SELECT " ROLE_COLUMNS "WHERE r.person_id = ? AND r.program_id = ? "
+                           "ORDER BY r.role, r.id",
+                           "ii", p->id, c->who.program_id);
     if (!st)
         return APP_ERROR;
     p->roles = NULL;
@@ -76,9 +79,9 @@ static enum app_status people_roles_load(struct ctx *c, const struct people_filt
     db_stmt *st = db_query(c->db,
                            "SELECT r.person_id, " ROLE_COLUMNS "WHERE r.person_id IN (SELECT p.id"
                            PERSON_FILTER " ORDER BY p.name, p.id LIMIT ? OFFSET ?) "
-                           "ORDER BY r.person_id, r.role, r.id",
-                           "issssiissdi", c->who.program_id, q, like, like, like, f->school_id,
-                           f->school_id, role, role, pg->per_page, offset);
+                           "AND r.program_id = ? ORDER BY r.person_id, r.role, r.id",
+                           "issssiissdii", c->who.program_id, q, like, like, like, f->school_id,
+                           f->school_id, role, role, pg->per_page, offset, c->who.program_id);
     if (!st)
         return APP_ERROR;
     while (db_step(st) == DB_ROW) {
@@ -359,6 +362,13 @@ enum app_status role_add(struct ctx *c, int64_t person_id, const struct role_inp
             errors_add(errs, "school_id", "Choose a school from the list.");
         else if (role_held(&p, &rf))
             errors_add(errs, "role", "This person already holds that role.");
+        else if (role_of_federation(rf.role) != c->who.federation)
+            /* Each program's roles are its own: nothing crosses the wall. */
+            errors_add(errs, "role", c->who.federation
+                                         ? "This program is a Peer Support Service: give one "
+                                           "of its roles."
+                                         : "That is a role of a federation's Peer Support "
+                                           "Service, given in its own program.");
         else
             check_ct_restriction(c, &p, &rf, errs);
     }
@@ -366,10 +376,11 @@ enum app_status role_add(struct ctx *c, int64_t person_id, const struct role_inp
         return APP_INVALID;
     int rc = db_int_query(c->db, role_id,
                           "INSERT INTO person_role (person_id, role, school_id, seat, appointed_by, "
-                          "term_start, term_end, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
-                          "RETURNING id",
-                          "issssssi", person_id, role_key(rf.role), school_param(c, rf.school_id),
-                          rf.seat, rf.appointed_by, rf.term_start, rf.term_end, app_now(c));
+                          "term_start, term_end, created_at, program_id) VALUES (?, ?, ?, ?, ?, "
+                          "?, ?, ?, ?) RETURNING id",
+                          "issssssii", person_id, role_key(rf.role), school_param(c, rf.school_id),
+                          rf.seat, rf.appointed_by, rf.term_start, rf.term_end, app_now(c),
+                          c->who.program_id);
     if (rc != DB_OK)
         return app_db_status(rc);
     return audit_append(c, "create", "role", *role_id, person_id,

@@ -337,6 +337,73 @@ const struct policy_rule policy_rules[] = {
      "A Consulting Teacher reads the Panel's reviews of their own work (R28)."},
     {ROLE_PANEL_MEMBER, ACT_CREATE, KIND_CT_REVIEW,
      "The Panel reviews each Consulting Teacher every year (R28)."},
+    /* --- the federation's Peer Support Service (R31-R36). Its kinds are
+     * granted only to its own roles, held only in its own program, and to
+     * the people of a case: no district role reaches any of it. --- */
+    {ROLE_PSS_COORDINATOR, ACT_LIST, KIND_PSS_CASE,
+     "The service coordinator sees every request and case of the Peer Support Service (R31)."},
+    {ROLE_PSS_CONSULTANT, ACT_LIST, KIND_PSS_CASE,
+     "A peer support consultant lists the cases they work on."},
+    {ROLE_LOCAL_PRESIDENT, ACT_LIST, KIND_PSS_CASE,
+     "A local president lists the cases they referred or take part in."},
+    {ROLE_MEMBER, ACT_LIST, KIND_PSS_CASE,
+     "A member lists their own requests for peer support."},
+    {ROLE_PSS_COORDINATOR, ACT_VIEW, KIND_PSS_CASE,
+     "The service coordinator sees each case's request, consultant, costs, leave, the "
+     "district's agreement and any hold; not the consultant's reports (R34)."},
+    {WHO_PSS_MEMBER, ACT_VIEW, KIND_PSS_CASE,
+     "A member sees everything in their own case (R37)."},
+    {WHO_PSS_PRESIDENT, ACT_VIEW, KIND_PSS_CASE,
+     "The local president of a case sees it."},
+    {WHO_PSS_CONSULTANT, ACT_VIEW, KIND_PSS_CASE,
+     "The case's consultant sees it."},
+    {ROLE_MEMBER, ACT_CREATE, KIND_PSS_CASE,
+     "A member asks for peer support themselves (self-referral, R31)."},
+    {ROLE_LOCAL_PRESIDENT, ACT_CREATE, KIND_PSS_CASE,
+     "A local president passes a member's request to the service coordinator (R31)."},
+    {ROLE_PSS_COORDINATOR, ACT_CREATE, KIND_PSS_CASE,
+     "The service coordinator records a request a member made by telephone (R31)."},
+    {ROLE_PSS_COORDINATOR, ACT_EDIT, KIND_PSS_CASE,
+     "The service coordinator assigns the consultant and records the costs (R32), the leave "
+     "(R36), the district's agreement (R33), a hold (R35) and the case's close."},
+    {WHO_PSS_CONSULTANT, ACT_VIEW, KIND_PSS_REPORT,
+     "The consultant sees their work log, reports and releases."},
+    {WHO_PSS_MEMBER, ACT_VIEW, KIND_PSS_REPORT,
+     "The member sees every report about them and every release (R34, R37)."},
+    {WHO_PSS_PRESIDENT, ACT_VIEW, KIND_PSS_REPORT,
+     "The local president sees the reports and releases they must consent to (R34)."},
+    {WHO_PSS_CONSULTANT, ACT_CREATE, KIND_PSS_REPORT,
+     "The consultant logs the work, writes reports and proposes a release to a recipient "
+     "(R34), once the district's agreement is recorded (R33)."},
+    {WHO_PSS_MEMBER, ACT_APPROVE, KIND_PSS_REPORT,
+     "The member consents, in advance, to a release to its recipient (R34)."},
+    {WHO_PSS_PRESIDENT, ACT_APPROVE, KIND_PSS_REPORT,
+     "The local president consents, in advance, to a release to its recipient (R34)."},
+    {WHO_PSS_CONSULTANT, ACT_APPROVE, KIND_PSS_REPORT,
+     "The consultant consents, in advance, to a release to its recipient (R34)."},
+    {WHO_PSS_CONSULTANT, ACT_EDIT, KIND_PSS_REPORT,
+     "The consultant releases a report once all three have consented and no hold stands "
+     "(R34, R35)."},
+    /* --- outcomes, surveys and reports (R39) --- */
+    {ROLE_COORDINATOR, ACT_VIEW, KIND_OUTCOME,
+     "The coordinator sees each closed case's outcome."},
+    {WHO_CASE_TEACHER, ACT_VIEW, KIND_OUTCOME,
+     "A teacher sees the outcome recorded for their own case (R37)."},
+    {WHO_CASE_CT, ACT_VIEW, KIND_OUTCOME,
+     "The case's Consulting Teacher sees its outcome."},
+    {ROLE_COORDINATOR, ACT_EDIT, KIND_OUTCOME,
+     "The coordinator records a closed case's outcome: the rating before and after, whether "
+     "the teacher stayed, continued support (R39)."},
+    {WHO_CASE_TEACHER, ACT_RESPOND, KIND_SURVEY,
+     "A teacher answers the end-of-cycle survey of their case; the answer is kept apart from "
+     "their name (R39)."},
+    {WHO_CASE_EVALUATOR, ACT_RESPOND, KIND_SURVEY,
+     "On a PAR case, the administrator answers the end-of-cycle survey; the answer is kept "
+     "apart from their name (R39)."},
+    {ROLE_COORDINATOR, ACT_LIST, KIND_PROGRAM_REPORT,
+     "The coordinator reads the program's reports: outcomes, surveys, the work (R39)."},
+    {ROLE_PANEL_MEMBER, ACT_LIST, KIND_PROGRAM_REPORT,
+     "The Panel reads the program's reports: outcomes, surveys, the work (R39)."},
     {WHO_ANYONE, ACT_VIEW, KIND_CONTENT,
      "Anyone, signed in or not, reads the published pages, FAQ, news and resources."},
     {ROLE_COORDINATOR, ACT_LIST, KIND_CONTENT,
@@ -444,8 +511,10 @@ enum record_kind policy_part_kind(const char *key)
 bool policy_kind_private(enum record_kind kind)
 {
     /* A person's record is private: a stranger is not told it exists; nor
-     * that someone asked the program for help (an inquiry). */
+     * that someone asked the program for help (an inquiry), nor for peer
+     * support (R31-R36). */
     return kind == KIND_PERSON || kind == KIND_INQUIRY || kind == KIND_CASE ||
+           kind == KIND_PSS_CASE || kind == KIND_PSS_REPORT || kind == KIND_OUTCOME ||
            policy_kind_casework(kind);
 }
 
@@ -480,6 +549,9 @@ const char *policy_kind_label(enum record_kind kind)
         [KIND_RECUSAL] = "Panel recusals", [KIND_PANEL_VOTE] = "Panel votes",
         [KIND_DECISION] = "Panel decisions and approvals",
         [KIND_CT_TERM] = "Consulting Teachers' terms", [KIND_CT_REVIEW] = "Consulting Teachers' reviews",
+        [KIND_PSS_CASE] = "peer support cases", [KIND_PSS_REPORT] = "peer support reports",
+        [KIND_OUTCOME] = "case outcomes", [KIND_SURVEY] = "end-of-cycle surveys",
+        [KIND_PROGRAM_REPORT] = "the program's reports",
     };
     return kind < KIND_COUNT ? labels[kind] : "";
 }
@@ -506,6 +578,12 @@ const char *policy_who_label(int who)
         return "A sitting Panel member, on a case before the Panel they have not recused from";
     if (who == WHO_CASE_APPROVER)
         return "The Superintendent, on a case the Panel has decided";
+    if (who == WHO_PSS_MEMBER)
+        return "The member a peer support case is for";
+    if (who == WHO_PSS_PRESIDENT)
+        return "The peer support case's local president";
+    if (who == WHO_PSS_CONSULTANT)
+        return "The peer support case's consultant";
     if (who == WHO_ANYONE)
         return "Anyone, visitors too";
     if (who == WHO_ASSIGNED)
@@ -601,6 +679,23 @@ const char *policy_refusal(enum action act, enum record_kind kind)
     case KIND_CT_REVIEW:
         return "R27, R28: the coordinator records the Consulting Teachers' terms; the Panel "
                "reviews their work.";
+    case KIND_PSS_CASE:
+        return "R31-R36: a peer support case is the member's, their local president's, their "
+               "consultant's and the service coordinator's only; no district role sees any of it.";
+    case KIND_PSS_REPORT:
+        if (act == ACT_APPROVE)
+            return "R34: only the member, the local president and the consultant consent to a "
+                   "release.";
+        return "R34: a consultant's reports go to nobody but the member, the local president and "
+               "the consultant, except as all three agreed in advance.";
+    case KIND_OUTCOME:
+        return "R39: the coordinator records a closed case's outcome.";
+    case KIND_SURVEY:
+        return "R39: the survey is answered by the case's teacher and, on a PAR case, its "
+               "administrator.";
+    case KIND_PROGRAM_REPORT:
+        return "R39: the program's reports are the coordinator's and the Panel's; the public "
+               "Track Record shows what may be published.";
     case KIND_AUDIT:
         return "Only the program coordinator browses the whole audit log. "
                "You can see every entry about your own record under My record.";

@@ -55,6 +55,11 @@ enum record_kind {
     KIND_DECISION,           /* the Panel's decision and the Superintendent's approval (R24, R25) */
     KIND_CT_TERM,            /* a Consulting Teacher's term and restriction dates (R27) */
     KIND_CT_REVIEW,          /* the Panel's yearly review of a Consulting Teacher (R28) */
+    KIND_PSS_CASE,           /* a Peer Support Service case: request, costs, agreement, hold (R31-R36) */
+    KIND_PSS_REPORT,         /* a consultant's work log, reports and their releases (R34, R35) */
+    KIND_OUTCOME,            /* a closed case's outcome (R39) */
+    KIND_SURVEY,             /* the end-of-cycle survey: answering it, and its results (R39) */
+    KIND_PROGRAM_REPORT,     /* the program's reports: outcomes, surveys, the work (R39) */
     KIND_COUNT
 };
 
@@ -77,10 +82,13 @@ enum who {
                                      to the Panel (R21), unless they recused (R24) */
     WHO_CASE_APPROVER,            /* relationship: the Superintendent, on a case the
                                      Panel has decided (R25) */
+    WHO_PSS_MEMBER,               /* relationship: the member a Peer Support case is for */
+    WHO_PSS_PRESIDENT,            /* relationship: the Peer Support case's local president */
+    WHO_PSS_CONSULTANT,           /* relationship: the Peer Support case's consultant */
 };
 /* A case relationship's bit in policy_record.relations. */
 #define POLICY_REL(who) (1u << ((who) - WHO_CASE_TEACHER))
-#define POLICY_IS_CASE_REL(who) ((who) >= WHO_CASE_TEACHER && (who) <= WHO_CASE_APPROVER)
+#define POLICY_IS_CASE_REL(who) ((who) >= WHO_CASE_TEACHER && (who) <= WHO_PSS_CONSULTANT)
 
 struct policy_rule {
     int who;                 /* an enum role, or an enum who */

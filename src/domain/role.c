@@ -12,6 +12,10 @@ static const struct {
     [ROLE_PANEL_MEMBER] = {"panel_member", "Panel Member"},
     [ROLE_SUPERINTENDENT] = {"superintendent", "Superintendent"},
     [ROLE_UNION_REP] = {"union_rep", "Union Representative"},
+    [ROLE_PSS_COORDINATOR] = {"pss_coordinator", "Peer Support Service Coordinator"},
+    [ROLE_LOCAL_PRESIDENT] = {"local_president", "Local President"},
+    [ROLE_PSS_CONSULTANT] = {"pss_consultant", "Peer Support Consultant"},
+    [ROLE_MEMBER] = {"member", "Federation Member"},
 };
 
 const char *role_key(enum role r)
@@ -48,4 +52,9 @@ bool role_needs_school(enum role r)
 bool role_needs_term(enum role r)
 {
     return r == ROLE_PANEL_MEMBER;
+}
+
+bool role_of_federation(enum role r)
+{
+    return r >= ROLE_PSS_COORDINATOR && r < ROLE_COUNT;
 }

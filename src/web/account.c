@@ -170,6 +170,46 @@ static void password_form(req *r, const char *action, bool ask_current, const st
     form_end(r, ask_current ? "Change my password" : "Set my password");
 }
 
+/* A person in several programs (a district's, a federation's Peer Support
+ * Service) works in one at a time: their roles in the others do not count. */
+static void programs_section(req *r)
+{
+    struct program_choice *ps;
+    int n;
+    if (auth_programs(ctx_of(r), &ps, &n) != APP_OK || n < 2)
+        return;
+    html_raw(&r->out, "<h2>Your programs</h2><p>You belong to more than one program. You work "
+                      "in one at a time, with the roles you hold in it; nothing of one program "
+                      "shows in another.</p><ul class=\"programs\">");
+    for (int i = 0; i < n; i++) {
+        html_printf(&r->out, "<li>%s%s", ps[i].name, ps[i].current ? " (you are working in it)" : "");
+        if (!ps[i].current) {
+            form_begin(r, "/account/program");
+            html_printf(&r->out, "<input type=\"hidden\" name=\"program_id\" value=\"%s\">",
+                        id_text(r, ps[i].id));
+            form_end(r, arena_printf(r->a, "Work in %s", ps[i].name));
+        }
+        html_raw(&r->out, "</li>");
+    }
+    html_raw(&r->out, "</ul>");
+}
+
+void do_program_switch(req *r)
+{
+    int64_t id = parse_id(req_form(r, "program_id"));
+    if (!id) {
+        web_error(r, 400, "Choose one of your programs.");
+        return;
+    }
+    enum app_status s = auth_program_switch(ctx_of(r), id);
+    if (s != APP_OK) {
+        web_fail(r, s, KIND_ACCOUNT);
+        return;
+    }
+    web_flash(r, "You are now working in the other program, with your roles there.");
+    res_redirect(r, "/dashboard");
+}
+
 static void account_page(req *r, const struct errors *errs)
 {
     struct ctx *c = ctx_of(r);
@@ -179,6 +219,7 @@ static void account_page(req *r, const struct errors *errs)
                          "<div><dt>Email</dt><dd>%s</dd></div></dl>",
                 c->who.name, c->who.email);
     roles_list(r, c->who.roles);
+    programs_section(r);
     html_printf(&r->out, "<p><a href=\"/people/%" PRId64 "/history\">Who has viewed or changed "
                          "your record</a></p><h2>Change your password</h2>",
                 c->who.person_id);

@@ -85,6 +85,12 @@ const struct api_body *const api_bodies[] = {
     /* terms */
     &api_ct_term_body, &api_ct_leaving_body, &api_ct_review_body,
     /* end terms */
+    /* pss */
+    /* end pss */
+    /* outcomes */
+    /* end outcomes */
+    /* reports */
+    /* end reports */
 };
 const int api_body_count = COUNT(api_bodies);
 

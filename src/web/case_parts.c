@@ -32,6 +32,12 @@ const struct case_part_section case_part_sections[] = {
     /* end panel */
     /* parts: terms */
     /* end terms */
+    /* parts: pss */
+    /* end pss */
+    /* parts: outcomes */
+    /* end outcomes */
+    /* parts: reports */
+    /* end reports */
     {KIND_NONE, NULL, NULL, NULL},
 };
 

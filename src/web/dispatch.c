@@ -54,8 +54,12 @@ static bool csrf_ok(req *r, struct web *w)
 static bool route_allowed(req *r, const struct route *rt, struct web *w)
 {
     struct ctx *c = &w->c;
-    if (rt->action == ACT_PUBLIC)
+    if (rt->action == ACT_PUBLIC) {
+        /* The public site is the installation's, whichever program a
+         * signed-in visitor works in. */
+        c->who.program_id = w->srv->program_id;
         return true;
+    }
     if (!app_signed_in(c)) {
         if (r->is_api) {
             web_error(r, 401, "Sign in first: send an API token as 'Authorization: Bearer TOKEN'.");

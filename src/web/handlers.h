@@ -54,6 +54,7 @@ void do_logout_everywhere(req *r);
 void page_dashboard(req *r);
 void page_account(req *r);
 void do_password_change(req *r);
+void do_program_switch(req *r);
 void page_reset(req *r);
 void do_reset(req *r);
 /* people.c */
@@ -319,5 +320,11 @@ void api_ct_leave(req *r);
 void api_ct_review_create(req *r);
 void api_panel_roster(req *r);
 /* end terms */
+/* pss */
+/* end pss */
+/* outcomes */
+/* end outcomes */
+/* reports */
+/* end reports */
 
 #endif

@@ -107,7 +107,11 @@ void page_begin(req *r, const char *title)
 {
     struct web *w = r->app;
     struct web_server *srv = r->ctx;
-    const char *program = srv && srv->program_name ? srv->program_name : "Parley";
+    /* A signed-in person sees the program they work in (a district's or a
+     * federation's); a visitor the installation's own. */
+    const char *program = w->c.who.program_name      ? w->c.who.program_name
+                          : srv && srv->program_name ? srv->program_name
+                                                     : "Parley";
     buf *o = &r->out;
     html_printf(o,
                 "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"

@@ -238,6 +238,12 @@ static const struct resource resources[] = {
     {"reviews", "CtReview", true, NULL, 0, true},
     {"roster", "PanelSeat", true, NULL, 0, true},
     /* end terms */
+    /* pss */
+    /* end pss */
+    /* outcomes */
+    /* end outcomes */
+    /* reports */
+    /* end reports */
 };
 static const struct prop paging[] = {
     {"q", "string", NULL, true, false},

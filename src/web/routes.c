@@ -36,6 +36,7 @@ const struct route web_routes[] = {
     {"GET", "/dashboard", page_dashboard, ACT_VIEW, KIND_ACCOUNT, 0, "One's own dashboard"},
     {"GET", "/account", page_account, ACT_VIEW, KIND_ACCOUNT, 0, "One's own account and its history"},
     {"POST", "/account/password", do_password_change, ACT_EDIT, KIND_ACCOUNT, ROUTE_HASHES_FIRST, "Change one's own password"},
+    {"POST", "/account/program", do_program_switch, ACT_EDIT, KIND_ACCOUNT, 0, "Work in another of one's programs (a district's, a federation's)"},
     {"GET", "/people", page_people, ACT_LIST, KIND_PERSON, 0, "List and search people"},
     {"GET", "/people/new", page_person_new, ACT_CREATE, KIND_PERSON, 0, "The form to add a person"},
     {"POST", "/people", do_person_create, ACT_CREATE, KIND_PERSON, 0, "Add a person"},
@@ -199,6 +200,12 @@ const struct route web_routes[] = {
     {"POST", "/cts/{id}/reviews", do_ct_review, ACT_CREATE, KIND_CT_REVIEW, 0, "The Panel's yearly review of a Consulting Teacher (R28)"},
     {"GET", "/panel/roster", page_panel_roster, ACT_LIST, KIND_PANEL_SESSION, 0, "The Panel's roster: seats, appointers and terms (R29)"},
     /* end terms */
+    /* pss: the federation's Peer Support Service */
+    /* end pss */
+    /* outcomes: closed cases' outcomes and the end-of-cycle surveys */
+    /* end outcomes */
+    /* reports: the Track Record, the program's reports, charts and CSV */
+    /* end reports */
     {"GET", "/inbox", page_inbox, ACT_VIEW, KIND_ACCOUNT, 0, "One's notifications"},
     {"POST", "/inbox/read", do_inbox_read, ACT_EDIT, KIND_ACCOUNT, 0, "Mark one's notifications read"},
     {"GET", "/help/workflow", page_workflow, PUBLIC, 0, "The case workflow, from its table"},
@@ -294,5 +301,11 @@ const struct route web_routes[] = {
     {"POST", "/api/v1/cts/{id}/reviews", api_ct_review_create, ACT_CREATE, KIND_CT_REVIEW, 0, "The Panel's review for a school year: one a year (R28)"},
     {"GET", "/api/v1/panel/roster", api_panel_roster, ACT_LIST, KIND_PANEL_SESSION, 0, "The Panel's members: seat, appointer, term, whether they may vote (R29)"},
     /* end api terms */
+    /* api pss */
+    /* end api pss */
+    /* api outcomes */
+    /* end api outcomes */
+    /* api reports */
+    /* end api reports */
 };
 const size_t web_route_count = sizeof web_routes / sizeof web_routes[0];

@@ -151,6 +151,12 @@ extern const struct api_body api_panel_note_body, api_panel_vote_body;
 extern const struct api_body api_ct_term_body, api_ct_leaving_body;   /* api_terms.c */
 extern const struct api_body api_ct_review_body;
 /* end terms */
+/* pss */
+/* end pss */
+/* outcomes */
+/* end outcomes */
+/* reports */
+/* end reports */
 
 extern const struct api_body *const api_bodies[];
 extern const int api_body_count;

@@ -98,6 +98,12 @@ const PART_TABLES = [
     // end panel
     // terms
     // end terms
+    // pss
+    // end pss
+    // outcomes
+    // end outcomes
+    // reports
+    // end reports
 ];
 function partRecord(rt) {
     const found = PART_TABLES.find(([re]) => re.test(rt.pattern));

@@ -11,6 +11,10 @@ export const DEMO = {
     panel_member: 'panel@parley.test',
     superintendent: 'superintendent@parley.test',
     union_rep: 'union@parley.test',
+    pss_coordinator: 'pss@parley.test',
+    local_president: 'president@parley.test',
+    pss_consultant: 'consultant@parley.test',
+    member: 'member@parley.test',
 };
 
 // Runs SQL on the database: { code, out, err }.
