@@ -109,7 +109,7 @@ void page_begin(req *r, const char *title)
     struct web_server *srv = r->ctx;
     /* A signed-in person sees the program they work in (a district's or a
      * federation's); a visitor the installation's own. */
-    const char *program = w->c.who.program_name      ? w->c.who.program_name
+    const char *program = w && w->c.who.program_name ? w->c.who.program_name
                           : srv && srv->program_name ? srv->program_name
                                                      : "Parley";
     buf *o = &r->out;

@@ -11,6 +11,17 @@
 #include "web/handlers.h"
 #include "web/web.h"
 
+/* The roles this program gives (a district's or a federation's), after
+ * roles[0], the empty choice; returns how many options there are. */
+static int program_roles(req *r, struct option *roles)
+{
+    int n = 1;
+    for (int i = 0; i < ROLE_COUNT; i++)
+        if (role_of_federation((enum role)i) == ctx_of(r)->who.federation)
+            roles[n++] = (struct option){role_key((enum role)i), role_label((enum role)i)};
+    return n;
+}
+
 static struct option *school_options(req *r, const char *none, int *n)
 {
     struct school *schools;
@@ -112,11 +123,9 @@ static void people_search_form(req *r, const struct people_filter *f)
                                     .value = f->school_id ? arena_printf(r->a, "%" PRId64, f->school_id) : ""},
                  schools, nschools, NULL);
     struct option roles[ROLE_COUNT + 1] = {{"", "Any role"}};
-    for (int i = 0; i < ROLE_COUNT; i++)
-        roles[i + 1] = (struct option){role_key((enum role)i), role_label((enum role)i)};
     field_select(r, &(struct field){.name = "role", .label = "Role", .value = f->role,
                                     .filter = true},
-                 roles, ROLE_COUNT + 1, NULL);
+                 roles, program_roles(r, roles), NULL);
     html_raw(&r->out, "<div class=\"form-actions\"><button type=\"submit\" class=\"button\">Search"
                       "</button></div></form>");
 }
@@ -239,10 +248,8 @@ static void role_form(req *r, const struct person *p, const struct role_input *i
     form_errors(r, errs);
     form_begin(r, arena_printf(r->a, "/people/%" PRId64 "/roles#add-role", p->id));
     struct option roles[ROLE_COUNT + 1] = {{"", "Choose a role"}};
-    for (int i = 0; i < ROLE_COUNT; i++)
-        roles[i + 1] = (struct option){role_key((enum role)i), role_label((enum role)i)};
     field_select(r, &(struct field){.name = "role", .label = "Role", .value = in->role,
-                                    .required = true}, roles, ROLE_COUNT + 1, errs);
+                                    .required = true}, roles, program_roles(r, roles), errs);
     int nschools;
     struct option *schools = school_options(r, "Choose a school", &nschools);
     field_select(r, &(struct field){.name = "school_id", .label = "School", .hint = "Administrators only.",

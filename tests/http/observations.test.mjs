@@ -65,7 +65,7 @@ async function upload(client, caseId, { title, name, content, type = 'text/plain
 }
 
 // Dates as the program sees them: its time zone's.
-const zone = () => scalar(srv.db, 'SELECT time_zone FROM program;');
+const zone = () => scalar(srv.db, 'SELECT time_zone FROM program WHERE id = 1;');
 const dayOf = ms => new Intl.DateTimeFormat('en-CA', { timeZone: zone() }).format(new Date(ms));
 const today = () => dayOf(Date.now());
 const daysAgo = n => {
