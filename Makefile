@@ -138,6 +138,7 @@ TEST_LAYERS_test_ct_term := base domain
 # pss
 # end pss
 # outcomes
+TEST_LAYERS_test_outcome := base domain
 # end outcomes
 # reports
 # end reports

@@ -400,6 +400,9 @@ const struct policy_rule policy_rules[] = {
     {WHO_CASE_EVALUATOR, ACT_RESPOND, KIND_SURVEY,
      "On a PAR case, the administrator answers the end-of-cycle survey; the answer is kept "
      "apart from their name (R39)."},
+    {ROLE_COORDINATOR, ACT_LIST, KIND_SURVEY,
+     "The coordinator sees who was invited to answer the end-of-cycle survey and who "
+     "responded, never whose answer is whose (R39)."},
     {ROLE_COORDINATOR, ACT_LIST, KIND_PROGRAM_REPORT,
      "The coordinator reads the program's reports: outcomes, surveys, the work (R39)."},
     {ROLE_PANEL_MEMBER, ACT_LIST, KIND_PROGRAM_REPORT,

@@ -88,6 +88,7 @@ const struct api_body *const api_bodies[] = {
     /* pss */
     /* end pss */
     /* outcomes */
+    &api_outcome_body, &api_survey_body,
     /* end outcomes */
     /* reports */
     /* end reports */

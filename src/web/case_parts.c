@@ -34,7 +34,8 @@ const struct case_part_section case_part_sections[] = {
     /* end terms */
     /* parts: pss */
     /* end pss */
-    /* parts: outcomes */
+    /* parts: outcomes (outcomes.c) */
+    {KIND_OUTCOME, "Outcome", "outcome", outcome_summary},
     /* end outcomes */
     /* parts: reports */
     /* end reports */

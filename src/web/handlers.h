@@ -323,6 +323,18 @@ void api_panel_roster(req *r);
 /* pss */
 /* end pss */
 /* outcomes */
+void outcome_summary(req *r, const struct case_record *k);   /* outcomes.c */
+void page_outcome(req *r);
+void do_outcome_save(req *r);
+void page_survey(req *r);                                    /* survey.c */
+void do_survey_answer(req *r);
+void page_surveys(req *r);
+/* The asker's surveys waiting for an answer, on their dashboard (R39). */
+void surveys_waiting_section(req *r);
+void api_outcome(req *r);                                    /* api_outcomes.c */
+void api_outcome_put(req *r);
+void api_survey_answer(req *r);
+void api_surveys(req *r);
 /* end outcomes */
 /* reports */
 /* end reports */

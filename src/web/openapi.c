@@ -241,6 +241,9 @@ static const struct resource resources[] = {
     /* pss */
     /* end pss */
     /* outcomes */
+    {"outcome", "Outcome", false, NULL, 0, true},
+    {"survey", "SurveyAnswer", false, NULL, 0, true},
+    {"surveys", "SurveyInvitation", true, NULL, 0, true},
     /* end outcomes */
     /* reports */
     /* end reports */

@@ -203,6 +203,11 @@ const struct route web_routes[] = {
     /* pss: the federation's Peer Support Service */
     /* end pss */
     /* outcomes: closed cases' outcomes and the end-of-cycle surveys */
+    {"GET", "/cases/{id}/outcome", page_outcome, ACT_VIEW, KIND_OUTCOME, 0, "A closed case's outcome: ratings before and after, whether the teacher stayed, continued support; who answered the survey (R39)"},
+    {"POST", "/cases/{id}/outcome", do_outcome_save, ACT_EDIT, KIND_OUTCOME, 0, "Record or revise a closed case's outcome; the end-of-cycle surveys go out (R39)"},
+    {"GET", "/cases/{id}/survey", page_survey, ACT_RESPOND, KIND_SURVEY, 0, "The end-of-cycle survey, for the invited teacher or administrator (R39)"},
+    {"POST", "/cases/{id}/survey", do_survey_answer, ACT_RESPOND, KIND_SURVEY, 0, "Answer the end-of-cycle survey once; the answer is kept without one's name (R39)"},
+    {"GET", "/surveys", page_surveys, ACT_LIST, KIND_SURVEY, 0, "Who was invited to the end-of-cycle surveys and who responded: names and yes or no only (R39)"},
     /* end outcomes */
     /* reports: the Track Record, the program's reports, charts and CSV */
     /* end reports */
@@ -304,6 +309,10 @@ const struct route web_routes[] = {
     /* api pss */
     /* end api pss */
     /* api outcomes */
+    {"GET", "/api/v1/cases/{id}/outcome", api_outcome, ACT_VIEW, KIND_OUTCOME, 0, "A case's outcome, or what it is prefilled with before it is recorded (R39)"},
+    {"PUT", "/api/v1/cases/{id}/outcome", api_outcome_put, ACT_EDIT, KIND_OUTCOME, 0, "Record or revise a closed case's outcome: rating_before, rating_after, stayed, continued_support (R39)"},
+    {"POST", "/api/v1/cases/{id}/survey", api_survey_answer, ACT_RESPOND, KIND_SURVEY, 0, "Answer the end-of-cycle survey once: fair, transparent, humane (1-5) and a comment; kept without one's name (R39)"},
+    {"GET", "/api/v1/surveys", api_surveys, ACT_LIST, KIND_SURVEY, 0, "Who was invited to the end-of-cycle surveys and who responded (R39); ?case_id= for one case"},
     /* end api outcomes */
     /* api reports */
     /* end api reports */

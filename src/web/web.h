@@ -154,6 +154,7 @@ extern const struct api_body api_ct_review_body;
 /* pss */
 /* end pss */
 /* outcomes */
+extern const struct api_body api_outcome_body, api_survey_body;   /* api_outcomes.c */
 /* end outcomes */
 /* reports */
 /* end reports */
