@@ -10,6 +10,7 @@
 #include "app/goals.h"
 #include "app/meetings.h"
 #include "app/observation.h"
+#include "app/outcome.h"
 #include "app/panel.h"
 
 static enum app_status (*const demo_parts[])(struct ctx *) = {
@@ -19,6 +20,7 @@ static enum app_status (*const demo_parts[])(struct ctx *) = {
     evaluations_demo,    /* the PAR case's formative, shared and signed */
     terms_demo,          /* the CTs' terms (R27), one left; a yearly review (R28) */
     panel_demo,          /* a Panel session two weeks ahead, its docket still empty */
+    outcomes_demo,       /* the outcomes and surveys of cycles closed (R39) */
 };
 
 enum app_status casework_demo(struct ctx *c)

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "app/demo_large.h"
+#include "app/outcome.h"
 #include "base/clock.h"
 #include "domain/cycle.h"
 #include "domain/workflow.h"
@@ -231,5 +232,6 @@ enum app_status demo_large_cases(struct ctx *c, const struct large_district *d)
     }
     if (rc < 0)
         return app_db_status(rc);
-    return demo_large_panel(c, decided, ndecided, today);
+    enum app_status s = demo_large_panel(c, decided, ndecided, today);
+    return s == APP_OK ? demo_large_outcomes(c) : s;   /* R39: each closed cycle's outcome, surveys */
 }

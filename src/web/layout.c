@@ -30,6 +30,7 @@ static const struct nav_item staff_nav[] = {
     {"/decisions", "Decisions", ROLE_SUPERINTENDENT},
     {"/cts", "Consulting Teachers", ROLE_COORDINATOR},
     {"/cts", "Consulting Teachers", ROLE_PANEL_MEMBER},
+    {"/surveys", "Surveys", ROLE_COORDINATOR},
     {"/site", "Public site", ROLE_COORDINATOR},
     {"/audit", "Audit log", ROLE_COORDINATOR},
     {"/settings", "Settings", -1},
