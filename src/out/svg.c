@@ -6,10 +6,10 @@
 
 #include "out/html.h"
 
-#define WIDTH 640
-#define LABEL_END 212      /* labels end here, right-aligned */
-#define BAR_X 220
-#define BAR_MAX 340        /* the longest bar; its value is written after it */
+#define WIDTH 480          /* narrow, so that the text stays readable on a phone */
+#define LABEL_END 142      /* labels end here, right-aligned */
+#define BAR_X 150
+#define BAR_MAX 270        /* the longest bar; its value is written after it */
 #define ROW 30
 #define BAR_H 20
 #define TOP 8
