@@ -43,7 +43,7 @@ const char *cell_hidden_text(enum cell_shown why, int small_group_min, char *out
         snprintf(out, (size_t)size, "fewer than %d: not shown", small_group_min);
         break;
     case CELL_COMPLEMENT:
-        snprintf(out, (size_t)size, "not shown: would reveal a group under %d", small_group_min);
+        snprintf(out, (size_t)size, "not shown: reveals a small group");
         break;
     case CELL_EMPTY:
         snprintf(out, (size_t)size, "none");

@@ -1,18 +1,19 @@
 /* svg.c: the bar chart writer. Presentation attributes, not style
- * attributes, so that a strict Content-Security-Policy keeps it drawn. */
+ * attributes, so that a strict Content-Security-Policy keeps it drawn. Its
+ * width is fixed; a style sheet's max-width: 100% narrows it on a phone. */
 #include "out/svg.h"
 
 #include <string.h>
 
 #include "out/html.h"
 
-#define WIDTH 480          /* narrow, so that the text stays readable on a phone */
-#define LABEL_END 142      /* labels end here, right-aligned */
-#define BAR_X 150
-#define BAR_MAX 270        /* the longest bar; its value is written after it */
+#define WIDTH 440          /* narrow, so that the text stays readable on a phone */
+#define LABEL_END 150      /* labels end here, right-aligned */
+#define BAR_X 158
+#define BAR_MAX 220        /* the longest bar; its value is written after it */
 #define ROW 30
 #define BAR_H 20
-#define TOP 8
+#define TOP 34             /* below the title, drawn as the first line */
 
 static void text(buf *b, const char *s)
 {
@@ -54,15 +55,15 @@ static void bar(buf *b, const struct svg_bar *s, int y, double max)
 
 void svg_bar_chart(buf *b, const struct svg_chart *c)
 {
-    int rows = c->nbars ? c->nbars : 1, height = TOP * 2 + rows * ROW;
+    int rows = c->nbars ? c->nbars : 1, height = TOP + 8 + rows * ROW;
     buf_puts(b, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" role=\"img\" "
                 "aria-labelledby=\"");
     text(b, c->id);
     buf_puts(b, "-title ");
     text(b, c->id);
-    buf_printf(b, "-desc\" viewBox=\"0 0 %d %d\" width=\"100%%\" font-family=\"sans-serif\" "
-                  "font-size=\"13\" fill=\"#1a1a1a\"><title id=\"",
-               WIDTH, height);
+    buf_printf(b, "-desc\" viewBox=\"0 0 %d %d\" width=\"%d\" font-family=\"sans-serif\" "
+                  "font-size=\"14\" fill=\"#1a1a1a\"><title id=\"",
+               WIDTH, height, WIDTH * 5 / 4);
     text(b, c->id);
     buf_puts(b, "-title\">");
     text(b, c->title);
@@ -70,7 +71,9 @@ void svg_bar_chart(buf *b, const struct svg_chart *c)
     text(b, c->id);
     buf_puts(b, "-desc\">");
     text(b, c->desc);
-    buf_puts(b, "</desc>");
+    buf_puts(b, "</desc><text x=\"0\" y=\"18\" font-weight=\"bold\" font-size=\"16\">");
+    text(b, c->title);
+    buf_puts(b, "</text>");
     double max = scale_of(c);
     for (int i = 0; i < c->nbars; i++)
         bar(b, &c->bars[i], TOP + i * ROW, max);

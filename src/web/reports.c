@@ -30,12 +30,12 @@ static const char *share_text(req *r, const struct share *s, int min)
     return arena_printf(r->a, "%d%% (%d of %d)", s->percent, s->num, s->n);
 }
 
-static void chart(req *r, const char *id, const char *title, const char *desc,
+void report_chart(req *r, const char *id, const char *title, const char *desc,
                   const struct svg_bar *bars, int n, double max)
 {
-    html_raw(&r->out, "<figure class=\"chart\">");
+    html_raw(&r->out, "<div class=\"chart\">");
     svg_bar_chart(&r->out, &(struct svg_chart){id, title, desc, max, bars, n});
-    html_raw(&r->out, "</figure>");
+    html_raw(&r->out, "</div>");
 }
 
 static struct svg_bar share_bar(req *r, const char *label, const struct share *s, int min)
@@ -59,7 +59,7 @@ static void outcome_chart(req *r, const struct track_record *t, bool stayed, con
             bars[k++] = share_bar(r, arena_printf(r->a, "%s %s", report_year(r, y->year),
                                                   tr_column_label(col)), s, t->small_group_min);
         }
-    chart(r, id, title, desc, bars, k, 100);
+    report_chart(r, id, title, desc, bars, k, 100);
 }
 
 static void outcome_table(req *r, const struct track_record *t)
@@ -101,7 +101,7 @@ static void survey_chart(req *r, const struct track_record *t, const char *party
                 all->agree[item], arena_printf(r->a, "%d%%", all->agree[item]),
                 all->shown == CELL_SHOWN ? NULL : report_hidden(r, all->shown, t->small_group_min)};
     }
-    chart(r, arena_printf(r->a, "survey-%s", party),
+    report_chart(r, arena_printf(r->a, "survey-%s", party),
           arena_printf(r->a, "%s who agree, PA and PAR together", party_label(party)),
           arena_printf(r->a, "For each school year, the share of %s answering 4 or 5 (agree) "
                              "that the process was fair, transparent and humane. The table "

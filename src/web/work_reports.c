@@ -11,14 +11,6 @@
 #include "web/reports.h"
 #include "web/web.h"
 
-static void chart(req *r, const char *id, const char *title, const char *desc,
-                  const struct svg_bar *bars, int n, double max)
-{
-    html_raw(&r->out, "<figure class=\"chart\">");
-    svg_bar_chart(&r->out, &(struct svg_chart){id, title, desc, max, bars, n});
-    html_raw(&r->out, "</figure>");
-}
-
 static void csv_link(req *r, const char *name, const char *what)
 {
     html_printf(&r->out, "<p><a href=\"/reports/%s.csv\" download>Download %s (CSV)</a></p>", name,
@@ -50,7 +42,7 @@ static void caseload_report(req *r, const struct work_report *w)
     for (int i = 0; i < w->ncaseload && w->caseload[i].year == latest; i++, k++)
         bars[k] = (struct svg_bar){w->caseload[i].ct_name, w->caseload[i].load,
                                    arena_printf(r->a, "%d", w->caseload[i].load), NULL};
-    chart(r, "caseload", arena_printf(r->a, "Weighted caseload in %s", report_year(r, latest)),
+    report_chart(r, "caseload", arena_printf(r->a, "Weighted caseload in %s", report_year(r, latest)),
           arena_printf(r->a, "Each Consulting Teacher's weighted caseload in the school year "
                              "%s, against a cap of %d. The table below gives every year.",
                        report_year(r, latest), w->cap),
@@ -88,7 +80,7 @@ static void casework_report(req *r, const struct work_report *w)
                     cell->observations, casework_text(r, cell, false, w->small_group_min),
                     cell->shown == CELL_SHOWN ? NULL : report_hidden(r, cell->shown, w->small_group_min)};
         }
-    chart(r, "casework", "Observations per case",
+    report_chart(r, "casework", "Observations per case",
           "For each school year and track, the mean number of observations per case. The table "
           "below also gives the visits.", bars, k, 0);
     table_begin(r, "Visits and observations per case",
@@ -130,7 +122,7 @@ static void meetings_report(req *r, const struct work_report *w)
                                    percent_text(r, s, w->small_group_min),
                                    s->shown == CELL_SHOWN ? NULL : report_hidden(r, s->shown, w->small_group_min)};
     }
-    chart(r, "meetings", "Meetings held on time",
+    report_chart(r, "meetings", "Meetings held on time",
           "For each school year, the share of parley meetings held inside their R17 window. "
           "The table below gives the same with the counts.", bars, w->nmeetings, 100);
     table_begin(r, "Parley meetings held on time",
@@ -162,7 +154,7 @@ static void feedback_report(req *r, const struct work_report *w)
                                    arena_printf(r->a, "%d days", y->median_days),
                                    y->shown == CELL_SHOWN ? NULL : report_hidden(r, y->shown, w->small_group_min)};
     }
-    chart(r, "feedback", "Median days to feedback",
+    report_chart(r, "feedback", "Median days to feedback",
           "For each school year, the median number of days from an observation to its shared "
           "feedback. The table below gives the share shared in time.", bars, w->nfeedback, longest);
     table_begin(r, "Days to feedback",

@@ -12,44 +12,19 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, Client } from './harness.mjs';
-import { DEMO, sql, scalar, personId, decode, actors } from './records.mjs';
+import { DEMO, scalar, decode, actors } from './records.mjs';
+import { outcomes as addOutcomes, answers as addAnswers, setSetting, run as runRows } from './report_rows.mjs';
 
 const COORD = DEMO.coordinator, PANEL = DEMO.panel_member;
 let srv;
 const { page, api } = actors(() => srv);
 
-function run(statement) {
-    const r = sql(srv.db, statement);
-    if (r.code !== 0) throw new Error(`SQL failed: ${r.err}`);
-}
-
-let serial = 0;
-// A closed case of the district with its outcome.
-function outcome(year, track, after, stayed) {
-    const n = ++serial, teacher = personId(srv.db, DEMO.participating_teacher);
-    run(`INSERT INTO inquiry (program_id, reference, name, email, interest, status, created_at, updated_at)
-         VALUES (1, 'INQ-R39-${n}', 'R39 teacher', 'r39@example.test', '${track}', 'closed', 0, 0);
-         INSERT INTO teacher_case (program_id, inquiry_id, teacher_id, state, track, created_at, updated_at)
-         VALUES (1, (SELECT id FROM inquiry WHERE reference = 'INQ-R39-${n}'), ${teacher}, 'cycle_closed', '${track}', 0, 0);
-         INSERT INTO case_outcome (case_id, rating_before, rating_after, stayed, school_year, recorded_at)
-         VALUES ((SELECT MAX(id) FROM teacher_case), 'needs_improvement', '${after}', '${stayed}', ${year}, 0);`);
-}
-
-function outcomes(year, track, proficient, stayedYes, size) {
-    for (let i = 0; i < size; i++)
-        outcome(year, track, i < proficient ? 'proficient' : 'needs_improvement', i < stayedYes ? 'yes' : 'no');
-}
-
-// Answers: [fair, transparent, humane] each.
-function answers(year, track, party, rows) {
-    for (const [fair, transparent, humane] of rows)
-        run(`INSERT INTO survey_response (program_id, school_year, track, party, fair, transparent, humane)
-             VALUES (1, ${year}, '${track}', '${party}', ${fair}, ${transparent}, ${humane});`);
-}
+const run = statement => runRows(srv.db, statement);
 
 before(async () => {
     srv = await startServer();
     // 2023-24: PAR, 6 people: 5 of 6 Proficient (83%), 4 of 6 stayed (67%).
+    const outcomes = (...a) => addOutcomes(srv.db, ...a), answers = (...a) => addAnswers(srv.db, ...a);
     outcomes(2023, 'par', 5, 4, 6);
     // 2024-25: PA, 4 people (hidden): 1 of 4 Proficient (25%), 3 of 4 stayed (75%);
     // PAR, 7 people: 6 of 7 (86%), 5 of 7 (71%), hidden with it (complementary);
@@ -81,7 +56,7 @@ test('R39: the public Track Record shows a group of 6 and hides a group of 4, wi
     const html = decode(r.text);
     assert.match(html, /<tr><th scope="row">2023-24<\/th><td>PAR<\/td><td>83% \(5 of 6\)<\/td><td>67% \(4 of 6\)<\/td><\/tr>/);
     assert.match(html, /<tr><th scope="row">2024-25<\/th><td>PA<\/td><td>fewer than 5: not shown<\/td><td>fewer than 5: not shown<\/td><\/tr>/);
-    assert.match(html, /<tr><th scope="row">2024-25<\/th><td>PAR<\/td><td>not shown: would reveal a group under 5<\/td>/,
+    assert.match(html, /<tr><th scope="row">2024-25<\/th><td>PAR<\/td><td>not shown: reveals a small group<\/td>/,
                  'R39: PAR of 2024-25 is hidden with PA: 11 - 7 would give PA away');
     assert.match(html, /<td>PA and PAR<\/td><td>64% \(7 of 11\)<\/td><td>73% \(8 of 11\)<\/td>/);
     for (const s of HIDDEN_PAGE)
@@ -107,7 +82,7 @@ test('R39: the charts have a title and a text alternative and draw a hidden grou
     const proficient = charts.find(s => s.includes('>Reached Proficient</title>'));
     assert.match(proficient, />2023-24 PAR<\/text><rect [^>]*fill="#1f5f8b"\/><text [^>]*>83%<\/text>/);
     assert.match(proficient, />2024-25 PA<\/text><rect [^>]*fill="none"[^>]*\/><text [^>]*>fewer than 5: not shown<\/text>/);
-    assert.match(proficient, />2024-25 PAR<\/text><rect [^>]*fill="none"[^>]*\/><text [^>]*>not shown: would reveal a group under 5<\/text>/);
+    assert.match(proficient, />2024-25 PAR<\/text><rect [^>]*fill="none"[^>]*\/><text [^>]*>not shown: reveals a small group<\/text>/);
     for (const svg of charts)
         for (const s of HIDDEN_PAGE)
             assert.ok(!svg.includes(s), `R39: "${s}" is in no chart`);
@@ -153,7 +128,7 @@ test('R39: the public CSV is RFC 4180, leaves a hidden figure empty with a note,
         rows.find(x => x[0] === year && x[1] === track && x[2] === party && x[3] === measure);
     assert.deepEqual(find('2023-24', 'par', 'reached_proficient_percent'), ['2023-24', 'par', '', 'reached_proficient_percent', '6', '5', '83', '']);
     assert.deepEqual(find('2024-25', 'pa', 'reached_proficient_percent'), ['2024-25', 'pa', '', 'reached_proficient_percent', '', '', '', 'fewer than 5: not shown']);
-    assert.deepEqual(find('2024-25', 'par', 'stayed_percent'), ['2024-25', 'par', '', 'stayed_percent', '', '', '', 'not shown: would reveal a group under 5']);
+    assert.deepEqual(find('2024-25', 'par', 'stayed_percent'), ['2024-25', 'par', '', 'stayed_percent', '', '', '', 'not shown: reveals a small group']);
     assert.deepEqual(find('2024-25', 'all', 'stayed_percent'), ['2024-25', 'all', '', 'stayed_percent', '11', '8', '73', '']);
     assert.deepEqual(find('2024-25', 'pa', 'transparent_mean', 'teacher'), ['2024-25', 'pa', 'teacher', 'transparent_mean', '', '', '', 'fewer than 5: not shown']);
     assert.deepEqual(find('2024-25', 'par', 'fair_agree_percent', 'administrator'), ['2024-25', 'par', 'administrator', 'fair_agree_percent', '5', '', '100', '']);
@@ -168,7 +143,7 @@ test('R39: the public API gives the same figures, and nothing of a hidden group'
     const cell = (year, track) => body.outcomes.find(o => o.school_year === year && o.track === track);
     assert.deepEqual(cell('2023-24', 'par').reached_proficient, { shown: true, group_size: 6, count: 5, percent: 83 });
     assert.deepEqual(cell('2024-25', 'pa').reached_proficient, { shown: false, note: 'fewer than 5: not shown' });
-    assert.deepEqual(cell('2024-25', 'par').stayed, { shown: false, note: 'not shown: would reveal a group under 5' });
+    assert.deepEqual(cell('2024-25', 'par').stayed, { shown: false, note: 'not shown: reveals a small group' });
     const hiddenSurvey = body.surveys.find(s => s.school_year === '2024-25' && s.track === 'pa' && s.party === 'teacher');
     assert.deepEqual(hiddenSurvey, { school_year: '2024-25', track: 'pa', party: 'teacher', shown: false, note: 'fewer than 5: not shown' });
     for (const re of HIDDEN_DATA) assert.doesNotMatch(r.text, re, `R39: ${re} is not in the API`);
@@ -226,13 +201,12 @@ test('R39 in the work reports: groups of fewer than 5 cases are hidden; the CSVs
 });
 
 test('R39: the small-group minimum is the program\'s setting', async () => {
-    run(`INSERT INTO program_setting (program_id, key, value) VALUES (1, 'small_group_min', '7')
-         ON CONFLICT (program_id, key) DO UPDATE SET value = '7';`);
+    setSetting(srv.db, 'small_group_min', '7');
     try {
         const html = decode((await new Client(srv.base).get('/track-record')).text);
         assert.match(html, /2023-24<\/th><td>PAR<\/td><td>fewer than 7: not shown<\/td>/, 'a group of 6 is now hidden');
         assert.ok(!html.includes('5 of 6'));
     } finally {
-        run(`DELETE FROM program_setting WHERE key = 'small_group_min';`);
+        setSetting(srv.db, 'small_group_min', null);
     }
 });

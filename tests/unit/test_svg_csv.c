@@ -37,7 +37,7 @@ static void test_svg_has_a_text_alternative(void **state)
     assert_non_null(strstr(s, "<desc id=\"prof-desc\">Share of teachers &amp; more</desc>"));
     assert_non_null(strstr(s, ">2025-26 PAR</text>"));
     assert_non_null(strstr(s, ">83%</text>"));
-    assert_non_null(strstr(s, "width=\"224\""));   /* 83% of 270 */
+    assert_non_null(strstr(s, "width=\"183\""));   /* 83% of 220 */
 }
 
 /* R39: a hidden figure is an outline with words, no length, no number. */
@@ -49,7 +49,7 @@ static void test_R39_svg_hidden_bar_is_an_outline_without_its_number(void **stat
     assert_non_null(strstr(s, "fill=\"none\""));
     assert_non_null(strstr(s, ">fewer than 5: not shown</text>"));
     assert_null(strstr(s, "25%"));
-    assert_null(strstr(s, "width=\"68\""));
+    assert_null(strstr(s, "width=\"55\""));
 }
 
 static void test_svg_without_bars_says_so(void **state)

@@ -68,7 +68,7 @@ static void test_R39_hidden_cells_say_why_without_a_number(void **state)
     char t[96];
     assert_string_equal(cell_hidden_text(CELL_SMALL, 5, t, sizeof t), "fewer than 5: not shown");
     assert_string_equal(cell_hidden_text(CELL_COMPLEMENT, 5, t, sizeof t),
-                        "not shown: would reveal a group under 5");
+                        "not shown: reveals a small group");
 }
 
 static void test_shares_years_and_medians(void **state)
