@@ -141,6 +141,8 @@ TEST_LAYERS_test_ct_term := base domain
 TEST_LAYERS_test_outcome := base domain
 # end outcomes
 # reports
+TEST_LAYERS_test_track_record := base domain
+TEST_LAYERS_test_svg_csv := base out
 # end reports
 .SECONDEXPANSION:
 build/san/tests/%: tests/unit/%.c tests/unit/testing.h $$(call san_objs,$$(TEST_LAYERS_$$*)) build/san/gen/migrations.o build/san/gen/assets.o

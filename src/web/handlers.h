@@ -337,6 +337,11 @@ void api_survey_answer(req *r);
 void api_surveys(req *r);
 /* end outcomes */
 /* reports */
+void page_reports(req *r);            /* work_reports.c */
+void page_report_csv(req *r);         /* report_csv.c */
+void page_track_record_csv(req *r);
+void api_track_record(req *r);        /* api_reports.c */
+void api_work_report(req *r);
 /* end reports */
 
 #endif

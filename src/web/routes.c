@@ -210,6 +210,12 @@ const struct route web_routes[] = {
     {"GET", "/surveys", page_surveys, ACT_LIST, KIND_SURVEY, 0, "Who was invited to the end-of-cycle surveys and who responded: names and yes or no only (R39)"},
     /* end outcomes */
     /* reports: the Track Record, the program's reports, charts and CSV */
+    {"GET", "/track-record.csv", page_track_record_csv, PUBLIC, 0, "The Track Record's figures as CSV; a hidden figure is empty with a note (R39)"},
+    {"GET", "/reports", page_reports, ACT_LIST, KIND_PROGRAM_REPORT, 0, "The program's reports: outcomes, surveys, caseloads, visits, meetings on time, days to feedback (R39)"},
+    {"GET", "/reports/caseload.csv", page_report_csv, ACT_LIST, KIND_PROGRAM_REPORT, 0, "Each Consulting Teacher's cases and weighted load by school year, as CSV (R30)"},
+    {"GET", "/reports/casework.csv", page_report_csv, ACT_LIST, KIND_PROGRAM_REPORT, 0, "Visits and observations per case by school year and track, as CSV (R39)"},
+    {"GET", "/reports/meetings.csv", page_report_csv, ACT_LIST, KIND_PROGRAM_REPORT, 0, "Parley meetings held inside their window by school year, as CSV (R17, R39)"},
+    {"GET", "/reports/feedback.csv", page_report_csv, ACT_LIST, KIND_PROGRAM_REPORT, 0, "Days from observation to feedback by school year, as CSV (R19, R39)"},
     /* end reports */
     {"GET", "/inbox", page_inbox, ACT_VIEW, KIND_ACCOUNT, 0, "One's notifications"},
     {"POST", "/inbox/read", do_inbox_read, ACT_EDIT, KIND_ACCOUNT, 0, "Mark one's notifications read"},
@@ -315,6 +321,8 @@ const struct route web_routes[] = {
     {"GET", "/api/v1/surveys", api_surveys, ACT_LIST, KIND_SURVEY, 0, "Who was invited to the end-of-cycle surveys and who responded (R39); ?case_id= for one case"},
     /* end api outcomes */
     /* api reports */
+    {"GET", "/api/v1/reports/track-record", api_track_record, PUBLIC, 0, "The Track Record: outcomes and survey answers by school year and track; a hidden figure has shown: false and a note (R39)"},
+    {"GET", "/api/v1/reports/work", api_work_report, ACT_LIST, KIND_PROGRAM_REPORT, 0, "The program's work: caseloads, visits and observations per case, meetings on time, days to feedback (R39)"},
     /* end api reports */
 };
 const size_t web_route_count = sizeof web_routes / sizeof web_routes[0];

@@ -12,6 +12,7 @@
 #include "out/markdown.h"
 #include "web/download.h"
 #include "web/handlers.h"
+#include "web/reports.h"
 #include "web/site.h"
 #include "web/web.h"
 
@@ -193,21 +194,19 @@ void page_track_record(req *r)
 {
     struct feedback *quotes;
     int n;
+    struct track_record t;
     enum app_status s = feedback_list(ctx_of(r), true, 20, &quotes, &n);
+    if (s == APP_OK)
+        s = track_record_read(ctx_of(r), &t);
     if (s != APP_OK) {
         web_fail(r, s, KIND_CONTENT);
         return;
     }
     if (!site_page_begin(r, "track-record"))
         return;
-    /* R39: outcomes are published in aggregate only, never for a group so
-     * small that a person could be recognised; until enough cases have
-     * closed there is nothing honest to show. */
-    html_raw(&r->out, "<h2>Outcomes</h2><p>We will publish the share of teachers who reach "
-                      "Proficient, the share who stay on the job, and what teachers and "
-                      "administrators say about the fairness of the process once enough cases "
-                      "have closed that no one can be recognised in the figures. Until then "
-                      "this page shows no numbers.</p>");
+    /* R39: outcomes and survey answers in aggregate only, never for a
+     * group so small that a person could be recognised. */
+    track_record_section(r, &t);
     html_raw(&r->out, "<h2>In their words</h2>");
     for (int i = 0; i < n; i++)
         site_quote(r, &quotes[i]);

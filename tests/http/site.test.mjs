@@ -69,7 +69,8 @@ test('the pages carry the demo program\'s content, from the database', async () 
     assert.match(enroll, /href="\/contact\/new"/);
     assert.match((await visitor.get('/contact')).text, /href="\/contact\/new"/);
     const record = decode((await visitor.get('/track-record')).text);
-    assert.match(record, /once enough cases have closed/, 'R39: no figures until enough cases');
+    assert.match(record, /A figure about fewer than 5 people is not shown/, 'R39: the small-group rule, said');
+    assert.match(record, /No cycle has closed with a recorded outcome yet\./, 'R39: no figures until outcomes are recorded');
 });
 
 test('a draft is invisible to visitors and the coordinator sees it', async () => {
