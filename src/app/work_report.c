@@ -14,6 +14,7 @@
 
 #include "app/enrolment.h"
 #include "app/track_record.h"
+#include "domain/outcome.h"
 #include "base/clock.h"
 #include "domain/caseload.h"
 #include "domain/cycle.h"
@@ -21,6 +22,14 @@
 enum app_status work_report_allowed(struct ctx *c)
 {
     return app_authorize(c, ACT_LIST, KIND_PROGRAM_REPORT, NULL);
+}
+
+
+/* A date's school year (domain/outcome.h, the one rule); 0 when none. */
+static int year_of(const char *date)
+{
+    int year = 0;
+    return school_year_of_date(date, &year) ? year : 0;
 }
 
 /* --- caseloads and casework: one row per case on a caseload, once --- */
@@ -43,8 +52,8 @@ static int by_year_then_ct(const void *a, const void *b)
 
 static int case_year(struct ctx *c, const char *cycle_start, int64_t created_at)
 {
-    int year = school_year_of(cycle_start);
-    return year ? year : school_year_of(clock_date(c->a, created_at));
+    int year = year_of(cycle_start);
+    return year ? year : year_of(clock_date(c->a, created_at));
 }
 
 static enum app_status case_facts(struct ctx *c, struct case_fact **out, int *n)
@@ -211,7 +220,7 @@ static enum app_status meetings(struct ctx *c, struct work_report *w)
         bool on_time;
         if (!held_on_time(db_text(st, 2), db_text(st, 3), db_text(st, 4), db_text(st, 1), &on_time))
             continue;
-        struct meetings_year *y = meetings_year_of(c, w, &cap, school_year_of(db_text(st, 3)));
+        struct meetings_year *y = meetings_year_of(c, w, &cap, year_of(db_text(st, 3)));
         y->cases += db_int(st, 0) != last_case;
         last_case = db_int(st, 0);
         y->on_time.n++;
@@ -265,7 +274,7 @@ static enum app_status feedback_days_read(struct ctx *c, struct feedback_days **
             !clock_day_number(clock_date(c->a, db_int(st, 1) * 3600), &shared))
             continue;
         *out = report_grow(c->a, *out, *n, &cap, sizeof **out);
-        (*out)[(*n)++] = (struct feedback_days){school_year_of(db_text(st, 0)),
+        (*out)[(*n)++] = (struct feedback_days){year_of(db_text(st, 0)),
                                                 shared > seen ? (int)(shared - seen) : 0,
                                                 (int)db_int(st, 2)};
     }

@@ -61,14 +61,6 @@ int share_percent(int num, int den)
     return (int)(((long long)num * 200 + den) / (2LL * den));
 }
 
-int school_year_of(const char *date)
-{
-    int y, m, d;
-    if (!date || !clock_parse_date(date, &y, &m, &d))
-        return 0;
-    return m >= 7 ? y : y - 1;
-}
-
 const char *school_year_label(int year, char *out, int size)
 {
     snprintf(out, (size_t)size, "%d-%02d", year, (year + 1) % 100);

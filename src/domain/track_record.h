@@ -29,15 +29,11 @@ bool small_group_shown(int people, int small_group_min);
  * total across rows (across years or parties). */
 void small_group_row(const int *n, int k, int small_group_min, enum cell_shown *out);
 
-/* The words a table or chart shows in place of a hidden figure. */
-const char *cell_hidden_text(enum cell_shown why, int small_group_min, char *out, int size);
-
 /* Whole per cent of num over den, rounded half up; 0 when den is 0. */
 int share_percent(int num, int den);
-/* The school year a "YYYY-MM-DD" falls in, named by the year it starts:
- * a school year runs from 1 July to 30 June, so 2026-09-01 and 2027-06-30
- * are both 2026 (2026-27). 0 when the date is not a real date. */
-int school_year_of(const char *date);
+
+/* The words a table or chart shows in place of a hidden figure. */
+const char *cell_hidden_text(enum cell_shown why, int small_group_min, char *out, int size);
 /* "2026-27" for 2026. */
 const char *school_year_label(int year, char *out, int size);
 /* The median of values given as (value, count) pairs sorted by value;

@@ -31,6 +31,8 @@ static const struct nav_item staff_nav[] = {
     {"/cts", "Consulting Teachers", ROLE_COORDINATOR},
     {"/cts", "Consulting Teachers", ROLE_PANEL_MEMBER},
     {"/surveys", "Surveys", ROLE_COORDINATOR},
+    {"/reports", "Reports", ROLE_COORDINATOR},
+    {"/reports", "Reports", ROLE_PANEL_MEMBER},
     {"/site", "Public site", ROLE_COORDINATOR},
     {"/audit", "Audit log", ROLE_COORDINATOR},
     {"/settings", "Settings", -1},
