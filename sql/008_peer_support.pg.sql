@@ -131,3 +131,7 @@ CREATE TABLE survey_response (
     comment TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX survey_response_year ON survey_response(program_id, school_year, track);
+
+-- The days-to-feedback report reads every shared feedback of the program:
+-- from this index alone, not the observations' rows (R39).
+CREATE INDEX observation_feedback ON observation(case_id, feedback_shared_at, observed_on);
