@@ -329,7 +329,7 @@ static void work_forms(req *r, const struct pss_case *k, const struct pss_typed 
     reps[0] = (struct option){"", "Choose the report"};
     for (int i = 0; i < k->nreports; i++)
         reps[i + 1] = (struct option){id_text(r, k->reports[i].id), k->reports[i].title};
-    field_select(r, &(struct field){.name = "report_id", .label = "Report", .required = true,
+    field_select(r, &(struct field){.name = "report_id", .label = "Report to release", .required = true,
                                     .value = t->report_id}, reps, k->nreports + 1, errs);
     field_input(r, &(struct field){.name = "recipient", .label = "To whom", .required = true,
                                    .value = t->recipient,
