@@ -118,6 +118,9 @@ enum app_status pss_release_propose(struct ctx *c, int64_t id, const char *repor
  * (nothing leaves: the release itself is what the hold stops). */
 enum app_status pss_release_consent(struct ctx *c, int64_t id, const char *release_id,
                                     struct errors *errs, const char **refusal);
+/* Which of the three the asker is on this case (R34; the case keeps the
+ * member, the local president and the consultant distinct). */
+enum pss_party pss_party_of(const struct pss_case *k);
 /* R34, R35: the consultant releases it: all three consents recorded first,
  * no hold standing (APP_CONFLICT naming the rule otherwise). */
 enum app_status pss_release_make(struct ctx *c, int64_t id, const char *release_id,

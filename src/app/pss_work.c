@@ -257,8 +257,7 @@ static enum app_status release_find(struct ctx *c, int64_t case_id, const char *
     return found ? APP_OK : APP_INVALID;
 }
 
-/* Which of the three the asker is (R34); the case keeps them distinct. */
-static enum pss_party party_of(const struct pss_case *k)
+enum pss_party pss_party_of(const struct pss_case *k)
 {
     if (k->relations & POLICY_REL(WHO_PSS_MEMBER))
         return PSS_PARTY_MEMBER;
@@ -287,7 +286,7 @@ enum app_status pss_release_consent(struct ctx *c, int64_t id, const char *relea
         s = release_find(c, id, release_id, &x, errs);
     if (s != APP_OK)
         return s;
-    enum pss_party party = party_of(&k);
+    enum pss_party party = pss_party_of(&k);
     if ((*refusal = pss_consent_refusal(&x.consents, x.status, party)))
         return APP_CONFLICT;
     int rc = db_exec(c->db, consent_sql[party], "ii", app_now(c), x.id);

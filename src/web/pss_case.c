@@ -152,7 +152,8 @@ static void release_item(req *r, const struct pss_case *k, const struct pss_rele
         html_raw(&r->out, "</li>");
     }
     html_raw(&r->out, "</ul>");
-    if (x->status == PSS_RELEASE_PROPOSED && pss_may(c, k, ACT_APPROVE, KIND_PSS_REPORT))
+    if (x->status == PSS_RELEASE_PROPOSED && pss_may(c, k, ACT_APPROVE, KIND_PSS_REPORT) &&
+        !x->consents.at[pss_party_of(k)])
         release_button(r, k, x, "consent", "I consent to this release");
     if (x->status == PSS_RELEASE_PROPOSED && pss_may(c, k, ACT_EDIT, KIND_PSS_REPORT))
         release_button(r, k, x, "release", "Release it now");

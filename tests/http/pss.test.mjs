@@ -230,6 +230,8 @@ test('R34: a release needs the three consents, given before it; the coordinator 
     assert.equal(r.status, 403, 'the coordinator does not consent');
     assert.match(text(r), /R34/);
     assert.equal((await post(MEMBER, `/pss/${id}/consent`, { release_id: String(rel) })).status, 303);
+    assert.doesNotMatch(text(await page(MEMBER, `/pss/${id}`)), /I consent to this release/, 'the form goes once consented');
+    assert.match(text(await page(PRES, `/pss/${id}`)), /The member: consented .*The local president: not yet/);
     r = await post(MEMBER, `/pss/${id}/consent`, { release_id: String(rel) });
     assert.equal(r.status, 409, 'a consent is given once');
     assert.equal((await api(PRES, 'POST', `/pss/${id}/consent`, { release_id: rel })).status, 200);
