@@ -136,6 +136,7 @@ TEST_LAYERS_test_panel := base domain
 TEST_LAYERS_test_ct_term := base domain
 # end terms
 # pss
+TEST_LAYERS_test_pss := base domain
 # end pss
 # outcomes
 TEST_LAYERS_test_outcome := base domain

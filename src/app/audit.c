@@ -12,6 +12,7 @@
 
 struct audit_row {
     int64_t id, at, actor_id, record_id, subject_id;
+    int64_t program_id;     /* 0: a row from before programs were told apart (009) */
     const char *actor_label, *action, *kind, *address, *summary, *prev_hash;
 };
 
@@ -27,6 +28,9 @@ static void audit_row_hash(const struct audit_row *row, char out[65])
                             row->address,     row->summary, row->prev_hash};
     for (size_t i = 0; i < sizeof fields / sizeof *fields; i++)
         buf_printf(&b, "%zu:%s|", strlen(fields[i]), fields[i]);
+    /* The program joined the chain with 009; older rows hash as they did. */
+    if (row->program_id)
+        buf_printf(&b, "program:%" PRId64 "|", row->program_id);
     secret_sha256_hex(b.s, b.len, out);
     buf_release(&b);
 }
@@ -37,6 +41,7 @@ static enum app_status audit_insert(struct ctx *c, const char *action, const cha
     struct audit_row row = {
         .at = app_now(c), .actor_id = c->who.person_id, .record_id = record_id,
         .subject_id = subject_id, .action = action, .kind = kind,
+        .program_id = c->who.program_id,
         .address = c->address ? c->address : "", .summary = summary,
         /* A visitor (the contact form) is known by address only. */
         .actor_label = c->who.person_id ? c->who.name : c->who.operator ? "command line" : "visitor",
@@ -61,13 +66,14 @@ static enum app_status audit_insert(struct ctx *c, const char *action, const cha
     audit_row_hash(&row, hash);
     rc = db_exec(c->db,
                  "INSERT INTO audit (id, at, actor_id, actor_label, action, record_kind, "
-                 "record_id, subject_id, address, summary, prev_hash, hash) "
-                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                 "iissssisssss", row.id, row.at,
+                 "record_id, subject_id, address, summary, prev_hash, hash, program_id) "
+                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                 "iissssissssss", row.id, row.at,
                  row.actor_id ? arena_printf(c->a, "%" PRId64, row.actor_id) : NULL,
                  row.actor_label, action, kind, record_id,
                  subject_id ? arena_printf(c->a, "%" PRId64, subject_id) : NULL, row.address,
-                 summary, row.prev_hash, hash);
+                 summary, row.prev_hash, hash,
+                 row.program_id ? arena_printf(c->a, "%" PRId64, row.program_id) : NULL);
     if (rc == DB_OK)
         rc = db_exec(c->db, "UPDATE audit_head SET last_hash = ? WHERE one = 1", "s", hash);
     return app_db_status(rc);
@@ -95,7 +101,7 @@ static bool audit_row_sound(db_stmt *st, int64_t expect_id, const char *prev, ch
         .id = db_int(st, 0), .at = db_int(st, 1), .actor_id = db_int(st, 2),
         .actor_label = db_text(st, 3), .action = db_text(st, 4), .kind = db_text(st, 5),
         .record_id = db_int(st, 6), .subject_id = db_int(st, 7), .address = db_text(st, 8),
-        .summary = db_text(st, 9), .prev_hash = db_text(st, 10),
+        .summary = db_text(st, 9), .prev_hash = db_text(st, 10), .program_id = db_int(st, 12),
     };
     if (row.id != expect_id || strcmp(row.prev_hash, prev) != 0)
         return false;
@@ -107,7 +113,8 @@ int64_t audit_verify(db *d, buf *report)
 {
     db_stmt *st = db_query(d,
                            "SELECT id, at, actor_id, actor_label, action, record_kind, record_id, "
-                           "subject_id, address, summary, prev_hash, hash FROM audit ORDER BY id",
+                           "subject_id, address, summary, prev_hash, hash, COALESCE(program_id, 0) FROM audit "
+                           "ORDER BY id",
                            "");
     if (!st)
         return -1;

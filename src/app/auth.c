@@ -515,6 +515,9 @@ enum app_status auth_program_switch(struct ctx *c, int64_t program_id)
                      c->who.session_id);
     if (rc != DB_OK)
         return app_db_status(rc);
+    /* Recorded in the program switched to: a district's log does not learn
+     * that one of its people works in a federation's Peer Support Service. */
+    c->who.program_id = program_id;
     return audit_append(c, "switch", "session", c->who.session_id, c->who.person_id,
                         arena_printf(c->a, "Switched to the program %s", name));
 }

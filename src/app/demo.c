@@ -13,6 +13,7 @@
 #include "app/enrolment.h"
 #include "app/inquiry.h"
 #include "app/people.h"
+#include "app/pss.h"
 #include "base/clock.h"
 
 enum app_status program_create(struct ctx *c, const char *name, const char *short_name,
@@ -248,6 +249,8 @@ enum app_status demo_build(struct ctx *c, const char *password, bool large)
         s = demo_site_build(c);  /* the public site's pages, FAQ, news, resources */
     if (s == APP_OK)
         s = federation_build(c, password, &errs);   /* the Peer Support Service beside it */
+    if (s == APP_OK)
+        s = pss_demo(c);         /* a member referred by their local president */
     for (int i = 0; i < errs.n; i++)
         fprintf(stderr, "parley: demo: %s: %s\n", errs.e[i].field, errs.e[i].message);
     return s == APP_OK && large ? demo_large(c) : s;

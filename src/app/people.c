@@ -579,8 +579,11 @@ enum app_status school_update(struct ctx *c, int64_t id, int64_t version,
     "a.record_id, COALESCE(a.subject_id, 0), a.address, a.summary, COALESCE(p.name, '') "  \
     "FROM audit a LEFT JOIN person p ON p.id = a.subject_id "
 
+/* A program's log is its own rows (009; rows from before have none): the
+ * federation's Peer Support Service is not in a district's log (R31-R36). */
 #define AUDIT_FILTER                                                                       \
-    "WHERE (? = '' OR a.summary LIKE ? ESCAPE '\\' OR a.actor_label LIKE ? ESCAPE '\\') "  \
+    "WHERE (a.program_id = ? OR a.program_id IS NULL) "                                    \
+    "AND (? = '' OR a.summary LIKE ? ESCAPE '\\' OR a.actor_label LIKE ? ESCAPE '\\') "    \
     "AND (? = '' OR a.record_kind = ?) AND (? = 0 OR a.actor_id = ?) "                     \
     "AND (? = 0 OR a.subject_id = ?) "
 
@@ -591,11 +594,12 @@ static enum app_status audit_rows(struct ctx *c, const struct audit_filter *f, s
     const char *kind = f->kind ? f->kind : "";
     int64_t offset = page_offset(pg);
     if (db_int_query(c->db, &pg->total, "SELECT COUNT(*) FROM audit a " AUDIT_FILTER,
-                     "sssssiiii", q, like, like, kind, kind, f->actor_id, f->actor_id,
-                     f->subject_id, f->subject_id) != DB_OK)
+                     "isssssiiii", c->who.program_id, q, like, like, kind, kind, f->actor_id,
+                     f->actor_id, f->subject_id, f->subject_id) != DB_OK)
         return APP_ERROR;
     db_stmt *st = db_query(c->db, AUDIT_COLUMNS AUDIT_FILTER "ORDER BY a.id DESC LIMIT ? OFFSET ?",
-                           "sssssiiiidi", q, like, like, kind, kind, f->actor_id, f->actor_id,
+                           "isssssiiiidi", c->who.program_id, q, like, like, kind, kind,
+                           f->actor_id, f->actor_id,
                            f->subject_id, f->subject_id, pg->per_page, offset);
     if (!st)
         return APP_ERROR;

@@ -384,6 +384,18 @@ const struct policy_rule policy_rules[] = {
     {WHO_PSS_CONSULTANT, ACT_EDIT, KIND_PSS_REPORT,
      "The consultant releases a report once all three have consented and no hold stands "
      "(R34, R35)."},
+    /* The routes of the work and of the consents are gated by role (the
+     * wall: no district role passes); the case's own relation decides. */
+    {ROLE_PSS_CONSULTANT, ACT_LIST, KIND_PSS_REPORT,
+     "A peer support consultant opens the work of the cases given to them: the log, reports "
+     "and releases (R34)."},
+    {ROLE_MEMBER, ACT_RESPOND, KIND_PSS_REPORT,
+     "A member answers a proposed release in their own case with their consent (R34)."},
+    {ROLE_LOCAL_PRESIDENT, ACT_RESPOND, KIND_PSS_REPORT,
+     "A local president answers a proposed release in a case they take part in with their "
+     "consent (R34)."},
+    {ROLE_PSS_CONSULTANT, ACT_RESPOND, KIND_PSS_REPORT,
+     "A consultant answers a proposed release in a case they work on with their consent (R34)."},
     /* --- outcomes, surveys and reports (R39) --- */
     {ROLE_COORDINATOR, ACT_VIEW, KIND_OUTCOME,
      "The coordinator sees each closed case's outcome."},
@@ -686,7 +698,7 @@ const char *policy_refusal(enum action act, enum record_kind kind)
         return "R31-R36: a peer support case is the member's, their local president's, their "
                "consultant's and the service coordinator's only; no district role sees any of it.";
     case KIND_PSS_REPORT:
-        if (act == ACT_APPROVE)
+        if (act == ACT_APPROVE || act == ACT_RESPOND)
             return "R34: only the member, the local president and the consultant consent to a "
                    "release.";
         return "R34: a consultant's reports go to nobody but the member, the local president and "

@@ -86,6 +86,8 @@ const struct api_body *const api_bodies[] = {
     &api_ct_term_body, &api_ct_leaving_body, &api_ct_review_body,
     /* end terms */
     /* pss */
+    &api_pss_case_body, &api_pss_hold_body, &api_pss_log_body, &api_pss_report_body,
+    &api_pss_release_body, &api_pss_consent_body, &api_pss_release_now_body,
     /* end pss */
     /* outcomes */
     &api_outcome_body, &api_survey_body,

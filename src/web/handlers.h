@@ -321,6 +321,25 @@ void api_ct_review_create(req *r);
 void api_panel_roster(req *r);
 /* end terms */
 /* pss */
+void page_pss(req *r);               /* pss.c */
+void do_pss_request(req *r);
+void page_pss_case(req *r);          /* pss_case.c */
+void do_pss_change(req *r);
+void do_pss_log(req *r);
+void do_pss_report(req *r);
+void do_pss_release_propose(req *r);
+void do_pss_consent(req *r);
+void do_pss_release(req *r);
+void api_pss_list(req *r);           /* api_pss.c */
+void api_pss_create(req *r);
+void api_pss_case(req *r);
+void api_pss_update(req *r);
+void api_pss_hold(req *r);
+void api_pss_log(req *r);
+void api_pss_report(req *r);
+void api_pss_release_propose(req *r);
+void api_pss_consent(req *r);
+void api_pss_release(req *r);
 /* end pss */
 /* outcomes */
 void outcome_summary(req *r, const struct case_record *k);   /* outcomes.c */

@@ -239,6 +239,13 @@ static const struct resource resources[] = {
     {"roster", "PanelSeat", true, NULL, 0, true},
     /* end terms */
     /* pss */
+    {"pss", "PssCase", true, NULL, 0, true},
+    {"hold", "PssHold", false, NULL, 0, true},
+    {"log", "PssLog", true, NULL, 0, true},
+    {"reports", "PssReport", true, NULL, 0, true},
+    {"releases", "PssRelease", true, NULL, 0, true},
+    {"consent", "PssConsent", false, NULL, 0, true},
+    {"release", "PssReleaseNow", false, NULL, 0, true},
     /* end pss */
     /* outcomes */
     {"outcome", "Outcome", false, NULL, 0, true},

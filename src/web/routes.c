@@ -201,6 +201,24 @@ const struct route web_routes[] = {
     {"GET", "/panel/roster", page_panel_roster, ACT_LIST, KIND_PANEL_SESSION, 0, "The Panel's roster: seats, appointers and terms (R29)"},
     /* end terms */
     /* pss: the federation's Peer Support Service */
+    /* The route-level check is the wall: only people holding one of the
+     * service's roles in the program they work in get past it (403 for
+     * everyone else, district roles included); the handler then asks with
+     * the case (404 for a case of another program or not theirs). */
+    {"GET", "/pss", page_pss, ACT_LIST, KIND_PSS_CASE, 0, "Peer support: every case for the service coordinator, one's own for the others; the request form (R31)"},
+    {"POST", "/pss", do_pss_request, ACT_CREATE, KIND_PSS_CASE, 0, "Ask for peer support: a member for themselves, a local president for a member, the coordinator for a telephone request (R31)"},
+    {"GET", "/pss/{item}", page_pss_case, ACT_LIST, KIND_PSS_CASE, 0, "A peer support case: request, cost, leave, agreement, hold; its work for the member, president and consultant (R31-R36)"},
+    {"POST", "/pss/{item}/consultant", do_pss_change, ACT_EDIT, KIND_PSS_CASE, 0, "Assign the case's consultant"},
+    {"POST", "/pss/{item}/cost", do_pss_change, ACT_EDIT, KIND_PSS_CASE, 0, "Record who pays: district, federation or a negotiated share (R32)"},
+    {"POST", "/pss/{item}/leave", do_pss_change, ACT_EDIT, KIND_PSS_CASE, 0, "Record the member's leave of absence, not paid by the federation (R36)"},
+    {"POST", "/pss/{item}/agreement", do_pss_change, ACT_EDIT, KIND_PSS_CASE, 0, "Record the district's agreement; no work before it (R33)"},
+    {"POST", "/pss/{item}/hold", do_pss_change, ACT_EDIT, KIND_PSS_CASE, 0, "Set or clear a grievance or regulatory hold: it blocks every release (R35)"},
+    {"POST", "/pss/{item}/close", do_pss_change, ACT_EDIT, KIND_PSS_CASE, 0, "Close a peer support case"},
+    {"POST", "/pss/{item}/log", do_pss_log, ACT_LIST, KIND_PSS_REPORT, 0, "The consultant logs the work, once the district agreed (R33)"},
+    {"POST", "/pss/{item}/reports", do_pss_report, ACT_LIST, KIND_PSS_REPORT, 0, "The consultant writes a report; it goes to nobody without a release (R34)"},
+    {"POST", "/pss/{item}/releases", do_pss_release_propose, ACT_LIST, KIND_PSS_REPORT, 0, "The consultant proposes a report's release to a recipient (R34)"},
+    {"POST", "/pss/{item}/consent", do_pss_consent, ACT_RESPOND, KIND_PSS_REPORT, 0, "The member, the local president or the consultant consents to a release, in advance (R34)"},
+    {"POST", "/pss/{item}/release", do_pss_release, ACT_LIST, KIND_PSS_REPORT, 0, "The consultant releases a report: three consents first, no hold (R34, R35)"},
     /* end pss */
     /* outcomes: closed cases' outcomes and the end-of-cycle surveys */
     {"GET", "/cases/{id}/outcome", page_outcome, ACT_VIEW, KIND_OUTCOME, 0, "A closed case's outcome: ratings before and after, whether the teacher stayed, continued support; who answered the survey (R39)"},
@@ -313,6 +331,16 @@ const struct route web_routes[] = {
     {"GET", "/api/v1/panel/roster", api_panel_roster, ACT_LIST, KIND_PANEL_SESSION, 0, "The Panel's members: seat, appointer, term, whether they may vote (R29)"},
     /* end api terms */
     /* api pss */
+    {"GET", "/api/v1/pss", api_pss_list, ACT_LIST, KIND_PSS_CASE, 0, "Peer support cases: every one for the service coordinator, one's own for the others"},
+    {"POST", "/api/v1/pss", api_pss_create, ACT_CREATE, KIND_PSS_CASE, 0, "Ask for peer support (R31); the cost starts as the reason implies (R32)"},
+    {"GET", "/api/v1/pss/{item}", api_pss_case, ACT_LIST, KIND_PSS_CASE, 0, "A peer support case; its log, reports and releases for the member, president and consultant"},
+    {"PATCH", "/api/v1/pss/{item}", api_pss_update, ACT_EDIT, KIND_PSS_CASE, 0, "The coordinator's steps: consultant, cost (R32), leave (R36), agreement (R33), hold (R35), close"},
+    {"POST", "/api/v1/pss/{item}/hold", api_pss_hold, ACT_EDIT, KIND_PSS_CASE, 0, "Set or clear a hold: it blocks every release (R35)"},
+    {"POST", "/api/v1/pss/{item}/log", api_pss_log, ACT_LIST, KIND_PSS_REPORT, 0, "The consultant logs the work, once the district agreed (R33)"},
+    {"POST", "/api/v1/pss/{item}/reports", api_pss_report, ACT_LIST, KIND_PSS_REPORT, 0, "The consultant writes a report (R34)"},
+    {"POST", "/api/v1/pss/{item}/releases", api_pss_release_propose, ACT_LIST, KIND_PSS_REPORT, 0, "The consultant proposes a report's release to a recipient (R34)"},
+    {"POST", "/api/v1/pss/{item}/consent", api_pss_consent, ACT_RESPOND, KIND_PSS_REPORT, 0, "Consent, in advance, to a release (R34)"},
+    {"POST", "/api/v1/pss/{item}/release", api_pss_release, ACT_LIST, KIND_PSS_REPORT, 0, "Release a report: three consents first, no hold (R34, R35)"},
     /* end api pss */
     /* api outcomes */
     {"GET", "/api/v1/cases/{id}/outcome", api_outcome, ACT_VIEW, KIND_OUTCOME, 0, "A case's outcome, or what it is prefilled with before it is recorded (R39)"},

@@ -152,6 +152,9 @@ extern const struct api_body api_ct_term_body, api_ct_leaving_body;   /* api_ter
 extern const struct api_body api_ct_review_body;
 /* end terms */
 /* pss */
+extern const struct api_body api_pss_case_body, api_pss_hold_body, api_pss_log_body;   /* api_pss.c */
+extern const struct api_body api_pss_report_body, api_pss_release_body;
+extern const struct api_body api_pss_consent_body, api_pss_release_now_body;
 /* end pss */
 /* outcomes */
 extern const struct api_body api_outcome_body, api_survey_body;   /* api_outcomes.c */

@@ -99,6 +99,8 @@ const PART_TABLES = [
     // terms
     // end terms
     // pss
+    // the demo's peer support case: member@'s, president@'s referral, consultant@'s
+    [/^(\/api\/v1)?\/pss\/\{item\}/, 'pss_case', '1 = 1'],
     // end pss
     // outcomes
     // end outcomes

@@ -1,0 +1,24 @@
+/* pss_internal.h: what pss.c (cases), pss_work.c (the consultant's work)
+ * and pss_demo.c share. */
+#ifndef PARLEY_APP_PSS_INTERNAL_H
+#define PARLEY_APP_PSS_INTERNAL_H
+
+#include "app/pss.h"
+
+/* Loads the case of this program and asks the policy table about act on
+ * kind for it, with the asker's relations. Another program's case, or one
+ * the asker may not see, is APP_NOT_FOUND; one they may see but not do
+ * this to, APP_FORBIDDEN with the policy's words in *refusal. */
+enum app_status pss_open(struct ctx *c, int64_t id, enum action act, enum record_kind kind,
+                         struct pss_case *k, const char **refusal);
+/* A write's record: the audit log about the member (R38) and, when tell,
+ * the inboxes of the case's people other than the asker. kind: "pss_case",
+ * "pss_log", "pss_report", "pss_release". */
+enum app_status pss_record(struct ctx *c, const struct pss_case *k, const char *action,
+                           const char *kind, int64_t record_id, const char *summary, bool tell);
+/* The work is under way: an agreed case becomes active (R33 was checked). */
+enum app_status pss_work_started(struct ctx *c, const struct pss_case *k);
+/* The case's log, reports and releases, oldest first. */
+enum app_status pss_work_load(struct ctx *c, struct pss_case *k);
+
+#endif

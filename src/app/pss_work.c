@@ -1,0 +1,328 @@
+/* pss_work.c: a peer support consultant's work on a case: the log, the
+ * reports, and their releases (R33-R35). */
+#include "app/pss_internal.h"
+
+#include <inttypes.h>
+#include <string.h>
+
+#include "base/clock.h"
+#include "base/utf8.h"
+#include "domain/people.h"
+
+#define WORK_MAX 200
+
+/* --- reading --- */
+
+static enum app_status log_load(struct ctx *c, struct pss_case *k)
+{
+    db_stmt *st = db_query(c->db,
+                           "SELECT l.id, l.created_at, l.kind, l.on_date, l.note, "
+                           "COALESCE(p.name, 'command line') FROM pss_log l LEFT JOIN person p "
+                           "ON p.id = l.created_by WHERE l.pss_case_id = ? "
+                           "ORDER BY l.on_date, l.id LIMIT ?",
+                           "id", k->id, WORK_MAX);
+    if (!st)
+        return APP_ERROR;
+    k->log = arena_alloc(c->a, sizeof *k->log * WORK_MAX);
+    while (k->nlog < WORK_MAX && db_step(st) == DB_ROW) {
+        struct pss_log_entry *e = &k->log[k->nlog++];
+        e->id = db_int(st, 0);
+        e->created_at = db_int(st, 1);
+        if (!pss_log_kind_parse(db_text(st, 2), &e->kind))
+            e->kind = PSS_LOG_MEETING;
+        e->on_date = db_text_copy(st, 3, c->a);
+        e->note = db_text_copy(st, 4, c->a);
+        e->author = db_text_copy(st, 5, c->a);
+    }
+    db_done(st);
+    return APP_OK;
+}
+
+static enum app_status reports_load(struct ctx *c, struct pss_case *k)
+{
+    db_stmt *st = db_query(c->db,
+                           "SELECT r.id, r.created_at, r.title, r.body, COALESCE(p.name, "
+                           "'command line') FROM pss_report r LEFT JOIN person p ON p.id = "
+                           "r.created_by WHERE r.pss_case_id = ? ORDER BY r.id LIMIT ?",
+                           "id", k->id, WORK_MAX);
+    if (!st)
+        return APP_ERROR;
+    k->reports = arena_alloc(c->a, sizeof *k->reports * WORK_MAX);
+    while (k->nreports < WORK_MAX && db_step(st) == DB_ROW) {
+        struct pss_report_item *e = &k->reports[k->nreports++];
+        e->id = db_int(st, 0);
+        e->created_at = db_int(st, 1);
+        e->title = db_text_copy(st, 2, c->a);
+        e->body = db_text_copy(st, 3, c->a);
+        e->author = db_text_copy(st, 4, c->a);
+    }
+    db_done(st);
+    return APP_OK;
+}
+
+static void release_row(struct ctx *c, db_stmt *st, struct pss_release_item *e)
+{
+    e->id = db_int(st, 0);
+    e->report_id = db_int(st, 1);
+    e->version = db_int(st, 2);
+    e->created_at = db_int(st, 3);
+    e->released_at = db_int(st, 4);
+    for (int p = 0; p < PSS_PARTY_COUNT; p++)
+        e->consents.at[p] = db_int(st, 5 + p);
+    if (!pss_release_status_parse(db_text(st, 8), &e->status))
+        e->status = PSS_RELEASE_PROPOSED;
+    e->report_title = db_text_copy(st, 9, c->a);
+    e->recipient = db_text_copy(st, 10, c->a);
+    e->purpose = db_text_copy(st, 11, c->a);
+}
+
+#define RELEASE_COLUMNS                                                                    \
+    "SELECT x.id, x.report_id, x.version, x.created_at, x.released_at, "                   \
+    "x.member_consent_at, x.president_consent_at, x.consultant_consent_at, x.status, "     \
+    "r.title, x.recipient, x.purpose FROM pss_release x JOIN pss_report r ON r.id = x.report_id "
+
+static enum app_status releases_load(struct ctx *c, struct pss_case *k)
+{
+    db_stmt *st = db_query(c->db, RELEASE_COLUMNS "WHERE x.pss_case_id = ? ORDER BY x.id LIMIT ?",
+                           "id", k->id, WORK_MAX);
+    if (!st)
+        return APP_ERROR;
+    k->releases = arena_alloc(c->a, sizeof *k->releases * WORK_MAX);
+    while (k->nreleases < WORK_MAX && db_step(st) == DB_ROW)
+        release_row(c, st, &k->releases[k->nreleases++]);
+    db_done(st);
+    return APP_OK;
+}
+
+enum app_status pss_work_load(struct ctx *c, struct pss_case *k)
+{
+    enum app_status s = log_load(c, k);
+    if (s == APP_OK)
+        s = reports_load(c, k);
+    if (s == APP_OK)
+        s = releases_load(c, k);
+    k->work_loaded = s == APP_OK;
+    return s;
+}
+
+/* --- writing --- */
+
+/* Opens the case for act on its work: R33 first (no work before the
+ * district's agreement), then the policy table. */
+static enum app_status work_open(struct ctx *c, int64_t id, enum action act, struct pss_case *k,
+                                 const char **refusal)
+{
+    enum app_status s = pss_open(c, id, act, KIND_PSS_REPORT, k, refusal);
+    if (s != APP_OK)
+        return s;
+    if ((*refusal = pss_work_refusal(k->status, k->agreement_at, k->agreement_by)))
+        return APP_CONFLICT;
+    return APP_OK;
+}
+
+enum app_status pss_work_started(struct ctx *c, const struct pss_case *k)
+{
+    if (pss_status_after_work(k->status) == k->status)
+        return APP_OK;
+    return app_db_status(db_exec(c->db,
+                                 "UPDATE pss_case SET status = ?, updated_at = ?, version = "
+                                 "version + 1 WHERE id = ? AND program_id = ?",
+                                 "siii", pss_status_key(pss_status_after_work(k->status)),
+                                 app_now(c), k->id, c->who.program_id));
+}
+
+static bool text_ok(struct errors *errs, const char *field, const char *v, size_t max,
+                    const char *missing)
+{
+    if (!v || !*v) {
+        errors_add(errs, field, missing);
+        return false;
+    }
+    if (!utf8_valid(v, strlen(v)) || utf8_length(v) > max) {
+        errors_add(errs, field, "This is too long, or holds characters that are not text.");
+        return false;
+    }
+    return true;
+}
+
+static const char *me(struct ctx *c)
+{
+    return c->who.person_id ? arena_printf(c->a, "%" PRId64, c->who.person_id) : NULL;
+}
+
+enum app_status pss_log_add(struct ctx *c, int64_t id, const char *kind, const char *on_date,
+                            const char *note, int64_t *log_id, struct errors *errs,
+                            const char **refusal)
+{
+    struct pss_case k;
+    enum app_status s = work_open(c, id, ACT_CREATE, &k, refusal);
+    if (s != APP_OK)
+        return s;
+    enum pss_log_kind lk;
+    int64_t day;
+    if (!pss_log_kind_parse(kind, &lk))
+        errors_add(errs, "kind", "Choose what the work was: a visit, a meeting, a call or planning.");
+    if (!on_date || !clock_day_number(on_date, &day))
+        errors_add(errs, "on_date", "Write the day as YYYY-MM-DD, such as 2026-12-01.");
+    text_ok(errs, "note", note, 8000, "Write what was done.");
+    if (errs->n)
+        return APP_INVALID;
+    int rc = db_int_query(c->db, log_id,
+                          "INSERT INTO pss_log (pss_case_id, on_date, kind, note, created_by, "
+                          "created_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+                          "issssi", id, on_date, pss_log_kind_key(lk), note, me(c), app_now(c));
+    if (rc != DB_OK)
+        return app_db_status(rc);
+    if ((s = pss_work_started(c, &k)) != APP_OK)
+        return s;
+    return pss_record(c, &k, "create", "pss_log", *log_id,
+                      arena_printf(c->a, "Peer support case %" PRId64 ": the consultant logged "
+                                   "the work of %s", id, on_date), false);
+}
+
+enum app_status pss_report_add(struct ctx *c, int64_t id, const char *title, const char *body,
+                               int64_t *report_id, struct errors *errs, const char **refusal)
+{
+    struct pss_case k;
+    enum app_status s = work_open(c, id, ACT_CREATE, &k, refusal);
+    if (s != APP_OK)
+        return s;
+    text_ok(errs, "title", title, 200, "Give the report a title.");
+    text_ok(errs, "body", body, 20000, "Write the report.");
+    if (errs->n)
+        return APP_INVALID;
+    int rc = db_int_query(c->db, report_id,
+                          "INSERT INTO pss_report (pss_case_id, title, body, created_by, "
+                          "created_at) VALUES (?, ?, ?, ?, ?) RETURNING id",
+                          "isssi", id, title, body, me(c), app_now(c));
+    if (rc != DB_OK)
+        return app_db_status(rc);
+    if ((s = pss_work_started(c, &k)) != APP_OK)
+        return s;
+    return pss_record(c, &k, "create", "pss_report", *report_id,
+                      arena_printf(c->a, "Peer support case %" PRId64 ": the consultant wrote "
+                                   "a report (it goes to nobody without a release, R34)", id),
+                      true);
+}
+
+enum app_status pss_release_propose(struct ctx *c, int64_t id, const char *report_id,
+                                    const char *recipient, const char *purpose,
+                                    int64_t *release_id, struct errors *errs,
+                                    const char **refusal)
+{
+    struct pss_case k;
+    enum app_status s = work_open(c, id, ACT_CREATE, &k, refusal);
+    if (s != APP_OK)
+        return s;
+    int64_t report = parse_id(report_id ? report_id : ""), found = 0;
+    if (report)
+        db_int_query(c->db, &found, "SELECT id FROM pss_report WHERE id = ? AND pss_case_id = ?",
+                     "ii", report, id);
+    if (!found)
+        errors_add(errs, "report_id", "Choose one of this case's reports.");
+    text_ok(errs, "recipient", recipient, 200, "Say who would receive it (R34).");
+    purpose = purpose ? purpose : "";
+    if (*purpose)
+        text_ok(errs, "purpose", purpose, 2000, "");
+    if (errs->n)
+        return APP_INVALID;
+    int rc = db_int_query(c->db, release_id,
+                          "INSERT INTO pss_release (pss_case_id, report_id, recipient, purpose, "
+                          "created_by, created_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+                          "iisssi", id, report, recipient, purpose, me(c), app_now(c));
+    if (rc != DB_OK)
+        return app_db_status(rc);
+    return pss_record(c, &k, "create", "pss_release", *release_id,
+                      arena_printf(c->a, "Peer support case %" PRId64 ": a release of a report "
+                                   "to %s was proposed; it needs the member's, the local "
+                                   "president's and the consultant's consent (R34)", id,
+                                   recipient), true);
+}
+
+/* The release of this case named in v, or APP_NOT_FOUND. */
+static enum app_status release_find(struct ctx *c, int64_t case_id, const char *v,
+                                    struct pss_release_item *x, struct errors *errs)
+{
+    int64_t rid = parse_id(v ? v : "");
+    db_stmt *st = db_query(c->db, RELEASE_COLUMNS "WHERE x.id = ? AND x.pss_case_id = ?", "ii",
+                           rid, case_id);
+    if (!st)
+        return APP_ERROR;
+    bool found = db_step(st) == DB_ROW;
+    if (found)
+        release_row(c, st, x);
+    db_done(st);
+    if (!found)
+        errors_add(errs, "release_id", "Choose one of this case's releases.");
+    return found ? APP_OK : APP_INVALID;
+}
+
+enum pss_party pss_party_of(const struct pss_case *k)
+{
+    if (k->relations & POLICY_REL(WHO_PSS_MEMBER))
+        return PSS_PARTY_MEMBER;
+    if (k->relations & POLICY_REL(WHO_PSS_PRESIDENT))
+        return PSS_PARTY_PRESIDENT;
+    return PSS_PARTY_CONSULTANT;
+}
+
+/* One statement per party: the column is never taken from the request. */
+static const char *const consent_sql[PSS_PARTY_COUNT] = {
+    "UPDATE pss_release SET member_consent_at = ?, version = version + 1 WHERE id = ? AND "
+    "member_consent_at = 0 AND status = 'proposed'",
+    "UPDATE pss_release SET president_consent_at = ?, version = version + 1 WHERE id = ? AND "
+    "president_consent_at = 0 AND status = 'proposed'",
+    "UPDATE pss_release SET consultant_consent_at = ?, version = version + 1 WHERE id = ? AND "
+    "consultant_consent_at = 0 AND status = 'proposed'",
+};
+
+enum app_status pss_release_consent(struct ctx *c, int64_t id, const char *release_id,
+                                    struct errors *errs, const char **refusal)
+{
+    struct pss_case k;
+    struct pss_release_item x;
+    enum app_status s = work_open(c, id, ACT_APPROVE, &k, refusal);
+    if (s == APP_OK)
+        s = release_find(c, id, release_id, &x, errs);
+    if (s != APP_OK)
+        return s;
+    enum pss_party party = pss_party_of(&k);
+    if ((*refusal = pss_consent_refusal(&x.consents, x.status, party)))
+        return APP_CONFLICT;
+    int rc = db_exec(c->db, consent_sql[party], "ii", app_now(c), x.id);
+    if (rc != DB_OK)
+        return app_db_status(rc);
+    if (db_changes(c->db) != 1)
+        return APP_CONFLICT;
+    return pss_record(c, &k, "approve", "pss_release", x.id,
+                      arena_printf(c->a, "Peer support case %" PRId64 ": %s consented to the "
+                                   "release of \"%s\" to %s (R34)", id,
+                                   pss_party_label(party), x.report_title, x.recipient), true);
+}
+
+enum app_status pss_release_make(struct ctx *c, int64_t id, const char *release_id,
+                                 struct errors *errs, const char **refusal)
+{
+    struct pss_case k;
+    struct pss_release_item x;
+    enum app_status s = work_open(c, id, ACT_EDIT, &k, refusal);
+    if (s == APP_OK)
+        s = release_find(c, id, release_id, &x, errs);
+    if (s != APP_OK)
+        return s;
+    int64_t now = app_now(c);
+    if ((*refusal = pss_release_refusal(&x.consents, x.status, k.hold, now)))
+        return APP_CONFLICT;
+    int rc = db_exec(c->db,
+                     "UPDATE pss_release SET status = 'released', released_at = ?, version = "
+                     "version + 1 WHERE id = ? AND status = 'proposed'",
+                     "ii", now, x.id);
+    if (rc != DB_OK)
+        return app_db_status(rc);
+    if (db_changes(c->db) != 1)
+        return APP_CONFLICT;
+    return pss_record(c, &k, "release", "pss_release", x.id,
+                      arena_printf(c->a, "Peer support case %" PRId64 ": the consultant released "
+                                   "\"%s\" to %s, with the three consents (R34)", id,
+                                   x.report_title, x.recipient), true);
+}

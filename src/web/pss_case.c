@@ -1,0 +1,472 @@
+/* pss_case.c: one peer support case: the request, the cost (R32), the
+ * leave (R36), the district's agreement (R33), any hold (R35), the
+ * consultant; for the member, the local president and the consultant, the
+ * work: the log, the reports and their releases with the three consents
+ * (R34). Each person sees the forms of the steps that are theirs. */
+#include <inttypes.h>
+#include <string.h>
+
+#include "out/html.h"
+#include "web/handlers.h"
+#include "web/pss.h"
+
+/* What was typed, shown again beside its errors. */
+struct pss_typed {
+    struct pss_change ch;
+    const char *log_kind, *on_date, *log_note, *title, *body, *report_id, *recipient, *purpose;
+};
+
+static void row(req *r, const char *label, const char *value)
+{
+    html_printf(&r->out, "<div><dt>%s</dt><dd>%s</dd></div>", label, *value ? value : "—");
+}
+
+static void row_when(req *r, const char *label, int64_t t, const char *after)
+{
+    html_printf(&r->out, "<div><dt>%s</dt><dd>", label);
+    pss_when(r, t);
+    html_printf(&r->out, "%s</dd></div>", after);
+}
+
+static const char *or(const char *typed, const char *stored)
+{
+    return typed ? typed : stored;
+}
+
+static void version_field(req *r, const struct pss_case *k)
+{
+    html_printf(&r->out, "<input type=\"hidden\" name=\"version\" value=\"%lld\">",
+                (long long)k->version);
+}
+
+static const char *action(req *r, const struct pss_case *k, const char *step)
+{
+    return arena_printf(r->a, "/pss/%" PRId64 "/%s", k->id, step);
+}
+
+/* --- what the case holds --- */
+
+static void details(req *r, const struct pss_case *k)
+{
+    html_raw(&r->out, "<h2 id=\"request\">The request</h2><dl class=\"record\">");
+    row_when(r, "Asked", k->created_at, "");
+    row(r, "Member", k->member_name);
+    row(r, "Who asked", pss_referral_label(k->referral));
+    row(r, "Local president", k->president_name);
+    row(r, "Reason", pss_reason_label(k->reason));
+    row(r, "School district", k->district);
+    row(r, "What help is wanted", k->request_note);
+    row(r, "Recorded by", k->created_by_name);
+    row(r, "Status", pss_status_label(k->status));
+    row(r, "Consultant", *k->consultant_name ? k->consultant_name : "Not assigned yet");
+    html_raw(&r->out, "</dl><h2 id=\"terms\">Cost, leave and the district's agreement</h2>"
+                      "<dl class=\"record\">");
+    row(r, "Who pays (R32)", *k->cost_note ? arena_printf(r->a, "%s: %s", pss_cost_label(k->cost),
+                                                          k->cost_note)
+                                           : pss_cost_label(k->cost));
+    row(r, "Leave of absence (R36)",
+        k->leave_needed ? arena_printf(r->a, "From %s to %s%s%s", k->leave_from, k->leave_to,
+                                       *k->leave_note ? ". " : "", k->leave_note)
+                        : "None recorded");
+    row(r, "The federation and leave", pss_leave_notice);
+    row_when(r, "The district's agreement (R33)", k->agreement_at,
+             k->agreement_at ? arena_printf(r->a, ", for the district: %s%s%s", k->agreement_by,
+                                            *k->agreement_note ? ". " : "", k->agreement_note)
+                             : " Not recorded: no work starts until it is.");
+    html_printf(&r->out, "<div><dt>Hold (R35)</dt><dd>%s", pss_hold_label(k->hold));
+    if (k->hold != PSS_HOLD_NONE) {
+        html_raw(&r->out, ", since ");
+        html_time(r, k->hold_at);
+        html_printf(&r->out, ": %s. Nothing from the consultant is released while it stands.",
+                    k->hold_note);
+    }
+    html_raw(&r->out, "</dd></div></dl>");
+}
+
+static void log_section(req *r, const struct pss_case *k)
+{
+    html_raw(&r->out, "<h2 id=\"log\">The consultant's log</h2>");
+    if (!k->nlog)
+        html_raw(&r->out, "<p>No work recorded yet.</p>");
+    else
+        html_raw(&r->out, "<ul class=\"notes\">");
+    for (int i = 0; i < k->nlog; i++) {
+        const struct pss_log_entry *e = &k->log[i];
+        html_raw(&r->out, "<li><p><strong>");
+        html_date(r, e->on_date);
+        html_printf(&r->out, "</strong>, %s: %s</p><p class=\"hint\">%s, recorded ",
+                    pss_log_kind_label(e->kind), e->note, e->author);
+        html_time(r, e->created_at);
+        html_raw(&r->out, "</p></li>");
+    }
+    if (k->nlog)
+        html_raw(&r->out, "</ul>");
+}
+
+static void reports_section(req *r, const struct pss_case *k)
+{
+    html_raw(&r->out, "<h2 id=\"reports\">Reports</h2><p>A report goes to nobody unless the "
+                      "member, the local president and the consultant each consent, in advance, "
+                      "to its release to a named recipient (R34).</p>");
+    if (!k->nreports)
+        html_raw(&r->out, "<p>No reports yet.</p>");
+    for (int i = 0; i < k->nreports; i++) {
+        const struct pss_report_item *e = &k->reports[i];
+        html_printf(&r->out, "<article class=\"report\"><h3>%s</h3><p>%s</p><p class=\"hint\">"
+                             "By %s, ", e->title, e->body, e->author);
+        html_time(r, e->created_at);
+        html_raw(&r->out, "</p></article>");
+    }
+}
+
+/* A small form for one release: consent, or release it now. */
+static void release_button(req *r, const struct pss_case *k, const struct pss_release_item *x,
+                           const char *step, const char *label)
+{
+    html_printf(&r->out, "<form method=\"post\" action=\"%s\" class=\"inline-form\">"
+                         "<input type=\"hidden\" name=\"csrf\" value=\"%s\">"
+                         "<input type=\"hidden\" name=\"release_id\" value=\"%lld\">"
+                         "<button type=\"submit\" class=\"button\">%s</button></form>",
+                action(r, k, step), web_of(r)->csrf, (long long)x->id, label);
+}
+
+static void release_item(req *r, const struct pss_case *k, const struct pss_release_item *x)
+{
+    struct ctx *c = ctx_of(r);
+    html_printf(&r->out, "<li><p><strong>\"%s\" to %s</strong>%s%s</p><p>%s",
+                x->report_title, x->recipient, *x->purpose ? ": " : "", x->purpose,
+                pss_release_status_label(x->status));
+    if (x->released_at) {
+        html_raw(&r->out, ", ");
+        html_time(r, x->released_at);
+    }
+    html_raw(&r->out, "</p><ul>");
+    for (int p = 0; p < PSS_PARTY_COUNT; p++) {
+        html_printf(&r->out, "<li>%s: ", pss_party_label((enum pss_party)p));
+        if (x->consents.at[p]) {
+            html_raw(&r->out, "consented ");
+            html_time(r, x->consents.at[p]);
+        } else {
+            html_raw(&r->out, "not yet");
+        }
+        html_raw(&r->out, "</li>");
+    }
+    html_raw(&r->out, "</ul>");
+    if (x->status == PSS_RELEASE_PROPOSED && pss_may(c, k, ACT_APPROVE, KIND_PSS_REPORT) &&
+        !x->consents.at[pss_party_of(k)])
+        release_button(r, k, x, "consent", "I consent to this release");
+    if (x->status == PSS_RELEASE_PROPOSED && pss_may(c, k, ACT_EDIT, KIND_PSS_REPORT))
+        release_button(r, k, x, "release", "Release it now");
+    html_raw(&r->out, "</li>");
+}
+
+static void releases_section(req *r, const struct pss_case *k)
+{
+    html_raw(&r->out, "<h2 id=\"releases\">Releases</h2>");
+    if (k->hold != PSS_HOLD_NONE)
+        html_raw(&r->out, "<p role=\"status\"><strong>A hold stands (R35): consents may be "
+                          "given, but nothing is released until it is cleared.</strong></p>");
+    if (!k->nreleases)
+        html_raw(&r->out, "<p>No releases proposed.</p>");
+    else
+        html_raw(&r->out, "<ul class=\"notes\">");
+    for (int i = 0; i < k->nreleases; i++)
+        release_item(r, k, &k->releases[i]);
+    if (k->nreleases)
+        html_raw(&r->out, "</ul>");
+}
+
+/* --- the coordinator's forms --- */
+
+static void consultant_form(req *r, const struct pss_case *k, const struct pss_typed *t,
+                            const struct errors *errs)
+{
+    html_raw(&r->out, "<h3>Consultant</h3>");
+    form_begin(r, action(r, k, "consultant"));
+    version_field(r, k);
+    int n;
+    struct option *cs = pss_person_options(r, ROLE_PSS_CONSULTANT, "Choose a consultant", &n);
+    field_select(r, &(struct field){.name = "consultant_id", .label = "Consultant", .required = true,
+                                    .value = or(t->ch.consultant_id, id_text(r, k->consultant_id))},
+                 cs, n, errs);
+    form_end(r, "Assign the consultant");
+}
+
+static void cost_form(req *r, const struct pss_case *k, const struct pss_typed *t,
+                      const struct errors *errs)
+{
+    html_raw(&r->out, "<h3>Who pays (R32)</h3><p class=\"hint\">The district pays for a member "
+                      "on a plan of assistance, the federation for a self-referral; a shared "
+                      "cost is negotiated case by case.</p>");
+    form_begin(r, action(r, k, "cost"));
+    version_field(r, k);
+    struct option costs[PSS_COST_COUNT];
+    costs[0] = (struct option){"", "Choose who pays"};
+    for (int i = 1; i < PSS_COST_COUNT; i++)
+        costs[i] = (struct option){pss_cost_key((enum pss_cost)i), pss_cost_label((enum pss_cost)i)};
+    field_select(r, &(struct field){.name = "cost", .label = "Who pays", .required = true,
+                                    .value = or(t->ch.cost, pss_cost_key(k->cost))},
+                 costs, PSS_COST_COUNT, errs);
+    field_input(r, &(struct field){.name = "cost_note", .label = "The negotiated share",
+                                   .value = or(t->ch.cost_note, k->cost_note),
+                                   .hint = "Needed for a shared cost, such as \"district 60%, "
+                                           "federation 40%\"."}, errs);
+    form_end(r, "Save who pays");
+}
+
+static void leave_form(req *r, const struct pss_case *k, const struct pss_typed *t,
+                       const struct errors *errs)
+{
+    html_printf(&r->out, "<h3>Leave of absence (R36)</h3><p class=\"hint\">%s</p>", pss_leave_notice);
+    form_begin(r, action(r, k, "leave"));
+    version_field(r, k);
+    field_yes_no(r, &(struct field){.name = "leave_needed", .label = "Does the member need a "
+                                    "leave of absence?",
+                                    .value = or(t->ch.leave_needed, k->leave_needed ? "yes" : "no")},
+                 errs);
+    field_input(r, &(struct field){.name = "leave_from", .label = "Leave from", .type = "date",
+                                   .value = or(t->ch.leave_from, k->leave_from)}, errs);
+    field_input(r, &(struct field){.name = "leave_to", .label = "Leave to", .type = "date",
+                                   .value = or(t->ch.leave_to, k->leave_to)}, errs);
+    field_input(r, &(struct field){.name = "leave_note", .label = "About the leave",
+                                   .value = or(t->ch.leave_note, k->leave_note)}, errs);
+    form_end(r, "Save the leave");
+}
+
+static void agreement_form(req *r, const struct pss_case *k, const struct pss_typed *t,
+                           const struct errors *errs)
+{
+    if (k->agreement_at)
+        return;
+    html_raw(&r->out, "<h3>The district's agreement (R33)</h3><p class=\"hint\">The school "
+                      "district agrees not to request any evaluation of the member, nor to use "
+                      "anything from the service against them in evaluation or discipline. No "
+                      "work starts before it is recorded.</p>");
+    form_begin(r, action(r, k, "agreement"));
+    version_field(r, k);
+    field_input(r, &(struct field){.name = "agreement_by", .label = "Agreed for the district by",
+                                   .value = t->ch.agreement_by, .required = true,
+                                   .hint = "Name and title, such as \"Dr. Alan Ames, "
+                                           "Superintendent\"."}, errs);
+    field_input(r, &(struct field){.name = "agreement_note", .label = "About the agreement",
+                                   .value = t->ch.agreement_note}, errs);
+    form_end(r, "Record the district's agreement");
+}
+
+static void hold_form(req *r, const struct pss_case *k, const struct pss_typed *t,
+                      const struct errors *errs)
+{
+    html_raw(&r->out, "<h3>Hold (R35)</h3><p class=\"hint\">When the situation becomes a "
+                      "grievance or a regulatory case, nothing from the consultant is requested "
+                      "or offered: a hold blocks every release.</p>");
+    form_begin(r, action(r, k, "hold"));
+    version_field(r, k);
+    struct option holds[PSS_HOLD_COUNT];
+    for (int i = 0; i < PSS_HOLD_COUNT; i++)
+        holds[i] = (struct option){pss_hold_key((enum pss_hold)i), pss_hold_label((enum pss_hold)i)};
+    field_select(r, &(struct field){.name = "hold", .label = "Hold", .filter = true,
+                                    .value = or(t->ch.hold, pss_hold_key(k->hold))},
+                 holds, PSS_HOLD_COUNT, errs);
+    field_input(r, &(struct field){.name = "hold_note", .label = "What the hold is about",
+                                   .value = or(t->ch.hold_note, k->hold_note)}, errs);
+    form_end(r, "Save the hold");
+}
+
+static void close_form(req *r, const struct pss_case *k)
+{
+    html_raw(&r->out, "<h3>Close the case</h3>");
+    form_begin(r, action(r, k, "close"));
+    version_field(r, k);
+    html_raw(&r->out, "<input type=\"hidden\" name=\"close\" value=\"yes\">");
+    form_end(r, "Close the case");
+}
+
+static void coordinator_forms(req *r, const struct pss_case *k, const struct pss_typed *t,
+                              const struct errors *errs)
+{
+    html_raw(&r->out, "<section aria-labelledby=\"steps\"><h2 id=\"steps\">The coordinator's "
+                      "steps</h2>");
+    consultant_form(r, k, t, errs);
+    cost_form(r, k, t, errs);
+    leave_form(r, k, t, errs);
+    agreement_form(r, k, t, errs);
+    hold_form(r, k, t, errs);
+    close_form(r, k);
+    html_raw(&r->out, "</section>");
+}
+
+/* --- the consultant's forms --- */
+
+static void work_forms(req *r, const struct pss_case *k, const struct pss_typed *t,
+                       const struct errors *errs)
+{
+    html_raw(&r->out, "<section aria-labelledby=\"work\"><h2 id=\"work\">Record the work</h2>");
+    form_begin(r, action(r, k, "log"));
+    struct option kinds[PSS_LOG_COUNT + 1] = {{"", "Choose what it was"}};
+    for (int i = 0; i < PSS_LOG_COUNT; i++)
+        kinds[i + 1] = (struct option){pss_log_kind_key((enum pss_log_kind)i),
+                                       pss_log_kind_label((enum pss_log_kind)i)};
+    field_select(r, &(struct field){.name = "kind", .label = "What it was", .required = true,
+                                    .value = t->log_kind}, kinds, PSS_LOG_COUNT + 1, errs);
+    field_input(r, &(struct field){.name = "on_date", .label = "Day", .type = "date",
+                                   .required = true, .value = t->on_date}, errs);
+    field_textarea(r, &(struct field){.name = "note", .label = "What was done", .required = true,
+                                      .value = t->log_note}, errs);
+    form_end(r, "Add to the log");
+    html_raw(&r->out, "<h3>Write a report</h3>");
+    form_begin(r, action(r, k, "reports"));
+    field_input(r, &(struct field){.name = "title", .label = "Title", .required = true,
+                                   .value = t->title}, errs);
+    field_textarea(r, &(struct field){.name = "body", .label = "Report", .required = true,
+                                      .value = t->body}, errs);
+    form_end(r, "Save the report");
+    if (!k->nreports) {
+        html_raw(&r->out, "</section>");
+        return;
+    }
+    html_raw(&r->out, "<h3>Propose a release (R34)</h3>");
+    form_begin(r, action(r, k, "releases"));
+    struct option *reps = arena_alloc(r->a, sizeof *reps * (size_t)(k->nreports + 1));
+    reps[0] = (struct option){"", "Choose the report"};
+    for (int i = 0; i < k->nreports; i++)
+        reps[i + 1] = (struct option){id_text(r, k->reports[i].id), k->reports[i].title};
+    field_select(r, &(struct field){.name = "report_id", .label = "Report to release", .required = true,
+                                    .value = t->report_id}, reps, k->nreports + 1, errs);
+    field_input(r, &(struct field){.name = "recipient", .label = "To whom", .required = true,
+                                   .value = t->recipient,
+                                   .hint = "Who would receive it, such as \"the member's "
+                                           "principal\"."}, errs);
+    field_input(r, &(struct field){.name = "purpose", .label = "What for", .value = t->purpose},
+                errs);
+    form_end(r, "Propose the release");
+    html_raw(&r->out, "</section>");
+}
+
+/* --- the page --- */
+
+static void case_page(req *r, const struct pss_case *k, const struct pss_typed *t,
+                      const struct errors *errs)
+{
+    struct ctx *c = ctx_of(r);
+    page_begin(r, arena_printf(r->a, "Peer support case %" PRId64, k->id));
+    form_errors(r, errs);
+    html_raw(&r->out, "<p><a href=\"/pss\">Back to peer support</a></p><p>Confidential: this "
+                      "case is seen by the member, their local president, their consultant and "
+                      "the service coordinator only; every view is recorded (R38).</p>");
+    details(r, k);
+    if (k->work_loaded) {
+        log_section(r, k);
+        reports_section(r, k);
+        releases_section(r, k);
+    }
+    bool open = k->status != PSS_CLOSED;
+    if (open && pss_may(c, k, ACT_EDIT, KIND_PSS_CASE))
+        coordinator_forms(r, k, t, errs);
+    if (open && pss_may(c, k, ACT_CREATE, KIND_PSS_REPORT)) {
+        const char *r33 = pss_work_refusal(k->status, k->agreement_at, k->agreement_by);
+        if (r33)
+            html_printf(&r->out, "<p role=\"status\">%s</p>", r33);
+        work_forms(r, k, t, errs);
+    }
+    page_end(r);
+}
+
+void page_pss_case(req *r)
+{
+    struct pss_case k;
+    enum app_status s = pss_case_get(ctx_of(r), req_id(r, "item"), &k);
+    if (s != APP_OK) {
+        web_fail(r, s, KIND_PSS_CASE);
+        return;
+    }
+    case_page(r, &k, &(struct pss_typed){0}, NULL);
+}
+
+/* After a step: back to the case, or the case again with the errors. */
+static void written(req *r, int64_t id, enum app_status s, const char *refusal,
+                    const struct pss_typed *t, const struct errors *errs, const char *done)
+{
+    struct pss_case k;
+    if (s == APP_INVALID && pss_case_get(ctx_of(r), id, &k) == APP_OK) {
+        r->status = 400;
+        case_page(r, &k, t, errs);
+        return;
+    }
+    if (s != APP_OK) {
+        web_refuse(r, s, refusal, KIND_PSS_REPORT);
+        return;
+    }
+    web_flash(r, done);
+    res_redirect(r, arena_printf(r->a, "/pss/%" PRId64, id));
+}
+
+/* The coordinator's steps: each form sends its own fields (absent: kept). */
+void do_pss_change(req *r)
+{
+    int64_t id = req_id(r, "item");
+    struct pss_typed t = {.ch = {
+        req_form(r, "consultant_id"), req_form(r, "cost"), req_form(r, "cost_note"),
+        req_form(r, "leave_needed"), req_form(r, "leave_from"), req_form(r, "leave_to"),
+        req_form(r, "leave_note"), req_form(r, "agreement_by"), req_form(r, "agreement_note"),
+        req_form(r, "hold"), req_form(r, "hold_note"), req_form(r, "close")}};
+    struct errors errs = {0};
+    const char *refusal = NULL;
+    enum app_status s = pss_case_change(ctx_of(r), id, parse_id(form_value(r, "version")), &t.ch,
+                                        &errs, &refusal);
+    written(r, id, s, refusal, &t, &errs, "The case is saved.");
+}
+
+void do_pss_log(req *r)
+{
+    int64_t id = req_id(r, "item"), log_id = 0;
+    struct pss_typed t = {.log_kind = form_value(r, "kind"), .on_date = form_value(r, "on_date"),
+                          .log_note = form_value(r, "note")};
+    struct errors errs = {0};
+    const char *refusal = NULL;
+    enum app_status s = pss_log_add(ctx_of(r), id, t.log_kind, t.on_date, t.log_note, &log_id,
+                                    &errs, &refusal);
+    written(r, id, s, refusal, &t, &errs, "The work is in the log.");
+}
+
+void do_pss_report(req *r)
+{
+    int64_t id = req_id(r, "item"), report_id = 0;
+    struct pss_typed t = {.title = form_value(r, "title"), .body = form_value(r, "body")};
+    struct errors errs = {0};
+    const char *refusal = NULL;
+    enum app_status s = pss_report_add(ctx_of(r), id, t.title, t.body, &report_id, &errs, &refusal);
+    written(r, id, s, refusal, &t, &errs, "The report is saved. It goes to nobody without a release.");
+}
+
+void do_pss_release_propose(req *r)
+{
+    int64_t id = req_id(r, "item"), release_id = 0;
+    struct pss_typed t = {.report_id = form_value(r, "report_id"),
+                          .recipient = form_value(r, "recipient"), .purpose = form_value(r, "purpose")};
+    struct errors errs = {0};
+    const char *refusal = NULL;
+    enum app_status s = pss_release_propose(ctx_of(r), id, t.report_id, t.recipient, t.purpose,
+                                            &release_id, &errs, &refusal);
+    written(r, id, s, refusal, &t, &errs,
+            "The release is proposed: it waits for the three consents.");
+}
+
+void do_pss_consent(req *r)
+{
+    int64_t id = req_id(r, "item");
+    struct errors errs = {0};
+    const char *refusal = NULL;
+    enum app_status s = pss_release_consent(ctx_of(r), id, form_value(r, "release_id"), &errs,
+                                            &refusal);
+    written(r, id, s, refusal, &(struct pss_typed){0}, &errs, "Your consent is recorded.");
+}
+
+void do_pss_release(req *r)
+{
+    int64_t id = req_id(r, "item");
+    struct errors errs = {0};
+    const char *refusal = NULL;
+    enum app_status s = pss_release_make(ctx_of(r), id, form_value(r, "release_id"), &errs,
+                                         &refusal);
+    written(r, id, s, refusal, &(struct pss_typed){0}, &errs, "The report is released.");
+}

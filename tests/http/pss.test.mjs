@@ -1,0 +1,349 @@
+// pss.test.mjs: the federation's confidential Peer Support Service over
+// HTTP, pages and API (R31-R36, R38), and the wall between programs: no
+// district role sees any of it, whatever its other roles, through pages,
+// the API, menus, the audit log or notifications.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, Client, PASSWORD, demoDatabase, dialect, parley } from './harness.mjs';
+import { DEMO, sql, scalar, count, decode, fieldError, personId, actors } from './records.mjs';
+
+const PSS = DEMO.pss_coordinator, PRES = DEMO.local_president, CONS = DEMO.pss_consultant;
+const MEMBER = DEMO.member, P2 = 'principal2@parley.test';
+const DISTRICT = [DEMO.coordinator, DEMO.consulting_teacher, DEMO.participating_teacher,
+                  DEMO.administrator, P2, DEMO.panel_member, DEMO.superintendent, DEMO.union_rep];
+const DEMO_CASE = 1;   // the demo's: member@'s, referred by president@, with consultant@
+
+let srv;
+const ids = {};
+before(async () => {
+    srv = await startServer();
+    for (const [k, e] of Object.entries({ member: MEMBER, pres: PRES, cons: CONS, p2: P2, pss: PSS }))
+        ids[k] = personId(srv.db, e);
+});
+after(async () => { await srv.stop(); });
+
+const { as, page, post, api } = actors(() => srv);
+const text = r => decode(r.text).replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ');
+const errorOf = r => r.json().error;
+const caseRow = (id, col) => scalar(srv.db, `SELECT ${col} FROM pss_case WHERE id = ${id};`);
+
+// A fresh case: president@ refers member@ (R31).
+async function referral(reason = 'plan_of_assistance') {
+    const r = await api(PRES, 'POST', '/pss', { referral: 'president', reason, district: 'Harbor City SD',
+                                              member_id: ids.member, note: 'Help with routines' });
+    assert.equal(r.status, 201, r.text);
+    return r.json();
+}
+const version = async id => (await api(PSS, 'GET', `/pss/${id}`)).json().version;
+async function patch(id, body) {
+    return api(PSS, 'PATCH', `/pss/${id}`, { ...body, version: await version(id) });
+}
+// A case with its consultant and the district's agreement: work may start.
+async function agreedCase() {
+    const k = await referral();
+    assert.equal((await patch(k.id, { consultant_id: ids.cons })).status, 200);
+    assert.equal((await patch(k.id, { agreement_by: 'Dr. Ames, Superintendent' })).status, 200);
+    return k.id;
+}
+async function releaseProposed(id) {
+    let r = await api(CONS, 'POST', `/pss/${id}/reports`, { title: 'October', body: 'Progress.' });
+    assert.equal(r.status, 201, r.text);
+    const report = r.json().reports.at(-1).id;
+    r = await api(CONS, 'POST', `/pss/${id}/releases`, { report_id: report, recipient: 'The principal', purpose: 'Plan review' });
+    assert.equal(r.status, 201, r.text);
+    return r.json().releases.at(-1).id;
+}
+
+// --- the wall ---
+
+test('the wall: no district role reaches a peer support page or API, whatever else it holds', async () => {
+    const pages = ['/pss', `/pss/${DEMO_CASE}`];
+    const posts = ['/pss', ...['consultant', 'cost', 'leave', 'agreement', 'hold', 'close', 'log',
+                               'reports', 'releases', 'consent', 'release'].map(s => `/pss/${DEMO_CASE}/${s}`)];
+    for (const who of DISTRICT) {
+        for (const p of pages) {
+            const r = await page(who, p);
+            assert.equal(r.status, 403, `${who} GET ${p}`);
+            assert.match(text(r), /R31-R36/, `${who} GET ${p}: the refusal names the rules`);
+            assert.doesNotMatch(r.text, /Teresa Lin|Harbor City School District/, `${who} GET ${p}: no case data`);
+        }
+        for (const p of posts) {
+            const r = await post(who, p, { release_id: '1', version: '1', hold: 'grievance', hold_note: 'x' });
+            assert.ok([403, 404].includes(r.status), `${who} POST ${p}: ${r.status}`);
+        }
+        for (const [m, p] of [['GET', '/pss'], ['GET', `/pss/${DEMO_CASE}`], ['PATCH', `/pss/${DEMO_CASE}`],
+                              ['POST', '/pss'], ['POST', `/pss/${DEMO_CASE}/hold`], ['POST', `/pss/${DEMO_CASE}/log`],
+                              ['POST', `/pss/${DEMO_CASE}/consent`], ['POST', `/pss/${DEMO_CASE}/release`]]) {
+            const r = await api(who, m, p, m === 'GET' ? undefined : {});
+            assert.ok([403, 404].includes(r.status), `${who} ${m} /api/v1${p}: ${r.status}`);
+            assert.ok(errorOf(r).code);
+        }
+        // nothing in the menu or on the dashboard
+        const d = await page(who, '/dashboard');
+        assert.equal(d.status, 200);
+        assert.doesNotMatch(d.text, /href="\/pss"|Peer support case/, `${who}: no Peer support in menu or dashboard`);
+    }
+    assert.equal(caseRow(DEMO_CASE, 'hold'), '', 'nothing was changed by any of them');
+});
+
+test('the wall: principal2 in the federation is a member and sees only their own requests', async () => {
+    const { c, csrf } = await as(P2);
+    try {
+        let r = await c.request('POST', '/account/program', { form: { csrf, program_id: '2' } });
+        assert.equal(r.status, 303);
+        r = await c.get('/pss');
+        assert.equal(r.status, 200, 'a member of the federation, working in it, opens peer support');
+        assert.doesNotMatch(r.text, /Teresa Lin/, "not another member's case");
+        assert.equal((await c.get(`/pss/${DEMO_CASE}`)).status, 404, "another member's case does not exist for them");
+        r = await c.request('POST', '/pss', { form: { csrf, referral: 'self', reason: 'self_referral',
+                                                      district: 'Harbor City SD', note: 'Coaching, please' } });
+        assert.equal(r.status, 303, r.text);
+        const mine = Number(r.headers.get('location').split('/').pop());
+        assert.equal(Number(caseRow(mine, 'member_id')), ids.p2, 'R31: a member asks for themselves');
+        assert.equal(caseRow(mine, 'program_id'), '2');
+        r = await c.get('/pss');
+        assert.match(r.text, new RegExp(`href="/pss/${mine}"`));
+        assert.equal((r.text.match(/href="\/pss\/\d+"/g) || []).length, 1, 'only their own request is listed');
+        // The coordinator changes it: principal2's home is the district, whose
+        // inbox is theirs everywhere: they are not told there.
+        assert.equal((await patch(mine, { cost: 'federation' })).status, 200);
+        assert.equal(count(srv.db, 'notification', `person_id = ${ids.p2} AND link LIKE '/pss%'`), 0);
+        // Back in the district, none of it exists, their own request included.
+        r = await c.request('POST', '/account/program', { form: { csrf, program_id: '1' } });
+        assert.equal(r.status, 303);
+        assert.equal((await c.get(`/pss/${mine}`)).status, 403);
+        assert.equal((await api(P2, 'GET', `/pss/${mine}`)).status, 403, 'a token works in the home program: the district');
+    } finally {
+        await c.request('POST', '/account/program', { form: { csrf, program_id: '1' } });
+    }
+});
+
+test('the wall: the district\'s audit log, people and inboxes hold nothing of peer support (R38)', async () => {
+    await page(PSS, `/pss/${DEMO_CASE}`);              // reads and writes the federation audits
+    await referral('concerns_before_evaluation');
+    const rows = Number(scalar(srv.db, "SELECT COUNT(*) FROM audit WHERE record_kind LIKE 'pss%';"));
+    assert.ok(rows > 3, `${rows} peer support rows are audited`);
+    assert.equal(count(srv.db, 'audit', "record_kind LIKE 'pss%' AND (program_id IS NULL OR program_id <> 2)"), 0,
+                 'every peer support row is the federation\'s');
+    for (const q of ['Peer support', 'peer support', 'Switched to the program Harbor City Teachers', 'Leblanc', 'Kowalczyk']) {
+        const r = await page(DEMO.coordinator, `/audit?q=${encodeURIComponent(q)}`);
+        assert.equal(r.status, 200);
+        assert.match(text(r), / 0 entries\./, `the district's audit log: nothing for "${q}"`);
+    }
+    // the district's people: principal2's federation role is not the district's
+    let r = await api(DEMO.coordinator, 'GET', `/people/${ids.p2}`);
+    assert.equal(r.status, 200);
+    assert.doesNotMatch(r.text, /"member"|Federation Member/);
+    r = await api(DEMO.coordinator, 'GET', '/people?q=parley.test&per_page=200');
+    assert.doesNotMatch(r.text, /member@parley\.test|pss@parley\.test|consultant@parley\.test/);
+    assert.equal(count(srv.db, 'notification', `link LIKE '/pss%' AND person_id IN (SELECT id FROM person WHERE program_id <> 2)`), 0,
+                 'no district person is told of peer support');
+    assert.ok(count(srv.db, 'notification', `link LIKE '/pss%' AND person_id = ${ids.pss}`) > 0, 'the coordinator is');
+});
+
+// --- R31: requests ---
+
+test('R31: a member asks for themselves, a president for a member, the coordinator records a call', async () => {
+    let r = await post(MEMBER, '/pss', { referral: 'self', reason: 'self_referral', district: 'Harbor City SD' });
+    assert.equal(r.status, 303);
+    const own = Number(r.headers.get('location').split('/').pop());
+    assert.equal(Number(caseRow(own, 'member_id')), ids.member);
+    assert.equal(caseRow(own, 'referral'), 'self');
+    r = await post(MEMBER, '/pss', { referral: 'president', reason: 'self_referral', district: 'X', member_id: ids.member });
+    assert.equal(r.status, 400, 'a member does not refer as a president');
+    assert.match(fieldError(r.text, 'referral'), /R31/);
+    r = await post(MEMBER, '/pss', { referral: 'self', reason: 'discipline', district: '' });
+    assert.equal(r.status, 400);
+    assert.match(fieldError(r.text, 'reason'), /R31/);
+    assert.ok(fieldError(r.text, 'district'));
+    const k = await referral();
+    assert.equal(k.president_id, ids.pres, 'the referring president is the case\'s president');
+    assert.equal(k.member_id, ids.member);
+    r = await api(PRES, 'POST', '/pss', { referral: 'president', reason: 'plan_of_assistance', district: 'X',
+                                          member_id: personId(srv.db, DEMO.participating_teacher) });
+    assert.equal(r.status, 400, 'a district teacher is not a member of the federation');
+    assert.equal(errorOf(r).field, 'member_id');
+    r = await api(PSS, 'POST', '/pss', { referral: 'self', reason: 'concerns_before_evaluation', district: 'X',
+                                         member_id: ids.p2, note: 'Called on Monday' });
+    assert.equal(r.status, 201, 'the coordinator records a telephone request');
+    assert.equal(r.json().member_id, ids.p2);
+    r = await api(CONS, 'POST', '/pss', { referral: 'self', reason: 'self_referral', district: 'X' });
+    assert.equal(r.status, 403, 'a consultant does not make requests');
+});
+
+// --- R32: cost ---
+
+test('R32: the cost starts as the reason says; a shared cost records the share', async () => {
+    assert.equal((await referral('plan_of_assistance')).cost, 'district');
+    assert.equal((await referral('self_referral')).cost, 'federation');
+    const k = await referral('concerns_before_evaluation');
+    assert.equal(k.cost, '', 'concerns before an evaluation: the coordinator decides');
+    let r = await post(PSS, `/pss/${k.id}/cost`, { version: String(k.version), cost: 'shared', cost_note: '' });
+    assert.equal(r.status, 400);
+    assert.match(fieldError(r.text, 'cost_note'), /R32/);
+    r = await post(PSS, `/pss/${k.id}/cost`, { version: String(k.version), cost: 'shared', cost_note: 'District 60%, federation 40%' });
+    assert.equal(r.status, 303);
+    assert.equal(caseRow(k.id, 'cost'), 'shared');
+    assert.match(text(await page(MEMBER, `/pss/${k.id}`)), /Shared, as negotiated: District 60%, federation 40%/);
+    r = await post(PRES, `/pss/${k.id}/cost`, { version: String(k.version + 1), cost: 'federation' });
+    assert.equal(r.status, 403, 'only the coordinator records the cost');
+});
+
+// --- R33: the district's agreement ---
+
+test('R33: no work starts until the district\'s agreement is recorded', async () => {
+    const k = await referral();
+    await patch(k.id, { consultant_id: ids.cons });
+    let r = await post(CONS, `/pss/${k.id}/log`, { kind: 'visit', on_date: '2026-10-01', note: 'First visit' });
+    assert.equal(r.status, 409);
+    assert.match(text(r), /R33/);
+    r = await api(CONS, 'POST', `/pss/${k.id}/reports`, { title: 'T', body: 'B' });
+    assert.equal(r.status, 409);
+    assert.match(errorOf(r).message, /R33/);
+    assert.equal(count(srv.db, 'pss_log', `pss_case_id = ${k.id}`), 0);
+    assert.match(text(await page(CONS, `/pss/${k.id}`)), /R33: work cannot start/);
+    r = await post(PSS, `/pss/${k.id}/agreement`, { version: String(await version(k.id)), agreement_by: '' });
+    assert.equal(r.status, 400);
+    assert.match(fieldError(r.text, 'agreement_by'), /R33/);
+    r = await post(PSS, `/pss/${k.id}/agreement`, { version: String(await version(k.id)), agreement_by: 'Dr. Ames, Superintendent' });
+    assert.equal(r.status, 303);
+    assert.equal(caseRow(k.id, 'status'), 'agreed');
+    assert.ok(Number(caseRow(k.id, 'agreement_at')) > 0);
+    r = await post(CONS, `/pss/${k.id}/log`, { kind: 'visit', on_date: '2026-10-01', note: 'First visit' });
+    assert.equal(r.status, 303);
+    assert.equal(caseRow(k.id, 'status'), 'active', 'the first work makes it active');
+    r = await patch(k.id, { agreement_by: 'Someone else' });
+    assert.equal(r.status, 409, 'the agreement is recorded once');
+    r = await post(MEMBER, `/pss/${k.id}/log`, { kind: 'visit', on_date: '2026-10-01', note: 'x' });
+    assert.equal(r.status, 403, 'the log is the consultant\'s');
+});
+
+// --- R34: releases ---
+
+test('R34: a release needs the three consents, given before it; the coordinator reads no report', async () => {
+    const id = await agreedCase();
+    const rel = await releaseProposed(id);
+    let r = await post(CONS, `/pss/${id}/release`, { release_id: String(rel) });
+    assert.equal(r.status, 409);
+    assert.match(text(r), /R34/);
+    r = await post(PSS, `/pss/${id}/consent`, { release_id: String(rel) });
+    assert.equal(r.status, 403, 'the coordinator does not consent');
+    assert.match(text(r), /R34/);
+    assert.equal((await post(MEMBER, `/pss/${id}/consent`, { release_id: String(rel) })).status, 303);
+    assert.doesNotMatch(text(await page(MEMBER, `/pss/${id}`)), /I consent to this release/, 'the form goes once consented');
+    assert.match(text(await page(PRES, `/pss/${id}`)), /The member: consented .*The local president: not yet/);
+    r = await post(MEMBER, `/pss/${id}/consent`, { release_id: String(rel) });
+    assert.equal(r.status, 409, 'a consent is given once');
+    assert.equal((await api(PRES, 'POST', `/pss/${id}/consent`, { release_id: rel })).status, 200);
+    r = await api(CONS, 'POST', `/pss/${id}/release`, { release_id: rel });
+    assert.equal(r.status, 409, 'two consents of three are not enough');
+    assert.match(errorOf(r).message, /R34/);
+    assert.equal((await post(CONS, `/pss/${id}/consent`, { release_id: String(rel) })).status, 303);
+    r = await post(CONS, `/pss/${id}/release`, { release_id: String(rel) });
+    assert.equal(r.status, 303);
+    const x = (await api(MEMBER, 'GET', `/pss/${id}`)).json().releases.find(e => e.id === rel);
+    assert.equal(x.status, 'released');
+    for (const who of ['member', 'president', 'consultant'])
+        assert.ok(x[`${who}_consent_at`] <= x.released_at, `${who} consented before the release`);
+    r = await post(MEMBER, `/pss/${id}/consent`, { release_id: String(rel) });
+    assert.equal(r.status, 409, 'no consent after the release');
+    // The coordinator sees the case, never the reports (R34).
+    const coord = await api(PSS, 'GET', `/pss/${id}`);
+    assert.equal(coord.status, 200);
+    assert.equal(coord.json().reports, undefined);
+    assert.doesNotMatch(text(await page(PSS, `/pss/${id}`)), /Progress\./);
+    assert.match(text(await page(PRES, `/pss/${id}`)), /Progress\./);
+});
+
+// --- R35: holds ---
+
+test('R35: a hold blocks every release; consents may still be given', async () => {
+    const id = await agreedCase();
+    const rel = await releaseProposed(id);
+    let r = await post(PSS, `/pss/${id}/hold`, { version: String(await version(id)), hold: 'grievance', hold_note: '' });
+    assert.equal(r.status, 400);
+    assert.match(fieldError(r.text, 'hold_note'), /R35/);
+    r = await post(PSS, `/pss/${id}/hold`, { version: String(await version(id)), hold: 'grievance', hold_note: 'Grievance filed 2026-11-02' });
+    assert.equal(r.status, 303);
+    for (const who of [MEMBER, PRES, CONS])
+        assert.equal((await post(who, `/pss/${id}/consent`, { release_id: String(rel) })).status, 303, `${who} consents during the hold`);
+    r = await post(CONS, `/pss/${id}/release`, { release_id: String(rel) });
+    assert.equal(r.status, 409);
+    assert.match(text(r), /R35/);
+    r = await api(CONS, 'POST', `/pss/${id}/release`, { release_id: rel });
+    assert.equal(r.status, 409);
+    assert.match(errorOf(r).message, /R35/);
+    assert.equal(count(srv.db, 'pss_release', `id = ${rel} AND status = 'released'`), 0);
+    r = await api(PSS, 'POST', `/pss/${id}/hold`, { hold: 'regulatory', hold_note: 'Regulation Branch', version: await version(id) });
+    assert.equal(r.status, 200, 'a regulatory hold through the API');
+    assert.equal((await api(CONS, 'POST', `/pss/${id}/release`, { release_id: rel })).status, 409);
+    r = await api(PSS, 'POST', `/pss/${id}/hold`, { hold: '', version: await version(id) });
+    assert.equal(r.status, 200);
+    assert.equal((await api(CONS, 'POST', `/pss/${id}/release`, { release_id: rel })).status, 200, 'cleared: it may go');
+});
+
+// --- R36: leave ---
+
+test('R36: leave of absence is recorded with its dates; the federation does not pay it', async () => {
+    const k = await referral();
+    let r = await post(PSS, `/pss/${k.id}/leave`, { version: String(k.version), leave_needed: 'yes', leave_from: '2026-12-10', leave_to: '2026-12-01' });
+    assert.equal(r.status, 400);
+    assert.ok(fieldError(r.text, 'leave_to'));
+    r = await post(PSS, `/pss/${k.id}/leave`, { version: String(k.version), leave_needed: 'yes', leave_from: '2026-12-01', leave_to: '2026-12-12' });
+    assert.equal(r.status, 303);
+    const t = text(await page(MEMBER, `/pss/${k.id}`));
+    assert.match(t, /From 2026-12-01 to 2026-12-12/);
+    assert.match(t, /R36: the federation does not cover the cost of a leave of absence/);
+    const j = (await api(PSS, 'GET', `/pss/${k.id}`)).json();
+    assert.equal(j.leave_needed, true);
+    assert.match(j.leave_cost, /does not cover/);
+});
+
+// --- R38 and the rest ---
+
+test('R38: every read of a case is audited, in the federation\'s log, about the member', async () => {
+    const before = count(srv.db, 'audit', `record_kind = 'pss_case' AND action = 'read' AND record_id = ${DEMO_CASE}`);
+    await page(MEMBER, `/pss/${DEMO_CASE}`);
+    await api(CONS, 'GET', `/pss/${DEMO_CASE}`);
+    await page(PSS, `/pss/${DEMO_CASE}`);
+    assert.equal(count(srv.db, 'audit', `record_kind = 'pss_case' AND action = 'read' AND record_id = ${DEMO_CASE} AND program_id = 2 AND subject_id = ${ids.member}`),
+                 before + 3);
+});
+
+test('a member sees their own cases only; a stale version is refused', async () => {
+    const r = await api(MEMBER, 'GET', '/pss');
+    assert.equal(r.status, 200);
+    assert.ok(r.json().items.every(k => k.member_id === ids.member));
+    const other = (await api(PSS, 'POST', '/pss', { referral: 'self', reason: 'self_referral', district: 'X', member_id: ids.p2 })).json();
+    assert.equal((await api(MEMBER, 'GET', `/pss/${other.id}`)).status, 404);
+    assert.equal((await page(CONS, `/pss/${other.id}`)).status, 404, 'a consultant not given the case');
+    const s = await api(PSS, 'PATCH', `/pss/${other.id}`, { cost: 'district', version: other.version + 5 });
+    assert.equal(s.status, 409);
+});
+
+test('the demo case shows each person their forms', async () => {
+    const t = async who => text(await page(who, `/pss/${DEMO_CASE}`));
+    assert.match(await t(PSS), /Assign the consultant.*Save who pays.*Save the leave.*Save the hold.*Close the case/);
+    const cons = await t(CONS);
+    for (const button of ['Add to the log', 'Save the report', 'Propose the release', 'I consent to this release', 'Release it now'])
+        assert.ok(cons.includes(button), `the consultant has "${button}"`);
+    const m = await t(MEMBER);
+    assert.match(m, /I consent to this release/);
+    assert.doesNotMatch(m, /Release it now|Add to the log|Save who pays/);
+    const login = new Client(srv.base);
+    await login.login(MEMBER, PASSWORD);
+    assert.match((await login.get('/dashboard')).text, /href="\/pss"/, 'Peer support is in a member\'s menu');
+});
+
+test('R38: an audit row\'s program is in the hash chain: moving a row across the wall is caught', () => {
+    const d = demoDatabase();
+    try {
+        assert.equal(parley(['audit', 'verify', '--db', d.db]).code, 0);
+        const row = scalar(d.db, "SELECT MIN(id) FROM audit WHERE record_kind LIKE 'pss%';");
+        assert.ok(Number(row) > 0, 'the demo audits its peer support case');
+        assert.equal(sql(d.db, `${dialect.dropAuditGuard('update')}; UPDATE audit SET program_id = 1 WHERE id = ${row};`).code, 0);
+        const v = parley(['audit', 'verify', '--db', d.db]);
+        assert.notEqual(v.code, 0, 'a row moved into the district\'s log fails verification');
+        assert.match(v.out + v.err, new RegExp(`row ${row} was changed`));
+    } finally { d.cleanup(); }
+});
