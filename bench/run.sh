@@ -9,8 +9,8 @@
 # (a throwaway cluster from scripts/pg-cluster.sh in build/bench/pg): the
 # PostgreSQL column. Timings are never pass/fail: this only reports.
 #
-# Settings (environment): BENCH_SECONDS (5: twenty-six pages, four servers and
-# nginx make 156 runs) per run after a 2 s warm-up
+# Settings (environment): BENCH_SECONDS (5: thirty-four pages, four servers and
+# nginx make 204 runs) per run after a 2 s warm-up
 # (BENCH_WARMUP, 2), BENCH_CONNS (64), BENCH_THREADS (2 x nproc: Parley's
 # worker threads), BENCH_PG_PORT (a free port), BENCH_ENGINES ("sqlite pg";
 # "sqlite" leaves PostgreSQL out).
@@ -180,6 +180,7 @@ bench_db() {
     ct_email=ct1@parley.test
     [ "$size" = large ] && ct_email=$LARGE_CT
     ct_cookie=$(sign_in "$base" "$ct_email" "$OUT/cookies-ct-$engine-$size.txt")
+    pss_cookie=$(sign_in "$base" pss@parley.test "$OUT/cookies-pss-$engine-$size.txt")
     token=$($BIN token create --db "$db" --email "$EMAIL")
     teacher=$(q "$db" "SELECT id FROM person WHERE email = 'teacher@parley.test'")
     [ -n "$teacher" ] || die "no teacher@parley.test in $db"
@@ -203,12 +204,17 @@ bench_db() {
                 "packet /cases/$case_id/packet cookie" "panel /panel cookie" \
                 "panel_sessions /panel/sessions cookie" "api_panel /api/v1/panel/overview bearer" \
                 "decisions /decisions cookie" "cts /cts cookie" "roster /panel/roster cookie" \
+                "track_record /track-record -" "track_record_csv /track-record.csv -" \
+                "reports /reports cookie" "reports_feedback_csv /reports/feedback.csv cookie" \
+                "api_reports_work /api/v1/reports/work bearer" "surveys /surveys cookie" \
+                "outcome /cases/$case_id/outcome cookie" "pss /pss pss" \
                 "person /people/$teacher cookie" "case /cases/$case_id cookie"; do
         set -f; set -- $page; set +f
         name=$1; path=$2; auth=$3
         case $auth in
             cookie) hdr="Cookie: $cookie" ;;
             ct) hdr="Cookie: $ct_cookie" ;;
+            pss) hdr="Cookie: $pss_cookie" ;;
             bearer) hdr="Authorization: Bearer $token" ;;
             *) hdr="" ;;
         esac
