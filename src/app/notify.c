@@ -8,8 +8,9 @@ enum app_status notify_person(struct ctx *c, int64_t person_id, int64_t case_id,
     if (!person_id)
         return APP_OK;
     int rc = db_exec(c->db,
+                     /* case_id 0: news of no PA/PAR case (a peer support case's) */
                      "INSERT INTO notification (person_id, case_id, at, message, link) "
-                     "VALUES (?, ?, ?, ?, ?)",
+                     "VALUES (?, NULLIF(?, 0), ?, ?, ?)",
                      "iiiss", person_id, case_id, app_now(c), message, link ? link : "");
     return app_db_status(rc);
 }

@@ -12,7 +12,8 @@ struct notification {
 };
 
 /* Adds a message to a person's inbox (no authorisation: called by use
- * cases that have authorised the step that causes it). */
+ * cases that have authorised the step that causes it). case_id 0: the
+ * news is about no PA/PAR case. */
 enum app_status notify_person(struct ctx *c, int64_t person_id, int64_t case_id,
                               const char *message, const char *link);
 /* The asker's own inbox, newest first; and how many are unread. */

@@ -5,6 +5,7 @@
 #include <inttypes.h>
 #include <string.h>
 
+#include "app/notify.h"
 #include "domain/people.h"
 
 #define PSS_LIST_MAX 200
@@ -196,10 +197,7 @@ static enum app_status tell_person(struct ctx *c, int64_t person, const char *me
     db_int_query(c->db, &home, "SELECT program_id FROM person WHERE id = ?", "i", person);
     if (home != c->who.program_id)
         return APP_OK;
-    return app_db_status(db_exec(c->db,
-                                 "INSERT INTO notification (person_id, at, message, link) "
-                                 "VALUES (?, ?, ?, ?)",
-                                 "iiss", person, app_now(c), message, link));
+    return notify_person(c, person, 0, message, link);
 }
 
 static enum app_status tell_coordinators(struct ctx *c, const char *message, const char *link)
