@@ -381,3 +381,15 @@ enum app_status panel_roster(struct ctx *c, struct panel_seat **out, int *n)
     db_done(st);
     return APP_OK;
 }
+
+bool ct_term_running(struct ctx *c, int64_t person_id, const char *date)
+{
+    db_stmt *st = db_query(c->db, "SELECT starts_on, left_on FROM ct_term WHERE person_id = ?",
+                           "i", person_id);
+    bool runs = false;
+    while (st && !runs && db_step(st) == DB_ROW)
+        runs = ct_term_runs(db_text(st, 0), db_text(st, 1), date);
+    if (st)
+        db_done(st);
+    return runs;
+}

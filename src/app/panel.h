@@ -61,6 +61,9 @@ struct panel_decision_row {
 struct panel_docket_item {
     struct case_record k;
     enum rating recommended;      /* RATING_NONE when the asker may not see it */
+    char preview_until[11];       /* R22: the Panel votes after this day */
+    int written, appear;          /* R22: what the teacher and the administrator sent,
+                                     when the asker may see it (0 otherwise) */
     struct panel_recusal_row *recusals;
     int nrecusals;
     struct panel_vote_row *votes; /* who voted; how, once the vote is closed */
@@ -83,6 +86,8 @@ struct panel_session_view {
     int ndocket;
 };
 
+/* R29: the asker sits on the Panel on date (a term of theirs covers it). */
+bool panel_sits_on(struct ctx *c, const char *date);
 /* Sessions, soonest first (upcoming: from today, still scheduled). */
 enum app_status panel_sessions_list(struct ctx *c, bool upcoming, struct panel_session **out,
                                     int *n);

@@ -3,6 +3,7 @@
  * recusals, who voted (how, once the vote is closed), the decision, and
  * what the asker may do; and one case's deliberation notes. */
 #include <inttypes.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "app/panel_internal.h"
@@ -147,12 +148,26 @@ enum app_status panel_item_fill(struct ctx *c, const struct panel_session *s,
     it->k = *k;
     it->recommended = it->my_vote = RATING_NONE;
     if (casework_may(c, k, ACT_VIEW, KIND_RECOMMENDATION)) {
-        db_stmt *st = db_query(c->db, "SELECT rating FROM recommendation WHERE case_id = ?", "i",
-                               k->id);
-        if (st && db_step(st) == DB_ROW && !rating_parse(db_text(st, 0), &it->recommended))
-            it->recommended = RATING_NONE;
+        db_stmt *st = db_query(c->db, "SELECT rating, preview_until FROM recommendation WHERE "
+                                      "case_id = ?",
+                               "i", k->id);
+        if (st && db_step(st) == DB_ROW) {
+            if (!rating_parse(db_text(st, 0), &it->recommended))
+                it->recommended = RATING_NONE;
+            snprintf(it->preview_until, sizeof it->preview_until, "%s", db_text(st, 1));
+        }
         if (st)
             db_done(st);
+    }
+    /* R22: the Panel sees every submission and request to appear. */
+    if (casework_may(c, k, ACT_VIEW, KIND_PANEL_SUBMISSION)) {
+        int64_t written = 0, appear = 0;
+        db_int_query(c->db, &written, "SELECT COUNT(*) FROM panel_submission WHERE case_id = ? "
+                                      "AND kind = 'written'", "i", k->id);
+        db_int_query(c->db, &appear, "SELECT COUNT(*) FROM panel_submission WHERE case_id = ? "
+                                     "AND kind = 'appear'", "i", k->id);
+        it->written = (int)written;
+        it->appear = (int)appear;
     }
     enum app_status r = recusals_load(c, it);
     if (r == APP_OK)
