@@ -114,8 +114,8 @@ static void observations_load(struct ctx *c, const struct case_record *k, struct
     "panel_decision WHERE case_id = k.id ORDER BY decided_at DESC, id DESC LIMIT 1), 0), "   \
     "COALESCE((SELECT recorded_at FROM case_outcome WHERE case_id = k.id), 0), "             \
     "(SELECT COUNT(*) FROM survey_invitation WHERE case_id = k.id AND responded = 0), "      \
-    "COALESCE((SELECT responded = 0 FROM survey_invitation WHERE case_id = k.id AND "        \
-    "person_id = ?), 0) "                                                                    \
+    "(SELECT COUNT(*) FROM survey_invitation WHERE case_id = k.id AND person_id = ? AND "     \
+    "responded = 0) "                                                                        \
     "FROM teacher_case k LEFT JOIN recommendation r ON r.case_id = k.id WHERE k.id = ?"
 
 static void evaluation_fact(const char *status, enum eval_kind kind, struct case_facts *f)
