@@ -104,6 +104,7 @@ TEST_LAYERS_test_app    := base domain store app
 TEST_LAYERS_test_eligibility := base domain
 TEST_LAYERS_test_workflow := base domain
 TEST_LAYERS_test_inquiry := base domain
+TEST_LAYERS_test_settings := base domain
 # goals
 TEST_LAYERS_test_goal := base domain
 # end goals
