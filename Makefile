@@ -105,6 +105,7 @@ TEST_LAYERS_test_eligibility := base domain
 TEST_LAYERS_test_workflow := base domain
 TEST_LAYERS_test_inquiry := base domain
 TEST_LAYERS_test_settings := base domain
+TEST_LAYERS_test_policy_oracle := base domain
 # goals
 TEST_LAYERS_test_goal := base domain
 # end goals
