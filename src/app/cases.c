@@ -19,7 +19,7 @@
     "COALESCE(t.school_id, 0), COALESCE(s.name, ''), COALESCE(ct.name, ''), "                \
     "COALESCE(ur.name, ''), i.reference, COALESCE(tb.name, ''), "                            \
     "(SELECT COUNT(*) FROM person_role r WHERE r.person_id = ? AND r.role = 'administrator' " \
-    "AND r.school_id = t.school_id), i.facts_at, i.years_in_district, i.plan_type, "         \
+    "AND r.school_id = t.school_id), i.facts_at, i.district_year, i.plan_type, "             \
     "i.plan_months, i.rating, i.union_member, i.full_time, i.job_type "                      \
     "FROM teacher_case k JOIN person t ON t.id = k.teacher_id "                              \
     "LEFT JOIN school s ON s.id = t.school_id LEFT JOIN person ct ON ct.id = k.ct_id "      \
@@ -122,7 +122,7 @@ static void case_from_row(struct ctx *c, db_stmt *st, struct case_record *k)
     k->relations = relations_of(c, k, db_int(st, 31) > 0);
     if (db_int(st, 32))   /* the coordinator confirmed the facts at intake */
         k->confirmed = (struct case_input){
-            .years = db_text_copy(st, 33, c->a), .plan = db_text_copy(st, 34, c->a), .months = db_text_copy(st, 35, c->a),
+            .district_year = db_text_copy(st, 33, c->a), .plan = db_text_copy(st, 34, c->a), .months = db_text_copy(st, 35, c->a),
             .rating = db_text_copy(st, 36, c->a), .union_member = db_int(st, 37) ? "yes" : "no",
             .full_time = db_int(st, 38) ? "yes" : "no", .job = db_text_copy(st, 39, c->a)};
 }

@@ -291,12 +291,14 @@ static void check_track(struct ctx *c, const struct case_input *in, struct step 
 {
     if (!case_track_parse(in->track, &s->track))
         errors_add(errs, "track", "Choose PA, PAR or a consultancy visit.");
-    struct eligibility_answers answers = {in->years,        in->plan,      in->months, in->rating,
-                                          in->union_member, in->full_time, in->job};
+    struct eligibility_answers answers = {in->district_year, in->plan,      in->months, in->rating,
+                                          in->union_member,  in->full_time, in->job};
     eligibility_facts_parse(&answers, false, f, errs);
-    s->facts = arena_printf(c->a, "%d years, %s plan of %d months, rated %s, union member: %s, "
-                                  "full time: %s, %s",
-                            f->years_in_district, plan_type_key(f->plan), f->plan_months,
+    char year[16];
+    ordinal(f->district_year, year, sizeof year);
+    s->facts = arena_printf(c->a, "%s year in the district, %s plan of %d months, rated %s, "
+                                  "union member: %s, full time: %s, %s",
+                            year, plan_type_key(f->plan), f->plan_months,
                             rating_key(f->rating), f->union_member ? "yes" : "no",
                             f->full_time ? "yes" : "no", job_type_key(f->job));
 }
@@ -589,7 +591,7 @@ enum app_status case_fire(struct ctx *c, int64_t id, const struct case_input *in
 struct inquiry_row {
     int64_t school_id, facts_at, person_id;
     const char *name, *email, *status, *reference, *job;
-    int years;
+    int district_year;
     bool union_member, full_time;
 };
 
@@ -597,7 +599,7 @@ static bool inquiry_load(struct ctx *c, int64_t id, struct inquiry_row *q)
 {
     db_stmt *st = db_query(c->db,
                            "SELECT COALESCE(school_id, 0), facts_at, COALESCE(person_id, 0), name, "
-                           "email, status, reference, job_type, years_in_district, union_member, "
+                           "email, status, reference, job_type, district_year, union_member, "
                            "full_time FROM inquiry WHERE id = ? AND program_id = ?",
                            "ii", id, c->who.program_id);
     bool found = st && db_step(st) == DB_ROW;
@@ -627,7 +629,8 @@ static enum app_status teacher_person(struct ctx *c, const struct inquiry_row *q
             .school_id = q->school_id ? arena_printf(c->a, "%" PRId64, q->school_id) : "",
             .union_member = facts && q->union_member ? "yes" : "no",
             .full_time = !facts || q->full_time ? "yes" : "no",
-            .years_in_district = arena_printf(c->a, "%d", facts ? q->years : 0),
+            /* R1: recorded as a first year until the facts are confirmed */
+            .district_year = arena_printf(c->a, "%d", facts ? q->district_year : 1),
             .job_type = facts && *q->job ? q->job : "classroom_teacher",
         };
         s = person_create(c, &in, pid, errs);

@@ -19,7 +19,7 @@ struct case_event {
 struct case_input {
     const char *to;                  /* a transition key, or the state it reaches */
     const char *at, *place, *ct_id, *union_rep_id, *track;
-    const char *years, *plan, *months, *rating, *union_member, *full_time, *job;
+    const char *district_year, *plan, *months, *rating, *union_member, *full_time, *job;
     const char *cycle_start, *cycle_end, *plan_type, *plan_months, *reason, *notes;
 };
 

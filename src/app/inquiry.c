@@ -148,14 +148,14 @@ static int64_t page_offset(struct page_of *pg)
     "COALESCE(q.handler_id, 0), COALESCE(q.person_id, 0), q.reference, q.name, q.email, "  \
     "COALESCE(s.name, ''), q.school_other, q.phone, q.message, q.close_reason, "           \
     "COALESCE(h.name, ''), q.contact_by, q.interest, q.status, q.facts_at, "               \
-    "COALESCE(fb.name, ''), q.years_in_district, q.plan_type, q.plan_months, q.rating, "   \
+    "COALESCE(fb.name, ''), q.district_year, q.plan_type, q.plan_months, q.rating, "       \
     "q.union_member, q.full_time, q.job_type FROM inquiry q "                              \
     "LEFT JOIN school s ON s.id = q.school_id LEFT JOIN person h ON h.id = q.handler_id "  \
     "LEFT JOIN person fb ON fb.id = q.facts_by "
 
 static void facts_from_row(db_stmt *st, int col, struct eligibility_facts *f)
 {
-    f->years_in_district = (int)db_int(st, col);
+    f->district_year = (int)db_int(st, col);
     if (!plan_type_parse(db_text(st, col + 1), &f->plan))
         f->plan = PLAN_SELF_DIRECTED;
     f->plan_months = (int)db_int(st, col + 2);
@@ -480,12 +480,12 @@ enum app_status inquiry_facts_confirm(struct ctx *c, int64_t id, int64_t version
         return APP_INVALID;
     int64_t now = app_now(c);
     int rc = db_exec(c->db,
-                     "UPDATE inquiry SET facts_at = ?, facts_by = ?, years_in_district = ?, "
+                     "UPDATE inquiry SET facts_at = ?, facts_by = ?, district_year = ?, "
                      "plan_type = ?, plan_months = ?, rating = ?, union_member = ?, full_time = ?, "
                      "job_type = ?, updated_at = ?, version = version + 1 WHERE id = ? AND version = ?",
                      "isdsdsddsiii", now,
                      c->who.person_id ? arena_printf(c->a, "%" PRId64, c->who.person_id) : NULL,
-                     f.years_in_district, plan_type_key(f.plan), f.plan_months, rating_key(f.rating),
+                     f.district_year, plan_type_key(f.plan), f.plan_months, rating_key(f.rating),
                      f.union_member, f.full_time, job_type_key(f.job), now, id, version);
     if (rc != DB_OK)
         return app_db_status(rc);

@@ -7,6 +7,7 @@
 
 #include "app/inquiry.h"
 #include "out/html.h"
+#include "web/eligibility.h"
 #include "web/handlers.h"
 #include "web/web.h"
 
@@ -234,7 +235,7 @@ static struct eligibility_answers facts_of(req *r, const struct inquiry *q)
         return (struct eligibility_answers){0};
     const struct eligibility_facts *f = &q->facts;
     return (struct eligibility_answers){
-        arena_printf(r->a, "%d", f->years_in_district), plan_type_key(f->plan),
+        arena_printf(r->a, "%d", f->district_year), plan_type_key(f->plan),
         arena_printf(r->a, "%d", f->plan_months), rating_key(f->rating),
         f->union_member ? "yes" : "no", f->full_time ? "yes" : "no", job_type_key(f->job),
     };
@@ -247,29 +248,7 @@ static void facts_form(req *r, const struct inquiry *q, const struct eligibility
 {
     form_begin(r, arena_printf(r->a, "/intake/%" PRId64 "/facts", q->id));
     version_field(r, q);
-    field_input(r, &(struct field){.name = "years", .label = "Full years in the district",
-                                   .type = "number", .value = in->years, .required = true}, errs);
-    struct option plans[PLAN_COUNT + 1] = {{"", "Choose a plan"}};
-    for (int p = 0; p < PLAN_COUNT; p++)
-        plans[p + 1] = (struct option){plan_type_key((enum plan_type)p), plan_type_label((enum plan_type)p)};
-    field_select(r, &(struct field){.name = "plan", .label = "Evaluation plan", .value = in->plan,
-                                    .required = true}, plans, PLAN_COUNT + 1, errs);
-    field_input(r, &(struct field){.name = "months", .label = "Length of the plan, in months",
-                                   .type = "number", .value = in->months, .required = true}, errs);
-    struct option ratings[RATING_COUNT + 1] = {{"", "Choose a rating"}};
-    for (int i = 0; i < RATING_COUNT; i++)
-        ratings[i + 1] = (struct option){rating_key((enum rating)i), rating_label((enum rating)i)};
-    field_select(r, &(struct field){.name = "rating", .label = "Most recent overall rating",
-                                    .value = in->rating, .required = true}, ratings, RATING_COUNT + 1, errs);
-    field_yes_no(r, &(struct field){.name = "union_member", .label = "Member of the union?",
-                                    .value = in->union_member}, errs);
-    field_yes_no(r, &(struct field){.name = "full_time", .label = "Works full time?",
-                                    .value = in->full_time}, errs);
-    struct option jobs[JOB_COUNT + 1] = {{"", "Choose the job"}};
-    for (int j = 0; j < JOB_COUNT; j++)
-        jobs[j + 1] = (struct option){job_type_key((enum job_type)j), job_type_label((enum job_type)j)};
-    field_select(r, &(struct field){.name = "job", .label = "Job", .value = in->job, .required = true},
-                 jobs, JOB_COUNT + 1, errs);
+    eligibility_fields(r, in, false, errs);
     form_end(r, "Confirm these facts");
 }
 
@@ -299,7 +278,7 @@ static void eligibility_section(req *r, const struct inquiry *q, const struct in
 {
     html_raw(&r->out, "<h2 id=\"eligibility\">Eligibility (R1–R6)</h2>");
     eligibility_answer(r, q);
-    struct eligibility_answers shown = t->facts.years || t->facts.plan ? t->facts : facts_of(r, q);
+    struct eligibility_answers shown = t->facts.district_year || t->facts.plan ? t->facts : facts_of(r, q);
     facts_form(r, q, &shown, errs);
 }
 
@@ -380,10 +359,7 @@ void do_inquiry_note(req *r)
 void do_inquiry_facts(req *r)
 {
     int64_t id = req_id(r, "id");
-    struct intake_typed t = {.facts = {form_value(r, "years"), form_value(r, "plan"),
-                                       form_value(r, "months"), form_value(r, "rating"),
-                                       form_value(r, "union_member"), form_value(r, "full_time"),
-                                       form_value(r, "job")}};
+    struct intake_typed t = {.facts = eligibility_answers_from_form(r)};
     struct errors errs = {0};
     enum app_status s = inquiry_facts_confirm(ctx_of(r), id, parse_id(req_form(r, "version")),
                                               &t.facts, &errs);

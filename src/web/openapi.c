@@ -47,7 +47,8 @@ static const struct prop person_props[] = {
     {"school_name", "string", NULL, false, false},
     {"union_member", "boolean", NULL, true, false},
     {"full_time", "boolean", NULL, true, false},
-    {"years_in_district", "integer", NULL, true, false},
+    {"district_year", "integer", NULL, true, false},
+    {"years_in_district", "integer", NULL, true, false},   /* R1's old field: one less */
     {"job_type", NULL, "JobType", true, false},
     {"version", "integer", NULL, true, false},
     {"roles", "array", "Role", false, false},

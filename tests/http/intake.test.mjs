@@ -193,11 +193,11 @@ function criteria(html) {
 test('R1-R6: the facts the coordinator confirms get the same answer as the public checker', async () => {
     const id = inquiryId(reference((await send(visitorForm({ name: 'Eli Eligible' }))).text));
     const coord = await signedIn('coordinator');
-    const facts = { years: '4', plan: 'improvement', months: '4', rating: 'needs_improvement',
+    const facts = { district_year: '4', plan: 'improvement', months: '4', rating: 'needs_improvement',
                     union_member: 'yes', full_time: 'yes', job: 'nurse' };
-    let r = await post(coord, `/intake/${id}/facts`, { version: version(id), ...facts, plan: '', years: '' });
+    let r = await post(coord, `/intake/${id}/facts`, { version: version(id), ...facts, plan: '', district_year: '' });
     assert.equal(r.status, 400);
-    assert.ok(fieldError(r.text, 'years') && fieldError(r.text, 'plan'));
+    assert.ok(fieldError(r.text, 'district_year') && fieldError(r.text, 'plan'));
     r = await post(coord, `/intake/${id}/facts`, { version: version(id), ...facts });
     assert.equal(r.status, 303);
     const page = criteria((await coord.get(`/intake/${id}`)).text);

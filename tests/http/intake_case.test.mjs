@@ -41,7 +41,8 @@ async function openCase(inquiryId) {
 
 const step = (email, caseId, json) => who.api(email, 'POST', `/cases/${caseId}/transitions`, json);
 
-const FACTS = { years: 5, plan: 'improvement', months: 12, rating: 'needs_improvement',
+// The eligibility facts but R1's (district_year, or its old form, years).
+const FACTS = { plan: 'improvement', months: 12, rating: 'needs_improvement',
                 union_member: true, full_time: true, job: 'classroom_teacher' };
 
 // A PAR case whose track is chosen, its cycle not started: the
@@ -54,7 +55,8 @@ async function parCaseAtTimeline(email) {
     assert.equal(r.status, 201, r.text);
     r = await step(DEMO.consulting_teacher, caseId, { to: 'hold_meeting' });
     assert.equal(r.status, 201, r.text);
-    r = await step(DEMO.consulting_teacher, caseId, { to: 'choose_track', track: 'par', ...FACTS });
+    r = await step(DEMO.consulting_teacher, caseId, { to: 'choose_track', track: 'par', ...FACTS,
+                                                      district_year: 5 });
     assert.equal(r.status, 201, r.text);
     return caseId;
 }
@@ -72,4 +74,62 @@ test('R4: the administrator sets a PAR timeline only with a plan of at least par
     r = await step(DEMO.administrator, caseId, { ...timeline, plan_months: 6 });
     assert.equal(r.status, 201, `R4: exactly six months is long enough: ${r.text}`);
     assert.equal(r.json().plan_months, 6);
+});
+
+test('R1: everywhere the question is asked, it is "which year in the district", and the answer is said back', async () => {
+    // the coordinator's intake confirmation
+    const inq = await contactForm({ name: 'Thea Third', email: 'thea.third@example.org' });
+    let page = decode((await who.page(DEMO.coordinator, `/intake/${inq}`)).text);
+    assert.match(page, /<label for="f-district_year">Which year in the district are they in\?<\/label>/);
+    const version = scalar(srv.db, `SELECT version FROM inquiry WHERE id = ${inq};`);
+    let r = await who.post(DEMO.coordinator, `/intake/${inq}/facts`, { version, district_year: '3',
+        plan: 'improvement', months: '12', rating: 'needs_improvement', union_member: 'yes',
+        full_time: 'yes', job: 'classroom_teacher' });
+    assert.equal(r.status, 303);
+    page = decode((await who.page(DEMO.coordinator, `/intake/${inq}`)).text);
+    assert.match(page, /\(R1\): You are in your 3rd year in the district: the program is open from the 3rd year on\./);
+    assert.equal(scalar(srv.db, `SELECT district_year FROM inquiry WHERE id = ${inq};`), '3');
+
+    // the case's choice of track, on its page and through the API (whose old
+    // field, years, held the full years: one less)
+    const caseId = await openCase(inq);
+    assert.match(decode((await who.page(DEMO.coordinator, `/people/${personId(srv.db, 'thea.third@example.org')}`)).text),
+                 /<dt>Year in the district<\/dt><dd>3rd year<\/dd>/, 'the confirmed year goes to her record');
+    await step(DEMO.coordinator, caseId, { to: 'schedule_meeting', at: '2030-08-20 15:30', place: 'Room 12',
+                                           ct_id: personId(srv.db, DEMO.consulting_teacher) });
+    await step(DEMO.consulting_teacher, caseId, { to: 'hold_meeting' });
+    page = decode((await who.page(DEMO.consulting_teacher, `/cases/${caseId}`)).text);
+    assert.match(page, /<label for="f-district_year">Which year in the district are they in\?<\/label>/);
+    assert.match(page, /id="f-district_year" name="district_year"[^>]*value="3"/, 'the confirmed facts are offered');
+    r = await step(DEMO.consulting_teacher, caseId, { to: 'choose_track', track: 'par', ...FACTS, years: 1, district_year: 2 });
+    assert.equal(r.status, 400);
+    r = await step(DEMO.consulting_teacher, caseId, { to: 'choose_track', track: 'par', ...FACTS, district_year: 2 });
+    assert.equal(r.status, 400, 'a teacher in their 2nd year: neither PA nor PAR');
+    assert.equal(r.json().error.field, 'track');
+    assert.match(r.json().error.message, /R1: You are in your 2nd year in the district/);
+    r = await step(DEMO.consulting_teacher, caseId, { to: 'choose_track', track: 'par', ...FACTS, years: 2 });
+    assert.equal(r.status, 201, `two full years behind her: her 3rd year (${r.text})`);
+    assert.match(r.json().timeline.at(-1).summary, /checked with: 3rd year in the district,/);
+});
+
+test('R1: a person\'s record asks and says the year; the API keeps its old field beside the new one', async () => {
+    let r = await who.post(DEMO.coordinator, '/people', { name: 'Yara Year', email: 'yara.year@example.org',
+        employee_id: '', school_id: '', union_member: 'yes', full_time: 'yes', district_year: '1',
+        job_type: 'classroom_teacher' });
+    assert.equal(r.status, 303);
+    const id = Number(r.headers.get('location').split('/').pop());
+    assert.match(decode((await who.page(DEMO.coordinator, `/people/${id}`)).text), /<dt>Year in the district<\/dt><dd>1st year<\/dd>/);
+    const form = decode((await who.page(DEMO.coordinator, `/people/${id}/edit`)).text);
+    assert.match(form, /<label for="f-district_year">Which year in the district are they in\?<\/label>/);
+    r = await who.api(DEMO.coordinator, 'GET', `/people/${id}`);
+    assert.equal(r.json().district_year, 1);
+    assert.equal(r.json().years_in_district, 0, 'the old field: no full year behind her yet');
+    r = await who.api(DEMO.coordinator, 'PATCH', `/people/${id}`, { years_in_district: 2 });
+    assert.equal(r.status, 200);
+    assert.equal(r.json().district_year, 3);
+    r = await who.api(DEMO.coordinator, 'PATCH', `/people/${id}`, { district_year: 4 });
+    assert.equal(r.json().district_year, 4);
+    assert.equal(r.json().years_in_district, 3);
+    const doc = (await new Client(srv.base).get('/api/v1/openapi.json')).json();
+    assert.ok(doc.components.schemas.Person.properties.district_year, 'the new field is documented');
 });

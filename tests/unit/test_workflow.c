@@ -22,7 +22,7 @@ static struct case_facts facts(void)
 {
     return (struct case_facts){
         .state = CASE_MEETING_HELD, .track = TRACK_PAR, .inquiry_open = true,
-        .elig = {.years_in_district = 5, .plan = PLAN_IMPROVEMENT, .plan_months = 12,
+        .elig = {.district_year = 5, .plan = PLAN_IMPROVEMENT, .plan_months = 12,
                  .rating = RATING_NEEDS_IMPROVEMENT, .union_member = true, .full_time = true,
                  .job = JOB_CLASSROOM_TEACHER},
         .elig_settings = {.min_years_experience = 2, .par_min_plan_months = 6},
