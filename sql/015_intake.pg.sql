@@ -3,3 +3,15 @@ ALTER TABLE person RENAME COLUMN years_in_district TO district_year;
 UPDATE person SET district_year = district_year + 1;
 ALTER TABLE inquiry RENAME COLUMN years_in_district TO district_year;
 UPDATE inquiry SET district_year = district_year + 1 WHERE facts_at <> 0;
+
+ALTER TABLE inquiry ADD COLUMN sent_by BIGINT REFERENCES person(id);
+ALTER TABLE inquiry ADD COLUMN teacher_confirmation TEXT NOT NULL DEFAULT 'not_needed';
+ALTER TABLE inquiry ADD COLUMN confirmed_at BIGINT NOT NULL DEFAULT 0;
+CREATE INDEX inquiry_email ON inquiry(program_id, email, teacher_confirmation);
+
+ALTER TABLE teacher_case ADD COLUMN handler_id BIGINT REFERENCES person(id);
+UPDATE teacher_case SET handler_id = (SELECT i.handler_id FROM inquiry i WHERE i.id = teacher_case.inquiry_id);
+UPDATE inquiry SET status = 'closed', close_reason = 'The case was withdrawn.'
+    WHERE status <> 'closed' AND id IN (SELECT inquiry_id FROM teacher_case WHERE state = 'withdrawn');
+UPDATE inquiry SET status = 'closed', close_reason = 'The case''s cycle is closed.'
+    WHERE status <> 'closed' AND id IN (SELECT inquiry_id FROM teacher_case WHERE state = 'cycle_closed');

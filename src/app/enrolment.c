@@ -12,10 +12,12 @@
 #include <string.h>
 
 #include "app/casework.h"
+#include "app/inquiry.h"
 #include "app/meetings.h"
 #include "app/notify.h"
 #include "base/clock.h"
 #include "domain/caseload.h"
+#include "domain/inquiry.h"
 
 #define REL(who) POLICY_REL(who)
 
@@ -131,7 +133,8 @@ enum app_status case_open_inquiries(struct ctx *c, struct inquiry_choice **out, 
     if (s != APP_OK)
         return s;
     db_stmt *st = db_query(c->db,
-                           "SELECT i.id, i.reference, i.name, i.email, i.interest FROM inquiry i "
+                           "SELECT i.id, i.reference, i.name, i.email, i.interest, "
+                           "i.teacher_confirmation FROM inquiry i "
                            "WHERE i.program_id = ? AND i.status <> 'closed' AND NOT EXISTS "
                            "(SELECT 1 FROM teacher_case k WHERE k.inquiry_id = i.id) "
                            "ORDER BY i.created_at, i.id LIMIT 200",
@@ -140,7 +143,16 @@ enum app_status case_open_inquiries(struct ctx *c, struct inquiry_choice **out, 
         return APP_ERROR;
     *out = arena_alloc(c->a, sizeof **out * 200);
     *n = 0;
+    struct case_facts f;
+    enum teacher_confirmation tc;
+    char detail[8];
     while (db_step(st) == DB_ROW && *n < 200) {
+        /* Only those the "open" step's guards let through (R8). */
+        if (!teacher_confirmation_parse(db_text(st, 5), &tc))
+            tc = CONFIRMATION_AWAITING;
+        inquiry_open_facts(INQUIRY_NEW, false, tc, &f);
+        if (workflow_check(workflow_find("open"), &f, detail, sizeof detail))
+            continue;
         (*out)[*n] = (struct inquiry_choice){db_int(st, 0), db_text_copy(st, 1, c->a), db_text_copy(st, 2, c->a),
                                              db_text_copy(st, 3, c->a), db_text_copy(st, 4, c->a)};
         (*n)++;
@@ -521,6 +533,10 @@ static enum app_status step_record(struct ctx *c, const struct transition_def *t
                            arena_printf(c->a, "Case of %s: %s", k->teacher_name, summary))) !=
         APP_OK)
         return st;
+    /* Its inquiry follows the case's end (withdrawn, the cycle closed). */
+    if (case_states[from].active && !case_states[to].active &&
+        (st = inquiry_follow_case(c, k->inquiry_id, to, k->track, s->reason)) != APP_OK)
+        return st;
     /* The people told are those of the case as it is now (a CT or union
      * rep chosen by this step is told too). */
     if (t->needs & NEED_CT)
@@ -589,8 +605,8 @@ enum app_status case_fire(struct ctx *c, int64_t id, const struct case_input *in
 /* --- opening a case (R8, R10) --- */
 
 struct inquiry_row {
-    int64_t school_id, facts_at, person_id;
-    const char *name, *email, *status, *reference, *job;
+    int64_t school_id, facts_at, person_id, handler_id;
+    const char *name, *email, *status, *reference, *job, *confirmation;
     int district_year;
     bool union_member, full_time;
 };
@@ -600,12 +616,14 @@ static bool inquiry_load(struct ctx *c, int64_t id, struct inquiry_row *q)
     db_stmt *st = db_query(c->db,
                            "SELECT COALESCE(school_id, 0), facts_at, COALESCE(person_id, 0), name, "
                            "email, status, reference, job_type, district_year, union_member, "
-                           "full_time FROM inquiry WHERE id = ? AND program_id = ?",
+                           "full_time, COALESCE(handler_id, 0), teacher_confirmation FROM inquiry "
+                           "WHERE id = ? AND program_id = ?",
                            "ii", id, c->who.program_id);
     bool found = st && db_step(st) == DB_ROW;
     if (found)
-        *q = (struct inquiry_row){db_int(st, 0), db_int(st, 1), db_int(st, 2), db_text_copy(st, 3, c->a),
-                                  db_text_copy(st, 4, c->a), db_text_copy(st, 5, c->a), db_text_copy(st, 6, c->a), db_text_copy(st, 7, c->a),
+        *q = (struct inquiry_row){db_int(st, 0), db_int(st, 1), db_int(st, 2), db_int(st, 11),
+                                  db_text_copy(st, 3, c->a), db_text_copy(st, 4, c->a), db_text_copy(st, 5, c->a), db_text_copy(st, 6, c->a),
+                                  db_text_copy(st, 7, c->a), db_text_copy(st, 12, c->a),
                                   (int)db_int(st, 8), db_int(st, 9) != 0, db_int(st, 10) != 0};
     if (st)
         db_done(st);
@@ -661,8 +679,14 @@ enum app_status case_open(struct ctx *c, int64_t inquiry_id, int64_t *id, struct
         errors_add(errs, "inquiry_id", "Choose an inquiry from the list.");
         return APP_INVALID;
     }
-    struct case_facts f = {.state = CASE_NONE,
-                           .inquiry_open = !taken && strcmp(q.status, "closed") != 0};
+    enum inquiry_status status;
+    enum teacher_confirmation tc;
+    if (!inquiry_status_parse(q.status, &status))
+        status = INQUIRY_CLOSED;
+    if (!teacher_confirmation_parse(q.confirmation, &tc))
+        tc = CONFIRMATION_AWAITING;
+    struct case_facts f;
+    inquiry_open_facts(status, taken != 0, tc, &f);
     if ((s = guards_pass(c, t, &f, errs, refusal)) != APP_OK)
         return s;
     int64_t teacher;
@@ -671,9 +695,12 @@ enum app_status case_open(struct ctx *c, int64_t inquiry_id, int64_t *id, struct
     int64_t now = app_now(c);
     int rc = db_int_query(c->db, id,
                           "INSERT INTO teacher_case (program_id, inquiry_id, teacher_id, state, "
-                          "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
-                          "iiisii", c->who.program_id, inquiry_id, teacher,
-                          case_state_key(t->to), now, now);
+                          "handler_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?) "
+                          "RETURNING id",
+                          "iiissii", c->who.program_id, inquiry_id, teacher,
+                          case_state_key(t->to),
+                          q.handler_id ? arena_printf(c->a, "%" PRId64, q.handler_id) : NULL, now,
+                          now);
     if (rc == DB_OK)
         rc = db_exec(c->db, "UPDATE inquiry SET person_id = ?, status = CASE WHEN status = 'new' "
                             "THEN 'in_progress' ELSE status END, updated_at = ?, "

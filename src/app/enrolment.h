@@ -25,10 +25,11 @@ struct case_input {
 
 struct case_record {
     int64_t id, version, inquiry_id, teacher_id, ct_id, union_rep_id, school_id;
+    int64_t handler_id;              /* who handled the inquiry it came from (0: nobody) */
     int64_t teacher_signed_at, rep_signed_at, timeline_at, created_at, updated_at;
     enum case_state state;
     enum case_track track;
-    const char *teacher_name, *teacher_email, *school_name, *ct_name, *union_rep_name;
+    const char *teacher_name, *teacher_email, *school_name, *ct_name, *union_rep_name, *handler_name;
     const char *inquiry_ref, *meeting_at, *meeting_place, *review_at, *review_place, *facts;
     const char *cycle_start, *cycle_end, *plan_type, *timeline_by, *withdrawn_reason;
     int plan_months;

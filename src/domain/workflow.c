@@ -114,6 +114,19 @@ static const struct guard_def guard_inquiry_open = {
     "R8, R10: a case starts only from the teacher's own request, the contact form's inquiry; "
     "this inquiry is closed or already has a case.", inquiry_is_open};
 
+/* R8: a request someone else sent in the teacher's name becomes a case
+ * only once the teacher confirms it themselves. */
+static bool teacher_stands_behind_it(const struct case_facts *f, char *detail, size_t n)
+{
+    (void)detail, (void)n;
+    return f->inquiry_teachers_own;
+}
+static const struct guard_def guard_teacher_confirmed = {
+    "teacher_confirmed", "R8", NULL,
+    "R8: this request was sent in the teacher's name by someone else. Joining is the teacher's "
+    "choice, so it becomes a case only once the teacher confirms it themselves (on their "
+    "dashboard, or by sending the contact form).", teacher_stands_behind_it};
+
 /* R1-R6 re-checked with the confirmed facts; the detail lists what failed (R9). */
 static bool eligible_for_track(const struct case_facts *f, char *detail, size_t n)
 {
@@ -292,7 +305,7 @@ const struct transition_def case_transitions[] = {
      "R8: only the coordinator opens a case, and only from the teacher's own inquiry; an "
      "administrator cannot enrol a teacher.",
      NEED_INQUIRY, "The inquiry it comes from; the teacher's person record and role.",
-     {&guard_inquiry_open}, NULL, {TELL_TEACHER}},
+     {&guard_inquiry_open, &guard_teacher_confirmed}, NULL, {TELL_TEACHER}},
     {"schedule_meeting", "Schedule the initial meeting",
      {CASE_INQUIRY_RECEIVED, CASE_MEETING_SCHEDULED}, CASE_MEETING_SCHEDULED, false,
      {ROLE_COORDINATOR, WHO_END},

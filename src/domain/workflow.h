@@ -70,6 +70,7 @@ struct case_facts {
     enum case_state state;
     enum case_track track;              /* chosen so far (or being chosen) */
     bool inquiry_open;                  /* the inquiry exists, is not closed, has no case */
+    bool inquiry_teachers_own;          /* R8: the teacher sent it, or confirmed it */
     bool teacher_signed, rep_signed;    /* the PAR Agreement's two signatures */
     bool signer_already_signed;         /* the asker signed before */
     bool other_active_pa, other_active_par;   /* the teacher's other active cases (R7) */

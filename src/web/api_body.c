@@ -62,8 +62,17 @@ static const struct api_field inquiry_fields[] = {
 };
 const struct api_body api_inquiry_body = {"Inquiry", inquiry_fields, COUNT(inquiry_fields)};
 
+/* R8: the teacher's answer to a request sent in their name, "confirm" or
+ * "decline"; read into a struct whose only member is the answer. */
+static const struct api_field confirmation_fields[] = {
+    {"answer", API_TEXT, true, 0},
+};
+const struct api_body api_confirmation_body = {"InquiryConfirmation", confirmation_fields,
+                                               COUNT(confirmation_fields)};
+
 const struct api_body *const api_bodies[] = {
     &api_person_body, &api_school_body, &api_role_body, &api_inquiry_body, &api_transition_body,
+    &api_confirmation_body,
     /* goals */
     &api_goal_body, &api_bank_goal_body, &api_goal_decision_body, &api_self_assessment_body,
     /* end goals */

@@ -162,6 +162,21 @@ void do_case_create(req *r)
 
 /* --- one case --- */
 
+/* The inquiry the case came from, a link for those who work the intake
+ * queue (its page asks the policy again). */
+static void inquiry_row(req *r, const struct case_record *k)
+{
+    struct ctx *c = ctx_of(r);
+    struct policy_record rec = {.known = true,
+                                .assigned = k->handler_id && k->handler_id == c->who.person_id};
+    if (app_authorize(c, ACT_VIEW, KIND_INQUIRY, &rec) != APP_OK) {
+        record_row(r, "Inquiry", k->inquiry_ref);
+        return;
+    }
+    html_printf(&r->out, "<div><dt>Inquiry</dt><dd><a href=\"/intake/%" PRId64 "\">%s</a></dd></div>",
+                k->inquiry_id, k->inquiry_ref);
+}
+
 static void case_details(req *r, const struct case_record *k)
 {
     html_raw(&r->out, "<dl class=\"record\">");
@@ -184,7 +199,8 @@ static void case_details(req *r, const struct case_record *k)
                                                           k->timeline_by) : "Not set yet (R12)");
     if (k->state == CASE_WITHDRAWN)
         record_row(r, "Reason for withdrawal", k->withdrawn_reason);
-    record_row(r, "Inquiry", k->inquiry_ref);
+    record_row(r, "Intake handled by", k->handler_name);
+    inquiry_row(r, k);
     html_raw(&r->out, "</dl>");
 }
 

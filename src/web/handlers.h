@@ -97,6 +97,7 @@ void api_school_update(req *r);
 void api_openapi(req *r);
 /* contact.c: the public contact form (R10) */
 void page_contact_new(req *r);
+void page_contact_sent(req *r);
 void do_contact(req *r);
 /* intake.c: the intake queue and one inquiry */
 void page_intake(req *r);
@@ -105,6 +106,9 @@ void do_inquiry_assign(req *r);
 void do_inquiry_status(req *r);
 void do_inquiry_note(req *r);
 void do_inquiry_facts(req *r);
+void do_inquiry_confirmation(req *r);
+/* The dashboard's requests someone else sent in the asker's name (R8). */
+void sent_in_your_name_section(req *r);
 /* cases.c: a case's enrolment, the teacher's status page, the workflow */
 void page_cases(req *r);
 void page_case_new(req *r);
@@ -125,6 +129,7 @@ void api_case_transition(req *r);
 void api_inquiries(req *r);
 void api_inquiry(req *r);
 void api_inquiry_update(req *r);
+void api_inquiry_confirmation(req *r);
 /* goals */
 /* rubric.c: the program's rubric */
 void page_rubric(req *r);

@@ -75,6 +75,10 @@ static const struct prop inquiry_props[] = {
     {"status", "string", NULL, false, false},
     {"close_reason", "string", NULL, false, false},
     {"handler_id", "integer", NULL, false, true},
+    {"teacher_confirmation", "string", NULL, false, false},   /* R8 */
+    {"sent_by_name", "string", NULL, false, false},
+    {"confirmed_at", "string", NULL, false, true},
+    {"case_id", "integer", NULL, false, true},
     {"created_at", "string", NULL, false, false},
     {"updated_at", "string", NULL, false, false},
     {"version", "integer", NULL, false, false},
@@ -207,6 +211,7 @@ static const struct resource resources[] = {
     {"me", "Me", false, NULL, 0, false},
     {"cases", "Case", true, case_filters, COUNT(case_filters), false},
     {"transitions", "Transition", false, NULL, 0, false},
+    {"confirmation", "InquiryConfirmation", false, NULL, 0, true},
     {"goals", "Goal", true, NULL, 0, true},
     {"goal-bank", "BankGoal", true, NULL, 0, true},
     {"decision", "GoalDecision", false, NULL, 0, true},

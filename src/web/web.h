@@ -125,6 +125,7 @@ struct api_body {
 };
 extern const struct api_body api_person_body, api_school_body, api_role_body, api_inquiry_body;
 extern const struct api_body api_transition_body;   /* api_cases.c: a case's step */
+extern const struct api_body api_confirmation_body; /* R8: the teacher's answer */
 /* A person as api_person_body reads one. R1 is asked as district_year, the
  * year in the district the person is in (1 for the first); the field's old
  * name, years_in_district, held the full years behind them, one less: it is

@@ -25,9 +25,14 @@ const visitorForm = over => ({
     contact_by: 'email', phone: '', interest: 'par', message: 'I would like to hear about PAR.',
     website: '', ...over });
 
+// Sends the form as a browser does: a form with errors answers at once;
+// a sent one redirects to its thank-you page (Post/Redirect/Get), followed.
 async function send(form, client = new Client(srv.base)) {
     const csrf = await client.csrf('/contact/new');
-    return client.request('POST', '/contact/new', { form: { csrf, ...form } });
+    const r = await client.request('POST', '/contact/new', { form: { csrf, ...form } });
+    if (r.status !== 303) return r;
+    assert.match(r.headers.get('location'), /^\/contact\/sent\?reference=INQ-\d{4}-\d{4}$/);
+    return client.get(r.headers.get('location'));
 }
 
 const reference = html => (html.match(/INQ-\d{4}-\d{4}/) || [null])[0];
@@ -271,8 +276,8 @@ test('a per-address limit: over contact_per_hour a clear 429 says when to try ag
         const visitor = new Client(own.base);
         const csrf = await visitor.csrf('/contact/new');
         const sendOwn = form => visitor.request('POST', '/contact/new', { form: { csrf, ...visitorForm(form) } });
-        assert.equal((await sendOwn({ name: 'One' })).status, 200);
-        assert.equal((await sendOwn({ name: 'Two' })).status, 200);
+        assert.equal((await sendOwn({ name: 'One' })).status, 303);
+        assert.equal((await sendOwn({ name: 'Two' })).status, 303);
         const before = count(own.db, 'inquiry');
         r = await sendOwn({ name: 'Three' });
         assert.equal(r.status, 429);

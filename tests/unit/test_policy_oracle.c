@@ -87,6 +87,12 @@ static const struct oracle_row rows[] = {
     {&pa_teacher, ACT_CREATE, KIND_CASE, DENY},
     {&other_admin, ACT_LIST, KIND_INQUIRY, DENY},
     {&other_teacher, ACT_LIST, KIND_INQUIRY, DENY},
+    /* R8: a request sent in a teacher's name becomes a case only when the
+     * teacher confirms it: the teacher it names answers, nobody else. */
+    {&self, ACT_RESPOND, KIND_INQUIRY, ALLOW},
+    {&coordinator, ACT_RESPOND, KIND_INQUIRY, DENY},
+    {&other_admin, ACT_RESPOND, KIND_INQUIRY, DENY},
+    {&other_teacher, ACT_RESPOND, KIND_INQUIRY, DENY},
     /* R37: a teacher sees everything in their own case. */
     {&pa_teacher, ACT_VIEW, KIND_CASE, ALLOW},
     {&pa_teacher, ACT_VIEW, KIND_OBSERVATION, ALLOW},

@@ -673,7 +673,9 @@ static int64_t one(db *d, const char *sql)
 /* R1: what was kept was the full years behind a person ("Full years in the
  * district"); 015 keeps the year they are in, one more, as teachers count
  * (a teacher with 2 full years behind them is in their 3rd year). An
- * inquiry's facts count only once confirmed. */
+ * inquiry's facts count only once confirmed. Every inquiry before 015 is
+ * the teacher's own (R8); a case takes its inquiry's handler, and an
+ * inquiry whose case was withdrawn is closed. */
 static void test_migration_015_keeps_the_year_in_the_district(void **state)
 {
     struct fixture *f = *state;
@@ -694,7 +696,23 @@ static void test_migration_015_keeps_the_year_in_the_district(void **state)
                                 "(?, 'INQ-2', 'Not yet', 'n@x.test', 'par', 0, 0, 1, 1)",
                              "ii", program, program),
                      DB_OK);
+    assert_int_equal(db_exec(d, "UPDATE inquiry SET handler_id = (SELECT id FROM person WHERE "
+                                "email = 'first@x.test'), status = 'in_progress' WHERE reference = "
+                                "'INQ-1'", ""),
+                     DB_OK);
+    assert_int_equal(db_exec(d, "INSERT INTO teacher_case (program_id, inquiry_id, teacher_id, "
+                                "state, created_at, updated_at) SELECT ?, i.id, p.id, 'withdrawn', 1, "
+                                "1 FROM inquiry i, person p WHERE i.reference = 'INQ-1' AND p.email "
+                                "= 'third@x.test'",
+                             "i", program),
+                     DB_OK);
     assert_int_equal(db_migrate(d, &err), DB_OK);
+    assert_int_equal(one(d, "SELECT COUNT(*) FROM inquiry WHERE teacher_confirmation = "
+                            "'not_needed'"), 2);
+    assert_int_equal(one(d, "SELECT COUNT(*) FROM inquiry WHERE reference = 'INQ-1' AND status = "
+                            "'closed' AND close_reason = 'The case was withdrawn.'"), 1);
+    assert_int_equal(one(d, "SELECT COUNT(*) FROM teacher_case k JOIN person h ON h.id = "
+                            "k.handler_id WHERE h.email = 'first@x.test'"), 1);
     assert_int_equal(one(d, "SELECT district_year FROM person WHERE email = 'third@x.test'"), 3);
     assert_int_equal(one(d, "SELECT district_year FROM person WHERE email = 'first@x.test'"), 1);
     assert_int_equal(one(d, "SELECT district_year FROM inquiry WHERE reference = 'INQ-1'"), 3);
