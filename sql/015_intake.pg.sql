@@ -15,3 +15,10 @@ UPDATE inquiry SET status = 'closed', close_reason = 'The case was withdrawn.'
     WHERE status <> 'closed' AND id IN (SELECT inquiry_id FROM teacher_case WHERE state = 'withdrawn');
 UPDATE inquiry SET status = 'closed', close_reason = 'The case''s cycle is closed.'
     WHERE status <> 'closed' AND id IN (SELECT inquiry_id FROM teacher_case WHERE state = 'cycle_closed');
+
+ALTER TABLE observation ADD COLUMN ct_confirmed_at BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE observation ADD COLUMN administrator_confirmed_at BIGINT NOT NULL DEFAULT 0;
+UPDATE observation SET ct_confirmed_at = created_at WHERE observers = 'joint' AND created_by =
+    (SELECT k.ct_id FROM teacher_case k WHERE k.id = observation.case_id);
+UPDATE observation SET administrator_confirmed_at = created_at WHERE observers = 'joint'
+    AND ct_confirmed_at = 0 AND created_by IS NOT NULL;

@@ -26,3 +26,13 @@ UPDATE inquiry SET status = 'closed', close_reason = 'The case was withdrawn.'
     WHERE status <> 'closed' AND id IN (SELECT inquiry_id FROM teacher_case WHERE state = 'withdrawn');
 UPDATE inquiry SET status = 'closed', close_reason = 'The case''s cycle is closed.'
     WHERE status <> 'closed' AND id IN (SELECT inquiry_id FROM teacher_case WHERE state = 'cycle_closed');
+
+-- R18: a joint observation counts once both the CT and the administrator
+-- confirmed that they were there. Whoever recorded one before confirmed for
+-- themselves; the other is asked now.
+ALTER TABLE observation ADD COLUMN ct_confirmed_at INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE observation ADD COLUMN administrator_confirmed_at INTEGER NOT NULL DEFAULT 0;
+UPDATE observation SET ct_confirmed_at = created_at WHERE observers = 'joint' AND created_by =
+    (SELECT k.ct_id FROM teacher_case k WHERE k.id = observation.case_id);
+UPDATE observation SET administrator_confirmed_at = created_at WHERE observers = 'joint'
+    AND ct_confirmed_at = 0 AND created_by IS NOT NULL;

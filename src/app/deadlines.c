@@ -9,6 +9,7 @@
 #include "app/casework.h"
 #include "app/coaching.h"
 #include "app/meetings.h"
+#include "app/observation.h"
 #include "base/clock.h"
 #include "domain/caseload.h"
 
@@ -74,18 +75,18 @@ static void goals_facts(struct ctx *c, struct fact_set *fs, int64_t only)
 static void observation_facts(struct ctx *c, struct fact_set *fs, int64_t only)
 {
     db_stmt *st = facts_query(c,
-                              FACTS("SELECT o.case_id, o.observed_on, o.observers, "
+                              FACTS("SELECT o.case_id, o.observed_on, CASE WHEN "
+                                    OBSERVATION_JOINT_CONFIRMED("o") " THEN 1 ELSE 0 END, "
                                     "o.feedback_shared_at FROM teacher_case k JOIN observation o "
                                     "ON o.case_id = k.id",
-                                    "AND (o.observers = 'joint' OR o.feedback_shared_at = 0) "
-                                    "ORDER BY o.case_id, o.observed_on"),
+                                    "AND (" OBSERVATION_JOINT_CONFIRMED("o") " OR "
+                                    "o.feedback_shared_at = 0) ORDER BY o.case_id, o.observed_on"),
                               only);
     while (st && db_step(st) == DB_ROW) {
         struct deadline_facts *f = facts_of(fs, db_int(st, 0));
         if (!f)
             continue;
-        if (strcmp(db_text(st, 2), "joint") == 0)
-            f->joint_observations++;
+        f->joint_observations += db_int(st, 2) != 0;   /* R18: confirmed by both */
         if (db_int(st, 3) == 0 && f->nfeedback_pending < DEADLINE_FEEDBACK_MAX)
             f->feedback_pending[f->nfeedback_pending++] = db_text_copy(st, 1, c->a);
     }

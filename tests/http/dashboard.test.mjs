@@ -85,7 +85,8 @@ test('R17, R18: the parley meetings are due in their windows; a held one is not'
     run(`INSERT INTO meeting (case_id, phase, starts_at, place, status, uid, created_at, updated_at)
          VALUES (${PAR_CASE}, 'start', '${start} 15:00', 'Library', 'held', 'dash-test@parley', 1, 1);`);
     run(`INSERT INTO observation (case_id, draft_key, observed_on, minutes, observers, feedback_shared_at,
-         created_at, updated_at) VALUES (${PAR_CASE}, 'joint-dash', '${start}', 40, 'joint', 1, 1, 1);`);
+         ct_confirmed_at, administrator_confirmed_at, created_at, updated_at)
+         VALUES (${PAR_CASE}, 'joint-dash', '${start}', 40, 'joint', 1, 1, 1, 1, 1);`);   // R18: both confirmed
     d = await api(DEMO.consulting_teacher, '/api/v1/deadlines');
     assert.equal(d.body.items.filter(i => i.case_id === PAR_CASE && i.rule === 'R17').length, 2);
     assert.equal(d.body.items.find(i => i.case_id === PAR_CASE && i.rule === 'R18'), undefined);

@@ -675,8 +675,9 @@ static int64_t one(db *d, const char *sql)
  * (a teacher with 2 full years behind them is in their 3rd year). An
  * inquiry's facts count only once confirmed. Every inquiry before 015 is
  * the teacher's own (R8); a case takes its inquiry's handler, and an
- * inquiry whose case was withdrawn is closed. */
-static void test_migration_015_keeps_the_year_in_the_district(void **state)
+ * inquiry whose case was withdrawn is closed. R18: whoever recorded a joint
+ * observation confirmed for themselves; the other is asked. */
+static void test_migration_015_moves_old_data_on(void **state)
 {
     struct fixture *f = *state;
     char path[160], *err = NULL;
@@ -706,7 +707,21 @@ static void test_migration_015_keeps_the_year_in_the_district(void **state)
                                 "= 'third@x.test'",
                              "i", program),
                      DB_OK);
+    assert_int_equal(db_exec(d, "UPDATE teacher_case SET ct_id = (SELECT id FROM person WHERE "
+                                "email = 'first@x.test')", ""),
+                     DB_OK);
+    assert_int_equal(db_exec(d, "INSERT INTO observation (case_id, draft_key, observed_on, minutes, "
+                                "observers, created_by, created_at, updated_at) SELECT k.id, x.key, "
+                                "'2026-01-05', 30, 'joint', p.id, 7, 7 FROM teacher_case k, person p, "
+                                "(SELECT 'by-ct' AS key, 'first@x.test' AS email UNION ALL SELECT "
+                                "'by-admin', 'third@x.test') x WHERE p.email = x.email",
+                             ""),
+                     DB_OK);
     assert_int_equal(db_migrate(d, &err), DB_OK);
+    assert_int_equal(one(d, "SELECT ct_confirmed_at * 10 + administrator_confirmed_at FROM "
+                            "observation WHERE draft_key = 'by-ct'"), 70);
+    assert_int_equal(one(d, "SELECT ct_confirmed_at * 10 + administrator_confirmed_at FROM "
+                            "observation WHERE draft_key = 'by-admin'"), 7);
     assert_int_equal(one(d, "SELECT COUNT(*) FROM inquiry WHERE teacher_confirmation = "
                             "'not_needed'"), 2);
     assert_int_equal(one(d, "SELECT COUNT(*) FROM inquiry WHERE reference = 'INQ-1' AND status = "
@@ -752,7 +767,7 @@ static bool pg_test_database(const char *server)
         T(test_programming_errors), T(test_constraints), T(test_rollback_leaves_nothing),          \
         T(test_statement_cache), T(test_statements_open_together), T(test_int_query),              \
         T(test_check_ok), T(test_newer_schema_is_refused), T(test_pool_concurrent_writers),        \
-        T(test_audit_chain_from_threads), T(test_migration_015_keeps_the_year_in_the_district)
+        T(test_audit_chain_from_threads), T(test_migration_015_moves_old_data_on)
 
 int main(void)
 {
