@@ -294,6 +294,18 @@ static int user_roles_add(struct ctx *c, const struct opts *o, int64_t pid, cons
     return 0;
 }
 
+/* R1: --district-year, or the full years of the old --years plus one; a
+ * first year when neither is given. */
+static const char *district_year_opt(struct ctx *c, const struct opts *o)
+{
+    const char *full = opt(o, "years", NULL);
+    char *end;
+    long n = full ? strtol(full, &end, 10) : 0;
+    if (full && *full && *end == '\0' && !opt(o, "district-year", NULL))
+        return arena_printf(c->a, "%d", district_year_after_full_years((int)n));
+    return opt(o, "district-year", full ? full : "1");
+}
+
 static int cmd_user_add_fn(struct ctx *c, const struct opts *o)
 {
     if (!c->who.program_id) {
@@ -305,7 +317,7 @@ static int cmd_user_add_fn(struct ctx *c, const struct opts *o)
         .name = need(o, "name", "user add"), .email = need(o, "email", "user add"),
         .employee_id = opt(o, "employee-id", ""), .school_id = school,
         .union_member = opt(o, "union-member", "yes"), .full_time = opt(o, "full-time", "yes"),
-        .years_in_district = opt(o, "years", "0"), .job_type = opt(o, "job", "classroom_teacher"),
+        .district_year = district_year_opt(c, o), .job_type = opt(o, "job", "classroom_teacher"),
     };
     struct errors errs = {0};
     int64_t pid;
@@ -685,7 +697,9 @@ static const struct opt_def user_add_opts[] = {
     {"role", "ROLE", "a role (repeatable): coordinator, consulting_teacher, participating_teacher, "
                      "administrator, panel_member, superintendent, union_rep"},
     {"school", "S", "their school's code or name (administrators need one)"},
-    {"employee-id", "ID", "their employee id"}, {"years", "N", "full years in the district"},
+    {"employee-id", "ID", "their employee id"},
+    {"district-year", "N", "which year in the district they are in: 1 for the first (R1)"},
+    {"years", "N", "the old form of --district-year: the full years behind them, one less"},
     {"job", "JOB", "classroom_teacher, spc_teacher, nurse, cosess or other"},
     {"union-member", "yes|no", "member of the union (default yes)"},
     {"full-time", "yes|no", "full-time employee (default yes)"},

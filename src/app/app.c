@@ -99,9 +99,11 @@ const char *program_setting(struct ctx *c, const char *key)
         v = arena_strdup(c->a, db_text(st, 0));
     if (st)
         db_done(st);
-    if (v)
-        return v;
+    /* A value its rule refuses (stored before the bounds were checked) is
+     * never used: the default is, until the coordinator saves another. */
     const struct setting_def *def = setting_find(key);
+    if (v && (!def || !setting_invalid(key, v)))
+        return v;
     return def ? def->default_value : "";
 }
 

@@ -141,7 +141,7 @@ static enum app_status person_load(struct ctx *c, int64_t id, struct person *p)
     db_stmt *st = db_query(c->db,
                            "SELECT p.id, p.name, p.email, p.employee_id, p.school_id, "
                            "COALESCE(s.name, ''), p.union_member, p.full_time, "
-                           "p.years_in_district, p.job_type, p.version, p.created_at, "
+                           "p.district_year, p.job_type, p.version, p.created_at, "
                            "p.updated_at, p.password_hash IS NOT NULL FROM person p "
                            "LEFT JOIN school s ON s.id = p.school_id "
                            "WHERE p.id = ? AND p.program_id = ?",
@@ -161,7 +161,7 @@ static enum app_status person_load(struct ctx *c, int64_t id, struct person *p)
     p->school_name = arena_strdup(c->a, db_text(st, 5));
     p->union_member = db_int(st, 6) != 0;
     p->full_time = db_int(st, 7) != 0;
-    p->years_in_district = (int)db_int(st, 8);
+    p->district_year = (int)db_int(st, 8);
     if (!job_type_parse(db_text(st, 9), &p->job_type))
         p->job_type = JOB_OTHER;
     p->version = db_int(st, 10);
@@ -255,11 +255,11 @@ enum app_status person_create(struct ctx *c, const struct person_input *in, int6
     bool sp = unique_write_begin(c);
     int rc = db_int_query(c->db, id,
                           "INSERT INTO person (program_id, name, email, employee_id, school_id, "
-                          "union_member, full_time, years_in_district, job_type, created_at, "
+                          "union_member, full_time, district_year, job_type, created_at, "
                           "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
                           "issssdddsii", c->who.program_id, pf.name, pf.email, pf.employee_id,
                           school_param(c, pf.school_id), pf.union_member, pf.full_time,
-                          pf.years_in_district, job_type_key(pf.job_type), now, now);
+                          pf.district_year, job_type_key(pf.job_type), now, now);
     unique_write_end(c, sp, rc);
     if (rc == DB_CONSTRAINT)
         person_check_store(c, 0, &pf, errs);
@@ -285,7 +285,7 @@ static const char *person_changes(struct ctx *c, const struct person *old,
         {old->school_id != pf->school_id, "school"},
         {old->union_member != pf->union_member, "union member"},
         {old->full_time != pf->full_time, "full time"},
-        {old->years_in_district != pf->years_in_district, "years in district"},
+        {old->district_year != pf->district_year, "year in the district"},
         {old->job_type != pf->job_type, "job type"},
     };
     for (size_t i = 0; i < sizeof fields / sizeof *fields; i++)
@@ -311,11 +311,11 @@ enum app_status person_update(struct ctx *c, int64_t id, int64_t version,
     bool sp = unique_write_begin(c);
     int rc = db_exec(c->db,
                      "UPDATE person SET name = ?, email = ?, employee_id = ?, school_id = ?, "
-                     "union_member = ?, full_time = ?, years_in_district = ?, job_type = ?, "
+                     "union_member = ?, full_time = ?, district_year = ?, job_type = ?, "
                      "updated_at = ?, version = version + 1 WHERE id = ? AND version = ?",
                      "ssssdddsiii", pf.name, pf.email, pf.employee_id,
                      school_param(c, pf.school_id), pf.union_member, pf.full_time,
-                     pf.years_in_district, job_type_key(pf.job_type), app_now(c), id, version);
+                     pf.district_year, job_type_key(pf.job_type), app_now(c), id, version);
     unique_write_end(c, sp, rc);
     if (rc == DB_CONSTRAINT)
         person_check_store(c, id, &pf, errs);

@@ -22,7 +22,7 @@ struct person {
     int64_t id, school_id, version, created_at, updated_at;
     const char *name, *email, *employee_id, *school_name;
     bool union_member, full_time, can_sign_in;
-    int years_in_district;
+    int district_year;
     enum job_type job_type;
     struct person_role *roles;
     int nroles;

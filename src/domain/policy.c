@@ -452,6 +452,9 @@ const struct policy_rule policy_rules[] = {
      "The person an inquiry is assigned to works it: notes, status and the eligibility facts confirmed."},
     {ROLE_COORDINATOR, ACT_ASSIGN, KIND_INQUIRY,
      "The coordinator assigns each inquiry to themselves or a Consulting Teacher."},
+    {WHO_SELF, ACT_RESPOND, KIND_INQUIRY,
+     "A request someone else sent in a teacher's name waits for the teacher: only they "
+     "confirm it, or say it was not them (R8)."},
 };
 const int policy_rule_count = sizeof policy_rules / sizeof policy_rules[0];
 

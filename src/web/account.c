@@ -129,6 +129,7 @@ void page_dashboard(req *r)
 {
     struct ctx *c = ctx_of(r);
     page_begin(r, arena_printf(r->a, "Welcome, %s", c->who.name));
+    sent_in_your_name_section(r);   /* R8: requests in one's name wait for one's word */
     dashboard_work(r);
     if (c->who.roles) {
         html_raw(&r->out, "<h2>Your roles</h2>");

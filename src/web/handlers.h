@@ -97,6 +97,7 @@ void api_school_update(req *r);
 void api_openapi(req *r);
 /* contact.c: the public contact form (R10) */
 void page_contact_new(req *r);
+void page_contact_sent(req *r);
 void do_contact(req *r);
 /* intake.c: the intake queue and one inquiry */
 void page_intake(req *r);
@@ -105,6 +106,9 @@ void do_inquiry_assign(req *r);
 void do_inquiry_status(req *r);
 void do_inquiry_note(req *r);
 void do_inquiry_facts(req *r);
+void do_inquiry_confirmation(req *r);
+/* The dashboard's requests someone else sent in the asker's name (R8). */
+void sent_in_your_name_section(req *r);
 /* cases.c: a case's enrolment, the teacher's status page, the workflow */
 void page_cases(req *r);
 void page_case_new(req *r);
@@ -126,6 +130,7 @@ void api_case_open(req *r);
 void api_inquiries(req *r);
 void api_inquiry(req *r);
 void api_inquiry_update(req *r);
+void api_inquiry_confirmation(req *r);
 /* goals */
 /* rubric.c: the program's rubric */
 void page_rubric(req *r);
@@ -178,6 +183,7 @@ void do_observation_record(req *r);
 void page_observation(req *r);
 void do_observation_update(req *r);
 void do_observation_reflect(req *r);
+void do_observation_confirm_joint(req *r);
 void page_artifacts(req *r);
 void do_artifact_upload(req *r);
 void page_artifact_file(req *r);
@@ -187,6 +193,7 @@ void api_observation_create(req *r);
 void api_observation(req *r);
 void api_observation_update(req *r);
 void api_observation_reflect(req *r);
+void api_observation_confirm_joint(req *r);
 void api_artifacts(req *r);
 void api_artifact_create(req *r);
 void api_artifact(req *r);

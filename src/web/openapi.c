@@ -47,7 +47,8 @@ static const struct prop person_props[] = {
     {"school_name", "string", NULL, false, false},
     {"union_member", "boolean", NULL, true, false},
     {"full_time", "boolean", NULL, true, false},
-    {"years_in_district", "integer", NULL, true, false},
+    {"district_year", "integer", NULL, true, false},
+    {"years_in_district", "integer", NULL, true, false},   /* R1's old field: one less */
     {"job_type", NULL, "JobType", true, false},
     {"version", "integer", NULL, true, false},
     {"roles", "array", "Role", false, false},
@@ -74,6 +75,10 @@ static const struct prop inquiry_props[] = {
     {"status", "string", NULL, false, false},
     {"close_reason", "string", NULL, false, false},
     {"handler_id", "integer", NULL, false, true},
+    {"teacher_confirmation", "string", NULL, false, false},   /* R8 */
+    {"sent_by_name", "string", NULL, false, false},
+    {"confirmed_at", "string", NULL, false, true},
+    {"case_id", "integer", NULL, false, true},
     {"created_at", "string", NULL, false, false},
     {"updated_at", "string", NULL, false, false},
     {"version", "integer", NULL, false, false},
@@ -230,6 +235,7 @@ static const struct resource resources[] = {
     {"me", "Me", false, NULL, 0, false},
     {"cases", "Case", true, case_filters, COUNT(case_filters), false},
     {"transitions", "Transition", false, NULL, 0, false},
+    {"confirmation", "InquiryConfirmation", false, NULL, 0, true},
     {"goals", "Goal", true, NULL, 0, true},
     {"goal-bank", "BankGoal", true, NULL, 0, true},
     {"decision", "GoalDecision", false, NULL, 0, true},

@@ -7,6 +7,7 @@
 #include "app/ct_terms.h"
 #include "app/people.h"
 #include "base/clock.h"
+#include "domain/eligibility.h"
 #include "out/html.h"
 #include "web/handlers.h"
 #include "web/web.h"
@@ -43,7 +44,7 @@ static struct person_input person_input_from_form(req *r)
         .name = form_value(r, "name"), .email = form_value(r, "email"),
         .employee_id = form_value(r, "employee_id"), .school_id = form_value(r, "school_id"),
         .union_member = form_value(r, "union_member"), .full_time = form_value(r, "full_time"),
-        .years_in_district = form_value(r, "years_in_district"),
+        .district_year = form_value(r, "district_year"),
         .job_type = form_value(r, "job_type"),
     };
 }
@@ -55,7 +56,7 @@ static struct person_input person_input_from_record(req *r, const struct person 
         .school_id = p->school_id ? arena_printf(r->a, "%" PRId64, p->school_id) : "",
         .union_member = p->union_member ? "yes" : "no",
         .full_time = p->full_time ? "yes" : "no",
-        .years_in_district = arena_printf(r->a, "%d", p->years_in_district),
+        .district_year = arena_printf(r->a, "%d", p->district_year),
         .job_type = job_type_key(p->job_type),
     };
 }
@@ -83,9 +84,9 @@ static void person_form(req *r, const char *action, const struct person_input *i
                                     .value = in->union_member}, errs);
     field_yes_no(r, &(struct field){.name = "full_time", .label = "Full-time employee?",
                                     .value = in->full_time}, errs);
-    field_input(r, &(struct field){.name = "years_in_district", .label = "Full years in the district",
-                                   .type = "number", .value = in->years_in_district,
-                                   .required = true}, errs);
+    field_input(r, &(struct field){.name = "district_year", .label = district_year_question(false),
+                                   .hint = district_year_hint(false), .type = "number",
+                                   .value = in->district_year, .required = true}, errs);
     struct option jobs[JOB_COUNT];
     for (int j = 0; j < JOB_COUNT; j++)
         jobs[j] = (struct option){job_type_key((enum job_type)j), job_type_label((enum job_type)j)};
@@ -213,7 +214,9 @@ static void person_details(req *r, const struct person *p)
     record_row(r, "School", *p->school_name ? p->school_name : "—");
     record_row(r, "Member of the union", p->union_member ? "Yes" : "No");
     record_row(r, "Full-time", p->full_time ? "Yes" : "No");
-    record_row(r, "Years in the district", arena_printf(r->a, "%d", p->years_in_district));
+    char year[16];
+    ordinal(p->district_year, year, sizeof year);
+    record_row(r, "Year in the district", arena_printf(r->a, "%s year", year));
     record_row(r, "Job", job_type_label(p->job_type));
     record_row(r, "Can sign in", p->can_sign_in ? "Yes" : "Not yet: no password set");
     html_raw(&r->out, "<div><dt>Last changed</dt><dd>");

@@ -6,6 +6,7 @@
 
 #include "app/app.h"
 #include "domain/errors.h"
+#include "domain/people.h"
 #include "http/http.h"
 #include "store/store.h"
 
@@ -125,6 +126,20 @@ struct api_body {
 extern const struct api_body api_person_body, api_school_body, api_role_body, api_inquiry_body;
 extern const struct api_body api_transition_body;   /* api_cases.c: a case's step */
 extern const struct api_body api_case_open_body;    /* api_cases.c: opening a case */
+extern const struct api_body api_confirmation_body; /* R8: the teacher's answer */
+/* A person as api_person_body reads one. R1 is asked as district_year, the
+ * year in the district the person is in (1 for the first); the field's old
+ * name, years_in_district, held the full years behind them, one less: it is
+ * still read, and written beside the new one, for the API's older users. */
+struct api_person {
+    struct person_input in;
+    const char *years_in_district;
+};
+/* Sets *district_year from old_value, the full years an old field holds
+ * (NULL: not sent, nothing to do). false, with a 400 naming old_name, when
+ * both were sent and disagree. */
+bool api_district_year(req *r, const char **district_year, const char *old_value,
+                       const char *old_name);
 /* goals */
 extern const struct api_body api_goal_body, api_bank_goal_body;   /* api_goals.c */
 extern const struct api_body api_goal_decision_body, api_self_assessment_body;

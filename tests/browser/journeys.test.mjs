@@ -155,7 +155,7 @@ for (const device of DEVICES) {
             await page.getByLabel('School (optional)').selectOption({ index: 1 });
             await page.getByRole('group', { name: 'Member of the union?' }).getByLabel('Yes').check();
             await page.getByRole('group', { name: 'Full-time employee?' }).getByLabel('Yes').check();
-            await page.getByLabel('Full years in the district').fill('4');
+            await page.getByLabel('Which year in the district are they in?').fill('4');
             await page.getByLabel('Job', { exact: true }).selectOption({ label: 'Classroom teacher' });
             await follow(page, page.getByRole('button', { name: 'Add this person' }));
             assert.equal(await heading(page), name);

@@ -21,6 +21,7 @@ const OPTIONS = {
     'user passwd': ['--db', '--email'],
     'user link': ['--db', '--email'],
     'token create': ['--db', '--email'],
+    'remind': ['--db'],
     'check': ['--db'],
     'audit verify': ['--db'],
     'backup': ['--db', '--to'],

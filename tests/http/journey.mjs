@@ -148,7 +148,7 @@ export class Journey {
         await this.goTo(addDays(day, 2));
         await this.step(k.who.ct, k.id, 'hold_meeting', { notes: 'We talked through PA and PAR.' });
         await this.step(k.teacherEmail, k.id, 'choose_track', {
-            track: k.track, years: 6, plan: 'improvement', months: 10, rating: 'needs_improvement',
+            track: k.track, district_year: 7, plan: 'improvement', months: 10, rating: 'needs_improvement',
             union_member: true, full_time: true, job: 'classroom_teacher' });
         if (k.track === 'par') {
             await this.step(PEOPLE.coordinator, k.id, 'schedule_review', {

@@ -118,7 +118,7 @@ static struct person_input good_person(void)
 {
     return (struct person_input){.name = "Ann Lee", .email = "Ann.Lee@School.ORG",
                                  .employee_id = "E1", .school_id = "", .union_member = "yes",
-                                 .full_time = "no", .years_in_district = "7", .job_type = "nurse"};
+                                 .full_time = "no", .district_year = "7", .job_type = "nurse"};
 }
 
 static void test_person_check_accepts_and_normalises(void **state)
@@ -131,7 +131,7 @@ static void test_person_check_accepts_and_normalises(void **state)
     assert_string_equal(pf.email, "ann.lee@school.org");
     assert_true(pf.union_member);
     assert_false(pf.full_time);
-    assert_int_equal(pf.years_in_district, 7);
+    assert_int_equal(pf.district_year, 7);
     /* R5: nurses, SPC and CoSESS staff are people like any other. */
     assert_int_equal(pf.job_type, JOB_NURSE);
 }
@@ -141,11 +141,11 @@ static void test_person_check_names_every_bad_field(void **state)
     (void)state;
     struct person_input in = {.name = "", .email = "not-an-email", .school_id = "x1",
                               .union_member = "maybe", .full_time = "yes",
-                              .years_in_district = "-3", .job_type = "astronaut"};
+                              .district_year = "-3", .job_type = "astronaut"};
     struct person_fields pf;
     struct errors errs = {0};
     assert_false(person_check(&in, &pf, &errs));
-    const char *fields[] = {"name", "email", "school_id", "union_member", "years_in_district", "job_type"};
+    const char *fields[] = {"name", "email", "school_id", "union_member", "district_year", "job_type"};
     for (size_t i = 0; i < sizeof fields / sizeof *fields; i++)
         assert_non_null(errors_get(&errs, fields[i]));
     assert_null(errors_get(&errs, "full_time"));
