@@ -10,8 +10,11 @@
 #include <string.h>
 #include <time.h>
 
+#include "app/api_token.h"
+#include "app/auth_internal.h"
 #include "base/clock.h"
 #include "base/secret.h"
+#include "domain/credential.h"
 #include "domain/password.h"
 
 /* OWASP's argon2id minimum: 19 MiB, two passes. Kept modest because a
@@ -98,15 +101,14 @@ static void throttle_fail(struct ctx *c, const char *key, int limit)
 
 /* --- tokens: 256 random bits shown once; only their SHA-256 is stored --- */
 
-static char *token_new(struct ctx *c, char hash[65])
+char *auth_secret_new(struct ctx *c, char hash[65])
 {
     char *t = secret_token(c->a, TOKEN_BYTES);
     secret_sha256_hex(t, strlen(t), hash);
     return t;
 }
 
-/* The stored form of a token someone presents; false if it cannot be one. */
-static bool token_stored_form(const char *token, char hash[65])
+bool auth_secret_stored_form(const char *token, char hash[65])
 {
     if (!token || strlen(token) != TOKEN_BYTES * 2)
         return false;
@@ -134,7 +136,7 @@ role_set person_roles(struct ctx *c, int64_t person_id)
 
 static enum app_status session_create(struct ctx *c, int64_t person_id, const char **token)
 {
-    char hash[65], *t = token_new(c, hash);
+    char hash[65], *t = auth_secret_new(c, hash);
     int64_t now = clock_now();
     int rc = db_exec(c->db,
                      "INSERT INTO session (token_hash, person_id, csrf_token, created_at, last_seen, "
@@ -218,7 +220,7 @@ enum app_status auth_login_record(struct ctx *c, const struct login_attempt *a,
 bool auth_session_load(struct ctx *c, const char *token, const char **csrf, const char **flash)
 {
     char hash[65];
-    if (!token_stored_form(token, hash))
+    if (!auth_secret_stored_form(token, hash))
         return false;
     db_stmt *st = db_query(c->db,
                            "SELECT s.id, s.person_id, s.csrf_token, s.created_at, s.last_seen, "
@@ -277,55 +279,47 @@ enum app_status auth_logout_everywhere(struct ctx *c, int64_t *ended)
     if (rc != DB_OK)
         return app_db_status(rc);
     *ended = db_changes(c->db);
+    /* Issue 15: every way in but the password ends, API tokens too. */
+    enum app_status s = api_tokens_revoke_all(c, c->who.person_id, TOKENS_ENDED_SIGN_OUT);
+    if (s != APP_OK)
+        return s;
     return audit_append(c, "logout-everywhere", "session", 0, c->who.person_id,
                         arena_printf(c->a, "Signed out everywhere (%" PRId64 " sessions)", *ended));
 }
 
-bool auth_token_load(struct ctx *c, const char *token)
+bool auth_token_load(struct ctx *c, const char *token, const char **refusal)
 {
     char hash[65];
-    if (!token_stored_form(token, hash))
+    *refusal = token_refusal(c->a, TOKEN_ACTIVE, NULL);
+    if (!auth_secret_stored_form(token, hash))
         return false;
     db_stmt *st = db_query(c->db,
-                           "SELECT p.id, p.program_id, p.name, p.email FROM api_token t "
+                           "SELECT t.id, t.program_id, t.expires_at, t.revoked_at, t.last_used, "
+                           "p.id, p.name, p.email FROM api_token t "
                            "JOIN person p ON p.id = t.person_id "
-                           "WHERE t.token_hash = ? AND t.revoked_at = 0 AND p.active = 1",
+                           "WHERE t.token_hash = ? AND p.active = 1",
                            "s", hash);
-    bool found = st && db_step(st) == DB_ROW;
-    if (found) {
-        int64_t pid = db_int(st, 0), program = db_int(st, 1);
-        const char *name = arena_strdup(c->a, db_text(st, 2));
-        const char *email = arena_strdup(c->a, db_text(st, 3));
+    if (!st || db_step(st) != DB_ROW) {
         db_done(st);
-        actor_set(c, pid, program, name, email);
-    } else if (st) {
-        db_done(st);
+        return false;
     }
-    return found;
-}
-
-static int64_t person_by_email(struct ctx *c, const char *email)
-{
-    int64_t id = 0;
-    db_int_query(c->db, &id, "SELECT id FROM person WHERE email = ?", "s", lower(c->a, email));
-    return id;
-}
-
-enum app_status auth_token_create(struct ctx *c, const char *email, const char *label,
-                                  const char **token)
-{
-    int64_t pid = person_by_email(c, email);
-    if (!pid)
-        return APP_NOT_FOUND;
-    char hash[65], *t = token_new(c, hash);
-    int rc = db_exec(c->db,
-                     "INSERT INTO api_token (token_hash, person_id, label, created_at) "
-                     "VALUES (?, ?, ?, ?)",
-                     "sisi", hash, pid, label ? label : "", clock_now());
-    if (rc != DB_OK)
-        return app_db_status(rc);
-    *token = t;
-    return audit_append(c, "create", "api_token", 0, pid, "An API token was created");
+    int64_t tid = db_int(st, 0), program = db_int(st, 1), expires = db_int(st, 2);
+    int64_t revoked = db_int(st, 3), used = db_int(st, 4), pid = db_int(st, 5), now = clock_now();
+    const char *name = arena_strdup(c->a, db_text(st, 6));
+    const char *email = arena_strdup(c->a, db_text(st, 7));
+    db_done(st);
+    /* Issue 15: a revoked or expired token says so, and when. */
+    enum token_state state = token_state_at(now, expires, revoked);
+    if (state != TOKEN_ACTIVE) {
+        *refusal = token_refusal(c->a, state, clock_format(c->a, revoked ? revoked : expires));
+        return false;
+    }
+    /* Recorded at most once a minute: an API call should not always write. */
+    if (now - used >= 60)
+        db_exec(c->db, "UPDATE api_token SET last_used = ? WHERE id = ?", "ii", now, tid);
+    actor_set(c, pid, program, name, email);
+    c->who.token_id = tid;
+    return true;
 }
 
 /* Checks a new password and its confirmation; hashes it into out. */
@@ -352,7 +346,8 @@ static enum app_status password_store(struct ctx *c, int64_t pid, const char *ha
                      c->who.session_id);
     if (rc != DB_OK)
         return app_db_status(rc);
-    return audit_append(c, "update", "password", pid, pid, summary);
+    enum app_status s = api_tokens_revoke_all(c, pid, TOKENS_ENDED_PASSWORD);
+    return s != APP_OK ? s : audit_append(c, "update", "password", pid, pid, summary);
 }
 
 enum app_status auth_password_change_check(struct ctx *c, const char *current, const char *next,
@@ -403,7 +398,7 @@ enum app_status auth_reset_issue(struct ctx *c, int64_t person_id, const char **
     db_int_query(c->db, &exists, "SELECT id FROM person WHERE id = ?", "i", person_id);
     if (!exists)
         return APP_NOT_FOUND;
-    char hash[65], *t = token_new(c, hash);
+    char hash[65], *t = auth_secret_new(c, hash);
     *expires_at = clock_now() + c->app->cfg.reset_valid_seconds;
     int rc = db_exec(c->db,
                      "INSERT INTO password_reset (token_hash, person_id, created_by, created_at, "
@@ -423,7 +418,7 @@ static int64_t reset_owner(struct ctx *c, const char *token, const char **name,
                            const char **email)
 {
     char hash[65];
-    if (!token_stored_form(token, hash))
+    if (!auth_secret_stored_form(token, hash))
         return 0;
     db_stmt *st = db_query(c->db,
                            "SELECT p.id, p.name, p.email FROM password_reset r "
@@ -464,7 +459,7 @@ enum app_status auth_reset_store(struct ctx *c, const char *token, const char *h
     if (!pid)
         return APP_NOT_FOUND;   /* used or expired while the password was hashed */
     char thash[65];
-    token_stored_form(token, thash);
+    auth_secret_stored_form(token, thash);
     int rc = db_exec(c->db, "UPDATE password_reset SET used_at = ? WHERE token_hash = ?", "is",
                      clock_now(), thash);
     if (rc != DB_OK)

@@ -33,8 +33,10 @@ bool auth_session_load(struct ctx *c, const char *token, const char **csrf, cons
 enum app_status auth_session_set_flash(struct ctx *c, const char *message);
 enum app_status auth_logout(struct ctx *c);
 enum app_status auth_logout_everywhere(struct ctx *c, int64_t *ended);
-/* Bearer tokens for the API. */
-bool auth_token_load(struct ctx *c, const char *token);
+/* A bearer token for the API: true when it is live (c->who is then its
+ * owner, acting in the token's program); else *refusal says why for the
+ * 401: unknown, or expired or revoked and when (app/api_token.h). */
+bool auth_token_load(struct ctx *c, const char *token, const char **refusal);
 
 /* The programs a person belongs to: their home program and each program
  * they hold a role in (R31-R36: a district's PA/PAR program and a
@@ -48,8 +50,6 @@ enum app_status auth_programs(struct ctx *c, struct program_choice **out, int *n
 /* The session acts in another of the asker's programs from now on; its
  * roles there are the only ones that count. APP_NOT_FOUND: not theirs. */
 enum app_status auth_program_switch(struct ctx *c, int64_t program_id);
-enum app_status auth_token_create(struct ctx *c, const char *email, const char *label,
-                                  const char **token);
 
 /* Changes one's own password: check (verify the current one, hash the new
  * one into hash), then store. */

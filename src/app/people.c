@@ -1,6 +1,7 @@
 /* people.c: schools, people and their roles; the audit log's views. */
 #include "app/people.h"
 
+#include <ctype.h>
 #include <inttypes.h>
 #include <string.h>
 
@@ -134,6 +135,25 @@ enum app_status people_list(struct ctx *c, const struct people_filter *f, struct
     }
     db_done(st);
     return people_roles_load(c, f, pg, offset, *out, *n);
+}
+
+int64_t person_signing_in_as(struct ctx *c, const char *email, int64_t *program_id)
+{
+    char *lower = arena_strdup(c->a, email ? email : "");
+    for (char *p = lower; *p; p++)
+        *p = (char)tolower((unsigned char)*p);
+    int64_t id = 0;
+    db_stmt *st = db_query(c->db,
+                           "SELECT id, program_id FROM person WHERE email = ? "
+                           "ORDER BY password_hash IS NULL, id LIMIT 1",
+                           "s", lower);
+    if (st && db_step(st) == DB_ROW) {
+        id = db_int(st, 0);
+        *program_id = db_int(st, 1);
+    }
+    if (st)
+        db_done(st);
+    return id;
 }
 
 static enum app_status person_load(struct ctx *c, int64_t id, struct person *p)

@@ -3,6 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "domain/credential.h"
+
 const struct setting_def setting_defs[] = {
     {"min_years_experience", "2", "R1",
      "Teachers need strictly more than this many years in the district."},
@@ -33,6 +35,9 @@ const struct setting_def setting_defs[] = {
      "to send it their evidence or ask to appear."},
     {"contact_per_hour", "5", "R10",
      "Contact-form inquiries accepted from one address in an hour, against spam; 0 turns the limit off."},
+    {"api_token_days", "90", "Security",
+     "The longest an API token lasts, in days (1 to 365); a token lasts this long unless its "
+     "maker asks for fewer."},
 };
 const int setting_def_count = sizeof setting_defs / sizeof setting_defs[0];
 
@@ -65,5 +70,10 @@ const char *setting_invalid(const char *key, const char *value)
             return NULL;
         return "Use majority, consensus, or fixed:N (for example fixed:6 for six of nine).";
     }
+    /* Issue 15: no value lets a token live for ever. */
+    if (strcmp(key, "api_token_days") == 0)
+        return whole_number(value, TOKEN_DAYS_MIN, TOKEN_DAYS_MAX)
+                   ? NULL
+                   : "Give a whole number of days from 1 to 365.";
     return whole_number(value, 0, 1000) ? NULL : "Give a whole number from 0 to 1000.";
 }

@@ -26,6 +26,7 @@ struct web {
     const char *flash;              /* a message from the previous page */
     bool set_csrf_cookie;           /* a visitor got a new pre-session token */
     bool keep_writes;               /* commit although the answer is 4xx */
+    const char *token_refusal;      /* why an API request's token was refused (401) */
 };
 
 static inline struct web *web_of(req *r) { return (struct web *)r->app; }

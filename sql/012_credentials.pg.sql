@@ -1,0 +1,8 @@
+-- 012 for PostgreSQL: credentials (see 012_credentials.sql).
+ALTER TABLE api_token RENAME COLUMN label TO name;
+ALTER TABLE api_token ADD COLUMN program_id BIGINT REFERENCES program(id);
+ALTER TABLE api_token ADD COLUMN expires_at BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE api_token ADD COLUMN revoked_note TEXT NOT NULL DEFAULT '';
+UPDATE api_token SET program_id = (SELECT p.program_id FROM person p WHERE p.id = api_token.person_id),
+                     expires_at = created_at + 90 * 86400;
+CREATE INDEX api_token_person ON api_token(person_id, program_id);

@@ -1,0 +1,14 @@
+-- 012: credentials (issue 15).
+--
+-- API tokens have a name (what they are for), act in the program they were
+-- made in, expire (at most the program's api_token_days), record when they
+-- were last used, and say why they were revoked: by their owner or the
+-- coordinator, or all at once by signing out everywhere or a new password.
+-- Tokens made before this expire 90 days after they were made.
+ALTER TABLE api_token RENAME COLUMN label TO name;
+ALTER TABLE api_token ADD COLUMN program_id INTEGER REFERENCES program(id);
+ALTER TABLE api_token ADD COLUMN expires_at INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE api_token ADD COLUMN revoked_note TEXT NOT NULL DEFAULT '';
+UPDATE api_token SET program_id = (SELECT p.program_id FROM person p WHERE p.id = api_token.person_id),
+                     expires_at = created_at + 90 * 86400;
+CREATE INDEX api_token_person ON api_token(person_id, program_id);
