@@ -357,7 +357,7 @@ static int cmd_token_create_fn(struct ctx *c, const struct opts *o)
     struct api_token t;
     struct errors errs = {0};
     struct token_input in = {.name = opt(o, "name", "command line"), .days = opt(o, "days", "")};
-    enum app_status s = api_token_create_for(c, need(o, "email", "token create"), &in, &t, &token,
+    enum app_status s = token_create_for(c, need(o, "email", "token create"), &in, &t, &token,
                                              &errs);
     if (s == APP_NOT_FOUND)
         fprintf(stderr, "parley: nobody has that email address\n");
@@ -382,7 +382,7 @@ static int cmd_token_list_fn(struct ctx *c, const struct opts *o)
     struct page_of pg = {.page = 1, .per_page = 200};
     struct api_token *ts;
     int n;
-    if (api_tokens_list(c, pid, NULL, &pg, &ts, &n) != APP_OK)
+    if (tokens_list(c, pid, NULL, &pg, &ts, &n) != APP_OK)
         return 1;
     printf("%-6s %-8s %-28s %-32s %-18s %-18s %s\n", "id", "state", "owner", "name", "expires",
            "last used", "revoked");
@@ -403,7 +403,7 @@ static int cmd_token_revoke_fn(struct ctx *c, const struct opts *o)
 {
     struct api_token t;
     int64_t id = parse_id(need(o, "id", "token revoke"));
-    if (!id || api_token_revoke(c, id, &t) != APP_OK) {
+    if (!id || token_revoke(c, id, &t) != APP_OK) {
         fprintf(stderr, "parley: there is no API token %s (parley token list shows them)\n",
                 opt(o, "id", ""));
         return 1;

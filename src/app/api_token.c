@@ -16,9 +16,9 @@ static struct policy_record owner_record(const struct ctx *c, int64_t person_id)
     return (struct policy_record){.known = true, .self = person_id == c->who.person_id};
 }
 
-#define TOKEN_COLUMNS                                                                      \
-    "SELECT t.id, t.person_id, t.program_id, t.name, t.created_at, t.expires_at, "         \
-    "t.last_used, t.revoked_at, t.revoked_note, p.email FROM api_token t "                 \
+#define TOKEN_COLUMNS                                                                              \
+    "SELECT t.id, t.person_id, t.program_id, t.name, t.created_at, t.expires_at, "                 \
+    "t.last_used, t.revoked_at, t.revoked_note, p.email FROM api_token t "                         \
     "JOIN person p ON p.id = t.person_id "
 
 static void token_row(struct ctx *c, db_stmt *st, int64_t now, struct api_token *t)
@@ -73,9 +73,8 @@ static enum app_status token_store(struct ctx *c, int64_t person_id, int64_t pro
                                      clock_format(c->a, expires)));
 }
 
-enum app_status api_token_create(struct ctx *c, const struct token_input *in,
-                                 struct api_token *out, const char **secret,
-                                 struct errors *errs)
+enum app_status token_create(struct ctx *c, const struct token_input *in, struct api_token *out,
+                             const char **secret, struct errors *errs)
 {
     struct policy_record own = owner_record(c, c->who.person_id);
     enum app_status s = app_authorize(c, ACT_CREATE, KIND_API_TOKEN, &own);
@@ -91,9 +90,8 @@ enum app_status api_token_create(struct ctx *c, const struct token_input *in,
     return token_store(c, c->who.person_id, c->who.program_id, &tf, not_after, out, secret);
 }
 
-enum app_status api_token_create_for(struct ctx *c, const char *email,
-                                     const struct token_input *in, struct api_token *out,
-                                     const char **secret, struct errors *errs)
+enum app_status token_create_for(struct ctx *c, const char *email, const struct token_input *in,
+                                 struct api_token *out, const char **secret, struct errors *errs)
 {
     if (!c->who.operator)
         return APP_FORBIDDEN;   /* nobody else makes a credential for someone else */
@@ -123,8 +121,8 @@ static bool person_in_reach(struct ctx *c, int64_t person_id)
     "WHERE (? = 0 OR t.person_id = ?) AND (? = 1 OR t.program_id = ?) "                   \
     "AND (? = '' OR t.name LIKE ? ESCAPE '\\') "
 
-enum app_status api_tokens_list(struct ctx *c, int64_t person_id, const char *q,
-                                struct page_of *pg, struct api_token **out, int *n)
+enum app_status tokens_list(struct ctx *c, int64_t person_id, const char *q, struct page_of *pg,
+                            struct api_token **out, int *n)
 {
     struct policy_record rec = owner_record(c, person_id);
     enum app_status s = app_authorize(c, ACT_LIST, KIND_API_TOKEN, &rec);
@@ -157,7 +155,7 @@ enum app_status api_tokens_list(struct ctx *c, int64_t person_id, const char *q,
     return APP_OK;
 }
 
-enum app_status api_token_revoke(struct ctx *c, int64_t token_id, struct api_token *out)
+enum app_status token_revoke(struct ctx *c, int64_t token_id, struct api_token *out)
 {
     enum app_status s = token_load(c, token_id, out);
     if (s != APP_OK)
@@ -183,7 +181,7 @@ enum app_status api_token_revoke(struct ctx *c, int64_t token_id, struct api_tok
                         arena_printf(c->a, "Revoked the API token \"%s\"", out->name));
 }
 
-enum app_status api_tokens_revoke_all(struct ctx *c, int64_t person_id, const char *why)
+enum app_status tokens_revoke_all(struct ctx *c, int64_t person_id, const char *why)
 {
     int64_t now = app_now(c);
     int rc = db_exec(c->db,

@@ -21,24 +21,22 @@ struct api_token {
 /* A token for oneself, in the program one acts in. Made through another
  * token, it expires no later than that one: a token cannot outlive itself
  * by making the next. *secret is shown once. */
-enum app_status api_token_create(struct ctx *c, const struct token_input *in,
-                                 struct api_token *out, const char **secret,
-                                 struct errors *errs);
+enum app_status token_create(struct ctx *c, const struct token_input *in, struct api_token *out,
+                             const char **secret, struct errors *errs);
 /* The operator's (command line): a token for the person who signs in with
  * this email, in their home program. APP_NOT_FOUND: nobody does. */
-enum app_status api_token_create_for(struct ctx *c, const char *email,
-                                     const struct token_input *in, struct api_token *out,
-                                     const char **secret, struct errors *errs);
+enum app_status token_create_for(struct ctx *c, const char *email, const struct token_input *in,
+                                 struct api_token *out, const char **secret, struct errors *errs);
 /* A person's tokens made in the program the asker acts in, newest first:
  * one's own, or (the coordinator) anyone's of the program; q: in the name.
  * The operator sees every program's, and person_id 0 lists everyone's. */
-enum app_status api_tokens_list(struct ctx *c, int64_t person_id, const char *q,
-                                struct page_of *pg, struct api_token **out, int *n);
+enum app_status tokens_list(struct ctx *c, int64_t person_id, const char *q, struct page_of *pg,
+                            struct api_token **out, int *n);
 /* Revokes one token: one's own, or (the coordinator) one made in their
  * program. Revoking a revoked token changes nothing. *out is the token. */
-enum app_status api_token_revoke(struct ctx *c, int64_t token_id, struct api_token *out);
+enum app_status token_revoke(struct ctx *c, int64_t token_id, struct api_token *out);
 /* Revokes every live token of a person, every program's, saying why
  * (TOKENS_ENDED_...): signing out everywhere, a new password, a link. */
-enum app_status api_tokens_revoke_all(struct ctx *c, int64_t person_id, const char *why);
+enum app_status tokens_revoke_all(struct ctx *c, int64_t person_id, const char *why);
 
 #endif

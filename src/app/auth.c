@@ -280,7 +280,7 @@ enum app_status auth_logout_everywhere(struct ctx *c, int64_t *ended)
         return app_db_status(rc);
     *ended = db_changes(c->db);
     /* Issue 15: every way in but the password ends, API tokens too. */
-    enum app_status s = api_tokens_revoke_all(c, c->who.person_id, TOKENS_ENDED_SIGN_OUT);
+    enum app_status s = tokens_revoke_all(c, c->who.person_id, TOKENS_ENDED_SIGN_OUT);
     if (s != APP_OK)
         return s;
     return audit_append(c, "logout-everywhere", "session", 0, c->who.person_id,
@@ -346,7 +346,7 @@ static enum app_status password_store(struct ctx *c, int64_t pid, const char *ha
                      c->who.session_id);
     if (rc != DB_OK)
         return app_db_status(rc);
-    enum app_status s = api_tokens_revoke_all(c, pid, TOKENS_ENDED_PASSWORD);
+    enum app_status s = tokens_revoke_all(c, pid, TOKENS_ENDED_PASSWORD);
     return s != APP_OK ? s : audit_append(c, "update", "password", pid, pid, summary);
 }
 

@@ -225,8 +225,11 @@ static void account_page(req *r, const struct errors *errs)
                          "your record</a></p><h2>Change your password</h2>",
                 c->who.person_id);
     password_form(r, "/account/password", true, errs);
-    html_raw(&r->out, "<h2>Sessions</h2><p>Signed in on a shared or lost device? Sign out "
-                      "everywhere ends every session, this one included.</p>");
+    html_raw(&r->out, "<h2>API tokens</h2><p>Programs that use Parley's API as you. <a "
+                      "href=\"/account/tokens\">See, make and revoke your API tokens</a>.</p>"
+                      "<h2>Sessions</h2><p>Signed in on a shared or lost device? Sign out "
+                      "everywhere ends every session, this one included, and revokes your API "
+                      "tokens.</p>");
     button_form(r, "/logout-everywhere", "Sign out everywhere", "button button-secondary");
     page_end(r);
 }

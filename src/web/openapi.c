@@ -92,6 +92,18 @@ static const struct prop me_props[] = {
     {"email", "string", NULL, false, false},
     {"roles", "array", "RoleKey", false, false},
 };
+static const struct prop token_props[] = {
+    {"id", "integer", NULL, false, false},
+    {"name", "string", NULL, false, false},
+    {"person_id", "integer", NULL, false, false},
+    {"state", "string", NULL, false, false},        /* active, expired, revoked */
+    {"created_at", "integer", NULL, false, false},
+    {"expires_at", "integer", NULL, false, false},
+    {"last_used", "integer", NULL, false, true},
+    {"revoked_at", "integer", NULL, false, true},
+    {"revoked_note", "string", NULL, false, false},
+    {"token", "string", NULL, true, false},
+};
 static const struct prop error_detail_props[] = {
     {"code", "string", NULL, false, false},
     {"message", "string", NULL, false, false},
@@ -160,6 +172,9 @@ static const struct shape shapes[] = {
      inquiry_props, COUNT(inquiry_props)},
     {"InquiryNote", NULL, inquiry_note_props, COUNT(inquiry_note_props)},
     {"Me", "The person the API token belongs to.", me_props, COUNT(me_props)},
+    {"Token", "An API token (times in Unix seconds; state: active, expired or revoked). "
+              "token, the secret itself, is in the answer to making it only.",
+     token_props, COUNT(token_props)},
     {"Case", "A teacher's case (R37). next_steps, timeline and deadlines are in the item only.",
      case_props, COUNT(case_props)},
     {"Deadline", "Something due on a case (R17-R19): only what the asker may see (R16). "
@@ -194,6 +209,9 @@ static const struct prop inquiry_filters[] = {
     {"interest", "string", NULL, true, false},   /* pa, par, consultancy, question */
     {"handler", "string", NULL, true, false},    /* a person's id, or none */
 };
+static const struct prop token_filters[] = {
+    {"person_id", "integer", NULL, true, false},   /* the coordinator: a person's tokens */
+};
 static const struct prop case_filters[] = {
     {"state", "string", NULL, true, false},
     {"track", "string", NULL, true, false},
@@ -204,6 +222,7 @@ static const struct resource resources[] = {
     {"schools", "School", true, NULL, 0, false},
     {"roles", "Role", true, NULL, 0, false},
     {"me", "Me", false, NULL, 0, false},
+    {"tokens", "Token", true, token_filters, COUNT(token_filters), false},
     {"cases", "Case", true, case_filters, COUNT(case_filters), false},
     {"transitions", "Transition", false, NULL, 0, false},
     {"goals", "Goal", true, NULL, 0, true},

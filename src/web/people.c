@@ -9,6 +9,7 @@
 #include "base/clock.h"
 #include "out/html.h"
 #include "web/handlers.h"
+#include "web/tokens.h"
 #include "web/web.h"
 
 /* The roles this program gives (a district's or a federation's), after
@@ -308,6 +309,8 @@ static void person_page(req *r, const struct person *p, const struct role_input 
         button_form(r, arena_printf(r->a, "/people/%" PRId64 "/password-link", p->id),
                     "Issue a password link", "button button-secondary");
     }
+    if (manage && p->id != c->who.person_id)
+        tokens_section(r, p->id);   /* issue 15: the coordinator revokes them */
     html_printf(&r->out, "<h2>History</h2><p><a href=\"/people/%lld/history\">Who has viewed or "
                          "changed this record</a></p>", (long long)p->id);
     page_end(r);

@@ -162,6 +162,7 @@ extern const struct api_body api_outcome_body, api_survey_body;   /* api_outcome
 /* end outcomes */
 /* reports */
 /* end reports */
+extern const struct api_body api_token_body;   /* api_tokens.c: issue 15 */
 
 extern const struct api_body *const api_bodies[];
 extern const int api_body_count;

@@ -123,3 +123,126 @@ test('finding 5: the program setting api_token_days is bounded to 1..365 days', 
     r = await coord.post('/settings', { api_token_days: '90' }, '/settings');
     assert.ok(r.status < 400);
 });
+
+test('finding 5: My account lists one\'s API tokens, makes one (shown once) and revokes it, with CSRF-protected forms', async () => {
+    const c = new Client(srv.base);
+    await c.login('teacher3@parley.test');
+    assert.match((await c.get('/account')).text, /href="\/account\/tokens"/);
+    let r = await c.get('/account/tokens');
+    assert.equal(r.status, 200);
+    assert.match(r.text, /Your API tokens/);
+
+    // A form from elsewhere is refused and makes nothing.
+    const before = Number(scalar(srv.db, 'SELECT COUNT(*) FROM api_token;'));
+    r = await c.request('POST', '/account/tokens', { form: { name: 'Forged', days: '5' } });
+    assert.equal(r.status, 403);
+    assert.equal(Number(scalar(srv.db, 'SELECT COUNT(*) FROM api_token;')), before);
+
+    r = await c.post('/account/tokens', { name: '', days: '1000' }, '/account/tokens');
+    assert.equal(r.status, 400);
+    assert.match(r.text, /id="e-name">.*?Give the token a name/s);
+    assert.match(r.text, /id="e-days">.*?from 1 to 90/s);
+    assert.equal(Number(scalar(srv.db, 'SELECT COUNT(*) FROM api_token;')), before);
+
+    r = await c.post('/account/tokens', { name: 'Web made', days: '5' }, '/account/tokens');
+    assert.equal(r.status, 200);
+    assert.equal(r.headers.get('cache-control'), 'no-store');
+    const secret = r.text.match(/id="new-token" readonly value="([0-9a-f]{64})"/)[1];
+    assert.equal((await me(secret)).status, 200);
+    r = await c.get('/account/tokens');
+    assert.doesNotMatch(r.text, new RegExp(secret), 'the token is shown only once');
+    const action = r.text.match(/action="(\/tokens\/(\d+)\/revoke)"[^]*?Revoke &quot;Web made&quot;/);
+    assert.ok(action, 'a button revokes it');
+
+    r = await c.request('POST', action[1], { form: {} });
+    assert.equal(r.status, 403, 'no CSRF token, no revocation');
+    assert.equal((await me(secret)).status, 200);
+    r = await c.post(action[1], {}, '/account/tokens');
+    assert.equal(r.status, 303);
+    assert.equal(r.headers.get('location'), '/account/tokens');
+    await assertRefused(secret, /revoked/);
+    r = await c.get('/account/tokens');
+    assert.match(r.text, /The token &quot;Web made&quot; is revoked/);
+    assert.match(r.text, /Revoked <time[^>]*>[^<]*<\/time> \(by its owner\)/);
+});
+
+test('finding 5: the API lists, makes and revokes one\'s own tokens; a token made through a token expires no later than it', async () => {
+    const { token: parent, id: parentId } = makeToken('ct1@parley.test', '--name', 'Parent', '--days', '3');
+    const api = (method, path, json) => new Client(srv.base).request(method, '/api/v1' + path, { headers: bearer(parent), json });
+    let r = await api('POST', '/tokens', {});
+    assert.equal(r.status, 400);
+    assert.equal(r.json().error.field, 'name');
+    r = await api('POST', '/tokens', { name: 'Child', days: 30 });
+    assert.equal(r.status, 201);
+    assert.equal(r.headers.get('cache-control'), 'no-store');
+    const child = r.json();
+    assert.match(r.headers.get('location'), new RegExp(`/api/v1/tokens/${child.id}$`));
+    assert.match(child.token, /^[0-9a-f]{64}$/);
+    assert.equal(child.name, 'Child');
+    assert.equal(child.state, 'active');
+    const parentExpires = Number(scalar(srv.db, `SELECT expires_at FROM api_token WHERE id = ${parentId};`));
+    assert.equal(child.expires_at, parentExpires, 'no later than the token that made it');
+
+    r = await api('GET', '/tokens');
+    assert.equal(r.status, 200);
+    const names = r.json().items.map(t => t.name);
+    assert.ok(names.includes('Parent') && names.includes('Child'));
+    assert.ok(r.json().items.every(t => t.token === undefined), 'a list never holds a token');
+
+    r = await api('DELETE', `/tokens/${child.id}`);
+    assert.equal(r.status, 204);
+    await assertRefused(child.token, /revoked/);
+    assert.equal((await me(parent)).status, 200);
+    const someoneElses = makeToken('ct3@parley.test', '--name', 'Not yours');
+    r = await api('DELETE', `/tokens/${someoneElses.id}`);
+    assert.equal(r.status, 404, "another's token does not exist for a Consulting Teacher");
+    assert.equal((await me(someoneElses.token)).status, 200);
+    r = await api('GET', `/tokens?person_id=${personId(srv.db, 'ct3@parley.test')}`);
+    assert.equal(r.status, 404);
+});
+
+test('finding 5: the coordinator revokes anyone\'s token in the program, never another program\'s', async () => {
+    const teacher = 'teacher@parley.test', tid = personId(srv.db, teacher);
+    const t1 = makeToken(teacher, '--name', 'Spreadsheet'), t2 = makeToken(teacher, '--name', 'Script');
+    const coord = new Client(srv.base);
+    await coord.login(DEMO.coordinator);
+    let r = await coord.get(`/people/${tid}`);
+    assert.match(r.text, /<h2>API tokens<\/h2>/);
+    const action = `/tokens/${t1.id}/revoke`;
+    assert.ok(r.text.includes(`action="${action}"`), 'the coordinator sees a button to revoke it');
+    r = await coord.post(action, {}, `/people/${tid}`);
+    assert.equal(r.status, 303);
+    assert.equal(r.headers.get('location'), `/people/${tid}`);
+    await assertRefused(t1.token, /revoked/);
+    assert.match(listed(tokenList("--email", teacher), t1.id), /\(by Morgan Ellis\)$/, "the list says who revoked it");
+
+    const coordToken = makeToken(DEMO.coordinator).token;
+    const api = (method, path) => new Client(srv.base).request(method, '/api/v1' + path, { headers: bearer(coordToken) });
+    r = await api('GET', `/tokens?person_id=${tid}`);
+    assert.equal(r.status, 200);
+    assert.ok(r.json().items.some(t => t.id === t2.id));
+    assert.equal((await api('DELETE', `/tokens/${t2.id}`)).status, 204);
+    await assertRefused(t2.token, /revoked/);
+
+    // principal2 makes a token while working in the federation: the district's
+    // coordinator neither sees nor revokes it (R31-R36).
+    const both = new Client(srv.base);
+    await both.login('principal2@parley.test');
+    const federation = scalar(srv.db, "SELECT id FROM program WHERE kind = 'federation';");
+    assert.equal((await both.post('/account/program', { program_id: federation }, '/account')).status, 303);
+    r = await both.post('/account/tokens', { name: 'Peer support notes' }, '/account/tokens');
+    assert.equal(r.status, 200);
+    const fed = Number(scalar(srv.db, "SELECT id FROM api_token WHERE name = 'Peer support notes';"));
+    r = await api('GET', `/tokens?person_id=${personId(srv.db, 'principal2@parley.test')}`);
+    assert.equal(r.status, 200);
+    assert.ok(!r.json().items.some(t => t.id === fed), "the federation's token is not in the district's list");
+    assert.equal((await api('DELETE', `/tokens/${fed}`)).status, 404);
+    assert.equal((await coord.post(`/tokens/${fed}/revoke`, {}, '/dashboard')).status, 404);
+    assert.equal(scalar(srv.db, `SELECT revoked_at FROM api_token WHERE id = ${fed};`), '0');
+    // Nor does the federation's service coordinator revoke the district's.
+    const t3 = makeToken(teacher, '--name', 'Third');
+    const pss = new Client(srv.base);
+    await pss.login(DEMO.pss_coordinator);
+    assert.equal((await pss.post(`/tokens/${t3.id}/revoke`, {}, '/dashboard')).status, 404);
+    assert.equal((await me(t3.token)).status, 200);
+});
