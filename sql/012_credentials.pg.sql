@@ -6,3 +6,12 @@ ALTER TABLE api_token ADD COLUMN revoked_note TEXT NOT NULL DEFAULT '';
 UPDATE api_token SET program_id = (SELECT p.program_id FROM person p WHERE p.id = api_token.person_id),
                      expires_at = created_at + 90 * 86400;
 CREATE INDEX api_token_person ON api_token(person_id, program_id);
+
+-- A person's credential generation: a password link names the generation it
+-- was issued in and works only while it is the person's. Issuing a link,
+-- using one, any new password and signing out everywhere move it on, so
+-- an older link dies with them (finding 11). Links issued before this
+-- migration (generation -1) no longer work: one could have been issued by
+-- a coordinator for someone of another program (finding 1).
+ALTER TABLE person ADD COLUMN credential_generation BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE password_reset ADD COLUMN generation BIGINT NOT NULL DEFAULT -1;

@@ -346,6 +346,9 @@ static int cmd_user_link_fn(struct ctx *c, const struct opts *o)
         return 1;
     }
     printf("%s/reset/%s\n", opt(o, "base-url", "http://127.0.0.1:8080"), token);
+    fprintf(stderr, "parley: give the link to the person only. It works once, until %s; their "
+                    "older links, sessions and API tokens have ended.\n",
+            clock_format(c->a, expires));
     return 0;
 }
 
@@ -730,7 +733,8 @@ static const struct command commands[] = {
                  "(an empty line: none yet).", user_add_opts, NULL, cmd_user_add_fn, false},
     {"user passwd", "Sets a person's password from the first line of standard input.",
      email_opts, NULL, cmd_user_passwd_fn, false},
-    {"user link", "Prints a one-time link with which a person sets a new password.", link_opts,
+    {"user link", "Prints a one-time link with which a person sets a new password (and signs "
+                  "them out everywhere).", link_opts,
      NULL, cmd_user_link_fn, false},
     {"token create", "Prints a new API token for a person (only its hash is kept).", token_opts,
      NULL, cmd_token_create_fn, false},

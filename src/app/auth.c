@@ -273,14 +273,29 @@ enum app_status auth_logout(struct ctx *c)
     return audit_append(c, "logout", "session", c->who.session_id, c->who.person_id, "Signed out");
 }
 
-enum app_status auth_logout_everywhere(struct ctx *c, int64_t *ended)
+/* Issue 15: every way in but the password ends: the person's sessions
+ * (but keep_session, 0 for none), API tokens and password links (their
+ * credential generation moves on). *ended: how many sessions ended. */
+static enum app_status credentials_end(struct ctx *c, int64_t pid, int64_t keep_session,
+                                       const char *why, int64_t *ended)
 {
-    int rc = db_exec(c->db, "DELETE FROM session WHERE person_id = ?", "i", c->who.person_id);
+    int rc = db_exec(c->db,
+                     "UPDATE person SET credential_generation = credential_generation + 1 "
+                     "WHERE id = ?",
+                     "i", pid);
+    if (rc == DB_OK)
+        rc = db_exec(c->db, "DELETE FROM session WHERE person_id = ? AND id <> ?", "ii", pid,
+                     keep_session);
     if (rc != DB_OK)
         return app_db_status(rc);
-    *ended = db_changes(c->db);
-    /* Issue 15: every way in but the password ends, API tokens too. */
-    enum app_status s = tokens_revoke_all(c, c->who.person_id, TOKENS_ENDED_SIGN_OUT);
+    if (ended)
+        *ended = db_changes(c->db);
+    return tokens_revoke_all(c, pid, why);
+}
+
+enum app_status auth_logout_everywhere(struct ctx *c, int64_t *ended)
+{
+    enum app_status s = credentials_end(c, c->who.person_id, 0, TOKENS_ENDED_SIGN_OUT, ended);
     if (s != APP_OK)
         return s;
     return audit_append(c, "logout-everywhere", "session", 0, c->who.person_id,
@@ -341,12 +356,9 @@ static enum app_status password_store(struct ctx *c, int64_t pid, const char *ha
 {
     int rc = db_exec(c->db, "UPDATE person SET password_hash = ?, updated_at = ? WHERE id = ?",
                      "sii", hash, clock_now(), pid);
-    if (rc == DB_OK)
-        rc = db_exec(c->db, "DELETE FROM session WHERE person_id = ? AND id <> ?", "ii", pid,
-                     c->who.session_id);
     if (rc != DB_OK)
         return app_db_status(rc);
-    enum app_status s = tokens_revoke_all(c, pid, TOKENS_ENDED_PASSWORD);
+    enum app_status s = credentials_end(c, pid, c->who.session_id, TOKENS_ENDED_PASSWORD, NULL);
     return s != APP_OK ? s : audit_append(c, "update", "password", pid, pid, summary);
 }
 
@@ -389,28 +401,32 @@ enum app_status auth_password_set(struct ctx *c, int64_t person_id, const char *
 enum app_status auth_reset_issue(struct ctx *c, int64_t person_id, const char **token,
                                  int64_t *expires_at)
 {
-    enum app_status s = app_authorize(c, ACT_RESET_PASSWORD, KIND_PERSON,
-                                      &(struct policy_record){.known = true,
-                                                              .self = person_id == c->who.person_id});
+    /* Nobody holds a working credential for someone else: only the
+     * operator, who holds the database anyway, issues a link (finding 1). */
+    if (!c->who.operator)
+        return APP_FORBIDDEN;
+    int64_t generation = -1;
+    db_int_query(c->db, &generation, "SELECT credential_generation FROM person WHERE id = ?", "i",
+                 person_id);
+    if (generation < 0)
+        return APP_NOT_FOUND;
+    /* The link replaces whatever let the person in: older links, sessions
+     * and API tokens end (findings 1, 11). */
+    enum app_status s = credentials_end(c, person_id, 0, TOKENS_ENDED_LINK, NULL);
     if (s != APP_OK)
         return s;
-    int64_t exists = 0;
-    db_int_query(c->db, &exists, "SELECT id FROM person WHERE id = ?", "i", person_id);
-    if (!exists)
-        return APP_NOT_FOUND;
     char hash[65], *t = auth_secret_new(c, hash);
     *expires_at = clock_now() + c->app->cfg.reset_valid_seconds;
     int rc = db_exec(c->db,
-                     "INSERT INTO password_reset (token_hash, person_id, created_by, created_at, "
-                     "expires_at) VALUES (?, ?, ?, ?, ?)",
-                     "sisii", hash, person_id,
-                     c->who.person_id ? arena_printf(c->a, "%" PRId64, c->who.person_id) : NULL,
-                     clock_now(), *expires_at);
+                     "INSERT INTO password_reset (token_hash, person_id, created_at, expires_at, "
+                     "generation) VALUES (?, ?, ?, ?, ?)",
+                     "siiii", hash, person_id, clock_now(), *expires_at, generation + 1);
     if (rc != DB_OK)
         return app_db_status(rc);
     *token = t;
     return audit_append(c, "issue", "password_link", person_id, person_id,
-                        "A one-time link to set a new password was issued");
+                        "A one-time link to set a new password was issued; their sessions "
+                        "ended and their API tokens were revoked");
 }
 
 /* The person a live link belongs to, or 0. */
@@ -423,7 +439,8 @@ static int64_t reset_owner(struct ctx *c, const char *token, const char **name,
     db_stmt *st = db_query(c->db,
                            "SELECT p.id, p.name, p.email FROM password_reset r "
                            "JOIN person p ON p.id = r.person_id "
-                           "WHERE r.token_hash = ? AND r.used_at = 0 AND r.expires_at > ?",
+                           "WHERE r.token_hash = ? AND r.used_at = 0 AND r.expires_at > ? "
+                           "AND r.generation = p.credential_generation",
                            "si", hash, clock_now());
     int64_t pid = 0;
     if (st && db_step(st) == DB_ROW) {

@@ -60,10 +60,15 @@ enum app_status auth_password_change_store(struct ctx *c, const char *hash);
 /* Sets a person's password directly (command line). */
 enum app_status auth_password_set(struct ctx *c, int64_t person_id, const char *password,
                                   struct errors *errs);
-/* The coordinator issues a one-time link; *token goes in /reset/TOKEN. */
+/* The operator (command line) issues a one-time link; *token goes in
+ * /reset/TOKEN. Nobody else does: whoever holds a link can become the
+ * person. Issuing it ends the person's sessions, API tokens and older
+ * links; so does using it (a new password). APP_FORBIDDEN for anyone but
+ * the operator. */
 enum app_status auth_reset_issue(struct ctx *c, int64_t person_id, const char **token,
                                  int64_t *expires_at);
-/* Whose link is it (name for the page); APP_NOT_FOUND if unknown, used or expired. */
+/* Whose link is it (name for the page); APP_NOT_FOUND if unknown, used,
+ * expired, or replaced by a newer link or a new password. */
 enum app_status auth_reset_check(struct ctx *c, const char *token, const char **name);
 /* A one-time link is used in two steps too: check and hash, then store
  * (which fails with APP_NOT_FOUND if the link was used in between). */

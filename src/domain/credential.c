@@ -6,9 +6,7 @@
 
 #include "base/utf8.h"
 
-const char credential_forgot_words[] =
-    "Forgot your password? Ask the people who run Parley's server for a one-time link to set "
-    "a new one; your program coordinator can tell you who they are.";
+const char credential_forgot_words[] = "Forgot your password? " CREDENTIAL_ASK_OPERATOR;
 
 const char credential_not_for_others_words[] =
     "Parley never gives you a way to sign in as someone else: whoever holds a password link "

@@ -47,8 +47,11 @@ const char *token_refusal(arena *a, enum token_state s, const char *when);
 #define TOKENS_ENDED_EMAIL "the email address was changed"
 
 /* What a person who cannot sign in does, and why the coordinator cannot
- * hand them a way in: one sentence each, for the sign-in page and the
- * coordinator's view of a person. */
+ * hand them a way in: for the sign-in page, a link that no longer works
+ * and the coordinator's view of a person. */
+#define CREDENTIAL_ASK_OPERATOR                                                            \
+    "Ask the people who run Parley's server for a one-time link to set a new password; "   \
+    "your program coordinator can tell you who they are."
 extern const char credential_forgot_words[];
 extern const char credential_not_for_others_words[];
 

@@ -32,8 +32,6 @@ const struct policy_rule policy_rules[] = {
      "The coordinator adds people to the program."},
     {ROLE_COORDINATOR, ACT_EDIT, KIND_PERSON,
      "The coordinator corrects people's details."},
-    {ROLE_COORDINATOR, ACT_RESET_PASSWORD, KIND_PERSON,
-     "The coordinator issues a one-time link to set a new password."},
     {ROLE_COORDINATOR, ACT_VIEW_HISTORY, KIND_PERSON,
      "The coordinator sees the history of any person's record."},
     {ROLE_COORDINATOR, ACT_LIST, KIND_SCHOOL,
@@ -549,7 +547,6 @@ const char *policy_action_label(enum action act)
     static const char *labels[ACT_COUNT] = {
         [ACT_PUBLIC] = "visit", [ACT_VIEW] = "see", [ACT_LIST] = "list",
         [ACT_CREATE] = "add", [ACT_EDIT] = "change", [ACT_DELETE] = "remove",
-        [ACT_RESET_PASSWORD] = "issue a password link for",
         [ACT_VIEW_HISTORY] = "see the history of", [ACT_ASSIGN] = "assign",
         [ACT_APPROVE] = "approve", [ACT_RESPOND] = "respond to",
         [ACT_SIGN] = "sign", [ACT_UNLOCK] = "reopen",

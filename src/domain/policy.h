@@ -15,7 +15,6 @@ enum action {
     ACT_CREATE,
     ACT_EDIT,
     ACT_DELETE,
-    ACT_RESET_PASSWORD,
     ACT_VIEW_HISTORY,        /* the audit entries about a record */
     ACT_ASSIGN,              /* give a record to someone to handle */
     ACT_APPROVE,             /* approve what someone proposed (goals, R19) */

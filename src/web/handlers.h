@@ -70,7 +70,6 @@ void page_person_edit(req *r);
 void do_person_update(req *r);
 void do_role_add(req *r);
 void do_role_remove(req *r);
-void do_reset_issue(req *r);
 void page_person_history(req *r);
 /* schools.c */
 void page_schools(req *r);

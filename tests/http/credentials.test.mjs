@@ -246,3 +246,115 @@ test('finding 5: the coordinator revokes anyone\'s token in the program, never a
     assert.equal((await pss.post(`/tokens/${t3.id}/revoke`, {}, '/dashboard')).status, 404);
     assert.equal((await me(t3.token)).status, 200);
 });
+
+// A one-time link from the operator's command line: its token.
+function passwordLink(email) {
+    const r = parley(['user', 'link', '--db', srv.db, '--email', email, '--base-url', srv.base]);
+    assert.equal(r.code, 0, r.err);
+    return r.out.trim().split('/reset/')[1];
+}
+
+async function setPassword(token, password) {
+    const c = new Client(srv.base);
+    return c.request('POST', `/reset/${token}`, { form: { csrf: await c.csrf('/login'), password, confirm: password } });
+}
+
+async function signsIn(email, password) {
+    const c = new Client(srv.base);
+    const csrf = await c.csrf('/login');
+    const r = await c.request('POST', '/login', { form: { csrf, email, password, next: '/dashboard' } });
+    return r.status === 303;
+}
+
+async function signedOut(c) {
+    const r = await c.get('/dashboard');
+    return r.status === 303 && /^\/login/.test(r.headers.get('location'));
+}
+
+test('finding 1: the coordinator never holds a working credential for someone else: no password link for principal2 (also a federation member), nor for a district teacher', async () => {
+    const BOTH = 'principal2@parley.test';
+    const coord = new Client(srv.base);
+    await coord.login(DEMO.coordinator);
+    for (const email of [BOTH, 'teacher3@parley.test']) {
+        const id = personId(srv.db, email);
+        // The attack of issue 15: a link issued on the person's page.
+        const r = await coord.request('POST', `/people/${id}/password-link`,
+                                      { form: { csrf: await coord.csrf(`/people/${id}`) } });
+        assert.equal(r.status, 404, `no password link for ${email}`);
+        assert.doesNotMatch(r.text, /\/reset\/[0-9a-f]{64}/);
+        const page = await coord.get(`/people/${id}`);
+        assert.equal(page.status, 200);
+        assert.doesNotMatch(page.text, /password-link/, 'no button issues one');
+        assert.match(page.text, /Parley never gives you a way to sign in as someone else/);
+        assert.match(page.text, /parley user link/, 'the words say whom they ask');
+    }
+    assert.equal(Number(scalar(srv.db, `SELECT COUNT(*) FROM password_reset WHERE person_id = ${personId(srv.db, BOTH)};`)), 0,
+                 'nothing was issued');
+    assert.ok(await signsIn(BOTH, PASSWORD), "principal2's password is untouched");
+    // The sign-in page says what to do instead.
+    const login = await new Client(srv.base).get('/login');
+    assert.match(login.text, /Forgot your password\? Ask the people who run Parley&#39;s server/);
+    assert.doesNotMatch(login.text, /Ask the program coordinator for a one-time link/);
+});
+
+test('finding 1: a password link (the operator\'s parley user link) signs the person out everywhere and revokes their API tokens when it is issued, and again when it is used', async () => {
+    const email = 'principal2@parley.test', next = 'a fresh sentence for principal two';
+    const a = new Client(srv.base);
+    await a.login(email);
+    const t1 = makeToken(email, '--name', 'Before the link');
+    const link = passwordLink(email);
+    assert.ok(await signedOut(a), 'issuing the link ended their session');
+    await assertRefused(t1.token, /revoked/);
+    assert.match(listed(tokenList('--email', email), t1.id), /\(a password link was issued\)$/);
+
+    // Until the link is used, the old password still signs them in.
+    const b = new Client(srv.base);
+    await b.login(email);
+    const t2 = makeToken(email, '--name', 'Between');
+    const r = await setPassword(link, next);
+    assert.equal(r.status, 200);
+    assert.match(r.text, /Your password is set/);
+    assert.ok(await signedOut(b), 'using the link ended their session');
+    await assertRefused(t2.token, /revoked/);
+    assert.ok(await signsIn(email, next));
+    assert.ok(!await signsIn(email, PASSWORD));
+    const audit = scalar(srv.db, `SELECT summary FROM audit WHERE action = 'issue' AND record_kind = 'password_link' AND subject_id = ${personId(srv.db, email)} ORDER BY id DESC LIMIT 1;`);
+    assert.match(audit, /sessions ended and their API tokens were revoked/, 'the person sees it in their history (R37)');
+    assert.equal(parley(['user', 'passwd', '--db', srv.db, '--email', email], PASSWORD + '\n').code, 0);
+});
+
+test('finding 11: a password link dies once a newer one is issued or used, after any new password, and when the person signs out everywhere', async () => {
+    const email = 'panel2@parley.test', p1 = 'first replacement sentence', p2 = 'second replacement sentence';
+    const gone = async token => {
+        const r = await new Client(srv.base).get(`/reset/${token}`);
+        assert.equal(r.status, 404);
+        assert.match(r.text, /a newer link or a new password replaced it/);
+    };
+    const older = passwordLink(email), newer = passwordLink(email);
+    await gone(older);
+    let r = await setPassword(older, 'an attacker wants this in');
+    assert.equal(r.status, 404, 'the older link sets nothing');
+    assert.ok(await signsIn(email, PASSWORD));
+    assert.equal((await new Client(srv.base).get(`/reset/${newer}`)).status, 200);
+    assert.equal((await setPassword(newer, p1)).status, 200);
+    await gone(newer);
+
+    // Issued, then the person changes their password themselves.
+    const third = passwordLink(email);
+    const c = new Client(srv.base);
+    await c.login(email, p1);
+    r = await c.post('/account/password', { current: p1, password: p2, confirm: p2 }, '/account');
+    assert.equal(r.status, 303);
+    await gone(third);
+    // Issued, then the operator sets one.
+    const fourth = passwordLink(email);
+    assert.equal(parley(['user', 'passwd', '--db', srv.db, '--email', email], PASSWORD + '\n').code, 0);
+    await gone(fourth);
+    // Issued, then the person signs out everywhere.
+    const fifth = passwordLink(email);
+    const d = new Client(srv.base);
+    await d.login(email);
+    assert.equal((await d.post('/logout-everywhere', {}, '/account')).status, 303);
+    await gone(fifth);
+    assert.ok(await signsIn(email, PASSWORD), 'none of the dead links changed the password');
+});
