@@ -15,3 +15,9 @@ CREATE INDEX api_token_person ON api_token(person_id, program_id);
 -- a coordinator for someone of another program (finding 1).
 ALTER TABLE person ADD COLUMN credential_generation BIGINT NOT NULL DEFAULT 0;
 ALTER TABLE password_reset ADD COLUMN generation BIGINT NOT NULL DEFAULT -1;
+
+-- An email address is unique in its program; one address signs in one
+-- person (finding 10; see 012_credentials.sql).
+ALTER TABLE person DROP CONSTRAINT person_email_key;
+CREATE UNIQUE INDEX person_email_program ON person(email, program_id);
+CREATE UNIQUE INDEX person_sign_in ON person(email) WHERE password_hash IS NOT NULL;

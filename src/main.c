@@ -311,10 +311,14 @@ static int cmd_user_add_fn(struct ctx *c, const struct opts *o)
     if (user_roles_add(c, o, pid, school))
         return 1;
     const char *pw = read_password();
-    if (pw && *pw && auth_password_set(c, pid, pw, &errs) != APP_OK) {
+    enum app_status s = pw && *pw ? auth_password_set(c, pid, pw, &errs) : APP_OK;
+    if (s == APP_CONFLICT)
+        fprintf(stderr, "parley: someone of another program already signs in with %s; one "
+                        "address signs in one person, so nobody was added\n", in.email);
+    else if (s != APP_OK)
         print_errors(&errs);
+    if (s != APP_OK)
         return 1;
-    }
     printf("parley: added %s (id %" PRId64 ")%s\n", in.email, pid,
            pw && *pw ? "" : "; no password yet: issue a password link to let them sign in");
     return 0;

@@ -293,6 +293,19 @@ static enum app_status credentials_end(struct ctx *c, int64_t pid, int64_t keep_
     return tokens_revoke_all(c, pid, why);
 }
 
+enum app_status auth_sign_in_end(struct ctx *c, int64_t person_id, const char *why)
+{
+    int rc = db_exec(c->db, "UPDATE person SET password_hash = NULL WHERE id = ?", "i", person_id);
+    if (rc != DB_OK)
+        return app_db_status(rc);
+    enum app_status s = credentials_end(c, person_id, 0, why, NULL);
+    return s != APP_OK ? s
+                       : audit_append(c, "update", "password", person_id, person_id,
+                                      arena_printf(c->a, "Can no longer sign in (%s): a new "
+                                                         "password comes with a one-time link",
+                                                   why));
+}
+
 enum app_status auth_logout_everywhere(struct ctx *c, int64_t *ended)
 {
     enum app_status s = credentials_end(c, c->who.person_id, 0, TOKENS_ENDED_SIGN_OUT, ended);
@@ -356,6 +369,9 @@ static enum app_status password_store(struct ctx *c, int64_t pid, const char *ha
 {
     int rc = db_exec(c->db, "UPDATE person SET password_hash = ?, updated_at = ? WHERE id = ?",
                      "sii", hash, clock_now(), pid);
+    /* 012: someone else (of another program) signs in with this email. */
+    if (rc == DB_CONSTRAINT)
+        return APP_CONFLICT;
     if (rc != DB_OK)
         return app_db_status(rc);
     enum app_status s = credentials_end(c, pid, c->who.session_id, TOKENS_ENDED_PASSWORD, NULL);

@@ -32,6 +32,9 @@ enum app_status auth_login_record(struct ctx *c, const struct login_attempt *a,
 bool auth_session_load(struct ctx *c, const char *token, const char **csrf, const char **flash);
 enum app_status auth_session_set_flash(struct ctx *c, const char *message);
 enum app_status auth_logout(struct ctx *c);
+/* The person can no longer sign in: no password, no session, no API token,
+ * no link; why is the reason (TOKENS_ENDED_...). Their email changed. */
+enum app_status auth_sign_in_end(struct ctx *c, int64_t person_id, const char *why);
 enum app_status auth_logout_everywhere(struct ctx *c, int64_t *ended);
 /* A bearer token for the API: true when it is live (c->who is then its
  * owner, acting in the token's program); else *refusal says why for the
@@ -57,7 +60,8 @@ enum app_status auth_password_change_check(struct ctx *c, const char *current, c
                                            const char *confirm, char hash[128],
                                            struct errors *errs);
 enum app_status auth_password_change_store(struct ctx *c, const char *hash);
-/* Sets a person's password directly (command line). */
+/* Sets a person's password directly (command line). APP_CONFLICT: another
+ * person (of another program) already signs in with their email. */
 enum app_status auth_password_set(struct ctx *c, int64_t person_id, const char *password,
                                   struct errors *errs);
 /* The operator (command line) issues a one-time link; *token goes in

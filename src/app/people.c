@@ -5,8 +5,10 @@
 #include <inttypes.h>
 #include <string.h>
 
+#include "app/auth.h"
 #include "app/ct_terms.h"
 #include "base/clock.h"
+#include "domain/credential.h"
 
 #define SELF(c, id) (&(struct policy_record){.known = true, .self = (id) == (c)->who.person_id})
 
@@ -216,15 +218,19 @@ static bool school_exists(struct ctx *c, int64_t school_id)
     return found != 0;
 }
 
-/* Checks what only the database knows: the school exists, the email is free. */
+/* Checks what only the database knows: the school exists, the email is free
+ * in the program. Only in the program: another program's people are not
+ * this one's to learn of, not even that an address is theirs (finding 10;
+ * 012 makes an email unique per program). */
 static void person_check_store(struct ctx *c, int64_t id, const struct person_fields *pf,
                                struct errors *errs)
 {
     if (pf->school_id && !school_exists(c, pf->school_id))
         errors_add(errs, "school_id", "Choose a school from the list.");
     int64_t other = 0;
-    db_int_query(c->db, &other, "SELECT id FROM person WHERE email = ? AND id <> ?", "si",
-                 pf->email, id);
+    db_int_query(c->db, &other,
+                 "SELECT id FROM person WHERE email = ? AND program_id = ? AND id <> ?", "sii",
+                 pf->email, c->who.program_id, id);
     if (other)
         errors_add(errs, "email", "Another person already has this email address.");
 }
@@ -328,6 +334,13 @@ enum app_status person_update(struct ctx *c, int64_t id, int64_t version,
         person_check_store(c, id, &pf, errs);
     if (errs->n)
         return APP_INVALID;
+    /* One signs in with one's email: a new one ends the old sign-in, the
+     * same whether or not the address signs someone in elsewhere (that is
+     * not this program's to learn, finding 10). A new password comes with
+     * a one-time link. */
+    if (strcmp(old.email, pf.email) != 0 && old.can_sign_in &&
+        (s = auth_sign_in_end(c, id, TOKENS_ENDED_EMAIL)) != APP_OK)
+        return s;
     bool sp = unique_write_begin(c);
     int rc = db_exec(c->db,
                      "UPDATE person SET name = ?, email = ?, employee_id = ?, school_id = ?, "

@@ -74,7 +74,10 @@ static void person_form(req *r, const char *action, const struct person_input *i
                                    .required = true, .autocomplete = "off"}, errs);
     field_input(r, &(struct field){.name = "email", .label = "Email address", .type = "email",
                                    .value = in->email, .required = true,
-                                   .hint = "They sign in with it."}, errs);
+                                   .hint = version ? "They sign in with it: a new address signs "
+                                                     "them out until they set a new password "
+                                                     "with a one-time link."
+                                                   : "They sign in with it."}, errs);
     field_input(r, &(struct field){.name = "employee_id", .label = "Employee id",
                                    .value = in->employee_id}, errs);
     int nschools;

@@ -358,3 +358,62 @@ test('finding 11: a password link dies once a newer one is issued or used, after
     await gone(fifth);
     assert.ok(await signsIn(email, PASSWORD), 'none of the dead links changed the password');
 });
+
+test('finding 10: adding a person whose email belongs to another program\'s person answers as for any new address; one address still signs in one person', async () => {
+    const coordToken = makeToken(DEMO.coordinator).token;
+    const api = (method, path, json) => new Client(srv.base).request(method, '/api/v1' + path,
+                                                                      { headers: bearer(coordToken), json });
+    const person = email => ({ name: 'Dana Newcomer', email, years_in_district: 5, job_type: 'classroom_teacher' });
+    // member@ has a federation account only; the other address nobody has.
+    const fed = await api('POST', '/people', person(DEMO.member));
+    const fresh = await api('POST', '/people', person('nobody.yet@parley.test'));
+    assert.equal(fresh.status, 201);
+    assert.equal(fed.status, 201, 'the district learns nothing of the federation\'s account');
+    const shape = p => ({ ...p, id: 0, email: '' });
+    assert.deepEqual(shape(fed.json()), shape(fresh.json()), 'the same answer');
+    assert.equal(fed.json().email, DEMO.member);
+
+    // The federation member still signs in as themselves, to their own program.
+    const member = new Client(srv.base);
+    await member.login(DEMO.member);
+    assert.equal((await member.get('/pss')).status, 200);
+    assert.match((await member.get('/account')).text, /Federation Member/);
+    // The district's new record cannot sign in, like any new person.
+    const coord = new Client(srv.base);
+    await coord.login(DEMO.coordinator);
+    assert.match((await coord.get(`/people/${fed.json().id}`)).text, /Can sign in<\/dt><dd>Not yet/);
+
+    // In one program an address is one person's, as before.
+    const again = await api('POST', '/people', person(DEMO.member));
+    assert.equal(again.status, 400);
+    assert.equal(again.json().error.field, 'email');
+    assert.match(again.json().error.message, /Another person already has this email address/);
+
+    // A new address ends a person's sign-in, whether or not it signs someone
+    // in elsewhere: both changes look the same to the district.
+    const moved = {};
+    for (const [from, to] of [['moving.one@parley.test', DEMO.pss_consultant], ['moving.two@parley.test', 'brand.new@parley.test']]) {
+        const p = (await api('POST', '/people', person(from))).json();
+        assert.equal(parley(['user', 'passwd', '--db', srv.db, '--email', from], PASSWORD + '\n').code, 0);
+        assert.ok(await signsIn(from, PASSWORD));
+        const r = await api('PATCH', `/people/${p.id}`, { email: to });
+        moved[to] = r.status;
+        assert.match((await coord.get(`/people/${p.id}`)).text, /Can sign in<\/dt><dd>Not yet/);
+        assert.ok(!await signsIn(from, PASSWORD), 'the old address no longer signs them in');
+    }
+    assert.deepEqual(moved, { [DEMO.pss_consultant]: 200, 'brand.new@parley.test': 200 });
+    assert.ok(!await signsIn('brand.new@parley.test', PASSWORD), 'nor the new one, before a new password');
+    assert.ok(await signsIn(DEMO.pss_consultant, PASSWORD), 'the consultant still signs in as themselves');
+    const who = new Client(srv.base);
+    await who.login(DEMO.pss_consultant);
+    assert.match((await who.get('/account')).text, /Peer Support Consultant/);
+
+    // The operator cannot give a second person a password for an address
+    // that already signs someone in: nobody is half-added.
+    const people = Number(scalar(srv.db, 'SELECT COUNT(*) FROM person;'));
+    const r = parley(['user', 'add', '--db', srv.db, '--email', DEMO.local_president, '--name', 'Second President'],
+                     'a-long-enough-passphrase-88\n');
+    assert.equal(r.code, 1);
+    assert.match(r.err, /already signs in with president@parley\.test/);
+    assert.equal(Number(scalar(srv.db, 'SELECT COUNT(*) FROM person;')), people);
+});
