@@ -30,7 +30,13 @@ ALTER TABLE password_reset ADD COLUMN generation INTEGER NOT NULL DEFAULT -1;
 -- SQLite cannot drop a column's UNIQUE: the table is built again (with the
 -- credential generation above as a new column), in the order SQLite's
 -- documentation gives; migrations run with foreign keys off and are
--- checked before they commit (store/sqlite.c).
+-- checked before they commit (store/sqlite.c). person_new holds the 15
+-- columns person has here: a column another migration adds to person
+-- before this one must be added to person_new too, or this check stops
+-- the migration rather than drop the column's data.
+CREATE TEMP TABLE person_columns (n INTEGER CHECK (n = 15));
+INSERT INTO person_columns SELECT COUNT(*) FROM pragma_table_info('person');
+DROP TABLE person_columns;
 CREATE TABLE person_new (
     id INTEGER PRIMARY KEY,
     program_id INTEGER NOT NULL REFERENCES program(id),
