@@ -1,11 +1,14 @@
 /* people.c: schools, people and their roles; the audit log's views. */
 #include "app/people.h"
 
+#include <ctype.h>
 #include <inttypes.h>
 #include <string.h>
 
+#include "app/auth.h"
 #include "app/ct_terms.h"
 #include "base/clock.h"
+#include "domain/credential.h"
 
 #define SELF(c, id) (&(struct policy_record){.known = true, .self = (id) == (c)->who.person_id})
 
@@ -136,6 +139,25 @@ enum app_status people_list(struct ctx *c, const struct people_filter *f, struct
     return people_roles_load(c, f, pg, offset, *out, *n);
 }
 
+int64_t person_signing_in_as(struct ctx *c, const char *email, int64_t *program_id)
+{
+    char *lower = arena_strdup(c->a, email ? email : "");
+    for (char *p = lower; *p; p++)
+        *p = (char)tolower((unsigned char)*p);
+    int64_t id = 0;
+    db_stmt *st = db_query(c->db,
+                           "SELECT id, program_id FROM person WHERE email = ? "
+                           "ORDER BY password_hash IS NULL, id LIMIT 1",
+                           "s", lower);
+    if (st && db_step(st) == DB_ROW) {
+        id = db_int(st, 0);
+        *program_id = db_int(st, 1);
+    }
+    if (st)
+        db_done(st);
+    return id;
+}
+
 static enum app_status person_load(struct ctx *c, int64_t id, struct person *p)
 {
     db_stmt *st = db_query(c->db,
@@ -196,15 +218,19 @@ static bool school_exists(struct ctx *c, int64_t school_id)
     return found != 0;
 }
 
-/* Checks what only the database knows: the school exists, the email is free. */
+/* Checks what only the database knows: the school exists, the email is free
+ * in the program. Only in the program: another program's people are not
+ * this one's to learn of, not even that an address is theirs (finding 10;
+ * 012 makes an email unique per program). */
 static void person_check_store(struct ctx *c, int64_t id, const struct person_fields *pf,
                                struct errors *errs)
 {
     if (pf->school_id && !school_exists(c, pf->school_id))
         errors_add(errs, "school_id", "Choose a school from the list.");
     int64_t other = 0;
-    db_int_query(c->db, &other, "SELECT id FROM person WHERE email = ? AND id <> ?", "si",
-                 pf->email, id);
+    db_int_query(c->db, &other,
+                 "SELECT id FROM person WHERE email = ? AND program_id = ? AND id <> ?", "sii",
+                 pf->email, c->who.program_id, id);
     if (other)
         errors_add(errs, "email", "Another person already has this email address.");
 }
@@ -308,6 +334,13 @@ enum app_status person_update(struct ctx *c, int64_t id, int64_t version,
         person_check_store(c, id, &pf, errs);
     if (errs->n)
         return APP_INVALID;
+    /* One signs in with one's email: a new one ends the old sign-in, the
+     * same whether or not the address signs someone in elsewhere (that is
+     * not this program's to learn, finding 10). A new password comes with
+     * a one-time link. */
+    if (strcmp(old.email, pf.email) != 0 && old.can_sign_in &&
+        (s = auth_sign_in_end(c, id, TOKENS_ENDED_EMAIL)) != APP_OK)
+        return s;
     bool sp = unique_write_begin(c);
     int rc = db_exec(c->db,
                      "UPDATE person SET name = ?, email = ?, employee_id = ?, school_id = ?, "

@@ -39,6 +39,12 @@ struct people_filter {
     const char *role;                /* a role key, or NULL */
 };
 
+/* The person who signs in with this email: emails are unique in a
+ * program, and at most one person of any program holds a password for an
+ * address (012); else the first person with it. 0: nobody has it.
+ * *program_id: their home program. For the command line and sign-in. */
+int64_t person_signing_in_as(struct ctx *c, const char *email, int64_t *program_id);
+
 enum app_status people_list(struct ctx *c, const struct people_filter *f, struct page_of *pg,
                             struct person **out, int *n);
 /* APP_NOT_FOUND also when the asker may not know the person exists. The

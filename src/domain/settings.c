@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "base/utf8.h"
+#include "domain/credential.h"
 
 /* Each row: its rule, its name for people, its bounds and why. The bounds
  * keep the rule on: a small-group minimum of 1 would publish a figure about
@@ -111,6 +112,13 @@ const struct setting_def setting_defs[] = {
      .meaning = "Contact-form inquiries accepted from one address in an hour, against spam; 0 turns "
                 "the limit off.",
      .lo = 0, .hi = 1000, .bounds = "Give a number from 0 (no limit) to 1000."},
+    /* Issue 15: no value lets a token live for ever. */
+    {.key = "api_token_days", .default_value = "90", .rule = "",
+     .label = "Longest life of an API token, in days",
+     .meaning = "The longest an API token lasts, in days; a token lasts this long unless its "
+                "maker asks for fewer.",
+     .lo = TOKEN_DAYS_MIN, .hi = TOKEN_DAYS_MAX,
+     .bounds = "Give a whole number of days from 1 to 365."},
 };
 const int setting_def_count = sizeof setting_defs / sizeof setting_defs[0];
 

@@ -107,6 +107,7 @@ const struct api_body *const api_bodies[] = {
     /* end outcomes */
     /* reports */
     /* end reports */
+    &api_token_body,
 };
 const int api_body_count = COUNT(api_bodies);
 

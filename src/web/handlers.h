@@ -57,6 +57,10 @@ void do_password_change(req *r);
 void do_program_switch(req *r);
 void page_reset(req *r);
 void do_reset(req *r);
+/* tokens.c: one's API tokens (issue 15) */
+void page_tokens(req *r);
+void do_token_create(req *r);
+void do_token_revoke(req *r);
 /* people.c */
 void page_people(req *r);
 void page_person_new(req *r);
@@ -66,7 +70,6 @@ void page_person_edit(req *r);
 void do_person_update(req *r);
 void do_role_add(req *r);
 void do_role_remove(req *r);
-void do_reset_issue(req *r);
 void page_person_history(req *r);
 /* schools.c */
 void page_schools(req *r);
@@ -83,6 +86,10 @@ void page_audit(req *r);
 void page_permissions(req *r);
 /* api.c: /api/v1, JSON in and out */
 void api_me(req *r);
+/* api_tokens.c: one's API tokens (issue 15) */
+void api_tokens(req *r);
+void api_token_create(req *r);
+void api_token_revoke(req *r);
 void api_people(req *r);
 void api_person_create(req *r);
 void api_person(req *r);

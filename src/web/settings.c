@@ -28,8 +28,9 @@ static void settings_page(req *r, struct setting_value *vals, const char *const 
         field_input(r, &(struct field){
                            .name = d->key, .label = d->label, .required = true,
                            .value = typed && typed[i] ? typed[i] : vals[i].value,
-                           .hint = arena_printf(r->a, "%s %s. Default: %s.", d->meaning, d->rule,
-                                                d->default_value)},
+                           .hint = arena_printf(r->a, "%s%s%s%s Default: %s.", d->meaning,
+                                                *d->rule ? " " : "", d->rule,
+                                                *d->rule ? "." : "", d->default_value)},
                     errs);
     }
     form_end(r, "Save settings");

@@ -27,6 +27,7 @@ struct web {
     const char *flash;              /* a message from the previous page */
     bool set_csrf_cookie;           /* a visitor got a new pre-session token */
     bool keep_writes;               /* commit although the answer is 4xx */
+    const char *token_refusal;      /* why an API request's token was refused (401) */
 };
 
 static inline struct web *web_of(req *r) { return (struct web *)r->app; }
@@ -177,6 +178,7 @@ extern const struct api_body api_outcome_body, api_survey_body;   /* api_outcome
 /* end outcomes */
 /* reports */
 /* end reports */
+extern const struct api_body api_token_body;   /* api_tokens.c: issue 15 */
 
 extern const struct api_body *const api_bodies[];
 extern const int api_body_count;

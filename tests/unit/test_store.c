@@ -246,6 +246,14 @@ static void test_constraints(void **state)
     /* NOT NULL. */
     assert_int_equal(db_exec(f->d, ins, "iss", prog, NULL, "cy@example.org"), DB_CONSTRAINT);
     assert_int_equal(count(f->d, "SELECT count(*) FROM person"), 1);
+    /* 012: an email is unique in its program, not across programs; and one
+     * address signs in one person (finding 10 of issue 15). */
+    int64_t other = add_program(f->d, "Federation");
+    assert_int_equal(db_exec(f->d, ins, "iss", other, "Ann F", "ann@example.org"), DB_OK);
+    const char *pw = "UPDATE person SET password_hash = 'x' WHERE email = ? AND program_id = ?";
+    assert_int_equal(db_exec(f->d, pw, "si", "ann@example.org", prog), DB_OK);
+    assert_int_equal(db_exec(f->d, pw, "si", "ann@example.org", other), DB_CONSTRAINT);
+    assert_int_equal(db_exec(f->d, "DELETE FROM person WHERE program_id = ?", "i", other), DB_OK);
     /* A trigger's RAISE(ABORT) is a constraint too (R38's audit guard). */
     assert_int_equal(db_exec(f->d,
                              "INSERT INTO audit (id, at, actor_label, action, record_kind, summary, "
