@@ -326,7 +326,7 @@ static int cmd_user_add_fn(struct ctx *c, const struct opts *o)
 static int cmd_user_passwd_fn(struct ctx *c, const struct opts *o)
 {
     int64_t pid = person_id_by_email(c, need(o, "email", "user passwd"));
-    if (!pid) {
+    if (!pid || !app_operator_about(c, pid)) {
         fprintf(stderr, "parley: nobody has that email address\n");
         return 1;
     }
@@ -344,7 +344,7 @@ static int cmd_user_link_fn(struct ctx *c, const struct opts *o)
 {
     int64_t pid = person_id_by_email(c, need(o, "email", "user link")), expires;
     const char *token;
-    if (!pid || auth_reset_issue(c, pid, &token, &expires) != APP_OK) {
+    if (!pid || !app_operator_about(c, pid) || auth_reset_issue(c, pid, &token, &expires) != APP_OK) {
         fprintf(stderr, "parley: nobody has that email address\n");
         return 1;
     }
@@ -354,9 +354,10 @@ static int cmd_user_link_fn(struct ctx *c, const struct opts *o)
 
 static int cmd_token_create_fn(struct ctx *c, const struct opts *o)
 {
-    const char *token;
-    if (auth_token_create(c, need(o, "email", "token create"), opt(o, "label", "command line"),
-                          &token) != APP_OK) {
+    const char *email = need(o, "email", "token create"), *token;
+    int64_t pid = person_id_by_email(c, email);
+    if (!pid || !app_operator_about(c, pid) ||
+        auth_token_create(c, email, opt(o, "label", "command line"), &token) != APP_OK) {
         fprintf(stderr, "parley: nobody has that email address\n");
         return 1;
     }

@@ -1,12 +1,13 @@
 // cli.test.mjs: the command line: every command's --help, adding a user
 // who can then sign in, a refused password (and nothing half-added), a
-// backup that passes `parley check`, and usage errors (exit 2, a message).
+// backup that passes `parley check`, a federation person's changes audited
+// in the federation's log, and usage errors (exit 2, a message).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { existsSync } from 'node:fs';
 import { startServer, Client, parley, PG } from './harness.mjs';
-import { count, scalar } from './records.mjs';
+import { DEMO, count, scalar, personId, decode } from './records.mjs';
 
 let srv;
 before(async () => { srv = await startServer(); });
@@ -96,6 +97,28 @@ test('parley backup --to makes a copy that parley check passes',
     assert.match(c.out, /check passed/);
     assert.equal(count(to, 'person'), count(srv.db, 'person'));
     assert.equal(count(to, 'audit'), count(srv.db, 'audit'));
+});
+
+test("R38: the command line's changes about a federation person are in the federation's audit log, not the district's", async () => {
+    const member = personId(srv.db, DEMO.member);
+    const program = scalar(srv.db, `SELECT program_id FROM person WHERE id = ${member};`);
+    assert.equal(scalar(srv.db, `SELECT kind FROM program WHERE id = ${program};`), 'federation');
+    const coord = new Client(srv.base);
+    await coord.login(DEMO.coordinator);
+    const districtSees = async q => Number(decode((await coord.get(`/audit?q=${encodeURIComponent(q)}`)).text)
+        .match(/<p role="status">(\d+) entries\.<\/p>/)[1]);
+    const summaries = ['An API token was created', 'A one-time link to set a new password was issued', 'A password was set'];
+    const seen = await Promise.all(summaries.map(districtSees));
+    const last = Number(scalar(srv.db, 'SELECT MAX(id) FROM audit;'));
+
+    assert.equal(parley(['token', 'create', '--db', srv.db, '--email', DEMO.member]).code, 0);
+    assert.equal(parley(['user', 'link', '--db', srv.db, '--email', DEMO.member]).code, 0);
+    assert.equal(parley(['user', 'passwd', '--db', srv.db, '--email', DEMO.member], 'a-long-enough-passphrase-78\n').code, 0);
+
+    const rows = scalar(srv.db, `SELECT summary || '|' || COALESCE(CAST(program_id AS TEXT), 'none') || '|' || subject_id FROM audit WHERE id > ${last} ORDER BY id;`);
+    assert.deepEqual(rows.split('\n'), summaries.map(t => `${t}|${program}|${member}`),
+                     "each change is audited once, about the member, in the member's program");
+    assert.deepEqual(await Promise.all(summaries.map(districtSees)), seen, "the district's audit log shows none of them");
 });
 
 // On PostgreSQL, backup points to pg_dump and writes nothing.
