@@ -95,7 +95,21 @@ enum app_status audit_append(struct ctx *c, const char *action, const char *kind
     return s;
 }
 
-static bool audit_row_sound(db_stmt *st, int64_t expect_id, const char *prev, char hash[65])
+/* --- verification --- */
+
+/* A walk along the chain. */
+struct chain_walk {
+    int64_t max_id;                   /* the log's last row, read before the head */
+    int64_t head_id;
+    char head_hash[65];
+    int64_t rows;                     /* rows found sound, 1 to rows */
+    char last[65];                    /* row `rows`'s hash */
+};
+
+/* Row `expect`'s id, its own hash and its link to the row before; a line
+ * in report says which failed. */
+static bool audit_row_sound(db_stmt *st, int64_t expect, const char *prev, char hash[65],
+                            buf *report)
 {
     struct audit_row row = {
         .id = db_int(st, 0), .at = db_int(st, 1), .actor_id = db_int(st, 2),
@@ -103,50 +117,94 @@ static bool audit_row_sound(db_stmt *st, int64_t expect_id, const char *prev, ch
         .record_id = db_int(st, 6), .subject_id = db_int(st, 7), .address = db_text(st, 8),
         .summary = db_text(st, 9), .prev_hash = db_text(st, 10), .program_id = db_int(st, 12),
     };
-    if (row.id != expect_id || strcmp(row.prev_hash, prev) != 0)
+    if (row.id == expect)
+        audit_row_hash(&row, hash);
+    if (row.id != expect || strcmp(hash, db_text(st, 11)) != 0) {
+        buf_printf(report, "audit: row %" PRId64 " was changed, or a row before it removed\n", expect);
         return false;
-    audit_row_hash(&row, hash);
-    return strcmp(hash, db_text(st, 11)) == 0;
+    }
+    if (strcmp(row.prev_hash, prev) != 0) {
+        buf_printf(report,
+                   "audit: row %" PRId64 " does not link to row %" PRId64 " as it was: row %" PRId64
+                   " was changed and its hash made again\n",
+                   expect, expect - 1, expect - 1);
+        return false;
+    }
+    return true;
+}
+
+/* Reads the log's extent, then its head, then walks its rows up to the
+ * head. In that order, rows appended meanwhile (each with its head, in one
+ * transaction) are left for the next verification instead of looking
+ * like a head that fell behind. Returns the first bad row, 0 if the chain
+ * is sound, -1 if the database failed. */
+static int64_t chain_walk(db *d, struct chain_walk *w, buf *report)
+{
+    if (db_int_query(d, &w->max_id, "SELECT COALESCE(MAX(id), 0) FROM audit", "") != DB_OK)
+        return -1;
+    db_stmt *st = db_query(d, "SELECT last_id, last_hash FROM audit_head WHERE one = 1", "");
+    if (st && db_step(st) == DB_ROW) {
+        w->head_id = db_int(st, 0);
+        snprintf(w->head_hash, sizeof w->head_hash, "%s", db_text(st, 1));
+    }
+    db_done(st);
+    st = db_query(d,
+                  "SELECT id, at, actor_id, actor_label, action, record_kind, record_id, "
+                  "subject_id, address, summary, prev_hash, hash, COALESCE(program_id, 0) "
+                  "FROM audit WHERE id <= ? ORDER BY id",
+                  "i", w->max_id > w->head_id ? w->max_id : w->head_id);
+    if (!st)
+        return -1;
+    char hash[65];
+    int64_t bad = 0;
+    int rc;
+    while ((rc = db_step(st)) == DB_ROW) {
+        if (!audit_row_sound(st, w->rows + 1, w->last, hash, report)) {
+            bad = w->rows + 1;
+            break;
+        }
+        memcpy(w->last, hash, sizeof w->last);
+        w->rows++;
+    }
+    db_done(st);
+    return rc < 0 ? -1 : bad;
+}
+
+/* The head names the last row and its hash. */
+static bool head_sound(const struct chain_walk *w, buf *report)
+{
+    if (w->head_id < w->max_id) {
+        buf_printf(report,
+                   "audit: the log goes on to row %" PRId64 " but its head names row %" PRId64
+                   ": the head was reset or rewritten\n",
+                   w->max_id, w->head_id);
+        return false;
+    }
+    if (w->head_id != w->rows) {
+        buf_printf(report,
+                   "audit: the log ends at row %" PRId64 " but its head names row %" PRId64
+                   ": rows were removed from the end\n",
+                   w->rows, w->head_id);
+        return false;
+    }
+    if (strcmp(w->head_hash, w->last) != 0) {
+        buf_printf(report,
+                   "audit: the head names row %" PRId64 " with a hash that is not the row's: the "
+                   "head was rewritten\n",
+                   w->rows);
+        return false;
+    }
+    return true;
 }
 
 int64_t audit_verify(db *d, buf *report)
 {
-    db_stmt *st = db_query(d,
-                           "SELECT id, at, actor_id, actor_label, action, record_kind, record_id, "
-                           "subject_id, address, summary, prev_hash, hash, COALESCE(program_id, 0) FROM audit "
-                           "ORDER BY id",
-                           "");
-    if (!st)
-        return -1;
-    char prev[65] = "", hash[65];
-    int64_t n = 0, bad = 0;
-    int rc;
-    while ((rc = db_step(st)) == DB_ROW) {
-        if (!audit_row_sound(st, n + 1, prev, hash)) {
-            bad = n + 1;
-            break;
-        }
-        memcpy(prev, hash, sizeof prev);
-        n++;
-    }
-    db_done(st);
-    if (rc < 0)
-        return -1;
-    if (bad) {
-        buf_printf(report, "audit: row %" PRId64 " was changed, or a row before it removed\n", bad);
+    struct chain_walk w = {0};
+    int64_t bad = chain_walk(d, &w, report);
+    if (bad)
         return bad;
-    }
-    int64_t head_id = 0;
-    st = db_query(d, "SELECT last_id, last_hash FROM audit_head WHERE one = 1", "");
-    if (!st || db_step(st) != DB_ROW || (head_id = db_int(st, 0)) != n ||
-        strcmp(db_text(st, 1), prev) != 0) {
-        if (st)
-            db_done(st);
-        buf_printf(report, "audit: the log ends at row %" PRId64 " but its head names row %" PRId64
-                   ": rows were removed from the end\n", n, head_id);
-        return n + 1;
-    }
-    db_done(st);
-    buf_printf(report, "audit: %" PRId64 " rows, chain intact\n", n);
+    if (!head_sound(&w, report))
+        return w.rows + 1;
+    buf_printf(report, "audit: %" PRId64 " rows, chain intact\n", w.rows);
     return 0;
 }

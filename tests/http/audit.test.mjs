@@ -5,6 +5,7 @@
 // history, and only theirs.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { startServer, Client, parley, bearer, demoDatabase, dialect } from './harness.mjs';
 import { DEMO, sql, scalar, count, personId, token, decode, inputValue } from './records.mjs';
 
@@ -156,6 +157,30 @@ function check(db) {
     return { code: r.code, text: r.out + r.err };
 }
 
+// --- what someone who can write to the database does to the log ---
+
+const sha256 = text => createHash('sha256').update(text).digest('hex');
+
+// A row's hash as the chain makes it: each number, then each text with its
+// length in bytes, then the program when there is one (sql/009).
+function rowHash(r) {
+    let text = `${r.id}|${r.at}|${r.actor_id}|${r.record_id}|${r.subject_id}|`;
+    for (const f of [r.actor_label, r.action, r.record_kind, r.address, r.summary, r.prev_hash])
+        text += `${Buffer.byteLength(f)}:${f}|`;
+    return sha256(r.program_id ? `${text}program:${r.program_id}|` : text);
+}
+
+const AUDIT_COLUMNS = ['id', 'at', 'actor_id', 'actor_label', 'action', 'record_kind', 'record_id', 'subject_id',
+                       'address', 'summary', 'prev_hash', 'hash', 'program_id'];
+
+// The rows from id on, as objects; the nullable ids read as 0, as the chain
+// hashes them.
+function auditRows(db, from) {
+    const pairs = AUDIT_COLUMNS.map(c => `'${c}', ${['actor_id', 'subject_id', 'program_id'].includes(c) ? `COALESCE(${c}, 0)` : c}`);
+    return scalar(db, `SELECT ${dialect.jsonObject}(${pairs.join(', ')}) FROM audit WHERE id >= ${from} ORDER BY id;`)
+        .split('\n').map(line => JSON.parse(line));
+}
+
 test('R38: the chain verifies on a fresh database, and an edited row is caught and named', () => {
     const d = demoDatabase();
     try {
@@ -219,4 +244,32 @@ test('20 people added at once through the API: all 201, 20 rows, and the chain h
     const v = verify(srv.db);
     assert.equal(v.code, 0, v.text);
     assert.match(v.text, /chain intact/);
+});
+
+test('R38 (issue 14): a row changed with its own hash made again breaks the link from the row after it', () => {
+    const d = demoDatabase();
+    try {
+        const [row] = auditRows(d.db, 5);
+        row.summary = 'nothing happened';
+        const hash = rowHash(row);
+        assert.equal(sql(d.db, `${dialect.dropAuditGuard('update')}; UPDATE audit SET summary = '${row.summary}', hash = '${hash}' WHERE id = 5;`).code, 0);
+        const v = verify(d.db);
+        assert.notEqual(v.code, 0, 'a row that hashes right but no longer links fails');
+        assert.match(v.text, /row 6 does not link to row 5 as it was: row 5 was changed and its hash made again/);
+    } finally { d.cleanup(); }
+});
+
+test('R38: a head reset or rewritten while the rows stay is caught', () => {
+    const d = demoDatabase();
+    try {
+        const last = Number(scalar(d.db, 'SELECT MAX(id) FROM audit;'));
+        assert.equal(sql(d.db, "UPDATE audit_head SET last_id = 0, last_hash = '';").code, 0);
+        let v = verify(d.db);
+        assert.notEqual(v.code, 0);
+        assert.match(v.text, new RegExp(`the log goes on to row ${last} but its head names row 0: the head was reset or rewritten`));
+        assert.equal(sql(d.db, `UPDATE audit_head SET last_id = ${last}, last_hash = '${'0'.repeat(64)}';`).code, 0);
+        v = verify(d.db);
+        assert.notEqual(v.code, 0);
+        assert.match(v.text, new RegExp(`the head names row ${last} with a hash that is not the row's: the head was rewritten`));
+    } finally { d.cleanup(); }
 });

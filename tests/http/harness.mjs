@@ -39,6 +39,8 @@ export const dialect = {
     // each (sql/002_audit_append_only.sql), PostgreSQL one for both, which
     // belongs to its table (sql/002_audit_append_only.pg.sql).
     dropAuditGuard: op => PG ? 'DROP TRIGGER audit_no_update ON audit' : `DROP TRIGGER audit_no_${op}`,
+    // A row as a JSON object, one a line: json_object(k1, v1, k2, v2...).
+    jsonObject: PG ? 'json_build_object' : 'json_object',
 };
 
 function pgAdmin(statement) {
