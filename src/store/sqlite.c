@@ -174,6 +174,15 @@ static int bind_one(sqlite3_stmt *h, int i, char type, va_list *ap)
         return sqlite3_bind_int(h, i, va_arg(*ap, int));
     case 'f':
         return sqlite3_bind_double(h, i, va_arg(*ap, double));
+    case 'b': {
+        /* STATIC: a file is not copied again; the caller keeps it until
+         * db_done, which clears the bindings. "" because SQLite binds a
+         * NULL pointer as NULL, not as an empty file. */
+        const struct db_blob *b = va_arg(*ap, const struct db_blob *);
+        if (!b)
+            return sqlite3_bind_null(h, i);
+        return sqlite3_bind_blob64(h, i, b->len ? b->data : "", b->len, SQLITE_STATIC);
+    }
     default:
         return -1;
     }
@@ -256,6 +265,19 @@ static const char *sq_text(db_stmt *st, int col)
 static int64_t sq_integer(db_stmt *st, int col)
 {
     return sqlite3_column_int64(sq_st(st)->h, col);
+}
+
+static const char *sq_blob_copy(db_stmt *st, int col, arena *a, size_t *len)
+{
+    sqlite3_stmt *h = sq_st(st)->h;
+    const void *data = sqlite3_column_blob(h, col);
+    *len = (size_t)sqlite3_column_bytes(h, col);
+    return data ? arena_strndup(a, data, *len) : arena_strdup(a, "");
+}
+
+static bool sq_is_blob(db_stmt *st, int col)
+{
+    return sqlite3_column_type(sq_st(st)->h, col) == SQLITE_BLOB;
 }
 
 static double sq_real(db_stmt *st, int col)
@@ -476,6 +498,8 @@ static const struct db_engine sqlite_engine = {
     .step = sq_step,
     .text = sq_text,
     .integer = sq_integer,
+    .blob_copy = sq_blob_copy,
+    .is_blob = sq_is_blob,
     .real = sq_real,
     .is_null = sq_is_null,
     .columns = sq_columns,

@@ -217,6 +217,47 @@ static void test_bind_all_types(void **state)
     db_done(st);
 }
 
+/* A file's bytes go in and come out as they are: every byte value, NULs
+ * included, an empty file, and no file (NULL). */
+static void test_blob_roundtrip(void **state)
+{
+    struct fixture *f = *state;
+    assert_int_equal(db_exec_script(f->d, f->pg ? "CREATE TABLE b (n INTEGER, t TEXT, content BYTEA)"
+                                                : "CREATE TABLE b (n INTEGER, t TEXT, content BLOB)"),
+                     DB_OK);
+    unsigned char bytes[512];
+    for (size_t i = 0; i < sizeof bytes; i++)
+        bytes[i] = (unsigned char)(i * 7);
+    struct db_blob all = {bytes, sizeof bytes}, empty = {NULL, 0};
+    const char *ins = "INSERT INTO b VALUES (?, 'text', ?)";
+    assert_int_equal(db_exec(f->d, ins, "db", 1, &all), DB_OK);
+    assert_int_equal(db_exec(f->d, ins, "db", 2, &empty), DB_OK);
+    assert_int_equal(db_exec(f->d, ins, "db", 3, (const struct db_blob *)NULL), DB_OK);
+    arena *a = arena_new(0);
+    db_stmt *st = db_query(f->d, "SELECT content, t FROM b ORDER BY n", "");
+    assert_non_null(st);
+    size_t len = 99;
+    assert_int_equal(db_step(st), DB_ROW);
+    assert_true(db_is_blob(st, 0));
+    assert_false(db_is_blob(st, 1));
+    const char *got = db_blob_copy(st, 0, a, &len);
+    assert_int_equal(len, sizeof bytes);
+    assert_memory_equal(got, bytes, sizeof bytes);
+    assert_int_equal(db_step(st), DB_ROW);
+    got = db_blob_copy(st, 0, a, &len);
+    assert_int_equal(len, 0);
+    assert_false(db_is_null(st, 0));
+    assert_int_equal(db_step(st), DB_ROW);
+    assert_true(db_is_null(st, 0));
+    assert_int_equal(db_step(st), DB_DONE);
+    db_done(st);
+    /* Bound bytes compare as bytes. */
+    int64_t n = 0;
+    assert_int_equal(db_int_query(f->d, &n, "SELECT n FROM b WHERE content = ?", "b", &all), DB_OK);
+    assert_int_equal(n, 1);
+    arena_free(a);
+}
+
 static void test_programming_errors(void **state)
 {
     struct fixture *f = *state;
@@ -688,7 +729,7 @@ static bool pg_test_database(const char *server)
 /* The cases that hold on every engine. */
 #define ENGINE_TESTS                                                                               \
     T(test_migrate_creates_schema), T(test_remigrate_is_noop), T(test_concurrent_migrate),         \
-        T(test_fresh_database_is_version_zero), T(test_bind_all_types),                            \
+        T(test_fresh_database_is_version_zero), T(test_bind_all_types), T(test_blob_roundtrip),                            \
         T(test_programming_errors), T(test_constraints), T(test_rollback_leaves_nothing),          \
         T(test_statement_cache), T(test_statements_open_together), T(test_int_query),              \
         T(test_check_ok), T(test_newer_schema_is_refused), T(test_pool_concurrent_writers),        \
