@@ -128,7 +128,7 @@ enum app_status artifact_upload(struct ctx *c, int64_t case_id, const struct art
                           c->who.person_id, app_now(c));
     if (rc == DB_OK)
         rc = db_exec(c->db, "INSERT INTO artifact_file (artifact_id, content) VALUES (?, ?)",
-                     "is", *id, upload_encode(c->a, in->file.data, in->file.len));
+                     "ib", *id, &(struct db_blob){in->file.data, in->file.len});
     if (rc != DB_OK)
         return app_db_status(rc);
     if ((s = evidence_set(c, &k, 0, *id, f.ids, f.nids, errs)) != APP_OK)

@@ -551,7 +551,7 @@ static enum app_status resource_file_store(struct ctx *c, int64_t id,
     int rc = db_exec(c->db, "DELETE FROM resource_file WHERE resource_id = ?", "i", id);
     if (rc == DB_OK)
         rc = db_exec(c->db, "INSERT INTO resource_file (resource_id, content) VALUES (?, ?)",
-                     "is", id, upload_encode(c->a, in->data, in->len));
+                     "ib", id, &(struct db_blob){in->data, in->len});
     if (rc == DB_OK)
         rc = db_exec(c->db, "UPDATE resource SET filename = ?, media_type = ?, size = ? "
                             "WHERE id = ?",

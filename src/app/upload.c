@@ -2,7 +2,6 @@
  * artifacts) one way. */
 #include "app/upload.h"
 
-#include <sodium.h>
 #include <string.h>
 
 enum document_type upload_check(struct ctx *c, const struct upload *u, const char *offered,
@@ -58,33 +57,15 @@ const char *upload_type_label(const char *media_type)
     return document_label(DOC_UNKNOWN);
 }
 
-const char *upload_encode(arena *a, const char *data, size_t len)
-{
-    size_t b64_len = sodium_base64_ENCODED_LEN(len, sodium_base64_VARIANT_ORIGINAL);
-    char *b64 = arena_alloc(a, b64_len);
-    sodium_bin2base64(b64, b64_len, (const unsigned char *)data, len,
-                      sodium_base64_VARIANT_ORIGINAL);
-    return b64;
-}
-
-static bool upload_decode(arena *a, const char *stored, const char **data, size_t *len)
-{
-    size_t b64_len = strlen(stored), max = b64_len / 4 * 3 + 3;
-    char *bin = arena_alloc(a, max);
-    *data = bin;
-    return sodium_base642bin((unsigned char *)bin, max, stored, b64_len, NULL, len, NULL,
-                             sodium_base64_VARIANT_ORIGINAL) == 0;
-}
-
 enum app_status upload_read(struct ctx *c, const char *sql, int64_t id, const char **data,
                             size_t *len)
 {
     db_stmt *st = db_query(c->db, sql, "i", id);
     if (!st)
         return APP_ERROR;
-    enum app_status s = APP_NOT_FOUND;
-    if (db_step(st) == DB_ROW)
-        s = upload_decode(c->a, db_text(st, 0), data, len) ? APP_OK : APP_ERROR;
+    bool found = db_step(st) == DB_ROW;
+    if (found)
+        *data = db_blob_copy(st, 0, c->a, len);
     db_done(st);
-    return s;
+    return found ? APP_OK : APP_NOT_FOUND;
 }

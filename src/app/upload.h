@@ -1,8 +1,8 @@
 /* upload.h: what every use case that keeps uploaded files shares (the
  * public site's resources, a case's artifacts): the file's type is known
  * by its content (domain/document.h), never by its name or the browser's
- * word; its download name is made safe; its bytes are kept as base64 in
- * the database, outside any public path. */
+ * word; its download name is made safe; its bytes are kept as bytes (BLOB,
+ * bytea) in the database, outside any public path. */
 #ifndef PARLEY_UPLOAD_H
 #define PARLEY_UPLOAD_H
 
@@ -30,10 +30,8 @@ enum document_type upload_check(struct ctx *c, const struct upload *u, const cha
 const char *upload_name(arena *a, const char *uploaded, enum document_type t);
 /* A stored media type's label for people ("PDF"). */
 const char *upload_type_label(const char *media_type);
-/* The bytes as stored (base64). */
-const char *upload_encode(arena *a, const char *data, size_t len);
-/* The stored bytes of one file, into c->a: sql selects its stored text by
- * the one id parameter. APP_NOT_FOUND when there is no such row. */
+/* The stored bytes of one file, into c->a: sql selects its bytes by the
+ * one id parameter. APP_NOT_FOUND when there is no such row. */
 enum app_status upload_read(struct ctx *c, const char *sql, int64_t id, const char **data,
                             size_t *len);
 

@@ -141,7 +141,7 @@ static int apply(db *d, const struct embedded_file *m, int v, char **err)
     return rc;
 }
 
-static int migrate_locked(db *d, char **err)
+static int migrate_locked(db *d, int upto, char **err)
 {
     if (db_exec(d, create_version_table, "") != DB_OK) {
         db_set_err(err, "schema_version: %s", db_errmsg(d));
@@ -157,7 +157,7 @@ static int migrate_locked(db *d, char **err)
     }
     for (const struct embedded_file *m = embedded_migrations; m->name; m++) {
         int v = migration_version(m->name);
-        if (v <= current || is_variant(m->name))
+        if (v <= current || v > upto || is_variant(m->name))
             continue;
         int rc = apply(d, m, v, err);
         if (rc != DB_OK)
@@ -166,7 +166,7 @@ static int migrate_locked(db *d, char **err)
     return DB_OK;
 }
 
-int db_migrate(db *d, char **err)
+int db_migrate_to(db *d, int upto, char **err)
 {
     if (err)
         *err = NULL;
@@ -177,10 +177,15 @@ int db_migrate(db *d, char **err)
         db_set_err(err, "cannot take the migration lock: %s", db_errmsg(d));
         return DB_ERROR;
     }
-    int rc = migrate_locked(d, err);
+    int rc = migrate_locked(d, upto, err);
     if (e->unlock_migrations)
         e->unlock_migrations(d);
     return rc;
+}
+
+int db_migrate(db *d, char **err)
+{
+    return db_migrate_to(d, db_latest_version(), err);
 }
 
 int db_check(db *d, buf *report)

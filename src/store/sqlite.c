@@ -3,6 +3,7 @@
  * opened NOMUTEX and carry a small cache of prepared statements. */
 #include <errno.h>
 #include <fcntl.h>
+#include <sodium.h>
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
@@ -457,9 +458,34 @@ static int set_wal(struct sq_db *s)
     return rc == DB_ROW ? DB_OK : rc;
 }
 
+/* parley_base64_decode(text): the bytes of base64 text, for migration
+ * 013, which turned the files kept as base64 into bytes. Invalid base64 is
+ * an error, so the migration stops rather than keep damaged files. */
+static void base64_decode_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    (void)argc;
+    const char *text = (const char *)sqlite3_value_text(argv[0]);
+    size_t n = (size_t)sqlite3_value_bytes(argv[0]), len = 0;
+    unsigned char *bytes = sqlite3_malloc64(n / 4 * 3 + 3);
+    if (!bytes) {
+        sqlite3_result_error_nomem(ctx);
+        return;
+    }
+    if (sodium_base642bin(bytes, n / 4 * 3 + 3, text ? text : "", n, NULL, &len, NULL,
+                          sodium_base64_VARIANT_ORIGINAL) != 0) {
+        sqlite3_free(bytes);
+        sqlite3_result_error(ctx, "parley_base64_decode: not base64", -1);
+        return;
+    }
+    sqlite3_result_blob64(ctx, bytes, len, sqlite3_free);
+}
+
 static int configure(struct sq_db *s)
 {
     sqlite3_extended_result_codes(s->h, 1);
+    sqlite3_create_function_v2(s->h, "parley_base64_decode", 1,
+                               SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, base64_decode_fn, NULL,
+                               NULL, NULL);
     /* Set first: switching to WAL can itself wait on another starter. */
     sqlite3_busy_timeout(s->h, BUSY_TIMEOUT_MS);
     int rc = sq_exec_script(&s->base, sq_settings);

@@ -37,6 +37,9 @@ void db_release(db_pool *p, db *d);
 /* Applies the numbered migrations of sql/ (compiled in) that are newer than
  * the database; each in its own transaction. */
 int db_migrate(db *d, char **err);
+/* The same, up to migration upto only: a migration's test fills the
+ * schema it starts from, then applies the rest. */
+int db_migrate_to(db *d, int upto, char **err);
 int db_schema_version(db *d);      /* highest applied migration, 0 if none */
 int db_latest_version(void);       /* highest migration compiled in */
 /* Integrity check and version check; appends a report of what it found.

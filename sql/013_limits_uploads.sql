@@ -1,0 +1,24 @@
+-- 013: limits on load and uploads (issue 15).
+--
+-- Files are kept as bytes, no longer as base64 text (a third larger, and
+-- one more copy of every upload in memory while it is stored): each
+-- existing row is decoded once, here. parley_base64_decode is registered
+-- on every SQLite connection by src/store/sqlite.c for this migration.
+-- SQLite cannot change a column's type, so each table is made anew.
+CREATE TABLE resource_file_bytes (
+    resource_id INTEGER PRIMARY KEY REFERENCES resource(id),
+    content BLOB NOT NULL
+);
+INSERT INTO resource_file_bytes (resource_id, content)
+    SELECT resource_id, parley_base64_decode(content) FROM resource_file;
+DROP TABLE resource_file;
+ALTER TABLE resource_file_bytes RENAME TO resource_file;
+
+CREATE TABLE artifact_file_bytes (
+    artifact_id INTEGER PRIMARY KEY REFERENCES artifact(id),
+    content BLOB NOT NULL
+);
+INSERT INTO artifact_file_bytes (artifact_id, content)
+    SELECT artifact_id, parley_base64_decode(content) FROM artifact_file;
+DROP TABLE artifact_file;
+ALTER TABLE artifact_file_bytes RENAME TO artifact_file;
