@@ -66,6 +66,8 @@ struct http_req_private {
     bool urlencoded;
     buf body;                      /* raw body unless multipart */
     size_t received, body_limit;
+    size_t content_length;         /* as announced; 0 when not (chunked) */
+    size_t chunk_start;            /* where the piece being read starts in the body */
     struct http_field *part;       /* the multipart field being received */
     buf part_value;
     struct res_hdr *hdrs, **htail;
@@ -330,13 +332,18 @@ static bool part_start(struct http_req_private *p, const char *name, const char 
         return false;
     }
     struct http_field *f = list_add(a, &p->fields, arena_strdup(a, name), "");
+    p->part = f;
+    buf_init(&p->part_value, a);
     if (filename) {
         f->filename = arena_strdup(a, filename);
         f->content_type = arena_strdup(a, content_type ? content_type
                                                        : "application/octet-stream");
+        /* A file is at most the rest of the body: room for it is taken
+         * once, so the request holds one copy of it, not the blocks of a
+         * buffer that doubled its way up. */
+        if (p->content_length > p->chunk_start)
+            buf_reserve(&p->part_value, p->content_length - p->chunk_start);
     }
-    p->part = f;
-    buf_init(&p->part_value, a);
     return true;
 }
 
@@ -438,10 +445,12 @@ static bool body_prepare(struct http_req_private *p)
                                                      : lim->max_form_bytes;
     const char *cl = MHD_lookup_connection_value(p->conn, MHD_HEADER_KIND,
                                                  MHD_HTTP_HEADER_CONTENT_LENGTH);
-    if (cl && strtoull(cl, NULL, 10) > p->body_limit) {
+    unsigned long long announced = cl ? strtoull(cl, NULL, 10) : 0;
+    if (announced > p->body_limit) {
         too_big(p);
         return false;
     }
+    p->content_length = (size_t)announced;
     const char *ct = MHD_lookup_connection_value(p->conn, MHD_HEADER_KIND,
                                                  MHD_HTTP_HEADER_CONTENT_TYPE);
     if (!ct)
@@ -454,6 +463,7 @@ static bool body_prepare(struct http_req_private *p)
             return false;
         }
     } else {
+        buf_reserve(&p->body, p->content_length);
         /* Our own parser, not MHD's: strict about escapes and UTF-8. */
         p->urlencoded = strncasecmp(ct, MHD_HTTP_POST_ENCODING_FORM_URLENCODED,
                                     strlen(MHD_HTTP_POST_ENCODING_FORM_URLENCODED)) == 0;
@@ -510,12 +520,15 @@ static enum MHD_Result begin(struct http_req_private *p, const char *method)
 /* Later calls: a piece of the body. */
 static void receive(struct http_req_private *p, const char *data, size_t n)
 {
-    if (p->received > p->body_limit)
+    if (p->received > p->body_limit) {
         too_big(p);
-    else if (!p->pp)
+    } else if (!p->pp) {
         buf_append(&p->body, data, n);
-    else if (MHD_post_process(p->pp, data, n) != MHD_YES)
-        fail(p, 400, "The form could not be read.");   /* unless on_part said why */
+    } else {
+        p->chunk_start = p->received - n;
+        if (MHD_post_process(p->pp, data, n) != MHD_YES)
+            fail(p, 400, "The form could not be read.");   /* unless on_part said why */
+    }
 }
 
 /* Last call: the body is complete; parse it and hand the request over. */
