@@ -2,3 +2,8 @@
 -- Files as bytes: each base64 row is decoded in place.
 ALTER TABLE resource_file ALTER COLUMN content TYPE bytea USING decode(content, 'base64');
 ALTER TABLE artifact_file ALTER COLUMN content TYPE bytea USING decode(content, 'base64');
+
+-- Upload quotas per case and per person.
+ALTER TABLE resource ADD COLUMN uploaded_by BIGINT REFERENCES person(id);
+CREATE INDEX resource_uploader ON resource(uploaded_by);
+CREATE INDEX artifact_uploader ON artifact(uploaded_by);

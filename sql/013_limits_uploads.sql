@@ -22,3 +22,10 @@ INSERT INTO artifact_file_bytes (artifact_id, content)
     SELECT artifact_id, parley_base64_decode(content) FROM artifact_file;
 DROP TABLE artifact_file;
 ALTER TABLE artifact_file_bytes RENAME TO artifact_file;
+
+-- Upload quotas per case and per person (settings upload_case_quota_mib,
+-- upload_person_quota_mib): who uploaded a site document, and indexes to
+-- sum what one person has uploaded. Documents from before have no uploader.
+ALTER TABLE resource ADD COLUMN uploaded_by INTEGER REFERENCES person(id);
+CREATE INDEX resource_uploader ON resource(uploaded_by);
+CREATE INDEX artifact_uploader ON artifact(uploaded_by);

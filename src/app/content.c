@@ -528,16 +528,17 @@ struct resource_fields {
     enum document_type type;         /* DOC_UNKNOWN: no new file */
 };
 
-static bool resource_check(struct ctx *c, const struct resource_input *in, bool file_required,
-                           struct resource_fields *f, struct errors *errs)
+/* id: the document whose file a new one replaces, 0 for a new document. */
+static bool resource_check(struct ctx *c, int64_t id, const struct resource_input *in,
+                           bool file_required, struct resource_fields *f, struct errors *errs)
 {
     f->title = text_field(c, errs, "title", in->title, TITLE_MAX, "Enter the document's title.");
     f->description = text_field(c, errs, "description", in->description, SHORT_TEXT_MAX, NULL);
     f->published = yes_no_field(errs, "published", in->published);
     f->type = DOC_UNKNOWN;
-    if (in->data)
-        f->type = upload_of(c, in, errs);
-    else if (file_required)
+    if (in->data && (f->type = upload_of(c, in, errs)) != DOC_UNKNOWN)
+        upload_quota_check(c, 0, id, in->len, errs);
+    else if (!in->data && file_required)
         errors_add(errs, "file", arena_printf(c->a, "Choose the file to upload: %s.",
                                               document_accepted()));
     return errs->n == 0;
@@ -553,10 +554,12 @@ static enum app_status resource_file_store(struct ctx *c, int64_t id,
         rc = db_exec(c->db, "INSERT INTO resource_file (resource_id, content) VALUES (?, ?)",
                      "ib", id, &(struct db_blob){in->data, in->len});
     if (rc == DB_OK)
-        rc = db_exec(c->db, "UPDATE resource SET filename = ?, media_type = ?, size = ? "
-                            "WHERE id = ?",
-                     "ssii", upload_name(c->a, in->filename, t), document_media_type(t),
-                     (int64_t)in->len, id);
+        rc = db_exec(c->db, "UPDATE resource SET filename = ?, media_type = ?, size = ?, "
+                            "uploaded_by = ? WHERE id = ?",
+                     "ssisi", upload_name(c->a, in->filename, t), document_media_type(t),
+                     (int64_t)in->len,
+                     c->who.person_id ? arena_printf(c->a, "%" PRId64, c->who.person_id) : NULL,
+                     id);
     return app_db_status(rc);
 }
 
@@ -567,7 +570,7 @@ enum app_status resource_create(struct ctx *c, const struct resource_input *in, 
     if (s != APP_OK)
         return s;
     struct resource_fields f;
-    if (!resource_check(c, in, true, &f, errs))
+    if (!resource_check(c, 0, in, true, &f, errs))
         return APP_INVALID;
     int64_t now = app_now(c);
     int rc = db_int_query(c->db, id,
@@ -596,7 +599,7 @@ enum app_status resource_update(struct ctx *c, int64_t id, int64_t version,
     if (old.version != version)
         return APP_CONFLICT;
     struct resource_fields f;
-    if (!resource_check(c, in, false, &f, errs))
+    if (!resource_check(c, id, in, false, &f, errs))
         return APP_INVALID;
     s = updated_one(c, db_exec(c->db,
                                "UPDATE resource SET title = ?, description = ?, published = ?, "

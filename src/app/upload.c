@@ -49,6 +49,54 @@ const char *upload_name(arena *a, const char *uploaded, enum document_type t)
     return b.s;
 }
 
+#define MIB ((int64_t)1024 * 1024)
+
+/* Bytes as people count them here: "12.5 MiB". */
+static const char *mib_text(arena *a, int64_t bytes)
+{
+    return arena_printf(a, "%.1f MiB", (double)bytes / (double)MIB);
+}
+
+/* False, with the refusal on "file", if file bytes more than used would
+ * pass quota (a setting in MiB). whose: "this case's files". */
+static bool within_quota(struct ctx *c, const char *setting, int64_t used, int64_t file,
+                         const char *whose, struct errors *errs)
+{
+    int64_t quota = program_setting_int(c, setting) * MIB;
+    if (used + file <= quota)
+        return true;
+    errors_add(errs, "file",
+               arena_printf(c->a, "This file (%s) would take %s past their quota of %s: they "
+                                  "take %s already. Choose a smaller file, or ask the program "
+                                  "coordinator to raise the quota (Program settings).",
+                            mib_text(c->a, file), whose, mib_text(c->a, quota),
+                            mib_text(c->a, used)));
+    return false;
+}
+
+/* Two uploads at once on PostgreSQL may each pass before either is
+ * stored: a quota can then be passed by one file, never more. */
+bool upload_quota_check(struct ctx *c, int64_t case_id, int64_t replacing, size_t len,
+                        struct errors *errs)
+{
+    int64_t used = 0;
+    if (case_id) {
+        db_int_query(c->db, &used, "SELECT COALESCE(SUM(size), 0) FROM artifact WHERE case_id = ?",
+                     "i", case_id);
+        if (!within_quota(c, "upload_case_quota_mib", used, (int64_t)len, "this case's files",
+                          errs))
+            return false;
+    }
+    if (!c->who.person_id)
+        return true;   /* the command line has no quota */
+    db_int_query(c->db, &used,
+                 "SELECT (SELECT COALESCE(SUM(size), 0) FROM artifact WHERE uploaded_by = ?) + "
+                 "(SELECT COALESCE(SUM(size), 0) FROM resource WHERE uploaded_by = ? AND id <> ?)",
+                 "iii", c->who.person_id, c->who.person_id, replacing);
+    return within_quota(c, "upload_person_quota_mib", used, (int64_t)len,
+                        "the files you have uploaded", errs);
+}
+
 const char *upload_type_label(const char *media_type)
 {
     for (int t = DOC_UNKNOWN + 1; t < DOC_TYPE_COUNT; t++)

@@ -28,6 +28,14 @@ enum document_type upload_check(struct ctx *c, const struct upload *u, const cha
  * '-' and '_' (nothing that could break a header or a path), ending in the
  * extension of the type the content really is. */
 const char *upload_name(arena *a, const char *uploaded, enum document_type t);
+/* The program's upload quotas (settings upload_case_quota_mib and
+ * upload_person_quota_mib): a file of len bytes that would take its case's
+ * files (case_id; 0 for a file of no case) or its uploader's past their
+ * quota gets an error on field "file" that names the quota and what to do.
+ * replacing: the site document whose file this replaces (its old file no
+ * longer counts), or 0. Returns false if it did. */
+bool upload_quota_check(struct ctx *c, int64_t case_id, int64_t replacing, size_t len,
+                        struct errors *errs);
 /* A stored media type's label for people ("PDF"). */
 const char *upload_type_label(const char *media_type);
 /* The stored bytes of one file, into c->a: sql selects its bytes by the

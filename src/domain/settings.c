@@ -33,6 +33,12 @@ const struct setting_def setting_defs[] = {
      "to send it their evidence or ask to appear."},
     {"contact_per_hour", "5", "R10",
      "Contact-form inquiries accepted from one address in an hour, against spam; 0 turns the limit off."},
+    /* Limits that protect the service (issue 15): bounded in limit_bounds below. */
+    {"upload_case_quota_mib", "100", NULL,
+     "Most megabytes (MiB) of files one case keeps: its artifacts together."},
+    {"upload_person_quota_mib", "500", NULL,
+     "Most megabytes (MiB) of files one person uploads: artifacts and the site's documents "
+     "together."},
 };
 const int setting_def_count = sizeof setting_defs / sizeof setting_defs[0];
 
@@ -51,11 +57,28 @@ static bool whole_number(const char *v, long lo, long hi)
     return *v && *end == '\0' && n >= lo && n <= hi;
 }
 
+/* The limits' bounds: no value switches a limit off or makes it
+ * meaningless. */
+static const struct {
+    const char *key;
+    long lo, hi;
+    const char *why;
+} limit_bounds[] = {
+    {"upload_case_quota_mib", 1, 10240, "Give a whole number of MiB from 1 to 10240 (10 GiB)."},
+    {"upload_person_quota_mib", 1, 102400,
+     "Give a whole number of MiB from 1 to 102400 (100 GiB)."},
+};
+
 const char *setting_invalid(const char *key, const char *value)
 {
     const struct setting_def *def = setting_find(key);
     if (!def)
         return "There is no such setting.";
+    for (size_t i = 0; i < sizeof limit_bounds / sizeof limit_bounds[0]; i++)
+        if (strcmp(key, limit_bounds[i].key) == 0)
+            return whole_number(value, limit_bounds[i].lo, limit_bounds[i].hi)
+                       ? NULL
+                       : limit_bounds[i].why;
     if (strcmp(key, "superintendent_title") == 0 || strcmp(key, "panel_principal_appointer") == 0)
         return *value && strlen(value) <= 80 ? NULL : "Give a title of 1 to 80 characters.";
     if (strcmp(key, "panel_vote_rule") == 0) {

@@ -7,7 +7,7 @@
 struct setting_def {
     const char *key;
     const char *default_value;
-    const char *rule;          /* "R1" */
+    const char *rule;          /* "R1"; NULL for a limit that protects the service */
     const char *meaning;       /* plain words */
 };
 

@@ -10,13 +10,15 @@ static void settings_page(req *r, struct setting_value *vals, const char *const 
     struct ctx *c = ctx_of(r);
     bool edit = app_authorize(c, ACT_EDIT, KIND_SETTINGS, NULL) == APP_OK;
     page_begin(r, "Program settings");
-    html_raw(&r->out, "<p>The program's local choices. Each comes from a numbered rule; the "
-                      "default is the one the rules give.</p>");
+    html_raw(&r->out, "<p>The program's local choices. Most come from a numbered rule, with the "
+                      "default the rules give; the others are limits that protect the service "
+                      "from overuse.</p>");
     if (!edit) {
         html_raw(&r->out, "<dl class=\"record\">");
         for (int i = 0; i < setting_def_count; i++)
-            html_printf(&r->out, "<div><dt>%s (%s)</dt><dd>%s</dd></div>", vals[i].def->meaning,
-                        vals[i].def->rule, vals[i].value);
+            html_printf(&r->out, "<div><dt>%s%s</dt><dd>%s</dd></div>", vals[i].def->meaning,
+                        vals[i].def->rule ? arena_printf(r->a, " (%s)", vals[i].def->rule) : "",
+                        vals[i].value);
         html_raw(&r->out, "</dl>");
         page_end(r);
         return;
@@ -28,7 +30,8 @@ static void settings_page(req *r, struct setting_value *vals, const char *const 
         field_input(r, &(struct field){
                            .name = d->key, .label = d->meaning, .required = true,
                            .value = typed && typed[i] ? typed[i] : vals[i].value,
-                           .hint = arena_printf(r->a, "%s. Default: %s.", d->rule, d->default_value)},
+                           .hint = arena_printf(r->a, "%s%sDefault: %s.", d->rule ? d->rule : "",
+                                                d->rule ? ". " : "", d->default_value)},
                     errs);
     }
     form_end(r, "Save settings");

@@ -243,6 +243,12 @@ static void test_settings_defaults_follow_rules_md(void **state)
     assert_non_null(setting_invalid("panel_vote_rule", "fixed:"));
     assert_non_null(setting_invalid("caseload_cap", "many"));
     assert_non_null(setting_invalid("no_such_setting", "1"));
+    /* Issue 15's limits: bounded, none can be switched off. */
+    assert_non_null(setting_invalid("upload_case_quota_mib", "0"));
+    assert_null(setting_invalid("upload_case_quota_mib", "10240"));
+    assert_non_null(setting_invalid("upload_case_quota_mib", "10241"));
+    assert_non_null(setting_invalid("upload_person_quota_mib", "0"));
+    assert_null(setting_invalid("upload_person_quota_mib", "102400"));
 }
 
 static void test_parse_helpers(void **state)
