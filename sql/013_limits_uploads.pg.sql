@@ -7,3 +7,12 @@ ALTER TABLE artifact_file ALTER COLUMN content TYPE bytea USING decode(content, 
 ALTER TABLE resource ADD COLUMN uploaded_by BIGINT REFERENCES person(id);
 CREATE INDEX resource_uploader ON resource(uploaded_by);
 CREATE INDEX artifact_uploader ON artifact(uploaded_by);
+
+-- Rate limits (app/rate.c).
+CREATE TABLE rate_counter (
+    key TEXT PRIMARY KEY,
+    events BIGINT NOT NULL,
+    window_end BIGINT NOT NULL,
+    last_at BIGINT NOT NULL
+);
+CREATE INDEX rate_counter_end ON rate_counter(window_end);

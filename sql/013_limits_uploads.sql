@@ -29,3 +29,14 @@ ALTER TABLE artifact_file_bytes RENAME TO artifact_file;
 ALTER TABLE resource ADD COLUMN uploaded_by INTEGER REFERENCES person(id);
 CREATE INDEX resource_uploader ON resource(uploaded_by);
 CREATE INDEX artifact_uploader ON artifact(uploaded_by);
+
+-- Rate limits: events counted per key in a window that starts with its
+-- first event (app/rate.c): the public forms per address, sign-ins per
+-- account and per address. In the database, so every node counts the same.
+CREATE TABLE rate_counter (
+    key TEXT PRIMARY KEY,              -- 'feedback:ADDRESS', 'signin-failed:EMAIL|ADDRESS', ...
+    events INTEGER NOT NULL,
+    window_end INTEGER NOT NULL,       -- the count starts again from 0 then
+    last_at INTEGER NOT NULL           -- the latest event
+);
+CREATE INDEX rate_counter_end ON rate_counter(window_end);

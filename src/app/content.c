@@ -645,8 +645,23 @@ const char *feedback_attribution(const char *role)
     return NULL;
 }
 
+#define FEEDBACK_WINDOW 3600   /* feedback_per_hour counts this many seconds */
+
+/* Against spam (issue 15): at most feedback_per_hour comments from one
+ * address in an hour. The comment is anonymous; the counter keeps the
+ * address and a count, and is gone soon after its hour. */
+static enum app_status feedback_rate(struct ctx *c, const char *key, struct rate_refusal *refused)
+{
+    struct rate r;
+    refused->limit = program_setting_int(c, "feedback_per_hour");
+    if (rate_get(c, key, &r) != APP_OK)
+        return APP_ERROR;
+    refused->retry_at = r.window_end;
+    return r.events < refused->limit ? APP_OK : APP_THROTTLED;
+}
+
 enum app_status feedback_submit(struct ctx *c, const struct feedback_input *in, bool *stored,
-                                struct errors *errs)
+                                struct rate_refusal *refused, struct errors *errs)
 {
     enum app_status s = app_authorize(c, ACT_CREATE, KIND_FEEDBACK, NULL);
     *stored = false;
@@ -663,6 +678,10 @@ enum app_status feedback_submit(struct ctx *c, const struct feedback_input *in, 
                                      "Write your comment.");
     if (errs->n)
         return APP_INVALID;
+    const char *key = arena_printf(c->a, "feedback:%s", c->address ? c->address : "");
+    if ((s = feedback_rate(c, key, refused)) != APP_OK ||
+        (s = rate_add(c, key, FEEDBACK_WINDOW, 1)) != APP_OK)
+        return s;
     int64_t id;
     int rc = db_int_query(c->db, &id,
                           "INSERT INTO feedback (program_id, role, comment, created_at) "

@@ -34,6 +34,8 @@ const struct setting_def setting_defs[] = {
     {"contact_per_hour", "5", "R10",
      "Contact-form inquiries accepted from one address in an hour, against spam; 0 turns the limit off."},
     /* Limits that protect the service (issue 15): bounded in limit_bounds below. */
+    {"feedback_per_hour", "5", NULL,
+     "Comments the feedback form accepts from one address in an hour, against spam."},
     {"upload_case_quota_mib", "100", NULL,
      "Most megabytes (MiB) of files one case keeps: its artifacts together."},
     {"upload_person_quota_mib", "500", NULL,
@@ -64,6 +66,7 @@ static const struct {
     long lo, hi;
     const char *why;
 } limit_bounds[] = {
+    {"feedback_per_hour", 1, 1000, "Give a whole number from 1 to 1000."},
     {"upload_case_quota_mib", 1, 10240, "Give a whole number of MiB from 1 to 10240 (10 GiB)."},
     {"upload_person_quota_mib", 1, 102400,
      "Give a whole number of MiB from 1 to 102400 (100 GiB)."},

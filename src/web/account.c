@@ -22,8 +22,7 @@ static const char *safe_next(const char *next)
 static void login_form(req *r, const char *email, const char *next, const char *problem)
 {
     page_begin(r, "Sign in");
-    if (problem)
-        html_printf(&r->out, "<div class=\"error-summary\" role=\"alert\"><p>%s</p></div>", problem);
+    form_problem(r, problem);
     if (req_query(r, "signed_out"))
         html_raw(&r->out, "<div class=\"flash flash-ok\" role=\"status\">You are signed out.</div>");
     form_begin(r, "/login");

@@ -88,6 +88,12 @@ void form_begin(req *r, const char *action);
 void form_begin_upload(req *r, const char *action);
 void form_end(req *r, const char *submit);
 void form_errors(req *r, const struct errors *errs);
+/* One problem with the whole form (not a field's), above it; NULL: none. */
+void form_problem(req *r, const char *message);
+/* A public form sent too often from one address: answers 429 with
+ * Retry-After and returns the sentence to show above the form, which is
+ * shown again with what was typed. sent: what was sent ("messages"). */
+const char *form_rate_limited(req *r, const char *sent, int limit, int64_t retry_at);
 void field_input(req *r, const struct field *f, const struct errors *errs);
 void field_textarea(req *r, const struct field *f, const struct errors *errs);
 void field_select(req *r, const struct field *f, const struct option *opts, int nopts,

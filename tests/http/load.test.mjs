@@ -1,6 +1,7 @@
 // load.test.mjs: issue 15's findings about load, limits and addresses, one
 // regression test each: upload quotas per case and per person (13), the
-// public forms' limits per address (6). The sign-in findings (7, 8) are in
+// feedback form's limit per address (6; the contact form's is in
+// intake.test.mjs). The sign-in findings (7, 8) are in
 // auth.test.mjs; trusted proxies in this file and twonode.test.mjs.
 //
 // The demo: case 1 is PA (teacher2, ct2), case 2 is PAR (teacher, ct1).
@@ -107,4 +108,29 @@ test('finding 13: a person\'s uploads stop at their quota, across cases and the 
     r = await coord.post('/settings', { upload_person_quota_mib: '0' }, '/settings');
     assert.equal(r.status, 400);
     assert.match(main(r.text), /Give a whole number of MiB from 1 to 102400 \(100 GiB\)\./);
+});
+
+test('finding 6: /feedback takes feedback_per_hour comments from one address, then a 429 page keeps what was typed', async () => {
+    await settings({ feedback_per_hour: '3' });
+    const visitor = new Client(srv.base);
+    const csrf = await visitor.csrf('/feedback');
+    const send = comment => visitor.request('POST', '/feedback', { form: { csrf, role: 'teacher', comment, website: '' } });
+    for (let i = 1; i <= 3; i++) {
+        const r = await send(`Comment number ${i}.`);
+        assert.equal(r.status, 303, `comment ${i}`);
+    }
+    const rows = { feedback: count(srv.db, 'feedback'), audit: count(srv.db, 'audit') };
+    const r = await send('A fourth one, typed with care.');
+    assert.equal(r.status, 429);
+    assert.ok(Number(r.headers.get('retry-after')) > 3500, r.headers.get('retry-after'));
+    assert.match(decode(r.text), /This address has sent 3 comments in the last hour, the most we accept\. Please try again after .+ \(in about (60|59) minutes\)\. What you wrote is kept below\./);
+    assert.match(decode(r.text), /A fourth one, typed with care\./);
+    assert.match(r.text, /<option value="teacher" selected>/);
+    assert.deepEqual({ feedback: count(srv.db, 'feedback'), audit: count(srv.db, 'audit') }, rows, 'nothing was written');
+    // A comment with an error is answered with the error, not counted.
+    assert.equal((await send('')).status, 400);
+    // The limit cannot be switched off.
+    const coord = await signedIn(DEMO.coordinator);
+    const off = await coord.post('/settings', { feedback_per_hour: '0' }, '/settings');
+    assert.equal(off.status, 400);
 });

@@ -244,6 +244,8 @@ static void test_settings_defaults_follow_rules_md(void **state)
     assert_non_null(setting_invalid("caseload_cap", "many"));
     assert_non_null(setting_invalid("no_such_setting", "1"));
     /* Issue 15's limits: bounded, none can be switched off. */
+    assert_non_null(setting_invalid("feedback_per_hour", "0"));
+    assert_null(setting_invalid("feedback_per_hour", "1"));
     assert_non_null(setting_invalid("upload_case_quota_mib", "0"));
     assert_null(setting_invalid("upload_case_quota_mib", "10240"));
     assert_non_null(setting_invalid("upload_case_quota_mib", "10241"));
