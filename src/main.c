@@ -529,6 +529,22 @@ static struct http_limits limits_from(const struct opts *o)
     return l;
 }
 
+/* Every --trusted-proxy, parsed into out (at most max); returns how many. */
+static size_t trusted_proxies_from(const struct opts *o, struct http_cidr *out, size_t max)
+{
+    size_t n = 0;
+    for (int i = 0; i < o->n; i++) {
+        if (strcmp(o->name[i], "trusted-proxy") != 0)
+            continue;
+        if (n == max)
+            die("at most %zu --trusted-proxy networks", max);
+        if (!http_cidr_parse(o->value[i], &out[n++]))
+            die("--trusted-proxy takes an address or a network, such as 10.0.0.5, "
+                "10.0.0.0/24 or fd00::/8, not '%s'", o->value[i]);
+    }
+    return n;
+}
+
 static struct app_config app_config_from(const struct opts *o)
 {
     struct app_config a = app_default_config();
@@ -573,8 +589,10 @@ static int cmd_serve(const struct opts *o)
     const char *fmt = opt(o, "log-format", "plain");
     if (strcmp(fmt, "plain") != 0 && strcmp(fmt, "json") != 0)
         die("--log-format is plain or json, not '%s'", fmt);
+    struct http_cidr proxies[16];
     struct http_config hc = {
         .listen_addr = addr, .port = port, .threads = threads, .limits = limits_from(o),
+        .trusted_proxies = proxies, .ntrusted_proxies = trusted_proxies_from(o, proxies, 16),
         .routes = web_routes, .nroutes = web_route_count, .dispatch = web_dispatch,
         .error = web_error, .ctx = &srv, .log_json = strcmp(fmt, "json") == 0,
     };
@@ -645,7 +663,13 @@ static const struct opt_def serve_opts[] = {
     {"max-form-bytes", "N", "largest form or JSON body (default 65536; over: 413)"},
     {"max-upload-bytes", "N", "largest upload (default 10485760; over: 413)"},
     {"timeout", "SECONDS", "idle connections close after this (default 15)"},
-    {"max-conns-per-address", "N", "open connections per client address (default 32; over: 429)"},
+    {"max-conns-per-address", "N", "open connections per client address (default 256, for a "
+                                   "school's staff behind one address; over: 429); through a "
+                                   "trusted proxy, requests at once per client"},
+    {"trusted-proxy", "CIDR", "a proxy in front (nginx), such as 10.0.0.5 or 10.0.0.0/24 "
+                              "(repeatable): from it, the client's address is the rightmost "
+                              "X-Forwarded-For hop outside these; limits, throttles and the "
+                              "audit log use it"},
     {"hash-concurrency", "N", "password hashes computed at once (default 2; over: 429)"},
     {"hash-wait-ms", "MS", "how long a sign-in waits for a free hash slot (default 3000)"},
     {"session-idle", "SECONDS", "a session unused this long ends (default 3600)"},

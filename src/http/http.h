@@ -39,14 +39,28 @@ struct http_limits {
     unsigned connection_timeout;  /* seconds idle before a connection is closed */
     unsigned max_conn_per_addr;   /* open connections per client address; over: 429 */
 };
-/* The safe defaults: 8 KiB, 64 KiB, 10 MiB, 200, 15 s, 32. */
+/* The safe defaults: 8 KiB, 64 KiB, 10 MiB, 200, 15 s, 256. */
 struct http_limits http_default_limits(void);
+
+/* A network of proxies whose X-Forwarded-For is believed: "10.0.0.0/8",
+ * "fd00::/8", or one address (/32, /128). IPv4 is kept IPv4-mapped. */
+struct http_cidr {
+    unsigned char net[16];
+    unsigned bits;
+};
+/* false if text is not an address with an optional /prefix. */
+bool http_cidr_parse(const char *text, struct http_cidr *out);
 
 struct http_config {
     const char *listen_addr;      /* "127.0.0.1" */
     int port;                     /* 0: any free port (see http_port) */
     unsigned threads;             /* thread-pool size */
     struct http_limits limits;
+    /* Requests from these come through a proxy: their client's address
+     * is the rightmost X-Forwarded-For hop outside them (req.remote_addr,
+     * the per-address limits and the audit log use it). */
+    const struct http_cidr *trusted_proxies;
+    size_t ntrusted_proxies;
     const struct route *routes;
     size_t nroutes;
     /* Called for a matched route once the request's input is parsed. */
@@ -78,7 +92,7 @@ struct req {
     void *app;                    /* web/'s per-request state */
     const char *method;           /* HEAD is reported as "GET" */
     const char *path;             /* decoded, without the query string */
-    const char *remote_addr;
+    const char *remote_addr;      /* the client's, through trusted proxies */
     bool is_api;                  /* path starts with /api/ */
     const struct route *route;    /* the matched route, or NULL */
     /* response */

@@ -71,6 +71,7 @@ struct http_req_private {
     struct http_field *part;       /* the multipart field being received */
     buf part_value;
     struct res_hdr *hdrs, **htail;
+    const char *counted_addr;      /* a proxied request's client, counted while it lasts */
 };
 
 struct http_limits http_default_limits(void)
@@ -81,7 +82,11 @@ struct http_limits http_default_limits(void)
         .max_upload_bytes = 10 * MIB,
         .max_fields = 200,
         .connection_timeout = 15,
-        .max_conn_per_addr = 32,
+        /* A school's staff may share one address (NAT): browsers open up to
+         * six connections each, so 256 serves some forty people loading
+         * pages at the same moment, while one address still holds at most a
+         * quarter of the ~1000 connections the server takes. */
+        .max_conn_per_addr = 256,
     };
 }
 
@@ -194,13 +199,51 @@ static unsigned addr_open(http_server *s, const char *addr)
     return n;
 }
 
+static bool from_proxy(const http_server *s, const char *peer)
+{
+    return http_address_trusted(peer, s->cfg.trusted_proxies, s->cfg.ntrusted_proxies);
+}
+
+/* A client's own connections are counted as they open and close. A
+ * proxy's carry many clients' requests: those are counted per request,
+ * under the client's address (begin, on_completed). */
 static void on_connection(void *cls, struct MHD_Connection *c, void **socket_context,
                           enum MHD_ConnectionNotificationCode code)
 {
     char addr[INET6_ADDRSTRLEN];
     (void)socket_context;
     conn_addr(c, addr);
-    addr_change(cls, addr, code == MHD_CONNECTION_NOTIFY_STARTED ? 1 : -1);
+    if (!from_proxy(cls, addr))
+        addr_change(cls, addr, code == MHD_CONNECTION_NOTIFY_STARTED ? 1 : -1);
+}
+
+/* Every X-Forwarded-For header's value, joined by commas in order. */
+static enum MHD_Result forwarded_part(void *cls, enum MHD_ValueKind kind, const char *key,
+                                      const char *value)
+{
+    buf *b = cls;
+    (void)kind;
+    if (key && value && strcasecmp(key, "X-Forwarded-For") == 0)
+        buf_printf(b, "%s%s", b->len ? "," : "", value);
+    return MHD_YES;
+}
+
+/* The client's address; a proxied request is counted under it until it
+ * completes. */
+static const char *client_address(struct http_req_private *p)
+{
+    char peer[INET6_ADDRSTRLEN], client[INET6_ADDRSTRLEN];
+    conn_addr(p->conn, peer);
+    if (!from_proxy(p->srv, peer))
+        return arena_strdup(p->r.a, peer);
+    buf forwarded;
+    buf_init(&forwarded, p->r.a);
+    MHD_get_connection_values(p->conn, MHD_HEADER_KIND, forwarded_part, &forwarded);
+    http_client_address(peer, forwarded.len ? forwarded.s : NULL, p->srv->cfg.trusted_proxies,
+                        p->srv->cfg.ntrusted_proxies, client);
+    p->counted_addr = arena_strdup(p->r.a, client);
+    addr_change(p->srv, p->counted_addr, 1);
+    return p->counted_addr;
 }
 
 /* ---- answering ---- */
@@ -477,12 +520,10 @@ static enum MHD_Result begin(struct http_req_private *p, const char *method)
     req *r = &p->r;
     arena *a = r->a;
     const struct http_limits *lim = &p->srv->cfg.limits;
-    char addr[INET6_ADDRSTRLEN];
 
     p->method = arena_strdup(a, method);
     r->method = strcmp(method, "HEAD") == 0 ? "GET" : p->method;
-    conn_addr(p->conn, addr);
-    r->remote_addr = arena_strdup(a, addr);
+    r->remote_addr = client_address(p);
 
     const union MHD_ConnectionInfo *ci =
         MHD_get_connection_info(p->conn, MHD_CONNECTION_INFO_REQUEST_HEADER_SIZE);
@@ -491,7 +532,7 @@ static enum MHD_Result begin(struct http_req_private *p, const char *method)
                                               "server accepts (%s). Clearing this site's "
                                               "cookies may help.",
                                            size_text(a, lim->max_header_bytes)));
-    if (addr_open(p->srv, addr) > lim->max_conn_per_addr)
+    if (addr_open(p->srv, r->remote_addr) > lim->max_conn_per_addr)
         return refuse(p, 429, arena_printf(a, "Too many connections from your address "
                                               "(more than %u at once). Close some tabs or "
                                               "wait a moment, then try again.",
@@ -643,6 +684,8 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
         return;
     if (p->pp)
         MHD_destroy_post_processor(p->pp);
+    if (p->counted_addr)
+        addr_change(p->srv, p->counted_addr, -1);
     access_log(p);
     arena_free(p->r.a);
     *con_cls = NULL;

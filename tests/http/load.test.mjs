@@ -1,18 +1,21 @@
 // load.test.mjs: issue 15's findings about load, limits and addresses, one
 // regression test each: upload quotas per case and per person (13), the
 // feedback form's limit per address (6; the contact form's is in
-// intake.test.mjs). The sign-in findings (7, 8) are in
-// auth.test.mjs; trusted proxies in this file and twonode.test.mjs.
+// intake.test.mjs), a school's staff behind one address, and the client's
+// address through a trusted proxy (here and in twonode.test.mjs, behind
+// nginx). The sign-in findings (7, 8) are in auth.test.mjs.
 //
 // The demo: case 1 is PA (teacher2, ct2), case 2 is PAR (teacher, ct1).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, Client, bearer } from './harness.mjs';
+import { startServer, Client, bearer, rawSocket, PASSWORD } from './harness.mjs';
 import { DEMO, token, scalar, count, decode, inputValue } from './records.mjs';
 
+// As if behind nginx on this machine: a request's X-Forwarded-For names
+// its client; one without the header is the proxy's own.
 let srv;
 before(async () => {
-    srv = await startServer();
+    srv = await startServer(['--trusted-proxy', '127.0.0.1']);
 });
 after(async () => { await srv?.stop(); });
 
@@ -129,8 +132,56 @@ test('finding 6: /feedback takes feedback_per_hour comments from one address, th
     assert.deepEqual({ feedback: count(srv.db, 'feedback'), audit: count(srv.db, 'audit') }, rows, 'nothing was written');
     // A comment with an error is answered with the error, not counted.
     assert.equal((await send('')).status, 400);
+    // Another address (through the proxy) is counted on its own.
+    const other = await visitor.request('POST', '/feedback', {
+        form: { csrf, role: '', comment: 'From another school.', website: '' },
+        headers: { 'X-Forwarded-For': '198.51.100.23' } });
+    assert.equal(other.status, 303);
     // The limit cannot be switched off.
     const coord = await signedIn(DEMO.coordinator);
     const off = await coord.post('/settings', { feedback_per_hour: '0' }, '/settings');
     assert.equal(off.status, 400);
+});
+
+test('a school\'s staff behind one address (NAT): 100 open connections from it are all served', async () => {
+    // The default --max-conns-per-address was 32: a few people's browsers.
+    const open = [];
+    try {
+        for (let i = 0; i < 100; i++) {
+            const c = await rawSocket(srv.port);
+            c.socket.write('GET /about HTTP/1.1\r\nHost: x\r\n\r\n');
+            open.push(c);
+        }
+        for (const c of open)
+            for (let i = 0; i < 200 && !/\r\n\r\n/.test(c.received()); i++) await new Promise(r => setTimeout(r, 10));
+        const statuses = open.map(c => c.received().match(/^HTTP\/1\.1 (\d+)/)?.[1]);
+        assert.deepEqual([...new Set(statuses)], ['200'], 'every one answered 200');
+    } finally {
+        for (const c of open) c.end();
+    }
+});
+
+test('through a trusted proxy the client\'s own address is in the audit log, not the proxy\'s', async () => {
+    const c = new Client(srv.base);
+    const csrf = await c.csrf('/login');
+    // The client wrote a false hop itself; the proxy appended the real one.
+    const r = await c.request('POST', '/login', {
+        form: { csrf, email: DEMO.union_rep, password: PASSWORD, next: '/dashboard' },
+        headers: { 'X-Forwarded-For': '6.6.6.6, 203.0.113.50' } });
+    assert.equal(r.status, 303);
+    const row = scalar(srv.db, "SELECT address FROM audit WHERE action = 'login' ORDER BY id DESC LIMIT 1;");
+    assert.equal(row, '203.0.113.50');
+    // Straight from a client that is no proxy of ours, the header is ignored.
+    const direct = await startServer();
+    try {
+        const d = new Client(direct.base);
+        const t = await d.csrf('/login');
+        const s = await d.request('POST', '/login', {
+            form: { csrf: t, email: DEMO.union_rep, password: PASSWORD, next: '/dashboard' },
+            headers: { 'X-Forwarded-For': '203.0.113.50' } });
+        assert.equal(s.status, 303);
+        assert.equal(scalar(direct.db, "SELECT address FROM audit WHERE action = 'login' ORDER BY id DESC LIMIT 1;"), '127.0.0.1');
+    } finally {
+        await direct.stop();
+    }
 });

@@ -156,6 +156,76 @@ static void test_decode_path(void **state)
     arena_free(a);
 }
 
+static void test_cidr_parse(void **state)
+{
+    (void)state;
+    struct http_cidr c;
+    assert_true(http_cidr_parse("10.0.0.0/8", &c));
+    assert_int_equal(c.bits, 96 + 8);
+    assert_true(http_cidr_parse("10.1.2.3/8", &c));   /* the host part is dropped */
+    assert_true(http_address_trusted("10.200.0.1", &c, 1));
+    assert_false(http_address_trusted("11.0.0.1", &c, 1));
+    assert_true(http_cidr_parse("192.0.2.7", &c));
+    assert_int_equal(c.bits, 128);
+    assert_true(http_address_trusted("192.0.2.7", &c, 1));
+    assert_false(http_address_trusted("192.0.2.8", &c, 1));
+    assert_true(http_address_trusted("::ffff:192.0.2.7", &c, 1));   /* the same, mapped */
+    assert_true(http_cidr_parse("fd00::/8", &c));
+    assert_true(http_address_trusted("fd12:3456::1", &c, 1));
+    assert_false(http_address_trusted("fe80::1", &c, 1));
+    assert_false(http_address_trusted("10.0.0.1", &c, 1));
+    assert_true(http_cidr_parse("::1", &c));
+    assert_true(http_address_trusted("::1", &c, 1));
+    assert_true(http_cidr_parse("0.0.0.0/0", &c));
+    assert_true(http_address_trusted("203.0.113.9", &c, 1));
+    assert_false(http_address_trusted("2001:db8::1", &c, 1));   /* IPv4's /0 is IPv4 only */
+    assert_false(http_cidr_parse("10.0.0.0/33", &c));
+    assert_false(http_cidr_parse("fd00::/129", &c));
+    assert_false(http_cidr_parse("10.0.0.0/", &c));
+    assert_false(http_cidr_parse("10.0.0.0/8x", &c));
+    assert_false(http_cidr_parse("nginx", &c));
+    assert_false(http_cidr_parse("", &c));
+    assert_false(http_address_trusted("10.0.0.1", &c, 0));
+}
+
+/* The rightmost hop that is not a trusted proxy is the client. */
+static void test_client_address(void **state)
+{
+    (void)state;
+    struct http_cidr t[2];
+    assert_true(http_cidr_parse("127.0.0.1", &t[0]));
+    assert_true(http_cidr_parse("10.0.0.0/24", &t[1]));
+    char out[INET6_ADDRSTRLEN];
+    /* Not from a proxy: the header is the client's own word, ignored. */
+    http_client_address("203.0.113.5", "198.51.100.1", t, 2, out);
+    assert_string_equal(out, "203.0.113.5");
+    /* From nginx: what nginx appended. */
+    http_client_address("127.0.0.1", "198.51.100.1", t, 2, out);
+    assert_string_equal(out, "198.51.100.1");
+    /* What the client wrote itself, left of it, is not believed. */
+    http_client_address("127.0.0.1", "6.6.6.6, 198.51.100.1", t, 2, out);
+    assert_string_equal(out, "198.51.100.1");
+    /* Through two proxies of ours. */
+    http_client_address("127.0.0.1", "6.6.6.6,198.51.100.1 , 10.0.0.9", t, 2, out);
+    assert_string_equal(out, "198.51.100.1");
+    /* Every hop ours: the leftmost. */
+    http_client_address("127.0.0.1", "10.0.0.3, 10.0.0.9", t, 2, out);
+    assert_string_equal(out, "10.0.0.3");
+    /* No header: the proxy itself. A hop that is no address ends the walk. */
+    http_client_address("127.0.0.1", NULL, t, 2, out);
+    assert_string_equal(out, "127.0.0.1");
+    http_client_address("127.0.0.1", "198.51.100.1, garbage, 10.0.0.9", t, 2, out);
+    assert_string_equal(out, "10.0.0.9");
+    http_client_address("127.0.0.1", "", t, 2, out);
+    assert_string_equal(out, "127.0.0.1");
+    /* IPv6 clients, written canonically. */
+    http_client_address("127.0.0.1", "2001:DB8:0:0::7", t, 2, out);
+    assert_string_equal(out, "2001:db8::7");
+    /* No trusted proxies at all: always the peer. */
+    http_client_address("127.0.0.1", "198.51.100.1", t, 0, out);
+    assert_string_equal(out, "127.0.0.1");
+}
+
 /* ---- a real server ---- */
 
 static void page_home(req *r)
@@ -236,7 +306,8 @@ struct fixture {
     FILE *log;
 };
 
-static struct fixture start(struct http_limits lim, bool json)
+static struct fixture start_behind(struct http_limits lim, bool json,
+                                   const struct http_cidr *proxies, size_t nproxies)
 {
     struct fixture f = {.log = tmpfile()};
     struct http_config cfg = {
@@ -250,6 +321,8 @@ static struct fixture start(struct http_limits lim, bool json)
         .error = render_error,
         .access_log = f.log,
         .log_json = json,
+        .trusted_proxies = proxies,
+        .ntrusted_proxies = nproxies,
     };
     char *err = NULL;
     f.s = http_start(&cfg, &err);
@@ -257,6 +330,11 @@ static struct fixture start(struct http_limits lim, bool json)
     f.port = http_port(f.s);
     assert_true(f.port > 0);
     return f;
+}
+
+static struct fixture start(struct http_limits lim, bool json)
+{
+    return start_behind(lim, json, NULL, 0);
 }
 
 /* Stops the server and returns its access log. */
@@ -586,6 +664,38 @@ static void test_server_limits(void **state)
     free(log);
 }
 
+/* Issue 15: behind a trusted proxy the client is X-Forwarded-For's, and
+ * the proxy's own connections are not one client's. */
+static void test_server_behind_proxy(void **state)
+{
+    (void)state;
+    struct http_limits lim = http_default_limits();
+    lim.max_conn_per_addr = 2;
+    struct http_cidr loopback;
+    assert_true(http_cidr_parse("127.0.0.0/8", &loopback));
+    struct fixture f = start_behind(lim, false, &loopback, 1);
+    char *res = ask(f.port, "GET /people/1 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
+                            "X-Forwarded-For: 6.6.6.6, 198.51.100.7\r\n\r\n");
+    assert_true(has(res, "remote=198.51.100.7"));
+    free(res);
+    /* Three keep-alive connections from the proxy: more than two at once,
+     * but they carry different clients, each counted while it asks. */
+    const char *keep = "GET / HTTP/1.1\r\nHost: x\r\nX-Forwarded-For: 198.51.100.7\r\n\r\n";
+    int c[3];
+    char tmp[512];
+    for (int i = 0; i < 3; i++) {
+        c[i] = dial(f.port, 5);
+        send_all(c[i], keep, strlen(keep));
+        ssize_t k = recv(c[i], tmp, sizeof tmp - 1, 0);
+        assert_true(k > 0);
+        tmp[k] = '\0';
+        assert_true(has(tmp, "HTTP/1.1 200"));
+    }
+    for (int i = 0; i < 3; i++)
+        close(c[i]);
+    free(stop(&f));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -596,6 +706,9 @@ int main(void)
         cmocka_unit_test(test_server_routes),
         cmocka_unit_test(test_server_forms),
         cmocka_unit_test(test_server_limits),
+        cmocka_unit_test(test_cidr_parse),
+        cmocka_unit_test(test_client_address),
+        cmocka_unit_test(test_server_behind_proxy),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
