@@ -16,3 +16,4 @@ CREATE TABLE rate_counter (
     last_at BIGINT NOT NULL
 );
 CREATE INDEX rate_counter_end ON rate_counter(window_end);
+DROP TABLE login_throttle;

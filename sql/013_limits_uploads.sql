@@ -40,3 +40,6 @@ CREATE TABLE rate_counter (
     last_at INTEGER NOT NULL           -- the latest event
 );
 CREATE INDEX rate_counter_end ON rate_counter(window_end);
+-- The sign-in throttle's counters are rate counters now (app/signin.c);
+-- the old table's locks are not carried over: they were the problem.
+DROP TABLE login_throttle;

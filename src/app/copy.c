@@ -52,7 +52,6 @@ static const struct copy_table copy_tables[] = {
     {"person_role", NULL},
     {"session", NULL},
     {"api_token", NULL},
-    {"login_throttle", NULL},
     {"password_reset", NULL},
     {"site_page", NULL}, /* 003 */
     {"faq_entry", NULL},
@@ -97,6 +96,7 @@ static const struct copy_table copy_tables[] = {
     {"case_outcome", NULL},
     {"survey_invitation", NULL},
     {"survey_response", NULL},
+    {"rate_counter", NULL}, /* 013 */
     {"audit", NULL},
     /* 001 seeds the chain's head as (1, 0, ''); the copy replaces it. */
     {"audit_head", "last_id <> 0"},

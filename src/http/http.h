@@ -113,6 +113,15 @@ const struct http_field *req_upload(req *r, const char *name);
 const char *req_cookie(req *r, const char *name);
 const char *req_body(req *r, size_t *len);             /* raw JSON body */
 
+/* Slow work off the page workers (a password hash). A handler calls
+ * req_defer(); once it returns, the connection is suspended, so its worker
+ * thread serves other connections meanwhile, and start(r) runs: it hands
+ * the work on, and whatever does it calls req_resume(r), from any thread
+ * (start may too). Then resume(r) runs on a page worker and its answer is
+ * sent. Every deferred request must be resumed before http_stop. */
+void req_defer(req *r, http_handler start, http_handler resume);
+void req_resume(req *r);
+
 void res_header(req *r, const char *name, const char *value);
 void res_redirect(req *r, const char *location);       /* 303 See Other */
 void res_error(req *r, int status, const char *message);

@@ -72,6 +72,9 @@ struct http_req_private {
     buf part_value;
     struct res_hdr *hdrs, **htail;
     const char *counted_addr;      /* a proxied request's client, counted while it lasts */
+    /* req_defer: asked by the handler, waiting (suspended), resumed. */
+    enum { DEFER_NONE, DEFER_ASKED, DEFER_WAITING, DEFER_RESUMED } defer;
+    http_handler defer_start, defer_resume;
 };
 
 struct http_limits http_default_limits(void)
@@ -623,8 +626,20 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
             return MHD_NO;
         return MHD_YES;
     }
-    if (!p->failed)
+    if (p->defer == DEFER_RESUMED) {
+        p->defer = DEFER_NONE;
+        p->defer_resume(&p->r);
+    } else if (!p->failed) {
         finish(p);
+    }
+    /* Suspended first, then the work is handed on: it may resume the
+     * connection at once, which is only allowed once suspended. */
+    if (p->defer == DEFER_ASKED) {
+        p->defer = DEFER_WAITING;
+        MHD_suspend_connection(p->conn);
+        p->defer_start(&p->r);
+        return MHD_YES;
+    }
     return reply(p);
 }
 
@@ -755,6 +770,21 @@ const char *req_body(req *r, size_t *len)
     return buf_cstr(&p->body);
 }
 
+void req_defer(req *r, http_handler start, http_handler resume)
+{
+    struct http_req_private *p = r->priv;
+    p->defer = DEFER_ASKED;
+    p->defer_start = start;
+    p->defer_resume = resume;
+}
+
+void req_resume(req *r)
+{
+    struct http_req_private *p = r->priv;
+    p->defer = DEFER_RESUMED;
+    MHD_resume_connection(p->conn);
+}
+
 void res_header(req *r, const char *name, const char *value)
 {
     struct http_req_private *p = r->priv;
@@ -820,7 +850,7 @@ http_server *http_start(const struct http_config *cfg, char **err)
     struct sockaddr_in6 v6 = {.sin6_family = AF_INET6, .sin6_port = htons((uint16_t)cfg->port)};
     const char *host = cfg->listen_addr ? cfg->listen_addr : "127.0.0.1";
     struct sockaddr *sa = (struct sockaddr *)&v4;
-    unsigned flags = MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ERROR_LOG;
+    unsigned flags = MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ERROR_LOG | MHD_ALLOW_SUSPEND_RESUME;
     if (inet_pton(AF_INET6, host, &v6.sin6_addr) == 1) {
         sa = (struct sockaddr *)&v6;
         flags |= MHD_USE_IPv6;

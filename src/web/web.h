@@ -26,23 +26,34 @@ struct web {
     const char *flash;              /* a message from the previous page */
     bool set_csrf_cookie;           /* a visitor got a new pre-session token */
     bool keep_writes;               /* commit although the answer is 4xx */
+    /* web_hash: the job on the hash pool, and what comes after it. */
+    struct hash_job *hash_job;
+    void (*then)(req *r, void *state);
+    void *then_state;
 };
 
 static inline struct web *web_of(req *r) { return (struct web *)r->app; }
 static inline struct ctx *ctx_of(req *r) { return &web_of(r)->c; }
 
-/* A route whose handler hashes a password first, with no transaction
- * open, and then opens it with web_begin(): sign-ins must not hold the
- * database's write lock for the tens of milliseconds a hash takes. */
-#define ROUTE_HASHES_FIRST ROUTE_CALLER_FLAGS
 /* Opens the request's transaction (dispatch commits or rolls it back);
  * false after answering 503 if the database is busy. */
 bool web_begin(req *r);
+/* Hands a password hash to the hash pool (app/hashing.h). Once the
+ * handler returns (its transaction committed or not as usual), the
+ * connection waits without holding a page worker or a database
+ * connection; then then(r, state) runs like a handler of its own, in a
+ * transaction of its own if the route writes, and answers. */
+struct hash_job;
+void web_hash(req *r, struct hash_job *job, void (*then)(req *r, void *state), void *state);
 
 /* The route table and what http/ calls. */
 extern const struct route web_routes[];
 extern const size_t web_route_count;
 bool web_server_init(struct web_server *srv, db_pool *pool, const struct app_config *cfg);
+/* Before the http server stops: the password hashes waiting are done (and
+ * their connections resumed); later ones are turned away at once. Logs
+ * what the hash pool did. */
+void web_server_drain(struct web_server *srv);
 void web_server_fini(struct web_server *srv);
 void web_assets_init(struct web_server *srv);   /* static.c */
 void web_dispatch(req *r, const struct route *rt);

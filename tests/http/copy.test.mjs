@@ -81,7 +81,7 @@ before(async () => {
     assert.equal(parley(['token', 'create', '--db', source, '--email', DEMO.coordinator]).code, 0);
     assert.equal(parley(['user', 'link', '--db', source, '--email', DEMO.participating_teacher]).code, 0);
     TABLES = tables(source);
-    for (const t of ['session', 'api_token', 'login_throttle', 'password_reset'])
+    for (const t of ['session', 'api_token', 'rate_counter', 'password_reset'])
         assert.ok(count(source, t) > 0, `the source has ${t} rows to copy`);
 });
 

@@ -280,3 +280,40 @@ test('--hash-concurrency 1: sign-ins beyond the free hash slots get 429 and a wa
         assert.match(r.text, /Many people are signing in right now\. Wait a few seconds and try again\./);
     }
 });
+
+// Issue 15, finding 7: password hashes ran on the page workers, so clients
+// signing in in a loop slowed every page down. Now a sign-in waiting for
+// its hash holds no page worker: with one page worker and one hash thread,
+// a page asked for after eight sign-ins is answered before the last of
+// them (whose hash waits behind seven others). An order, not a timing.
+test('finding 7: with one page worker, a page is answered while sign-ins wait for their hashes', async () => {
+    const one = await startServer(['--threads', '1', '--hash-concurrency', '1', '--hash-wait-ms', '60000']);
+    let stopped = false;
+    try {
+        const emails = ['coordinator', 'ct1', 'ct2', 'ct3', 'principal', 'principal2', 'teacher', 'teacher2']
+            .map(n => `${n}@parley.test`);
+        const clients = emails.map(() => new Client(one.base));
+        const tokens = await Promise.all(clients.map(c => c.csrf('/login')));
+        const answered = [];
+        const signIns = clients.map((c, i) => c.request('POST', '/login', {
+            form: { csrf: tokens[i], email: emails[i], password: PASSWORD, next: '/dashboard' } })
+            .then(r => { answered.push('sign-in'); return r; }));
+        await sleep(50);   // the sign-ins are on their way first
+        const page = await new Client(one.base).get('/about');
+        answered.push('page');
+        const results = await Promise.all(signIns);
+        assert.equal(page.status, 200);
+        assert.deepEqual(results.map(r => r.status), emails.map(() => 303), 'every sign-in got in');
+        assert.notEqual(answered.at(-1), 'page', `the page waited for every hash: ${answered}`);
+        // The pool never computed more hashes at once than its one thread.
+        await one.stop();
+        stopped = true;
+        const line = one.stderr().match(/password hashes: (\d+) computed, \d+ turned away; at most (\d+) at once \(of (\d+) threads\)/);
+        assert.ok(line, one.stderr());
+        assert.ok(Number(line[1]) >= emails.length);
+        assert.equal(Number(line[2]), 1);
+        assert.equal(Number(line[3]), 1);
+    } finally {
+        if (!stopped) await one.stop();
+    }
+});
