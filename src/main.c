@@ -526,6 +526,8 @@ static struct http_limits limits_from(const struct opts *o)
     l.max_upload_bytes = (size_t)opt_long(o, "max-upload-bytes", (long)l.max_upload_bytes, 1024, 1L << 30);
     l.connection_timeout = (unsigned)opt_long(o, "timeout", l.connection_timeout, 1, 3600);
     l.max_conn_per_addr = (unsigned)opt_long(o, "max-conns-per-address", l.max_conn_per_addr, 1, 100000);
+    l.max_upload_memory = (size_t)opt_long(o, "max-upload-memory", (long)l.max_upload_memory,
+                                           (long)l.max_upload_bytes, 64L << 30);
     return l;
 }
 
@@ -669,6 +671,8 @@ static const struct opt_def serve_opts[] = {
     {"max-header-bytes", "N", "largest request headers (default 8192; over: 431)"},
     {"max-form-bytes", "N", "largest form or JSON body (default 65536; over: 413)"},
     {"max-upload-bytes", "N", "largest upload (default 10485760; over: 413)"},
+    {"max-upload-memory", "N", "uploads being received at once, together (default 104857600; "
+                              "over: 503, try again in a minute)"},
     {"timeout", "SECONDS", "idle connections close after this (default 15)"},
     {"max-conns-per-address", "N", "open connections per client address (default 256, for a "
                                    "school's staff behind one address; over: 429); through a "

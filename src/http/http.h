@@ -38,8 +38,9 @@ struct http_limits {
     unsigned max_fields;          /* form fields per request; over: 413 */
     unsigned connection_timeout;  /* seconds idle before a connection is closed */
     unsigned max_conn_per_addr;   /* open connections per client address; over: 429 */
+    size_t max_upload_memory;     /* uploads being received at once, together; over: 503 */
 };
-/* The safe defaults: 8 KiB, 64 KiB, 10 MiB, 200, 15 s, 256. */
+/* The safe defaults: 8 KiB, 64 KiB, 10 MiB, 200, 15 s, 256, 100 MiB. */
 struct http_limits http_default_limits(void);
 
 /* A network of proxies whose X-Forwarded-For is believed: "10.0.0.0/8",

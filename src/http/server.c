@@ -33,9 +33,10 @@ struct addr_count {
 struct http_server {
     struct http_config cfg;
     struct MHD_Daemon *d;
-    pthread_mutex_t mu;            /* guards addrs */
+    pthread_mutex_t mu;            /* guards addrs and uploading */
     struct addr_count *addrs;      /* open connections per client address */
     size_t naddrs, addrs_cap;
+    size_t uploading;              /* bytes of uploads being received, held in memory */
 };
 
 struct field_list {
@@ -72,6 +73,7 @@ struct http_req_private {
     buf part_value;
     struct res_hdr *hdrs, **htail;
     const char *counted_addr;      /* a proxied request's client, counted while it lasts */
+    size_t upload_held;            /* its share of the server's upload memory */
     /* req_defer: asked by the handler, waiting (suspended), resumed. */
     enum { DEFER_NONE, DEFER_ASKED, DEFER_WAITING, DEFER_RESUMED } defer;
     http_handler defer_start, defer_resume;
@@ -90,6 +92,9 @@ struct http_limits http_default_limits(void)
          * pages at the same moment, while one address still holds at most a
          * quarter of the ~1000 connections the server takes. */
         .max_conn_per_addr = 256,
+        /* Ten uploads of the largest size at once: a request holds its file
+         * once, so this bounds the memory uploads take, however many come. */
+        .max_upload_memory = 100 * MIB,
     };
 }
 
@@ -482,6 +487,35 @@ static const struct route *route_find(struct http_req_private *p)
     return NULL;
 }
 
+/* An upload holds its announced length (the limit if it announced none)
+ * of the server's upload memory until it completes. */
+static bool upload_memory_take(struct http_req_private *p)
+{
+    http_server *s = p->srv;
+    size_t want = p->content_length ? p->content_length : p->body_limit;
+    pthread_mutex_lock(&s->mu);
+    bool room = s->uploading + want <= s->cfg.limits.max_upload_memory;
+    if (room) {
+        s->uploading += want;
+        p->upload_held = want;
+    }
+    pthread_mutex_unlock(&s->mu);
+    if (!room) {
+        fail(p, 503, "The server is receiving many files at once right now. Nothing was "
+                     "saved: wait a minute, then send it again.");
+        res_header(&p->r, "Retry-After", "60");
+    }
+    return room;
+}
+
+static void upload_memory_give_back(struct http_req_private *p)
+{
+    pthread_mutex_lock(&p->srv->mu);
+    p->srv->uploading -= p->upload_held;
+    pthread_mutex_unlock(&p->srv->mu);
+    p->upload_held = 0;
+}
+
 /* Decides how the body will be read, refusing one that is too large before
  * any of it arrives (Content-Length; chunked bodies are counted later). */
 static bool body_prepare(struct http_req_private *p)
@@ -497,6 +531,8 @@ static bool body_prepare(struct http_req_private *p)
         return false;
     }
     p->content_length = (size_t)announced;
+    if ((p->r.route->flags & ROUTE_UPLOAD) && !upload_memory_take(p))
+        return false;
     const char *ct = MHD_lookup_connection_value(p->conn, MHD_HEADER_KIND,
                                                  MHD_HTTP_HEADER_CONTENT_TYPE);
     if (!ct)
@@ -701,6 +737,8 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
         MHD_destroy_post_processor(p->pp);
     if (p->counted_addr)
         addr_change(p->srv, p->counted_addr, -1);
+    if (p->upload_held)
+        upload_memory_give_back(p);
     access_log(p);
     arena_free(p->r.a);
     *con_cls = NULL;

@@ -696,6 +696,54 @@ static void test_server_behind_proxy(void **state)
     free(stop(&f));
 }
 
+/* Issue 15: uploads being received at once share a bounded memory; one
+ * that would pass it is refused before its body is read. */
+static void test_server_upload_memory(void **state)
+{
+    (void)state;
+    struct http_limits lim = http_default_limits();
+    lim.max_upload_memory = 1024 * 1024;
+    struct fixture f = start(lim, false);
+    buf body;
+    buf_init(&body, NULL);
+    buf_puts(&body, "--XyZ\r\nContent-Disposition: form-data; name=\"doc\"; "
+                    "filename=\"a.bin\"\r\nContent-Type: application/pdf\r\n\r\n");
+    for (int i = 0; i < 600000; i++)
+        buf_putc(&body, 'a');
+    buf_puts(&body, "\r\n--XyZ--\r\n");
+    buf head;
+    buf_init(&head, NULL);
+    buf_printf(&head, "POST /upload HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
+                      "Content-Type: " MULTIPART "\r\nContent-Length: %zu\r\n"
+                      "Expect: 100-continue\r\n\r\n", body.len);
+    /* The first upload's headers are in: it holds its share while its
+     * body has not come yet. */
+    int first = dial(f.port, 5);
+    send_all(first, head.s, head.len);
+    char tmp[256];
+    ssize_t k = recv(first, tmp, sizeof tmp - 1, 0);
+    assert_true(k > 0);
+    tmp[k] = '\0';
+    assert_true(has(tmp, "HTTP/1.1 100 Continue"));
+    char *res = post(f.port, "/upload", MULTIPART, body.s, body.len);
+    assert_true(has(res, "HTTP/1.1 503"));
+    assert_true(has(res, "Retry-After: 60"));
+    assert_true(has(res, "The server is receiving many files at once right now."));
+    free(res);
+    send_all(first, body.s, body.len);
+    res = read_all(first);
+    close(first);
+    assert_true(has(res, "HTTP/1.1 200"));
+    free(res);
+    /* Given back once that one completed. */
+    res = post(f.port, "/upload", MULTIPART, body.s, body.len);
+    assert_true(has(res, "HTTP/1.1 200"));
+    free(res);
+    buf_release(&head);
+    buf_release(&body);
+    free(stop(&f));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -709,6 +757,7 @@ int main(void)
         cmocka_unit_test(test_cidr_parse),
         cmocka_unit_test(test_client_address),
         cmocka_unit_test(test_server_behind_proxy),
+        cmocka_unit_test(test_server_upload_memory),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
