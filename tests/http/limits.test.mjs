@@ -1,7 +1,8 @@
 // limits.test.mjs: the server's limits and its answers to bad input: body,
 // header and connection limits, timeouts, invalid text, 404/405 pages,
-// security headers, static assets, the access log, /healthz and the cap on
-// password hashes computed at once.
+// security headers, static assets, the access log, /healthz, the cap on
+// password hashes computed at once, and pages answered while sign-ins wait
+// for their hashes (issue 15).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -254,8 +255,8 @@ test('/healthz: 200 ok, and 503 while the database cannot take a change', async 
     assert.equal(r.status, 200);
 });
 
-// Hashing happens before the request's transaction opens
-// (ROUTE_HASHES_FIRST), so sign-ins really compete for the hash slots.
+// Hashes run on the hash pool's threads (app/hashing.c): with one thread
+// and no waiting allowed, sign-ins at once beyond it are turned away.
 test('--hash-concurrency 1: sign-ins beyond the free hash slots get 429 and a wait', async () => {
     const emails = ['coordinator', 'ct1', 'ct2', 'ct3', 'principal', 'principal2', 'teacher', 'teacher2']
         .map(n => `${n}@parley.test`);
