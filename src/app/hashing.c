@@ -110,6 +110,10 @@ void hash_pool_submit(struct hash_pool *p, struct hash_job *j,
     j->status = APP_BUSY;
     j->next = NULL;
     /* No waiting allowed: a job is taken only if a thread is free now. */
+    if (!p) {   /* no pool (the command line's context): nothing to wait for */
+        done(j, arg);
+        return;
+    }
     j->deadline = p->wait_ms ? clock_micros() + (int64_t)p->wait_ms * 1000 : INT64_MAX;
     pthread_mutex_lock(&p->mu);
     bool full = p->waiting >= p->queue_max ||

@@ -42,8 +42,9 @@ struct hash_pool;
  * wait_ms (0: a job that finds no thread free is refused at once). */
 struct hash_pool *hash_pool_start(int threads, int queue_max, int wait_ms);
 /* done(job, arg) is called exactly once: on a pool thread, or before this
- * returns when the job is refused (status APP_BUSY). The job must live
- * until then; the pool does not touch it after calling done. */
+ * returns when the job is refused (status APP_BUSY; always so when p is
+ * NULL). The job must live until then; the pool does not touch it after
+ * calling done. */
 void hash_pool_submit(struct hash_pool *p, struct hash_job *job,
                       void (*done)(struct hash_job *job, void *arg), void *arg);
 /* Finishes the jobs queued, then stops the threads; later jobs are
