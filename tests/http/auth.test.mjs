@@ -131,27 +131,47 @@ async function tryFrom(base, addr, email, password) {
 }
 const sleep = ms => new Promise(r => setTimeout(r, ms));
 
+// Wrong passwords (try i: from address addr(i) for email(i)) until one is
+// slowed with a Retry-After of at least minWait seconds, waiting out the
+// shorter pauses on the way, so that the pause grows however slow the
+// machine is: the slowed answers' waits.
+async function wrongUntilSlowed(base, addr, email, minWait) {
+    const waits = [];
+    const each = v => typeof v === 'function' ? v : () => v;
+    for (let i = 0; i < 30; i++) {
+        const r = await tryFrom(base, each(addr)(i), each(email)(i), `wrong guess ${i}`);
+        if (r.status === 401) continue;
+        assert.equal(r.status, 429, `try ${i}`);
+        const wait = Number(r.headers.get('retry-after'));
+        waits.push(wait);
+        if (wait >= minWait) return waits;
+        await sleep(wait * 1000 + 100);
+    }
+    assert.fail(`never slowed to ${minWait} s: ${waits}`);
+}
+
 test('finding 8: wrong passwords from one address do not stop the right password from another', async () => {
     const email = 'superintendent@parley.test', attacker = '198.51.100.66';
-    const statuses = [];
-    for (let i = 0; i < 8; i++) statuses.push((await tryFrom(thrSrv.base, attacker, email, `guess number ${i}`)).status);
-    assert.deepEqual(statuses.slice(0, 6), [401, 401, 401, 401, 401, 401], 'the first tries are answered');
-    assert.ok(statuses.slice(6).every(s => s === 429), `then they are slowed: ${statuses}`);
+    for (let i = 0; i < 5; i++)
+        assert.equal((await tryFrom(thrSrv.base, attacker, email, `guess number ${i}`)).status, 401, `guess ${i}`);
+    await wrongUntilSlowed(thrSrv.base, attacker, email, 1);
     // The Superintendent, at their own desk, is not locked out.
     const r = await tryFrom(thrSrv.base, '203.0.113.10', email, PASSWORD);
     assert.equal(r.status, 303);
     assert.ok(sessionCookie(r), 'signed in');
 });
 
-test('finding 8: from the address the wrong passwords came from, each try waits a little longer; then the right one gets in', async () => {
+test('finding 8: from the address the wrong passwords came from, each try waits longer; then the right one gets in', async () => {
     const email = 'panel2@parley.test', addr = '198.51.100.77';
-    for (let i = 0; i < 6; i++) assert.equal((await tryFrom(thrSrv.base, addr, email, `typo ${i}`)).status, 401);
+    // --throttle-pair 5: five are free, then 1 s, 2 s, 4 s...
+    const waits = await wrongUntilSlowed(thrSrv.base, addr, email, 4);
+    assert.ok(waits.length >= 3 && waits.at(-1) > waits[0], `the pause grows: ${waits}`);
     // The owner, at this address, is slowed, not locked: a wait of seconds.
     let r = await tryFrom(thrSrv.base, addr, email, PASSWORD);
     assert.equal(r.status, 429);
     assert.equal(sessionCookie(r), undefined);
     const wait = Number(r.headers.get('retry-after'));
-    assert.ok(wait >= 1 && wait <= 2, `Retry-After ${wait}`);
+    assert.ok(wait >= 1 && wait <= 8, `Retry-After ${wait}`);
     assert.match(alertText(r.text), /^Too many wrong passwords for this account from your address\. For your safety, each new try waits a little longer\. Try again after .+ \(in about \d+ seconds?\)\.$/);
     assert.equal(inputValue(r.text, 'email'), email, 'the email typed is kept');
     await sleep(wait * 1000 + 100);
@@ -162,9 +182,12 @@ test('finding 8: from the address the wrong passwords came from, each try waits 
 test('many wrong passwords for an account from many addresses slow only addresses it has not signed in from', async () => {
     const email = 'ct3@parley.test', home = '203.0.113.33';
     assert.equal((await tryFrom(srv.base, home, email, PASSWORD)).status, 303);   // known from now on
-    // --throttle-account 3: spread over addresses, no one address is slowed.
+    // --throttle-account 3: spread over addresses, no one address is slowed
+    // by its own failures, but together they slow addresses the account
+    // does not know.
     for (let i = 0; i < 4; i++)
         assert.equal((await tryFrom(srv.base, `198.51.100.${10 + i}`, email, `spread ${i}`)).status, 401);
+    await wrongUntilSlowed(srv.base, i => `198.51.100.${20 + i}`, email, 4);
     const fresh = await tryFrom(srv.base, '192.0.2.200', email, PASSWORD);
     assert.equal(fresh.status, 429);
     assert.match(alertText(fresh.text), /^Someone has tried many wrong passwords for this account\./);
@@ -175,8 +198,9 @@ test('one address trying many accounts is slowed, except for accounts that have 
     const school = '203.0.113.99';
     assert.equal((await tryFrom(addrSrv.base, school, 'teacher3@parley.test', PASSWORD)).status, 303);
     // --throttle-address 4
-    for (const email of ['a@parley.test', 'b@parley.test', 'teacher2@parley.test', 'd@parley.test', 'e@parley.test'])
+    for (const email of ['a@parley.test', 'b@parley.test', 'teacher2@parley.test', 'd@parley.test'])
         assert.equal((await tryFrom(addrSrv.base, school, email, 'wrong password here')).status, 401, email);
+    await wrongUntilSlowed(addrSrv.base, school, i => `someone${i}@parley.test`, 4);
     const r = await tryFrom(addrSrv.base, school, 'coordinator@parley.test', PASSWORD);
     assert.equal(r.status, 429);
     assert.ok(Number(r.headers.get('retry-after')) > 0);
