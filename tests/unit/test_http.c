@@ -195,35 +195,28 @@ static void test_client_address(void **state)
     struct http_cidr t[2];
     assert_true(http_cidr_parse("127.0.0.1", &t[0]));
     assert_true(http_cidr_parse("10.0.0.0/24", &t[1]));
-    char out[INET6_ADDRSTRLEN];
-    /* Not from a proxy: the header is the client's own word, ignored. */
-    http_client_address("203.0.113.5", "198.51.100.1", t, 2, out);
-    assert_string_equal(out, "203.0.113.5");
-    /* From nginx: what nginx appended. */
-    http_client_address("127.0.0.1", "198.51.100.1", t, 2, out);
-    assert_string_equal(out, "198.51.100.1");
-    /* What the client wrote itself, left of it, is not believed. */
-    http_client_address("127.0.0.1", "6.6.6.6, 198.51.100.1", t, 2, out);
-    assert_string_equal(out, "198.51.100.1");
-    /* Through two proxies of ours. */
-    http_client_address("127.0.0.1", "6.6.6.6,198.51.100.1 , 10.0.0.9", t, 2, out);
-    assert_string_equal(out, "198.51.100.1");
-    /* Every hop ours: the leftmost. */
-    http_client_address("127.0.0.1", "10.0.0.3, 10.0.0.9", t, 2, out);
-    assert_string_equal(out, "10.0.0.3");
-    /* No header: the proxy itself. A hop that is no address ends the walk. */
-    http_client_address("127.0.0.1", NULL, t, 2, out);
-    assert_string_equal(out, "127.0.0.1");
-    http_client_address("127.0.0.1", "198.51.100.1, garbage, 10.0.0.9", t, 2, out);
-    assert_string_equal(out, "10.0.0.9");
-    http_client_address("127.0.0.1", "", t, 2, out);
-    assert_string_equal(out, "127.0.0.1");
-    /* IPv6 clients, written canonically. */
-    http_client_address("127.0.0.1", "2001:DB8:0:0::7", t, 2, out);
-    assert_string_equal(out, "2001:db8::7");
-    /* No trusted proxies at all: always the peer. */
-    http_client_address("127.0.0.1", "198.51.100.1", t, 0, out);
-    assert_string_equal(out, "127.0.0.1");
+    static const struct {
+        const char *peer, *forwarded;
+        size_t ntrusted;
+        const char *client, *why;
+    } cases[] = {
+        {"203.0.113.5", "198.51.100.1", 2, "203.0.113.5", "not from a proxy: ignored"},
+        {"127.0.0.1", "198.51.100.1", 2, "198.51.100.1", "what nginx appended"},
+        {"127.0.0.1", "6.6.6.6, 198.51.100.1", 2, "198.51.100.1", "the client's own word"},
+        {"127.0.0.1", "6.6.6.6,198.51.100.1 , 10.0.0.9", 2, "198.51.100.1", "two proxies"},
+        {"127.0.0.1", "10.0.0.3, 10.0.0.9", 2, "10.0.0.3", "every hop ours: the leftmost"},
+        {"127.0.0.1", NULL, 2, "127.0.0.1", "no header: the proxy"},
+        {"127.0.0.1", "", 2, "127.0.0.1", "an empty header: the proxy"},
+        {"127.0.0.1", "198.51.100.1, garbage, 10.0.0.9", 2, "10.0.0.9", "no address: stop"},
+        {"127.0.0.1", "2001:DB8:0:0::7", 2, "2001:db8::7", "IPv6, canonical"},
+        {"127.0.0.1", "198.51.100.1", 0, "127.0.0.1", "no trusted proxies at all"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char out[INET6_ADDRSTRLEN];
+        http_client_address(cases[i].peer, cases[i].forwarded, t, cases[i].ntrusted, out);
+        if (strcmp(out, cases[i].client) != 0)
+            fail_msg("%s: %s, not %s", cases[i].why, out, cases[i].client);
+    }
 }
 
 /* ---- a real server ---- */
