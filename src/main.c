@@ -818,19 +818,43 @@ static struct http_limits limits_from(const struct opts *o)
     l.max_upload_bytes = (size_t)opt_long(o, "max-upload-bytes", (long)l.max_upload_bytes, 1024, 1L << 30);
     l.connection_timeout = (unsigned)opt_long(o, "timeout", l.connection_timeout, 1, 3600);
     l.max_conn_per_addr = (unsigned)opt_long(o, "max-conns-per-address", l.max_conn_per_addr, 1, 100000);
+    l.max_upload_memory = (size_t)opt_long(o, "max-upload-memory", (long)l.max_upload_memory,
+                                           (long)l.max_upload_bytes, 64L << 30);
     return l;
+}
+
+/* Every --trusted-proxy, parsed into out (at most max); returns how many. */
+static size_t trusted_proxies_from(const struct opts *o, struct http_cidr *out, size_t max)
+{
+    size_t n = 0;
+    for (int i = 0; i < o->n; i++) {
+        if (strcmp(o->name[i], "trusted-proxy") != 0)
+            continue;
+        if (n == max)
+            die("at most %zu --trusted-proxy networks", max);
+        if (!http_cidr_parse(o->value[i], &out[n++]))
+            die("--trusted-proxy takes an address or a network, such as 10.0.0.5, "
+                "10.0.0.0/24 or fd00::/8, not '%s'", o->value[i]);
+    }
+    return n;
 }
 
 static struct app_config app_config_from(const struct opts *o)
 {
     struct app_config a = app_default_config();
     a.hash_concurrency = (int)opt_long(o, "hash-concurrency", a.hash_concurrency, 1, 64);
+    a.hash_queue = (int)opt_long(o, "hash-queue", a.hash_queue, 1, 10000);
     a.hash_wait_ms = (int)opt_long(o, "hash-wait-ms", a.hash_wait_ms, 0, 60000);
     a.session_idle_seconds = (int)opt_long(o, "session-idle", a.session_idle_seconds, 60, 7 * 86400);
     a.session_max_seconds = (int)opt_long(o, "session-max", a.session_max_seconds, 60, 30 * 86400);
-    a.throttle_account_failures = (int)opt_long(o, "throttle-account", a.throttle_account_failures, 1, 1000);
-    a.throttle_address_failures = (int)opt_long(o, "throttle-address", a.throttle_address_failures, 1, 100000);
-    a.throttle_lock_seconds = (int)opt_long(o, "throttle-lock", a.throttle_lock_seconds, 1, 86400);
+    struct signin_limits *l = &a.signin;
+    l->pair_failures = (int)opt_long(o, "throttle-pair", l->pair_failures, 1, 1000);
+    l->account_failures = (int)opt_long(o, "throttle-account", l->account_failures, 1, 100000);
+    l->address_failures = (int)opt_long(o, "throttle-address", l->address_failures, 1, 100000);
+    l->account_signins = (int)opt_long(o, "signins-per-account", l->account_signins, 1, 100000);
+    l->address_attempts = (int)opt_long(o, "signins-per-address", l->address_attempts, 1, 1000000);
+    l->window_seconds = (int)opt_long(o, "throttle-window", l->window_seconds, 60, 86400);
+    l->max_delay_seconds = (int)opt_long(o, "throttle-max-delay", l->max_delay_seconds, 1, 86400);
     a.secure_cookies = opt(o, "secure-cookies", NULL) != NULL;
     return a;
 }
@@ -865,8 +889,10 @@ static int cmd_serve(const struct opts *o)
     const char *fmt = opt(o, "log-format", "plain");
     if (strcmp(fmt, "plain") != 0 && strcmp(fmt, "json") != 0)
         die("--log-format is plain or json, not '%s'", fmt);
+    struct http_cidr proxies[16];
     struct http_config hc = {
         .listen_addr = addr, .port = port, .threads = threads, .limits = limits_from(o),
+        .trusted_proxies = proxies, .ntrusted_proxies = trusted_proxies_from(o, proxies, 16),
         .routes = web_routes, .nroutes = web_route_count, .dispatch = web_dispatch,
         .error = web_error, .ctx = &srv, .log_json = strcmp(fmt, "json") == 0,
     };
@@ -902,6 +928,7 @@ static int cmd_serve(const struct opts *o)
     int sig;
     sigwait(&stop, &sig);
     fprintf(stderr, "parley: stopping\n");
+    web_server_drain(&srv);
     if (reminders.every) {
         atomic_store(&reminders.stop, true);
         pthread_join(reminders.thread, NULL);
@@ -985,15 +1012,36 @@ static const struct opt_def serve_opts[] = {
     {"max-header-bytes", "N", "largest request headers (default 8192; over: 431)"},
     {"max-form-bytes", "N", "largest form or JSON body (default 65536; over: 413)"},
     {"max-upload-bytes", "N", "largest upload (default 10485760; over: 413)"},
+    {"max-upload-memory", "N", "uploads being received at once, together (default 104857600; "
+                              "over: 503, try again in a minute)"},
     {"timeout", "SECONDS", "idle connections close after this (default 15)"},
-    {"max-conns-per-address", "N", "open connections per client address (default 32; over: 429)"},
-    {"hash-concurrency", "N", "password hashes computed at once (default 2; over: 429)"},
-    {"hash-wait-ms", "MS", "how long a sign-in waits for a free hash slot (default 3000)"},
+    {"max-conns-per-address", "N", "open connections per client address (default 256, for a "
+                                   "school's staff behind one address; over: 429); through a "
+                                   "trusted proxy, requests at once per client"},
+    {"trusted-proxy", "CIDR", "a proxy in front (nginx), such as 10.0.0.5 or 10.0.0.0/24 "
+                              "(repeatable): from it, the client's address is the rightmost "
+                              "X-Forwarded-For hop outside these; limits, throttles and the "
+                              "audit log use it"},
+    {"hash-concurrency", "N", "threads computing password hashes, never the page workers "
+                              "(default 2; each takes 19 MiB while it hashes)"},
+    {"hash-queue", "N", "sign-ins waiting for a hash thread, at most (default 64; over: 429)"},
+    {"hash-wait-ms", "MS", "how long a sign-in waits for a hash thread, at most (default 3000; "
+                           "0: none, over: 429)"},
     {"session-idle", "SECONDS", "a session unused this long ends (default 3600)"},
     {"session-max", "SECONDS", "no session lives longer (default 43200)"},
-    {"throttle-account", "N", "failed sign-ins per account before a pause (default 5)"},
-    {"throttle-address", "N", "failed sign-ins per address before a pause (default 20)"},
-    {"throttle-lock", "SECONDS", "the pause after too many failures (default 900)"},
+    {"throttle-pair", "N", "wrong passwords for an account from one address before each "
+                           "next try from there waits, 1 s, 2 s, 4 s... (default 5); never a "
+                           "lock, never for other addresses"},
+    {"throttle-account", "N", "wrong passwords for an account from addresses it has not "
+                              "signed in from before those wait too (default 20)"},
+    {"throttle-address", "N", "wrong passwords from one address, for accounts that have not "
+                              "signed in from it, before it waits too (default 50)"},
+    {"throttle-max-delay", "SECONDS", "the longest wait (default 900)"},
+    {"signins-per-account", "N", "sign-ins with the right password per account per window "
+                                 "(default 30; over: 429)"},
+    {"signins-per-address", "N", "sign-ins from one address per window, not counting accounts "
+                                 "that have signed in from it before (default 300; over: 429)"},
+    {"throttle-window", "SECONDS", "what the sign-in counts count back (default 900)"},
     {"secure-cookies", NULL, "mark cookies Secure (behind TLS)"},
     {"remind-every", "SECONDS", "how often the inbox's reminders are swept (default 3600; 0: never, "
                                 "for `parley remind` from cron)"}, {0}};

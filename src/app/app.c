@@ -3,6 +3,8 @@
 #include <sodium.h>
 #include <string.h>
 
+#include "app/hashing.h"
+
 #include "base/clock.h"
 #include "base/log.h"
 #include "domain/settings.h"
@@ -14,12 +16,10 @@ struct app_config app_default_config(void)
     return (struct app_config){
         .session_idle_seconds = 60 * 60,
         .session_max_seconds = 12 * 60 * 60,
-        .throttle_account_failures = 5,
-        .throttle_address_failures = 20,
-        .throttle_window_seconds = 15 * 60,
-        .throttle_lock_seconds = 15 * 60,
+        .signin = signin_default_limits(),
         .reset_valid_seconds = 72 * 60 * 60,
         .hash_concurrency = 2,
+        .hash_queue = 64,
         .hash_wait_ms = 3000,
         .secure_cookies = false,
     };
@@ -28,19 +28,26 @@ struct app_config app_default_config(void)
 bool app_init(struct app *app, const struct app_config *cfg)
 {
     app->cfg = *cfg;
-    if (sem_init(&app->hash_slots, 0, (unsigned)(cfg->hash_concurrency > 0 ? cfg->hash_concurrency : 1)))
-        return false;
+    app->hashes = NULL;
     /* A real hash to verify against when the email is unknown, so that a
      * wrong email costs the same time as a wrong password. */
     unsigned char junk[32];
+    char text[sizeof junk * 2 + 1];
     randombytes_buf(junk, sizeof junk);
-    return crypto_pwhash_str(app->dummy_hash, (const char *)junk, sizeof junk, 2,
-                             19u * 1024 * 1024) == 0;
+    sodium_bin2hex(text, sizeof text, junk, sizeof junk);
+    return password_hash_create(text, app->dummy_hash);
+}
+
+void app_start_hashing(struct app *app)
+{
+    app->hashes = hash_pool_start(app->cfg.hash_concurrency, app->cfg.hash_queue,
+                                  app->cfg.hash_wait_ms);
 }
 
 void app_fini(struct app *app)
 {
-    sem_destroy(&app->hash_slots);
+    hash_pool_free(app->hashes);
+    app->hashes = NULL;
 }
 
 int64_t app_now(const struct ctx *c)

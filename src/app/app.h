@@ -3,13 +3,13 @@
  * the transaction: one per request that writes. */
 #ifndef PARLEY_APP_H
 #define PARLEY_APP_H
-#include <semaphore.h>
 #include <stdbool.h>
 #include <stdint.h>
 
 #include "base/arena.h"
 #include "domain/errors.h"
 #include "domain/policy.h"
+#include "domain/signin.h"
 #include "store/store.h"
 
 enum app_status {
@@ -27,13 +27,11 @@ enum app_status {
 struct app_config {
     int session_idle_seconds;       /* a session unused this long ends */
     int session_max_seconds;        /* and none lives longer than this */
-    int throttle_account_failures;  /* failed sign-ins per account per window */
-    int throttle_address_failures;  /* failed sign-ins per address per window */
-    int throttle_window_seconds;
-    int throttle_lock_seconds;
+    struct signin_limits signin;    /* the sign-in throttle (domain/signin.h) */
     int reset_valid_seconds;        /* a password link works this long */
-    int hash_concurrency;           /* password hashes computed at once */
-    int hash_wait_ms;               /* how long a sign-in waits for a slot */
+    int hash_concurrency;           /* password hashes computed at once (threads) */
+    int hash_queue;                 /* hashes waiting for a thread, at most */
+    int hash_wait_ms;               /* how long one waits for a thread, at most */
     bool secure_cookies;            /* behind TLS */
 };
 struct app_config app_default_config(void);
@@ -41,10 +39,12 @@ struct app_config app_default_config(void);
 /* Shared by all requests; set up once by app_init(). */
 struct app {
     struct app_config cfg;
-    sem_t hash_slots;
+    struct hash_pool *hashes;       /* app/hashing.h; NULL on the command line */
     char dummy_hash[128];           /* verified against for unknown emails */
 };
 bool app_init(struct app *app, const struct app_config *cfg);
+/* The server's password hash threads (the command line hashes itself). */
+void app_start_hashing(struct app *app);
 void app_fini(struct app *app);
 
 struct actor {

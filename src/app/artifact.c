@@ -92,18 +92,18 @@ struct artifact_fields {
     int nids;
 };
 
-static bool artifact_check(struct ctx *c, const struct artifact_input *in,
+static bool artifact_check(struct ctx *c, int64_t case_id, const struct artifact_input *in,
                            struct artifact_fields *f, struct errors *errs)
 {
     f->title = casework_text(errs, "title", in->title, ARTIFACT_TITLE_MAX, true);
     f->description = casework_text(errs, "description", in->description,
                                    ARTIFACT_DESCRIPTION_MAX, false);
     f->type = DOC_UNKNOWN;
-    if (in->file.data)
-        f->type = upload_check(c, &in->file, "a case keeps", errs);
-    else
+    if (!in->file.data)
         errors_add(errs, "file", arena_printf(c->a, "Choose the file to upload: %s.",
                                               document_accepted()));
+    else if ((f->type = upload_check(c, &in->file, "a case keeps", errs)) != DOC_UNKNOWN)
+        upload_quota_check(c, case_id, 0, in->file.len, errs);
     evidence_ids_text(c, errs, in->indicators, f->ids, &f->nids, OBSERVATION_TAGS_MAX);
     return errs->n == 0;
 }
@@ -116,7 +116,7 @@ enum app_status artifact_upload(struct ctx *c, int64_t case_id, const struct art
     struct artifact_fields f;
     if (s != APP_OK)
         return s;
-    if (!artifact_check(c, in, &f, errs))
+    if (!artifact_check(c, case_id, in, &f, errs))
         return APP_INVALID;
     int rc = db_int_query(c->db, id,
                           "INSERT INTO artifact (case_id, title, description, filename, "
@@ -128,7 +128,7 @@ enum app_status artifact_upload(struct ctx *c, int64_t case_id, const struct art
                           c->who.person_id, app_now(c));
     if (rc == DB_OK)
         rc = db_exec(c->db, "INSERT INTO artifact_file (artifact_id, content) VALUES (?, ?)",
-                     "is", *id, upload_encode(c->a, in->file.data, in->file.len));
+                     "ib", *id, &(struct db_blob){in->file.data, in->file.len});
     if (rc != DB_OK)
         return app_db_status(rc);
     if ((s = evidence_set(c, &k, 0, *id, f.ids, f.nids, errs)) != APP_OK)

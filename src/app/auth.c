@@ -4,59 +4,18 @@
 #include "app/auth.h"
 
 #include <ctype.h>
-#include <errno.h>
 #include <inttypes.h>
-#include <sodium.h>
 #include <string.h>
-#include <time.h>
 
 #include "app/api_token.h"
 #include "app/auth_internal.h"
+#include "app/signin.h"
 #include "base/clock.h"
 #include "base/secret.h"
 #include "domain/credential.h"
 #include "domain/password.h"
 
-/* OWASP's argon2id minimum: 19 MiB, two passes. Kept modest because a
- * school district's server hashes on every sign-in. */
-#define HASH_OPS 2
-#define HASH_MEM (19u * 1024 * 1024)
 #define TOKEN_BYTES 32   /* 256 bits */
-
-static bool hash_slot_take(struct app *app)
-{
-    struct timespec until;
-    clock_gettime(CLOCK_REALTIME, &until);
-    until.tv_sec += app->cfg.hash_wait_ms / 1000;
-    until.tv_nsec += (long)(app->cfg.hash_wait_ms % 1000) * 1000000L;
-    if (until.tv_nsec >= 1000000000L) {
-        until.tv_sec++;
-        until.tv_nsec -= 1000000000L;
-    }
-    while (sem_timedwait(&app->hash_slots, &until) != 0)
-        if (errno != EINTR)
-            return false;
-    return true;
-}
-
-enum app_status auth_hash_password(struct app *app, const char *password, char out[128])
-{
-    if (!hash_slot_take(app))
-        return APP_BUSY;
-    int rc = crypto_pwhash_str(out, password, strlen(password), HASH_OPS, HASH_MEM);
-    sem_post(&app->hash_slots);
-    return rc == 0 ? APP_OK : APP_ERROR;
-}
-
-/* APP_OK if it matches, APP_DENIED if not, APP_BUSY if no slot. */
-static enum app_status password_verify(struct app *app, const char *hash, const char *password)
-{
-    if (!hash_slot_take(app))
-        return APP_BUSY;
-    int rc = crypto_pwhash_str_verify(hash, password, strlen(password));
-    sem_post(&app->hash_slots);
-    return rc == 0 ? APP_OK : APP_DENIED;
-}
 
 static char *lower(arena *a, const char *s)
 {
@@ -64,39 +23,6 @@ static char *lower(arena *a, const char *s)
     for (char *p = out; *p; p++)
         *p = (char)tolower((unsigned char)*p);
     return out;
-}
-
-/* --- throttling: failures per key in a window, then a lock --- */
-
-static int64_t throttle_locked_until(struct ctx *c, const char *key)
-{
-    int64_t until = 0;
-    db_int_query(c->db, &until, "SELECT locked_until FROM login_throttle WHERE key = ?", "s", key);
-    return until > clock_now() ? until : 0;
-}
-
-static void throttle_fail(struct ctx *c, const char *key, int limit)
-{
-    int64_t now = clock_now(), failures = 0, start = 0;
-    db_stmt *st = db_query(c->db, "SELECT failures, window_start FROM login_throttle WHERE key = ?",
-                           "s", key);
-    if (st && db_step(st) == DB_ROW) {
-        failures = db_int(st, 0);
-        start = db_int(st, 1);
-    }
-    if (st)
-        db_done(st);
-    if (now - start > c->app->cfg.throttle_window_seconds) {
-        failures = 0;
-        start = now;
-    }
-    failures++;
-    int64_t locked = failures >= limit ? now + c->app->cfg.throttle_lock_seconds : 0;
-    db_exec(c->db,
-            "INSERT INTO login_throttle (key, failures, window_start, locked_until) "
-            "VALUES (?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET failures = excluded.failures, "
-            "window_start = excluded.window_start, locked_until = excluded.locked_until",
-            "siii", key, failures, start, locked);
 }
 
 /* --- tokens: 256 random bits shown once; only their SHA-256 is stored --- */
@@ -164,25 +90,21 @@ static void actor_set(struct ctx *c, int64_t person_id, int64_t program_id, cons
         db_done(st);
 }
 
-enum app_status auth_login_check(struct ctx *c, const char *email, const char *password,
-                                 struct login_attempt *a, int64_t *retry_after)
+enum app_status auth_login_begin(struct ctx *c, const char *email, const char *password,
+                                 struct login_attempt *a)
 {
     memset(a, 0, sizeof *a);
-    a->account_key = arena_printf(c->a, "account:%s", lower(c->a, email));
-    a->address_key = arena_printf(c->a, "address:%s", c->address ? c->address : "");
-    int64_t until = throttle_locked_until(c, a->account_key);
-    int64_t until_addr = throttle_locked_until(c, a->address_key);
-    if (until_addr > until)
-        until = until_addr;
-    if (until) {
-        *retry_after = until - clock_now();
+    a->typed_email = lower(c->a, email);
+    enum app_status s = signin_admit(c, a->typed_email, &a->refused, &a->known);
+    if (s != APP_OK)
+        return s;
+    if (a->refused.verdict != SIGNIN_GO)
         return APP_THROTTLED;
-    }
     const char *hash = c->app->dummy_hash;
     db_stmt *st = db_query(c->db,
                            "SELECT id, program_id, name, email, password_hash FROM person "
                            "WHERE email = ? AND active = 1 AND password_hash IS NOT NULL",
-                           "s", lower(c->a, email));
+                           "s", a->typed_email);
     if (st && db_step(st) == DB_ROW) {
         a->person_id = db_int(st, 0);
         a->program_id = db_int(st, 1);
@@ -191,27 +113,29 @@ enum app_status auth_login_check(struct ctx *c, const char *email, const char *p
         hash = arena_strdup(c->a, db_text(st, 4));
     }
     db_done(st);
-    enum app_status s = password_verify(c->app, hash, password ? password : "");
-    if (s == APP_BUSY)
-        return s;
-    a->password_ok = s == APP_OK && a->person_id;
+    a->hash = (struct hash_job){.stored = hash, .password = arena_strdup(c->a, password ? password : "")};
     return APP_OK;
 }
 
-enum app_status auth_login_record(struct ctx *c, const struct login_attempt *a,
-                                  const char **token)
+enum app_status auth_login_finish(struct ctx *c, struct login_attempt *a, const char **token)
 {
-    if (!a->password_ok) {
-        throttle_fail(c, a->account_key, c->app->cfg.throttle_account_failures);
-        throttle_fail(c, a->address_key, c->app->cfg.throttle_address_failures);
+    bool right = a->hash.status == APP_OK && a->hash.verified && a->person_id;
+    enum signin_outcome outcome = a->hash.status != APP_OK ? SIGNIN_UNTRIED
+                                  : right                  ? SIGNIN_RIGHT
+                                                           : SIGNIN_WRONG;
+    enum app_status s = signin_settle(c, a->typed_email, a->known, outcome);
+    if (s != APP_OK)
+        return s;
+    if (a->hash.status != APP_OK)
+        return a->hash.status;
+    if (!right) {
         if (a->person_id)
             audit_append(c, "login-failed", "session", 0, a->person_id,
                          "A sign-in with a wrong password");
         return APP_DENIED;
     }
-    db_exec(c->db, "DELETE FROM login_throttle WHERE key = ?", "s", a->account_key);
     actor_set(c, a->person_id, a->program_id, a->name, a->email);
-    enum app_status s = session_create(c, a->person_id, token);
+    s = session_create(c, a->person_id, token);
     if (s != APP_OK)
         return s;
     return audit_append(c, "login", "session", 0, a->person_id, "Signed in");
@@ -350,18 +274,16 @@ bool auth_token_load(struct ctx *c, const char *token, const char **refusal)
     return true;
 }
 
-/* Checks a new password and its confirmation; hashes it into out. */
-static enum app_status new_password(struct ctx *c, const char *next, const char *confirm,
-                                    const char *email, char out[128], struct errors *errs)
+/* Checks a new password and its confirmation (hashing it is the caller's). */
+static bool new_password_check(const char *next, const char *confirm, const char *email,
+                               struct errors *errs)
 {
     const char *weak = password_weakness(next, email);
     if (weak)
         errors_add(errs, "password", weak);
     else if (!confirm || strcmp(next, confirm) != 0)
         errors_add(errs, "confirm", "The two passwords are not the same. Type it again.");
-    if (errs->n)
-        return APP_INVALID;
-    return auth_hash_password(c->app, next, out);
+    return errs->n == 0;
 }
 
 static enum app_status password_store(struct ctx *c, int64_t pid, const char *hash,
@@ -379,7 +301,7 @@ static enum app_status password_store(struct ctx *c, int64_t pid, const char *ha
 }
 
 enum app_status auth_password_change_check(struct ctx *c, const char *current, const char *next,
-                                           const char *confirm, char hash[128],
+                                           const char *confirm, struct hash_job *job,
                                            struct errors *errs)
 {
     char *stored = NULL;
@@ -390,28 +312,35 @@ enum app_status auth_password_change_check(struct ctx *c, const char *current, c
     db_done(st);
     if (!stored)
         return APP_ERROR;
-    enum app_status s = password_verify(c->app, stored, current ? current : "");
-    if (s == APP_BUSY)
-        return s;
-    if (s != APP_OK) {
+    if (!new_password_check(next, confirm, c->who.email, errs))
+        return APP_INVALID;
+    *job = (struct hash_job){.stored = stored, .password = arena_strdup(c->a, current ? current : ""),
+                             .new_password = arena_strdup(c->a, next)};
+    return APP_OK;
+}
+
+enum app_status auth_password_change_store(struct ctx *c, const struct hash_job *job,
+                                           struct errors *errs)
+{
+    if (job->status != APP_OK)
+        return job->status;
+    if (!job->verified) {
         errors_add(errs, "current", "That is not your current password.");
         return APP_INVALID;
     }
-    return new_password(c, next, confirm, c->who.email, hash, errs);
-}
-
-enum app_status auth_password_change_store(struct ctx *c, const char *hash)
-{
-    return password_store(c, c->who.person_id, hash,
+    return password_store(c, c->who.person_id, job->created,
                           "Changed their password; their other sessions ended");
 }
 
 enum app_status auth_password_set(struct ctx *c, int64_t person_id, const char *password,
                                   struct errors *errs)
 {
-    char hash[128];
-    enum app_status s = new_password(c, password, password, NULL, hash, errs);
-    return s != APP_OK ? s : password_store(c, person_id, hash, "A password was set");
+    char hash[PASSWORD_HASH_MAX];
+    if (!new_password_check(password, password, NULL, errs))
+        return APP_INVALID;
+    if (!password_hash_create(password, hash))
+        return APP_ERROR;
+    return password_store(c, person_id, hash, "A password was set");
 }
 
 enum app_status auth_reset_issue(struct ctx *c, int64_t person_id, const char **token,
@@ -476,17 +405,22 @@ enum app_status auth_reset_check(struct ctx *c, const char *token, const char **
 }
 
 enum app_status auth_reset_check_password(struct ctx *c, const char *token, const char *next,
-                                          const char *confirm, char hash[128],
+                                          const char *confirm, struct hash_job *job,
                                           struct errors *errs)
 {
     const char *name, *email;
     if (!reset_owner(c, token, &name, &email))
         return APP_NOT_FOUND;
-    return new_password(c, next, confirm, email, hash, errs);
+    if (!new_password_check(next, confirm, email, errs))
+        return APP_INVALID;
+    *job = (struct hash_job){.new_password = arena_strdup(c->a, next)};
+    return APP_OK;
 }
 
-enum app_status auth_reset_store(struct ctx *c, const char *token, const char *hash)
+enum app_status auth_reset_store(struct ctx *c, const char *token, const struct hash_job *job)
 {
+    if (job->status != APP_OK)
+        return job->status;
     const char *name, *email;
     int64_t pid = reset_owner(c, token, &name, &email);
     if (!pid)
@@ -500,7 +434,7 @@ enum app_status auth_reset_store(struct ctx *c, const char *token, const char *h
     /* The person acts through their link: the audit names them. */
     c->who.person_id = pid;
     c->who.name = name;
-    return password_store(c, pid, hash, "Set a new password with a one-time link");
+    return password_store(c, pid, job->created, "Set a new password with a one-time link");
 }
 
 /* --- programs: one installation, several programs; a session acts in one --- */

@@ -4,29 +4,31 @@
 #define PARLEY_AUTH_H
 
 #include "app/app.h"
+#include "app/hashing.h"
 
-/* argon2id through libsodium, limited to cfg.hash_concurrency at once. */
-enum app_status auth_hash_password(struct app *app, const char *password, char out[128]);
+/* A password hash (argon2id) takes tens of milliseconds and 19 MiB: it is
+ * computed on the hash pool (app/hashing.h), never on a page worker and
+ * never inside a transaction. Each use case that needs one is two steps: a
+ * check that fills a hash job, then, once the pool has done it, a step
+ * that writes. */
 
-/* Password hashing takes tens of milliseconds: it is done before the
- * request's transaction opens, so that sign-ins never hold the database's
- * write lock. Each of these is therefore two steps: a check that only reads
- * (and hashes), then a record that writes, inside the transaction. */
-
-/* What a sign-in attempt found out, between the check and the record. */
+/* A sign-in between its two steps. */
 struct login_attempt {
-    int64_t person_id, program_id;
-    const char *name, *email, *account_key, *address_key;
-    bool password_ok;
+    int64_t person_id, program_id;     /* 0: no such account (the dummy hash is used) */
+    const char *name, *email, *typed_email;
+    bool known;                        /* the account has signed in from this address */
+    struct signin_decision refused;    /* APP_THROTTLED: why, and until when */
+    struct hash_job hash;
 };
-/* APP_OK (the attempt is filled in, right or wrong), APP_THROTTLED with
- * *retry_after, or APP_BUSY when no hashing slot came free. */
-enum app_status auth_login_check(struct ctx *c, const char *email, const char *password,
-                                 struct login_attempt *a, int64_t *retry_after);
-/* On APP_OK *token is the new session's cookie value. APP_DENIED never says
- * whether the email exists; the failure is counted for throttling. */
-enum app_status auth_login_record(struct ctx *c, const struct login_attempt *a,
-                                  const char **token);
+/* APP_OK: a->hash is to be computed, then auth_login_finish.
+ * APP_THROTTLED: a->refused says why and until when (domain/signin.h).
+ * Counts the attempt for the throttle: needs the request's transaction. */
+enum app_status auth_login_begin(struct ctx *c, const char *email, const char *password,
+                                 struct login_attempt *a);
+/* After the hash: APP_OK with *token, the new session's cookie value;
+ * APP_DENIED, which never says whether the email exists; APP_BUSY when
+ * the hash was not computed (the attempt is then not counted). */
+enum app_status auth_login_finish(struct ctx *c, struct login_attempt *a, const char **token);
 /* Loads the session of a cookie into c->who; false if none or expired. On
  * success *csrf is the session's CSRF token and *flash its pending message. */
 bool auth_session_load(struct ctx *c, const char *token, const char **csrf, const char **flash);
@@ -54,12 +56,14 @@ enum app_status auth_programs(struct ctx *c, struct program_choice **out, int *n
  * roles there are the only ones that count. APP_NOT_FOUND: not theirs. */
 enum app_status auth_program_switch(struct ctx *c, int64_t program_id);
 
-/* Changes one's own password: check (verify the current one, hash the new
- * one into hash), then store. */
+/* Changes one's own password: check the new one (APP_INVALID with errs)
+ * and fill job (verify the current one, hash the new one); once it is
+ * done, store (APP_INVALID if the current one was wrong). */
 enum app_status auth_password_change_check(struct ctx *c, const char *current, const char *next,
-                                           const char *confirm, char hash[128],
+                                           const char *confirm, struct hash_job *job,
                                            struct errors *errs);
-enum app_status auth_password_change_store(struct ctx *c, const char *hash);
+enum app_status auth_password_change_store(struct ctx *c, const struct hash_job *job,
+                                           struct errors *errs);
 /* Sets a person's password directly (command line). APP_CONFLICT: another
  * person (of another program) already signs in with their email. */
 enum app_status auth_password_set(struct ctx *c, int64_t person_id, const char *password,
@@ -74,11 +78,12 @@ enum app_status auth_reset_issue(struct ctx *c, int64_t person_id, const char **
 /* Whose link is it (name for the page); APP_NOT_FOUND if unknown, used,
  * expired, or replaced by a newer link or a new password. */
 enum app_status auth_reset_check(struct ctx *c, const char *token, const char **name);
-/* A one-time link is used in two steps too: check and hash, then store
- * (which fails with APP_NOT_FOUND if the link was used in between). */
+/* A one-time link is used in two steps too: check (filling job, which
+ * hashes the new password), then store (APP_NOT_FOUND if the link was used
+ * in between). */
 enum app_status auth_reset_check_password(struct ctx *c, const char *token, const char *next,
-                                          const char *confirm, char hash[128],
+                                          const char *confirm, struct hash_job *job,
                                           struct errors *errs);
-enum app_status auth_reset_store(struct ctx *c, const char *token, const char *hash);
+enum app_status auth_reset_store(struct ctx *c, const char *token, const struct hash_job *job);
 
 #endif

@@ -528,16 +528,17 @@ struct resource_fields {
     enum document_type type;         /* DOC_UNKNOWN: no new file */
 };
 
-static bool resource_check(struct ctx *c, const struct resource_input *in, bool file_required,
-                           struct resource_fields *f, struct errors *errs)
+/* id: the document whose file a new one replaces, 0 for a new document. */
+static bool resource_check(struct ctx *c, int64_t id, const struct resource_input *in,
+                           bool file_required, struct resource_fields *f, struct errors *errs)
 {
     f->title = text_field(c, errs, "title", in->title, TITLE_MAX, "Enter the document's title.");
     f->description = text_field(c, errs, "description", in->description, SHORT_TEXT_MAX, NULL);
     f->published = yes_no_field(errs, "published", in->published);
     f->type = DOC_UNKNOWN;
-    if (in->data)
-        f->type = upload_of(c, in, errs);
-    else if (file_required)
+    if (in->data && (f->type = upload_of(c, in, errs)) != DOC_UNKNOWN)
+        upload_quota_check(c, 0, id, in->len, errs);
+    else if (!in->data && file_required)
         errors_add(errs, "file", arena_printf(c->a, "Choose the file to upload: %s.",
                                               document_accepted()));
     return errs->n == 0;
@@ -551,12 +552,14 @@ static enum app_status resource_file_store(struct ctx *c, int64_t id,
     int rc = db_exec(c->db, "DELETE FROM resource_file WHERE resource_id = ?", "i", id);
     if (rc == DB_OK)
         rc = db_exec(c->db, "INSERT INTO resource_file (resource_id, content) VALUES (?, ?)",
-                     "is", id, upload_encode(c->a, in->data, in->len));
+                     "ib", id, &(struct db_blob){in->data, in->len});
     if (rc == DB_OK)
-        rc = db_exec(c->db, "UPDATE resource SET filename = ?, media_type = ?, size = ? "
-                            "WHERE id = ?",
-                     "ssii", upload_name(c->a, in->filename, t), document_media_type(t),
-                     (int64_t)in->len, id);
+        rc = db_exec(c->db, "UPDATE resource SET filename = ?, media_type = ?, size = ?, "
+                            "uploaded_by = ? WHERE id = ?",
+                     "ssisi", upload_name(c->a, in->filename, t), document_media_type(t),
+                     (int64_t)in->len,
+                     c->who.person_id ? arena_printf(c->a, "%" PRId64, c->who.person_id) : NULL,
+                     id);
     return app_db_status(rc);
 }
 
@@ -567,7 +570,7 @@ enum app_status resource_create(struct ctx *c, const struct resource_input *in, 
     if (s != APP_OK)
         return s;
     struct resource_fields f;
-    if (!resource_check(c, in, true, &f, errs))
+    if (!resource_check(c, 0, in, true, &f, errs))
         return APP_INVALID;
     int64_t now = app_now(c);
     int rc = db_int_query(c->db, id,
@@ -596,7 +599,7 @@ enum app_status resource_update(struct ctx *c, int64_t id, int64_t version,
     if (old.version != version)
         return APP_CONFLICT;
     struct resource_fields f;
-    if (!resource_check(c, in, false, &f, errs))
+    if (!resource_check(c, id, in, false, &f, errs))
         return APP_INVALID;
     s = updated_one(c, db_exec(c->db,
                                "UPDATE resource SET title = ?, description = ?, published = ?, "
@@ -642,8 +645,23 @@ const char *feedback_attribution(const char *role)
     return NULL;
 }
 
+#define FEEDBACK_WINDOW 3600   /* feedback_per_hour counts this many seconds */
+
+/* Against spam (issue 15): at most feedback_per_hour comments from one
+ * address in an hour. The comment is anonymous; the counter keeps the
+ * address and a count, and is gone soon after its hour. */
+static enum app_status feedback_rate(struct ctx *c, const char *key, struct rate_refusal *refused)
+{
+    struct rate r;
+    refused->limit = program_setting_int(c, "feedback_per_hour");
+    if (rate_get(c, key, &r) != APP_OK)
+        return APP_ERROR;
+    refused->retry_at = r.window_end;
+    return r.events < refused->limit ? APP_OK : APP_THROTTLED;
+}
+
 enum app_status feedback_submit(struct ctx *c, const struct feedback_input *in, bool *stored,
-                                struct errors *errs)
+                                struct rate_refusal *refused, struct errors *errs)
 {
     enum app_status s = app_authorize(c, ACT_CREATE, KIND_FEEDBACK, NULL);
     *stored = false;
@@ -660,6 +678,10 @@ enum app_status feedback_submit(struct ctx *c, const struct feedback_input *in, 
                                      "Write your comment.");
     if (errs->n)
         return APP_INVALID;
+    const char *key = arena_printf(c->a, "feedback:%s", c->address ? c->address : "");
+    if ((s = feedback_rate(c, key, refused)) != APP_OK ||
+        (s = rate_add(c, key, FEEDBACK_WINDOW, 1)) != APP_OK)
+        return s;
     int64_t id;
     int rc = db_int_query(c->db, &id,
                           "INSERT INTO feedback (program_id, role, comment, created_at) "

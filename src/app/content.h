@@ -6,6 +6,8 @@
 #ifndef PARLEY_APP_CONTENT_H
 #define PARLEY_APP_CONTENT_H
 
+#include "app/rate.h"
+
 #include <stddef.h>
 
 #include "app/app.h"
@@ -117,9 +119,10 @@ struct feedback_input {
     const char *honeypot;            /* a field people never see: bots fill it */
 };
 /* *stored is false when the honeypot was filled: the answer is the same
- * as for a real comment (a bot learns nothing), but nothing is written. */
+ * as for a real comment (a bot learns nothing), but nothing is written.
+ * APP_THROTTLED with *refused over feedback_per_hour from one address. */
 enum app_status feedback_submit(struct ctx *c, const struct feedback_input *in, bool *stored,
-                                struct errors *errs);
+                                struct rate_refusal *refused, struct errors *errs);
 /* published_only: the quotes shown on the public pages (anyone), newest
  * first; else every comment (the coordinator). At most limit. */
 enum app_status feedback_list(struct ctx *c, bool published_only, int limit,

@@ -9,10 +9,11 @@
  * count and content digest are compared with the source's, and the audit
  * chain (R38) is recomputed and must end in the source's hash.
  *
- * Files: a stored file's bytes are rows too (resource_file, base64 text,
- * from migration 003), so they are copied and verified like any table; the
- * report counts them. The one file outside the database, the audit key with
- * its checkpoint file (R38), is main.c's to move: it is no table.
+ * Files: a stored file's bytes are rows too (resource_file, artifact_file;
+ * bytes since migration 013), so they are copied and verified like any
+ * table, as bytes ('b'), never through text; the report counts them. The one
+ * file outside the database, the audit key with its checkpoint file (R38),
+ * is main.c's to move: it is no table.
  *
  * SQL text: the only names formatted into statements are identifiers,
  * which cannot be bound: table names from copy_tables[] below and column
@@ -52,7 +53,6 @@ static const struct copy_table copy_tables[] = {
     {"person_role", NULL},
     {"session", NULL},
     {"api_token", NULL},
-    {"login_throttle", NULL},
     {"password_reset", NULL},
     {"site_page", NULL}, /* 003 */
     {"faq_entry", NULL},
@@ -98,6 +98,7 @@ static const struct copy_table copy_tables[] = {
     {"survey_invitation", NULL},
     {"survey_response", NULL},
     {"reminder", NULL}, /* 010 */
+    {"rate_counter", NULL}, /* 013 */
     {"audit", NULL},
     /* 001 seeds the chain's head as (1, 0, ''); the copy replaces it. */
     {"audit_head", "last_id <> 0"},
@@ -280,22 +281,41 @@ static bool destination_empty(struct copy_run *r)
 
 /* --- rows --- */
 
-/* A row's hash, over each value's length and text (or a NULL mark), added
- * into the table's digest: the same rows give the same sum in any order.
- * Both engines render integers and text alike; a REAL column, should one
- * come, would need one rendering here. */
+/* A row's hash, over each value's length and text or bytes (or a NULL
+ * mark), added into the table's digest: the same rows give the same sum in
+ * any order. Both engines render integers and text alike; a REAL column,
+ * should one come, would need one rendering here. */
+/* A value's text, or a file's bytes copied into *files (made when first
+ * needed: most tables hold no files). */
+static const char *value_of(db_stmt *st, int c, arena **files, size_t *len)
+{
+    if (!db_is_blob(st, c)) {
+        const char *v = db_text(st, c);
+        *len = strlen(v);
+        return v;
+    }
+    if (!*files)
+        *files = arena_new(0);
+    return db_blob_copy(st, c, *files, len);
+}
+
 static void digest_add(db_stmt *st, int ncols, uint64_t *digest)
 {
     buf b;
     buf_init(&b, NULL);
+    arena *files = NULL;
     for (int c = 0; c < ncols; c++) {
         if (db_is_null(st, c)) {
             buf_puts(&b, "N|");
             continue;
         }
-        const char *v = db_text(st, c);
-        buf_printf(&b, "%zu:%s|", strlen(v), v);
+        size_t len;
+        const char *v = value_of(st, c, &files, &len);
+        buf_printf(&b, "%zu:", len);
+        buf_append(&b, v, len);
+        buf_putc(&b, '|');
     }
+    arena_free(files);
     char hex[65];
     secret_sha256_hex(b.s ? b.s : "", b.len, hex);
     buf_release(&b);
@@ -346,14 +366,25 @@ static bool column_list(struct copy_run *r, const char *table, db_stmt *st, stru
 
 static int insert_row(db *dst, const char *sql, db_stmt *st, int ncols)
 {
-    const char *v[COPY_MAX_COLUMNS] = {0};
+    /* 's' reads a const char *, 'b' a const struct db_blob *. */
+    const void *v[COPY_MAX_COLUMNS] = {0};
+    struct db_blob blobs[COPY_MAX_COLUMNS];
     char types[COPY_MAX_COLUMNS + 1];
+    arena *files = NULL;
     for (int c = 0; c < ncols; c++) {
-        v[c] = db_is_null(st, c) ? NULL : db_text(st, c);
         types[c] = 's';
+        if (db_is_null(st, c))
+            continue;
+        v[c] = blobs[c].data = value_of(st, c, &files, &blobs[c].len);
+        if (db_is_blob(st, c)) {
+            types[c] = 'b';
+            v[c] = &blobs[c];
+        }
     }
     types[ncols] = '\0';
-    return db_exec(dst, sql, types, V64);
+    int rc = db_exec(dst, sql, types, V64);
+    arena_free(files);
+    return rc;
 }
 
 static void insert_sql(buf *sql, const char *table, struct table_tally *t)

@@ -182,11 +182,12 @@ static enum app_status demo_feedback(struct ctx *c, struct errors *errs)
     visitor.who = (struct actor){.program_id = c->who.program_id};
     visitor.address = "198.51.100.40";
     bool stored;
+    struct rate_refusal refused;
     struct feedback_input in = {"teacher",
                                 "My Consulting Teacher helped me take charge of my teaching "
                                 "again. I felt heard at every step.",
                                 ""};
-    enum app_status s = feedback_submit(&visitor, &in, &stored, errs);
+    enum app_status s = feedback_submit(&visitor, &in, &stored, &refused, errs);
     int64_t id = 0;
     if (s == APP_OK)
         db_int_query(c->db, &id, "SELECT MAX(id) FROM feedback WHERE program_id = ?", "i",

@@ -2,7 +2,6 @@
  * artifacts) one way. */
 #include "app/upload.h"
 
-#include <sodium.h>
 #include <string.h>
 
 enum document_type upload_check(struct ctx *c, const struct upload *u, const char *offered,
@@ -50,6 +49,54 @@ const char *upload_name(arena *a, const char *uploaded, enum document_type t)
     return b.s;
 }
 
+#define MIB ((int64_t)1024 * 1024)
+
+/* Bytes as people count them here: "12.5 MiB". */
+static const char *mib_text(arena *a, int64_t bytes)
+{
+    return arena_printf(a, "%.1f MiB", (double)bytes / (double)MIB);
+}
+
+/* False, with the refusal on "file", if file bytes more than used would
+ * pass quota (a setting in MiB). whose: "this case's files". */
+static bool within_quota(struct ctx *c, const char *setting, int64_t used, int64_t file,
+                         const char *whose, struct errors *errs)
+{
+    int64_t quota = program_setting_int(c, setting) * MIB;
+    if (used + file <= quota)
+        return true;
+    errors_add(errs, "file",
+               arena_printf(c->a, "This file (%s) would take %s past their quota of %s: they "
+                                  "take %s already. Choose a smaller file, or ask the program "
+                                  "coordinator to raise the quota (Program settings).",
+                            mib_text(c->a, file), whose, mib_text(c->a, quota),
+                            mib_text(c->a, used)));
+    return false;
+}
+
+/* Two uploads at once on PostgreSQL may each pass before either is
+ * stored: a quota can then be passed by one file, never more. */
+bool upload_quota_check(struct ctx *c, int64_t case_id, int64_t replacing, size_t len,
+                        struct errors *errs)
+{
+    int64_t used = 0;
+    if (case_id) {
+        db_int_query(c->db, &used, "SELECT COALESCE(SUM(size), 0) FROM artifact WHERE case_id = ?",
+                     "i", case_id);
+        if (!within_quota(c, "upload_case_quota_mib", used, (int64_t)len, "this case's files",
+                          errs))
+            return false;
+    }
+    if (!c->who.person_id)
+        return true;   /* the command line has no quota */
+    db_int_query(c->db, &used,
+                 "SELECT (SELECT COALESCE(SUM(size), 0) FROM artifact WHERE uploaded_by = ?) + "
+                 "(SELECT COALESCE(SUM(size), 0) FROM resource WHERE uploaded_by = ? AND id <> ?)",
+                 "iii", c->who.person_id, c->who.person_id, replacing);
+    return within_quota(c, "upload_person_quota_mib", used, (int64_t)len,
+                        "the files you have uploaded", errs);
+}
+
 const char *upload_type_label(const char *media_type)
 {
     for (int t = DOC_UNKNOWN + 1; t < DOC_TYPE_COUNT; t++)
@@ -58,33 +105,15 @@ const char *upload_type_label(const char *media_type)
     return document_label(DOC_UNKNOWN);
 }
 
-const char *upload_encode(arena *a, const char *data, size_t len)
-{
-    size_t b64_len = sodium_base64_ENCODED_LEN(len, sodium_base64_VARIANT_ORIGINAL);
-    char *b64 = arena_alloc(a, b64_len);
-    sodium_bin2base64(b64, b64_len, (const unsigned char *)data, len,
-                      sodium_base64_VARIANT_ORIGINAL);
-    return b64;
-}
-
-static bool upload_decode(arena *a, const char *stored, const char **data, size_t *len)
-{
-    size_t b64_len = strlen(stored), max = b64_len / 4 * 3 + 3;
-    char *bin = arena_alloc(a, max);
-    *data = bin;
-    return sodium_base642bin((unsigned char *)bin, max, stored, b64_len, NULL, len, NULL,
-                             sodium_base64_VARIANT_ORIGINAL) == 0;
-}
-
 enum app_status upload_read(struct ctx *c, const char *sql, int64_t id, const char **data,
                             size_t *len)
 {
     db_stmt *st = db_query(c->db, sql, "i", id);
     if (!st)
         return APP_ERROR;
-    enum app_status s = APP_NOT_FOUND;
-    if (db_step(st) == DB_ROW)
-        s = upload_decode(c->a, db_text(st, 0), data, len) ? APP_OK : APP_ERROR;
+    bool found = db_step(st) == DB_ROW;
+    if (found)
+        *data = db_blob_copy(st, 0, c->a, len);
     db_done(st);
-    return s;
+    return found ? APP_OK : APP_NOT_FOUND;
 }

@@ -34,6 +34,20 @@ static void buf_grow(buf *b, size_t need)
     b->cap = cap;
 }
 
+void buf_reserve(buf *b, size_t n)
+{
+    if (b->len + n + 1 <= b->cap)
+        return;
+    size_t cap = b->len + n + 1;
+    char *s = b->a ? arena_alloc(b->a, cap) : realloc(b->s, cap);
+    if (!s)
+        die("out of memory (buffer of %zu bytes)", cap);
+    if (b->a && b->len)
+        memcpy(s, b->s, b->len);
+    b->s = s;
+    b->cap = cap;
+}
+
 void buf_append(buf *b, const char *s, size_t n)
 {
     buf_grow(b, n);

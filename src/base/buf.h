@@ -13,6 +13,10 @@ typedef struct buf {
 } buf;
 
 void buf_init(buf *b, arena *a);
+/* Room for n more bytes, taken at once: a buffer whose final size is known
+ * grows once rather than doubling (in an arena the smaller blocks it
+ * outgrows stay until the arena is freed). */
+void buf_reserve(buf *b, size_t n);
 void buf_append(buf *b, const char *s, size_t n);
 void buf_puts(buf *b, const char *s);
 void buf_putc(buf *b, char c);

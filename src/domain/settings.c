@@ -119,6 +119,20 @@ const struct setting_def setting_defs[] = {
                 "maker asks for fewer.",
      .lo = TOKEN_DAYS_MIN, .hi = TOKEN_DAYS_MAX,
      .bounds = "Give a whole number of days from 1 to 365."},
+    /* Limits that protect the service (issue 15): none switches off. */
+    {.key = "feedback_per_hour", .default_value = "5", .rule = "",
+     .label = "Comments the feedback form accepts from one address in an hour",
+     .meaning = "Comments the feedback form accepts from one address in an hour, against spam.",
+     .lo = 1, .hi = 1000, .bounds = "Give a whole number from 1 to 1000."},
+    {.key = "upload_case_quota_mib", .default_value = "100", .rule = "",
+     .label = "Files one case keeps, in MiB",
+     .meaning = "Most megabytes (MiB) of files one case keeps: its artifacts together.",
+     .lo = 1, .hi = 10240, .bounds = "Give a whole number of MiB from 1 to 10240 (10 GiB)."},
+    {.key = "upload_person_quota_mib", .default_value = "500", .rule = "",
+     .label = "Files one person uploads, in MiB",
+     .meaning = "Most megabytes (MiB) of files one person uploads: artifacts and the site's "
+                "documents together.",
+     .lo = 1, .hi = 102400, .bounds = "Give a whole number of MiB from 1 to 102400 (100 GiB)."},
 };
 const int setting_def_count = sizeof setting_defs / sizeof setting_defs[0];
 

@@ -38,15 +38,30 @@ struct http_limits {
     unsigned max_fields;          /* form fields per request; over: 413 */
     unsigned connection_timeout;  /* seconds idle before a connection is closed */
     unsigned max_conn_per_addr;   /* open connections per client address; over: 429 */
+    size_t max_upload_memory;     /* uploads being received at once, together; over: 503 */
 };
-/* The safe defaults: 8 KiB, 64 KiB, 10 MiB, 200, 15 s, 32. */
+/* The safe defaults: 8 KiB, 64 KiB, 10 MiB, 200, 15 s, 256, 100 MiB. */
 struct http_limits http_default_limits(void);
+
+/* A network of proxies whose X-Forwarded-For is believed: "10.0.0.0/8",
+ * "fd00::/8", or one address (/32, /128). IPv4 is kept IPv4-mapped. */
+struct http_cidr {
+    unsigned char net[16];
+    unsigned bits;
+};
+/* false if text is not an address with an optional /prefix. */
+bool http_cidr_parse(const char *text, struct http_cidr *out);
 
 struct http_config {
     const char *listen_addr;      /* "127.0.0.1" */
     int port;                     /* 0: any free port (see http_port) */
     unsigned threads;             /* thread-pool size */
     struct http_limits limits;
+    /* Requests from these come through a proxy: their client's address
+     * is the rightmost X-Forwarded-For hop outside them (req.remote_addr,
+     * the per-address limits and the audit log use it). */
+    const struct http_cidr *trusted_proxies;
+    size_t ntrusted_proxies;
     const struct route *routes;
     size_t nroutes;
     /* Called for a matched route once the request's input is parsed. */
@@ -78,7 +93,7 @@ struct req {
     void *app;                    /* web/'s per-request state */
     const char *method;           /* HEAD is reported as "GET" */
     const char *path;             /* decoded, without the query string */
-    const char *remote_addr;
+    const char *remote_addr;      /* the client's, through trusted proxies */
     bool is_api;                  /* path starts with /api/ */
     const struct route *route;    /* the matched route, or NULL */
     /* response */
@@ -98,6 +113,15 @@ const struct http_field *req_fields(req *r);           /* all, in order */
 const struct http_field *req_upload(req *r, const char *name);
 const char *req_cookie(req *r, const char *name);
 const char *req_body(req *r, size_t *len);             /* raw JSON body */
+
+/* Slow work off the page workers (a password hash). A handler calls
+ * req_defer(); once it returns, the connection is suspended, so its worker
+ * thread serves other connections meanwhile, and start(r) runs: it hands
+ * the work on, and whatever does it calls req_resume(r), from any thread
+ * (start may too). Then resume(r) runs on a page worker and its answer is
+ * sent. Every deferred request must be resumed before http_stop. */
+void req_defer(req *r, http_handler start, http_handler resume);
+void req_resume(req *r);
 
 void res_header(req *r, const char *name, const char *value);
 void res_redirect(req *r, const char *location);       /* 303 See Other */

@@ -33,9 +33,10 @@ struct addr_count {
 struct http_server {
     struct http_config cfg;
     struct MHD_Daemon *d;
-    pthread_mutex_t mu;            /* guards addrs */
+    pthread_mutex_t mu;            /* guards addrs and uploading */
     struct addr_count *addrs;      /* open connections per client address */
     size_t naddrs, addrs_cap;
+    size_t uploading;              /* bytes of uploads being received, held in memory */
 };
 
 struct field_list {
@@ -66,9 +67,16 @@ struct http_req_private {
     bool urlencoded;
     buf body;                      /* raw body unless multipart */
     size_t received, body_limit;
+    size_t content_length;         /* as announced; 0 when not (chunked) */
+    size_t chunk_start;            /* where the piece being read starts in the body */
     struct http_field *part;       /* the multipart field being received */
     buf part_value;
     struct res_hdr *hdrs, **htail;
+    const char *counted_addr;      /* a proxied request's client, counted while it lasts */
+    size_t upload_held;            /* its share of the server's upload memory */
+    /* req_defer: asked by the handler, waiting (suspended), resumed. */
+    enum { DEFER_NONE, DEFER_ASKED, DEFER_WAITING, DEFER_RESUMED } defer;
+    http_handler defer_start, defer_resume;
 };
 
 struct http_limits http_default_limits(void)
@@ -79,7 +87,14 @@ struct http_limits http_default_limits(void)
         .max_upload_bytes = 10 * MIB,
         .max_fields = 200,
         .connection_timeout = 15,
-        .max_conn_per_addr = 32,
+        /* A school's staff may share one address (NAT): browsers open up to
+         * six connections each, so 256 serves some forty people loading
+         * pages at the same moment, while one address still holds at most a
+         * quarter of the ~1000 connections the server takes. */
+        .max_conn_per_addr = 256,
+        /* Ten uploads of the largest size at once: a request holds its file
+         * once, so this bounds the memory uploads take, however many come. */
+        .max_upload_memory = 100 * MIB,
     };
 }
 
@@ -192,13 +207,51 @@ static unsigned addr_open(http_server *s, const char *addr)
     return n;
 }
 
+static bool from_proxy(const http_server *s, const char *peer)
+{
+    return http_address_trusted(peer, s->cfg.trusted_proxies, s->cfg.ntrusted_proxies);
+}
+
+/* A client's own connections are counted as they open and close. A
+ * proxy's carry many clients' requests: those are counted per request,
+ * under the client's address (begin, on_completed). */
 static void on_connection(void *cls, struct MHD_Connection *c, void **socket_context,
                           enum MHD_ConnectionNotificationCode code)
 {
     char addr[INET6_ADDRSTRLEN];
     (void)socket_context;
     conn_addr(c, addr);
-    addr_change(cls, addr, code == MHD_CONNECTION_NOTIFY_STARTED ? 1 : -1);
+    if (!from_proxy(cls, addr))
+        addr_change(cls, addr, code == MHD_CONNECTION_NOTIFY_STARTED ? 1 : -1);
+}
+
+/* Every X-Forwarded-For header's value, joined by commas in order. */
+static enum MHD_Result forwarded_part(void *cls, enum MHD_ValueKind kind, const char *key,
+                                      const char *value)
+{
+    buf *b = cls;
+    (void)kind;
+    if (key && value && strcasecmp(key, "X-Forwarded-For") == 0)
+        buf_printf(b, "%s%s", b->len ? "," : "", value);
+    return MHD_YES;
+}
+
+/* The client's address; a proxied request is counted under it until it
+ * completes. */
+static const char *client_address(struct http_req_private *p)
+{
+    char peer[INET6_ADDRSTRLEN], client[INET6_ADDRSTRLEN];
+    conn_addr(p->conn, peer);
+    if (!from_proxy(p->srv, peer))
+        return arena_strdup(p->r.a, peer);
+    buf forwarded;
+    buf_init(&forwarded, p->r.a);
+    MHD_get_connection_values(p->conn, MHD_HEADER_KIND, forwarded_part, &forwarded);
+    http_client_address(peer, forwarded.len ? forwarded.s : NULL, p->srv->cfg.trusted_proxies,
+                        p->srv->cfg.ntrusted_proxies, client);
+    p->counted_addr = arena_strdup(p->r.a, client);
+    addr_change(p->srv, p->counted_addr, 1);
+    return p->counted_addr;
 }
 
 /* ---- answering ---- */
@@ -330,13 +383,18 @@ static bool part_start(struct http_req_private *p, const char *name, const char 
         return false;
     }
     struct http_field *f = list_add(a, &p->fields, arena_strdup(a, name), "");
+    p->part = f;
+    buf_init(&p->part_value, a);
     if (filename) {
         f->filename = arena_strdup(a, filename);
         f->content_type = arena_strdup(a, content_type ? content_type
                                                        : "application/octet-stream");
+        /* A file is at most the rest of the body: room for it is taken
+         * once, so the request holds one copy of it, not the blocks of a
+         * buffer that doubled its way up. */
+        if (p->content_length > p->chunk_start)
+            buf_reserve(&p->part_value, p->content_length - p->chunk_start);
     }
-    p->part = f;
-    buf_init(&p->part_value, a);
     return true;
 }
 
@@ -429,6 +487,35 @@ static const struct route *route_find(struct http_req_private *p)
     return NULL;
 }
 
+/* An upload holds its announced length (the limit if it announced none)
+ * of the server's upload memory until it completes. */
+static bool upload_memory_take(struct http_req_private *p)
+{
+    http_server *s = p->srv;
+    size_t want = p->content_length ? p->content_length : p->body_limit;
+    pthread_mutex_lock(&s->mu);
+    bool room = s->uploading + want <= s->cfg.limits.max_upload_memory;
+    if (room) {
+        s->uploading += want;
+        p->upload_held = want;
+    }
+    pthread_mutex_unlock(&s->mu);
+    if (!room) {
+        fail(p, 503, "The server is receiving many files at once right now. Nothing was "
+                     "saved: wait a minute, then send it again.");
+        res_header(&p->r, "Retry-After", "60");
+    }
+    return room;
+}
+
+static void upload_memory_give_back(struct http_req_private *p)
+{
+    pthread_mutex_lock(&p->srv->mu);
+    p->srv->uploading -= p->upload_held;
+    pthread_mutex_unlock(&p->srv->mu);
+    p->upload_held = 0;
+}
+
 /* Decides how the body will be read, refusing one that is too large before
  * any of it arrives (Content-Length; chunked bodies are counted later). */
 static bool body_prepare(struct http_req_private *p)
@@ -438,10 +525,14 @@ static bool body_prepare(struct http_req_private *p)
                                                      : lim->max_form_bytes;
     const char *cl = MHD_lookup_connection_value(p->conn, MHD_HEADER_KIND,
                                                  MHD_HTTP_HEADER_CONTENT_LENGTH);
-    if (cl && strtoull(cl, NULL, 10) > p->body_limit) {
+    unsigned long long announced = cl ? strtoull(cl, NULL, 10) : 0;
+    if (announced > p->body_limit) {
         too_big(p);
         return false;
     }
+    p->content_length = (size_t)announced;
+    if ((p->r.route->flags & ROUTE_UPLOAD) && !upload_memory_take(p))
+        return false;
     const char *ct = MHD_lookup_connection_value(p->conn, MHD_HEADER_KIND,
                                                  MHD_HTTP_HEADER_CONTENT_TYPE);
     if (!ct)
@@ -454,6 +545,7 @@ static bool body_prepare(struct http_req_private *p)
             return false;
         }
     } else {
+        buf_reserve(&p->body, p->content_length);
         /* Our own parser, not MHD's: strict about escapes and UTF-8. */
         p->urlencoded = strncasecmp(ct, MHD_HTTP_POST_ENCODING_FORM_URLENCODED,
                                     strlen(MHD_HTTP_POST_ENCODING_FORM_URLENCODED)) == 0;
@@ -467,12 +559,10 @@ static enum MHD_Result begin(struct http_req_private *p, const char *method)
     req *r = &p->r;
     arena *a = r->a;
     const struct http_limits *lim = &p->srv->cfg.limits;
-    char addr[INET6_ADDRSTRLEN];
 
     p->method = arena_strdup(a, method);
     r->method = strcmp(method, "HEAD") == 0 ? "GET" : p->method;
-    conn_addr(p->conn, addr);
-    r->remote_addr = arena_strdup(a, addr);
+    r->remote_addr = client_address(p);
 
     const union MHD_ConnectionInfo *ci =
         MHD_get_connection_info(p->conn, MHD_CONNECTION_INFO_REQUEST_HEADER_SIZE);
@@ -481,7 +571,7 @@ static enum MHD_Result begin(struct http_req_private *p, const char *method)
                                               "server accepts (%s). Clearing this site's "
                                               "cookies may help.",
                                            size_text(a, lim->max_header_bytes)));
-    if (addr_open(p->srv, addr) > lim->max_conn_per_addr)
+    if (addr_open(p->srv, r->remote_addr) > lim->max_conn_per_addr)
         return refuse(p, 429, arena_printf(a, "Too many connections from your address "
                                               "(more than %u at once). Close some tabs or "
                                               "wait a moment, then try again.",
@@ -510,12 +600,15 @@ static enum MHD_Result begin(struct http_req_private *p, const char *method)
 /* Later calls: a piece of the body. */
 static void receive(struct http_req_private *p, const char *data, size_t n)
 {
-    if (p->received > p->body_limit)
+    if (p->received > p->body_limit) {
         too_big(p);
-    else if (!p->pp)
+    } else if (!p->pp) {
         buf_append(&p->body, data, n);
-    else if (MHD_post_process(p->pp, data, n) != MHD_YES)
-        fail(p, 400, "The form could not be read.");   /* unless on_part said why */
+    } else {
+        p->chunk_start = p->received - n;
+        if (MHD_post_process(p->pp, data, n) != MHD_YES)
+            fail(p, 400, "The form could not be read.");   /* unless on_part said why */
+    }
 }
 
 /* Last call: the body is complete; parse it and hand the request over. */
@@ -569,8 +662,20 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
             return MHD_NO;
         return MHD_YES;
     }
-    if (!p->failed)
+    if (p->defer == DEFER_RESUMED) {
+        p->defer = DEFER_NONE;
+        p->defer_resume(&p->r);
+    } else if (!p->failed) {
         finish(p);
+    }
+    /* Suspended first, then the work is handed on: it may resume the
+     * connection at once, which is only allowed once suspended. */
+    if (p->defer == DEFER_ASKED) {
+        p->defer = DEFER_WAITING;
+        MHD_suspend_connection(p->conn);
+        p->defer_start(&p->r);
+        return MHD_YES;
+    }
     return reply(p);
 }
 
@@ -630,6 +735,10 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
         return;
     if (p->pp)
         MHD_destroy_post_processor(p->pp);
+    if (p->counted_addr)
+        addr_change(p->srv, p->counted_addr, -1);
+    if (p->upload_held)
+        upload_memory_give_back(p);
     access_log(p);
     arena_free(p->r.a);
     *con_cls = NULL;
@@ -699,6 +808,21 @@ const char *req_body(req *r, size_t *len)
     return buf_cstr(&p->body);
 }
 
+void req_defer(req *r, http_handler start, http_handler resume)
+{
+    struct http_req_private *p = r->priv;
+    p->defer = DEFER_ASKED;
+    p->defer_start = start;
+    p->defer_resume = resume;
+}
+
+void req_resume(req *r)
+{
+    struct http_req_private *p = r->priv;
+    p->defer = DEFER_RESUMED;
+    MHD_resume_connection(p->conn);
+}
+
 void res_header(req *r, const char *name, const char *value)
 {
     struct http_req_private *p = r->priv;
@@ -764,7 +888,7 @@ http_server *http_start(const struct http_config *cfg, char **err)
     struct sockaddr_in6 v6 = {.sin6_family = AF_INET6, .sin6_port = htons((uint16_t)cfg->port)};
     const char *host = cfg->listen_addr ? cfg->listen_addr : "127.0.0.1";
     struct sockaddr *sa = (struct sockaddr *)&v4;
-    unsigned flags = MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ERROR_LOG;
+    unsigned flags = MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ERROR_LOG | MHD_ALLOW_SUSPEND_RESUME;
     if (inet_pton(AF_INET6, host, &v6.sin6_addr) == 1) {
         sa = (struct sockaddr *)&v6;
         flags |= MHD_USE_IPv6;

@@ -19,6 +19,9 @@ struct db_engine {
     int (*step)(db_stmt *st);
     const char *(*text)(db_stmt *st, int col);
     int64_t (*integer)(db_stmt *st, int col);
+    /* A BLOB/bytea column's bytes, copied into a (NUL after them). */
+    const char *(*blob_copy)(db_stmt *st, int col, arena *a, size_t *len);
+    bool (*is_blob)(db_stmt *st, int col);
     double (*real)(db_stmt *st, int col);
     bool (*is_null)(db_stmt *st, int col);
     int (*columns)(db_stmt *st);

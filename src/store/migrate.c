@@ -168,11 +168,6 @@ static int migrate_locked(db *d, int target, char **err)
     return DB_OK;
 }
 
-int db_migrate(db *d, char **err)
-{
-    return db_migrate_to(d, db_latest_version(), err);
-}
-
 int db_migrate_to(db *d, int version, char **err)
 {
     if (err)
@@ -196,6 +191,11 @@ int db_migrate_to(db *d, int version, char **err)
     if (e->unlock_migrations)
         e->unlock_migrations(d);
     return rc;
+}
+
+int db_migrate(db *d, char **err)
+{
+    return db_migrate_to(d, db_latest_version(), err);
 }
 
 int db_check(db *d, buf *report)

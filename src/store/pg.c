@@ -16,9 +16,11 @@
  * used is deallocated. */
 #define STMT_CACHE_SIZE 128
 /* Parameter types given to PostgreSQL (pg_type OIDs), as wide as the C
- * type: 'i' (int64_t) int8, 'd' (int) int4, 'f' float8. 's' is left for
- * PostgreSQL to infer from its use, so that a nullable id passed as text
- * still compares with a bigint. A function taking integer wants 'd'. */
+ * type: 'i' (int64_t) int8, 'd' (int) int4, 'f' float8, 'b' (a file's
+ * bytes, sent in binary) bytea. 's' is left for PostgreSQL to infer from
+ * its use, so that a nullable id passed as text still compares with a
+ * bigint. A function taking integer wants 'd'. */
+#define OID_BYTEA 17
 #define OID_INT8 20
 #define OID_INT4 23
 #define OID_FLOAT8 701
@@ -28,8 +30,11 @@
  * (55P03), not a request that hangs. */
 #define SET_LOCK_TIMEOUT "SET lock_timeout = '5s'"
 
+/* bytea columns come back as hex text ("\x0a1b..."), which pg_blob_copy
+ * reads. */
 static const char pg_settings[] = "SET client_min_messages = warning;"
-                                  "SET standard_conforming_strings = on;" SET_LOCK_TIMEOUT;
+                                  "SET standard_conforming_strings = on;"
+                                  "SET bytea_output = 'hex';" SET_LOCK_TIMEOUT;
 
 struct pg_prepared {
     char *sql;             /* NULL: free cache slot */
@@ -254,6 +259,8 @@ static Oid param_type(char letter)
         return OID_INT4;
     case 'f':
         return OID_FLOAT8;
+    case 'b':
+        return OID_BYTEA;
     default:
         return 0;
     }
@@ -309,12 +316,28 @@ static struct pg_prepared *stmt_get(struct pg_db *p, const char *sql, const char
 /* ---- running statements ---- */
 
 /* Parameters as text: what PostgreSQL parses for the inferred or given
- * type. Numbers are formatted into slots of nums; NULL strings stay NULL. */
-static bool format_params(const char *types, va_list *ap, const char **values, char (*nums)[32])
+ * type. Numbers are formatted into slots of nums; NULL strings stay NULL.
+ * A file's bytes go as they are (binary format, with their length). */
+struct pg_params {
+    const char **values;
+    char (*nums)[32];
+    int *lengths, *formats;
+};
+
+static bool format_params(const char *types, va_list *ap, struct pg_params *p)
 {
+    const char **values = p->values;
+    char(*nums)[32] = p->nums;
     for (int i = 0; types[i]; i++) {
         values[i] = nums[i];
         switch (types[i]) {
+        case 'b': {
+            const struct db_blob *b = va_arg(*ap, const struct db_blob *);
+            values[i] = b ? (b->len ? b->data : "") : NULL;
+            p->lengths[i] = b ? (int)b->len : 0;
+            p->formats[i] = 1;
+            break;
+        }
         case 's':
             values[i] = va_arg(*ap, const char *);
             break;
@@ -356,10 +379,11 @@ static struct pg_stmt *stmt_new(struct pg_db *p, PGresult *res, int status)
 }
 
 static struct pg_stmt *execute(struct pg_db *p, struct pg_prepared *e, const char *sql,
-                               const char **values)
+                               const struct pg_params *params)
 {
     bool was_in_txn = in_txn_status(p->conn);
-    PGresult *res = PQexecPrepared(p->conn, e->name, e->nparams, values, NULL, NULL, 0);
+    PGresult *res = PQexecPrepared(p->conn, e->name, e->nparams, params->values,
+                                   params->lengths, params->formats, 0);
     int status = DB_OK;
     if (result_ok(res))
         note_changes(p, res);
@@ -394,17 +418,20 @@ static db_stmt *pg_query(db *d, const char *sql, const char *types, va_list ap)
     if (!e)
         return NULL;
     size_t n = (size_t)e->nparams + 1;
-    const char **values = calloc(n, sizeof *values);
-    char(*nums)[32] = calloc(n, sizeof *nums);
-    if (!values || !nums)
+    struct pg_params params = {calloc(n, sizeof *params.values), calloc(n, sizeof *params.nums),
+                               calloc(n, sizeof *params.lengths),
+                               calloc(n, sizeof *params.formats)};
+    if (!params.values || !params.nums || !params.lengths || !params.formats)
         die("out of memory (parameters)");
     va_list copy;
     va_copy(copy, ap);
-    bool ok = format_params(types, &copy, values, nums);
+    bool ok = format_params(types, &copy, &params);
     va_end(copy);
-    struct pg_stmt *st = ok ? execute(p, e, sql, values) : NULL;
-    free(values);
-    free(nums);
+    struct pg_stmt *st = ok ? execute(p, e, sql, &params) : NULL;
+    free(params.values);
+    free(params.nums);
+    free(params.lengths);
+    free(params.formats);
     if (!ok) {
         db_set_errmsg(d, "unknown type letter in '%s'", types);
         log_error("postgresql: %s (in: %s)", d->errmsg, sql);
@@ -439,6 +466,35 @@ static int64_t pg_integer(db_stmt *st, int col)
     if (v[0] == 't' && !v[1])
         return 1;
     return strtoll(v, NULL, 10);
+}
+
+/* PostgreSQL writes lower-case hex digits only. */
+static unsigned hex_digit(char c)
+{
+    return c >= '0' && c <= '9' ? (unsigned)(c - '0') : (unsigned)(c - 'a' + 10) & 15u;
+}
+
+/* bytea in hex output ("\x" then two digits a byte), decoded straight
+ * into a: no copy of the hex text is made. */
+static const char *pg_blob_copy(db_stmt *st, int col, arena *a, size_t *len)
+{
+    const char *v = pg_text(st, col);
+    size_t n = strlen(v);
+    if (n < 2 || v[0] != '\\' || v[1] != 'x') {
+        *len = 0;
+        return arena_strdup(a, "");
+    }
+    *len = (n - 2) / 2;
+    char *out = arena_alloc(a, *len + 1);
+    for (size_t i = 0; i < *len; i++)
+        out[i] = (char)(hex_digit(v[2 + 2 * i]) << 4 | hex_digit(v[3 + 2 * i]));
+    return out;
+}
+
+static bool pg_is_blob(db_stmt *st, int col)
+{
+    struct pg_stmt *s = pg_st(st);
+    return s->res && PQftype(s->res, col) == OID_BYTEA;
 }
 
 static double pg_real(db_stmt *st, int col)
@@ -601,6 +657,8 @@ static const struct db_engine pg_engine = {
     .step = pg_step,
     .text = pg_text,
     .integer = pg_integer,
+    .blob_copy = pg_blob_copy,
+    .is_blob = pg_is_blob,
     .real = pg_real,
     .is_null = pg_is_null,
     .columns = pg_columns,

@@ -3,6 +3,7 @@
  * opened NOMUTEX and carry a small cache of prepared statements. */
 #include <errno.h>
 #include <fcntl.h>
+#include <sodium.h>
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
@@ -174,6 +175,15 @@ static int bind_one(sqlite3_stmt *h, int i, char type, va_list *ap)
         return sqlite3_bind_int(h, i, va_arg(*ap, int));
     case 'f':
         return sqlite3_bind_double(h, i, va_arg(*ap, double));
+    case 'b': {
+        /* STATIC: a file is not copied again; the caller keeps it until
+         * db_done, which clears the bindings. "" because SQLite binds a
+         * NULL pointer as NULL, not as an empty file. */
+        const struct db_blob *b = va_arg(*ap, const struct db_blob *);
+        if (!b)
+            return sqlite3_bind_null(h, i);
+        return sqlite3_bind_blob64(h, i, b->len ? b->data : "", b->len, SQLITE_STATIC);
+    }
     default:
         return -1;
     }
@@ -256,6 +266,19 @@ static const char *sq_text(db_stmt *st, int col)
 static int64_t sq_integer(db_stmt *st, int col)
 {
     return sqlite3_column_int64(sq_st(st)->h, col);
+}
+
+static const char *sq_blob_copy(db_stmt *st, int col, arena *a, size_t *len)
+{
+    sqlite3_stmt *h = sq_st(st)->h;
+    const void *data = sqlite3_column_blob(h, col);
+    *len = (size_t)sqlite3_column_bytes(h, col);
+    return data ? arena_strndup(a, data, *len) : arena_strdup(a, "");
+}
+
+static bool sq_is_blob(db_stmt *st, int col)
+{
+    return sqlite3_column_type(sq_st(st)->h, col) == SQLITE_BLOB;
 }
 
 static double sq_real(db_stmt *st, int col)
@@ -459,9 +482,34 @@ static int set_wal(struct sq_db *s)
     return rc == DB_ROW ? DB_OK : rc;
 }
 
+/* parley_base64_decode(text): the bytes of base64 text, for migration
+ * 013, which turned the files kept as base64 into bytes. Invalid base64 is
+ * an error, so the migration stops rather than keep damaged files. */
+static void base64_decode_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    (void)argc;
+    const char *text = (const char *)sqlite3_value_text(argv[0]);
+    size_t n = (size_t)sqlite3_value_bytes(argv[0]), len = 0;
+    unsigned char *bytes = sqlite3_malloc64(n / 4 * 3 + 3);
+    if (!bytes) {
+        sqlite3_result_error_nomem(ctx);
+        return;
+    }
+    if (sodium_base642bin(bytes, n / 4 * 3 + 3, text ? text : "", n, NULL, &len, NULL,
+                          sodium_base64_VARIANT_ORIGINAL) != 0) {
+        sqlite3_free(bytes);
+        sqlite3_result_error(ctx, "parley_base64_decode: not base64", -1);
+        return;
+    }
+    sqlite3_result_blob64(ctx, bytes, len, sqlite3_free);
+}
+
 static int configure(struct sq_db *s)
 {
     sqlite3_extended_result_codes(s->h, 1);
+    sqlite3_create_function_v2(s->h, "parley_base64_decode", 1,
+                               SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, base64_decode_fn, NULL,
+                               NULL, NULL);
     /* Set first: switching to WAL can itself wait on another starter. */
     sqlite3_busy_timeout(s->h, BUSY_TIMEOUT_MS);
     int rc = sq_exec_script(&s->base, sq_settings);
@@ -500,6 +548,8 @@ static const struct db_engine sqlite_engine = {
     .step = sq_step,
     .text = sq_text,
     .integer = sq_integer,
+    .blob_copy = sq_blob_copy,
+    .is_blob = sq_is_blob,
     .real = sq_real,
     .is_null = sq_is_null,
     .columns = sq_columns,

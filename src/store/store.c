@@ -83,6 +83,16 @@ int64_t db_int(db_stmt *st, int col)
     return st->d->engine->integer(st, col);
 }
 
+const char *db_blob_copy(db_stmt *st, int col, arena *a, size_t *len)
+{
+    return st->d->engine->blob_copy(st, col, a, len);
+}
+
+bool db_is_blob(db_stmt *st, int col)
+{
+    return st->d->engine->is_blob(st, col);
+}
+
 double db_real(db_stmt *st, int col)
 {
     return st->d->engine->real(st, col);

@@ -54,9 +54,17 @@ int db_commit(db *d);
 int db_rollback(db *d);
 bool db_in_transaction(db *d);
 
+/* A file's bytes as a parameter: a BLOB on SQLite, a bytea on PostgreSQL,
+ * never text. The bytes are not copied: they stay valid until db_done. */
+struct db_blob {
+    const void *data;
+    size_t len;
+};
+
 /* Prepares (statements are cached per connection by SQL text) and binds.
  * types has one letter per '?': 's' const char * (NULL binds NULL),
- * 'i' int64_t, 'd' int, 'f' double. Returns NULL on error (db_errmsg).
+ * 'i' int64_t, 'd' int, 'f' double, 'b' const struct db_blob * (NULL binds
+ * NULL). Returns NULL on error (db_errmsg).
  * On PostgreSQL 'i' is a bigint and 'd' an integer parameter, 's' takes
  * the type its use implies; LIKE ignores ASCII case as on SQLite. */
 db_stmt *db_query(db *d, const char *sql, const char *types, ...);
@@ -66,6 +74,11 @@ const char *db_text(db_stmt *st, int col);   /* "" for NULL */
 /* The column's text copied into a (it outlives the statement). */
 const char *db_text_copy(db_stmt *st, int col, arena *a);
 int64_t db_int(db_stmt *st, int col);
+/* A BLOB (bytea) column's bytes copied into a, with a NUL after them
+ * that *len does not count. */
+const char *db_blob_copy(db_stmt *st, int col, arena *a, size_t *len);
+/* The column of the current row holds bytes (BLOB, bytea), not text. */
+bool db_is_blob(db_stmt *st, int col);
 double db_real(db_stmt *st, int col);
 bool db_is_null(db_stmt *st, int col);
 int db_columns(db_stmt *st);

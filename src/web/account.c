@@ -23,8 +23,7 @@ static const char *safe_next(const char *next)
 static void login_form(req *r, const char *email, const char *next, const char *problem)
 {
     page_begin(r, "Sign in");
-    if (problem)
-        html_printf(&r->out, "<div class=\"error-summary\" role=\"alert\"><p>%s</p></div>", problem);
+    form_problem(r, problem);
     if (req_query(r, "signed_out"))
         html_raw(&r->out, "<div class=\"flash flash-ok\" role=\"status\">You are signed out.</div>");
     form_begin(r, "/login");
@@ -49,33 +48,40 @@ void page_login(req *r)
     login_form(r, "", req_query(r, "next"), NULL);
 }
 
-void do_login(req *r)
+/* "in about 8 seconds", "in about 3 minutes". */
+static const char *wait_words(req *r, int64_t seconds)
 {
-    struct ctx *c = ctx_of(r);
+    if (seconds < 90)
+        return arena_printf(r->a, "in about %" PRId64 " second%s", seconds,
+                            seconds == 1 ? "" : "s");
+    return arena_printf(r->a, "in about %" PRId64 " minutes", (seconds + 59) / 60);
+}
+
+/* The sign-in throttle's refusal (domain/signin.h): why, and when to try
+ * again. The form keeps the email typed. */
+static void login_refused(req *r, const struct signin_decision *d)
+{
+    int64_t wait = d->retry_at - clock_now();
+    if (wait < 1)
+        wait = 1;
+    r->status = 429;
+    res_header(r, "Retry-After", arena_printf(r->a, "%" PRId64, wait));
+    login_form(r, form_value(r, "email"), form_value(r, "next"),
+               arena_printf(r->a, "%s Try again after %s (%s).", signin_refusal(d->verdict),
+                            clock_format(r->a, d->retry_at), wait_words(r, wait)));
+}
+
+static void login_answer(req *r, enum app_status s, const struct login_attempt *a,
+                         const char *token)
+{
     const char *email = form_value(r, "email"), *next = form_value(r, "next");
-    const char *token;
-    int64_t retry = 0;
-    struct login_attempt attempt;
-    enum app_status s = auth_login_check(c, email, req_form(r, "password"), &attempt, &retry);
-    if (s == APP_OK) {
-        if (!web_begin(r))
-            return;
-        s = auth_login_record(c, &attempt, &token);
-    }
-    /* Throttle counters and the failed attempt's audit entry are kept. */
-    web_of(r)->keep_writes = true;
     switch (s) {
     case APP_OK:
         web_session_cookie(r, token);
         res_redirect(r, safe_next(next));
         return;
     case APP_THROTTLED:
-        r->status = 429;
-        res_header(r, "Retry-After", arena_printf(r->a, "%" PRId64, retry));
-        login_form(r, email, next,
-                   arena_printf(r->a, "Too many failed sign-ins. For your safety, try again "
-                                      "after %s (in about %" PRId64 " minutes).",
-                                clock_format(r->a, clock_now() + retry), (retry + 59) / 60));
+        login_refused(r, &a->refused);
         return;
     case APP_BUSY:
         r->status = 429;
@@ -91,6 +97,28 @@ void do_login(req *r)
     default:
         web_error(r, 500, NULL);
     }
+}
+
+/* After the password's hash, computed on the hash pool. */
+static void login_finish(req *r, void *state)
+{
+    struct login_attempt *a = state;
+    const char *token = NULL;
+    enum app_status s = auth_login_finish(ctx_of(r), a, &token);
+    /* The throttle's counts and the failed attempt's audit entry are kept. */
+    web_of(r)->keep_writes = true;
+    login_answer(r, s, a, token);
+}
+
+void do_login(req *r)
+{
+    struct login_attempt *a = arena_alloc(r->a, sizeof *a);
+    enum app_status s = auth_login_begin(ctx_of(r), form_value(r, "email"),
+                                         req_form(r, "password"), a);
+    if (s == APP_OK)
+        web_hash(r, &a->hash, login_finish, a);   /* counted until then as a failure */
+    else
+        login_answer(r, s, a, NULL);
 }
 
 void do_logout(req *r)
@@ -239,21 +267,11 @@ void page_account(req *r)
     account_page(r, NULL);
 }
 
-void do_password_change(req *r)
+static void password_change_answer(req *r, enum app_status s, const struct errors *errs)
 {
-    struct errors errs = {0};
-    char hash[128];
-    enum app_status s = auth_password_change_check(ctx_of(r), req_form(r, "current"),
-                                                   req_form(r, "password"),
-                                                   req_form(r, "confirm"), hash, &errs);
-    if (s == APP_OK) {
-        if (!web_begin(r))
-            return;
-        s = auth_password_change_store(ctx_of(r), hash);
-    }
     if (s == APP_INVALID) {
         r->status = 400;
-        account_page(r, &errs);
+        account_page(r, errs);
         return;
     }
     if (s != APP_OK) {
@@ -262,6 +280,25 @@ void do_password_change(req *r)
     }
     web_flash(r, "Your password is changed. Your other sessions were signed out.");
     res_redirect(r, "/account");
+}
+
+static void password_change_finish(req *r, void *job)
+{
+    struct errors errs = {0};
+    password_change_answer(r, auth_password_change_store(ctx_of(r), job, &errs), &errs);
+}
+
+void do_password_change(req *r)
+{
+    struct errors errs = {0};
+    struct hash_job *job = arena_alloc(r->a, sizeof *job);
+    enum app_status s = auth_password_change_check(ctx_of(r), req_form(r, "current"),
+                                                   req_form(r, "password"),
+                                                   req_form(r, "confirm"), job, &errs);
+    if (s == APP_OK)
+        web_hash(r, job, password_change_finish, job);
+    else
+        password_change_answer(r, s, &errs);
 }
 
 static void reset_page(req *r, const char *name, const struct errors *errs)
@@ -292,25 +329,15 @@ void page_reset(req *r)
     reset_page(r, name, NULL);
 }
 
-void do_reset(req *r)
+static void reset_answer(req *r, enum app_status s, const struct errors *errs)
 {
-    struct errors errs = {0};
     const char *name;
-    struct ctx *c = ctx_of(r);
-    const char *token = req_param(r, "token");
-    char hash[128];
-    enum app_status s = auth_reset_check_password(c, token, req_form(r, "password"),
-                                                  req_form(r, "confirm"), hash, &errs);
-    if (s == APP_OK) {
-        if (!web_begin(r))
-            return;
-        s = auth_reset_store(c, token, hash);
-    }
     if (s == APP_NOT_FOUND) {
         reset_gone(r);
-    } else if (s == APP_INVALID && auth_reset_check(c, token, &name) == APP_OK) {
+    } else if (s == APP_INVALID &&
+               auth_reset_check(ctx_of(r), req_param(r, "token"), &name) == APP_OK) {
         r->status = 400;
-        reset_page(r, name, &errs);
+        reset_page(r, name, errs);
     } else if (s != APP_OK) {
         web_fail(r, s, KIND_ACCOUNT);
     } else {
@@ -319,4 +346,22 @@ void do_reset(req *r)
                           "password.</p>");
         page_end(r);
     }
+}
+
+static void reset_finish(req *r, void *job)
+{
+    reset_answer(r, auth_reset_store(ctx_of(r), req_param(r, "token"), job), NULL);
+}
+
+void do_reset(req *r)
+{
+    struct errors errs = {0};
+    struct hash_job *job = arena_alloc(r->a, sizeof *job);
+    enum app_status s = auth_reset_check_password(ctx_of(r), req_param(r, "token"),
+                                                  req_form(r, "password"), req_form(r, "confirm"),
+                                                  job, &errs);
+    if (s == APP_OK)
+        web_hash(r, job, reset_finish, job);
+    else
+        reset_answer(r, s, &errs);
 }

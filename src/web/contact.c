@@ -7,7 +7,6 @@
 #include <string.h>
 
 #include "app/inquiry.h"
-#include "base/clock.h"
 #include "out/html.h"
 #include "web/handlers.h"
 #include "web/web.h"
@@ -100,7 +99,8 @@ static void contact_form(req *r, const struct inquiry_input *in, const struct er
     form_end(r, "Send");
 }
 
-static void contact_page(req *r, const struct inquiry_input *in, const struct errors *errs)
+static void contact_page(req *r, const struct inquiry_input *in, const struct errors *errs,
+                         const char *problem)
 {
     page_begin(r, "Contact the program");
     html_raw(&r->out, "<p>This is how joining starts: send this form, no account needed, and a "
@@ -114,13 +114,14 @@ static void contact_page(req *r, const struct inquiry_input *in, const struct er
                              "in someone else's name waits for them: it becomes a case only "
                              "once they confirm it themselves.</p>",
                     c->who.name ? c->who.name : "");
+    form_problem(r, problem);
     contact_form(r, in, errs);
     page_end(r);
 }
 
 void page_contact_new(req *r)
 {
-    contact_page(r, &(struct inquiry_input){0}, NULL);
+    contact_page(r, &(struct inquiry_input){0}, NULL, NULL);
 }
 
 /* "INQ-2026-0042": what the thank-you page may show back. */
@@ -153,18 +154,6 @@ void page_contact_sent(req *r)
     page_end(r);
 }
 
-static void contact_throttled(req *r, const struct inquiry_receipt *rc)
-{
-    int64_t wait = rc->retry_at - app_now(ctx_of(r));
-    int minutes = wait > 60 ? (int)((wait + 59) / 60) : 1;
-    res_header(r, "Retry-After", arena_printf(r->a, "%" PRId64, wait > 0 ? wait : 1));
-    web_error(r, 429, arena_printf(r->a, "This address has sent %d messages in the last hour, the "
-                                         "most we accept. Please try again after %s (in about "
-                                         "%d minute%s).",
-                                   rc->limit, clock_format(r->a, rc->retry_at), minutes,
-                                   minutes == 1 ? "" : "s"));
-}
-
 void do_contact(req *r)
 {
     struct inquiry_input in = contact_input_from_form(r);
@@ -174,9 +163,9 @@ void do_contact(req *r)
     enum app_status s = inquiry_submit(ctx_of(r), &in, honeypot, &rc, &errs);
     if (s == APP_INVALID) {
         r->status = 400;
-        contact_page(r, &in, &errs);
+        contact_page(r, &in, &errs, NULL);
     } else if (s == APP_THROTTLED) {
-        contact_throttled(r, &rc);
+        contact_page(r, &in, NULL, form_rate_limited(r, "messages", rc.limit, rc.retry_at));
     } else if (s != APP_OK) {
         web_fail(r, s, KIND_INQUIRY);
     } else {

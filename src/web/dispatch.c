@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "app/auth.h"
+#include "app/hashing.h"
 #include "base/secret.h"
 #include "domain/credential.h"
 #include "out/html.h"
@@ -90,12 +91,13 @@ bool web_begin(req *r)
     return false;
 }
 
-static void run_handler(req *r, const struct route *rt, struct web *w)
+/* One step of a request: a handler, or what comes after a hash. */
+static void run_step(req *r, struct web *w, void (*fn)(req *r, void *state), void *state)
 {
     bool writes = strcmp(r->method, "GET") != 0;
-    if (writes && !(rt->flags & ROUTE_HASHES_FIRST) && !web_begin(r))
+    if (writes && !web_begin(r))
         return;
-    rt->fn(r);
+    fn(r, state);
     if (!db_in_transaction(w->c.db))
         return;
     bool keep = r->status < 400 || w->keep_writes;
@@ -107,6 +109,27 @@ static void run_handler(req *r, const struct route *rt, struct web *w)
     } else if (!keep) {
         db_rollback(w->c.db);
     }
+}
+
+static void call_route(req *r, void *route)
+{
+    ((const struct route *)route)->fn(r);
+}
+
+static void hash_start(req *r);
+static void hash_then(req *r);
+
+/* A step ends with its database connection given back. A hash it asked
+ * for (web_hash) is waited for only if the step's writes were kept: when
+ * they could not be (503), that is the answer. */
+static void step_end(req *r, struct web *w)
+{
+    if (db_in_transaction(w->c.db))
+        db_rollback(w->c.db);
+    db_release(w->srv->pool, w->c.db);
+    w->c.db = NULL;
+    if (w->then && r->status < 500)
+        req_defer(r, hash_start, hash_then);
 }
 
 void web_dispatch(req *r, const struct route *rt)
@@ -129,11 +152,42 @@ void web_dispatch(req *r, const struct route *rt)
         web_error(r, 403, "This form has expired or did not come from this site. "
                           "Go back, reload the page and send it again.");
     else if (route_allowed(r, rt, w))
-        run_handler(r, rt, w);
-    if (db_in_transaction(w->c.db))
-        db_rollback(w->c.db);
-    db_release(srv->pool, w->c.db);
-    w->c.db = NULL;
+        run_step(r, w, call_route, (void *)rt);
+    step_end(r, w);
+}
+
+/* --- password hashes: the connection waits, suspended (http.h's
+ * req_defer), holding neither a page worker nor a database connection --- */
+
+static void hash_done(struct hash_job *job, void *arg)
+{
+    (void)job;
+    req_resume(arg);
+}
+
+static void hash_start(req *r)
+{
+    struct web *w = web_of(r);
+    hash_pool_submit(w->srv->app.hashes, w->hash_job, hash_done, r);
+}
+
+static void hash_then(req *r)
+{
+    struct web *w = web_of(r);
+    void (*then)(req *r, void *state) = w->then;
+    w->then = NULL;
+    w->keep_writes = false;
+    w->c.db = db_acquire(w->srv->pool);
+    run_step(r, w, then, w->then_state);
+    step_end(r, w);
+}
+
+void web_hash(req *r, struct hash_job *job, void (*then)(req *r, void *state), void *state)
+{
+    struct web *w = web_of(r);
+    w->hash_job = job;
+    w->then = then;
+    w->then_state = state;
 }
 
 void web_session_cookie(req *r, const char *token)

@@ -6,6 +6,7 @@
 #include <ctype.h>
 #include <string.h>
 
+#include "base/clock.h"
 #include "domain/people.h"
 #include "out/html.h"
 #include "web/web.h"
@@ -43,6 +44,26 @@ void form_errors(req *r, const struct errors *errs)
     for (int i = 0; i < errs->n; i++)
         html_printf(o, "<li><a href=\"#f-%s\">%s</a></li>", errs->e[i].field, errs->e[i].message);
     html_raw(o, "</ul></div>");
+}
+
+void form_problem(req *r, const char *message)
+{
+    if (message)
+        html_printf(&r->out, "<div class=\"error-summary\" role=\"alert\"><p>%s</p></div>",
+                    message);
+}
+
+const char *form_rate_limited(req *r, const char *sent, int limit, int64_t retry_at)
+{
+    int64_t wait = retry_at - app_now(ctx_of(r));
+    int minutes = wait > 60 ? (int)((wait + 59) / 60) : 1;
+    r->status = 429;
+    res_header(r, "Retry-After", arena_printf(r->a, "%" PRId64, wait > 0 ? wait : 1));
+    return arena_printf(r->a, "This address has sent %d %s in the last hour, the most we "
+                              "accept. Please try again after %s (in about %d minute%s). What "
+                              "you wrote is kept below.",
+                        limit, sent, clock_format(r->a, retry_at), minutes,
+                        minutes == 1 ? "" : "s");
 }
 
 /* The label, hint and error, with ids the control's aria-describedby names. */

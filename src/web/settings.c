@@ -10,8 +10,9 @@ static void settings_page(req *r, struct setting_value *vals, const char *const 
     struct ctx *c = ctx_of(r);
     bool edit = app_authorize(c, ACT_EDIT, KIND_SETTINGS, NULL) == APP_OK;
     page_begin(r, "Program settings");
-    html_raw(&r->out, "<p>The program's local choices. Each comes from a numbered rule; the "
-                      "default is the one the rules give.</p>");
+    html_raw(&r->out, "<p>The program's local choices. Most come from a numbered rule, with the "
+                      "default the rules give; the others are limits that protect the service "
+                      "from overuse.</p>");
     if (!edit) {
         html_raw(&r->out, "<dl class=\"record\">");
         for (int i = 0; i < setting_def_count; i++)

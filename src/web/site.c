@@ -336,18 +336,20 @@ static void feedback_form(req *r, const struct feedback_input *in, const struct 
     form_end(r, "Send my comment");
 }
 
-static void feedback_page(req *r, const struct feedback_input *in, const struct errors *errs)
+static void feedback_page(req *r, const struct feedback_input *in, const struct errors *errs,
+                          const char *problem)
 {
     page_begin(r, "Tell us what you think");
     html_raw(&r->out, "<p>Has the program helped you, or could it do better? We read every "
                       "comment. No account and no name are needed.</p>");
+    form_problem(r, problem);
     feedback_form(r, in, errs);
     page_end(r);
 }
 
 void page_feedback(req *r)
 {
-    feedback_page(r, &(struct feedback_input){0}, NULL);
+    feedback_page(r, &(struct feedback_input){0}, NULL, NULL);
 }
 
 void do_feedback(req *r)
@@ -356,10 +358,16 @@ void do_feedback(req *r)
                                 .honeypot = form_value(r, "website")};
     struct errors errs = {0};
     bool stored;
-    enum app_status s = feedback_submit(ctx_of(r), &in, &stored, &errs);
+    struct rate_refusal refused;
+    enum app_status s = feedback_submit(ctx_of(r), &in, &stored, &refused, &errs);
     if (s == APP_INVALID) {
         r->status = 400;
-        feedback_page(r, &in, &errs);
+        feedback_page(r, &in, &errs, NULL);
+        return;
+    }
+    if (s == APP_THROTTLED) {
+        feedback_page(r, &in, NULL,
+                      form_rate_limited(r, "comments", refused.limit, refused.retry_at));
         return;
     }
     if (s != APP_OK) {

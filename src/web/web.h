@@ -28,23 +28,34 @@ struct web {
     bool set_csrf_cookie;           /* a visitor got a new pre-session token */
     bool keep_writes;               /* commit although the answer is 4xx */
     const char *token_refusal;      /* why an API request's token was refused (401) */
+    /* web_hash: the job on the hash pool, and what comes after it. */
+    struct hash_job *hash_job;
+    void (*then)(req *r, void *state);
+    void *then_state;
 };
 
 static inline struct web *web_of(req *r) { return (struct web *)r->app; }
 static inline struct ctx *ctx_of(req *r) { return &web_of(r)->c; }
 
-/* A route whose handler hashes a password first, with no transaction
- * open, and then opens it with web_begin(): sign-ins must not hold the
- * database's write lock for the tens of milliseconds a hash takes. */
-#define ROUTE_HASHES_FIRST ROUTE_CALLER_FLAGS
 /* Opens the request's transaction (dispatch commits or rolls it back);
  * false after answering 503 if the database is busy. */
 bool web_begin(req *r);
+/* Hands a password hash to the hash pool (app/hashing.h). Once the
+ * handler returns (its transaction committed or not as usual), the
+ * connection waits without holding a page worker or a database
+ * connection; then then(r, state) runs like a handler of its own, in a
+ * transaction of its own if the route writes, and answers. */
+struct hash_job;
+void web_hash(req *r, struct hash_job *job, void (*then)(req *r, void *state), void *state);
 
 /* The route table and what http/ calls. */
 extern const struct route web_routes[];
 extern const size_t web_route_count;
 bool web_server_init(struct web_server *srv, db_pool *pool, const struct app_config *cfg);
+/* Before the http server stops: the password hashes waiting are done (and
+ * their connections resumed); later ones are turned away at once. Logs
+ * what the hash pool did. */
+void web_server_drain(struct web_server *srv);
 void web_server_fini(struct web_server *srv);
 void web_assets_init(struct web_server *srv);   /* static.c */
 void web_dispatch(req *r, const struct route *rt);
@@ -90,6 +101,12 @@ void form_begin(req *r, const char *action);
 void form_begin_upload(req *r, const char *action);
 void form_end(req *r, const char *submit);
 void form_errors(req *r, const struct errors *errs);
+/* One problem with the whole form (not a field's), above it; NULL: none. */
+void form_problem(req *r, const char *message);
+/* A public form sent too often from one address: answers 429 with
+ * Retry-After and returns the sentence to show above the form, which is
+ * shown again with what was typed. sent: what was sent ("messages"). */
+const char *form_rate_limited(req *r, const char *sent, int limit, int64_t retry_at);
 void field_input(req *r, const struct field *f, const struct errors *errs);
 void field_textarea(req *r, const struct field *f, const struct errors *errs);
 void field_select(req *r, const struct field *f, const struct option *opts, int nopts,

@@ -32,10 +32,16 @@ function pgDatabase() {
     return `${PG}/${name}`;
 }
 
+// Tables that keep files (bytes, since migration 013), and their key:
+// sqlite3 would print the bytes and psql hex, so both show lower-case hex.
+const FILE_TABLES = { resource_file: 'resource_id', artifact_file: 'artifact_id' };
+
 // Every row of a table, in key order, as text: sqlite3 and psql -At print
 // rows alike ('|' between columns, NULL as nothing).
 function dump(db, table) {
-    const r = runSql(db, `SELECT * FROM ${table} ORDER BY 1, 2;`);
+    const hex = /^postgres(ql)?:/.test(db) ? "encode(content, 'hex')" : 'lower(hex(content))';
+    const columns = FILE_TABLES[table] ? `${FILE_TABLES[table]}, ${hex}` : '*';
+    const r = runSql(db, `SELECT ${columns} FROM ${table} ORDER BY 1, 2;`);
     if (r.code !== 0) throw new Error(`dump ${table}: ${r.err}`);
     return r.out;
 }
@@ -75,7 +81,7 @@ before(async () => {
     assert.equal(parley(['token', 'create', '--db', source, '--email', DEMO.coordinator]).code, 0);
     assert.equal(parley(['user', 'link', '--db', source, '--email', DEMO.participating_teacher]).code, 0);
     TABLES = tables(source);
-    for (const t of ['session', 'api_token', 'login_throttle', 'password_reset'])
+    for (const t of ['session', 'api_token', 'rate_counter', 'password_reset'])
         assert.ok(count(source, t) > 0, `the source has ${t} rows to copy`);
 });
 

@@ -7,7 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, Client, bearer } from './harness.mjs';
-import { DEMO, personId, token, scalar, count, writeCounts, fieldError, decode } from './records.mjs';
+import { DEMO, personId, token, scalar, count, writeCounts, fieldError, decode, inputValue } from './records.mjs';
 
 let srv;
 before(async () => {
@@ -281,8 +281,11 @@ test('a per-address limit: over contact_per_hour a clear 429 says when to try ag
         const before = count(own.db, 'inquiry');
         r = await sendOwn({ name: 'Three' });
         assert.equal(r.status, 429);
-        assert.match(decode(r.text), /This address has sent 2 messages in the last hour, the most we accept\. Please try again after .+ \(in about (60|59) minutes\)\./);
+        assert.match(decode(r.text), /This address has sent 2 messages in the last hour, the most we accept\. Please try again after .+ \(in about (60|59) minutes\)\. What you wrote is kept below\./);
         assert.ok(Number(r.headers.get('retry-after')) > 3500);
+        // Issue 15: the form comes back with what was typed, to send later.
+        assert.equal(inputValue(r.text, 'name'), 'Three');
+        assert.match(decode(r.text), /I would like to hear about PAR\./);
         assert.equal(count(own.db, 'inquiry'), before);
         // a form with errors is still answered with its errors, not counted
         r = await sendOwn({ name: '' });

@@ -1,7 +1,8 @@
 // limits.test.mjs: the server's limits and its answers to bad input: body,
 // header and connection limits, timeouts, invalid text, 404/405 pages,
-// security headers, static assets, the access log, /healthz and the cap on
-// password hashes computed at once.
+// security headers, static assets, the access log, /healthz, the cap on
+// password hashes computed at once, and pages answered while sign-ins wait
+// for their hashes (issue 15).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -254,8 +255,8 @@ test('/healthz: 200 ok, and 503 while the database cannot take a change', async 
     assert.equal(r.status, 200);
 });
 
-// Hashing happens before the request's transaction opens
-// (ROUTE_HASHES_FIRST), so sign-ins really compete for the hash slots.
+// Hashes run on the hash pool's threads (app/hashing.c): with one thread
+// and no waiting allowed, sign-ins at once beyond it are turned away.
 test('--hash-concurrency 1: sign-ins beyond the free hash slots get 429 and a wait', async () => {
     const emails = ['coordinator', 'ct1', 'ct2', 'ct3', 'principal', 'principal2', 'teacher', 'teacher2']
         .map(n => `${n}@parley.test`);
@@ -278,5 +279,42 @@ test('--hash-concurrency 1: sign-ins beyond the free hash slots get 429 and a wa
     for (const r of busy) {
         assert.equal(r.headers.get('retry-after'), '5');
         assert.match(r.text, /Many people are signing in right now\. Wait a few seconds and try again\./);
+    }
+});
+
+// Issue 15, finding 7: password hashes ran on the page workers, so clients
+// signing in in a loop slowed every page down. Now a sign-in waiting for
+// its hash holds no page worker: with one page worker and one hash thread,
+// a page asked for after eight sign-ins is answered before the last of
+// them (whose hash waits behind seven others). An order, not a timing.
+test('finding 7: with one page worker, a page is answered while sign-ins wait for their hashes', async () => {
+    const one = await startServer(['--threads', '1', '--hash-concurrency', '1', '--hash-wait-ms', '60000']);
+    let stopped = false;
+    try {
+        const emails = ['coordinator', 'ct1', 'ct2', 'ct3', 'principal', 'principal2', 'teacher', 'teacher2']
+            .map(n => `${n}@parley.test`);
+        const clients = emails.map(() => new Client(one.base));
+        const tokens = await Promise.all(clients.map(c => c.csrf('/login')));
+        const answered = [];
+        const signIns = clients.map((c, i) => c.request('POST', '/login', {
+            form: { csrf: tokens[i], email: emails[i], password: PASSWORD, next: '/dashboard' } })
+            .then(r => { answered.push('sign-in'); return r; }));
+        await sleep(50);   // the sign-ins are on their way first
+        const page = await new Client(one.base).get('/about');
+        answered.push('page');
+        const results = await Promise.all(signIns);
+        assert.equal(page.status, 200);
+        assert.deepEqual(results.map(r => r.status), emails.map(() => 303), 'every sign-in got in');
+        assert.notEqual(answered.at(-1), 'page', `the page waited for every hash: ${answered}`);
+        // The pool never computed more hashes at once than its one thread.
+        await one.stop();
+        stopped = true;
+        const line = one.stderr().match(/password hashes: (\d+) computed, \d+ turned away; at most (\d+) at once \(of (\d+) threads\)/);
+        assert.ok(line, one.stderr());
+        assert.ok(Number(line[1]) >= emails.length);
+        assert.equal(Number(line[2]), 1);
+        assert.equal(Number(line[3]), 1);
+    } finally {
+        if (!stopped) await one.stop();
     }
 });

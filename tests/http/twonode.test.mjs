@@ -3,15 +3,18 @@
 // docs/nginx-parley.conf itself (its addresses, ports and certificate
 // filled in). A sign-in made on one node works on the other, writes from
 // both land, two concurrent edits of one record give one success and one
-// 409 (no lost update), and the audit chain verifies afterwards.
+// 409 (no lost update), and the audit chain verifies afterwards. The nodes
+// trust nginx (--trusted-proxy, as docs/deploy.md starts them): the audit
+// log has the client's own address, not nginx's (issue 15).
 // Needs PostgreSQL (PARLEY_TEST_PG, set by `make test-pg`).
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
+import { request as httpsRequest } from 'node:https';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { startServer, demoDatabase, Client, parley, PG } from './harness.mjs';
+import { startServer, demoDatabase, Client, parley, PG, PASSWORD } from './harness.mjs';
 import { DEMO, scalar, count, inputValue } from './records.mjs';
 
 // nginx's certificate is made up for the test.
@@ -117,6 +120,21 @@ async function servedBy(pattern, expected) {
 
 let nodes = [];
 
+// One HTTPS request through nginx from another loopback address than
+// nginx's own (127.0.0.2), as a client elsewhere on the network would come.
+function fromElsewhere(base, method, path, { headers = {}, body } = {}) {
+    return new Promise((resolve, reject) => {
+        const req = httpsRequest(base + path, { method, headers, localAddress: '127.0.0.2', rejectUnauthorized: false }, res => {
+            let text = '';
+            res.setEncoding('utf8');
+            res.on('data', d => { text += d; });
+            res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, text }));
+        });
+        req.on('error', reject);
+        req.end(body);
+    });
+}
+
 test('docs/deploy.md quotes docs/nginx-parley.conf exactly', () => {
     const doc = readFileSync('docs/deploy.md', 'utf8');
     const quoted = doc.match(/```nginx\n([\s\S]*?)```\n/);
@@ -131,7 +149,9 @@ describe('two nodes on one PostgreSQL database behind nginx', { skip: PG ? false
         db = demoDatabase();
         // Each node's stop() leaves the shared database alone; after() drops it.
         const shared = { ...db, cleanup: () => {} };
-        for (let i = 0; i < 2; i++) nodes.push(await startServer(['--secure-cookies'], shared));
+        // nginx reaches the nodes from 127.0.0.1 (docs/deploy.md: its own address).
+        for (let i = 0; i < 2; i++)
+            nodes.push(await startServer(['--secure-cookies', '--trusted-proxy', '127.0.0.1'], shared));
         lb = await startNginx(db.dir, nodes.map(n => n.port));
         coord = new Client(lb.base);
     });
@@ -199,6 +219,21 @@ describe('two nodes on one PostgreSQL database behind nginx', { skip: PG ? false
                      `${winner}|${Number(version) + 1}`);
         assert.deepEqual(await servedBy(new RegExp(`^POST /people/${id} (303|409) `), [1, 1]), [1, 1],
                          'each node took one of the two edits');
+    });
+
+    test('the audit log has the client\'s own address, not nginx\'s, and not what the client wrote', async () => {
+        const page = await fromElsewhere(lb.base, 'GET', '/login');
+        assert.equal(page.status, 200);
+        const cookie = page.headers['set-cookie'].map(c => c.split(';')[0]).join('; ');
+        const token = page.text.match(/name="csrf" value="([0-9a-f]{64})"/)[1];
+        const body = new URLSearchParams({ csrf: token, email: DEMO.union_rep, password: PASSWORD, next: '/dashboard' }).toString();
+        const r = await fromElsewhere(lb.base, 'POST', '/login', { body, headers: {
+            Cookie: cookie, 'Content-Type': 'application/x-www-form-urlencoded',
+            'Content-Length': String(Buffer.byteLength(body)), 'X-Forwarded-For': '6.6.6.6' } });
+        assert.equal(r.status, 303, r.text);
+        const union = scalar(db.db, `SELECT id FROM person WHERE email = '${DEMO.union_rep}';`);
+        assert.equal(scalar(db.db, `SELECT address FROM audit WHERE action = 'login' AND subject_id = ${union} ORDER BY id DESC LIMIT 1;`),
+                     '127.0.0.2');
     });
 
     test('audited reads from both nodes at once keep one chain; it verifies', async () => {

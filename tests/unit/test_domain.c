@@ -12,6 +12,7 @@
 #include "domain/people.h"
 #include "domain/policy.h"
 #include "domain/settings.h"
+#include "domain/signin.h"
 
 static const struct policy_record other = {.known = true, .self = false};
 static const struct policy_record own = {.known = true, .self = true};
@@ -246,6 +247,73 @@ static void test_settings_defaults_follow_rules_md(void **state)
     assert_non_null(setting_invalid("panel_vote_rule", "fixed:"));
     assert_non_null(setting_invalid("caseload_cap", "many"));
     assert_non_null(setting_invalid("no_such_setting", "1"));
+    /* Issue 15's limits: bounded, none can be switched off. */
+    assert_non_null(setting_invalid("feedback_per_hour", "0"));
+    assert_null(setting_invalid("feedback_per_hour", "1"));
+    assert_non_null(setting_invalid("upload_case_quota_mib", "0"));
+    assert_null(setting_invalid("upload_case_quota_mib", "10240"));
+    assert_non_null(setting_invalid("upload_case_quota_mib", "10241"));
+    assert_non_null(setting_invalid("upload_person_quota_mib", "0"));
+    assert_null(setting_invalid("upload_person_quota_mib", "102400"));
+}
+
+/* Issue 15: wrong passwords slow down, growing, never lock. */
+static void test_signin_delay_grows(void **state)
+{
+    (void)state;
+    assert_int_equal(signin_delay(0, 5, 900), 0);
+    assert_int_equal(signin_delay(5, 5, 900), 0);
+    assert_int_equal(signin_delay(6, 5, 900), 1);
+    assert_int_equal(signin_delay(7, 5, 900), 2);
+    assert_int_equal(signin_delay(8, 5, 900), 4);
+    assert_int_equal(signin_delay(15, 5, 900), 512);
+    assert_int_equal(signin_delay(16, 5, 900), 900);
+    assert_int_equal(signin_delay(100000, 5, 900), 900);
+}
+
+/* Issue 15, finding 8: nobody can aim a lockout at someone else. */
+static void test_signin_decide(void **state)
+{
+    (void)state;
+    struct signin_limits l = signin_default_limits();
+    int64_t now = 1800000000;
+    /* Wrong passwords from this address: slowed from here only. */
+    struct signin_counts n = {.pair_failures = 7, .pair_last = now - 1};
+    struct signin_decision d = signin_decide(&l, &n, now);
+    assert_int_equal(d.verdict, SIGNIN_SLOWED_PAIR);
+    assert_true(d.retry_at == now - 1 + 2);
+    /* ...and once the pause has passed, the next try goes. */
+    n.pair_last = now - 3;
+    assert_int_equal(signin_decide(&l, &n, now).verdict, SIGNIN_GO);
+    /* A flood of failures on the account from elsewhere does not touch
+     * the owner at an address the account has signed in from. */
+    n = (struct signin_counts){.known = true, .account_failures = 10000, .account_last = now,
+                               .address_failures = 10000, .address_last = now,
+                               .address_attempts = 1000000, .address_attempts_end = now + 600};
+    assert_int_equal(signin_decide(&l, &n, now).verdict, SIGNIN_GO);
+    /* From an address the account does not know, the same flood slows. */
+    n.known = false;
+    n.address_failures = 0;
+    n.address_attempts = 0;
+    d = signin_decide(&l, &n, now);
+    assert_int_equal(d.verdict, SIGNIN_SLOWED_ACCOUNT);
+    assert_true(d.retry_at == now + l.max_delay_seconds);
+    /* One address trying many accounts. */
+    n = (struct signin_counts){.address_failures = l.address_failures + 1, .address_last = now};
+    assert_int_equal(signin_decide(&l, &n, now).verdict, SIGNIN_SLOWED_ADDRESS);
+    n.known = true;
+    assert_int_equal(signin_decide(&l, &n, now).verdict, SIGNIN_GO);
+    /* Right passwords are limited per account, known address or not. */
+    n = (struct signin_counts){.known = true, .account_signins = l.account_signins,
+                               .account_signins_end = now + 60};
+    d = signin_decide(&l, &n, now);
+    assert_int_equal(d.verdict, SIGNIN_ACCOUNT_SIGNINS);
+    assert_true(d.retry_at == now + 60);
+    /* And per address, for accounts that do not know it. */
+    n = (struct signin_counts){.address_attempts = l.address_attempts,
+                               .address_attempts_end = now + 30};
+    assert_int_equal(signin_decide(&l, &n, now).verdict, SIGNIN_ADDRESS_ATTEMPTS);
+    assert_string_not_equal(signin_refusal(SIGNIN_SLOWED_PAIR), "");
 }
 
 static void test_api_token_rules(void **state)
@@ -330,6 +398,8 @@ int main(void)
         cmocka_unit_test(test_settings_defaults_follow_rules_md),
         cmocka_unit_test(test_api_token_rules),
         cmocka_unit_test(test_policy_api_tokens_are_their_owners),
+        cmocka_unit_test(test_signin_delay_grows),
+        cmocka_unit_test(test_signin_decide),
         cmocka_unit_test(test_parse_helpers),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

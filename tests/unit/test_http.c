@@ -156,6 +156,69 @@ static void test_decode_path(void **state)
     arena_free(a);
 }
 
+static void test_cidr_parse(void **state)
+{
+    (void)state;
+    struct http_cidr c;
+    assert_true(http_cidr_parse("10.0.0.0/8", &c));
+    assert_int_equal(c.bits, 96 + 8);
+    assert_true(http_cidr_parse("10.1.2.3/8", &c));   /* the host part is dropped */
+    assert_true(http_address_trusted("10.200.0.1", &c, 1));
+    assert_false(http_address_trusted("11.0.0.1", &c, 1));
+    assert_true(http_cidr_parse("192.0.2.7", &c));
+    assert_int_equal(c.bits, 128);
+    assert_true(http_address_trusted("192.0.2.7", &c, 1));
+    assert_false(http_address_trusted("192.0.2.8", &c, 1));
+    assert_true(http_address_trusted("::ffff:192.0.2.7", &c, 1));   /* the same, mapped */
+    assert_true(http_cidr_parse("fd00::/8", &c));
+    assert_true(http_address_trusted("fd12:3456::1", &c, 1));
+    assert_false(http_address_trusted("fe80::1", &c, 1));
+    assert_false(http_address_trusted("10.0.0.1", &c, 1));
+    assert_true(http_cidr_parse("::1", &c));
+    assert_true(http_address_trusted("::1", &c, 1));
+    assert_true(http_cidr_parse("0.0.0.0/0", &c));
+    assert_true(http_address_trusted("203.0.113.9", &c, 1));
+    assert_false(http_address_trusted("2001:db8::1", &c, 1));   /* IPv4's /0 is IPv4 only */
+    assert_false(http_cidr_parse("10.0.0.0/33", &c));
+    assert_false(http_cidr_parse("fd00::/129", &c));
+    assert_false(http_cidr_parse("10.0.0.0/", &c));
+    assert_false(http_cidr_parse("10.0.0.0/8x", &c));
+    assert_false(http_cidr_parse("nginx", &c));
+    assert_false(http_cidr_parse("", &c));
+    assert_false(http_address_trusted("10.0.0.1", &c, 0));
+}
+
+/* The rightmost hop that is not a trusted proxy is the client. */
+static void test_client_address(void **state)
+{
+    (void)state;
+    struct http_cidr t[2];
+    assert_true(http_cidr_parse("127.0.0.1", &t[0]));
+    assert_true(http_cidr_parse("10.0.0.0/24", &t[1]));
+    static const struct {
+        const char *peer, *forwarded;
+        size_t ntrusted;
+        const char *client, *why;
+    } cases[] = {
+        {"203.0.113.5", "198.51.100.1", 2, "203.0.113.5", "not from a proxy: ignored"},
+        {"127.0.0.1", "198.51.100.1", 2, "198.51.100.1", "what nginx appended"},
+        {"127.0.0.1", "6.6.6.6, 198.51.100.1", 2, "198.51.100.1", "the client's own word"},
+        {"127.0.0.1", "6.6.6.6,198.51.100.1 , 10.0.0.9", 2, "198.51.100.1", "two proxies"},
+        {"127.0.0.1", "10.0.0.3, 10.0.0.9", 2, "10.0.0.3", "every hop ours: the leftmost"},
+        {"127.0.0.1", NULL, 2, "127.0.0.1", "no header: the proxy"},
+        {"127.0.0.1", "", 2, "127.0.0.1", "an empty header: the proxy"},
+        {"127.0.0.1", "198.51.100.1, garbage, 10.0.0.9", 2, "10.0.0.9", "no address: stop"},
+        {"127.0.0.1", "2001:DB8:0:0::7", 2, "2001:db8::7", "IPv6, canonical"},
+        {"127.0.0.1", "198.51.100.1", 0, "127.0.0.1", "no trusted proxies at all"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char out[INET6_ADDRSTRLEN];
+        http_client_address(cases[i].peer, cases[i].forwarded, t, cases[i].ntrusted, out);
+        if (strcmp(out, cases[i].client) != 0)
+            fail_msg("%s: %s, not %s", cases[i].why, out, cases[i].client);
+    }
+}
+
 /* ---- a real server ---- */
 
 static void page_home(req *r)
@@ -193,6 +256,7 @@ static void page_upload(req *r)
                f ? f->filename : "-", f ? f->content_type : "-", f ? f->len : 0);
     if (f && f->len == 7 && memcmp(f->value, "abc\0def", 7) == 0)
         buf_puts(&r->out, " bytes-ok");
+    buf_printf(&r->out, " arena=%zu", arena_used(r->a));
 }
 
 static void api_echo(req *r)
@@ -235,7 +299,8 @@ struct fixture {
     FILE *log;
 };
 
-static struct fixture start(struct http_limits lim, bool json)
+static struct fixture start_behind(struct http_limits lim, bool json,
+                                   const struct http_cidr *proxies, size_t nproxies)
 {
     struct fixture f = {.log = tmpfile()};
     struct http_config cfg = {
@@ -249,6 +314,8 @@ static struct fixture start(struct http_limits lim, bool json)
         .error = render_error,
         .access_log = f.log,
         .log_json = json,
+        .trusted_proxies = proxies,
+        .ntrusted_proxies = nproxies,
     };
     char *err = NULL;
     f.s = http_start(&cfg, &err);
@@ -256,6 +323,11 @@ static struct fixture start(struct http_limits lim, bool json)
     f.port = http_port(f.s);
     assert_true(f.port > 0);
     return f;
+}
+
+static struct fixture start(struct http_limits lim, bool json)
+{
+    return start_behind(lim, json, NULL, 0);
 }
 
 /* Stops the server and returns its access log. */
@@ -459,6 +531,13 @@ static void test_server_forms(void **state)
     buf_puts(&big, "\r\n--XyZ--\r\n");
     res = post(f.port, "/upload", MULTIPART, big.s, big.len);
     assert_true(has(res, "fields=1 title=- empty=[null] doc=big.bin application/pdf 300000"));
+    /* Issue 15: the request holds the file once (plus its headers' and
+     * answer's few KiB), not a buffer that doubled its way up to it. */
+    const char *arena_at = strstr(res, "arena=");
+    assert_non_null(arena_at);
+    size_t held = strtoul(arena_at + 6, NULL, 10);
+    if (held > 300000 + 64 * 1024)
+        fail_msg("the request holds %zu bytes for a 300000-byte file", held);
     free(res);
     res = post(f.port, "/people/1", MULTIPART, big.s, big.len);   /* not an upload route */
     assert_true(has(res, "HTTP/1.1 413"));
@@ -578,6 +657,86 @@ static void test_server_limits(void **state)
     free(log);
 }
 
+/* Issue 15: behind a trusted proxy the client is X-Forwarded-For's, and
+ * the proxy's own connections are not one client's. */
+static void test_server_behind_proxy(void **state)
+{
+    (void)state;
+    struct http_limits lim = http_default_limits();
+    lim.max_conn_per_addr = 2;
+    struct http_cidr loopback;
+    assert_true(http_cidr_parse("127.0.0.0/8", &loopback));
+    struct fixture f = start_behind(lim, false, &loopback, 1);
+    char *res = ask(f.port, "GET /people/1 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
+                            "X-Forwarded-For: 6.6.6.6, 198.51.100.7\r\n\r\n");
+    assert_true(has(res, "remote=198.51.100.7"));
+    free(res);
+    /* Three keep-alive connections from the proxy: more than two at once,
+     * but they carry different clients, each counted while it asks. */
+    const char *keep = "GET / HTTP/1.1\r\nHost: x\r\nX-Forwarded-For: 198.51.100.7\r\n\r\n";
+    int c[3];
+    char tmp[512];
+    for (int i = 0; i < 3; i++) {
+        c[i] = dial(f.port, 5);
+        send_all(c[i], keep, strlen(keep));
+        ssize_t k = recv(c[i], tmp, sizeof tmp - 1, 0);
+        assert_true(k > 0);
+        tmp[k] = '\0';
+        assert_true(has(tmp, "HTTP/1.1 200"));
+    }
+    for (int i = 0; i < 3; i++)
+        close(c[i]);
+    free(stop(&f));
+}
+
+/* Issue 15: uploads being received at once share a bounded memory; one
+ * that would pass it is refused before its body is read. */
+static void test_server_upload_memory(void **state)
+{
+    (void)state;
+    struct http_limits lim = http_default_limits();
+    lim.max_upload_memory = 1024 * 1024;
+    struct fixture f = start(lim, false);
+    buf body;
+    buf_init(&body, NULL);
+    buf_puts(&body, "--XyZ\r\nContent-Disposition: form-data; name=\"doc\"; "
+                    "filename=\"a.bin\"\r\nContent-Type: application/pdf\r\n\r\n");
+    for (int i = 0; i < 600000; i++)
+        buf_putc(&body, 'a');
+    buf_puts(&body, "\r\n--XyZ--\r\n");
+    buf head;
+    buf_init(&head, NULL);
+    buf_printf(&head, "POST /upload HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
+                      "Content-Type: " MULTIPART "\r\nContent-Length: %zu\r\n"
+                      "Expect: 100-continue\r\n\r\n", body.len);
+    /* The first upload's headers are in: it holds its share while its
+     * body has not come yet. */
+    int first = dial(f.port, 5);
+    send_all(first, head.s, head.len);
+    char tmp[256];
+    ssize_t k = recv(first, tmp, sizeof tmp - 1, 0);
+    assert_true(k > 0);
+    tmp[k] = '\0';
+    assert_true(has(tmp, "HTTP/1.1 100 Continue"));
+    char *res = post(f.port, "/upload", MULTIPART, body.s, body.len);
+    assert_true(has(res, "HTTP/1.1 503"));
+    assert_true(has(res, "Retry-After: 60"));
+    assert_true(has(res, "The server is receiving many files at once right now."));
+    free(res);
+    send_all(first, body.s, body.len);
+    res = read_all(first);
+    close(first);
+    assert_true(has(res, "HTTP/1.1 200"));
+    free(res);
+    /* Given back once that one completed. */
+    res = post(f.port, "/upload", MULTIPART, body.s, body.len);
+    assert_true(has(res, "HTTP/1.1 200"));
+    free(res);
+    buf_release(&head);
+    buf_release(&body);
+    free(stop(&f));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -588,6 +747,10 @@ int main(void)
         cmocka_unit_test(test_server_routes),
         cmocka_unit_test(test_server_forms),
         cmocka_unit_test(test_server_limits),
+        cmocka_unit_test(test_cidr_parse),
+        cmocka_unit_test(test_client_address),
+        cmocka_unit_test(test_server_behind_proxy),
+        cmocka_unit_test(test_server_upload_memory),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

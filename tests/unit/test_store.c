@@ -217,6 +217,97 @@ static void test_bind_all_types(void **state)
     db_done(st);
 }
 
+/* A file's bytes go in and come out as they are: every byte value, NULs
+ * included, an empty file, and no file (NULL). */
+static void test_blob_roundtrip(void **state)
+{
+    struct fixture *f = *state;
+    assert_int_equal(db_exec_script(f->d, f->pg ? "CREATE TABLE b (n INTEGER, t TEXT, content BYTEA)"
+                                                : "CREATE TABLE b (n INTEGER, t TEXT, content BLOB)"),
+                     DB_OK);
+    unsigned char bytes[512];
+    for (size_t i = 0; i < sizeof bytes; i++)
+        bytes[i] = (unsigned char)(i * 7);
+    struct db_blob all = {bytes, sizeof bytes}, empty = {NULL, 0};
+    const char *ins = "INSERT INTO b VALUES (?, 'text', ?)";
+    assert_int_equal(db_exec(f->d, ins, "db", 1, &all), DB_OK);
+    assert_int_equal(db_exec(f->d, ins, "db", 2, &empty), DB_OK);
+    assert_int_equal(db_exec(f->d, ins, "db", 3, (const struct db_blob *)NULL), DB_OK);
+    arena *a = arena_new(0);
+    db_stmt *st = db_query(f->d, "SELECT content, t FROM b ORDER BY n", "");
+    assert_non_null(st);
+    size_t len = 99;
+    assert_int_equal(db_step(st), DB_ROW);
+    assert_true(db_is_blob(st, 0));
+    assert_false(db_is_blob(st, 1));
+    const char *got = db_blob_copy(st, 0, a, &len);
+    assert_int_equal(len, sizeof bytes);
+    assert_memory_equal(got, bytes, sizeof bytes);
+    assert_int_equal(db_step(st), DB_ROW);
+    got = db_blob_copy(st, 0, a, &len);
+    assert_int_equal(len, 0);
+    assert_false(db_is_null(st, 0));
+    assert_int_equal(db_step(st), DB_ROW);
+    assert_true(db_is_null(st, 0));
+    assert_int_equal(db_step(st), DB_DONE);
+    db_done(st);
+    /* Bound bytes compare as bytes. */
+    int64_t n = 0;
+    assert_int_equal(db_int_query(f->d, &n, "SELECT n FROM b WHERE content = ?", "b", &all), DB_OK);
+    assert_int_equal(n, 1);
+    arena_free(a);
+}
+
+/* Migration 013: files kept as base64 text before it are bytes after it,
+ * the same bytes, in both tables that keep files. */
+#define FILES_AS_BYTES 13
+static void test_files_become_bytes(void **state)
+{
+    struct fixture *f = *state;
+    char buf_p[128], *err = NULL;
+    db *d = db_open(fresh_database(f, "old.db", buf_p, sizeof buf_p), &err);
+    assert_non_null(d);
+    assert_int_equal(db_migrate_to(d, FILES_AS_BYTES - 1, &err), DB_OK);
+    assert_true(db_schema_version(d) < FILES_AS_BYTES);
+    /* "hello\0world\xff" (as base64: aGVsbG8Ad29ybGT/) and an empty file,
+     * as they were stored. */
+    assert_int_equal(db_exec_script(d,
+        "INSERT INTO program (id, name, short_name, created_at) VALUES (1, 'P', 'P', 0);"
+        "INSERT INTO person (id, program_id, name, email, created_at, updated_at) "
+        "VALUES (1, 1, 'T', 't@x', 0, 0);"
+        "INSERT INTO inquiry (id, program_id, reference, name, email, interest, created_at, "
+        "updated_at) VALUES (1, 1, 'INQ-1', 'T', 't@x', 'pa', 0, 0);"
+        "INSERT INTO teacher_case (id, program_id, inquiry_id, teacher_id, state, created_at, "
+        "updated_at) VALUES (1, 1, 1, 1, 'open', 0, 0);"
+        "INSERT INTO artifact (id, case_id, title, filename, media_type, size, created_at) "
+        "VALUES (1, 1, 'A', 'a.pdf', 'application/pdf', 12, 0);"
+        "INSERT INTO artifact_file VALUES (1, 'aGVsbG8Ad29ybGT/');"
+        "INSERT INTO resource (id, program_id, title, filename, media_type, size, created_at, "
+        "updated_at) VALUES (1, 1, 'R', 'r.pdf', 'application/pdf', 12, 0, 0), "
+        "(2, 1, 'E', 'e.pdf', 'application/pdf', 0, 0, 0);"
+        "INSERT INTO resource_file VALUES (1, 'aGVsbG8Ad29ybGT/'), (2, '')"), DB_OK);
+    assert_int_equal(db_migrate(d, &err), DB_OK);
+    arena *a = arena_new(0);
+    const char *sql[] = {"SELECT content FROM artifact_file WHERE artifact_id = 1",
+                         "SELECT content FROM resource_file WHERE resource_id = 1"};
+    for (size_t i = 0; i < 2; i++) {
+        db_stmt *st = db_query(d, sql[i], "");
+        assert_int_equal(db_step(st), DB_ROW);
+        assert_true(db_is_blob(st, 0));
+        size_t len;
+        const char *got = db_blob_copy(st, 0, a, &len);
+        assert_int_equal(len, 12);
+        assert_memory_equal(got, "hello\0world\xff", 12);
+        db_done(st);
+    }
+    int64_t empty = -1;
+    assert_int_equal(db_int_query(d, &empty, "SELECT length(content) FROM resource_file "
+                                             "WHERE resource_id = 2", ""), DB_OK);
+    assert_int_equal(empty, 0);
+    arena_free(a);
+    db_close(d);
+}
+
 static void test_programming_errors(void **state)
 {
     struct fixture *f = *state;
@@ -771,7 +862,7 @@ static bool pg_test_database(const char *server)
 /* The cases that hold on every engine. */
 #define ENGINE_TESTS                                                                               \
     T(test_migrate_creates_schema), T(test_remigrate_is_noop), T(test_concurrent_migrate),         \
-        T(test_fresh_database_is_version_zero), T(test_bind_all_types),                            \
+        T(test_fresh_database_is_version_zero), T(test_bind_all_types), T(test_blob_roundtrip), T(test_files_become_bytes),                            \
         T(test_programming_errors), T(test_constraints), T(test_rollback_leaves_nothing),          \
         T(test_statement_cache), T(test_statements_open_together), T(test_int_query),              \
         T(test_check_ok), T(test_newer_schema_is_refused), T(test_pool_concurrent_writers),        \
