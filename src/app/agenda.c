@@ -227,7 +227,10 @@ enum app_status agenda_mine(struct ctx *c, const char *from, const char *to, boo
         qsort(g.items, (size_t)g.n, sizeof *g.items, by_date);
     *out = g.items;
     *n = g.n;
-    return APP_OK;
+    int64_t *ids = arena_alloc(c->a, sizeof *ids * (size_t)(g.n + 1));
+    for (int i = 0; i < g.n; i++)
+        ids[i] = g.items[i].case_id;   /* 0: a Panel session's */
+    return cases_seen(c, "their calendar", ids, g.n);
 }
 
 bool week_monday(const char *date, char out[11])

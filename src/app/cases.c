@@ -9,6 +9,9 @@
 #include "base/clock.h"
 
 #define REL(who) POLICY_REL(who)
+/* The cases one reader is remembered to have seen today, read at once; a
+ * reader who saw more is still audited once (case_seen's key). */
+#define CASES_SEEN_MAX 8192
 
 #define CASE_COLUMNS                                                                         \
     "SELECT k.id, k.version, k.inquiry_id, k.teacher_id, k.state, k.track, "                 \
@@ -191,6 +194,85 @@ enum app_status case_get(struct ctx *c, int64_t id, struct case_record *out)
                         arena_printf(c->a, "Viewed the case of %s", out->teacher_name));
 }
 
+/* Whether the reader saw case_id in a list today (seen: today's, sorted). */
+static bool seen_today(const int64_t *seen, int n, int64_t case_id)
+{
+    for (int i = 0; i < n; i++)
+        if (seen[i] == case_id)
+            return true;
+    return false;
+}
+
+/* The cases the reader saw in a list today, at most max. */
+static int seen_load(struct ctx *c, const char *today, int64_t *seen, int max)
+{
+    db_stmt *st = db_query(c->db, "SELECT case_id FROM case_seen WHERE reader_id = ? AND day = ?",
+                           "is", c->who.person_id, today);
+    int n = 0;
+    while (st && n < max && db_step(st) == DB_ROW)
+        seen[n++] = db_int(st, 0);
+    db_done(st);
+    return n;
+}
+
+/* One case, first seen today: remembered and audited about its teacher. */
+static enum app_status seen_first(struct ctx *c, const char *where, const char *today,
+                                  int64_t case_id)
+{
+    int64_t teacher = 0;
+    const char *name = NULL;
+    db_stmt *st = db_query(c->db,
+                           "SELECT t.id, t.name FROM teacher_case k JOIN person t ON "
+                           "t.id = k.teacher_id WHERE k.id = ? AND k.program_id = ?",
+                           "ii", case_id, c->who.program_id);
+    if (st && db_step(st) == DB_ROW) {
+        teacher = db_int(st, 0);
+        name = arena_strdup(c->a, db_text(st, 1));
+    }
+    db_done(st);
+    if (!teacher || teacher == c->who.person_id)
+        return APP_OK;
+    int rc = db_exec(c->db, "INSERT INTO case_seen (reader_id, day, case_id) VALUES (?, ?, ?) "
+                     "ON CONFLICT DO NOTHING", "isi", c->who.person_id, today, case_id);
+    if (rc != DB_OK)
+        return app_db_status(rc);
+    if (db_changes(c->db) != 1)
+        return APP_OK;   /* another request of theirs saw it first */
+    return audit_append(c, "read", "case", case_id, teacher,
+                        arena_printf(c->a, "Saw the case of %s in %s", name, where));
+}
+
+enum app_status cases_seen(struct ctx *c, const char *where, const int64_t *case_ids, int n)
+{
+    if (!c->who.person_id || n == 0)
+        return APP_OK;   /* the command line and the reminders' sweep read for nobody */
+    const char *today = clock_date(c->a, app_now(c));
+    int64_t *seen = arena_alloc(c->a, sizeof *seen * CASES_SEEN_MAX);
+    int nseen = seen_load(c, today, seen, CASES_SEEN_MAX);
+    int fresh = 0;
+    for (int i = 0; i < n; i++)
+        fresh += case_ids[i] && !seen_today(seen, nseen, case_ids[i]);
+    if (!fresh)
+        return APP_OK;   /* the usual answer, and it writes nothing */
+    bool own = !db_in_transaction(c->db);
+    if (own && db_begin(c->db) != DB_OK)
+        return APP_BUSY;
+    enum app_status s = app_db_status(db_exec(c->db, "DELETE FROM case_seen WHERE reader_id = ? "
+                                              "AND day <> ?", "is", c->who.person_id, today));
+    for (int i = 0; i < n && s == APP_OK; i++) {
+        if (!case_ids[i] || seen_today(seen, nseen, case_ids[i]))
+            continue;
+        s = seen_first(c, where, today, case_ids[i]);
+        if (s == APP_OK && nseen < CASES_SEEN_MAX)
+            seen[nseen++] = case_ids[i];   /* a case twice in one list: once */
+    }
+    if (own && (s != APP_OK || db_commit(c->db) != DB_OK)) {
+        db_rollback(c->db);
+        return s != APP_OK ? s : APP_ERROR;
+    }
+    return s;
+}
+
 enum app_status case_mine(struct ctx *c, struct case_record *out)
 {
     int64_t id = 0;
@@ -236,10 +318,14 @@ enum app_status cases_list(struct ctx *c, const struct case_filter *f, struct pa
         return APP_ERROR;
     *out = arena_alloc(c->a, sizeof **out * (size_t)pg->per_page);
     *n = 0;
-    while (db_step(st) == DB_ROW && *n < pg->per_page)
-        case_from_row(c, st, &(*out)[(*n)++]);
+    int64_t *ids = arena_alloc(c->a, sizeof *ids * (size_t)pg->per_page);
+    while (db_step(st) == DB_ROW && *n < pg->per_page) {
+        case_from_row(c, st, &(*out)[*n]);
+        ids[*n] = (*out)[*n].id;
+        (*n)++;
+    }
     db_done(st);
-    return APP_OK;
+    return cases_seen(c, "the list of cases", ids, *n);
 }
 
 /* Every case on a caseload the asker takes part in, in no order: one pass

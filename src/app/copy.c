@@ -99,6 +99,7 @@ static const struct copy_table copy_tables[] = {
     {"survey_response", NULL},
     {"reminder", NULL}, /* 010 */
     {"rate_counter", NULL}, /* 013 */
+    {"case_seen", NULL},    /* 016 */
     {"audit", NULL},
     /* 001 seeds the chain's head as (1, 0, ''); the copy replaces it. */
     {"audit_head", "last_id <> 0"},

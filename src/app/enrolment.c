@@ -84,7 +84,10 @@ enum app_status caseload_mine(struct ctx *c, struct caseload *out)
         out->load += caseload_weight(case_track_key(cases[i].track), &w);
         cases[i].track == TRACK_PAR ? out->par++ : out->pa++;
     }
-    return APP_OK;
+    int64_t *ids = arena_alloc(c->a, sizeof *ids * (size_t)(out->ncases + 1));
+    for (int i = 0; i < out->ncases; i++)
+        ids[i] = out->cases[i].id;
+    return cases_seen(c, "their caseload", ids, out->ncases);
 }
 
 enum app_status case_ct_choices(struct ctx *c, struct ct_choice **out, int *n, int *cap)

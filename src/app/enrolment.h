@@ -71,6 +71,12 @@ enum app_status case_tell(struct ctx *c, const struct case_record *k, const int 
 int case_people(struct ctx *c, const struct case_record *k, int who, int64_t *ids, int max);
 /* With its timeline; a view by anyone but the teacher is audited (R37). */
 enum app_status case_get(struct ctx *c, int64_t id, struct case_record *out);
+/* A list that shows cases (the list of cases, the deadlines, a person's
+ * tasks or calendar: each case's teacher and where it stands) is a read of
+ * each (R37, R38): audited about its teacher, "Saw the case of T in where",
+ * the first time the reader sees it in a day; a teacher's own case is not.
+ * The case's page is audited at every view (case_get). */
+enum app_status cases_seen(struct ctx *c, const char *where, const int64_t *case_ids, int n);
 /* Every case on a caseload the asker takes part in (the coordinator: the
  * program's), in no order: for the deadlines and the caseload. */
 enum app_status cases_on_caseload(struct ctx *c, struct case_record **out, int *n);

@@ -438,7 +438,11 @@ enum app_status tasks_of(struct ctx *c, bool mine, struct case_task **out, int *
         s = case_items(c, &cases[i], mine, out, n, &cap);
     if (s == APP_OK)
         s = inquiry_tasks(c, out, n, &cap);
-    if (s == APP_OK)
-        qsort(*out, (size_t)*n, sizeof **out, by_urgency);
-    return s;
+    if (s != APP_OK)
+        return s;
+    qsort(*out, (size_t)*n, sizeof **out, by_urgency);
+    int64_t *ids = arena_alloc(c->a, sizeof *ids * (size_t)(*n + 1));
+    for (int i = 0; i < *n; i++)
+        ids[i] = (*out)[i].case_id;   /* 0 for a request: no case */
+    return cases_seen(c, mine ? "their tasks" : "the deadlines", ids, *n);
 }

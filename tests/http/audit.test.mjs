@@ -461,3 +461,51 @@ test('R38: a server signs the head while the log grows and when it stops', async
         assert.ok(existsSync(`${auditKeyPath(d.db)}.checkpoints`));
     } finally { await server.stop(); d.cleanup(); }
 });
+
+// Issue 15, finding 14: a list that shows a case (its teacher, where it
+// stands, what is due) is a read of it, like the case's page: audited about
+// the teacher, once a day per reader and case, never for the teacher's own.
+test('R37, R38: the cases a person sees in a list are in their teachers\' histories, once a day', async () => {
+    const teacherId = personId(srv.db, DEMO.participating_teacher);
+    const name = scalar(srv.db, `SELECT name FROM person WHERE id = ${teacherId};`);
+    const ct = personId(srv.db, DEMO.consulting_teacher);
+    const caseId = scalar(srv.db, `SELECT id FROM teacher_case WHERE teacher_id = ${teacherId} ORDER BY id DESC LIMIT 1;`);
+    assert.equal(scalar(srv.db, `SELECT ct_id FROM teacher_case WHERE id = ${caseId};`), String(ct), 'the demo\'s PAR case is on ct1\'s caseload');
+    const seen = where => count(srv.db, 'audit', `action = 'read' AND record_kind = 'case' AND record_id = ${caseId}
+        AND subject_id = ${teacherId} AND actor_id = ${ct} AND summary = 'Saw the case of ${name} in ${where}'`);
+    const meetingDay = scalar(srv.db, `SELECT MIN(substr(starts_at, 1, 10)) FROM meeting WHERE case_id = ${caseId} AND status = 'scheduled';`);
+    const ctWeb = new Client(srv.base);
+    await ctWeb.login(DEMO.consulting_teacher);
+    const tok = token(srv.db, DEMO.consulting_teacher);
+    const api = path => new Client(srv.base).request('GET', '/api/v1' + path, { headers: bearer(tok) });
+    // each list, on a day of its own (the test clock): the first look is a read...
+    const lists = [['the list of cases', () => ctWeb.get('/cases')],
+                   ['the list of cases', () => api('/cases')],
+                   ['the deadlines', () => ctWeb.get('/deadlines')],
+                   ['their tasks', () => ctWeb.get('/dashboard')],
+                   ['their tasks', () => api('/tasks')],
+                   ['their caseload', () => api('/caseload')],
+                   ['their calendar', () => api(`/week?start=${meetingDay}`)]];
+    for (const [where, look] of lists) {
+        srv.passDays(1);
+        const before = seen(where);
+        let r = await look();
+        assert.equal(r.status, 200);
+        assert.match(decode(r.text), new RegExp(name), `${where} shows the case`);
+        assert.equal(seen(where), before + 1, `${where}: audited about the teacher`);
+        // ...and the same day, again: not written twice
+        r = await look();
+        assert.equal(seen(where), before + 1, `${where}: once a day`);
+    }
+    // the teacher's own case in their own lists is not someone else's view
+    const mine = count(srv.db, 'audit', `action = 'read' AND subject_id = ${teacherId}`);
+    const teacher = new Client(srv.base);
+    await teacher.login(DEMO.participating_teacher);
+    assert.equal((await teacher.get('/dashboard')).status, 200);
+    assert.equal((await teacher.get('/deadlines')).status, 200);
+    assert.equal(count(srv.db, 'audit', `action = 'read' AND subject_id = ${teacherId}`), mine);
+    // and the teacher reads who saw it, and where
+    const page = decode((await teacher.get(`/people/${teacherId}/history`)).text);
+    assert.match(page, new RegExp(`<td>Dana Whitfield</td><td>Saw the case of ${name} in their caseload</td>`));
+    srv.moveTo(0);
+});
