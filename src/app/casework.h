@@ -16,6 +16,10 @@
 enum app_status casework_open(struct ctx *c, int64_t case_id, enum action act,
                               enum record_kind kind, struct case_record *k,
                               const char **refusal);
+/* The same for a case already loaded, whose relations the caller may have
+ * set for a context of its own (a Panel session's date, R29). */
+enum app_status casework_check(struct ctx *c, enum action act, enum record_kind kind,
+                               const struct case_record *k, const char **refusal);
 /* Whether the asker may do act on kind of this case: to show or hide a
  * section, a form or a button. Never audited. */
 bool casework_may(struct ctx *c, const struct case_record *k, enum action act,
