@@ -120,6 +120,13 @@ enum panel_term panel_term_of(struct ctx *c, int64_t person_id, const char *date
     return t;
 }
 
+bool panel_sitting(struct ctx *c, const char *date)
+{
+    return role_set_has(c->who.roles, ROLE_PANEL_MEMBER) &&
+           panel_term_of(c, c->who.person_id, date ? date : panel_today(c), NULL, NULL) ==
+               PANEL_SITTING;
+}
+
 const char *panel_r29_refusal(struct ctx *c, const char *who, const char *term_end,
                               const char *date)
 {
@@ -534,6 +541,17 @@ enum app_status panel_cases_awaiting(struct ctx *c, struct panel_case_row **out,
                      out, n);
 }
 
+/* Keeps the rows whose kind of record (the recommendation, the decision)
+ * the asker may see on their case (R24, R29). */
+static void rows_seen(struct ctx *c, enum record_kind kind, struct panel_case_row *rows, int *n)
+{
+    int kept = 0;
+    for (int i = 0; i < *n; i++)
+        if (casework_may_id(c, rows[i].case_id, ACT_VIEW, kind))
+            rows[kept++] = rows[i];
+    *n = kept;
+}
+
 enum app_status panel_overview_get(struct ctx *c, struct panel_overview *o)
 {
     memset(o, 0, sizeof *o);
@@ -548,5 +566,9 @@ enum app_status panel_overview_get(struct ctx *c, struct panel_overview *o)
                       "s.id = d.session_id WHERE k.program_id = ? AND d.approval = 'pending' "
                       "ORDER BY d.decided_at, d.id",
                       &o->pending, &o->npending);
+    if (s == APP_OK) {
+        rows_seen(c, KIND_RECOMMENDATION, o->awaiting, &o->nawaiting);
+        rows_seen(c, KIND_DECISION, o->pending, &o->npending);
+    }
     return s;
 }

@@ -280,11 +280,21 @@ const struct policy_rule policy_rules[] = {
      "Only the Panel reads its deliberation notes."},
     {WHO_CASE_PANEL, ACT_CREATE, KIND_PANEL_NOTE,
      "A Panel member adds to the deliberation notes on a case before the Panel."},
+    {ROLE_COORDINATOR, ACT_VIEW, KIND_RECUSAL,
+     "The coordinator sees who recused from a case before the Panel, and why (R24)."},
+    {WHO_CASE_PANEL, ACT_VIEW, KIND_RECUSAL,
+     "A Panel member sitting on a case, not recused from it, sees who recused and why (R24, "
+     "R29)."},
     {WHO_CASE_PANEL, ACT_CREATE, KIND_RECUSAL,
      "A Panel member with a conflict of interest recuses themselves from a case; they no "
      "longer see it or vote on it (R24)."},
     {ROLE_COORDINATOR, ACT_CREATE, KIND_RECUSAL,
      "The coordinator records a recusal a Panel member declares at a session (R24)."},
+    {ROLE_COORDINATOR, ACT_VIEW, KIND_PANEL_VOTE,
+     "The coordinator sees who voted on a case, and how once the vote is closed (R24)."},
+    {WHO_CASE_PANEL, ACT_VIEW, KIND_PANEL_VOTE,
+     "A Panel member sitting on a case, not recused from it, sees who voted, and how once the "
+     "vote is closed (R24, R29)."},
     {WHO_CASE_PANEL, ACT_CREATE, KIND_PANEL_VOTE,
      "A Panel member present at the session, not recused and whose term is running, casts "
      "one vote on a case (R24, R29)."},

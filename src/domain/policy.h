@@ -79,7 +79,8 @@ enum who {
                                      PAR case, its primary evaluator (R14, R15) */
     WHO_CASE_PANEL,               /* relationship: a Panel member whose term is running
                                      (R29), on a PAR case whose recommendation has gone
-                                     to the Panel (R21), unless they recused (R24) */
+                                     to the Panel (R21), unless they recused (R24); on a
+                                     session's docket, whose term covers its date */
     WHO_CASE_APPROVER,            /* relationship: the Superintendent, on a case the
                                      Panel has decided (R25) */
     WHO_PSS_MEMBER,               /* relationship: the member a Peer Support case is for */
