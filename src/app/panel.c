@@ -127,6 +127,11 @@ bool panel_sitting(struct ctx *c, const char *date)
                PANEL_SITTING;
 }
 
+unsigned panel_sitting_rel(struct ctx *c)
+{
+    return panel_sitting(c, NULL) ? POLICY_REL(WHO_PANEL_SITTING) : 0;
+}
+
 const char *panel_r29_refusal(struct ctx *c, const char *who, const char *term_end,
                               const char *date)
 {

@@ -91,6 +91,9 @@ struct panel_session_view {
 /* R29: the asker holds the Panel's role and their term covers date (NULL:
  * today). */
 bool panel_sitting(struct ctx *c, const char *date);
+/* POLICY_REL(WHO_PANEL_SITTING) when the asker sits on the Panel today,
+ * else 0: for the policy table's rows that are a sitting member's. */
+unsigned panel_sitting_rel(struct ctx *c);
 
 /* Sessions, soonest first (upcoming: from today, still scheduled). */
 enum app_status panel_sessions_list(struct ctx *c, bool upcoming, struct panel_session **out,

@@ -5,14 +5,15 @@
 // name, the recommended rating, who recused and why, who voted. A member
 // who recused reads that they did, their own reason and the session's date;
 // a member whose term has ended reads the session's date and why they do
-// not sit. Set up through the API, on the demo's PAR case
+// not sit. The ended member reads no Consulting Teacher's review and no
+// work report either. Set up through the API, on the demo's PAR case
 // (case 2, Samuel Reyes; ct1@ is his Consulting Teacher).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from './harness.mjs';
 import { DEMO, count, decode, personId, actors } from './records.mjs';
 
-const PAR = 2, TEACHER_NAME = 'Samuel Reyes';
+const PAR = 2, TEACHER_NAME = 'Samuel Reyes', CT_WITH_REVIEW = 2;
 const COORD = DEMO.coordinator, CT1 = DEMO.consulting_teacher, TEACHER = DEMO.participating_teacher;
 const SITTING = 'panel3@parley.test';        // present, neither voted nor recused
 const VOTERS = ['panel@parley.test', 'panel2@parley.test'];
@@ -21,6 +22,7 @@ const OTHER_RECUSED = 'panel5@parley.test';
 const ENDED = 'panel6@parley.test';          // Edith Marsh: term ended 2025-08-31
 const OWN_REASON = 'I supervised him at another school in 2023.';
 const OTHER_REASON = 'He coaches my daughter\'s team.';
+const REVIEW = 'observations are timely and specific';   // the demo's review of ct1@
 
 let srv, session;
 const today = new Date().toISOString().slice(0, 10);
@@ -146,4 +148,25 @@ test('R24, R25, R29: the Panel\'s rating is read by those who sit on the case, n
             assert.ok(!/Needs Improvement|needs_improvement/.test(decode(r.text)), `${who}: the rating`);
         }
     }
+});
+
+test('R28, R29: a member whose term has ended reads no Consulting Teacher\'s review and no report on the work', async () => {
+    for (const path of [`/cts/${CT_WITH_REVIEW}`, '/cts']) {
+        assert.ok(text(await page(SITTING, path)).includes('Continues as a Consulting Teacher'), `${path}: a sitting member reads the reviews`);
+        const t = text(await page(ENDED, path));
+        assert.ok(!t.includes(REVIEW) && !t.includes('Continues as a Consulting Teacher'), `${path}: the ended member does`);
+    }
+    const mine = (await api(ENDED, 'GET', `/cts/${CT_WITH_REVIEW}`)).json();
+    assert.equal(mine.reviews, undefined);
+    assert.equal(mine.last_review, undefined);
+    assert.ok((await api(ENDED, 'GET', '/cts')).json().items.every(ct => ct.last_review === undefined));
+    assert.ok((await api(SITTING, 'GET', `/cts/${CT_WITH_REVIEW}`)).json().reviews[0].summary.includes(REVIEW));
+    for (const path of ['/reports', '/reports/caseload.csv']) {
+        assert.equal((await page(SITTING, path)).status, 200, path);
+        const r = await page(ENDED, path);
+        assert.equal(r.status, 403, path);
+        assert.match(text(r), /R29/);
+    }
+    assert.equal((await api(SITTING, 'GET', '/reports/work')).status, 200);
+    assert.equal((await api(ENDED, 'GET', '/reports/work')).status, 403);
 });
