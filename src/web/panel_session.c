@@ -216,12 +216,8 @@ static void docket_item(req *r, const struct panel_session_view *v,
         withheld_item(r, it);
         return;
     }
-    html_printf(&r->out, "<h3 id=\"case-%s\">", id_text(r, it->k.id));
-    if (casework_may(c, &it->k, ACT_VIEW, KIND_CASE))
-        html_printf(&r->out, "<a href=\"/cases/%" PRId64 "\">Case of %s</a></h3>", it->k.id,
-                    it->k.teacher_name);
-    else
-        html_printf(&r->out, "Case of %s</h3>", it->k.teacher_name);
+    html_printf(&r->out, "<h3 id=\"case-%s\"><a href=\"/cases/%" PRId64 "\">Case of %s</a></h3>",
+                id_text(r, it->k.id), it->k.id, it->k.teacher_name);
     if (it->recused)
         html_raw(&r->out, "<p><strong>You recused yourself from this case (R24)</strong>: you do "
                           "not see its deliberation and do not vote on it.</p>");
