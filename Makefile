@@ -11,7 +11,9 @@ WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototyp
 CFLAGS_COMMON := -std=c11 -D_GNU_SOURCE -Isrc -Ibuild/gen $(WARN) $(PKG_CFLAGS)
 REL_CFLAGS := $(CFLAGS_COMMON) -O2 -g
 SAN_FLAGS  := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
-SAN_CFLAGS := $(CFLAGS_COMMON) -O1 -g $(SAN_FLAGS)
+# The test build may move the program's calendar (base/clock.h: a case's
+# months in a test's seconds); the release build never can.
+SAN_CFLAGS := $(CFLAGS_COMMON) -O1 -g $(SAN_FLAGS) -DPARLEY_TEST_CLOCK
 LIBS    := $(PKG_LIBS) -lpthread
 
 LIB_SRC := $(sort $(wildcard src/base/*.c src/out/*.c src/http/*.c src/store/*.c \
@@ -30,7 +32,7 @@ TEST_TOOLS := build/san/tests/ical_check
 DB      ?= parley.db
 LISTEN  ?= 127.0.0.1:8080
 
-.PHONY: all run deps test test-pg unit http-test clean fuzz fuzz-build browser-test
+.PHONY: all run deps test test-pg test-long unit http-test clean fuzz fuzz-build browser-test
 all: build/parley
 
 deps:
@@ -54,6 +56,13 @@ test-pg:
 	@sh scripts/deps.sh pg
 	@$(MAKE) --no-print-directory build/san/parley build/san/tests/test_store $(TEST_TOOLS)
 	@sh tests/run.sh pg
+
+# The model-based test of the case's process at length: a million random
+# steps (make test takes ten thousand). PARLEY_MODEL_SEED=N replays a seed.
+test-long:
+	@sh scripts/deps.sh test
+	@$(MAKE) --no-print-directory build/san/tests/test_process_model
+	PARLEY_MODEL_STEPS=$${PARLEY_MODEL_STEPS:-1000000} ./build/san/tests/test_process_model
 
 # Only the browser suite (tests/browser: Playwright on Debian's Chromium, axe).
 browser-test:
@@ -103,6 +112,9 @@ TEST_LAYERS_test_domain := base domain
 TEST_LAYERS_test_app    := base domain store app
 TEST_LAYERS_test_eligibility := base domain
 TEST_LAYERS_test_workflow := base domain
+TEST_LAYERS_test_process := base domain
+# The model-based test of the whole process: random steps through app/.
+TEST_LAYERS_test_process_model := base out domain store app
 TEST_LAYERS_test_inquiry := base domain
 # goals
 TEST_LAYERS_test_goal := base domain
@@ -117,7 +129,6 @@ TEST_LAYERS_test_ical  := base out
 TEST_LIBS_test_ical    := $(shell pkg-config --libs libical 2>/dev/null)
 # end meetings
 # dashboard
-TEST_LAYERS_test_deadline := base domain
 # ical_check: the browser suite's importer of a downloaded calendar feed.
 TEST_LAYERS_ical_check := base
 TEST_LIBS_ical_check   := $(TEST_LIBS_test_ical)

@@ -1,9 +1,10 @@
 /* main.c: the command line. One program is the whole product: the web site,
  * the JSON API and the administration commands. */
 #include <errno.h>
-#include <pthread.h>
 #include <inttypes.h>
+#include <pthread.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +15,7 @@
 #include "app/auth.h"
 #include "app/copy.h"
 #include "app/people.h"
+#include "app/reminders.h"
 #include "base/clock.h"
 #include "base/log.h"
 #include "base/secret.h"
@@ -364,6 +366,63 @@ static int cmd_token_create_fn(struct ctx *c, const struct opts *o)
     return 0;
 }
 
+/* --- reminders (R37: everyone knows what is due from them) --- */
+
+static int cmd_remind_fn(struct ctx *c, const struct opts *o)
+{
+    (void)o;
+    int sent = 0;
+    if (reminders_send(c, &sent) != APP_OK) {
+        fprintf(stderr, "parley: the reminders could not be sent\n");
+        return 1;
+    }
+    printf("parley: %d reminder%s sent\n", sent, sent == 1 ? "" : "s");
+    return 0;
+}
+
+/* The server's own sweep, every `every` seconds, on a connection of the
+ * pool; a second node's sweep sends nothing twice (the reminder table). */
+struct reminder_loop {
+    db_pool *pool;
+    struct app *app;
+    long every;
+    atomic_bool stop;
+    pthread_t thread;
+};
+
+static void remind_once(struct reminder_loop *l)
+{
+    db *d = db_acquire(l->pool);
+    arena *a = arena_new(0);
+    struct ctx c;
+    int sent = 0;
+    if (app_operator_ctx(&c, l->app, d, a) && db_begin(d) == DB_OK) {
+        c.address = "reminders";
+        if (reminders_send(&c, &sent) == APP_OK && db_commit(d) == DB_OK) {
+            if (sent)
+                log_info("reminders: %d sent", sent);
+        } else {
+            db_rollback(d);
+            log_error("reminders: the sweep failed; it runs again later");
+        }
+    }
+    arena_free(a);
+    db_release(l->pool, d);
+}
+
+static void *remind_loop(void *arg)
+{
+    struct reminder_loop *l = arg;
+    for (long waited = 0; !atomic_load(&l->stop); waited++) {
+        if (waited >= l->every) {
+            remind_once(l);
+            waited = 0;
+        }
+        sleep(1);
+    }
+    return NULL;
+}
+
 /* --- check, audit verify, backup --- */
 
 static int cmd_check(const struct opts *o)
@@ -588,11 +647,19 @@ static int cmd_serve(const struct opts *o)
     http_server *server = http_start(&hc, &err);
     if (!server)
         die("cannot serve on %s: %s", opt(o, "listen", ""), err ? err : "unknown error");
+    struct reminder_loop reminders = {.pool = pool, .app = &srv.app,
+                                      .every = opt_long(o, "remind-every", 3600, 0, 7 * 86400)};
+    if (reminders.every && pthread_create(&reminders.thread, NULL, remind_loop, &reminders) != 0)
+        die("cannot start the reminders' sweep");
     fprintf(stderr, "parley: serving %s on http://%s:%d/ (Ctrl-C stops)\n", srv.program_name, addr,
             http_port(server));
     int sig;
     sigwait(&stop, &sig);
     fprintf(stderr, "parley: stopping\n");
+    if (reminders.every) {
+        atomic_store(&reminders.stop, true);
+        pthread_join(reminders.thread, NULL);
+    }
     http_stop(server);
     web_server_fini(&srv);
     db_pool_close(pool);
@@ -653,7 +720,9 @@ static const struct opt_def serve_opts[] = {
     {"throttle-account", "N", "failed sign-ins per account before a pause (default 5)"},
     {"throttle-address", "N", "failed sign-ins per address before a pause (default 20)"},
     {"throttle-lock", "SECONDS", "the pause after too many failures (default 900)"},
-    {"secure-cookies", NULL, "mark cookies Secure (behind TLS)"}, {0}};
+    {"secure-cookies", NULL, "mark cookies Secure (behind TLS)"},
+    {"remind-every", "SECONDS", "how often the inbox's reminders are swept (default 3600; 0: never, "
+                                "for `parley remind` from cron)"}, {0}};
 
 struct command {
     const char *name, *summary;
@@ -679,6 +748,8 @@ static const struct command commands[] = {
      NULL, cmd_user_link_fn, false},
     {"token create", "Prints a new API token for a person (only its hash is kept).", token_opts,
      NULL, cmd_token_create_fn, false},
+    {"remind", "Sends the inbox's reminders of what is due, soon or overdue (as serve does "
+               "every hour).", db_opts, NULL, cmd_remind_fn, false},
     {"check", "Verifies the database's integrity, schema version and audit chain.", db_opts,
      cmd_check, NULL, false},
     {"audit verify", "Recomputes the audit log's hash chain; fails on any edit or deletion.",

@@ -45,7 +45,7 @@ void app_fini(struct app *app)
 
 int64_t app_now(const struct ctx *c)
 {
-    return c->now ? c->now : clock_now();
+    return c->now ? c->now : clock_calendar_now();
 }
 
 bool app_signed_in(const struct ctx *c)

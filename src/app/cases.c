@@ -20,7 +20,8 @@
     "COALESCE(ur.name, ''), i.reference, COALESCE(tb.name, ''), "                            \
     "(SELECT COUNT(*) FROM person_role r WHERE r.person_id = ? AND r.role = 'administrator' " \
     "AND r.school_id = t.school_id), i.facts_at, i.years_in_district, i.plan_type, "         \
-    "i.plan_months, i.rating, i.union_member, i.full_time, i.job_type "                      \
+    "i.plan_months, i.rating, i.union_member, i.full_time, i.job_type, "                     \
+    "COALESCE(ct.email, '') "                                                                \
     "FROM teacher_case k JOIN person t ON t.id = k.teacher_id "                              \
     "LEFT JOIN school s ON s.id = t.school_id LEFT JOIN person ct ON ct.id = k.ct_id "      \
     "LEFT JOIN person ur ON ur.id = k.union_rep_id JOIN inquiry i ON i.id = k.inquiry_id "  \
@@ -119,6 +120,7 @@ static void case_from_row(struct ctx *c, db_stmt *st, struct case_record *k)
     k->union_rep_name = db_text_copy(st, 28, c->a);
     k->inquiry_ref = db_text_copy(st, 29, c->a);
     k->timeline_by = db_text_copy(st, 30, c->a);
+    k->ct_email = db_text_copy(st, 40, c->a);
     k->relations = relations_of(c, k, db_int(st, 31) > 0);
     if (db_int(st, 32))   /* the coordinator confirmed the facts at intake */
         k->confirmed = (struct case_input){
@@ -265,4 +267,57 @@ enum app_status cases_on_caseload(struct ctx *c, struct case_record **out, int *
         case_from_row(c, st, &(*out)[(*n)++]);
     db_done(st);
     return APP_OK;
+}
+
+/* The program's cases not finished yet that the asker takes part in: not
+ * withdrawn, and not closed with its outcome recorded (unless a survey of
+ * theirs waits); a Panel member's those before the Panel, undecided; the
+ * Superintendent's those awaiting approval (R24, R25). For the tasks. */
+static enum app_status cases_where(struct ctx *c, bool finished_too, struct case_record **out,
+                                   int *n)
+{
+    int64_t me = c->who.person_id;
+    int all = role_set_has(c->who.roles, ROLE_COORDINATOR) ? 1 : 0;
+    int panel = role_set_has(c->who.roles, ROLE_PANEL_MEMBER) ? 1 : 0;
+    int approver = role_set_has(c->who.roles, ROLE_SUPERINTENDENT) ? 1 : 0;
+    db_stmt *st = db_query(
+        c->db,
+        CASE_COLUMNS "WHERE k.program_id = ? AND (? = 1 OR k.state <> 'withdrawn' AND (k.state <> "
+        "'cycle_closed' OR NOT EXISTS (SELECT 1 FROM case_outcome o WHERE o.case_id = k.id) OR "
+        "EXISTS (SELECT 1 FROM survey_invitation v WHERE v.case_id = k.id AND v.person_id = ? "
+        "AND v.responded = 0))) AND (? = 1 OR k.teacher_id = ? OR k.ct_id = ? OR "
+        "k.union_rep_id = ? OR EXISTS (SELECT 1 FROM person_role r WHERE r.person_id = ? AND "
+        "r.role = 'administrator' AND r.school_id = t.school_id) OR (? = 1 AND EXISTS (SELECT 1 "
+        "FROM recommendation x WHERE x.case_id = k.id AND x.status = 'submitted') AND NOT "
+        "EXISTS (SELECT 1 FROM panel_decision d WHERE d.case_id = k.id AND d.approval <> "
+        "'returned')) OR (? = 1 AND EXISTS (SELECT 1 FROM panel_decision d WHERE d.case_id = "
+        "k.id AND d.approval = 'pending'))) ORDER BY k.id",
+        "iididiiiidd", me, c->who.program_id, (int)finished_too, me, all, me, me, me, me,
+        panel && !finished_too, approver && !finished_too);
+    if (!st)
+        return APP_ERROR;
+    int cap = 64;
+    *out = arena_alloc(c->a, sizeof **out * (size_t)cap);
+    *n = 0;
+    while (db_step(st) == DB_ROW) {
+        if (*n == cap) {
+            struct case_record *more = arena_alloc(c->a, sizeof *more * (size_t)cap * 2);
+            memcpy(more, *out, sizeof *more * (size_t)*n);
+            *out = more;
+            cap *= 2;
+        }
+        case_from_row(c, st, &(*out)[(*n)++]);
+    }
+    db_done(st);
+    return APP_OK;
+}
+
+enum app_status cases_in_progress(struct ctx *c, struct case_record **out, int *n)
+{
+    return cases_where(c, false, out, n);
+}
+
+enum app_status cases_taking_part(struct ctx *c, struct case_record **out, int *n)
+{
+    return cases_where(c, true, out, n);
 }

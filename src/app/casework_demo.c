@@ -18,7 +18,6 @@ static enum app_status (*const demo_parts[])(struct ctx *) = {
     observations_demo,   /* observations and artifacts of both cases */
     meetings_demo,       /* the coaching log and the parley meetings */
     evaluations_demo,    /* the PAR case's formative, shared and signed */
-    terms_demo,          /* the CTs' terms (R27), one left; a yearly review (R28) */
     panel_demo,          /* a Panel session two weeks ahead, its docket still empty */
     outcomes_demo,       /* the outcomes and surveys of cycles closed (R39) */
 };

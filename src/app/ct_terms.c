@@ -295,7 +295,7 @@ enum app_status ct_review_add(struct ctx *c, int64_t person_id,
     struct ct_summary w;
     if (s != APP_OK || (s = who_of(c, person_id, &w)) != APP_OK)
         return s;
-    if (!panel_sitting(c, NULL)) {
+    if (!panel_sits_on(c, today(c))) {
         *refusal = "Your term on the Panel is not running: only a serving member reviews a "
                    "Consulting Teacher for the Panel (R28, R29).";
         return APP_FORBIDDEN;
@@ -385,4 +385,16 @@ enum app_status panel_roster(struct ctx *c, struct panel_seat **out, int *n)
         seat_from_row(c, st, now, day, &(*out)[(*n)++]);
     db_done(st);
     return APP_OK;
+}
+
+bool ct_term_running(struct ctx *c, int64_t person_id, const char *date)
+{
+    db_stmt *st = db_query(c->db, "SELECT starts_on, left_on FROM ct_term WHERE person_id = ?",
+                           "i", person_id);
+    bool runs = false;
+    while (st && !runs && db_step(st) == DB_ROW)
+        runs = ct_term_runs(db_text(st, 0), db_text(st, 1), date);
+    if (st)
+        db_done(st);
+    return runs;
 }

@@ -85,6 +85,9 @@ enum app_status panel_roster(struct ctx *c, struct panel_seat **out, int *n);
  * record's free text as it was typed. */
 const char *panel_appointer_of(struct ctx *c, const char *appointed_by);
 
+/* R27: whether a term of this Consulting Teacher runs on date. No
+ * authorisation: a fact the process's guards read. */
+bool ct_term_running(struct ctx *c, int64_t person_id, const char *date);
 /* The small demo's terms and review (terms_demo.c). */
 enum app_status terms_demo(struct ctx *c);
 

@@ -10,6 +10,7 @@
 #include "app/rubric.h"
 #include "app/auth.h"
 #include "app/content.h"
+#include "app/ct_terms.h"
 #include "app/enrolment.h"
 #include "app/inquiry.h"
 #include "app/people.h"
@@ -241,6 +242,8 @@ enum app_status demo_build(struct ctx *c, const char *password, bool large)
         s = demo_person_add(c, &demo_people[i], password, &errs);
     for (size_t i = 0; s == APP_OK && i < sizeof demo_inquiries / sizeof *demo_inquiries; i++)
         s = demo_inquiry_add(c, &demo_inquiries[i], (int)i);
+    if (s == APP_OK)
+        s = terms_demo(c);       /* the CTs' terms (R27), one left; a yearly review (R28) */
     if (s == APP_OK)
         s = enrolment_demo(c);   /* a PA case and a PAR case, both on a caseload */
     if (s == APP_OK)

@@ -12,25 +12,14 @@
 #include <string.h>
 
 #include "app/casework.h"
+#include "app/ct_terms.h"
 #include "app/meetings.h"
 #include "app/notify.h"
+#include "app/process.h"
 #include "base/clock.h"
 #include "domain/caseload.h"
 
 #define REL(who) POLICY_REL(who)
-
-int case_steps_open(const struct ctx *c, const struct case_record *k,
-                    const struct transition_def **out, int max)
-{
-    int n = 0;
-    for (int i = 0; i < case_transition_count && n < max; i++) {
-        const struct transition_def *t = &case_transitions[i];
-        if (t->from[0] != CASE_NONE && workflow_leaves(t, k->state) &&
-            workflow_may_fire(t, c->who.roles, k->relations))
-            out[n++] = t;
-    }
-    return n;
-}
 
 /* --- choices for the forms --- */
 
@@ -73,6 +62,27 @@ static int ct_load(struct ctx *c, int64_t ct_id, struct ct_choice *choices, int 
     if (st)
         db_done(st);
     return load;
+}
+
+enum app_status caseload_mine(struct ctx *c, struct caseload *out)
+{
+    struct case_record *cases;
+    int ncases = 0;
+    enum app_status s = cases_on_caseload(c, &cases, &ncases);
+    if (s != APP_OK)
+        return s;
+    struct caseload_weights w = case_caseload_weights(c);
+    memset(out, 0, sizeof *out);
+    out->cap = w.cap;
+    out->cases = arena_alloc(c->a, sizeof *out->cases * (size_t)(ncases + 1));
+    for (int i = 0; i < ncases; i++) {
+        if (cases[i].ct_id != c->who.person_id)
+            continue;
+        out->cases[out->ncases++] = cases[i];
+        out->load += caseload_weight(case_track_key(cases[i].track), &w);
+        cases[i].track == TRACK_PAR ? out->par++ : out->pa++;
+    }
+    return APP_OK;
 }
 
 enum app_status case_ct_choices(struct ctx *c, struct ct_choice **out, int *n, int *cap)
@@ -131,7 +141,7 @@ enum app_status case_open_inquiries(struct ctx *c, struct inquiry_choice **out, 
     if (s != APP_OK)
         return s;
     db_stmt *st = db_query(c->db,
-                           "SELECT i.id, i.reference, i.name, i.email, i.interest FROM inquiry i "
+                           "SELECT i.id, i.reference, i.name, i.email, i.interest, i.created_at FROM inquiry i "
                            "WHERE i.program_id = ? AND i.status <> 'closed' AND NOT EXISTS "
                            "(SELECT 1 FROM teacher_case k WHERE k.inquiry_id = i.id) "
                            "ORDER BY i.created_at, i.id LIMIT 200",
@@ -141,8 +151,9 @@ enum app_status case_open_inquiries(struct ctx *c, struct inquiry_choice **out, 
     *out = arena_alloc(c->a, sizeof **out * 200);
     *n = 0;
     while (db_step(st) == DB_ROW && *n < 200) {
-        (*out)[*n] = (struct inquiry_choice){db_int(st, 0), db_text_copy(st, 1, c->a), db_text_copy(st, 2, c->a),
-                                             db_text_copy(st, 3, c->a), db_text_copy(st, 4, c->a)};
+        (*out)[*n] = (struct inquiry_choice){db_int(st, 0), db_int(st, 5), db_text_copy(st, 1, c->a),
+                                             db_text_copy(st, 2, c->a), db_text_copy(st, 3, c->a),
+                                             db_text_copy(st, 4, c->a)};
         (*n)++;
     }
     db_done(st);
@@ -186,25 +197,59 @@ static enum app_status tell(struct ctx *c, int64_t *told, int *ntold, int64_t pe
                          arena_printf(c->a, "/cases/%" PRId64, case_id));
 }
 
-/* Everyone holding a role (at the school, for administrators). */
-static enum app_status tell_role(struct ctx *c, int64_t *told, int *ntold, const char *role,
-                                 int64_t school_id, int64_t case_id, const char *message)
+/* Everyone holding a role (at the school, for administrators; whose term
+ * covers today, for the Panel's members: R29). */
+static int role_holders(struct ctx *c, const char *role, int64_t school_id, int64_t *ids, int max)
 {
-    int64_t ids[TOLD_MAX];
+    const char *today = clock_date(c->a, app_now(c));
     int n = 0;
     db_stmt *st = db_query(c->db,
                            "SELECT DISTINCT r.person_id FROM person_role r JOIN person p ON "
                            "p.id = r.person_id WHERE p.program_id = ? AND r.role = ? AND "
-                           "(? = 0 OR r.school_id = ?)",
-                           "isii", c->who.program_id, role, school_id, school_id);
-    while (st && db_step(st) == DB_ROW && n < TOLD_MAX)
+                           "(? = 0 OR r.school_id = ?) AND (r.term_start = '' OR (r.term_start <= ? "
+                           "AND r.term_end >= ?))",
+                           "isiiss", c->who.program_id, role, school_id, school_id, today, today);
+    while (st && db_step(st) == DB_ROW && n < max)
         ids[n++] = db_int(st, 0);
     if (st)
         db_done(st);
+    return n;
+}
+
+static enum app_status tell_role(struct ctx *c, int64_t *told, int *ntold, const char *role,
+                                 int64_t school_id, int64_t case_id, const char *message)
+{
+    int64_t ids[TOLD_MAX];
+    int n = role_holders(c, role, school_id, ids, TOLD_MAX);
     enum app_status s = APP_OK;
     for (int i = 0; i < n && s == APP_OK; i++)
         s = tell(c, told, ntold, ids[i], case_id, message);
     return s;
+}
+
+static int just(int64_t id, int64_t *ids, int max)
+{
+    if (!id || max < 1)
+        return 0;
+    ids[0] = id;
+    return 1;
+}
+
+int case_people(struct ctx *c, const struct case_record *k, int who, int64_t *ids, int max)
+{
+    switch (who) {
+    case WHO_CASE_TEACHER: return just(k->teacher_id, ids, max);
+    case WHO_CASE_CT:
+    case WHO_CASE_PRIMARY_EVALUATOR: return just(k->ct_id, ids, max);
+    case WHO_CASE_UNION_REP: return just(k->union_rep_id, ids, max);
+    case WHO_CASE_ADMINISTRATOR:
+    case WHO_CASE_EVALUATOR: return role_holders(c, "administrator", k->school_id, ids, max);
+    case WHO_CASE_PANEL: return role_holders(c, "panel_member", 0, ids, max);
+    case WHO_CASE_APPROVER: return role_holders(c, "superintendent", 0, ids, max);
+    default:
+        return who >= 0 && who < ROLE_COUNT ? role_holders(c, role_key((enum role)who), 0, ids, max)
+                                            : 0;
+    }
 }
 
 enum app_status case_tell(struct ctx *c, const struct case_record *k, const int *who,
@@ -317,7 +362,7 @@ static void check_timeline(const struct case_input *in, struct step *s, struct e
         errors_add(errs, "plan_months", "Enter the plan's length in months, from 1 to 36.");
 }
 
-static void check_input(struct ctx *c, const struct transition_def *t,
+static void check_input(struct ctx *c, const struct step_def *t,
                         const struct case_input *in, struct step *s,
                         struct eligibility_facts *elig, struct errors *errs)
 {
@@ -337,70 +382,40 @@ static void check_input(struct ctx *c, const struct transition_def *t,
     s->notes = in->notes && *in->notes ? in->notes : NULL;
 }
 
-/* --- the guards' facts --- */
+/* --- the guards' facts: the whole case (app/process.c), and what the
+ * step asks for --- */
 
-/* R7 counts the states the workflow table marks active: not a withdrawn
- * case, nor one whose cycle is closed. */
-static void other_active_tracks(struct ctx *c, const struct case_record *k, struct case_facts *f)
+static enum app_status facts_gather(struct ctx *c, const struct step_def *t,
+                                    const struct case_record *k, const struct step *s,
+                                    const struct case_input *in,
+                                    const struct eligibility_facts *elig, struct case_facts *f)
 {
-    db_stmt *st = db_query(c->db,
-                           "SELECT track, state FROM teacher_case WHERE teacher_id = ? AND id <> ?",
-                           "ii", k->teacher_id, k->id);
-    enum case_state state;
-    while (st && db_step(st) == DB_ROW) {
-        if (!case_state_parse(db_text(st, 1), &state) || !case_states[state].active)
-            continue;
-        f->other_active_pa |= strcmp(db_text(st, 0), "pa") == 0;
-        f->other_active_par |= strcmp(db_text(st, 0), "par") == 0;
-    }
-    if (st)
-        db_done(st);
-}
-
-static void facts_gather(struct ctx *c, const struct transition_def *t,
-                         const struct case_record *k, const struct step *s,
-                         const struct eligibility_facts *elig, struct case_facts *f)
-{
-    memset(f, 0, sizeof *f);
-    f->state = k->state;
-    f->track = (t->needs & NEED_TRACK) ? s->track : k->track;
-    f->teacher_signed = k->teacher_signed_at != 0;
-    f->rep_signed = k->rep_signed_at != 0;
-    f->signer_already_signed = (k->relations & REL(WHO_CASE_TEACHER)) ? f->teacher_signed
-                                                                      : f->rep_signed;
-    other_active_tracks(c, k, f);
+    if (t->needs & NEED_TRACK)
+        f->track = s->track;
     f->elig = *elig;
     f->elig_settings = (struct eligibility_settings){program_setting_int(c, "min_years_experience"),
                                                      program_setting_int(c, "par_min_plan_months")};
     struct caseload_weights w = case_caseload_weights(c);
     f->caseload_cap = w.cap;
     f->case_weight = caseload_weight(case_track_key(f->track), &w);
+    f->ct_chosen = s->ct_id != 0;
     f->ct_load = s->ct_id ? ct_load(c, s->ct_id, NULL, 0) : 0;
-    f->today = clock_date(c->a, app_now(c));
+    f->ct_term_running = s->ct_id && ct_term_running(c, s->ct_id, f->today);
     f->plan_months = s->plan_months;
     f->par_min_plan_months = f->elig_settings.par_min_plan_months;
     f->cycle_min_months = program_setting_int(c, "cycle_min_months");
     f->cycle_max_months = program_setting_int(c, "cycle_max_months");
-    f->meetings_held = meetings_held(c, k->id);
+    f->cycle_start = (t->needs & NEED_TIMELINE) ? in->cycle_start : k->cycle_start;
+    f->cycle_end = (t->needs & NEED_TIMELINE) ? in->cycle_end : k->cycle_end;
+    return APP_OK;
 }
 
-/* A guard about a field is an inline error (400); one about the process a
- * refusal (403). Either way its words name the rule. */
-static enum app_status guards_pass(struct ctx *c, const struct transition_def *t,
-                                   const struct case_facts *f, struct errors *errs,
-                                   const char **refusal)
+static int64_t person_by_email(struct ctx *c, const char *email)
 {
-    char detail[600];
-    const struct guard_def *g = workflow_check(t, f, detail, sizeof detail);
-    if (!g)
-        return APP_OK;
-    const char *why = arena_printf(c->a, "%s%s", g->refusal, detail);
-    if (g->field) {
-        errors_add(errs, g->field, why);
-        return APP_INVALID;
-    }
-    *refusal = why;
-    return APP_FORBIDDEN;
+    int64_t id = 0;
+    db_int_query(c->db, &id, "SELECT id FROM person WHERE email = ? AND program_id = ?", "si",
+                 email, c->who.program_id);
+    return id;
 }
 
 /* --- writing a step --- */
@@ -417,7 +432,7 @@ static const char *person_name(struct ctx *c, int64_t id)
 }
 
 /* "Scheduled ...: 2026-09-14 15:30 at Room 12, with Dana Whitfield." */
-static const char *step_summary(struct ctx *c, const struct transition_def *t,
+static const char *step_summary(struct ctx *c, const struct step_def *t,
                                 const struct case_record *k, const struct step *s)
 {
     buf b;
@@ -444,7 +459,7 @@ static const char *step_summary(struct ctx *c, const struct transition_def *t,
 }
 
 /* What the step records, by what it asked for. */
-static int step_write(struct ctx *c, const struct transition_def *t, const struct case_record *k,
+static int step_write(struct ctx *c, const struct step_def *t, const struct case_record *k,
                       const struct step *s)
 {
     int64_t now = app_now(c), id = k->id;
@@ -477,7 +492,7 @@ static int step_write(struct ctx *c, const struct transition_def *t, const struc
                  : db_exec(c->db, "UPDATE teacher_case SET rep_signed_at = ?, rep_signed_by = ? "
                                   "WHERE id = ?",
                            "iii", now, c->who.person_id, id);
-    if (rc == DB_OK && (t->needs & NEED_REASON))
+    if (rc == DB_OK && t->to == CASE_WITHDRAWN)
         rc = db_exec(c->db, "UPDATE teacher_case SET withdrawn_reason = ? WHERE id = ?", "si",
                      s->reason, id);
     return rc;
@@ -495,7 +510,7 @@ static enum app_status step_move(struct ctx *c, const struct case_record *k, enu
     return db_changes(c->db) == 1 ? APP_OK : APP_CONFLICT;
 }
 
-static enum app_status step_record(struct ctx *c, const struct transition_def *t,
+static enum app_status step_record(struct ctx *c, const struct step_def *t,
                                    struct case_record *k, const struct step *s,
                                    const struct case_facts *f)
 {
@@ -534,8 +549,8 @@ static enum app_status step_record(struct ctx *c, const struct transition_def *t
 }
 
 static enum app_status step_find(struct ctx *c, const struct case_record *k,
-                                 const struct case_input *in, const struct transition_def **t,
-                                 struct errors *errs, const char **refusal)
+                                 const struct case_input *in, const struct step_def **t,
+                                 struct errors *errs)
 {
     if (!in->to || !*in->to) {
         errors_add(errs, "to", "Choose the step to take.");
@@ -543,19 +558,9 @@ static enum app_status step_find(struct ctx *c, const struct case_record *k,
     }
     *t = workflow_resolve(in->to, k->state);
     if (!*t || (*t)->from[0] == CASE_NONE) {
-        errors_add(errs, "to", arena_printf(c->a, "There is no step '%s' in the case workflow "
-                                                  "(see /help/workflow).", in->to));
+        errors_add(errs, "to", arena_printf(c->a, "There is no step \"%s\" in the case's "
+                                                  "process (see /help/workflow).", in->to));
         return APP_INVALID;
-    }
-    if (!workflow_leaves(*t, k->state)) {
-        *refusal = arena_printf(c->a, "The case is at '%s'; '%s' is not a step from there "
-                                      "(see /help/workflow).",
-                                case_state_label(k->state), (*t)->label);
-        return APP_CONFLICT;
-    }
-    if (!workflow_may_fire(*t, c->who.roles, k->relations)) {
-        *refusal = (*t)->who_refusal;
-        return APP_FORBIDDEN;
     }
     return APP_OK;
 }
@@ -567,25 +572,27 @@ enum app_status case_fire(struct ctx *c, int64_t id, const struct case_input *in
     enum app_status s = case_load(c, id, &k);
     if (s == APP_OK)
         s = app_authorize(c, ACT_EDIT, KIND_CASE, CASE_POLICY(&k));
-    const struct transition_def *t = NULL;
-    if (s != APP_OK || (s = step_find(c, &k, in, &t, errs, refusal)) != APP_OK)
+    const struct step_def *t = NULL;
+    struct case_facts f;
+    if (s != APP_OK || (s = step_find(c, &k, in, &t, errs)) != APP_OK ||
+        (s = case_facts_load(c, &k, &f)) != APP_OK)
+        return s;
+    /* Whether the step is the asker's to take now, before what they typed
+     * is read; then the guards about what they typed. */
+    if ((s = process_allows(c, t->key, &f, k.relations, false, errs, refusal)) != APP_OK)
         return s;
     struct step step;
     struct eligibility_facts elig = {0};
     check_input(c, t, in, &step, &elig, errs);
     if (errs->n)
         return APP_INVALID;
-    struct case_facts f;
-    facts_gather(c, t, &k, &step, &elig, &f);
-    f.current_cycle_start = k.cycle_start;
+    if ((s = facts_gather(c, t, &k, &step, in, &elig, &f)) != APP_OK ||
+        (s = process_allows(c, t->key, &f, k.relations, true, errs, refusal)) != APP_OK)
+        return s;
     if (t->needs & NEED_TIMELINE) {
-        k.cycle_start = in->cycle_start;   /* the new dates, for the guards and the write */
+        k.cycle_start = in->cycle_start;   /* the new dates, for the write */
         k.cycle_end = in->cycle_end;
     }
-    f.cycle_start = k.cycle_start;
-    f.cycle_end = k.cycle_end;
-    if ((s = guards_pass(c, t, &f, errs, refusal)) != APP_OK)
-        return s;
     return step_record(c, t, &k, &step, &f);
 }
 
@@ -620,10 +627,7 @@ static bool inquiry_load(struct ctx *c, int64_t id, struct inquiry_row *q)
 static enum app_status teacher_person(struct ctx *c, const struct inquiry_row *q, int64_t *pid,
                                       struct errors *errs)
 {
-    *pid = q->person_id;
-    if (!*pid)
-        db_int_query(c->db, pid, "SELECT id FROM person WHERE email = ? AND program_id = ?", "si",
-                     q->email, c->who.program_id);
+    *pid = q->person_id ? q->person_id : person_by_email(c, q->email);
     enum app_status s = APP_OK;
     if (!*pid) {
         bool facts = q->facts_at != 0;
@@ -648,7 +652,7 @@ enum app_status case_open(struct ctx *c, int64_t inquiry_id, int64_t *id, struct
                           const char **refusal)
 {
     enum app_status s = app_authorize(c, ACT_CREATE, KIND_CASE, NULL);
-    const struct transition_def *t = workflow_find("open");
+    const struct step_def *t = workflow_find("open");
     if (s != APP_OK || !workflow_may_fire(t, c->who.roles, 0)) {
         *refusal = t->who_refusal;
         return APP_FORBIDDEN;
@@ -663,9 +667,10 @@ enum app_status case_open(struct ctx *c, int64_t inquiry_id, int64_t *id, struct
         errors_add(errs, "inquiry_id", "Choose an inquiry from the list.");
         return APP_INVALID;
     }
-    struct case_facts f = {.state = CASE_NONE,
-                           .inquiry_open = !taken && strcmp(q.status, "closed") != 0};
-    if ((s = guards_pass(c, t, &f, errs, refusal)) != APP_OK)
+    struct case_facts f;
+    inquiry_facts_load(c, q.person_id ? q.person_id : person_by_email(c, q.email), &f);
+    f.inquiry_open = !taken && strcmp(q.status, "closed") != 0;
+    if ((s = process_allows(c, t->key, &f, 0, true, errs, refusal)) != APP_OK)
         return s;
     int64_t teacher;
     if ((s = teacher_person(c, &q, &teacher, errs)) != APP_OK)

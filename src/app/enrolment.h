@@ -28,7 +28,7 @@ struct case_record {
     int64_t teacher_signed_at, rep_signed_at, timeline_at, created_at, updated_at;
     enum case_state state;
     enum case_track track;
-    const char *teacher_name, *teacher_email, *school_name, *ct_name, *union_rep_name;
+    const char *teacher_name, *teacher_email, *school_name, *ct_name, *ct_email, *union_rep_name;
     const char *inquiry_ref, *meeting_at, *meeting_place, *review_at, *review_place, *facts;
     const char *cycle_start, *cycle_end, *plan_type, *timeline_by, *withdrawn_reason;
     int plan_months;
@@ -63,11 +63,19 @@ enum app_status case_event_part(struct ctx *c, const struct case_record *k, cons
  * excepted, with a link to the case. */
 enum app_status case_tell(struct ctx *c, const struct case_record *k, const int *who,
                           const char *summary);
+/* The people a case relationship or a role names (policy.h's WHO_CASE_*
+ * or a role): the case's teacher, its CT, its school's administrators, the
+ * Panel's members sitting today (R29)... at most max. */
+int case_people(struct ctx *c, const struct case_record *k, int who, int64_t *ids, int max);
 /* With its timeline; a view by anyone but the teacher is audited (R37). */
 enum app_status case_get(struct ctx *c, int64_t id, struct case_record *out);
 /* Every case on a caseload the asker takes part in (the coordinator: the
  * program's), in no order: for the deadlines and the caseload. */
 enum app_status cases_on_caseload(struct ctx *c, struct case_record **out, int *n);
+/* The cases not finished that the asker takes part in (their tasks). */
+enum app_status cases_in_progress(struct ctx *c, struct case_record **out, int *n);
+/* Every case the asker takes part in, finished or not (the calendar). */
+enum app_status cases_taking_part(struct ctx *c, struct case_record **out, int *n);
 /* The asker's own most recent case (the teacher's status page). */
 enum app_status case_mine(struct ctx *c, struct case_record *out);
 /* Opens a case from the teacher's inquiry (R8, R10): the inquiry's sender
@@ -81,10 +89,18 @@ enum app_status case_fire(struct ctx *c, int64_t id, const struct case_input *in
                           struct errors *errs, const char **refusal);
 /* The steps the asker may take now, from the table. */
 int case_steps_open(const struct ctx *c, const struct case_record *k,
-                    const struct transition_def **out, int max);
+                    const struct step_def **out, int max);
 
 /* R30: the program's caseload weights and cap (its settings). */
 struct caseload_weights case_caseload_weights(struct ctx *c);
+/* R30: a Consulting Teacher's caseload now: the asker's own. */
+struct caseload {
+    int load, cap;                   /* weighted, and the program's cap */
+    int par, pa;                     /* cases by track */
+    struct case_record *cases;
+    int ncases;
+};
+enum app_status caseload_mine(struct ctx *c, struct caseload *out);
 
 struct ct_choice {
     int64_t id, school_id;
@@ -99,7 +115,7 @@ struct person_choice {
 };
 enum app_status case_union_reps(struct ctx *c, struct person_choice **out, int *n);
 struct inquiry_choice {
-    int64_t id;
+    int64_t id, created_at;
     const char *reference, *name, *email, *interest;
 };
 /* Inquiries that may become a case (the coordinator's form). */

@@ -96,7 +96,7 @@ static void meeting_from_row(struct ctx *c, db_stmt *st, struct meeting *m)
     m->version = db_int(st, 14);
 }
 
-static enum app_status case_meetings(struct ctx *c, int64_t case_id, struct meeting **out,
+enum app_status case_meetings(struct ctx *c, int64_t case_id, struct meeting **out,
                                      int *n)
 {
     int64_t total = 0;
@@ -113,6 +113,12 @@ static enum app_status case_meetings(struct ctx *c, int64_t case_id, struct meet
         meeting_from_row(c, st, &(*out)[(*n)++]);
     db_done(st);
     return APP_OK;
+}
+
+/* R17: held, with everyone who must take part present. */
+static bool meeting_done(const struct case_record *k, const struct meeting *m)
+{
+    return m->status == MEETING_HELD && meeting_counts(k->track == TRACK_PAR, m->attended);
 }
 
 /* R17: each window with its meeting (held, else scheduled), and whether it
@@ -133,7 +139,7 @@ static void windows_fill(const struct case_record *k, struct meetings_view *v)
                 (!w->meeting || m->status == MEETING_HELD))
                 w->meeting = m;
         }
-        bool held = w->meeting && w->meeting->status == MEETING_HELD;
+        bool held = w->meeting && meeting_done(k, w->meeting);
         w->overdue = !held && strcmp(v->today, w->window.to) > 0;
         clock_add_days(w->window.to, 1, w->overdue_since);
     }
@@ -144,7 +150,7 @@ static void view_fill(struct ctx *c, const struct case_record *k, struct meeting
     v->today = clock_date(c->a, app_now(c));
     v->held = 0;
     for (int i = 0; i < v->n; i++)
-        v->held += v->items[i].status == MEETING_HELD;
+        v->held += meeting_done(k, &v->items[i]);
     windows_fill(k, v);
 }
 
@@ -187,14 +193,6 @@ enum app_status meetings_of_case(struct ctx *c, const struct case_record *k,
     return s == APP_OK ? case_meetings(c, k->id, out, n) : s;
 }
 
-int meetings_held(struct ctx *c, int64_t case_id)
-{
-    int64_t held = 0;
-    db_int_query(c->db, &held, "SELECT COUNT(*) FROM meeting WHERE case_id = ? AND status = ?",
-                 "is", case_id, meeting_status_key(MEETING_HELD));
-    return (int)held;
-}
-
 enum app_status meetings_status(struct ctx *c, const struct case_record *k, int *held,
                                 int *scheduled, struct meeting_due *due)
 {
@@ -211,7 +209,7 @@ enum app_status meetings_status(struct ctx *c, const struct case_record *k, int 
     due->phase = PHASE_COUNT;
     for (int p = PHASE_START; v.has_windows && p <= PHASE_END; p++) {
         const struct meeting_window *w = &v.windows[p];
-        if (w->meeting && w->meeting->status == MEETING_HELD)
+        if (w->meeting && meeting_done(k, w->meeting))
             continue;
         *due = (struct meeting_due){w->phase, w->window, w->overdue,
                                     w->meeting ? w->meeting->starts_at : NULL};

@@ -17,8 +17,6 @@ enum meeting_status { MEETING_SCHEDULED, MEETING_HELD, MEETING_CANCELLED, MEETIN
 const char *meeting_status_key(enum meeting_status s);     /* "scheduled" */
 const char *meeting_status_label(enum meeting_status s);   /* "Scheduled" */
 
-/* Who attended a held meeting: bits of these. */
-enum { ATTENDED_TEACHER = 1, ATTENDED_CT = 2, ATTENDED_ADMINISTRATOR = 4 };
 
 struct meeting {
     int64_t id, case_id, held_at, created_at, updated_at, version;
@@ -86,9 +84,9 @@ enum app_status meeting_hold(struct ctx *c, int64_t case_id, int64_t id, const c
 enum app_status meetings_of_case(struct ctx *c, const struct case_record *k,
                                  struct meeting **out, int *n);
 
-/* R17: how many of the case's meetings are recorded as held (the guard of
- * close_cycle reads it). No authorisation: a count, for the use cases. */
-int meetings_held(struct ctx *c, int64_t case_id);
+/* Every meeting of the case, soonest first. No authorisation: for the
+ * process's facts (app/process.c), which count them (R17). */
+enum app_status case_meetings(struct ctx *c, int64_t case_id, struct meeting **out, int *n);
 
 /* The next window due, for the case page and the dashboard. */
 struct meeting_due {

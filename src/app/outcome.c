@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "app/process.h"
 #include "base/clock.h"
 
 /* The Panel's approved rating on a PAR case (R25): final, so the rating
@@ -85,17 +86,6 @@ enum app_status outcome_get(struct ctx *c, int64_t case_id, struct case_record *
     return outcome_load(c, k, out) ? APP_OK : APP_ERROR;
 }
 
-/* R39: the outcome is of a cycle that ended; a withdrawn case's did not. */
-static const char *state_refusal(enum case_state s)
-{
-    if (s == CASE_CYCLE_CLOSED)
-        return NULL;
-    if (s == CASE_WITHDRAWN)
-        return "R39: a withdrawn case has no end-of-cycle outcome: its cycle did not end.";
-    return "R39: an outcome is recorded once the case's cycle is closed; this case's cycle is "
-           "not over yet.";
-}
-
 enum app_status outcome_open(struct ctx *c, int64_t case_id, struct case_record *k,
                              const char **refusal)
 {
@@ -107,12 +97,8 @@ enum app_status outcome_open(struct ctx *c, int64_t case_id, struct case_record 
         *refusal = policy_refusal(ACT_EDIT, KIND_OUTCOME);
         return s;
     }
-    return (*refusal = state_refusal(k->state)) ? APP_CONFLICT : APP_OK;
-}
-
-bool outcome_may_record(struct ctx *c, const struct case_record *k)
-{
-    return !state_refusal(k->state) && casework_may(c, k, ACT_EDIT, KIND_OUTCOME);
+    /* R25, R39: of a cycle that ended; on a PAR case, once its rating is final. */
+    return process_check(c, k, "record_outcome", refusal);
 }
 
 static enum app_status outcome_write(struct ctx *c, const struct case_record *k,
@@ -170,7 +156,8 @@ enum app_status outcome_save(struct ctx *c, int64_t case_id, int64_t version,
     struct outcome_fields f;
     if (!outcome_check(before, after, stayed,
                        in->continued_support ? in->continued_support : old.continued_support, &f,
-                       errs))
+                       errs) ||
+        (k.track == TRACK_PAR && !outcome_final_check(f.after, approved_rating(c, k.id), errs)))
         return APP_INVALID;
     if ((s = outcome_write(c, &k, &old, &f)) != APP_OK)
         return s;

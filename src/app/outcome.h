@@ -33,8 +33,6 @@ enum app_status outcome_get(struct ctx *c, int64_t case_id, struct case_record *
  * case whose cycle is closed (APP_CONFLICT otherwise, refusal says why). */
 enum app_status outcome_open(struct ctx *c, int64_t case_id, struct case_record *k,
                              const char **refusal);
-/* Whether the asker may record this case's outcome now (to show the form). */
-bool outcome_may_record(struct ctx *c, const struct case_record *k);
 /* Records or revises it (version: the one the change is based on; 0 for
  * the current). The first recording invites the survey's respondents. */
 enum app_status outcome_save(struct ctx *c, int64_t case_id, int64_t version,

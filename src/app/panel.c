@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "app/panel_internal.h"
+#include "app/process.h"
 #include "base/clock.h"
 #include "domain/settings.h"
 
@@ -120,16 +121,14 @@ enum panel_term panel_term_of(struct ctx *c, int64_t person_id, const char *date
     return t;
 }
 
-bool panel_sitting(struct ctx *c, const char *date)
+bool panel_sits_on(struct ctx *c, const char *date)
 {
-    return role_set_has(c->who.roles, ROLE_PANEL_MEMBER) &&
-           panel_term_of(c, c->who.person_id, date ? date : panel_today(c), NULL, NULL) ==
-               PANEL_SITTING;
+    return panel_term_of(c, c->who.person_id, date, NULL, NULL) == PANEL_SITTING;
 }
 
 unsigned panel_sitting_rel(struct ctx *c)
 {
-    return panel_sitting(c, NULL) ? POLICY_REL(WHO_PANEL_SITTING) : 0;
+    return panel_sits_on(c, panel_today(c)) ? POLICY_REL(WHO_PANEL_SITTING) : 0;
 }
 
 const char *panel_r29_refusal(struct ctx *c, const char *who, const char *term_end,
@@ -410,33 +409,43 @@ enum app_status panel_session_update(struct ctx *c, int64_t id, int64_t version,
 
 /* --- the docket --- */
 
-/* Why the case may not go on the docket; NULL when it may. */
-static const char *docket_refusal(struct ctx *c, int64_t case_id)
+/* Whether the case may go on this session's docket: the process's step
+ * (R21, R22, R24: sent to the Panel, undecided, on no other open docket,
+ * the session after its preview deadline); why not on "case_id". */
+static enum app_status docket_allows(struct ctx *c, const struct panel_session *s,
+                                     int64_t case_id, struct errors *errs)
 {
-    struct panel_case_row *rows;
-    int n;
-    if (panel_cases_awaiting(c, &rows, &n) != APP_OK)
-        return "The database failed; try again.";
-    for (int i = 0; i < n; i++)
-        if (rows[i].case_id == case_id)
-            return NULL;
-    return "Choose a PAR case whose Consulting Teacher has sent the recommendation to the Panel "
-           "(R21) and that the Panel has not decided.";
+    struct case_record k;
+    struct case_facts f;
+    const char *refusal = NULL;
+    enum app_status st = case_load(c, case_id, &k);
+    if (st == APP_NOT_FOUND) {
+        errors_add(errs, "case_id", "Choose a PAR case whose recommendation went to the Panel.");
+        return APP_INVALID;
+    }
+    if (st != APP_OK || (st = case_facts_load(c, &k, &f)) != APP_OK)
+        return st;
+    f.docket_session_on = s->held_on;
+    st = process_allows(c, "put_on_docket", &f, k.relations, true, errs, &refusal);
+    if (st == APP_OK || st == APP_INVALID || !refusal)
+        return st;
+    errors_add(errs, "case_id", refusal);
+    return APP_INVALID;
 }
 
 static enum app_status docket_put(struct ctx *c, const struct panel_session *s, int64_t case_id,
                                   struct errors *errs)
 {
-    const char *why = docket_refusal(c, case_id);
-    if (why) {
-        errors_add(errs, "case_id", why);
-        return APP_INVALID;
-    }
+    enum app_status st = docket_allows(c, s, case_id, errs);
+    if (st != APP_OK)
+        return st;
+    /* A case decided at this session and returned (R25) goes to another. */
     int64_t on = 0, position = 0;
     db_int_query(c->db, &on, "SELECT COUNT(*) FROM panel_docket WHERE session_id = ? AND case_id = ?",
                  "ii", s->id, case_id);
     if (on) {
-        errors_add(errs, "case_id", "This case is on the session's docket already.");
+        errors_add(errs, "case_id", "This case was on this session's docket already: put it on "
+                                    "another session.");
         return APP_INVALID;
     }
     db_int_query(c->db, &position,

@@ -66,6 +66,9 @@ struct panel_docket_item {
                                      only its id; NULL when they read it */
     struct case_record k;
     enum rating recommended;      /* RATING_NONE when the asker may not see it */
+    char preview_until[11];       /* R22: the Panel votes after this day */
+    int written, appear;          /* R22: what the teacher and the administrator sent,
+                                     when the asker may see it (0 otherwise) */
     struct panel_recusal_row *recusals;   /* withheld: the asker's own only */
     int nrecusals;
     struct panel_vote_row *votes; /* who voted; how, once the vote is closed */
@@ -88,9 +91,8 @@ struct panel_session_view {
     int ndocket;
 };
 
-/* R29: the asker holds the Panel's role and their term covers date (NULL:
- * today). */
-bool panel_sitting(struct ctx *c, const char *date);
+/* R29: the asker sits on the Panel on date (a term of theirs covers it). */
+bool panel_sits_on(struct ctx *c, const char *date);
 /* POLICY_REL(WHO_PANEL_SITTING) when the asker sits on the Panel today,
  * else 0: for the policy table's rows that are a sitting member's. */
 unsigned panel_sitting_rel(struct ctx *c);

@@ -5,6 +5,7 @@
  * policy table's to show, with the asker's relation to the case as of the
  * session's date; each read of a case's Panel records is audited (R37). */
 #include <inttypes.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "app/panel_internal.h"
@@ -53,7 +54,7 @@ void panel_relations_at(struct ctx *c, const struct panel_session *s, struct cas
                  "SELECT COUNT(*) FROM panel_recusal WHERE case_id = ? AND person_id = ?", "ii",
                  k->id, c->who.person_id);
     k->panel_recused = recused > 0;
-    if (!recused && panel_sitting(c, s->held_on))
+    if (!recused && panel_sits_on(c, s->held_on))
         k->relations |= POLICY_REL(WHO_CASE_PANEL);
 }
 
@@ -187,12 +188,26 @@ enum app_status panel_item_fill(struct ctx *c, const struct panel_session *s,
     if (!casework_may(c, &it->k, ACT_VIEW, KIND_CASE))
         item_withhold(c, s, it);
     if (casework_may(c, &it->k, ACT_VIEW, KIND_RECOMMENDATION)) {
-        db_stmt *st = db_query(c->db, "SELECT rating FROM recommendation WHERE case_id = ?", "i",
-                               k->id);
-        if (st && db_step(st) == DB_ROW && !rating_parse(db_text(st, 0), &it->recommended))
-            it->recommended = RATING_NONE;
+        db_stmt *st = db_query(c->db, "SELECT rating, preview_until FROM recommendation WHERE "
+                                      "case_id = ?",
+                               "i", k->id);
+        if (st && db_step(st) == DB_ROW) {
+            if (!rating_parse(db_text(st, 0), &it->recommended))
+                it->recommended = RATING_NONE;
+            snprintf(it->preview_until, sizeof it->preview_until, "%s", db_text(st, 1));
+        }
         if (st)
             db_done(st);
+    }
+    /* R22: the Panel sees every submission and request to appear. */
+    if (casework_may(c, &it->k, ACT_VIEW, KIND_PANEL_SUBMISSION)) {
+        int64_t written = 0, appear = 0;
+        db_int_query(c->db, &written, "SELECT COUNT(*) FROM panel_submission WHERE case_id = ? "
+                                      "AND kind = 'written'", "i", k->id);
+        db_int_query(c->db, &appear, "SELECT COUNT(*) FROM panel_submission WHERE case_id = ? "
+                                     "AND kind = 'appear'", "i", k->id);
+        it->written = (int)written;
+        it->appear = (int)appear;
     }
     enum app_status r = recusals_load(c, it);
     if (r == APP_OK)

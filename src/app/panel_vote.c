@@ -9,6 +9,7 @@
 
 #include "app/notify.h"
 #include "app/panel_internal.h"
+#include "app/process.h"
 #include "base/clock.h"
 
 #define NOTE_MAX 4000
@@ -80,20 +81,11 @@ enum app_status panel_vote_blocker(struct ctx *c, const struct panel_session *s,
         *refusal = "This Panel session is closed: its votes are over.";
     else if (it->decided)
         *refusal = "The Panel decided this case at this session: its vote is closed.";
-    else if (strcmp(s->held_on, panel_today(c)) > 0)
-        *refusal = arena_printf(c->a, "Votes are cast at the session, from %s.", s->held_on);
     if (*refusal)
         return APP_CONFLICT;
-    int64_t present = 0;
-    db_int_query(c->db, &present,
-                 "SELECT COUNT(*) FROM panel_attendance WHERE session_id = ? AND person_id = ?",
-                 "ii", s->id, c->who.person_id);
-    if (!present)
-        *refusal = "R24: only the members present at the session vote; the coordinator records "
-                   "who is present.";
-    else if (it->my_vote != RATING_NONE)
-        *refusal = "You have voted on this case at this session: one vote per member (R24).";
-    return *refusal ? APP_CONFLICT : APP_OK;
+    /* R22, R24: after the preview deadline, at the session, by a member
+     * present, not recused, once. */
+    return process_check(c, &it->k, "vote", refusal);
 }
 
 /* --- notes --- */
@@ -269,10 +261,9 @@ enum app_status panel_vote_close(struct ctx *c, int64_t session_id, int64_t case
         *refusal = "The Panel decided this case at this session already.";
         return APP_CONFLICT;
     }
-    if (strcmp(s.held_on, panel_today(c)) > 0) {
-        *refusal = arena_printf(c->a, "The vote closes at the session, from %s.", s.held_on);
-        return APP_CONFLICT;
-    }
+    /* R22, R24: after the preview deadline, at the session, once votes are in. */
+    if ((r = process_check(c, &k, "close_vote", refusal)) != APP_OK)
+        return r;
     panel_item_tally(c, &s, &it, t);
     if (t->outcome != PANEL_DECIDED)   /* R24: no decision; the case stays before the Panel */
         return audit_append(c, "vote_undecided", "panel_session", session_id, k.teacher_id,

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "app/process.h"
 #include "base/clock.h"
 
 #define RATIONALE_MAX 8000
@@ -55,11 +56,9 @@ static bool rec_load(struct ctx *c, int64_t case_id, struct recommendation *out)
 
 static void preview_of(struct ctx *c, struct recommendation *rec)
 {
-    char msg[200];
-    rec->days_left =
-        rec->status == REC_SUBMITTED ? rec_preview_days_left(today(c), rec->preview_until) : 0;
-    rec->preview_open =
-        !rec_submission_refusal(rec->status, rec->preview_until, today(c), msg, sizeof msg);
+    bool sent = rec->status == REC_SUBMITTED;
+    rec->days_left = sent ? rec_preview_days_left(today(c), rec->preview_until) : 0;
+    rec->preview_open = sent && rec_preview_open(rec->preview_until, today(c));
 }
 
 /* R22: a draft is its writer's alone: the teacher and the administrator
@@ -167,10 +166,14 @@ enum app_status recommendation_submit(struct ctx *c, int64_t case_id, int64_t ve
     if (s != APP_OK)
         return s;
     if (!rec.id) {
-        *refusal = "R21: write the recommendation, a rating and its rationale, before sending "
-                   "it to the Panel.";
+        *refusal = "Write the recommendation, a rating and its rationale, before sending it to "
+                   "the Panel.";
         return APP_CONFLICT;
     }
+    /* R17, R20, R21: once the cycle is closed, the summative signed, three
+     * parley meetings held with everyone present. */
+    if ((s = process_check(c, &k, "send_recommendation", refusal)) != APP_OK)
+        return s;
     char until[11];
     if (!rec_preview_until(today(c), program_setting_int(c, "panel_preview_days"), until))
         return APP_ERROR;
@@ -239,15 +242,12 @@ enum app_status panel_submission_create(struct ctx *c, int64_t case_id,
                                         struct errors *errs, const char **refusal)
 {
     struct case_record k;
-    struct recommendation rec;
     enum app_status s = casework_open(c, case_id, ACT_CREATE, KIND_PANEL_SUBMISSION, &k, refusal);
     if (s != APP_OK)
         return s;
-    if (!rec_load(c, case_id, &rec))
-        return APP_ERROR;
-    char *msg = arena_alloc(c->a, 240);
-    if ((*refusal = rec_submission_refusal(rec.status, rec.preview_until, today(c), msg, 240)))
-        return APP_CONFLICT;
+    /* R22: while the preview window is open, and the Panel has not decided. */
+    if ((s = process_check(c, &k, "send_evidence", refusal)) != APP_OK)
+        return s;
     enum submission_kind kind;
     if (!submission_kind_parse(in->kind, &kind))
         errors_add(errs, "kind",

@@ -10,6 +10,12 @@
 /* Sets the process time zone (TZ) once, before threads start. */
 void clock_set_zone(const char *tz);
 int64_t clock_now(void);
+/* Now on the program's calendar: the time records are stamped with and
+ * deadlines are counted from. In the test build only (PARLEY_TEST_CLOCK),
+ * the file named by the environment's PARLEY_TEST_CLOCK may hold seconds
+ * to add, so that a test walks a case through its months in seconds;
+ * sign-ins and sessions keep clock_now(). */
+int64_t clock_calendar_now(void);
 /* Microseconds on a monotonic clock, for durations. */
 int64_t clock_micros(void);
 /* "24 Nov 2026, 10:05" in the program's zone. */

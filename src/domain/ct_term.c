@@ -107,3 +107,8 @@ bool ct_review_check(const struct ct_review_input *in, struct ct_review_fields *
         out->summary = in->summary;
     return errs->n == before;
 }
+
+bool ct_term_runs(const char *starts_on, const char *left_on, const char *date)
+{
+    return strcmp(starts_on, date) <= 0 && (!*left_on || strcmp(date, left_on) < 0);
+}

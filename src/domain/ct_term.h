@@ -25,6 +25,9 @@ bool ct_term_check(const struct ct_term_input *in, int min_years, struct errors 
  * from it, the day until which they are barred: left_on + years. */
 bool ct_leaving_check(const char *starts_on, const char *left_on, int restriction_years,
                       char restricted_until[11], struct errors *errs);
+/* R27: a term runs from starts_on until the day the CT leaves (left_on,
+ * "" while they serve): on left_on itself they no longer take teachers. */
+bool ct_term_runs(const char *starts_on, const char *left_on, const char *date);
 /* R27: barred from a principal or assistant-principal post on date (the
  * bar ends on restricted_until itself; "" bars nobody). */
 bool ct_barred_on(const char *restricted_until, const char *date);

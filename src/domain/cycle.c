@@ -44,6 +44,12 @@ bool cycle_meeting_window(const char *cycle_start, const char *cycle_end, enum m
     return true;
 }
 
+bool meeting_counts(bool par, unsigned attended)
+{
+    unsigned needed = ATTENDED_TEACHER | ATTENDED_CT | (par ? ATTENDED_ADMINISTRATOR : 0);
+    return (attended & needed) == needed;
+}
+
 bool cycle_may_close(int meetings_held)
 {
     return meetings_held >= CYCLE_MIN_MEETINGS_HELD;

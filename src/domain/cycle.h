@@ -22,6 +22,12 @@ struct date_window {
  * when the cycle's dates are not a real start before a real end. */
 bool cycle_meeting_window(const char *cycle_start, const char *cycle_end, enum meeting_phase p,
                           struct date_window *w);
+/* Who attended a held meeting: bits of these. */
+enum { ATTENDED_TEACHER = 1, ATTENDED_CT = 2, ATTENDED_ADMINISTRATOR = 4 };
+/* R17: a parley meeting counts only when everyone who must take part
+ * attended: the teacher, the CT and, on a PAR case, the administrator (on
+ * a PA case the administrator takes no part, R16). */
+bool meeting_counts(bool par, unsigned attended);
 /* The least number of parley meetings held before a PAR cycle may close (R17). */
 #define CYCLE_MIN_MEETINGS_HELD 3
 bool cycle_may_close(int meetings_held);

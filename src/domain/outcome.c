@@ -105,3 +105,19 @@ bool survey_check(const char *fair, const char *transparent, const char *humane,
         errors_add(errs, "comment", "This is too long: keep your comment under 2,000 characters.");
     return errs->n == before;
 }
+
+bool outcome_final_check(enum rating after, enum rating final, struct errors *errs)
+{
+#define FINAL_IS "On a PAR case the rating after the cycle is its final rating, the one the " \
+                 "Superintendent approved: "
+    static const char *const words[RATING_COUNT] = {
+        FINAL_IS "Exemplary.", FINAL_IS "Proficient.", FINAL_IS "Needs Improvement.",
+        FINAL_IS "Unsatisfactory.",
+        "On a PAR case the rating after the cycle is its final rating, which exists only once "
+        "the Superintendent has approved the Panel's decision."};
+#undef FINAL_IS
+    if (after == final && final != RATING_NONE)
+        return true;
+    errors_add(errs, "rating_after", words[final < RATING_COUNT ? final : RATING_NONE]);
+    return false;
+}

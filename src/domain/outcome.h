@@ -30,6 +30,9 @@ struct outcome_fields {
 bool outcome_check(const char *rating_before, const char *rating_after, const char *stayed,
                    const char *continued_support, struct outcome_fields *out,
                    struct errors *errs);
+/* R25, R39: a PAR case's rating after the cycle is its final rating, the
+ * one the Superintendent approved (final); error on "rating_after". */
+bool outcome_final_check(enum rating after, enum rating final, struct errors *errs);
 
 /* The school year a day counts in, by the year it starts: the school year
  * runs from July 1 to June 30 (Massachusetts' school year, M.G.L. c. 71

@@ -650,8 +650,8 @@ const char *policy_refusal(enum action act, enum record_kind kind)
                "assigned to, work the intake queue.";
     case KIND_CASE:
         if (act == ACT_CREATE)
-            return "R8, R10: only the coordinator opens a case, and only from the teacher's own "
-                   "inquiry; an administrator cannot enrol a teacher.";
+            return "Only the coordinator opens a case, and only from the teacher's own request; "
+                   "an administrator cannot enrol a teacher.";
         return "Only the coordinator and the people taking part in a case (the teacher, their "
                "Consulting Teacher, their school's administrator and the union representative) "
                "see it or move it along.";

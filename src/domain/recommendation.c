@@ -70,22 +70,9 @@ int rec_preview_days_left(const char *today, const char *preview_until)
     return (int)(b - a);
 }
 
-const char *rec_submission_refusal(enum rec_status s, const char *preview_until, const char *today,
-                                   char *msg, size_t n)
+bool rec_preview_open(const char *preview_until, const char *today)
 {
-    if (s != REC_SUBMITTED) {
-        snprintf(msg, n,
-                 "R22: evidence goes to the Panel once the Consulting Teacher has sent "
-                 "it the recommendation; it has not been sent yet.");
-        return msg;
-    }
-    if (strcmp(today, preview_until) <= 0)
-        return NULL;
-    snprintf(msg, n,
-             "R22: the preview window closed on %s: the Panel took written evidence and "
-             "requests to appear until that day.",
-             preview_until);
-    return msg;
+    return preview_until && *preview_until && strcmp(today, preview_until) <= 0;
 }
 
 static const char *const kind_keys[SUBMISSION_KIND_COUNT] = {"written", "appear"};

@@ -33,11 +33,9 @@ bool rec_preview_until(const char *sent_on, int preview_days, char out[11]);
 /* Whole days from today to preview_until (0 on its last day; negative once
  * over); 0 when a date cannot be read. */
 int rec_preview_days_left(const char *today, const char *preview_until);
-/* R22: NULL when a submission sent today is accepted; else the refusal, in
- * msg (naming the date and the rule). */
-const char *rec_submission_refusal(enum rec_status s, const char *preview_until, const char *today,
-                                   char *msg, size_t n);
-
+/* R22: evidence is taken through the last day of the window (inclusive);
+ * after it, and only after it, the Panel may vote. */
+bool rec_preview_open(const char *preview_until, const char *today);
 /* What is sent: written evidence, or a request to appear in person. */
 enum submission_kind { SUBMISSION_WRITTEN, SUBMISSION_APPEAR, SUBMISSION_KIND_COUNT };
 const char *submission_kind_key(enum submission_kind k);   /* "written" | "appear" */

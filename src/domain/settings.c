@@ -31,6 +31,10 @@ const struct setting_def setting_defs[] = {
     {"panel_preview_days", "10", "R22",
      "Days the teacher and the administrator have, once the recommendation goes to the Panel, "
      "to send it their evidence or ask to appear."},
+    {"reminder_days", "3", "R37",
+     "Days before a task is due that the person it is due from is reminded in their inbox."},
+    {"reminder_wait_days", "7", "R37",
+     "Days a task waits for someone before they are reminded of it."},
     {"contact_per_hour", "5", "R10",
      "Contact-form inquiries accepted from one address in an hour, against spam; 0 turns the limit off."},
 };

@@ -103,6 +103,23 @@ static void prop_utc(buf *b, const char *name, int64_t t)
     prop_raw(b, name, value);
 }
 
+/* A whole day, "YYYY-MM-DD" plus days_after (DTEND is the day after). */
+static void prop_day(buf *b, const char *name, const char *date, int days_after)
+{
+    struct tm tm = {0};
+    char value[16];
+    if (sscanf(date ? date : "", "%4d-%2d-%2d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday) != 3)
+        return;
+    tm.tm_year -= 1900;
+    tm.tm_mon -= 1;
+    tm.tm_mday += days_after;
+    tm.tm_hour = 12;   /* away from any daylight-saving edge */
+    time_t t = timegm(&tm);
+    gmtime_r(&t, &tm);
+    strftime(value, sizeof value, "%Y%m%d", &tm);
+    buf_printf(b, "%s;VALUE=DATE:%s\r\n", name, value);
+}
+
 void ical_begin(buf *b, const char *prodid, const char *name)
 {
     prop_raw(b, "BEGIN", "VCALENDAR");
@@ -120,8 +137,13 @@ void ical_event(buf *b, const struct ical_event *e)
     prop_raw(b, "BEGIN", "VEVENT");
     prop_text(b, "UID", e->uid);
     prop_utc(b, "DTSTAMP", e->stamp);
-    prop_utc(b, "DTSTART", e->start);
-    prop_utc(b, "DTEND", e->end);
+    if (e->all_day) {
+        prop_day(b, "DTSTART", e->date, 0);
+        prop_day(b, "DTEND", e->date, 1);
+    } else {
+        prop_utc(b, "DTSTART", e->start);
+        prop_utc(b, "DTEND", e->end);
+    }
     prop_raw(b, "SEQUENCE", sequence);
     if (e->organizer_email)
         prop_organizer(b, e->organizer_name, e->organizer_email);

@@ -13,6 +13,8 @@
 struct ical_event {
     const char *uid;                 /* stable across changes: "...@parley" */
     int64_t start, end;              /* Unix seconds */
+    bool all_day;                    /* a day, not a time (a deadline): DTSTART;VALUE=DATE */
+    const char *date;                /* that day, "YYYY-MM-DD" */
     int64_t stamp;                   /* DTSTAMP: when this text was made */
     int sequence;                    /* bumped when the time or status changes */
     const char *summary, *location, *description;   /* plain text; NULL: left out */

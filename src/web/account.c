@@ -130,7 +130,6 @@ void page_dashboard(req *r)
     struct ctx *c = ctx_of(r);
     page_begin(r, arena_printf(r->a, "Welcome, %s", c->who.name));
     dashboard_work(r);
-    surveys_waiting_section(r);   /* outcomes: R39's survey, when one waits */
     if (c->who.roles) {
         html_raw(&r->out, "<h2>Your roles</h2>");
         roles_list(r, c->who.roles);

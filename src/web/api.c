@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "app/people.h"
+#include "base/clock.h"
 #include "web/api.h"
 #include "web/handlers.h"
 
@@ -185,6 +186,7 @@ void api_me(req *r)
         if (role_set_has(who->roles, (enum role)i))
             json_str(&j, role_key((enum role)i));
     json_arr_end(&j);
+    json_kv_str(&j, "today", clock_date(r->a, app_now(ctx_of(r))));
     json_obj_end(&j);
 }
 

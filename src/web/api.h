@@ -25,9 +25,9 @@ void api_kv_id(json *j, const char *k, int64_t id);
  * per_page too; the caller writes the items between begin and end. */
 void api_list_begin(req *r, json *j);
 void api_list_end(json *j, int64_t total, const struct page_of *pg);
-/* One deadline (app/deadlines.h) as the API writes it. */
-struct case_deadline;
-void api_deadline_json(json *j, const struct case_deadline *cd);
+/* One task or due item (app/process.h) as the API writes it. */
+struct case_task;
+void api_task_json(json *j, const struct case_task *t);
 /* A PATCH based on an older version would undo someone else's change: 409. */
 bool api_version_current(req *r, const char *sent, int64_t current, enum record_kind kind);
 /* ?name=N, 1..max; absent or empty keeps *out; else a 400 naming it. */

@@ -59,7 +59,8 @@ static const struct api_field inquiry_fields[] = {
 const struct api_body api_inquiry_body = {"Inquiry", inquiry_fields, COUNT(inquiry_fields)};
 
 const struct api_body *const api_bodies[] = {
-    &api_person_body, &api_school_body, &api_role_body, &api_inquiry_body, &api_transition_body,
+    &api_person_body, &api_school_body, &api_role_body, &api_inquiry_body, &api_case_open_body,
+    &api_transition_body,
     /* goals */
     &api_goal_body, &api_bank_goal_body, &api_goal_decision_body, &api_self_assessment_body,
     /* end goals */

@@ -2,8 +2,8 @@
  * table as the pages: POST /api/v1/cases/{id}/transitions {"to": ...}. */
 #include <stddef.h>
 
-#include "app/deadlines.h"
 #include "app/enrolment.h"
+#include "app/process.h"
 #include "web/api.h"
 #include "web/handlers.h"
 
@@ -34,6 +34,15 @@ static const struct api_field transition_fields[] = {
 const struct api_body api_transition_body = {"Transition", transition_fields,
                                              COUNT(transition_fields)};
 
+struct case_open_input {
+    const char *inquiry_id;
+};
+static const struct api_field case_open_fields[] = {
+    {"inquiry_id", API_NUMBER, true, offsetof(struct case_open_input, inquiry_id)},
+};
+const struct api_body api_case_open_body = {"Case", case_open_fields,
+                                            COUNT(case_open_fields)};
+
 static void events_json(json *j, const struct case_record *k)
 {
     json_key(j, "timeline");
@@ -53,20 +62,49 @@ static void events_json(json *j, const struct case_record *k)
     json_arr_end(j);
 }
 
-/* What is due on the case, as the asker may see it (R16, R37). */
-static void deadlines_json(json *j, struct ctx *c, const struct case_record *k)
+/* What is due on the case, from whom, as the asker may see it (R16, R37). */
+static void due_json(json *j, struct ctx *c, const struct case_record *k,
+                     const struct case_facts *f)
 {
-    struct case_deadline *ds;
+    struct case_task *ts;
     int n = 0;
     json_key(j, "deadlines");
     json_arr_begin(j);
-    if (k->state == CASE_ON_CASELOAD && deadlines_case(c, k, &ds, &n) == APP_OK)
+    if (case_due(c, k, f, &ts, &n) == APP_OK)
         for (int i = 0; i < n; i++)
-            api_deadline_json(j, &ds[i]);
+            api_task_json(j, &ts[i]);
     json_arr_end(j);
 }
 
-/* full: with the timeline, the steps the asker may take now and what is due. */
+/* The asker's steps now: those they may take, and those a rule stops for
+ * now, with why (the page's buttons and reasons). */
+static void steps_json(json *j, struct ctx *c, const struct case_record *k,
+                       const struct case_facts *f)
+{
+    struct step_offer offers[32];
+    int n = case_offers(c, k, f, offers, 32);
+    json_key(j, "next_steps");
+    json_arr_begin(j);
+    for (int i = 0; i < n; i++)
+        if (!offers[i].blocked)
+            json_str(j, offers[i].step->key);
+    json_arr_end(j);
+    json_key(j, "steps");
+    json_arr_begin(j);
+    for (int i = 0; i < n; i++) {
+        json_obj_begin(j);
+        json_kv_str(j, "step", offers[i].step->key);
+        json_kv_str(j, "label", offers[i].step->label);
+        json_kv_bool(j, "allowed", !offers[i].blocked);
+        if (offers[i].blocked)
+            json_kv_str(j, "not_yet", arena_printf(c->a, "%s%s", offers[i].blocked->refusal,
+                                                   offers[i].detail));
+        json_obj_end(j);
+    }
+    json_arr_end(j);
+}
+
+/* full: with the status, the timeline, the steps and what is due. */
 static void case_json(json *j, struct ctx *c, const struct case_record *k, bool full)
 {
     json_obj_begin(j);
@@ -90,16 +128,12 @@ static void case_json(json *j, struct ctx *c, const struct case_record *k, bool 
     json_kv_int(j, "plan_months", k->plan_months);
     json_kv_str(j, "withdrawn_reason", k->withdrawn_reason);
     json_kv_int(j, "version", k->version);
-    if (full) {
-        const struct transition_def *steps[16];
-        int n = case_steps_open(c, k, steps, 16);
-        json_key(j, "next_steps");
-        json_arr_begin(j);
-        for (int i = 0; i < n; i++)
-            json_str(j, steps[i]->key);
-        json_arr_end(j);
+    struct case_facts f;
+    if (full && case_facts_load(c, k, &f) == APP_OK) {
+        json_kv_str(j, "status", case_status_words(c, k, &f));
+        steps_json(j, c, k, &f);
         events_json(j, k);
-        deadlines_json(j, c, k);
+        due_json(j, c, k, &f);
     }
     json_obj_end(j);
 }
@@ -166,6 +200,37 @@ void api_case(req *r)
     case_answer(r, req_id(r, "id"), 200);
 }
 
+/* The answer to a step that was refused or invalid; false when it went through. */
+static bool step_refused(req *r, enum app_status s, const struct errors *errs,
+                         const char *refusal)
+{
+    if (s == APP_INVALID)
+        web_api_invalid(r, errs);
+    else if (s == APP_FORBIDDEN && refusal)
+        web_error(r, 403, refusal);
+    else if (s == APP_CONFLICT && refusal)
+        web_error(r, 409, refusal);
+    else if (s != APP_OK)
+        web_fail(r, s, KIND_CASE);
+    return s != APP_OK;
+}
+
+void api_case_open(req *r)
+{
+    struct case_open_input in = {0};
+    if (!api_body_read(r, &api_case_open_body, &in, NULL))
+        return;
+    struct errors errs = {.n = 0};
+    const char *refusal = NULL;
+    int64_t id = 0;
+    enum app_status s = case_open(ctx_of(r), parse_id(in.inquiry_id), &id, &errs, &refusal);
+    if (step_refused(r, s, &errs, refusal))
+        return;
+    case_answer(r, id, 201);
+    if (r->status == 201)
+        api_created_at(r, "/api/v1/cases", id);
+}
+
 void api_case_transition(req *r)
 {
     struct case_input in = {0};
@@ -175,15 +240,7 @@ void api_case_transition(req *r)
     struct errors errs = {.n = 0};
     const char *refusal = NULL;
     enum app_status s = id ? case_fire(ctx_of(r), id, &in, &errs, &refusal) : APP_NOT_FOUND;
-    if (s == APP_INVALID)
-        web_api_invalid(r, &errs);
-    else if (s == APP_FORBIDDEN && refusal)
-        web_error(r, 403, refusal);
-    else if (s == APP_CONFLICT && refusal)
-        web_error(r, 409, refusal);
-    else if (s != APP_OK)
-        web_fail(r, s, KIND_CASE);
-    if (s != APP_OK)
+    if (step_refused(r, s, &errs, refusal))
         return;
     case_answer(r, id, 201);
     if (r->status == 201)

@@ -1,30 +1,41 @@
-/* api_dashboard.c: /api/v1/deadlines, /api/v1/caseload and /api/v1/week:
- * the dashboard's facts as JSON. */
-#include "app/deadlines.h"
+/* api_dashboard.c: /api/v1/tasks, /api/v1/deadlines, /api/v1/caseload and
+ * /api/v1/week: the dashboard's facts as JSON, from the process table and
+ * each person's agenda. */
+#include "app/agenda.h"
+#include "app/process.h"
 #include "base/clock.h"
 #include "web/api.h"
 #include "web/handlers.h"
 
-void api_deadline_json(json *j, const struct case_deadline *cd)
+void api_task_json(json *j, const struct case_task *t)
 {
+    const struct due *d = &t->t.due;
     json_obj_begin(j);
-    json_kv_int(j, "case_id", cd->case_id);
-    json_kv_str(j, "teacher", cd->teacher_name);
-    json_kv_str(j, "what", cd->label);
-    json_kv_str(j, "rule", cd->d.rule);
-    json_kv_str(j, "due_on", cd->d.due_on);
-    if (*cd->d.from)
-        json_kv_str(j, "window_opens", cd->d.from);
-    json_kv_bool(j, "overdue", cd->d.overdue);
-    json_kv_str(j, "part", cd->d.path);
+    if (t->case_id)
+        json_kv_int(j, "case_id", t->case_id);
+    else
+        json_kv_int(j, "inquiry_id", t->inquiry_id);
+    json_kv_str(j, "teacher", t->teacher_name);
+    json_kv_str(j, "step", d->step->key);
+    json_kv_str(j, "what", d->what);
+    json_kv_str(j, "rule", d->step->rule);
+    json_kv_str(j, d->waiting ? "waiting_since" : "due_on", d->on);
+    if (*d->from)
+        json_kv_str(j, "window_opens", d->from);
+    json_kv_bool(j, "overdue", d->overdue);
+    json_kv_bool(j, "optional", d->optional);
+    json_kv_str(j, "from", t->who);
+    json_kv_str(j, "link", t->link);
+    if (t->not_yet)
+        json_kv_str(j, "not_yet", t->not_yet);
     json_obj_end(j);
 }
 
-void api_deadlines(req *r)
+static void tasks_answer(req *r, bool mine)
 {
-    struct case_deadline *ds;
+    struct case_task *ts;
     int n = 0;
-    enum app_status s = deadlines_mine(ctx_of(r), &ds, &n, NULL);
+    enum app_status s = tasks_of(ctx_of(r), mine, &ts, &n);
     if (s != APP_OK) {
         api_fail(r, s, KIND_CASE, NULL);
         return;
@@ -32,8 +43,18 @@ void api_deadlines(req *r)
     json j;
     api_list_begin(r, &j);
     for (int i = 0; i < n; i++)
-        api_deadline_json(&j, &ds[i]);
+        api_task_json(&j, &ts[i]);
     api_list_end(&j, n, NULL);
+}
+
+void api_tasks(req *r)
+{
+    tasks_answer(r, true);
+}
+
+void api_deadlines(req *r)
+{
+    tasks_answer(r, false);
 }
 
 void api_caseload(req *r)
@@ -73,9 +94,11 @@ void api_week(req *r)
         api_bad_field(r, "start", "Give a date as YYYY-MM-DD.");
         return;
     }
-    struct week_item *items;
+    char sunday[11];
+    struct agenda_item *items;
     int n = 0;
-    enum app_status s = week_mine(c, monday, &items, &n);
+    clock_add_days(monday, 6, sunday);
+    enum app_status s = agenda_mine(c, monday, sunday, true, &items, &n);
     if (s != APP_OK) {
         api_fail(r, s, KIND_CASE, NULL);
         return;
@@ -87,9 +110,11 @@ void api_week(req *r)
         json_kv_str(&j, "date", items[i].date);
         json_kv_str(&j, "time", items[i].time);
         json_kv_str(&j, "what", items[i].what);
-        json_kv_str(&j, "detail", items[i].detail);
-        json_kv_int(&j, "case_id", items[i].case_id);
-        json_kv_str(&j, "teacher", items[i].teacher_name);
+        json_kv_str(&j, "detail", items[i].place ? items[i].place : "");
+        if (items[i].case_id)
+            json_kv_int(&j, "case_id", items[i].case_id);
+        json_kv_str(&j, "teacher", items[i].teacher_name ? items[i].teacher_name : "");
+        json_kv_bool(&j, "cancelled", items[i].cancelled);
         json_obj_end(&j);
     }
     api_list_end(&j, n, NULL);

@@ -17,7 +17,7 @@
 
 /* --- iCalendar answers --- */
 
-static void ics_answer(req *r, const struct calendar_event *events, int n, const char *name,
+static void ics_answer(req *r, const struct agenda_item *events, int n, const char *name,
                        const char *disposition)
 {
     int64_t now = app_now(ctx_of(r));
@@ -27,14 +27,19 @@ static void ics_answer(req *r, const struct calendar_event *events, int n, const
     buf_reset(&r->out);
     ical_begin(&r->out, PRODID, name);
     for (int i = 0; i < n; i++) {
-        const struct calendar_event *e = &events[i];
+        const struct agenda_item *e = &events[i];
+        bool all_day = !*e->time;
         int64_t start;
-        if (!ical_local_time(e->starts_at, &start))
+        if (!ical_local_time(arena_printf(r->a, "%s %s", e->date, all_day ? "00:00" : e->time),
+                             &start))
             continue;   /* stored times are checked on the way in */
         ical_event(&r->out, &(struct ical_event){
-                                .uid = e->uid, .start = start, .end = start + e->minutes * 60,
-                                .stamp = now, .sequence = e->sequence, .summary = e->summary,
-                                .location = e->location, .description = e->description,
+                                .uid = e->uid, .start = start,
+                                .end = start + (all_day ? 86400 : (int64_t)e->minutes * 60),
+                                .all_day = all_day, .date = e->date, .stamp = now,
+                                .sequence = e->sequence, .summary = e->what,
+                                .location = e->place,
+                                .description = e->description ? e->description : e->teacher_name,
                                 .organizer_name = e->organizer_name,
                                 .organizer_email = e->organizer_email,
                                 .cancelled = e->cancelled});
@@ -44,7 +49,7 @@ static void ics_answer(req *r, const struct calendar_event *events, int n, const
 
 void page_meeting_ics(req *r)
 {
-    struct calendar_event e;
+    struct agenda_item e;
     const char *refusal = NULL;
     int64_t item = req_id(r, "item");
     enum app_status s = calendar_meeting_event(ctx_of(r), req_id(r, "id"), item, &e, &refusal);
@@ -63,7 +68,7 @@ void page_calendar_feed(req *r)
     size_t len = token ? strlen(token) : 0;
     if (len > 4 && strcmp(token + len - 4, ".ics") == 0)
         token = arena_strndup(r->a, token, len - 4);
-    struct calendar_event *events;
+    struct agenda_item *events;
     const char *owner;
     int n;
     enum app_status s = calendar_feed_events(ctx_of(r), token, &owner, &events, &n);
@@ -71,7 +76,7 @@ void page_calendar_feed(req *r)
         web_fail(r, s, KIND_MEETING);
         return;
     }
-    ics_answer(r, events, n, arena_printf(r->a, "Parley meetings of %s", owner),
+    ics_answer(r, events, n, arena_printf(r->a, "Parley: %s", owner),
                "inline; filename=\"parley.ics\"");
 }
 

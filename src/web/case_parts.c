@@ -79,3 +79,12 @@ void case_part_begin(req *r, const struct case_record *k, const char *title,
     }
     html_raw(&r->out, "</ul></nav>");
 }
+
+void case_part_not_par(req *r, const struct case_record *k, const char *what)
+{
+    if (k->track == TRACK_NONE)
+        html_printf(&r->out, "<p>The track is not chosen yet: only a PAR case has %s.</p>", what);
+    else
+        html_printf(&r->out, "<p>%s has no %s: it is coaching, not evaluation.</p>",
+                    k->track == TRACK_PA ? "A PA case" : "A consultancy visit", what);
+}

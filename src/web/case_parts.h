@@ -25,4 +25,8 @@ void case_parts_render(req *r, const struct case_record *k);
 void case_part_begin(req *r, const struct case_record *k, const char *title,
                      const char *current);
 
+/* On a case that is not PAR (or has no track yet): why it has no such part
+ * ("evaluations", "recommendation to the Panel"). */
+void case_part_not_par(req *r, const struct case_record *k, const char *what);
+
 #endif

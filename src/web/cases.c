@@ -5,14 +5,14 @@
 #include <inttypes.h>
 #include <string.h>
 
-#include "app/deadlines.h"
 #include "app/enrolment.h"
+#include "app/process.h"
 #include "out/html.h"
 #include "web/case_parts.h"
 #include "web/handlers.h"
 #include "web/web.h"
 
-#define STEPS_MAX 12
+#define STEPS_MAX 32
 
 
 
@@ -300,7 +300,7 @@ static void timeline_fields(req *r, const struct case_input *in, const struct er
 }
 
 /* One form per step; fields by what the table says the step needs. */
-static void step_form(req *r, const struct case_record *k, const struct transition_def *t,
+static void step_form(req *r, const struct case_record *k, const struct step_def *t,
                       const struct case_input *in, const struct errors *errs)
 {
     html_printf(&r->out, "<section class=\"panel step\" id=\"step-%s\" aria-labelledby=\"h-step-%s\">"
@@ -347,40 +347,96 @@ static void step_form(req *r, const struct case_record *k, const struct transiti
     html_raw(&r->out, "</section>");
 }
 
-/* What is due on the case, as the asker may see it (R16, R37). */
-static void case_deadlines(req *r, const struct case_record *k)
+/* What is due on the case, for whom and by when, as the asker may see it
+ * (R16, R37): every item of every step, from the process table. */
+static void case_due_section(req *r, const struct case_record *k, const struct case_facts *f)
 {
-    struct case_deadline *ds;
+    struct case_task *ts;
     int n = 0;
-    if (k->state != CASE_ON_CASELOAD || deadlines_case(ctx_of(r), k, &ds, &n) != APP_OK || !n)
+    if (case_due(ctx_of(r), k, f, &ts, &n) != APP_OK || !n)
         return;
-    html_raw(&r->out, "<section><h2>What is due</h2>");
-    deadline_list(r, ds, n, -1, false);
+    html_raw(&r->out, "<section aria-labelledby=\"h-due\"><h2 id=\"h-due\">What is due, and "
+                      "from whom</h2>");
+    task_list(r, ts, n, TASK_WITH_WHO);
     html_raw(&r->out, "</section>");
+}
+
+/* A step of a part is taken on that part's page: a link, not a form. */
+static void step_link(req *r, const struct case_record *k, const struct step_offer *o)
+{
+    html_printf(&r->out, "<li><a href=\"/cases/%" PRId64 "%s%s\">%s</a></li>", k->id,
+                *o->step->path ? "/" : "", o->step->path, o->step->label);
+}
+
+/* A step stopped by a rule: its reason instead of a button. */
+static void step_blocked(req *r, const struct step_offer *o)
+{
+    html_printf(&r->out, "<li><strong>%s</strong>: not yet. %s%s</li>", o->step->label,
+                o->blocked->refusal, o->detail);
+}
+
+bool step_offered(req *r, const struct case_record *k, const char *step)
+{
+    struct step_offer o;
+    if (!case_step_offer(ctx_of(r), k, step, &o))
+        return false;
+    if (o.blocked)
+        html_printf(&r->out, "<p class=\"not-yet\"><strong>%s</strong>: not yet. %s%s</p>",
+                    o.step->label, o.blocked->refusal, o.detail);
+    return !o.blocked;
 }
 
 /* failed: the step whose form is shown again with what was typed. */
 static void case_page(req *r, const struct case_record *k, const char *failed,
                       const struct case_input *in, const struct errors *errs)
 {
+    struct ctx *c = ctx_of(r);
+    struct case_facts f;
+    if (case_facts_load(c, k, &f) != APP_OK) {
+        web_fail(r, APP_ERROR, KIND_CASE);
+        return;
+    }
     page_begin(r, arena_printf(r->a, "Case of %s", k->teacher_name));
+    html_printf(&r->out, "<p class=\"status\">%s</p>",
+                case_status_words(c, k, &f));
     case_details(r, k);
-    case_deadlines(r, k);
+    case_due_section(r, k, &f);
     case_parts_render(r, k);
     if (k->track == TRACK_PAR)
         html_printf(&r->out, "<p><a href=\"/cases/%lld/agreement\">The PAR Agreement "
                              "(printable)</a></p>", (long long)k->id);
-    const struct transition_def *steps[STEPS_MAX];
-    int n = case_steps_open(ctx_of(r), k, steps, STEPS_MAX);
-    html_raw(&r->out, "<h2>Your next steps</h2>");
-    if (!n)
-        html_raw(&r->out, "<p>No step of this case is yours to take now.</p>");
+    struct step_offer offers[STEPS_MAX];
+    int n = case_offers(c, k, &f, offers, STEPS_MAX), links = 0, shown = 0;
+    html_raw(&r->out, "<h2 id=\"next-steps\">Your next steps</h2>");
     for (int i = 0; i < n; i++) {
-        bool again = failed && strcmp(failed, steps[i]->key) == 0;
-        step_form(r, k, steps[i], again ? in : steps[i]->needs & NEED_TRACK ? &k->confirmed
-                                                                           : &(struct case_input){0},
+        const struct step_def *t = offers[i].step;
+        if (offers[i].blocked || !workflow_moves_case(t))
+            continue;
+        bool again = failed && strcmp(failed, t->key) == 0;
+        step_form(r, k, t, again ? in : t->needs & NEED_TRACK ? &k->confirmed
+                                                             : &(struct case_input){0},
                   again ? errs : NULL);
+        shown++;
     }
+    for (int i = 0; i < n; i++) {
+        if (offers[i].blocked || workflow_moves_case(offers[i].step))
+            continue;
+        html_raw(&r->out, links++ ? "" : "<p>On this case's pages:</p><ul class=\"steps\">");
+        step_link(r, k, &offers[i]);
+    }
+    if (links)
+        html_raw(&r->out, "</ul>");
+    int blocked = 0;
+    for (int i = 0; i < n; i++) {
+        if (!offers[i].blocked)
+            continue;
+        html_raw(&r->out, blocked++ ? "" : "<p>Not yet possible, and why:</p><ul class=\"steps\">");
+        step_blocked(r, &offers[i]);
+    }
+    if (blocked)
+        html_raw(&r->out, "</ul>");
+    if (!shown && !links && !blocked)
+        html_raw(&r->out, "<p>No step of this case is yours to take now.</p>");
     timeline_table(r, k);
     page_end(r);
 }
@@ -429,7 +485,7 @@ void do_case_transition(req *r)
         web_refuse(r, s, refusal, KIND_CASE);
         return;
     }
-    const struct transition_def *t = workflow_find(in.to);
+    const struct step_def *t = workflow_find(in.to);
     web_flash(r, arena_printf(r->a, "Done: %s.", t ? t->label : "the step was recorded"));
     res_redirect(r, arena_printf(r->a, "/cases/%" PRId64, id));
 }
@@ -484,23 +540,10 @@ void page_case_agreement(req *r)
 
 /* --- the teacher's status page (R37) --- */
 
-static void next_steps(req *r, const struct case_record *k)
+/* The dates of the case, as the teacher counts them. */
+static void case_dates(req *r, const struct case_record *k)
 {
-    html_raw(&r->out, "<h2>What comes next</h2><ul>");
-    int shown = 0;
-    for (int i = 0; i < case_transition_count; i++) {
-        const struct transition_def *t = &case_transitions[i];
-        if (t->from[0] == CASE_NONE || t->to == CASE_WITHDRAWN || !workflow_leaves(t, k->state))
-            continue;
-        buf who;
-        buf_init(&who, r->a);
-        workflow_who_text(&who, t);
-        html_printf(&r->out, "<li>%s: %s.</li>", t->label, buf_cstr(&who));
-        shown++;
-    }
-    if (!shown)
-        html_raw(&r->out, "<li>Nothing more in enrolment.</li>");
-    html_raw(&r->out, "</ul><h2>When</h2><ul>");
+    html_raw(&r->out, "<h2>When</h2><ul>");
     if (*k->meeting_at)
         html_printf(&r->out, "<li>Initial meeting: %s, %s.</li>", k->meeting_at, k->meeting_place);
     if (*k->review_at)
@@ -508,16 +551,19 @@ static void next_steps(req *r, const struct case_record *k)
                     k->review_place);
     if (*k->cycle_start)
         html_printf(&r->out, "<li>Your cycle: %s to %s.</li>", k->cycle_start, k->cycle_end);
-    else
+    else if (k->track == TRACK_PAR)
         html_raw(&r->out, "<li>Your cycle's dates: not set yet; your administrator sets them "
-                          "before it starts (R12).</li>");
+                          "before it starts.</li>");
     html_raw(&r->out, "</ul>");
 }
 
 void page_my_case(req *r)
 {
     struct case_record k;
+    struct case_facts f;
     enum app_status s = case_mine(ctx_of(r), &k);
+    if (s == APP_OK)
+        s = case_facts_load(ctx_of(r), &k, &f);
     if (s != APP_OK && s != APP_NOT_FOUND) {
         web_fail(r, s, KIND_CASE);
         return;
@@ -526,16 +572,16 @@ void page_my_case(req *r)
     if (s == APP_NOT_FOUND) {
         html_raw(&r->out, "<p>You have no case in the program. To ask for one, <a "
                           "href=\"/eligibility\">check your eligibility</a> and send the contact "
-                          "form (R10).</p>");
+                          "form.</p>");
         page_end(r);
         return;
     }
     html_printf(&r->out, "<section class=\"panel\" aria-labelledby=\"where\"><h2 id=\"where\">"
                          "Where your case is: %s</h2><p>%s</p></section>",
-                case_state_label(k.state), case_states[k.state].for_teacher);
+                case_state_label(k.state), case_status_words(ctx_of(r), &k, &f));
     case_details(r, &k);
-    case_deadlines(r, &k);
-    next_steps(r, &k);
+    case_due_section(r, &k, &f);
+    case_dates(r, &k);
     case_parts_render(r, &k);
     html_printf(&r->out, "<p><a href=\"/cases/%lld\">Your case's page</a>", (long long)k.id);
     if (k.track == TRACK_PAR)
@@ -548,7 +594,7 @@ void page_my_case(req *r)
 
 /* --- the workflow, from its table --- */
 
-static void workflow_step_row(req *r, const struct transition_def *t)
+static void workflow_step_row(req *r, const struct step_def *t)
 {
     buf from, who;
     buf_init(&from, r->a);
@@ -556,7 +602,7 @@ static void workflow_step_row(req *r, const struct transition_def *t)
     for (int k = 0; k < WORKFLOW_MAX_FROM && (k == 0 || t->from[k] != CASE_NONE); k++)
         buf_printf(&from, "%s%s", k ? ", " : "",
                    t->from[k] == CASE_NONE ? "The inquiry" : case_state_label(t->from[k]));
-    workflow_who_text(&who, t);
+    workflow_who_text(&who, t->who);
     html_printf(&r->out, "<tr><th scope=\"row\">%s</th><td>%s</td><td>%s</td><td>%s</td><td>",
                 t->label, buf_cstr(&from), t->stays ? "(stays)" : case_state_label(t->to),
                 buf_cstr(&who));
@@ -578,8 +624,8 @@ void page_workflow(req *r)
                       "<table><thead><tr><th scope=\"col\">Step</th><th scope=\"col\">From</th>"
                       "<th scope=\"col\">To</th><th scope=\"col\">Who</th><th scope=\"col\">"
                       "Rules that must hold</th><th scope=\"col\">Records</th></tr></thead><tbody>");
-    for (int i = 0; i < case_transition_count; i++)
-        workflow_step_row(r, &case_transitions[i]);
+    for (int i = 0; i < case_step_count; i++)
+        workflow_step_row(r, &case_steps[i]);
     html_raw(&r->out, "</tbody></table></div><h2>The diagram</h2><p>In Graphviz's DOT "
                       "language (<code>parley workflow</code> prints it):</p>"
                       "<pre class=\"dot\" tabindex=\"0\">");

@@ -1,76 +1,85 @@
-/* dashboard.c: the work on each person's dashboard (a CT's weighted
- * caseload against the cap, each case's next due item, overdue first, and
- * the week's visits and meetings), and the deadlines page: each role's
- * overdue and upcoming items, the teacher's all of theirs (R17-R19, R30,
- * R37). */
+/* dashboard.c: each person's work on their dashboard: their tasks from the
+ * process table (overdue first, each with its date and, when a rule stops
+ * it for now, why), a CT's weighted caseload against the cap, and the
+ * week's meetings, sessions, visits and deadlines; and the deadlines page:
+ * everything due on the cases they take part in, from whom (R17-R19, R22,
+ * R24, R25, R30, R37). */
 #include <inttypes.h>
 #include <string.h>
 
-#include "app/deadlines.h"
+#include "app/agenda.h"
+#include "app/process.h"
 #include "base/clock.h"
 #include "out/html.h"
 #include "web/handlers.h"
 #include "web/web.h"
-
-#define UPCOMING_DAYS 14        /* what "coming up" means on the dashboard */
 
 static const char *today(req *r)
 {
     return clock_date(r->a, app_now(ctx_of(r)));
 }
 
-static void deadline_item(req *r, const struct case_deadline *cd, bool with_teacher)
+/* "due 12 Jan 2027", "was due…", "waiting since…", "you may, until…" */
+static void task_when(req *r, const struct due *d)
 {
-    const struct deadline *d = &cd->d;
-    html_printf(&r->out, "<li class=\"deadline%s\">", d->overdue ? " overdue" : "");
     if (d->overdue)
-        html_raw(&r->out, "<strong class=\"badge badge-warn\">Overdue</strong> ");
-    html_raw(&r->out, d->overdue ? "was due " : "due ");
-    html_date(r, d->due_on);
-    html_printf(&r->out, ": <a href=\"/cases/%" PRId64 "%s%s\">%s</a> (%s)", cd->case_id,
-                *d->path ? "/" : "", d->path, cd->label, d->rule);
+        html_raw(&r->out, "<strong class=\"badge badge-warn\">Overdue</strong> was due ");
+    else if (d->waiting)
+        html_raw(&r->out, *d->on ? "waiting since " : "waiting");
+    else if (d->optional)
+        html_raw(&r->out, "if you wish, until ");
+    else
+        html_raw(&r->out, "due ");
+    if (*d->on)
+        html_date(r, d->on);
     if (*d->from && !d->overdue) {
         html_raw(&r->out, ", from ");
         html_date(r, d->from);
     }
-    if (with_teacher)
-        html_printf(&r->out, " — %s", cd->teacher_name);
+}
+
+static void task_item(req *r, const struct case_task *t, unsigned how)
+{
+    const struct due *d = &t->t.due;
+    html_printf(&r->out, "<li class=\"task%s\"><a href=\"%s\">%s</a>", d->overdue ? " overdue" : "",
+                t->link, d->what);
+    if (how & TASK_WITH_TEACHER)
+        html_printf(&r->out, " — %s", t->teacher_name);
+    html_raw(&r->out, ": ");
+    task_when(r, d);
+    if (how & TASK_WITH_WHO)
+        html_printf(&r->out, " <span class=\"who\">(from %s)</span>", t->who);
+    if (t->not_yet)
+        html_printf(&r->out, "<br><span class=\"hint\">Not yet: %s</span>", t->not_yet);
     html_raw(&r->out, "</li>");
 }
 
-/* Overdue items, then those due within days (all when days < 0). */
-void deadline_list(req *r, const struct case_deadline *ds, int n, int days, bool with_teacher)
+void task_list(req *r, const struct case_task *ts, int n, unsigned how)
 {
-    char until[11] = "9999-12-31";
-    if (days >= 0)
-        clock_add_days(today(r), days, until);
-    int shown = 0;
-    for (int i = 0; i < n; i++) {
-        if (!ds[i].d.overdue && strcmp(ds[i].d.due_on, until) > 0)
-            continue;
-        if (!shown++)
-            html_raw(&r->out, "<ul class=\"deadlines\">");
-        deadline_item(r, &ds[i], with_teacher);
+    if (!n) {
+        html_raw(&r->out, "<p>Nothing is waiting for you, overdue or coming up.</p>");
+        return;
     }
-    if (shown)
-        html_raw(&r->out, "</ul>");
-    else
-        html_raw(&r->out, "<p>Nothing is overdue or coming up.</p>");
+    html_raw(&r->out, "<ul class=\"tasks\">");
+    for (int i = 0; i < n; i++)
+        task_item(r, &ts[i], how);
+    html_raw(&r->out, "</ul>");
 }
 
-static const struct case_deadline *next_due(const struct case_deadline *ds, int n, int64_t id)
+static const struct case_task *next_task(const struct case_task *ts, int n, int64_t id)
 {
-    for (int i = 0; i < n; i++)   /* ds: overdue first, then by date */
-        if (ds[i].case_id == id)
-            return &ds[i];
+    for (int i = 0; i < n; i++)   /* ts: overdue first, then by date */
+        if (ts[i].case_id == id)
+            return &ts[i];
     return NULL;
 }
 
-static void caseload_section(req *r, const struct caseload *cl, const struct case_deadline *ds,
+static void caseload_section(req *r, const struct caseload *cl, const struct case_task *ts,
                              int n)
 {
     html_printf(&r->out, "<section><h2>Your caseload</h2><p>Weighted load <strong>%d</strong> "
-                         "of the program's cap of %d (R30): %d PAR and %d PA teachers.</p>",
+                         "of the program's cap of %d: %d PAR and %d PA teachers (a PAR teacher "
+                         "counts more).</p>",
                 cl->load, cl->cap, cl->par, cl->pa);
     html_printf(&r->out, "<p><meter min=\"0\" max=\"%d\" value=\"%d\" high=\"%d\">%d of %d</meter>"
                          "</p>",
@@ -85,27 +94,42 @@ static void caseload_section(req *r, const struct caseload *cl, const struct cas
     for (int pass = 0; pass < 2; pass++)   /* cases with something due first */
         for (int i = 0; i < cl->ncases; i++) {
             const struct case_record *k = &cl->cases[i];
-            const struct case_deadline *d = next_due(ds, n, k->id);
-            if ((pass == 0) != (d != NULL))
+            const struct case_task *t = next_task(ts, n, k->id);
+            if ((pass == 0) != (t != NULL))
                 continue;
             html_printf(&r->out, "<li><a href=\"/cases/%" PRId64 "\">%s</a> (%s): ", k->id,
                         k->teacher_name, case_track_label(k->track));
-            if (d)
-                deadline_list(r, d, 1, -1, false);
+            if (t)
+                task_list(r, t, 1, 0);
             else
-                html_raw(&r->out, "nothing due.");
+                html_raw(&r->out, "nothing due from you.");
             html_raw(&r->out, "</li>");
         }
     html_raw(&r->out, "</ul></section>");
 }
 
+static void agenda_item_html(req *r, const struct agenda_item *it)
+{
+    html_printf(&r->out, "<li>%s%s", it->time, *it->time ? " " : "");
+    if (it->link)
+        html_printf(&r->out, "<a href=\"%s\">%s</a>", it->link, it->what);
+    else
+        html_printf(&r->out, "%s", it->what);
+    if (it->place && *it->place)
+        html_printf(&r->out, ": %s", it->place);
+    if (it->cancelled)
+        html_raw(&r->out, " <strong>(cancelled)</strong>");
+    html_raw(&r->out, "</li>");
+}
+
 static void week_section(req *r, const char *monday)
 {
-    struct week_item *items;
+    char sunday[11], prev[11], next[11];
+    struct agenda_item *items;
     int n = 0;
-    if (week_mine(ctx_of(r), monday, &items, &n) != APP_OK)
+    if (!clock_add_days(monday, 6, sunday) ||
+        agenda_mine(ctx_of(r), monday, sunday, true, &items, &n) != APP_OK)
         return;
-    char prev[11], next[11];
     clock_add_days(monday, -7, prev);
     clock_add_days(monday, 7, next);
     html_raw(&r->out, "<section><h2>The week of ");
@@ -115,16 +139,14 @@ static void week_section(req *r, const char *monday)
                          "?week=%s\">Next week</a></p>",
                 prev, next);
     if (!n)
-        html_raw(&r->out, "<p>No visits or meetings this week.</p>");
+        html_raw(&r->out, "<p>No meetings, sessions, visits or deadlines this week.</p>");
     for (int i = 0; i < n; i++) {
         if (i == 0 || strcmp(items[i].date, items[i - 1].date) != 0) {
             html_raw(&r->out, i ? "</ul><h3>" : "<h3>");
             html_date(r, items[i].date);
             html_raw(&r->out, "</h3><ul class=\"week\">");
         }
-        html_printf(&r->out, "<li>%s%s%s — <a href=\"/cases/%" PRId64 "\">%s</a>%s%s</li>",
-                    items[i].time, *items[i].time ? " " : "", items[i].what, items[i].case_id,
-                    items[i].teacher_name, *items[i].detail ? ": " : "", items[i].detail);
+        agenda_item_html(r, &items[i]);
     }
     if (n)
         html_raw(&r->out, "</ul>");
@@ -134,38 +156,36 @@ static void week_section(req *r, const char *monday)
 void dashboard_work(req *r)
 {
     struct ctx *c = ctx_of(r);
-    struct case_deadline *ds;
+    struct case_task *ts;
     int n = 0;
-    struct caseload cl;
-    if (app_authorize(c, ACT_LIST, KIND_CASE, NULL) != APP_OK ||
-        deadlines_mine(c, &ds, &n, &cl) != APP_OK)
+    if (tasks_of(c, true, &ts, &n) != APP_OK)
         return;
-    bool ct = role_set_has(c->who.roles, ROLE_CONSULTING_TEACHER);
-    if (ct)
-        caseload_section(r, &cl, ds, n);
-    html_printf(&r->out, "<section><h2>What is due</h2><p>Overdue, and the next %d days. "
-                         "<a href=\"/deadlines\">Every deadline</a></p>",
-                UPCOMING_DAYS);
-    deadline_list(r, ds, n, UPCOMING_DAYS, true);
+    html_raw(&r->out, "<section aria-labelledby=\"h-tasks\"><h2 id=\"h-tasks\">Your tasks</h2>"
+                      "<p>What is overdue, what waits for you, then the rest by date. <a "
+                      "href=\"/deadlines\">Everything due on your cases, from whom</a></p>");
+    task_list(r, ts, n, TASK_WITH_TEACHER);
     html_raw(&r->out, "</section>");
+    struct caseload cl;
+    if (role_set_has(c->who.roles, ROLE_CONSULTING_TEACHER) && caseload_mine(c, &cl) == APP_OK)
+        caseload_section(r, &cl, ts, n);
     char monday[11];
     const char *week = req_query(r, "week");
-    if (ct && (week_monday(week ? week : "", monday) || week_monday(today(r), monday)))
+    if (week_monday(week ? week : "", monday) || week_monday(today(r), monday))
         week_section(r, monday);
 }
 
 void page_deadlines(req *r)
 {
-    struct case_deadline *ds;
+    struct case_task *ts;
     int n = 0;
-    enum app_status s = deadlines_mine(ctx_of(r), &ds, &n, NULL);
+    enum app_status s = tasks_of(ctx_of(r), false, &ts, &n);
     if (s != APP_OK) {
         web_fail(r, s, KIND_CASE);
         return;
     }
     page_begin(r, "Deadlines");
-    html_raw(&r->out, "<p>Everything due on the cases you take part in, overdue first. Each "
-                      "item names the rule that sets it.</p>");
-    deadline_list(r, ds, n, -1, true);
+    html_raw(&r->out, "<p>Everything due on the cases you take part in, overdue first, and "
+                      "from whom.</p>");
+    task_list(r, ts, n, TASK_WITH_TEACHER | TASK_WITH_WHO);
     page_end(r);
 }

@@ -49,7 +49,7 @@ void final_rating_line(req *r, const struct case_record *k)
 void decision_summary(req *r, const struct case_record *k)
 {
     if (k->track != TRACK_PAR) {
-        html_raw(&r->out, "<p>A PA case does not go to the Panel.</p>");
+        case_part_not_par(r, k, "Panel decision");
         return;
     }
     final_rating_line(r, k);

@@ -28,7 +28,7 @@ static void evaluation_item(req *r, const struct evaluation *e)
 void evaluations_case_summary(req *r, const struct case_record *k)
 {
     if (k->track != TRACK_PAR) {
-        html_raw(&r->out, "<p>A PA case has no evaluations (R15, R16).</p>");
+        case_part_not_par(r, k, "evaluations");
         return;
     }
     html_raw(&r->out, "<p>The formative assessment and the summative evaluation, written by the "

@@ -121,6 +121,7 @@ void do_inbox_read(req *r);
 void api_cases(req *r);
 void api_case(req *r);
 void api_case_transition(req *r);
+void api_case_open(req *r);
 /* api_inquiry.c */
 void api_inquiries(req *r);
 void api_inquiry(req *r);
@@ -228,11 +229,18 @@ void api_meeting_update(req *r);
 /* dashboard.c: the work on the dashboard, the deadlines page */
 void dashboard_work(req *r);
 void page_deadlines(req *r);
-struct case_deadline;
-/* Overdue deadlines, then those due within days (all: days < 0). */
-void deadline_list(req *r, const struct case_deadline *ds, int n, int days, bool with_teacher);
+/* Whether the case's process offers the asker this step now (cases.c):
+ * when a rule stops it, a paragraph says why instead of the form; nothing
+ * when the step is not theirs. */
+bool step_offered(req *r, const struct case_record *k, const char *step);
+struct case_task;
+/* What the list says of each task, besides what and when. */
+enum { TASK_WITH_TEACHER = 1, TASK_WITH_WHO = 2 };
+/* The tasks as they come: overdue and waiting first, then by date. */
+void task_list(req *r, const struct case_task *ts, int n, unsigned how);
 /* api_dashboard.c */
 void api_deadlines(req *r);
+void api_tasks(req *r);
 void api_caseload(req *r);
 void api_week(req *r);
 /* end dashboard */
@@ -348,8 +356,7 @@ void do_outcome_save(req *r);
 void page_survey(req *r);                                    /* survey.c */
 void do_survey_answer(req *r);
 void page_surveys(req *r);
-/* The asker's surveys waiting for an answer, on their dashboard (R39). */
-void surveys_waiting_section(req *r);
+
 void api_outcome(req *r);                                    /* api_outcomes.c */
 void api_outcome_put(req *r);
 void api_survey_answer(req *r);

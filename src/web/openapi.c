@@ -91,6 +91,7 @@ static const struct prop me_props[] = {
     {"name", "string", NULL, false, false},
     {"email", "string", NULL, false, false},
     {"roles", "array", "RoleKey", false, false},
+    {"today", "string", NULL, false, false},
 };
 static const struct prop error_detail_props[] = {
     {"code", "string", NULL, false, false},
@@ -127,19 +128,33 @@ static const struct prop case_props[] = {
     {"plan_months", "integer", NULL, false, false},
     {"withdrawn_reason", "string", NULL, false, false},
     {"version", "integer", NULL, false, false},
+    {"status", "string", NULL, true, false},
     {"next_steps", "array", "StepKey", true, false},
+    {"steps", "array", "StepOffer", true, false},
     {"timeline", "array", "CaseEvent", true, false},
     {"deadlines", "array", "Deadline", true, false},
 };
+static const struct prop step_offer_props[] = {
+    {"step", NULL, "StepKey", false, false},
+    {"label", "string", NULL, false, false},
+    {"allowed", "boolean", NULL, false, false},
+    {"not_yet", "string", NULL, true, false},
+};
 static const struct prop deadline_props[] = {
-    {"case_id", "integer", NULL, false, false},
+    {"case_id", "integer", NULL, true, false},
+    {"inquiry_id", "integer", NULL, true, false},
     {"teacher", "string", NULL, false, false},
+    {"step", NULL, "StepKey", false, false},
     {"what", "string", NULL, false, false},
     {"rule", "string", NULL, false, false},
-    {"due_on", "string", NULL, false, false},
+    {"due_on", "string", NULL, true, false},
+    {"waiting_since", "string", NULL, true, false},
     {"window_opens", "string", NULL, true, false},
     {"overdue", "boolean", NULL, false, false},
-    {"part", "string", NULL, false, false},
+    {"optional", "boolean", NULL, false, false},
+    {"from", "string", NULL, false, false},
+    {"link", "string", NULL, false, false},
+    {"not_yet", "string", NULL, true, false},
 };
 static const struct prop case_event_props[] = {
     {"id", "integer", NULL, false, false},
@@ -159,11 +174,20 @@ static const struct shape shapes[] = {
                 "are confirmed) are in the item only, not in list items.",
      inquiry_props, COUNT(inquiry_props)},
     {"InquiryNote", NULL, inquiry_note_props, COUNT(inquiry_note_props)},
-    {"Me", "The person the API token belongs to.", me_props, COUNT(me_props)},
-    {"Case", "A teacher's case (R37). next_steps, timeline and deadlines are in the item only.",
+    {"Me", "The person the API token belongs to, and today's date on the program's calendar "
+           "(its time zone), from which its deadlines count.",
+     me_props, COUNT(me_props)},
+    {"Case", "A teacher's case (R37). status, next_steps (the steps the asker may take now), "
+             "steps (also those a rule stops for now, with why), timeline and deadlines are in "
+             "the item only.",
      case_props, COUNT(case_props)},
-    {"Deadline", "Something due on a case (R17-R19): only what the asker may see (R16). "
-                 "part is the case's page it is on (goals, observations, meetings).",
+    {"StepOffer", "A step of the case's process offered to the asker: allowed now, or not yet "
+                  "and why.",
+     step_offer_props, COUNT(step_offer_props)},
+    {"Deadline", "Something due on a case, from the case's process (/help/workflow): from "
+                 "whom, by when (due_on) or waiting since when (waiting_since); only what the "
+                 "asker may see (R16). link is the page where it is done; not_yet says why a "
+                 "rule stops it for now. /api/v1/tasks lists the asker's own.",
      deadline_props, COUNT(deadline_props)},
     {"CaseEvent", "One step on a case's timeline.", case_event_props,
      COUNT(case_event_props)},
@@ -213,6 +237,7 @@ static const struct resource resources[] = {
     {"observations", "Observation", true, NULL, 0, true},
     {"reflection", "Reflection", false, NULL, 0, true},
     {"deadlines", "Deadline", true, NULL, 0, false},
+    {"tasks", "Deadline", true, NULL, 0, false},
     {"coaching", "CoachingEntry", true, NULL, 0, true},
     {"meetings", "Meeting", true, NULL, 0, true},
     /* evaluations */
@@ -317,7 +342,7 @@ static void schema_object(struct doc *d, const char *name, const char *descripti
 
 static const char *role_at(int i) { return role_key((enum role)i); }
 static const char *job_type_at(int i) { return job_type_key((enum job_type)i); }
-static const char *step_at(int i) { return case_transitions[i].key; }
+static const char *step_at(int i) { return case_steps[i].key; }
 
 static void schema_enum(struct doc *d, const char *name, const char *(*key)(int), int n)
 {
@@ -395,7 +420,7 @@ static void components(struct doc *d)
                       shapes[i].nprops, false);
     schema_enum(d, "RoleKey", role_at, ROLE_COUNT);
     schema_enum(d, "JobType", job_type_at, JOB_COUNT);
-    schema_enum(d, "StepKey", step_at, case_transition_count);
+    schema_enum(d, "StepKey", step_at, case_step_count);
     json_key(j, "Id");   /* the items of an API_ID_LIST */
     schema_of(d, &(struct prop){.type = "integer"});
     for (int i = 0; i < api_body_count; i++)

@@ -40,6 +40,17 @@ static void survey_link(req *r, const struct case_record *k)
 
 /* --- the case page's section --- */
 
+/* Where the outcome stands before it is recorded, by the case's state. */
+static void not_recorded(req *r, const struct case_record *k)
+{
+    html_raw(&r->out, k->state == CASE_CYCLE_CLOSED
+                          ? "<p>The cycle is closed; its outcome is not recorded yet.</p>"
+                      : k->state == CASE_WITHDRAWN
+                          ? "<p>This case was withdrawn: its cycle did not end, so it has no "
+                            "outcome.</p>"
+                          : "<p>The outcome is recorded once the cycle is closed.</p>");
+}
+
 void outcome_summary(req *r, const struct case_record *k)
 {
     struct outcome o;
@@ -48,9 +59,7 @@ void outcome_summary(req *r, const struct case_record *k)
     if (outcome_get(ctx_of(r), k->id, &again, &o, &refusal) != APP_OK)
         return;
     if (!o.version)
-        html_raw(&r->out, k->state == CASE_CYCLE_CLOSED
-                              ? "<p>The cycle is closed; its outcome is not recorded yet.</p>"
-                              : "<p>Recorded once the cycle is closed (R39).</p>");
+        not_recorded(r, k);
     else
         html_printf(&r->out, "<p>%s before the cycle, %s after; %s.</p>",
                     rating_label(o.before), rating_label(o.after), stayed_label(o.stayed));
@@ -166,9 +175,8 @@ static void outcome_page(req *r, const struct case_record *k, const struct outco
     if (o->version)
         outcome_record(r, o);
     else
-        html_raw(&r->out, "<p>The outcome of this case's cycle is not recorded yet. It is "
-                          "recorded once the cycle is closed (R39).</p>");
-    if (outcome_may_record(c, k))
+        not_recorded(r, k);
+    if (casework_may(c, k, ACT_EDIT, KIND_OUTCOME) && step_offered(r, k, "record_outcome"))
         outcome_form(r, k, o, in, errs);
     survey_link(r, k);
     if (app_authorize(c, ACT_LIST, KIND_SURVEY, NULL) == APP_OK)

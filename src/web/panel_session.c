@@ -221,9 +221,19 @@ static void docket_item(req *r, const struct panel_session_view *v,
     if (it->recused)
         html_raw(&r->out, "<p><strong>You recused yourself from this case (R24)</strong>: you do "
                           "not see its deliberation and do not vote on it.</p>");
-    if (it->recommended != RATING_NONE)
-        html_printf(&r->out, "<p>The Consulting Teacher recommends <strong>%s</strong> (R21).</p>",
+    if (it->recommended != RATING_NONE) {
+        html_printf(&r->out, "<p>The Consulting Teacher recommends <strong>%s</strong>. The "
+                             "teacher and the administrator send the Panel evidence until ",
                     rating_label(it->recommended));
+        html_date(r, it->preview_until);
+        html_raw(&r->out, "; the Panel votes after that day.</p>");
+    }
+    if (casework_may(c, &it->k, ACT_VIEW, KIND_PANEL_SUBMISSION))
+        html_printf(&r->out, "<p>Sent to the Panel: <strong>%d</strong> written %s and "
+                             "<strong>%d</strong> %s to appear in person. <a href=\"/cases/%"
+                             PRId64 "/packet\">Read them in the evidence packet</a>.</p>",
+                    it->written, it->written == 1 ? "piece of evidence" : "pieces of evidence",
+                    it->appear, it->appear == 1 ? "request" : "requests", it->k.id);
     recusal_lines(r, it);
     panel_outcome(r, it);
     panel_votes(r, &v->s, it, errs);

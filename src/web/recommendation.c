@@ -41,7 +41,7 @@ void recommendation_summary(req *r, const struct case_record *k)
     struct case_record again;
     const char *refusal;
     if (k->track != TRACK_PAR) {
-        html_raw(&r->out, "<p>A PA case does not go to the Panel.</p>");
+        case_part_not_par(r, k, "recommendation to the Panel");
         return;
     }
     if (recommendation_get(ctx_of(r), k->id, &again, &rec, &refusal) != APP_OK)
@@ -98,7 +98,7 @@ static void rec_form(req *r, const struct case_record *k, const struct recommend
                                            "Panel, the teacher and the administrator read it."},
                    errs);
     form_end(r, "Save the draft");
-    if (rec->id) {
+    if (rec->id && step_offered(r, k, "send_recommendation")) {
         form_begin(r, rec_url(r, k->id, "/recommendation/submit"));
         version_field(r, rec->version);
         form_end(r, "Send to the Panel");
@@ -183,8 +183,7 @@ static void rec_page(req *r, const struct case_record *k, const struct recommend
         rec_record(r, rec);
     if (open && rec->status != REC_SUBMITTED && casework_may(c, k, ACT_EDIT, KIND_RECOMMENDATION))
         rec_form(r, k, rec, in, errs);
-    if (open && rec->status == REC_SUBMITTED && rec->preview_open &&
-        casework_may(c, k, ACT_CREATE, KIND_PANEL_SUBMISSION))
+    if (open && rec->status == REC_SUBMITTED && step_offered(r, k, "send_evidence"))
         submission_form(r, k, sub, errs);
     struct panel_submission *subs;
     int n = 0;

@@ -149,7 +149,7 @@ const struct route web_routes[] = {
     {"GET", "/calendar/{feed}", page_calendar_feed, PUBLIC, ROUTE_SECRET_PATH, "One person's meetings as an iCalendar feed, at its secret URL"},
     /* end meetings */
     /* dashboard: caseloads and deadlines */
-    {"GET", "/deadlines", page_deadlines, ACT_LIST, KIND_CASE, 0, "Everything due on one's cases, overdue first (R17-R19, R37)"},
+    {"GET", "/deadlines", page_deadlines, ACT_VIEW, KIND_ACCOUNT, 0, "Everything due on one's cases, from whom, overdue first (R17-R25, R37)"},
     /* end dashboard */
     /* evaluations: formative and summative evaluations, the PDF */
     {"GET", "/cases/{id}/evaluations", page_evaluations, ACT_VIEW, KIND_EVALUATION, 0, "A PAR case's evaluations; the primary evaluator starts them (R15)"},
@@ -255,6 +255,7 @@ const struct route web_routes[] = {
     {"GET", "/api/v1/inquiries/{id}", api_inquiry, ACT_VIEW, KIND_INQUIRY, 0, "An inquiry with its notes and eligibility"},
     {"PATCH", "/api/v1/inquiries/{id}", api_inquiry_update, ACT_EDIT, KIND_INQUIRY, 0, "Assign an inquiry or change its status"},
     {"GET", "/api/v1/cases", api_cases, ACT_LIST, KIND_CASE, 0, "List cases (filters: state, track, q)"},
+    {"POST", "/api/v1/cases", api_case_open, ACT_CREATE, KIND_CASE, 0, "Open a case from the teacher's own request (inquiry_id; R8, R10)"},
     {"GET", "/api/v1/cases/{id}", api_case, ACT_VIEW, KIND_CASE, 0, "A case with its timeline and next steps"},
     {"POST", "/api/v1/cases/{id}/transitions", api_case_transition, ACT_EDIT, KIND_CASE, 0, "Take a step of the case workflow"},
     /* api goals: the rubric, the goals bank, self-assessments and goals */
@@ -288,9 +289,10 @@ const struct route web_routes[] = {
     {"PATCH", "/api/v1/cases/{id}/meetings/{item}", api_meeting_update, ACT_EDIT, KIND_MEETING, 0, "Reschedule a meeting, or with status cancel it or record it held"},
     /* end api meetings */
     /* api dashboard: caseloads and deadlines */
-    {"GET", "/api/v1/deadlines", api_deadlines, ACT_LIST, KIND_CASE, 0, "Everything due on one's cases, overdue first"},
+    {"GET", "/api/v1/tasks", api_tasks, ACT_VIEW, KIND_ACCOUNT, 0, "One's own tasks on every case one takes part in, overdue first, from the case's process"},
+    {"GET", "/api/v1/deadlines", api_deadlines, ACT_VIEW, KIND_ACCOUNT, 0, "Everything due on one's cases, from whom, overdue first"},
     {"GET", "/api/v1/caseload", api_caseload, ACT_LIST, KIND_CASE, 0, "A Consulting Teacher's weighted caseload (R30)"},
-    {"GET", "/api/v1/week", api_week, ACT_LIST, KIND_CASE, 0, "A Consulting Teacher's visits and meetings in a week (?start=YYYY-MM-DD)"},
+    {"GET", "/api/v1/week", api_week, ACT_VIEW, KIND_ACCOUNT, 0, "One's meetings, Panel sessions, visits and deadlines in a week (?start=YYYY-MM-DD)"},
     /* end api dashboard */
     /* api evaluations */
     {"GET", "/api/v1/cases/{id}/evaluations", api_evaluations, ACT_VIEW, KIND_EVALUATION, 0, "A PAR case's evaluations shared with the asker"},

@@ -123,24 +123,6 @@ void do_survey_answer(req *r)
     res_redirect(r, "/dashboard");
 }
 
-/* --- on one's dashboard --- */
-
-void surveys_waiting_section(req *r)
-{
-    struct survey_invite *v;
-    int n = 0;
-    if (surveys_waiting(ctx_of(r), &v, &n) != APP_OK || !n)
-        return;
-    html_raw(&r->out, "<section aria-labelledby=\"surveys-waiting\"><h2 id=\"surveys-waiting\">"
-                      "End-of-cycle surveys</h2><p>Your answers are stored without your name "
-                      "(R39).</p><ul>");
-    for (int i = 0; i < n; i++)
-        html_printf(&r->out, "<li>The case of %s: <a href=\"%s\">Answer the end-of-cycle "
-                             "survey</a></li>",
-                    v[i].teacher_name, survey_url(r, v[i].case_id));
-    html_raw(&r->out, "</ul></section>");
-}
-
 /* --- the coordinator's list --- */
 
 static void invite_row(req *r, const struct survey_invite *v)

@@ -124,6 +124,7 @@ struct api_body {
 };
 extern const struct api_body api_person_body, api_school_body, api_role_body, api_inquiry_body;
 extern const struct api_body api_transition_body;   /* api_cases.c: a case's step */
+extern const struct api_body api_case_open_body;    /* api_cases.c: opening a case */
 /* goals */
 extern const struct api_body api_goal_body, api_bank_goal_body;   /* api_goals.c */
 extern const struct api_body api_goal_decision_body, api_self_assessment_body;

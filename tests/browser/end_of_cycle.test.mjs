@@ -1,9 +1,13 @@
 // end_of_cycle.test.mjs: issue 8's "Done when", in a real browser. A PAR
-// case goes from the Consulting Teacher's summative draft (R15, R26)
+// case, its cycle's work done through the API (goals, three meetings with
+// everyone present, the formative: ../http/journey.mjs), goes from the
+// Consulting Teacher's summative draft (R15, R26)
 // through the administrator's preview and response (R23), the teacher's
-// signature with a written response (R20), the CT's recommendation to the
-// Panel (R21), the teacher's written evidence before the deadline (R22),
-// two Panel sessions with a recusal, the same votes tallied under two vote
+// signature with a written response (R20), the cycle's close, the CT's
+// recommendation to the Panel (R21), the teacher's written evidence before
+// the deadline (R22), then, the deadline passed, two Panel sessions (the
+// first closed before the second takes the case) with a recusal, the same
+// votes tallied under two vote
 // rules (fixed:4 decides nothing, a majority decides: R24), to the
 // Superintendent's approval (R25); then the summative's PDF is downloaded
 // and its text read with pdftotext. Every page on the way is checked (axe,
@@ -13,17 +17,21 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 
 import { DEMO, sql } from '../http/records.mjs';
+import { Journey, addDays } from '../http/journey.mjs';
 import { DEVICES, check, heading, assertVisible, serverAndBrowser, asPerson } from './browser.mjs';
 
-const PAR = 2;
-const TEACHER = 'Samuel Reyes';
+let j, PAR, TEACHER, TEACHER_EMAIL;
 const desktop = DEVICES.find(d => d.name === 'desktop');
 const phone = DEVICES.find(d => d.name !== 'desktop');
-// The journey starts the case's end of cycle itself: the demo's Panel
-// session (tomorrow) stays aside.
-const env = serverAndBrowser(e => assert.equal(sql(e.server.db,
-    `DELETE FROM evaluation_rating WHERE evaluation_id IN (SELECT id FROM evaluation WHERE case_id = ${PAR});
-     DELETE FROM evaluation WHERE case_id = ${PAR};`).code, 0));
+const env = serverAndBrowser(async e => {
+    j = new Journey(e.server);
+    const k = await j.opened('par');
+    await j.caseload(k);
+    for (const part of ['goals', 'startMeeting', 'formative', 'middleMeeting', 'endMeeting'])
+        await j[part](k);
+    [PAR, TEACHER, TEACHER_EMAIL] = [k.id, k.teacherName, k.teacherEmail];
+    await j.signIn(TEACHER_EMAIL);   // a password, as from their one-time link
+});
 
 // The members present at both sessions; Paul Okonkwo recuses (R24).
 const MEMBERS = [['panel@parley.test', 'Frank Moreau'], ['panel2@parley.test', 'Ivy Chen'],
@@ -36,11 +44,6 @@ const VOTES = { 'panel@parley.test': 'needs_improvement', 'panel2@parley.test': 
 
 async function submit(page, name) {
     await Promise.all([page.waitForNavigation(), page.getByRole('button', { name }).click()]);
-}
-
-// The program's date (America/New_York), YYYY-MM-DD.
-function today() {
-    return new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York' }).format(new Date());
 }
 
 async function summativeDraft(page, s) {
@@ -74,7 +77,7 @@ async function deliberation(page, session) {
 
 async function scheduleSession(page, s, rule) {
     await page.goto('/panel/sessions');
-    await page.getByLabel('Date').fill(today());
+    await page.getByLabel('Date').fill(await j.today());
     await page.getByLabel('Time').fill('16:00');
     await page.getByLabel('Place').fill('Central Office, Room 204');
     await page.getByLabel('Vote rule').fill(rule);
@@ -133,17 +136,18 @@ describe('a PAR case through the end of its cycle (issue 8)', () => {
         });
 
         // R20: the teacher signs for receipt, with a written response; then R22.
-        await asPerson(env, phone, DEMO.participating_teacher, async s => {
+        await asPerson(env, phone, TEACHER_EMAIL, async s => {
             const { page } = s;
             await page.goto(summative);
             await assertVisible(page.getByText('Signing acknowledges receipt of the evaluation, not agreement with it (R20).').first());
             await page.getByLabel('Your written response').fill('My students\' writing grew this spring; see my portfolio.');
             await submit(page, 'Sign to acknowledge receipt');
-            await assertVisible(page.getByText(/^Signed by Samuel Reyes/));
+            await assertVisible(page.getByText(new RegExp(`^Signed by ${TEACHER}`)));
             await check(s, 'teacher', 'summative-signed');
         });
 
-        // R21: the CT locks the summative and recommends a rating to the Panel.
+        // R21: the CT locks the summative, closes the cycle (R17: its three
+        // meetings held with everyone present) and recommends a rating.
         await asPerson(env, desktop, DEMO.consulting_teacher, async s => {
             const { page } = s;
             await page.goto(summative);
@@ -152,13 +156,20 @@ describe('a PAR case through the end of its cycle (issue 8)', () => {
             await page.getByLabel('Overall rating you recommend').selectOption('needs_improvement');
             await page.getByLabel('Rationale').fill('Standard II is not yet Proficient despite real growth.');
             await submit(page, 'Save the draft');
+            // not before the cycle is closed: the button is not offered, and why
+            assert.equal(await page.getByRole('button', { name: 'Send to the Panel' }).count(), 0);
+            await assertVisible(page.getByText(/close the cycle first/));
+            await j.goTo(addDays(await j.today(), 1));
+            await page.goto(`/cases/${PAR}`);
+            await submit(page, 'Close the cycle');
+            await page.goto(`/cases/${PAR}/recommendation`);
             await submit(page, 'Send to the Panel');
             await assertVisible(page.getByText(/\(10 days left\)/));
             await check(s, 'ct', 'recommendation-sent');
         });
 
         // R22: the teacher reads the recommendation and sends written evidence.
-        await asPerson(env, phone, DEMO.participating_teacher, async s => {
+        await asPerson(env, phone, TEACHER_EMAIL, async s => {
             const { page } = s;
             await page.goto(`/cases/${PAR}/recommendation`);
             await assertVisible(page.getByText('Standard II is not yet Proficient despite real growth.'));
@@ -169,6 +180,9 @@ describe('a PAR case through the end of its cycle (issue 8)', () => {
             await check(s, 'teacher', 'panel-evidence-sent');
         });
 
+        // R22: the Panel meets once the preview deadline has passed.
+        const until = (await j.must(DEMO.consulting_teacher, 'GET', `/cases/${PAR}/recommendation`)).preview_until;
+        await j.goTo(addDays(until, 1));
         // R24: a Toledo-style fixed rule (4 votes for one rating) first.
         let fixed;
         await asPerson(env, desktop, DEMO.coordinator, async s => {
@@ -198,6 +212,11 @@ describe('a PAR case through the end of its cycle (issue 8)', () => {
         assert.equal(sql(env.server.db, `SELECT COUNT(*) FROM panel_decision WHERE case_id = ${PAR};`).out.trim(), '0',
                      'fixed:4 with three votes for one rating decides nothing');
 
+        // The session is closed: the case goes on the next one's docket.
+        await asPerson(env, desktop, DEMO.coordinator, async s => {
+            await s.page.goto(fixed);
+            await submit(s.page, 'Close this session');
+        });
         // The same votes by a majority of the members present decide.
         let majority;
         await asPerson(env, desktop, DEMO.coordinator, async s => {
@@ -221,7 +240,7 @@ describe('a PAR case through the end of its cycle (issue 8)', () => {
         });
 
         // The PDF of the summative: its signatures, the decision and the approval.
-        await asPerson(env, phone, DEMO.participating_teacher, async s => {
+        await asPerson(env, phone, TEACHER_EMAIL, async s => {
             const { page } = s;
             await page.goto(`/cases/${PAR}/decision`);
             await assertVisible(page.getByText(/Final rating/).first());

@@ -1,6 +1,6 @@
-// outcomes.test.mjs: R39 in a real browser. Demo case 2 (PAR) has its cycle
-// closed (set straight in the database: close_cycle's R17 meetings are
-// another file's journey). At desktop width the coordinator records its
+// outcomes.test.mjs: R39 in a real browser. A PAR case is taken through its
+// whole cycle to the Superintendent's approval through the API
+// (../http/journey.mjs). At desktop width the coordinator records its
 // outcome; at a 390px phone the teacher follows the link from their case to
 // the end-of-cycle survey, reads that the answers are kept without their
 // name, answers the three questions and comments. Every page is checked
@@ -8,11 +8,15 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { DEMO, scalar, count } from '../http/records.mjs';
+import { DEMO, count } from '../http/records.mjs';
+import { Journey } from '../http/journey.mjs';
 import { DEVICES, check, heading, assertVisible, serverAndBrowser, asPerson } from './browser.mjs';
 
-const env = serverAndBrowser(e => {
-    scalar(e.server.db, "UPDATE teacher_case SET state = 'cycle_closed' WHERE id = 2;");
+let k;
+const env = serverAndBrowser(async e => {
+    const j = new Journey(e.server);
+    k = await j.parCase('approved');
+    await j.signIn(k.teacherEmail);   // a password, as from their one-time link
 });
 const desktop = DEVICES.find(d => d.name === 'desktop');
 const phone390 = { name: 'phone', options: { viewport: { width: 390, height: 844 }, isMobile: true,
@@ -23,15 +27,18 @@ async function submit(page, name) {
 }
 
 describe('a closed case\'s outcome and survey (R39)', () => {
-    it('the coordinator records the outcome of case 2', async () => {
+    it('the coordinator records the outcome, the final rating prefilled (R25)', async () => {
         await asPerson(env, desktop, DEMO.coordinator, async s => {
             const { page } = s;
-            await page.goto(env.server.base + '/cases/2/outcome');
+            await page.goto(env.server.base + `/cases/${k.id}/outcome`);
             assert.match(await heading(page), /^Outcome — case of /);
             await check(s, 'coordinator', 'outcome');
+            // R25: another rating than the approved one is refused, beside the field
             await page.getByLabel('Rating before the cycle').selectOption('needs_improvement');
+            await page.getByLabel('Rating after the cycle').selectOption('exemplary');
+            await page.getByLabel('Did the teacher stay on the job?').selectOption('yes');
             await submit(page, 'Record the outcome');
-            await assertVisible(page.getByText(/choose the rating after the cycle/).first(), 'R39: the rating after is needed');
+            await assertVisible(page.getByText(/the one the Superintendent approved: Proficient/).first());
             await check(s, 'coordinator', 'outcome-refused');
             await page.getByLabel('Rating after the cycle').selectOption('proficient');
             await page.getByLabel('Did the teacher stay on the job?').selectOption('yes');
@@ -44,7 +51,7 @@ describe('a closed case\'s outcome and survey (R39)', () => {
     });
 
     it('the teacher answers the end-of-cycle survey at 390px', async () => {
-        await asPerson(env, phone390, DEMO.participating_teacher, async s => {
+        await asPerson(env, phone390, k.teacherEmail, async s => {
             const { page } = s;
             await page.goto(env.server.base + '/my-case');
             await Promise.all([page.waitForNavigation(),

@@ -1,25 +1,28 @@
 // panel.test.mjs: a Panel session in a real browser at phone width (390px),
 // every page checked (axe, console, no sideways scrolling). The
-// coordinator schedules a session, puts the PAR case (its recommendation
-// sent to the Panel, R21) on the docket and ticks the members present (the
+// coordinator schedules a session after the preview deadline (R22), puts
+// the PAR case on the docket (its whole cycle taken through the API to the
+// Panel, ../http/journey.mjs: R21) and ticks the members present (the
 // member whose term ended is not offered, R29); three members vote; one
 // closes the vote, and the outcome shows, awaiting approval (R24, R25).
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { DEMO, sql } from '../http/records.mjs';
+import { DEMO } from '../http/records.mjs';
+import { Journey, addDays } from '../http/journey.mjs';
 import { check, heading, assertVisible, serverAndBrowser, asPerson } from './browser.mjs';
 
-const PAR = 2;
 const PHONE = { name: 'phone', options: { viewport: { width: 390, height: 844 }, isMobile: true,
                                           hasTouch: true, deviceScaleFactor: 2 } };
 const VOTERS = [['panel@parley.test', 'Frank Moreau'], ['panel2@parley.test', 'Ivy Chen'],
                 ['panel3@parley.test', 'Omar Haddad']];
 
-const env = serverAndBrowser(e => {
-    const r = sql(e.server.db, `INSERT INTO recommendation (case_id, rating, rationale, status, preview_until, submitted_at, created_at, updated_at)
-                                VALUES (${PAR}, 'proficient', 'The standards are met.', 'submitted', '', 1, 1, 1);`);
-    assert.equal(r.code, 0, r.err);
+let j, k, TEACHER;
+const env = serverAndBrowser(async e => {
+    j = new Journey(e.server);
+    k = await j.parCase('sent');
+    TEACHER = k.teacherName;
+    await j.goTo(addDays(k.previewUntil, 1));   // the Panel meets after the deadline
 });
 
 async function submit(page, scope, name) {
@@ -28,7 +31,7 @@ async function submit(page, scope, name) {
 
 describe('a Panel session at 390px', () => {
     it('the coordinator schedules it, sets the docket and attendance; members vote; the outcome shows (R24, R25, R29)', async () => {
-        const today = new Date().toISOString().slice(0, 10);
+        const today = await j.today();
         let sessionUrl;
         await asPerson(env, PHONE, DEMO.coordinator, async s => {
             const { page } = s;
@@ -42,9 +45,9 @@ describe('a Panel session at 390px', () => {
             await submit(page, page, 'Schedule the session');
             assert.equal(await heading(page), `Panel session of ${today} at 16:00`);
             sessionUrl = new URL(page.url()).pathname;
-            await page.getByLabel('Case to add').selectOption({ label: 'Case of Samuel Reyes (recommended: Proficient)' });
+            await page.getByLabel('Case to add').selectOption({ label: `Case of ${TEACHER} (recommended: Proficient)` });
             await submit(page, page, 'Add to the docket');
-            await assertVisible(page.getByRole('heading', { name: 'Case of Samuel Reyes' }));
+            await assertVisible(page.getByRole('heading', { name: `Case of ${TEACHER}` }));
             await assertVisible(page.getByText(/R29: a member whose term does not cover this date cannot sit or vote: Edith Marsh/));
             assert.equal(await page.getByLabel('Edith Marsh').count(), 0, 'R29: not offered');
             for (const [, name] of VOTERS) await page.getByLabel(name).check();
@@ -56,7 +59,7 @@ describe('a Panel session at 390px', () => {
             await asPerson(env, PHONE, email, async s => {
                 const { page } = s;
                 await page.goto(env.server.base + sessionUrl);
-                await page.getByLabel('Your vote on the case of Samuel Reyes').selectOption({ label: 'Proficient' });
+                await page.getByLabel(`Your vote on the case of ${TEACHER}`).selectOption({ label: 'Proficient' });
                 await submit(page, page, 'Cast my vote');
                 await assertVisible(page.getByText('You voted Proficient.'));
                 if (name === 'Frank Moreau') await check(s, 'panel', 'panel-voted');
@@ -67,12 +70,12 @@ describe('a Panel session at 390px', () => {
             await check(s, 'panel', 'panel-overview');
             await page.goto(env.server.base + sessionUrl);
             await page.getByRole('link', { name: 'The Panel\'s deliberation on this case' }).click();
-            await page.waitForURL(/\/cases\/2$/);
+            await page.waitForURL(new RegExp(`/cases/${k.id}$`));
             await check(s, 'panel', 'panel-deliberation');
             await page.getByLabel('Add a note').fill('The evidence on standard II is strong.');
             await submit(page, page, 'Add the note');
             await assertVisible(page.getByText('The evidence on standard II is strong.'));
-            await submit(page, page, 'Close the vote on the case of Samuel Reyes and tally it');
+            await submit(page, page, `Close the vote on the case of ${TEACHER} and tally it`);
             await assertVisible(page.getByText('The Panel\'s rating: Proficient.'));
             await assertVisible(page.getByText(/3 of 3 members present voted Proficient; a majority needs 2\./).first());
             await check(s, 'panel', 'panel-decided');

@@ -1,5 +1,6 @@
 // recommendation.test.mjs: the recommendation to the Panel in a real
-// browser, at a phone's 390px: the Consulting Teacher of case 2 writes the
+// browser, at a phone's 390px, on a PAR case whose cycle is closed (taken
+// there through the API: ../http/journey.mjs): its Consulting Teacher writes the
 // recommendation (a rating and a rationale, R21) and sends it to the
 // Panel; the teacher reads it with the preview deadline and sends the
 // Panel written evidence (R22); the Superintendent approves the Panel's
@@ -8,11 +9,17 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { DEMO, scalar } from '../http/records.mjs';
+import { DEMO } from '../http/records.mjs';
+import { Journey, addDays } from '../http/journey.mjs';
 import { DEVICES, check, heading, assertVisible, serverAndBrowser, asPerson } from './browser.mjs';
 
-const env = serverAndBrowser();
-const PAR = 2;
+let j, k, PAR, TEACHER;
+const env = serverAndBrowser(async e => {
+    j = new Journey(e.server);
+    k = await j.parCase('closed');
+    [PAR, TEACHER] = [k.id, k.teacherName];
+    await j.signIn(k.teacherEmail);   // a password, as from their one-time link
+});
 // A phone of 390px (the sideways check runs for the 'phone' device).
 const PHONE = { name: 'phone', options: { ...DEVICES[1].options, viewport: { width: 390, height: 844 } } };
 const RATIONALE = 'Routines are steadier since January; questioning still needs work.';
@@ -26,14 +33,14 @@ async function submit(page, name) {
 
 describe('the recommendation to the Panel at 390px', () => {
     it('the CT sends it; the teacher sees the deadline and sends evidence; the Superintendent approves (R21, R22, R25)', async () => {
-        const until = new Date(Date.now() + 10 * 86400000).toISOString().slice(0, 10);
+        const until = addDays(await j.today(), 10);
 
         await asPerson(env, PHONE, DEMO.consulting_teacher, async s => {
             const { page } = s;
             await go(page, `/cases/${PAR}`);
             await Promise.all([page.waitForNavigation(),
                 page.locator('section.case-part').getByRole('link', { name: 'Recommendation' }).click()]);
-            assert.equal(await heading(page), 'Recommendation to the Panel — case of Samuel Reyes');
+            assert.equal(await heading(page), `Recommendation to the Panel — case of ${TEACHER}`);
             await check(s, 'ct', 'recommendation-new');
             await submit(page, 'Save the draft');
             await assertVisible(page.locator('.error-summary'));
@@ -47,7 +54,7 @@ describe('the recommendation to the Panel at 390px', () => {
             await check(s, 'ct', 'recommendation-sent');
         });
 
-        await asPerson(env, PHONE, DEMO.participating_teacher, async s => {
+        await asPerson(env, PHONE, k.teacherEmail, async s => {
             const { page } = s;
             await go(page, `/cases/${PAR}/recommendation`);
             await assertVisible(page.getByText(RATIONALE));
@@ -62,17 +69,16 @@ describe('the recommendation to the Panel at 390px', () => {
             await check(s, 'teacher', 'packet');
         });
 
-        // The Panel decides (its part writes this row when a vote closes).
-        scalar(env.server.db, `INSERT INTO panel_session (program_id, held_on, vote_rule, quorum, status, created_at, updated_at) `
-            + `SELECT program_id, '${until}', 'majority', 3, 'closed', 1, 1 FROM teacher_case WHERE id = ${PAR};`);
-        scalar(env.server.db, `INSERT INTO panel_decision (case_id, session_id, rating, tally, decided_at) `
-            + `SELECT ${PAR}, MAX(id), 'needs_improvement', '4 of 5 present', 1000 FROM panel_session;`);
+        // The Panel decides at a session after the deadline, its members voting (the API).
+        [k.previewUntil, k.stage] = [until, 'sent'];
+        await j.docketed(k);
+        await j.decided(k, 'needs_improvement');
 
         await asPerson(env, PHONE, DEMO.superintendent, async s => {
             const { page } = s;
             await go(page, '/decisions');
             await check(s, 'superintendent', 'decisions');
-            await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: 'Samuel Reyes' }).click()]);
+            await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: TEACHER }).click()]);
             await assertVisible(page.getByText(/awaiting the Superintendent's approval/));
             await check(s, 'superintendent', 'decision');
             await submit(page, 'Return it to the Panel');
@@ -82,7 +88,7 @@ describe('the recommendation to the Panel at 390px', () => {
             await assertVisible(page.getByText(/Final rating: Needs Improvement/));
         });
 
-        await asPerson(env, PHONE, DEMO.participating_teacher, async s => {
+        await asPerson(env, PHONE, k.teacherEmail, async s => {
             const { page } = s;
             await go(page, `/cases/${PAR}/decision`);
             await assertVisible(page.getByText(/Final rating: Needs Improvement/));

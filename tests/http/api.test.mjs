@@ -39,8 +39,11 @@ const newPerson = (over = {}) => ({ name: 'Api Person', email: 'api.person@parle
 test('GET /api/v1/me says whose token it is', async () => {
     let r = await call('GET', '/api/v1/me');
     assert.equal(r.status, 200);
-    assert.deepEqual(r.json(), { id: personId(srv.db, DEMO.coordinator), name: 'Morgan Ellis',
-                                 email: DEMO.coordinator, roles: ['coordinator'] });
+    const { today, ...me } = r.json();
+    assert.deepEqual(me, { id: personId(srv.db, DEMO.coordinator), name: 'Morgan Ellis',
+                           email: DEMO.coordinator, roles: ['coordinator'] });
+    // the program's date, in its time zone (America/New_York for the demo)
+    assert.equal(today, new Date().toLocaleDateString('en-CA', { timeZone: 'America/New_York' }));
     r = await call('GET', '/api/v1/me', undefined, teacherTok);
     assert.equal(r.json().email, DEMO.participating_teacher);
     assert.deepEqual(r.json().roles, ['participating_teacher']);

@@ -1,14 +1,16 @@
 // enrolment.test.mjs: a case from the teacher's inquiry to a Consulting
 // Teacher's caseload over HTTP, each step taken by the role whose step it
 // is (coordinator, CT, union rep, administrator, teacher), through the pages
-// and the API; the refusals (403/404/409, or 400 beside the field) name their
-// rules: R7, R8, R10-R13, R30; the timeline, status page and inboxes (R37).
+// and the API; the refusals (403/404/409, or 400 beside the field) say their
+// rules in plain words: R7, R8, R10-R13, R27, R30; the timeline, status page
+// and inboxes (R37). The inquiry comes from the public contact form.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, Client, bearer, parley, PASSWORD } from './harness.mjs';
-import { DEMO, sql, scalar, personId, token, decode, fieldError } from './records.mjs';
+import { DEMO, scalar, personId, token, decode, fieldError } from './records.mjs';
+import { Journey, addDays } from './journey.mjs';
 
-let srv, coord, csrf;
+let srv, coord, csrf, j;
 const clients = {};
 
 before(async () => {
@@ -16,6 +18,7 @@ before(async () => {
     coord = new Client(srv.base);
     await coord.login(DEMO.coordinator);
     csrf = await coord.csrf('/dashboard');
+    j = new Journey(srv);
 });
 after(async () => { await srv.stop(); });
 
@@ -33,13 +36,10 @@ async function step(email, caseId, form) {
     return c.request('POST', `/cases/${caseId}/transitions`, { form: { csrf: t, ...form } });
 }
 
-function inquiry(ref, name, email, interest = 'par') {
-    const school = scalar(srv.db, "SELECT id FROM school WHERE code = 'RHS';");
-    const r = sql(srv.db, `INSERT INTO inquiry (program_id, reference, name, email, school_id, interest,
-        message, status, created_at, updated_at) VALUES (1, '${ref}', '${name}', '${email}', ${school},
-        '${interest}', 'Please call me.', 'new', 1, 1);`);
-    assert.equal(r.code, 0, r.err);
-    return Number(scalar(srv.db, `SELECT id FROM inquiry WHERE reference = '${ref}';`));
+// The teacher's own request, sent with the public contact form: its id.
+async function inquiry(name, email, interest = 'par') {
+    const ref = await j.contact(name, email, await j.schoolId('RHS'), interest);
+    return (await j.must(DEMO.coordinator, 'GET', `/inquiries?q=${ref}`)).items[0].id;
 }
 
 async function openCase(inquiryId) {
@@ -56,17 +56,17 @@ const NEWCOMER = 'nina.newcomer@parley.test';
 let caseId;
 
 test('R8, R10: a case opens only from the inquiry, by the coordinator; the sender becomes a teacher', async () => {
-    const inq = inquiry('INQ-TEST-0001', 'Nina Newcomer', NEWCOMER);
+    const inq = await inquiry('Nina Newcomer', NEWCOMER);
     const admin = await as(DEMO.administrator);
     let r = await admin.c.request('POST', '/cases', { form: { csrf: admin.csrf, inquiry_id: String(inq) } });
     assert.equal(r.status, 403);
-    assert.match(decode(r.text), /R8, R10: only the coordinator opens a case/);
+    assert.match(decode(r.text), /Only the coordinator opens a case, and only from the teacher's own request/);
     r = await admin.c.get('/cases/new');
     assert.equal(r.status, 403, 'an administrator cannot enrol a teacher (R8)');
 
     r = await coord.get('/cases/new');
     assert.equal(r.status, 200);
-    assert.match(decode(r.text), /INQ-TEST-0001: Nina Newcomer/);
+    assert.match(decode(r.text), /INQ-\d{4}-\d{4}: Nina Newcomer/);
     r = await coord.request('POST', '/cases', { form: { csrf, inquiry_id: '' } });
     assert.equal(r.status, 400);
     assert.equal(fieldError(r.text, 'inquiry_id'), 'Choose an inquiry from the list.');
@@ -79,7 +79,7 @@ test('R8, R10: a case opens only from the inquiry, by the coordinator; the sende
     // one case per inquiry
     r = await coord.request('POST', '/cases', { form: { csrf, inquiry_id: String(inq) } });
     assert.equal(r.status, 400);
-    assert.match(fieldError(r.text, 'inquiry_id'), /R8, R10/);
+    assert.match(fieldError(r.text, 'inquiry_id'), /already has a case/);
     // the teacher can sign in once the coordinator issues a password (existing feature)
     assert.equal(parley(['user', 'passwd', '--db', srv.db, '--email', NEWCOMER], PASSWORD + '\n').code, 0);
 });
@@ -111,7 +111,7 @@ test('R8: the administrator sees the case but can neither withdraw nor take the 
     assert.equal(r.status, 200);
     r = await step(DEMO.administrator, caseId, { to: 'withdraw', reason: 'Not a good fit.' });
     assert.equal(r.status, 403);
-    assert.match(decode(r.text), /R8: only the teacher or the coordinator withdraws/);
+    assert.match(decode(r.text), /Only the teacher or the coordinator withdraws a case; an administrator cannot block/);
     r = await step(DEMO.administrator, caseId, { to: 'choose_track', track: 'pa', ...FACTS });
     assert.equal(r.status, 403);
     assert.equal(state(caseId), 'meeting_held');
@@ -125,7 +125,7 @@ test('track chosen through the API: eligibility re-checked (R4), then PAR', asyn
                 rating: 'needs_improvement', union_member: true, full_time: true, job: 'classroom_teacher' } });
     assert.equal(r.status, 400);
     assert.equal(r.json().error.field, 'track');
-    assert.match(r.json().error.message, /R1-R6.*R4/);
+    assert.match(r.json().error.message, /do not meet what this track asks for.*PAR needs at least 6/);
     r = await c.request('POST', `/api/v1/cases/${caseId}/transitions`, { headers: bearer(ctTok),
         json: { to: 'track_chosen', track: 'par', years: 5, plan: 'improvement', months: 12,
                 rating: 'needs_improvement', union_member: true, full_time: true, job: 'classroom_teacher' } });
@@ -141,28 +141,22 @@ test('track chosen through the API: eligibility re-checked (R4), then PAR', asyn
     assert.equal(r.json().error.field, 'to');
 });
 
-test('R7: a teacher in PA cannot choose PAR on another case', async () => {
+test('R7: a teacher in PA is refused a second case when it would open, before any meeting', async () => {
     // Aisha Bello (teacher2) is in PA in the demo (case 1); she asks again
-    const inq = inquiry('INQ-TEST-0002', 'Aisha Bello', 'teacher2@parley.test');
-    const second = await openCase(inq);
-    assert.equal(scalar(srv.db, `SELECT teacher_id FROM teacher_case WHERE id = ${second};`),
-                 String(personId(srv.db, 'teacher2@parley.test')), 'matched to her record by email');
-    await step(DEMO.coordinator, second, { to: 'schedule_meeting', at: '2026-09-15 10:00', place: 'LPMS',
-                                           ct_id: String(personId(srv.db, 'ct2@parley.test')) });
-    await step('ct2@parley.test', second, { to: 'hold_meeting' });
-    const r = await step(DEMO.coordinator, second, { to: 'choose_track', track: 'par', ...FACTS });
-    assert.equal(r.status, 400);
-    assert.match(fieldError(r.text, 'track'), /R7: a teacher cannot be in PA and PAR at the same time/);
-    assert.equal(state(second), 'meeting_held');
-    const w = await step(DEMO.coordinator, second, { to: 'withdraw', reason: 'Stays in PA.' });
-    assert.equal(w.status, 303);
-    assert.equal(state(second), 'withdrawn');
+    const inq = await inquiry('Aisha Bello', 'teacher2@parley.test');
+    const r = await coord.request('POST', '/cases', { form: { csrf, inquiry_id: String(inq) } });
+    assert.equal(r.status, 403);
+    assert.match(decode(r.text), /one case at a time, never PA and PAR together.*They have 1\./s);
+    // and through the API the same words
+    const api = await j.api(DEMO.coordinator, 'POST', '/cases', { inquiry_id: inq });
+    assert.equal(api.status, 403);
+    assert.match(api.json().error.message, /already has an active case/);
 });
 
 test('R11: PAR reaches the caseload only after the teacher and the union rep sign', async () => {
     let r = await step(DEMO.coordinator, caseId, { to: 'assign_ct', ct_id: String(personId(srv.db, DEMO.consulting_teacher)) });
     assert.equal(r.status, 403);
-    assert.match(decode(r.text), /R11: a PAR teacher moves to the caseload only after the PAR Agreement is signed/);
+    assert.match(decode(r.text), /A PAR teacher joins the caseload only after the PAR Agreement is signed/);
     r = await step(DEMO.consulting_teacher, caseId, { to: 'schedule_review', at: '2026-09-20 16:00',
                                                      place: 'Union hall', union_rep_id: String(personId(srv.db, DEMO.union_rep)) });
     assert.equal(r.status, 303);
@@ -173,6 +167,11 @@ test('R11: PAR reaches the caseload only after the teacher and the union rep sig
     assert.equal(state(caseId), 'review_held', 'one signature is not enough');
     r = await step(NEWCOMER, caseId, { to: 'sign_agreement' });
     assert.equal(r.status, 403, 'nobody signs twice');
+    assert.match(decode(r.text), /You have signed the PAR Agreement/);
+    // and the page offers no second "Sign": it says why instead
+    const mine = decode((await (await as(NEWCOMER)).c.get(`/cases/${caseId}`)).text);
+    assert.doesNotMatch(mine, /id="step-sign_agreement"/);
+    assert.match(mine, /Sign the PAR Agreement<\/strong>: not yet\. You have signed/);
     r = await step(DEMO.coordinator, caseId, { to: 'sign_agreement' });
     assert.equal(r.status, 403, 'the coordinator does not sign for anyone');
     r = await step(DEMO.union_rep, caseId, { to: 'sign_agreement' });
@@ -188,34 +187,61 @@ test('R30: assigning a CT over the weighted cap is refused; under it, the case j
     const ct1 = String(personId(srv.db, DEMO.consulting_teacher));
     const page = decode((await coord.get(`/cases/${caseId}`)).text);
     assert.match(page, /Dana Whitfield \(Riverside High School\): caseload 2 of 20; the teacher's own school, best avoided/);
-    sql(srv.db, "INSERT INTO program_setting (program_id, key, value) VALUES (1, 'caseload_cap', '3');");
+    assert.equal((await coord.post('/settings', { caseload_cap: '3' }, '/settings')).status, 303);
     let r = await step(DEMO.coordinator, caseId, { to: 'assign_ct', ct_id: ct1 });
     assert.equal(r.status, 400);
-    assert.match(fieldError(r.text, 'ct_id'), /R30: .* carries 2 of 3; this case weighs 2\./);
-    sql(srv.db, "DELETE FROM program_setting WHERE key = 'caseload_cap';");
+    assert.match(fieldError(r.text, 'ct_id'), /caseload cap.* carries 2 of 3; this case weighs 2\./);
+    assert.equal((await coord.post('/settings', { caseload_cap: '20' }, '/settings')).status, 303);
+    // R27: a CT whose term has ended (ct3 left two months ago) is refused
+    r = await step(DEMO.coordinator, caseId, { to: 'assign_ct', ct_id: String(personId(srv.db, 'ct3@parley.test')) });
+    assert.equal(r.status, 400);
+    assert.match(fieldError(r.text, 'ct_id'), /term is not running today/);
     r = await step(DEMO.coordinator, caseId, { to: 'on_caseload', ct_id: ct1 });
     assert.equal(r.status, 303);
     assert.equal(state(caseId), 'on_caseload');
 });
 
-test('R12, R13: the administrator sets the timeline, 6 to 12 months, before the cycle starts', async () => {
-    const timeline = { to: 'set_timeline', cycle_start: '2030-09-01', plan_type: 'improvement', plan_months: '10' };
-    let r = await step(DEMO.coordinator, caseId, { ...timeline, cycle_end: '2031-06-30' });
+let start, end;
+
+test('R12, R13: the administrator sets the timeline, 6 to 12 months, not in the past, before the cycle starts', async () => {
+    start = addDays(await j.today(), 3);
+    end = addDays(start, 300);
+    const timeline = { to: 'set_timeline', cycle_start: start, plan_type: 'improvement', plan_months: '10' };
+    let r = await step(DEMO.coordinator, caseId, { ...timeline, cycle_end: end });
     assert.equal(r.status, 403);
-    assert.match(decode(r.text), /R12: the administrator of the teacher's school sets/);
-    r = await step(DEMO.administrator, caseId, { ...timeline, cycle_end: '2031-12-31' });
+    assert.match(decode(r.text), /The administrator of the teacher's school sets the cycle's timeline/);
+    r = await step(DEMO.administrator, caseId, { ...timeline, cycle_end: addDays(start, 500) });
     assert.equal(r.status, 400);
-    assert.match(fieldError(r.text, 'cycle_end'), /R13: a cycle lasts from 6 months to one year.*2031-03-01 to 2031-09-01/);
-    r = await step(DEMO.administrator, caseId, { ...timeline, cycle_end: '2031-06-30' });
+    assert.match(fieldError(r.text, 'cycle_end'), /6 months to one year.*Starting /);
+    r = await step(DEMO.administrator, caseId, { ...timeline, cycle_start: addDays(start, -4), cycle_end: end });
+    assert.equal(r.status, 400, 'a timeline does not start in the past');
+    assert.match(fieldError(r.text, 'cycle_start'), /before it starts: choose a start date from today on/);
+    // R4: a PAR teacher's plan is at least par_min_plan_months long
+    r = await step(DEMO.administrator, caseId, { ...timeline, cycle_end: end, plan_months: '5' });
+    assert.equal(r.status, 400);
+    assert.match(fieldError(r.text, 'plan_months'), /PAR needs at least 6 months/);
+    r = await step(DEMO.administrator, caseId, { ...timeline, cycle_end: end });
     assert.equal(r.status, 303);
     assert.equal(scalar(srv.db, `SELECT cycle_start || ' ' || cycle_end FROM teacher_case WHERE id = ${caseId};`),
-                 '2030-09-01 2031-06-30');
-    // a started cycle's timeline is not changed (R12): the demo's PAR case started? no: set one in the past
-    sql(srv.db, `UPDATE teacher_case SET cycle_start = '2020-01-01' WHERE id = ${caseId};`);
-    r = await step(DEMO.administrator, caseId, { ...timeline, cycle_end: '2031-06-30' });
+                 `${start} ${end}`);
+    // once the cycle has started, the administrator no longer changes it (R12)...
+    await j.goTo(addDays(start, 1));
+    r = await step(DEMO.administrator, caseId, { ...timeline, cycle_end: end });
     assert.equal(r.status, 403);
-    assert.match(decode(r.text), /R12: .*It started on 2020-01-01\./);
-    sql(srv.db, `UPDATE teacher_case SET cycle_start = '2030-09-01' WHERE id = ${caseId};`);
+    assert.match(decode(r.text), new RegExp(`the coordinator corrects its timeline, with a reason\\. It started on ${start}\\.`));
+    // ...the coordinator corrects it, with a reason, keeping its start; audited
+    r = await step(DEMO.coordinator, caseId, { to: 'correct_timeline', cycle_start: start, cycle_end: addDays(end, 10),
+                                              plan_type: 'improvement', plan_months: '10', reason: '' });
+    assert.equal(r.status, 400);
+    assert.match(fieldError(r.text, 'reason'), /Give the reason/);
+    end = addDays(end, 10);
+    r = await step(DEMO.coordinator, caseId, { to: 'correct_timeline', cycle_start: start, cycle_end: end,
+                                              plan_type: 'improvement', plan_months: '10',
+                                              reason: 'The school year ends later.' });
+    assert.equal(r.status, 303);
+    assert.equal(scalar(srv.db, `SELECT cycle_end FROM teacher_case WHERE id = ${caseId};`), end);
+    assert.match(scalar(srv.db, `SELECT summary FROM audit WHERE action = 'correct_timeline' AND record_id = ${caseId};`),
+                 /Reason: The school year ends later\./);
 });
 
 test('R37: the teacher\'s status page, timeline and inbox show every step', async () => {
@@ -224,7 +250,7 @@ test('R37: the teacher\'s status page, timeline and inbox show every step', asyn
     assert.equal(r.status, 200);
     const page = decode(r.text);
     assert.match(page, /Where your case is: On the caseload/);
-    assert.match(page, /Your cycle: 2030-09-01 to 2031-06-30\./);
+    assert.match(page, new RegExp(`Your cycle: ${start} to ${end}\\.`));
     for (const what of ['Open the case', 'Schedule the initial meeting', 'Record the initial meeting as held',
                         'Choose the track', 'Schedule the PAR Agreement review', 'Sign the PAR Agreement',
                         'Assign a Consulting Teacher', 'Set the cycle\'s timeline'])
@@ -272,7 +298,7 @@ test('the teacher withdraws with a reason; the workflow help page is drawn from 
     r = await new Client(srv.base).get('/help/workflow');
     assert.equal(r.status, 200);
     const page = decode(r.text);
-    assert.match(page, /R11: a PAR teacher moves to the caseload only after/);
+    assert.match(page, /A PAR teacher joins the caseload only after the PAR Agreement is signed/);
     assert.match(page, /digraph case_workflow/);
     const md = parley(['workflow', '--format', 'md']);
     assert.equal(md.code, 0);

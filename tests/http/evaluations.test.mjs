@@ -14,22 +14,26 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer } from './harness.mjs';
-import { DEMO, sql, scalar, count, decode, fieldError, actors } from './records.mjs';
+import { DEMO, scalar, count, decode, fieldError, actors } from './records.mjs';
+import { Journey } from './journey.mjs';
 
-// Case 1 is PA (teacher2, ct2; principal2 its school's administrator);
-// case 2 is PAR (teacher, ct1 its primary evaluator; principal its
-// secondary evaluator).
-const PA = 1, PAR = 2;
-const TEACHER = DEMO.participating_teacher, CT1 = DEMO.consulting_teacher;
+// The demo's case 1 is PA (teacher2, ct2; principal2 its school's
+// administrator); the PAR case is a new one on ct1's caseload, made through
+// the API (journey.mjs), with no evaluation yet (ct1 its primary evaluator;
+// principal its secondary evaluator).
+const PA = 1;
+const CT1 = DEMO.consulting_teacher;
 const PRINCIPAL = DEMO.administrator, CT2 = 'ct2@parley.test', PRINCIPAL2 = 'principal2@parley.test';
 const COORD = DEMO.coordinator;
 
-let srv, auditStart;
+let srv, auditStart, j, k, PAR, TEACHER;
 
 before(async () => {
     srv = await startServer();
-    // Each test starts the case's evaluations itself, the demo's aside.
-    sql(srv.db, 'DELETE FROM evaluation_rating; DELETE FROM evaluation;');
+    j = new Journey(srv);
+    k = await j.parCase('caseload');
+    [PAR, TEACHER] = [k.id, k.teacherEmail];
+    await j.signIn(TEACHER);
     auditStart = Number(scalar(srv.db, 'SELECT COALESCE(MAX(id), 0) FROM audit;'));
 });
 after(async () => { await srv.stop(); });
@@ -68,7 +72,7 @@ test('R15: the administrator, the secondary evaluator, is refused naming R15; th
     assert.match(text(r), /R15: only the primary evaluator/);
     r = await post(TEACHER, `/cases/${PAR}/evaluations`, { kind: 'summative' });
     assert.equal(r.status, 403, 'nor the teacher');
-    assert.equal(count(srv.db, 'evaluation'), 0, 'nothing was written');
+    assert.equal(count(srv.db, 'evaluation', `case_id = ${PAR}`), 0, 'nothing was written');
     // The administrator's page offers no "start".
     assert.doesNotMatch((await page(PRINCIPAL, `/cases/${PAR}/evaluations`)).text, /Start the/);
 
@@ -247,7 +251,7 @@ test('the PDF carries the ratings, the response, the signature, the Panel\'s dec
         const res = await fetch(srv.base + url(summative, '/pdf'), { headers: { Cookie: c.cookieHeader() } });
         assert.equal(res.status, 200);
         assert.equal(res.headers.get('content-type'), 'application/pdf');
-        assert.match(res.headers.get('content-disposition'), /attachment; filename="summative-evaluation-case-2\.pdf"/);
+        assert.match(res.headers.get('content-disposition'), new RegExp(`attachment; filename="summative-evaluation-case-${PAR}\\.pdf"`));
         const dir = mkdtempSync(join(tmpdir(), 'parley-pdf-'));
         writeFileSync(join(dir, 'e.pdf'), Buffer.from(await res.arrayBuffer()));
         return execFileSync('pdftotext', ['-layout', join(dir, 'e.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
@@ -266,16 +270,20 @@ test('the PDF carries the ratings, the response, the signature, the Panel\'s dec
     assert.doesNotMatch(t, /The Panel's decision/, 'no decision yet');
     assert.equal(audits(summative, 'downloaded'), before + 1);
 
-    // Once the Panel decides and the Superintendent approves, the PDF says so.
-    sql(srv.db, `INSERT INTO panel_session (id, program_id, held_on, vote_rule, quorum, created_at, updated_at) VALUES (900, 1, '2026-06-01', 'majority', 3, 1, 1);
-                 INSERT INTO panel_decision (case_id, session_id, rating, tally, decided_at, approval, approved_by, approved_at)
-                 SELECT 2, 900, 'needs_improvement', '4 of 5 present for Needs Improvement', 1780000000, 'approved', id, 1780100000 FROM person WHERE email = 'superintendent@parley.test';`);
+    // Once the Panel decides and the Superintendent approves, the PDF says
+    // so: the cycle's three meetings, its close, the recommendation, the
+    // Panel's vote and the approval, each by whose step it is.
+    for (const part of ['startMeeting', 'middleMeeting', 'endMeeting'])
+        await j[part](k);
+    k.stage = 'cycle';
+    await j.stage(k, 'docketed');
+    await j.decided(k, 'needs_improvement');
+    await j.approved(k);
     t = await pdfText(CT1);
     assert.match(t, /The Panel's decision \(R24\)/);
-    assert.match(t, /4 of 5 present for Needs Improvement/);
+    assert.match(t, /5 of 5 members present voted Needs Improvement/);
     assert.match(t, /The Superintendent's approval \(R25\)/);
     assert.match(t, /Approved by .+ the rating is final/);
-    sql(srv.db, 'DELETE FROM panel_decision; DELETE FROM panel_session WHERE id = 900;');
 });
 
 test('the printable page and the list show the evaluation as the asker may see it', async () => {

@@ -2,7 +2,7 @@
 // loopback port with a fresh demo database, and gives tests a small client
 // that keeps cookies and reads CSRF tokens out of forms.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connect } from 'node:net';
@@ -46,8 +46,10 @@ function pgAdmin(statement) {
     if (r.code !== 0) throw new Error(`psql failed (${statement}): ${r.err}`);
 }
 
-export function parley(args, input = '') {
-    const r = spawnSync(BIN, args, { input, encoding: 'utf8' });
+// The command line; env: more of the environment (a test server's
+// calendar, for a command that acts on the same days as the server).
+export function parley(args, input = '', env = {}) {
+    const r = spawnSync(BIN, args, { input, encoding: 'utf8', env: { ...process.env, ...env } });
     return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -74,9 +76,19 @@ export function demoDatabase() {
 }
 
 // Starts the server; resolves once it says where it listens.
+// The program's calendar of a test server (the test build only, base/clock.h):
+// a file of seconds to add to the clock, so that a case's months pass in a
+// test's seconds. Sign-ins and sessions keep the real clock.
+export function clockFile(dir) {
+    return join(dir, 'calendar-offset');
+}
+
 export async function startServer(extraArgs = [], dbInfo = demoDatabase()) {
+    const calendar = clockFile(dbInfo.dir);
     const child = spawn(BIN, ['serve', '--db', dbInfo.db, '--listen', '127.0.0.1:0', ...extraArgs],
-                        { stdio: ['ignore', 'pipe', 'pipe'] });
+                        { stdio: ['ignore', 'pipe', 'pipe'],
+                          env: { ...process.env, PARLEY_TEST_CLOCK: calendar } });
+    let daysAhead = 0;
     let stderr = '';
     const log = [];
     child.stdout.on('data', d => log.push(d.toString()));
@@ -92,6 +104,24 @@ export async function startServer(extraArgs = [], dbInfo = demoDatabase()) {
     const base = `http://127.0.0.1:${port}`;
     return {
         base, port, db: dbInfo.db, dir: dbInfo.dir, accessLog: () => log.join(''),
+        // Moves the program's calendar on by days (never back): what the
+        // server calls today, and stamps records with, from now on.
+        passDays(days) {
+            this.moveTo(daysAhead + days);
+        },
+        // The calendar this many days ahead of the real one (never back).
+        moveTo(days) {
+            if (days <= daysAhead) return;
+            daysAhead = days;
+            writeFileSync(calendar, String(daysAhead * 86400));
+        },
+        daysAhead: () => daysAhead,
+        // The environment a command needs to share this server's calendar.
+        calendarEnv: () => ({ PARLEY_TEST_CLOCK: calendar }),
+        // Today on the server's calendar, "YYYY-MM-DD" (UTC: the tests' time zone).
+        today() {
+            return new Date(Date.now() + daysAhead * 86400000).toISOString().slice(0, 10);
+        },
         stderr: () => stderr,
         pid: child.pid,
         // Kills the server without letting it finish (crash tests); the

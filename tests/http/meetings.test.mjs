@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { startServer, Client, bearer, sql as rows } from './harness.mjs';
 import { DEMO, scalar, count, token, decode, fieldError } from './records.mjs';
+import { Journey } from './journey.mjs';
 
 const PA_CASE = 1, PAR_CASE = 2;
 const PA_ADMIN = 'principal2@parley.test', PA_CT = 'ct2@parley.test', PA_TEACHER = 'teacher2@parley.test';
@@ -155,14 +156,19 @@ test('R16: the administrator of a PA teacher\'s school sees neither the coaching
 test('R16: a PA case\'s meetings are not in its administrator\'s calendar feed; a PAR case\'s are', async () => {
     const paUid = one(`SELECT uid FROM meeting WHERE case_id = ${PA_CASE} LIMIT 1;`);
     const parUids = rows(srv.db, `SELECT uid FROM meeting WHERE case_id = ${PAR_CASE};`);
+    // a feed also carries its owner's deadlines, as whole days ("case-...")
+    const meetingsOf = text => events(text).map(e => e.UID).filter(u => !u.startsWith('case-'));
     const paFeed = await feed(await makeFeed(PA_ADMIN));
     assert.equal(paFeed.status, 200);
     assert.ok(!paFeed.text.includes(paUid), 'the PA meeting is not in principal2\'s feed');
-    assert.equal(events(paFeed.text).length, 0);
+    assert.equal(events(paFeed.text).length, 0, 'nor anything else of the PA case (R16)');
     const parFeed = await feed(await makeFeed(PAR_ADMIN));
-    assert.deepEqual(events(parFeed.text).map(e => e.UID).sort(), parUids.sort());
+    assert.deepEqual(meetingsOf(parFeed.text).sort(), parUids.sort());
+    const deadlines = events(parFeed.text).filter(e => e.UID.startsWith('case-'));
+    assert.ok(deadlines.length > 0, 'the administrator\'s own tasks\' deadlines');
+    assert.ok(deadlines.every(e => /^Due: /.test(e.SUMMARY) && /^\d{8}$/.test(e['DTSTART;VALUE=DATE'])));
     const ctFeed = await feed(await makeFeed(PA_CT));
-    assert.deepEqual(events(ctFeed.text).map(e => e.UID), [paUid], 'the PA case\'s CT has its meeting');
+    assert.deepEqual(meetingsOf(ctFeed.text), [paUid], 'the PA case\'s CT has its meeting');
 });
 
 test('R14: on a PAR case the administrator, the secondary evaluator, reads the coaching log', async () => {
@@ -263,22 +269,25 @@ test('R17: the three windows come from the cycle; "N of 3 held"; the next one du
 });
 
 test('R17: a window that has passed with no meeting held is shown OVERDUE', async () => {
-    const saved = one(`SELECT cycle_start || '|' || cycle_end FROM teacher_case WHERE id = ${PAR_CASE};`);
-    // the same case 250 days into a 300-day cycle: the middle window ended 70 days ago
-    const start = localDate(-250), end = addDays(start, 300);
-    one(`UPDATE teacher_case SET cycle_start = ${q(start)}, cycle_end = ${q(end)} WHERE id = ${PAR_CASE};`);
-    try {
-        const w = windows(start, end);
-        const page = decode((await (await as(PAR_CT)).c.get(`/cases/${PAR_CASE}/meetings`)).text);
-        assert.match(page, new RegExp(`Middle of the cycle</strong> .*?OVERDUE since <time datetime="${addDays(w.middle[1], 1)}">`));
-        const list = (await api(PAR_CT, 'GET', `/api/v1/cases/${PAR_CASE}/meetings`)).json();
-        assert.deepEqual(list.windows.map(x => x.overdue), [false, true, false]);
-        const kase = decode((await (await as(PAR_CT)).c.get(`/cases/${PAR_CASE}`)).text);
-        assert.match(kase, /the middle meeting is scheduled for .*?\(OVERDUE\)/);
-    } finally {
-        const [s, e] = saved.split('|');
-        one(`UPDATE teacher_case SET cycle_start = ${q(s)}, cycle_end = ${q(e)} WHERE id = ${PAR_CASE};`);
-    }
+    // a case 250 days into a 300-day cycle: the middle window ended 70 days
+    // ago (a server of its own: its calendar moves on, the demo's stays)
+    const own = await startServer();
+    const j = new Journey(own);
+    const as = async email => ({ c: await j.signIn(email) });
+    const api = (email, method, path, json) => j.api(email, method, path.replace('/api/v1', ''), json);
+    const k = await j.parCase('caseload', { cycleDays: 300 });
+    const w = windows(k.start, k.end);
+    await j.goTo(w.middle[0]);
+    await j.must(k.who.ct, 'POST', `/cases/${k.id}/meetings`,
+                 { phase: 'middle', at: `${addDays(w.middle[0], 2)} 15:00`, minutes: 45, place: 'Room 12' });
+    await j.goTo(addDays(k.start, 250));
+    const page = decode((await (await as(k.who.ct)).c.get(`/cases/${k.id}/meetings`)).text);
+    assert.match(page, new RegExp(`Middle of the cycle</strong> .*?OVERDUE since <time datetime="${addDays(w.middle[1], 1)}">`));
+    const list = (await api(k.who.ct, 'GET', `/api/v1/cases/${k.id}/meetings`)).json();
+    assert.deepEqual(list.windows.map(x => x.overdue), [true, true, false]);
+    const kase = decode((await (await as(k.who.ct)).c.get(`/cases/${k.id}`)).text);
+    assert.match(kase, /OVERDUE/);
+    await own.stop();
 });
 
 // --- meetings: scheduling, validation, 409, notifications ---
@@ -425,7 +434,7 @@ test('R17: a PAR cycle does not close with fewer than three meetings held; with 
     const close = () => post(PAR_CT, `/cases/${PAR_CASE}/transitions`, { to: 'close_cycle', notes: '' });
     let r = await close();
     assert.equal(r.status, 403);
-    assert.match(decode(r.text), /R17: a PAR cycle closes only once at least three parley meetings .* 1 has been held so far\./);
+    assert.match(decode(r.text), /A PAR cycle ends only after at least three parley meetings held with the teacher, the Consulting Teacher and the administrator all present\. 1 has been held with all three present so far\./);
     r = await post(PAR_TEACHER, `/cases/${PAR_CASE}/transitions`, { to: 'close_cycle' });
     assert.equal(r.status, 403, 'the teacher does not close the cycle');
     // the middle meeting, moved to yesterday and held; an end meeting held yesterday too
@@ -438,10 +447,19 @@ test('R17: a PAR cycle does not close with fewer than three meetings held; with 
     assert.deepEqual(r.json().attended, ['teacher', 'ct', 'administrator']);
     r = await close();
     assert.equal(r.status, 403);
-    assert.match(decode(r.text), /2 have been held so far/);
+    assert.match(decode(r.text), /2 have been held with all three present so far/);
     r = await api(PAR_CT, 'POST', `/api/v1/cases/${PAR_CASE}/meetings`, { phase: 'end', at: `${localDate(-1)} 16:00`, place: 'Library' });
     assert.equal(r.status, 201);
-    r = await api(PAR_CT, 'PATCH', `/api/v1/cases/${PAR_CASE}/meetings/${r.json().id}`, { status: 'held', attended: 'teacher,ct', notes: '' });
+    const end = r.json().id;
+    // held without the administrator: it does not count (R17)
+    r = await api(PAR_CT, 'PATCH', `/api/v1/cases/${PAR_CASE}/meetings/${end}`, { status: 'held', attended: 'teacher,ct', notes: '' });
+    assert.equal(r.status, 200);
+    assert.match(decode((await (await as(PAR_CT)).c.get(`/cases/${PAR_CASE}/meetings`)).text), /2 of 3 held/);
+    r = await close();
+    assert.equal(r.status, 403);
+    assert.match(decode(r.text), /2 have been held with all three present so far/);
+    r = await api(PAR_CT, 'PATCH', `/api/v1/cases/${PAR_CASE}/meetings/${end}`,
+                  { status: 'held', attended: 'teacher,ct,administrator', notes: 'All three.' });
     assert.equal(r.status, 200);
     assert.match(decode((await (await as(PAR_CT)).c.get(`/cases/${PAR_CASE}/meetings`)).text), /3 of 3 held/);
     r = await close();

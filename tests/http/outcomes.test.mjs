@@ -1,6 +1,6 @@
-// outcomes.test.mjs: R39 over HTTP, through the pages and the API, on demo
-// case 2 (PAR: teacher@, ct1@, principal@) and case 1 (PA: teacher2@;
-// principal2@ runs its school). Only the coordinator records a closed
+// outcomes.test.mjs: R39 over HTTP, through the pages and the API, on a PAR
+// case (ct1@, principal@) and a PA case (ct2@; principal2@ runs its school)
+// made through the API (journey.mjs). Only the coordinator records a closed
 // case's outcome (prefilled from the Panel's approved decision); recording
 // it invites the teacher and, on a PAR case only (R16), the school's
 // administrator; each answers once (409 after); the answers are checked
@@ -12,29 +12,38 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, PG } from './harness.mjs';
 import { DEMO, scalar, count, decode, fieldError, actors, personId } from './records.mjs';
+import { Journey } from './journey.mjs';
 
-const PA = 1, PAR = 2;
-const TEACHER = DEMO.participating_teacher, TEACHER2 = 'teacher2@parley.test';
 const CT1 = DEMO.consulting_teacher, PRINCIPAL = DEMO.administrator;
 const PRINCIPAL2 = 'principal2@parley.test', COORD = DEMO.coordinator;
 const COMMENT = 'The meetings were kind and clear; quokka-marker-7731.';
 
-let srv;
-before(async () => { srv = await startServer(); });
+let srv, j, par, pa, PA, PAR, TEACHER, TEACHER2;
+before(async () => {
+    srv = await startServer();
+    j = new Journey(srv);
+    par = await j.parCase('cycle');
+    pa = await j.paCase('cycle');
+    [PAR, PA, TEACHER, TEACHER2] = [par.id, pa.id, par.teacherEmail, pa.teacherEmail];
+    for (const teacher of [TEACHER, TEACHER2])
+        await j.signIn(teacher);   /* they sign in with the demo's password */
+});
 after(async () => { await srv.stop(); });
 
 const { page, post, api } = actors(() => srv);
 const text = r => decode(r.text).replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ');
 const message = r => r.json().error.message;
+// The school year a date is in (the year it starts: July 1, 2026 to June 30, 2027 is 2026).
+const schoolYear = date => Number(date.slice(0, 4)) - (date.slice(5) < '07-01' ? 1 : 0);
 const invited = (caseId, email) => scalar(srv.db,
     `SELECT COALESCE(MAX(responded), -1) FROM survey_invitation WHERE case_id = ${caseId} AND person_id = ${personId(srv.db, email)};`);
 
 test('R39: an outcome is recorded once the cycle is closed, and by the coordinator only', async () => {
     let r = await api(COORD, 'PUT', `/cases/${PAR}/outcome`, { rating_after: 'proficient', stayed: 'yes' });
     assert.equal(r.status, 409, 'a case on a caseload has no outcome yet');
-    assert.match(message(r), /R39: an outcome is recorded once the case's cycle is closed/);
-    // The cycle's end (close_cycle needs R17's meetings; the state is what matters here).
-    scalar(srv.db, `UPDATE teacher_case SET state = 'cycle_closed', cycle_end = '2027-06-20' WHERE id IN (${PA}, ${PAR});`);
+    assert.match(message(r), /"Record the cycle's outcome" is not a step from there/);
+    await j.closed(par);
+    await j.closed(pa);
     for (const who of [TEACHER, CT1, PRINCIPAL]) {
         r = await api(who, 'PUT', `/cases/${PAR}/outcome`, { rating_after: 'proficient', stayed: 'yes' });
         assert.equal(r.status, 403, `${who}: ${r.text}`);
@@ -48,13 +57,16 @@ test('R39: an outcome is recorded once the cycle is closed, and by the coordinat
 });
 
 test('R39: the outcome is prefilled from the Panel\'s approved rating, checked field by field, and invites the teacher and the administrator', async () => {
-    scalar(srv.db, `INSERT INTO panel_session (program_id, held_on, vote_rule, quorum, status, created_at, updated_at) VALUES (1, '2027-06-01', 'majority', 3, 'closed', 1, 1);
-        INSERT INTO panel_decision (case_id, session_id, rating, tally, decided_at, approval) VALUES (${PAR}, (SELECT MAX(id) FROM panel_session), 'proficient', '4 of 5', 2, 'approved');`);
-    let r = await api(COORD, 'GET', `/cases/${PAR}/outcome`);
+    // R25: before the Superintendent's approval there is no final rating to record
+    let r = await api(COORD, 'PUT', `/cases/${PAR}/outcome`, { rating_after: 'proficient', stayed: 'yes' });
+    assert.equal(r.status, 403);
+    assert.match(message(r), /exists only once the Superintendent has approved/);
+    await j.stage(par, 'approved');
+    r = await api(COORD, 'GET', `/cases/${PAR}/outcome`);
     assert.equal(r.status, 200, r.text);
     assert.equal(r.json().recorded, false);
     assert.equal(r.json().rating_after, 'proficient', 'the Panel\'s approved rating (R25)');
-    assert.equal(r.json().school_year, 2026, 'a cycle ending 2027-06-20 counts in 2026-27');
+    assert.equal(r.json().school_year, schoolYear(par.end), 'a cycle counts in the school year its last day is in');
     r = await page(COORD, `/cases/${PAR}/outcome`);
     assert.equal(r.status, 200);
     assert.match(r.text, /<option value="proficient" selected>/);
@@ -112,7 +124,7 @@ test('R39: only the invited answer; the answers are checked, field by field', as
     r = await page(TEACHER, '/my-case');
     assert.match(text(r), /Answer the end-of-cycle survey/, 'the teacher is shown the way');
     r = await page(PRINCIPAL, '/dashboard');
-    assert.match(text(r), /The case of .* Answer the end-of-cycle survey/, 'so is the administrator');
+    assert.match(text(r), new RegExp(`Answer the end-of-cycle survey — ${par.teacherName}`), 'so is the administrator');
     r = await page(TEACHER, `/cases/${PAR}/survey`);
     assert.equal(r.status, 200);
     const t = text(r);
@@ -157,8 +169,9 @@ test('R39: each answers once, and nothing leads from an answer back to its autho
     assert.equal(cols, 'comment,fair,humane,id,party,program_id,school_year,track,transparent');
     const rows = scalar(srv.db, 'SELECT id, school_year, track, party, fair, transparent, humane FROM survey_response ORDER BY party;')
         .split('\n').map(l => l.split('|'));
-    assert.deepEqual(rows.map(x => x.slice(1)), [['2026', 'par', 'administrator', '2', '2', '4'],
-                                                 ['2026', 'par', 'teacher', '4', '3', '5']]);
+    const year = String(schoolYear(par.end));
+    assert.deepEqual(rows.map(x => x.slice(1)), [[year, 'par', 'administrator', '2', '2', '4'],
+                                                 [year, 'par', 'teacher', '4', '3', '5']]);
     // Random ids, not the order of answering nor anything near another table's.
     const maxInvite = Number(scalar(srv.db, 'SELECT MAX(id) FROM survey_invitation;'));
     for (const [id] of rows) assert.ok(Number(id) > 1e6 && Number(id) > maxInvite + 1000, `id ${id} is random`);

@@ -1,6 +1,7 @@
 // panel.test.mjs: the Panel's sessions over HTTP, through the pages and the
-// API, each step by the person whose step it is, on the demo's PAR case
-// (case 2) once its recommendation has gone to the Panel. R24 (the docket,
+// API, each step by the person whose step it is, on PAR cases taken through
+// their whole cycle by the API (journey.mjs) until their recommendations
+// have gone to the Panel. R22 (no vote before the preview deadline), R24 (the docket,
 // quorum, one vote per member, the tally by the session's rule: majority
 // and fixed:N give different outcomes for the same votes, consensus; a
 // recused member neither sees the deliberation nor votes; notes are the
@@ -10,25 +11,35 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from './harness.mjs';
-import { DEMO, sql, scalar, count, decode, personId, actors } from './records.mjs';
+import { DEMO, scalar, count, decode, personId, actors } from './records.mjs';
+import { Journey, addDays } from './journey.mjs';
 
-const PA = 1, PAR = 2;
+const PA = 1;   /* the demo's PA case */
 const COORD = DEMO.coordinator, TEACHER = DEMO.participating_teacher, CT1 = DEMO.consulting_teacher;
 const SUPER = DEMO.superintendent;
 const MEMBERS = ['panel@parley.test', 'panel2@parley.test', 'panel3@parley.test',
                  'panel4@parley.test', 'panel5@parley.test', 'principal3@parley.test'];
 const EXPIRED = 'panel6@parley.test';   // term ended 2025-08-31 (R29)
 
-let srv;
-const today = new Date().toISOString().slice(0, 10);
+let srv, j, today;
+// Four PAR cases before the Panel: A decided by a majority, B undecided under
+// fixed:5 on the same votes, C without quorum, D by consensus; E's
+// recommendation is still a draft.
+let A, B, C, D, E, PAR, OWN;
 
 before(async () => {
     srv = await startServer();
-    // R21: the CT's recommendation has gone to the Panel (the recommendation
-    // part's own use case is another's; its row is what the Panel reads).
-    const r = sql(srv.db, `INSERT INTO recommendation (case_id, rating, rationale, status, preview_until, submitted_at, created_at, updated_at)
-                           VALUES (${PAR}, 'proficient', 'The standards are met.', 'draft', '', 0, 1, 1);`);
-    assert.equal(r.code, 0, r.err);
+    j = new Journey(srv);
+    [A, B, C, D, E] = await j.cases(5, 'par', 'closed');
+    for (const k of [A, B, C, D])
+        await j.sent(k);
+    await j.must(E.who.ct, 'PUT', `/cases/${E.id}/recommendation`,
+                 { rating: 'proficient', rationale: 'The standards are met.' });
+    PAR = A.id;
+    OWN = A.teacherEmail;   /* A's teacher, who signs in with the demo's password */
+    await j.signIn(OWN);
+    // the sessions meet after every preview deadline (R22)
+    today = addDays([A, B, C, D].map(k => k.previewUntil).sort().at(-1), 2);
 });
 after(async () => { await srv.stop(); });
 
@@ -47,10 +58,11 @@ async function present(session, emails) {
     assert.equal(r.status, 200, r.text);
     return r.json();
 }
-async function vote(email, session, rating) {
-    return api(email, 'POST', `/panel/sessions/${session}/cases/${PAR}/votes`, { rating });
+async function vote(email, session, rating, k = caseAt[session]) {
+    return api(email, 'POST', `/panel/sessions/${session}/cases/${k}/votes`, { rating });
 }
-const closeVote = (email, session) => api(email, 'POST', `/panel/sessions/${session}/cases/${PAR}/close-vote`);
+const closeVote = (email, session) => api(email, 'POST', `/panel/sessions/${session}/cases/${caseAt[session]}/close-vote`);
+const caseAt = {};   // each session's case
 
 const S = {};   // the sessions: majority, fixed, quorum, consensus
 
@@ -79,35 +91,43 @@ test('R24: the coordinator schedules a session; the rule and quorum default to t
     assert.equal((await page(TEACHER, url)).status, 403, 'a teacher does not');
 });
 
-test('R21, R24: only a PAR case sent to the Panel goes on the docket', async () => {
+test('R21, R22, R24: only a PAR case sent to the Panel goes on a docket, one open docket at a time', async () => {
     S.majority = (await schedule('majority', 5)).id;
     S.fixed = (await schedule('fixed:5', 5)).id;
     S.quorum = (await schedule('majority', 5)).id;
-    let r = await post(COORD, `/panel/sessions/${S.majority}/docket`, { case_id: String(PAR) });
+    [caseAt[S.majority], caseAt[S.fixed], caseAt[S.quorum]] = [A.id, B.id, C.id];
+    let r = await post(COORD, `/panel/sessions/${S.majority}/docket`, { case_id: String(E.id) });
     assert.equal(r.status, 400, 'the recommendation is still a draft');
-    assert.match(text(r), /sent the recommendation to the Panel \(R21\)/);
+    assert.match(text(r), /The recommendation has not gone to the Panel/);
     r = await post(COORD, `/panel/sessions/${S.majority}/docket`, { case_id: String(PA) });
     assert.equal(r.status, 400, 'a PA case never comes before the Panel');
-    sql(srv.db, `UPDATE recommendation SET status = 'submitted', submitted_at = 2 WHERE case_id = ${PAR};`);
-    for (const s of [S.majority, S.fixed]) {
-        r = await post(COORD, `/panel/sessions/${s}/docket`, { case_id: String(PAR) });
+    await j.goTo(addDays(A.previewUntil, 1));
+    await j.must(E.who.ct, 'POST', `/cases/${E.id}/recommendation/submit`);
+    r = await post(COORD, `/panel/sessions/${S.majority}/docket`, { case_id: String(E.id) });
+    assert.equal(r.status, 400, 'sent today: its preview deadline is after this session (R22)');
+    assert.match(text(r), /after its preview deadline/);
+    for (const [s, k] of [[S.majority, A], [S.fixed, B]]) {
+        r = await post(COORD, `/panel/sessions/${s}/docket`, { case_id: String(k.id) });
         assert.equal(r.status, 303, r.text);
     }
     // the API sets a docket whole
     r = await api(COORD, 'PATCH', `/panel/sessions/${S.quorum}`, { docket: [PA] });
     assert.equal(r.status, 400);
     assert.equal(r.json().error.field, 'case_id');
-    r = await api(COORD, 'PATCH', `/panel/sessions/${S.quorum}`, { docket: [PAR] });
+    r = await api(COORD, 'PATCH', `/panel/sessions/${S.quorum}`, { docket: [C.id] });
     assert.equal(r.status, 200, r.text);
-    assert.deepEqual(r.json().docket.map(d => [d.case_id, d.recommended]), [[PAR, 'proficient']]);
-    r = await post(COORD, `/panel/sessions/${S.majority}/docket`, { case_id: String(PAR) });
-    assert.equal(r.status, 400);
-    assert.match(text(r), /on the session's docket already/);
+    assert.deepEqual(r.json().docket.map(d => [d.case_id, d.recommended]), [[C.id, 'proficient']]);
+    // one open docket at a time: not this session's twice, nor another's
+    for (const s of [S.majority, S.fixed]) {
+        r = await post(COORD, `/panel/sessions/${s}/docket`, { case_id: String(A.id) });
+        assert.equal(r.status, 400);
+        assert.match(text(r), /on one open session's docket at a time/);
+    }
     const o = (await api(COORD, 'GET', '/panel/overview')).json();
-    assert.deepEqual(o.awaiting_decision.map(c => [c.case_id, c.recommended]), [[PAR, 'proficient']]);
+    assert.deepEqual(o.awaiting_decision.map(c => c.case_id).sort(), [A.id, B.id, C.id, D.id, E.id].sort());
     assert.equal(o.awaiting_approval.length, 0);
     // a member reaches the case's deliberation now (R21)
-    assert.equal((await page(MEMBERS[0], `/panel/sessions/${S.majority}/cases/${PAR}`)).status, 200);
+    assert.equal((await page(MEMBERS[0], `/panel/sessions/${S.majority}/cases/${A.id}`)).status, 200);
 });
 
 test('R29: a member whose term has ended cannot be marked present, see the deliberation or vote', async () => {
@@ -135,9 +155,14 @@ test('R29: a member whose term has ended cannot be marked present, see the delib
 
 test('R24: only members present vote, once each; majority and fixed:5 decide differently on the same votes', async () => {
     for (const s of [S.majority, S.fixed]) await present(s, MEMBERS);
-    let r = await vote(MEMBERS[0], S.quorum, 'proficient');
-    assert.equal(r.status, 409, 'not marked present at that session');
-    assert.match(r.json().error.message, /only the members present at the session vote/);
+    // R22, R24: not before the session's day, which is after the preview deadline
+    let r = await vote(MEMBERS[0], S.majority, 'proficient');
+    assert.equal(r.status, 403, r.text);
+    assert.match(r.json().error.message, /on the day it meets/);
+    await j.goTo(today);
+    r = await vote(MEMBERS[0], S.quorum, 'proficient');
+    assert.equal(r.status, 403, 'not marked present at that session');
+    assert.match(r.json().error.message, /You are not recorded as present at this session/);
     // 4 of the 6 present for Proficient, 2 for Needs Improvement, at both sessions
     for (const s of [S.majority, S.fixed])
         for (const [i, email] of MEMBERS.entries()) {
@@ -145,11 +170,11 @@ test('R24: only members present vote, once each; majority and fixed:5 decide dif
             assert.equal(r.status, 201, r.text);
         }
     r = await vote(MEMBERS[0], S.majority, 'exemplary');
-    assert.equal(r.status, 409, 'a second vote is refused');
-    assert.match(r.json().error.message, /one vote per member \(R24\)/);
+    assert.equal(r.status, 403, 'a second vote is refused');
+    assert.match(r.json().error.message, /votes once\. You have voted on it/);
     assert.equal(scalar(srv.db, `SELECT rating FROM panel_vote WHERE session_id = ${S.majority} AND person_id = ${id(MEMBERS[0])};`), 'proficient');
     r = await vote(MEMBERS[1], S.majority, 'best');
-    assert.equal(r.status, 409, 'already voted comes before reading the rating');
+    assert.equal(r.status, 403, 'already voted comes before reading the rating');
     // who voted shows, not how, until the vote is closed
     let s = (await api(MEMBERS[0], 'GET', `/panel/sessions/${S.majority}`)).json();
     assert.equal(s.docket[0].votes.length, 6);
@@ -160,8 +185,8 @@ test('R24: only members present vote, once each; majority and fixed:5 decide dif
     assert.equal(r.status, 200, r.text);
     assert.equal(r.json().decided, false);
     assert.equal(r.json().tally, 'No decision: 4 of 6 members present voted Proficient; the rule (fixed:5) needs 5 votes for one rating.');
-    assert.equal(count(srv.db, 'panel_decision'), 0, 'fixed:5: no decision');
-    r = await post(MEMBERS[0], `/panel/sessions/${S.fixed}/cases/${PAR}/close`);
+    assert.equal(count(srv.db, 'panel_decision', `case_id = ${B.id}`), 0, 'fixed:5: no decision');
+    r = await post(MEMBERS[0], `/panel/sessions/${S.fixed}/cases/${B.id}/close`);
     assert.equal(r.status, 303, 'the page says why and leaves the case open');
     assert.match(text(await page(MEMBERS[0], r.headers.get('location'))), /No decision: 4 of 6 members present voted Proficient/);
     r = await post(COORD, `/panel/sessions/${S.majority}/cases/${PAR}/close`);
@@ -174,19 +199,19 @@ test('R24: only members present vote, once each; majority and fixed:5 decide dif
     const p = await page(MEMBERS[1], `/panel/sessions/${S.majority}`);
     assert.match(text(p), /The Panel's rating: Proficient\. 4 of 6 members present voted Proficient; a majority needs 4\. It awaits the Superintendent's approval/);
     r = await closeVote(COORD, S.majority);
-    assert.equal(r.status, 409, 'decided once');
+    assert.ok([403, 409].includes(r.status), 'decided once');
 });
 
 test('R25: the decision awaits approval; the teacher, the CT and the Superintendent are told', async () => {
-    for (const email of [TEACHER, CT1, SUPER])
+    for (const email of [OWN, CT1, SUPER])
         assert.equal(count(srv.db, 'notification', `person_id = ${id(email)} AND case_id = ${PAR} AND message LIKE '%Panel rated the case Proficient%R25%'`), 1, email);
     const o = (await api(COORD, 'GET', '/panel/overview')).json();
-    assert.deepEqual(o.awaiting_decision, [], 'a decided case no longer awaits a decision');
+    assert.ok(!o.awaiting_decision.some(c => c.case_id === A.id), 'a decided case no longer awaits a decision');
     assert.deepEqual(o.awaiting_approval.map(d => [d.case_id, d.rating, d.session_id]), [[PAR, 'proficient', S.majority]]);
     const p = await page(MEMBERS[0], '/panel');
     assert.match(text(p), /Decisions awaiting approval Case of .* the Panel rated it Proficient/);
     // the decision is on the case's timeline for its teacher (R37)
-    assert.match(text(await page(TEACHER, `/cases/${PAR}`)), /The Panel rated the case Proficient/);
+    assert.match(text(await page(OWN, `/cases/${PAR}`)), /The Panel rated the case Proficient/);
     // a decided case waits for the Superintendent: not on another docket
     const s = await schedule('majority', 5);
     const r = await post(COORD, `/panel/sessions/${s.id}/docket`, { case_id: String(PAR) });
@@ -202,7 +227,7 @@ test('R24: no quorum, no decision', async () => {
     assert.equal(r.json().tally, 'No quorum: 4 members present and not recused; the quorum is 5. No decision.');
     assert.equal(count(srv.db, 'panel_decision', `session_id = ${S.quorum}`), 0);
     // R24: the coordinator records a recusal a member declares; it names the member
-    const base = `/panel/sessions/${S.quorum}/cases/${PAR}`;
+    const base = `/panel/sessions/${S.quorum}/cases/${C.id}`;
     let p = await post(COORD, `${base}/recusal`, { reason: 'Declared at the session.' });
     assert.equal(p.status, 400);
     assert.match(text(p), /Choose the member of the Panel who recuses/);
@@ -219,9 +244,13 @@ test('R24: no quorum, no decision', async () => {
 });
 
 test('R24: a recused member sees the case as recused and cannot vote; recusal takes them out of the count; consensus', async () => {
-    // R25: the Superintendent returned the rating: it goes back to the Panel
-    sql(srv.db, `UPDATE panel_decision SET approval = 'returned', approval_reason = 'Look again at standard II.' WHERE case_id = ${PAR};`);
+    // R25: the Superintendent returns the rating: it goes back to the Panel
+    const decision = (await api(SUPER, 'GET', `/cases/${A.id}/decisions`)).json().items[0].id;
+    let back = await api(SUPER, 'POST', `/cases/${A.id}/decisions/${decision}/approval`,
+                         { approval: 'returned', reason: 'Look again at standard II.' });
+    assert.equal(back.status, 200, back.text);
     S.consensus = (await schedule('consensus', 3)).id;
+    caseAt[S.consensus] = A.id;
     let r = await post(COORD, `/panel/sessions/${S.consensus}/docket`, { case_id: String(PAR) });
     assert.equal(r.status, 303, r.text);
     await present(S.consensus, [MEMBERS[0], MEMBERS[1], MEMBERS[2], MEMBERS[5]]);
@@ -270,7 +299,7 @@ test('R24: deliberation notes are the Panel\'s only: not on the timeline, in no 
     assert.equal(r.status, 200);
     assert.deepEqual(r.json().items.map(n => n.body), [secret]);
     assert.match(text(await page(MEMBERS[1], base)), new RegExp(secret));
-    for (const email of [COORD, TEACHER, CT1, SUPER, DEMO.administrator]) {
+    for (const email of [COORD, OWN, CT1, SUPER, DEMO.administrator]) {
         const p = await page(email, base);
         assert.ok([403, 404].includes(p.status), `${email}: ${p.status}`);
         assert.doesNotMatch(p.text, /second observation weighs/);
@@ -283,7 +312,7 @@ test('R24: deliberation notes are the Panel\'s only: not on the timeline, in no 
     assert.equal(count(srv.db, 'notification', `message LIKE '%second observation%'`), 0, 'in no inbox');
     assert.equal(count(srv.db, 'audit', `summary LIKE '%second observation%'`), 0, 'the audit says a note was added, not what');
     assert.equal(count(srv.db, 'audit', `record_kind = 'panel_note' AND action = 'added'`), 1);
-    assert.doesNotMatch((await page(TEACHER, `/cases/${PAR}`)).text, /second observation weighs/);
+    assert.doesNotMatch((await page(OWN, `/cases/${PAR}`)).text, /second observation weighs/);
 });
 
 test('the session is closed by the coordinator: nothing changes after', async () => {
@@ -297,6 +326,7 @@ test('the session is closed by the coordinator: nothing changes after', async ()
     const s = (await api(COORD, 'GET', `/panel/sessions/${S.fixed}`)).json();
     assert.equal(s.status, 'closed');
     assert.equal(s.docket[0].decision, null, 'closed without a decision');
+    assert.equal(s.docket[0].case_id, B.id);
     assert.notEqual(s.docket[0].outcome, 'decided');
     assert.ok(s.docket[0].votes.every(v => v.rating), 'how each voted shows once closed');
     // every write was audited (R38)

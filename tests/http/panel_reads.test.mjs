@@ -2,31 +2,40 @@
 // that every such read is on the teacher's record (R24, R29, R37). Only a
 // member sitting on the session (their term covers its date, R29) and not
 // recused from the case (R24) reads the case on its docket: the teacher's
-// name, the recommended rating, who recused and why, who voted. A member
-// who recused reads that they did, their own reason and the session's date;
-// a member whose term has ended reads the session's date and why they do
-// not sit. The ended member reads no Consulting Teacher's review and no
-// work report either. Set up through the API, on the demo's PAR case
-// (case 2, Samuel Reyes; ct1@ is his Consulting Teacher).
+// name, the recommended rating, who recused and why, who voted, the
+// Panel's rating. A member who recused reads that they did, their own
+// reason and the session's date; a member whose term has ended reads the
+// session's date and why they do not sit. The ended member reads no
+// Consulting Teacher's review and no work report either. The case is a PAR
+// case walked through its process by the API (journey.mjs) until it is on
+// a session's docket; ct1@ is its Consulting Teacher.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from './harness.mjs';
 import { DEMO, count, decode, personId, actors } from './records.mjs';
+import { Journey } from './journey.mjs';
 
-const PAR = 2, TEACHER_NAME = 'Samuel Reyes', CT_WITH_REVIEW = 2;
-const COORD = DEMO.coordinator, CT1 = DEMO.consulting_teacher, TEACHER = DEMO.participating_teacher;
-const SITTING = 'panel3@parley.test';        // present, neither voted nor recused
+const CT_WITH_REVIEW = 2;                    // ct1@, whom the demo's Panel reviewed
+const COORD = DEMO.coordinator;
+const SITTING = 'panel3@parley.test';        // present, not recused, votes last
 const VOTERS = ['panel@parley.test', 'panel2@parley.test'];
+const LAST_VOTER = 'panel4@parley.test';
 const RECUSED = 'principal3@parley.test';    // Helen Park, who also sits on the Panel
 const OTHER_RECUSED = 'panel5@parley.test';
 const ENDED = 'panel6@parley.test';          // Edith Marsh: term ended 2025-08-31
-const OWN_REASON = 'I supervised him at another school in 2023.';
-const OTHER_REASON = 'He coaches my daughter\'s team.';
+const OWN_REASON = 'I supervised the teacher at another school in 2023.';
+const OTHER_REASON = 'The teacher coaches my daughter\'s team.';
 const REVIEW = 'observations are timely and specific';   // the demo's review of ct1@
 
-let srv, session;
-const today = new Date().toISOString().slice(0, 10);
-before(async () => { srv = await startServer(); });
+let srv, k, PAR, TEACHER, TEACHER_NAME, session, heldOn;
+before(async () => {
+    srv = await startServer();
+    const j = new Journey(srv);
+    k = await j.parCase('docketed');
+    [PAR, TEACHER, TEACHER_NAME, session, heldOn] = [k.id, k.teacherEmail, k.teacherName, k.sessionId, k.sessionOn];
+    await j.signIn(TEACHER);
+    await j.goTo(heldOn);
+});
 after(async () => { await srv.stop(); });
 
 const { page, api } = actors(() => srv);
@@ -35,15 +44,8 @@ const id = email => personId(srv.db, email);
 const readsOf = (email, where = '1 = 1') => count(srv.db, 'audit',
     `action = 'read' AND actor_id = ${id(email)} AND subject_id = ${id(TEACHER)} AND ${where}`);
 
-test('the recommendation goes to the Panel; a session has the case on its docket, two recusals and two votes', async () => {
-    let r = await api(CT1, 'PUT', `/cases/${PAR}/recommendation`, { rating: 'needs_improvement', rationale: 'Routines still break down.' });
-    assert.equal(r.status, 200, r.text);
-    r = await api(CT1, 'POST', `/cases/${PAR}/recommendation/submit`, { version: r.json().version });
-    assert.equal(r.status, 200, r.text);
-    r = await api(COORD, 'POST', '/panel/sessions', { held_on: today, starts_at: '16:00', place: 'Central Office', vote_rule: 'majority', quorum: 3 });
-    assert.equal(r.status, 201, r.text);
-    session = r.json().id;
-    r = await api(COORD, 'PATCH', `/panel/sessions/${session}`, { docket: [PAR], present: [SITTING, ...VOTERS, RECUSED, OTHER_RECUSED].map(id) });
+test('at the session: two members recuse, two vote', async () => {
+    let r = await api(COORD, 'PATCH', `/panel/sessions/${session}`, { quorum: 3 });
     assert.equal(r.status, 200, r.text);
     for (const [who, reason] of [[RECUSED, OWN_REASON], [OTHER_RECUSED, OTHER_REASON]]) {
         r = await api(who, 'POST', `/panel/sessions/${session}/cases/${PAR}/recusals`, { reason });
@@ -58,12 +60,12 @@ test('the recommendation goes to the Panel; a session has the case on its docket
 test('R24, R29: a member sitting on the session reads the case on its docket', async () => {
     const t = text(await page(SITTING, `/panel/sessions/${session}`));
     assert.match(t, new RegExp(`Case of ${TEACHER_NAME}`));
-    assert.match(t, /The Consulting Teacher recommends Needs Improvement/);
+    assert.match(t, /The Consulting Teacher recommends Proficient/);
     assert.match(t, /Votes cast: 2 \(Frank Moreau, Ivy Chen\)/);
     assert.match(t, new RegExp(`Recused \\(R24\\): Paul Okonkwo, because: ${OTHER_REASON}`));
     const item = (await api(SITTING, 'GET', `/panel/sessions/${session}`)).json().docket[0];
     assert.equal(item.teacher_name, TEACHER_NAME);
-    assert.equal(item.recommended, 'needs_improvement');
+    assert.equal(item.recommended, 'proficient');
     assert.deepEqual(item.votes.map(v => v.name), ['Frank Moreau', 'Ivy Chen']);
     assert.deepEqual(item.recusals.map(x => x.reason).sort(), [OTHER_REASON, OWN_REASON].sort());
 });
@@ -73,9 +75,9 @@ test('R24: a member who recused reads that they did, and the session\'s date; no
     assert.equal(r.status, 200);
     const t = text(r);
     assert.match(t, /You recused yourself from this case \(R24\)/);
-    assert.match(t, new RegExp(`Panel session of ${today}`));
+    assert.match(t, new RegExp(`Panel session of ${heldOn}`));
     assert.match(t, new RegExp(`Recused \\(R24\\): Helen Park, because: ${OWN_REASON}`), 'their own recusal');
-    for (const secret of [TEACHER_NAME, OTHER_REASON, 'Votes cast', 'Frank Moreau, Ivy Chen', 'Needs Improvement'])
+    for (const secret of [TEACHER_NAME, OTHER_REASON, 'Votes cast', '(Frank Moreau, Ivy Chen)', 'Proficient'])
         assert.ok(!t.includes(secret), `the recused member reads "${secret}"`);
     const item = (await api(RECUSED, 'GET', `/panel/sessions/${session}`)).json().docket[0];
     assert.equal(item.teacher_name, null);
@@ -90,12 +92,12 @@ test('R29: a member whose term has ended reads the session\'s date and why they 
     const r = await page(ENDED, `/panel/sessions/${session}`);
     assert.equal(r.status, 200);
     const t = text(r);
-    assert.match(t, new RegExp(`Panel session of ${today}`));
+    assert.match(t, new RegExp(`Panel session of ${heldOn}`));
     assert.match(t, /R29: your term on the Panel does not cover .*ended on 2025-08-31/);
-    for (const secret of [TEACHER_NAME, OWN_REASON, OTHER_REASON, 'Votes cast', 'Frank Moreau, Ivy Chen', 'Needs Improvement'])
+    for (const secret of [TEACHER_NAME, OWN_REASON, OTHER_REASON, 'Votes cast', '(Frank Moreau, Ivy Chen)', 'Proficient'])
         assert.ok(!t.includes(secret), `the ended member reads "${secret}"`);
     const s = (await api(ENDED, 'GET', `/panel/sessions/${session}`)).json();
-    assert.equal(s.held_on, today);
+    assert.equal(s.held_on, heldOn);
     const item = s.docket[0];
     assert.equal(item.teacher_name, null);
     assert.equal(item.recommended, null);
@@ -129,15 +131,18 @@ test('R37: every read of the Panel\'s records about the case is on the teacher\'
 });
 
 test('R24, R25, R29: the Panel\'s rating is read by those who sit on the case, not by a recused or an ended member', async () => {
-    let r = await api(SITTING, 'POST', `/panel/sessions/${session}/cases/${PAR}/votes`, { rating: 'needs_improvement' });
-    assert.equal(r.status, 201, r.text);
+    let r;
+    for (const who of [SITTING, LAST_VOTER]) {
+        r = await api(who, 'POST', `/panel/sessions/${session}/cases/${PAR}/votes`, { rating: 'proficient' });
+        assert.equal(r.status, 201, r.text);
+    }
     r = await api(SITTING, 'POST', `/panel/sessions/${session}/cases/${PAR}/close-vote`);
     assert.equal(r.status, 201, r.text);
     assert.equal(r.json().decided, true);
     const t = text(await page(SITTING, `/panel/sessions/${session}`));
-    assert.match(t, /The Panel's rating: Needs Improvement/);
-    assert.match(t, /By rating: Proficient 1, Needs Improvement 2/);
-    assert.match(text(await page(SITTING, '/decisions')), new RegExp(`${TEACHER_NAME}.*Needs Improvement`));
+    assert.match(t, /The Panel's rating: Proficient/);
+    assert.match(t, /By rating: Proficient 3, Needs Improvement 1/);
+    assert.match(text(await page(SITTING, '/decisions')), new RegExp(`${TEACHER_NAME}.*Proficient`));
     for (const who of [RECUSED, ENDED]) {
         const reads = [await page(who, `/panel/sessions/${session}`), await page(who, '/panel'),
                        await page(who, '/decisions'), await api(who, 'GET', '/decisions'),
@@ -145,7 +150,7 @@ test('R24, R25, R29: the Panel\'s rating is read by those who sit on the case, n
         for (const r of reads) {
             assert.equal(r.status, 200);
             assert.ok(!decode(r.text).includes(TEACHER_NAME), `${who}: ${r.url}`);
-            assert.ok(!/Needs Improvement|needs_improvement/.test(decode(r.text)), `${who}: the rating`);
+            assert.ok(!/Proficient|proficient|Needs Improvement|needs_improvement/.test(decode(r.text)), `${who}: the ratings`);
         }
     }
 });

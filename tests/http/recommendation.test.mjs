@@ -1,6 +1,7 @@
 // recommendation.test.mjs: the end of a PAR case's cycle over HTTP, through
-// the pages and the API, each step by the person whose step it is, on demo
-// case 2 (PAR: teacher@, ct1@, principal@). R21 (only the case's Consulting
+// the pages and the API, each step by the person whose step it is, on a
+// PAR case (ct1@, principal@) taken through its cycle by the API
+// (journey.mjs). R21 (only the case's Consulting
 // Teacher recommends a rating to the Panel), R22 (the teacher and the
 // administrator see it once sent, not as a draft, and send the Panel
 // written evidence or ask to appear until the preview deadline, not after;
@@ -12,21 +13,26 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from './harness.mjs';
 import { DEMO, scalar, count, decode, fieldError, actors } from './records.mjs';
+import { Journey, addDays } from './journey.mjs';
 
-const PA = 1, PAR = 2;
-const TEACHER = DEMO.participating_teacher, CT1 = DEMO.consulting_teacher;
+const PA = 1;   /* the demo's PA case */
+const CT1 = DEMO.consulting_teacher;
 const PRINCIPAL = DEMO.administrator, PRINCIPAL2 = 'principal2@parley.test';
 const COORD = DEMO.coordinator, PANEL = DEMO.panel_member, SUPT = DEMO.superintendent;
 const RATIONALE = 'Planning improved, but classroom routines still break down most days.';
 
-let srv;
-before(async () => { srv = await startServer(); });
+let srv, j, k, PAR, TEACHER;
+before(async () => {
+    srv = await startServer();
+    j = new Journey(srv);
+    k = await j.parCase('cycle');   /* the cycle's work done, not yet closed */
+    [PAR, TEACHER] = [k.id, k.teacherEmail];
+    await j.signIn(TEACHER);
+});
 after(async () => { await srv.stop(); });
 
 const { as, page, post, api } = actors(() => srv);
 const text = r => decode(r.text).replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ');
-const today = () => new Date().toISOString().slice(0, 10);
-const plusDays = (date, n) => new Date(Date.parse(date + 'T00:00:00Z') + n * 86400000).toISOString().slice(0, 10);
 const message = r => r.json().error.message;
 const inbox = email => count(srv.db, 'notification', `person_id = (SELECT id FROM person WHERE email = '${email}')`);
 
@@ -78,7 +84,7 @@ test('R22: the teacher and the administrator do not see the draft, and send noth
         assert.ok(!r.text.includes(RATIONALE), `${who}'s packet holds no draft`);
         r = await api(who, 'POST', `/cases/${PAR}/panel-submissions`, { kind: 'written', body: 'Early.' });
         assert.equal(r.status, 409);
-        assert.match(message(r), /R22/);
+        assert.match(message(r), /"Send the Panel evidence or ask to appear" is not a step from there/);
     }
     const r = await page(CT1, `/cases/${PAR}/recommendation`);
     assert.match(text(r), /Overall rating you recommend/);
@@ -91,10 +97,16 @@ test('R22: once sent, both see it with the deadline and send evidence or ask to 
     let r = await post(TEACHER, `/cases/${PAR}/recommendation/submit`, { version });
     assert.equal(r.status, 403, 'the teacher does not send it');
     assert.match(decode(r.text), /R21/);
+    // R21: at the end of the cycle: not before it is closed
+    r = await post(CT1, `/cases/${PAR}/recommendation/submit`, { version });
+    assert.equal(r.status, 403);
+    assert.match(decode(r.text), /close the cycle first/);
+    await j.closed(k);
     r = await post(CT1, `/cases/${PAR}/recommendation/submit`, { version });
     assert.equal(r.status, 303, r.text);
     assert.ok(inbox(TEACHER) > before, 'the teacher is told');
-    const until = plusDays(today(), 10);   // panel_preview_days, 10 by default
+    const until = addDays(await j.today(), 10);   // panel_preview_days, 10 by default
+    [k.previewUntil, k.stage] = [until, 'sent'];
     for (const who of [TEACHER, PRINCIPAL]) {
         r = await api(who, 'GET', `/cases/${PAR}/recommendation`);
         assert.equal(r.status, 200);
@@ -153,16 +165,16 @@ test('R22: a PA case\'s administrator, and the administrator of another case, ge
 });
 
 test('R22: after the preview deadline a submission is refused, naming the date and the rule', async () => {
-    const past = plusDays(today(), -1);
-    scalar(srv.db, `UPDATE recommendation SET preview_until = '${past}' WHERE case_id = ${PAR};`);
+    const past = (await api(CT1, 'GET', `/cases/${PAR}/recommendation`)).json().preview_until;
+    await j.goTo(addDays(past, 1));
     const n = count(srv.db, 'panel_submission');
     for (const who of [TEACHER, PRINCIPAL]) {
         const r = await api(who, 'POST', `/cases/${PAR}/panel-submissions`, { kind: 'written', body: 'Late.' });
-        assert.equal(r.status, 409);
-        assert.match(message(r), new RegExp(`R22: the preview window closed on ${past}`));
+        assert.equal(r.status, 403);
+        assert.match(message(r), new RegExp(`preview deadline; that deadline has passed\\. It closed on ${past}`));
     }
     let r = await post(TEACHER, `/cases/${PAR}/panel-submissions`, { kind: 'written', body: 'Late.' });
-    assert.equal(r.status, 409);
+    assert.equal(r.status, 403);
     assert.equal(count(srv.db, 'panel_submission'), n, 'nothing was written');
     r = await page(TEACHER, `/cases/${PAR}/recommendation`);
     assert.match(text(r), /the preview window is closed/);
@@ -186,17 +198,15 @@ test('R21: the evidence packet holds the recommendation, the goals, observations
     assert.match(text(html), /No final rating yet/);
 });
 
-// A Panel session and its decision on case 2, as the Panel's part writes them.
-function decided(rating, heldOn) {
-    scalar(srv.db, `INSERT INTO panel_session (program_id, held_on, vote_rule, quorum, status, created_at, updated_at) `
-        + `SELECT program_id, '${heldOn}', 'majority', 3, 'closed', 1, 1 FROM teacher_case WHERE id = ${PAR};`);
-    scalar(srv.db, `INSERT INTO panel_decision (case_id, session_id, rating, tally, decided_at) `
-        + `SELECT ${PAR}, MAX(id), '${rating}', '4 of 5 present', 1000 FROM panel_session;`);
-    return Number(scalar(srv.db, 'SELECT MAX(id) FROM panel_decision;'));
+// A Panel session's decision on the case, by the Panel's members (journey.mjs).
+async function decided(rating) {
+    await j.docketed(k);
+    await j.decided(k, rating);
+    return k.decisionId;
 }
 
 test('R25: only the Superintendent answers; returning needs a reason; a returned decision stays returned', async () => {
-    const first = decided('needs_improvement', today());
+    const first = await decided('needs_improvement');
     let r = await api(TEACHER, 'GET', `/cases/${PAR}/decisions`);
     assert.equal(r.status, 200);
     assert.equal(r.json().items[0].approval, 'pending');
@@ -214,13 +224,13 @@ test('R25: only the Superintendent answers; returning needs a reason; a returned
     assert.match(decode(r.text), /R25: only the Superintendent approves/);
     r = await api(SUPT, 'GET', '/decisions');
     assert.deepEqual(r.json().items.map(d => d.id), [first]);
-    assert.match(text(await page(SUPT, '/decisions')), /Samuel Reyes/);
+    assert.match(text(await page(SUPT, '/decisions')), new RegExp(k.teacherName));
     // the approver goes by the program's title for them (setting superintendent_title)
-    scalar(srv.db, `INSERT INTO program_setting (program_id, key, value) SELECT program_id, 'superintendent_title', `
-        + `'Assistant Superintendent of Human Capital' FROM teacher_case WHERE id = ${PAR};`);
+    const settings = async title => assert.equal((await post(COORD, '/settings', { superintendent_title: title })).status, 303);
+    await settings('Assistant Superintendent of Human Capital');
     r = await page(TEACHER, `/cases/${PAR}`);
     assert.match(text(r), /awaiting the Assistant Superintendent of Human Capital's approval/);
-    scalar(srv.db, "DELETE FROM program_setting WHERE key = 'superintendent_title';");
+    await settings('Superintendent');
     // returning needs a reason
     r = await api(SUPT, 'POST', `/cases/${PAR}/decisions/${first}/approval`, { approval: 'returned' });
     assert.equal(r.status, 400);
@@ -241,7 +251,7 @@ test('R25: only the Superintendent answers; returning needs a reason; a returned
 });
 
 test('R25: the Superintendent approves; the rating is final, everyone is told, and it never changes', async () => {
-    const second = decided('proficient', plusDays(today(), 1));
+    const second = await decided('proficient');
     const told = Object.fromEntries([TEACHER, CT1, PRINCIPAL, 'union@parley.test'].map(e => [e, inbox(e)]));
     let r = await api(SUPT, 'POST', `/cases/${PAR}/decisions/${second}/approval`, { approval: 'approved', version: 7 });
     assert.equal(r.status, 409, 'a stale version');

@@ -60,24 +60,19 @@ static void test_R22_sent_recommendation_no_longer_changes(void **state)
 static void test_R22_preview_window(void **state)
 {
     (void)state;
-    char until[11], msg[200];
+    char until[11];
     assert_true(rec_preview_until("2026-11-24", 10, until));
     assert_string_equal(until, "2026-12-04");
     assert_true(rec_preview_until("2026-12-28", 10, until));
     assert_string_equal(until, "2027-01-07");
     assert_int_equal(rec_preview_days_left("2026-11-24", "2026-12-04"), 10);
     assert_int_equal(rec_preview_days_left("2026-12-05", "2026-12-04"), -1);
-    /* accepted through preview_until inclusive */
-    assert_null(rec_submission_refusal(REC_SUBMITTED, "2026-12-04", "2026-11-24", msg, sizeof msg));
-    assert_null(rec_submission_refusal(REC_SUBMITTED, "2026-12-04", "2026-12-04", msg, sizeof msg));
-    const char *no =
-        rec_submission_refusal(REC_SUBMITTED, "2026-12-04", "2026-12-05", msg, sizeof msg);
-    assert_non_null(no);
-    assert_non_null(strstr(no, "R22"));
-    assert_non_null(strstr(no, "2026-12-04"));
-    /* nothing goes to the Panel before the recommendation does */
-    assert_non_null(rec_submission_refusal(REC_DRAFT, "", "2026-11-24", msg, sizeof msg));
-    assert_non_null(rec_submission_refusal(REC_NONE, "", "2026-11-24", msg, sizeof msg));
+    /* accepted through preview_until inclusive; after it, the Panel may vote */
+    assert_true(rec_preview_open("2026-12-04", "2026-11-24"));
+    assert_true(rec_preview_open("2026-12-04", "2026-12-04"));
+    assert_false(rec_preview_open("2026-12-04", "2026-12-05"));
+    /* no window before the recommendation is sent */
+    assert_false(rec_preview_open("", "2026-11-24"));
 }
 
 static void test_R22_who_sends_the_panel_evidence(void **state)

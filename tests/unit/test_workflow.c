@@ -1,17 +1,19 @@
-/* test_workflow.c: the case workflow's table and guards, tested directly
- * (they are pure). Each of R7, R8, R10, R11, R12, R13, R17 and R30 has a
- * test that fails when the rule is broken. */
+/* test_workflow.c: the enrolment steps of the process table and their
+ * guards, tested directly (they are pure). Each of R7, R8, R10, R11, R12,
+ * R13, R17 and R30 has a test that fails when the rule is broken; the rest
+ * of the case's process is test_process.c's. */
 #include "testing.h"
 
 #include "domain/caseload.h"
+#include "domain/ct_term.h"
 #include "domain/policy.h"
 #include "domain/workflow.h"
 
 #define ROLE(r) (1u << (r))
 
-static const struct transition_def *step(const char *key)
+static const struct step_def *step(const char *key)
 {
-    const struct transition_def *t = workflow_find(key);
+    const struct step_def *t = workflow_find(key);
     if (!t)
         fail_msg("no transition %s", key);
     return t;
@@ -30,6 +32,7 @@ static struct case_facts facts(void)
         .current_cycle_start = "", .cycle_start = "2026-09-01", .cycle_end = "2027-06-30",
         .plan_months = 10, .par_min_plan_months = 6, .cycle_min_months = 6,
         .cycle_max_months = 12, .teacher_signed = true, .rep_signed = true,
+        .ct_chosen = true, .ct_term_running = true, .inquiry_confirmed = true,
     };
 }
 
@@ -37,29 +40,30 @@ static struct case_facts facts(void)
 static const char *refused_by(const char *key, const struct case_facts *f)
 {
     char detail[600];
-    const struct guard_def *g = workflow_check(step(key), f, detail, sizeof detail);
+    const struct guard_def *g = workflow_check(step(key), f, false, detail, sizeof detail);
     return g ? g->rule : NULL;
 }
 
 static void test_table_is_consistent(void **state)
 {
     (void)state;
-    for (int i = 0; i < case_transition_count; i++) {
-        const struct transition_def *t = &case_transitions[i];
+    for (int i = 0; i < case_step_count; i++) {
+        const struct step_def *t = &case_steps[i];
         assert_non_null(t->who_refusal);
         assert_true(t->who[0] != WHO_END);
         assert_ptr_equal(workflow_find(t->key), t);
         for (int g = 0; g < WORKFLOW_MAX_GUARDS && t->guards[g]; g++) {
-            assert_non_null(strstr(t->guards[g]->refusal, "R"));   /* names its rule */
+            assert_true(t->guards[g]->rule[0] == 'R');   /* names its rule, for the help */
+            assert_null(strstr(t->guards[g]->refusal, "(R"));   /* but speaks plainly */
             assert_non_null(t->guards[g]->holds);
         }
     }
     /* every active state but the caseload can be left other than by withdrawing */
     for (int s = CASE_INQUIRY_RECEIVED; s < CASE_ON_CASELOAD; s++) {
         bool onward = false;
-        for (int i = 0; i < case_transition_count; i++)
-            onward |= case_transitions[i].to != CASE_WITHDRAWN && !case_transitions[i].stays &&
-                      workflow_leaves(&case_transitions[i], (enum case_state)s);
+        for (int i = 0; i < case_step_count; i++)
+            onward |= case_steps[i].to != CASE_WITHDRAWN && !case_steps[i].stays &&
+                      workflow_leaves(&case_steps[i], (enum case_state)s);
         assert_true(onward);
     }
 }
@@ -73,8 +77,8 @@ static void test_R10_inquiry_then_initial_meeting(void **state)
     assert_int_equal(workflow_resolve("meeting_scheduled", CASE_INQUIRY_RECEIVED),
                      step("schedule_meeting"));
     /* nothing but scheduling the meeting (or withdrawing) leaves the inquiry */
-    for (int i = 0; i < case_transition_count; i++) {
-        const struct transition_def *t = &case_transitions[i];
+    for (int i = 0; i < case_step_count; i++) {
+        const struct step_def *t = &case_steps[i];
         if (workflow_leaves(t, CASE_INQUIRY_RECEIVED) && t->to != CASE_WITHDRAWN)
             assert_int_equal(t->to, CASE_MEETING_SCHEDULED);
     }
@@ -127,16 +131,51 @@ static void test_R7_not_pa_and_par_at_once(void **state)
     assert_null(refused_by("choose_track", &f));
 }
 
+/* R7: a second active PA or PAR case is refused when it would open, before
+ * any meeting is held; R8: a request sent in a teacher's name waits for
+ * them. */
+static void test_R7_R8_when_a_case_opens(void **state)
+{
+    (void)state;
+    struct case_facts f = facts();
+    f.state = CASE_NONE;
+    assert_null(refused_by("open", &f));
+    f.teacher_other_cases = 1;
+    assert_string_equal(refused_by("open", &f), "R7");
+    f.teacher_other_cases = 0;
+    f.inquiry_confirmed = false;
+    assert_string_equal(refused_by("open", &f), "R8");
+}
+
+/* R27: only a Consulting Teacher whose term runs takes on teachers. */
+static void test_R27_ct_in_their_term(void **state)
+{
+    (void)state;
+    struct case_facts f = facts();
+    f.state = CASE_AGREEMENT_SIGNED;
+    f.ct_term_running = false;
+    assert_string_equal(refused_by("assign_ct", &f), "R27");
+    f.state = CASE_INQUIRY_RECEIVED;
+    assert_string_equal(refused_by("schedule_meeting", &f), "R27");
+    f.ct_term_running = true;
+    assert_null(refused_by("schedule_meeting", &f));
+    assert_true(ct_term_runs("2024-08-15", "", "2026-12-07"));
+    assert_true(ct_term_runs("2024-08-15", "2026-12-08", "2026-12-07"));
+    assert_false(ct_term_runs("2024-08-15", "2026-12-07", "2026-12-07"));   /* left that day */
+    assert_false(ct_term_runs("2026-12-08", "", "2026-12-07"));             /* not started */
+}
+
 static void test_track_rechecks_eligibility(void **state)
 {
     (void)state;
     struct case_facts f = facts();
     f.elig.plan_months = 4;   /* R4: short plan, PA only */
     char detail[600];
-    const struct guard_def *g = workflow_check(step("choose_track"), &f, detail, sizeof detail);
+    const struct guard_def *g = workflow_check(step("choose_track"), &f, false, detail,
+                                               sizeof detail);
     assert_non_null(g);
     assert_string_equal(g->name, "eligible_for_track");
-    assert_non_null(strstr(detail, "R4"));   /* the failing criterion, named */
+    assert_non_null(strstr(detail, "PAR needs at least 6"));   /* the failing criterion, said */
     f.track = TRACK_PA;
     assert_null(refused_by("choose_track", &f));
 }
@@ -153,7 +192,7 @@ static void test_R11_agreement_signed_before_caseload(void **state)
     assert_null(refused_by("assign_ct", &f));
     assert_string_equal(refused_by("schedule_review", &f), "R11");   /* PA has no review */
     /* one signature keeps the case where it is; the second moves it on */
-    const struct transition_def *sign = step("sign_agreement");
+    const struct step_def *sign = step("sign_agreement");
     f = facts();
     f.state = CASE_REVIEW_HELD;
     f.teacher_signed = true;
@@ -162,7 +201,7 @@ static void test_R11_agreement_signed_before_caseload(void **state)
     f.rep_signed = true;
     assert_int_equal(workflow_target(sign, &f), CASE_AGREEMENT_SIGNED);
     assert_false(workflow_leaves(step("assign_ct"), CASE_REVIEW_HELD));
-    f.signer_already_signed = true;
+    f.me.signed_agreement = true;
     assert_string_equal(refused_by("sign_agreement", &f), "R11");
     /* only the teacher and the union rep sign */
     assert_false(workflow_may_fire(sign, ROLE(ROLE_COORDINATOR), 0));
@@ -173,7 +212,7 @@ static void test_R11_agreement_signed_before_caseload(void **state)
 static void test_R12_administrator_sets_timeline_before_start(void **state)
 {
     (void)state;
-    const struct transition_def *t = step("set_timeline");
+    const struct step_def *t = step("set_timeline");
     assert_true(workflow_may_fire(t, ROLE(ROLE_ADMINISTRATOR), POLICY_REL(WHO_CASE_ADMINISTRATOR)));
     assert_false(workflow_may_fire(t, ROLE(ROLE_COORDINATOR), 0));
     assert_false(workflow_may_fire(t, ROLE(ROLE_ADMINISTRATOR), 0));   /* another school's */
@@ -182,6 +221,47 @@ static void test_R12_administrator_sets_timeline_before_start(void **state)
     assert_null(refused_by("set_timeline", &f));
     f.today = "2026-09-01";
     assert_string_equal(refused_by("set_timeline", &f), "R12");
+    /* a timeline does not start in the past */
+    f = facts();
+    f.cycle_start = "2026-07-31";
+    f.cycle_end = "2027-06-30";
+    assert_string_equal(refused_by("set_timeline", &f), "R12");
+    f.cycle_start = "2026-08-01";   /* today is fine */
+    assert_null(refused_by("set_timeline", &f));
+    /* R12 is PAR's: a PA case has no timeline to set (the step is not offered) */
+    f.track = TRACK_PA;
+    char detail[200];
+    const struct guard_def *g = workflow_check(t, &f, true, detail, sizeof detail);
+    assert_non_null(g);
+    assert_true(g->hides);
+}
+
+/* R12: once started, the coordinator corrects a timeline, with a reason;
+ * the start it had may stay, a new start is not in the past. */
+static void test_R12_coordinator_corrects_a_started_timeline(void **state)
+{
+    (void)state;
+    const struct step_def *t = step("correct_timeline");
+    assert_true(workflow_may_fire(t, ROLE(ROLE_COORDINATOR), 0));
+    assert_false(workflow_may_fire(t, ROLE(ROLE_ADMINISTRATOR),
+                                   POLICY_REL(WHO_CASE_ADMINISTRATOR)));
+    assert_true(t->needs & NEED_REASON);
+    struct case_facts f = facts();
+    f.state = CASE_ON_CASELOAD;
+    f.today = "2026-11-01";
+    f.current_cycle_start = "2026-09-01";
+    f.current_cycle_end = "2027-06-30";
+    f.cycle_start = "2026-09-01";   /* kept */
+    f.cycle_end = "2027-08-31";
+    assert_null(refused_by("correct_timeline", &f));
+    f.cycle_start = "2026-10-01";   /* moved into the past */
+    f.cycle_end = "2027-06-30";
+    assert_string_equal(refused_by("correct_timeline", &f), "R12");
+    f.cycle_start = "2026-12-01";   /* moved later: fine */
+    assert_null(refused_by("correct_timeline", &f));
+    f.current_cycle_start = f.current_cycle_end = "";   /* nothing set: not offered */
+    char detail[200];
+    assert_true(workflow_check(t, &f, true, detail, sizeof detail)->hides);
 }
 
 /* R13: from cycle_min_months to cycle_max_months. */
@@ -226,7 +306,7 @@ static void test_R30_weighted_caseload_cap(void **state)
 static void test_R17_cycle_closes_with_three_meetings_held(void **state)
 {
     (void)state;
-    const struct transition_def *t = step("close_cycle");
+    const struct step_def *t = step("close_cycle");
     assert_true(workflow_leaves(t, CASE_ON_CASELOAD));
     assert_int_equal(t->to, CASE_CYCLE_CLOSED);
     assert_false(case_states[CASE_CYCLE_CLOSED].active);   /* off the caseload, out of R7 */
@@ -235,11 +315,12 @@ static void test_R17_cycle_closes_with_three_meetings_held(void **state)
     for (int held = 0; held < 3; held++) {
         f.meetings_held = held;
         char detail[600];
-        const struct guard_def *g = workflow_check(t, &f, detail, sizeof detail);
+        const struct guard_def *g = workflow_check(t, &f, false, detail, sizeof detail);
         assert_non_null(g);
         assert_string_equal(g->rule, "R17");
         assert_null(g->field);   /* a refusal about the process, not a field */
         assert_non_null(strstr(detail, held == 1 ? "1 has been held" : "have been held"));
+        assert_non_null(strstr(detail, "all three present"));
     }
     f.meetings_held = 3;
     assert_null(refused_by("close_cycle", &f));
@@ -274,8 +355,9 @@ static void test_diagram_from_the_table(void **state)
     workflow_dot(&b);
     const char *dot = buf_cstr(&b);
     assert_non_null(strstr(dot, "digraph case_workflow"));
-    for (int i = 0; i < case_transition_count; i++)
-        assert_non_null(strstr(dot, case_transitions[i].label));
+    for (int i = 0; i < case_step_count; i++)
+        if (workflow_moves_case(&case_steps[i]))
+            assert_non_null(strstr(dot, case_steps[i].label));
     assert_non_null(strstr(dot, "agreement_signed -> on_caseload"));
     buf_release(&b);
 }
@@ -287,9 +369,12 @@ int main(void)
         cmocka_unit_test(test_R10_inquiry_then_initial_meeting),
         cmocka_unit_test(test_R8_administrator_cannot_enrol_or_block),
         cmocka_unit_test(test_R7_not_pa_and_par_at_once),
+        cmocka_unit_test(test_R7_R8_when_a_case_opens),
+        cmocka_unit_test(test_R27_ct_in_their_term),
         cmocka_unit_test(test_track_rechecks_eligibility),
         cmocka_unit_test(test_R11_agreement_signed_before_caseload),
         cmocka_unit_test(test_R12_administrator_sets_timeline_before_start),
+        cmocka_unit_test(test_R12_coordinator_corrects_a_started_timeline),
         cmocka_unit_test(test_R13_cycle_length),
         cmocka_unit_test(test_R30_weighted_caseload_cap),
         cmocka_unit_test(test_R17_cycle_closes_with_three_meetings_held),

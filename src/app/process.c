@@ -1,0 +1,433 @@
+/* process.c: the whole case's facts for the process table, read in one
+ * place, and the table's answers for a person: may they take a step, what
+ * may they do, what is due and for whom, their tasks. No rule is decided
+ * here: the table's guards and due rules decide (domain/process.c). */
+#include "app/process.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app/casework.h"
+#include "app/meetings.h"
+#include "base/clock.h"
+
+#define REL(who) POLICY_REL(who)
+
+static void date_of(struct ctx *c, int64_t at, date_text out)
+{
+    snprintf(out, sizeof(date_text), "%s", at ? clock_date(c->a, at) : "");
+}
+
+/* The day the case first reached each state, from its timeline. */
+static void entered_load(struct ctx *c, const struct case_record *k, struct case_facts *f)
+{
+    db_stmt *st = db_query(c->db,
+                           "SELECT to_state, MIN(at) FROM case_event WHERE case_id = ? AND "
+                           "part = '' GROUP BY to_state",
+                           "i", k->id);
+    enum case_state s;
+    while (st && db_step(st) == DB_ROW)
+        if (case_state_parse(db_text(st, 0), &s))
+            date_of(c, db_int(st, 1), f->entered[s]);
+    if (st)
+        db_done(st);
+    date_of(c, k->created_at, f->entered[CASE_INQUIRY_RECEIVED]);
+}
+
+/* R7: the teacher's other active cases. */
+static void others_load(struct ctx *c, int64_t teacher_id, int64_t case_id, struct case_facts *f)
+{
+    db_stmt *st = db_query(c->db,
+                           "SELECT track, state FROM teacher_case WHERE teacher_id = ? AND id <> ?",
+                           "ii", teacher_id, case_id);
+    enum case_state state;
+    enum case_track track;
+    while (st && db_step(st) == DB_ROW) {
+        if (!case_state_parse(db_text(st, 1), &state) || !case_states[state].active)
+            continue;
+        if (!case_track_parse(db_text(st, 0), &track))
+            track = TRACK_NONE;
+        f->other_active_pa |= track == TRACK_PA;
+        f->other_active_par |= track == TRACK_PAR;
+        f->teacher_other_cases += track != TRACK_CONSULTANCY;
+    }
+    if (st)
+        db_done(st);
+}
+
+/* R17: each meeting, counted only with everyone who must attend present. */
+static void meetings_load(struct ctx *c, const struct case_record *k, struct case_facts *f)
+{
+    struct meeting *ms;
+    int n = 0;
+    if (case_meetings(c, k->id, &ms, &n) != APP_OK)
+        return;
+    for (int i = 0; i < n; i++) {
+        const struct meeting *m = &ms[i];
+        bool counts = m->status == MEETING_HELD && meeting_counts(k->track == TRACK_PAR,
+                                                                 m->attended);
+        f->meetings_held += counts;
+        if (m->phase >= PHASE_EXTRA)
+            continue;
+        f->meeting_held[m->phase] |= counts;
+        if (m->status == MEETING_SCHEDULED)
+            snprintf(f->meeting_scheduled[m->phase], sizeof(date_text), "%.10s", m->starts_at);
+    }
+}
+
+/* R18, R19: feedback not shared yet, and the joint observations. */
+static void observations_load(struct ctx *c, const struct case_record *k, struct case_facts *f)
+{
+    db_stmt *st = db_query(c->db,
+                           "SELECT o.observed_on, o.observers, o.feedback_shared_at, "
+                           "(SELECT COUNT(*) FROM person_role r JOIN person t ON t.id = ? WHERE "
+                           "r.person_id = o.created_by AND r.role = 'administrator' AND "
+                           "r.school_id = t.school_id) FROM observation o WHERE o.case_id = ? "
+                           "ORDER BY o.observed_on, o.id",
+                           "ii", k->teacher_id, k->id);
+    while (st && db_step(st) == DB_ROW) {
+        bool joint = strcmp(db_text(st, 1), "joint") == 0;
+        if (joint)
+            f->joint_observations++;
+        if (db_int(st, 2) == 0 && f->nfeedback_pending < FACTS_FEEDBACK_MAX) {
+            f->feedback_by_evaluator[f->nfeedback_pending] = db_int(st, 3) > 0;
+            f->feedback_pending[f->nfeedback_pending++] = db_text_copy(st, 0, c->a);
+        }
+    }
+    if (st)
+        db_done(st);
+}
+
+#define END_OF_CYCLE_SQL                                                                     \
+    "SELECT (SELECT COUNT(*) FROM goal WHERE case_id = k.id AND status = 'approved' AND "     \
+    "kind = 'practice'), (SELECT COUNT(*) FROM goal WHERE case_id = k.id AND status = "      \
+    "'approved' AND kind = 'student_learning'), (SELECT COUNT(*) FROM goal WHERE case_id = " \
+    "k.id AND status = 'proposed'), "                                                        \
+    "COALESCE((SELECT status FROM evaluation WHERE case_id = k.id AND kind = 'formative'), "  \
+    "''), COALESCE((SELECT status FROM evaluation WHERE case_id = k.id AND kind = "          \
+    "'summative'), ''), "                                                                    \
+    "COALESCE(r.status, ''), COALESCE(r.preview_until, ''), COALESCE(r.submitted_at, 0), "   \
+    "COALESCE((SELECT approval FROM panel_decision WHERE case_id = k.id ORDER BY "           \
+    "decided_at DESC, id DESC LIMIT 1), ''), COALESCE((SELECT decided_at FROM "              \
+    "panel_decision WHERE case_id = k.id ORDER BY decided_at DESC, id DESC LIMIT 1), 0), "   \
+    "COALESCE((SELECT recorded_at FROM case_outcome WHERE case_id = k.id), 0), "             \
+    "(SELECT COUNT(*) FROM survey_invitation WHERE case_id = k.id AND responded = 0), "      \
+    "(SELECT COUNT(*) FROM survey_invitation WHERE case_id = k.id AND person_id = ? AND "     \
+    "responded = 0) "                                                                        \
+    "FROM teacher_case k LEFT JOIN recommendation r ON r.case_id = k.id WHERE k.id = ?"
+
+static void evaluation_fact(const char *status, enum eval_kind kind, struct case_facts *f)
+{
+    f->has_eval[kind] = evaluation_status_parse(status, &f->eval[kind]);
+}
+
+static void end_load(struct ctx *c, const struct case_record *k, struct case_facts *f)
+{
+    db_stmt *st = db_query(c->db, END_OF_CYCLE_SQL, "ii", c->who.person_id, k->id);
+    if (st && db_step(st) == DB_ROW) {
+        f->approved_practice = (int)db_int(st, 0);
+        f->approved_learning = (int)db_int(st, 1);
+        f->goals_proposed = (int)db_int(st, 2);
+        evaluation_fact(db_text(st, 3), EVAL_FORMATIVE, f);
+        evaluation_fact(db_text(st, 4), EVAL_SUMMATIVE, f);
+        if (!rec_status_parse(db_text(st, 5), &f->rec))
+            f->rec = REC_NONE;
+        snprintf(f->preview_until, sizeof f->preview_until, "%s", db_text(st, 6));
+        date_of(c, db_int(st, 7), f->rec_sent_on);
+        f->decided = approval_parse(db_text(st, 8), &f->approval) &&
+                     f->approval != APPROVAL_RETURNED;
+        if (!*db_text(st, 8))
+            f->approval = APPROVAL_PENDING;
+        date_of(c, db_int(st, 9), f->decided_on);
+        f->outcome_recorded = db_int(st, 10) != 0;
+        date_of(c, db_int(st, 10), f->outcome_on);
+        f->surveys_waiting = (int)db_int(st, 11);
+        f->me.survey_waiting = db_int(st, 12) != 0;
+    }
+    if (st)
+        db_done(st);
+}
+
+/* The open session whose docket the case is on (one at most), its votes,
+ * and the asker's own place at it (R24). */
+static void docket_load(struct ctx *c, const struct case_record *k, struct case_facts *f)
+{
+    db_stmt *st = db_query(
+        c->db,
+        "SELECT s.id, s.held_on, (SELECT COUNT(*) FROM panel_vote v WHERE v.session_id = s.id "
+        "AND v.case_id = ?), (SELECT COUNT(*) FROM panel_attendance a WHERE a.session_id = s.id "
+        "AND a.person_id = ?), (SELECT COUNT(*) FROM panel_vote v WHERE v.session_id = s.id AND "
+        "v.case_id = ? AND v.person_id = ?) FROM panel_docket d JOIN panel_session s ON s.id = "
+        "d.session_id WHERE d.case_id = ? AND s.status <> 'closed' AND NOT EXISTS (SELECT 1 "
+        "FROM panel_decision x WHERE x.case_id = d.case_id AND x.session_id = s.id) ORDER BY "
+        "s.held_on, s.id LIMIT 1",
+        "iiiii", k->id, c->who.person_id, k->id, c->who.person_id, k->id);
+    if (st && db_step(st) == DB_ROW) {
+        f->on_open_docket = true;
+        snprintf(f->session_on, sizeof f->session_on, "%s", db_text(st, 1));
+        f->votes_cast = (int)db_int(st, 2);
+        f->me.panel_present = db_int(st, 3) > 0;
+        f->me.panel_voted = db_int(st, 4) > 0;
+    }
+    if (st)
+        db_done(st);
+    f->me.panel_recused = k->panel_recused;
+}
+
+enum app_status case_facts_load(struct ctx *c, const struct case_record *k, struct case_facts *f)
+{
+    memset(f, 0, sizeof *f);
+    f->state = k->state;
+    f->track = k->track;
+    f->today = clock_date(c->a, app_now(c));
+    f->inquiry_confirmed = true;
+    snprintf(f->meeting_on, sizeof f->meeting_on, "%.10s", k->meeting_at);
+    snprintf(f->review_on, sizeof f->review_on, "%.10s", k->review_at);
+    f->teacher_signed = k->teacher_signed_at != 0;
+    f->rep_signed = k->rep_signed_at != 0;
+    f->me.signed_agreement = (k->relations & REL(WHO_CASE_TEACHER)) ? f->teacher_signed
+                           : (k->relations & REL(WHO_CASE_UNION_REP)) ? f->rep_signed
+                                                                      : false;
+    f->current_cycle_start = k->cycle_start;
+    f->current_cycle_end = k->cycle_end;
+    f->goals_due_days = program_setting_int(c, "goals_due_days");
+    f->feedback_days = program_setting_int(c, "feedback_days");
+    entered_load(c, k, f);
+    others_load(c, k->teacher_id, k->id, f);
+    meetings_load(c, k, f);
+    observations_load(c, k, f);
+    end_load(c, k, f);
+    docket_load(c, k, f);
+    return APP_OK;
+}
+
+void inquiry_facts_load(struct ctx *c, int64_t teacher_id, struct case_facts *f)
+{
+    memset(f, 0, sizeof *f);
+    f->state = CASE_NONE;
+    f->today = clock_date(c->a, app_now(c));
+    f->inquiry_open = true;
+    f->inquiry_confirmed = true;
+    if (teacher_id)
+        others_load(c, teacher_id, 0, f);
+}
+
+/* --- may this person take this step --- */
+
+enum app_status process_allows(struct ctx *c, const char *key, const struct case_facts *f,
+                               unsigned relations, bool with_input, struct errors *errs,
+                               const char **refusal)
+{
+    const struct step_def *t = workflow_find(key);
+    if (!t)
+        return APP_ERROR;
+    if (!workflow_leaves(t, f->state)) {
+        *refusal = arena_printf(c->a, "This case is at \"%s\": \"%s\" is not a step from there.",
+                                case_state_label(f->state), t->label);
+        return APP_CONFLICT;
+    }
+    if (!workflow_may_fire(t, c->who.roles, relations)) {
+        *refusal = t->who_refusal;
+        return APP_FORBIDDEN;
+    }
+    char detail[600];
+    const struct guard_def *g = workflow_check(t, f, !with_input, detail, sizeof detail);
+    if (!g)
+        return APP_OK;
+    const char *why = arena_printf(c->a, "%s%s", g->refusal, detail);
+    if (g->field && errs) {
+        errors_add(errs, g->field, why);
+        return APP_INVALID;
+    }
+    *refusal = why;
+    return APP_FORBIDDEN;
+}
+
+enum app_status process_check(struct ctx *c, const struct case_record *k, const char *step,
+                              const char **refusal)
+{
+    struct case_facts f;
+    enum app_status s = case_facts_load(c, k, &f);
+    return s == APP_OK ? process_allows(c, step, &f, k->relations, true, NULL, refusal) : s;
+}
+
+bool case_step_offer(struct ctx *c, const struct case_record *k, const char *step,
+                     struct step_offer *o)
+{
+    struct case_facts f;
+    const struct step_def *t = workflow_find(step);
+    return t && case_facts_load(c, k, &f) == APP_OK &&
+           workflow_offer(t, &f, c->who.roles, k->relations, o);
+}
+
+int case_offers(struct ctx *c, const struct case_record *k, const struct case_facts *f,
+                struct step_offer *out, int max)
+{
+    return workflow_offers(f, c->who.roles, k->relations, out, max);
+}
+
+/* --- what is due, for whom --- */
+
+static const char *who_words(struct ctx *c, const int *who)
+{
+    buf b;
+    buf_init(&b, c->a);
+    workflow_who_text(&b, who);
+    return buf_cstr(&b);
+}
+
+static const char *blocked_words(struct ctx *c, const struct guard_def *g, const char *detail)
+{
+    return g ? arena_printf(c->a, "%s%s", g->refusal, detail) : NULL;
+}
+
+static const char *task_link(struct ctx *c, int64_t case_id, const struct step_def *t)
+{
+    return arena_printf(c->a, "/cases/%" PRId64 "%s%s", case_id, *t->path ? "/" : "", t->path);
+}
+
+static void task_fill(struct ctx *c, const struct case_record *k, struct case_task *out)
+{
+    out->case_id = k->id;
+    out->teacher_name = k->teacher_name;
+    out->who = who_words(c, out->t.due.who);
+    out->link = task_link(c, k->id, out->t.due.step);
+    out->not_yet = blocked_words(c, out->t.blocked, out->t.detail);
+}
+
+#define DUE_MAX 64
+
+enum app_status case_due(struct ctx *c, const struct case_record *k, const struct case_facts *f,
+                         struct case_task **out, int *n)
+{
+    struct due due[DUE_MAX];
+    int nd = workflow_due(f, due, DUE_MAX);
+    *out = arena_alloc(c->a, sizeof **out * (size_t)(nd + 1));
+    *n = 0;
+    for (int i = 0; i < nd; i++) {
+        /* R16: an item about a part shows only to whoever may see that part. */
+        enum record_kind kind = due[i].step->kind;
+        if (kind != KIND_CASE && !casework_may(c, k, ACT_VIEW, kind))
+            continue;
+        struct case_task *t = &(*out)[(*n)++];
+        memset(t, 0, sizeof *t);
+        t->t.due = due[i];
+        task_fill(c, k, t);
+    }
+    return APP_OK;
+}
+
+const char *case_status_words(struct ctx *c, const struct case_record *k,
+                              const struct case_facts *f)
+{
+    buf b;
+    buf_init(&b, c->a);
+    workflow_status(f, (k->relations & REL(WHO_CASE_TEACHER)) != 0, &b);
+    return buf_cstr(&b);
+}
+
+/* --- each person's tasks --- */
+
+static int by_urgency(const void *a, const void *b)
+{
+    const struct case_task *x = a, *y = b;
+    int d = due_compare(&x->t.due, &y->t.due);
+    return d ? d : (x->case_id > y->case_id) - (x->case_id < y->case_id);
+}
+
+/* The next free task in out, grown as needed. */
+static struct case_task *task_slot(struct ctx *c, struct case_task **out, int *n, int *cap)
+{
+    if (*n == *cap) {
+        *cap = *cap * 2 + 16;
+        struct case_task *more = arena_alloc(c->a, sizeof *more * (size_t)*cap);
+        memcpy(more, *out, sizeof *more * (size_t)*n);
+        *out = more;
+    }
+    struct case_task *t = &(*out)[(*n)++];
+    memset(t, 0, sizeof *t);
+    return t;
+}
+
+/* The coordinator's: each request that may become a case (R8, R10). */
+static enum app_status inquiry_tasks(struct ctx *c, struct case_task **out, int *n, int *cap)
+{
+    if (!role_set_has(c->who.roles, ROLE_COORDINATOR))
+        return APP_OK;
+    struct inquiry_choice *qs;
+    int nq = 0;
+    enum app_status s = case_open_inquiries(c, &qs, &nq);
+    if (s != APP_OK)
+        return s;
+    for (int i = 0; i < nq; i++) {
+        struct case_facts f;
+        inquiry_facts_load(c, 0, &f);
+        date_of(c, qs[i].created_at, f.entered[CASE_NONE]);
+        struct task t[2];
+        if (workflow_tasks(&f, c->who.roles, 0, t, 2) == 0)
+            continue;
+        struct case_task *ct = task_slot(c, out, n, cap);
+        ct->t = t[0];
+        ct->inquiry_id = qs[i].id;
+        ct->teacher_name = qs[i].name;
+        ct->who = who_words(c, t[0].due.who);
+        ct->link = arena_printf(c->a, "/intake/%" PRId64, qs[i].id);
+        ct->not_yet = blocked_words(c, t[0].blocked, t[0].detail);
+    }
+    return APP_OK;
+}
+
+#define TASKS_PER_CASE 16
+
+/* One case's items into out: the asker's own tasks (mine), or everything
+ * due on it that they may see. */
+static enum app_status case_items(struct ctx *c, const struct case_record *k, bool mine,
+                                  struct case_task **out, int *n, int *cap)
+{
+    /* Only a case the asker may see (a Panel member whose term ended sees
+     * none of the Panel's, R29). */
+    if (app_authorize(c, ACT_VIEW, KIND_CASE, CASE_POLICY(k)) != APP_OK)
+        return APP_OK;
+    struct case_facts f;
+    enum app_status s = case_facts_load(c, k, &f);
+    if (s != APP_OK)
+        return s;
+    if (!mine) {
+        struct case_task *due;
+        int nd = 0;
+        if ((s = case_due(c, k, &f, &due, &nd)) != APP_OK)
+            return s;
+        for (int j = 0; j < nd; j++)
+            *task_slot(c, out, n, cap) = due[j];
+        return APP_OK;
+    }
+    struct task t[TASKS_PER_CASE];
+    int nt = workflow_tasks(&f, c->who.roles, k->relations, t, TASKS_PER_CASE);
+    for (int j = 0; j < nt; j++) {
+        struct case_task *ct = task_slot(c, out, n, cap);
+        ct->t = t[j];
+        task_fill(c, k, ct);
+    }
+    return APP_OK;
+}
+
+enum app_status tasks_of(struct ctx *c, bool mine, struct case_task **out, int *n)
+{
+    struct case_record *cases;
+    int ncases = 0;
+    *n = 0;
+    enum app_status s = cases_in_progress(c, &cases, &ncases);
+    if (s != APP_OK)
+        return s;
+    int cap = ncases * 2 + 16;
+    *out = arena_alloc(c->a, sizeof **out * (size_t)cap);
+    for (int i = 0; i < ncases && s == APP_OK; i++)
+        s = case_items(c, &cases[i], mine, out, n, &cap);
+    if (s == APP_OK)
+        s = inquiry_tasks(c, out, n, &cap);
+    if (s == APP_OK)
+        qsort(*out, (size_t)*n, sizeof **out, by_urgency);
+    return s;
+}
