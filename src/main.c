@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "app/api_token.h"
 #include "app/app.h"
 #include "app/auth.h"
 #include "app/copy.h"
@@ -253,12 +254,8 @@ static int cmd_demo_fn(struct ctx *c, const struct opts *o)
 
 static int64_t person_id_by_email(struct ctx *c, const char *email)
 {
-    int64_t id = 0;
-    char *lower = arena_strdup(c->a, email);
-    for (char *p = lower; *p; p++)
-        *p = (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p);
-    db_int_query(c->db, &id, "SELECT id FROM person WHERE email = ?", "s", lower);
-    return id;
+    int64_t program;
+    return person_signing_in_as(c, email, &program);
 }
 
 static const char *school_for(struct ctx *c, const char *school)
@@ -294,6 +291,18 @@ static int user_roles_add(struct ctx *c, const struct opts *o, int64_t pid, cons
     return 0;
 }
 
+/* R1: --district-year, or the full years of the old --years plus one; a
+ * first year when neither is given. */
+static const char *district_year_opt(struct ctx *c, const struct opts *o)
+{
+    const char *full = opt(o, "years", NULL);
+    char *end;
+    long n = full ? strtol(full, &end, 10) : 0;
+    if (full && *full && *end == '\0' && !opt(o, "district-year", NULL))
+        return arena_printf(c->a, "%d", district_year_after_full_years((int)n));
+    return opt(o, "district-year", full ? full : "1");
+}
+
 static int cmd_user_add_fn(struct ctx *c, const struct opts *o)
 {
     if (!c->who.program_id) {
@@ -305,7 +314,7 @@ static int cmd_user_add_fn(struct ctx *c, const struct opts *o)
         .name = need(o, "name", "user add"), .email = need(o, "email", "user add"),
         .employee_id = opt(o, "employee-id", ""), .school_id = school,
         .union_member = opt(o, "union-member", "yes"), .full_time = opt(o, "full-time", "yes"),
-        .years_in_district = opt(o, "years", "0"), .job_type = opt(o, "job", "classroom_teacher"),
+        .district_year = district_year_opt(c, o), .job_type = opt(o, "job", "classroom_teacher"),
     };
     struct errors errs = {0};
     int64_t pid;
@@ -316,10 +325,14 @@ static int cmd_user_add_fn(struct ctx *c, const struct opts *o)
     if (user_roles_add(c, o, pid, school))
         return 1;
     const char *pw = read_password();
-    if (pw && *pw && auth_password_set(c, pid, pw, &errs) != APP_OK) {
+    enum app_status s = pw && *pw ? auth_password_set(c, pid, pw, &errs) : APP_OK;
+    if (s == APP_CONFLICT)
+        fprintf(stderr, "parley: someone of another program already signs in with %s; one "
+                        "address signs in one person, so nobody was added\n", in.email);
+    else if (s != APP_OK)
         print_errors(&errs);
+    if (s != APP_OK)
         return 1;
-    }
     printf("parley: added %s (id %" PRId64 ")%s\n", in.email, pid,
            pw && *pw ? "" : "; no password yet: issue a password link to let them sign in");
     return 0;
@@ -351,18 +364,73 @@ static int cmd_user_link_fn(struct ctx *c, const struct opts *o)
         return 1;
     }
     printf("%s/reset/%s\n", opt(o, "base-url", "http://127.0.0.1:8080"), token);
+    fprintf(stderr, "parley: give the link to the person only. It works once, until %s; their "
+                    "older links, sessions and API tokens have ended.\n",
+            clock_format(c->a, expires));
     return 0;
 }
+
+/* --- API tokens (issue 15) --- */
 
 static int cmd_token_create_fn(struct ctx *c, const struct opts *o)
 {
     const char *token;
-    if (auth_token_create(c, need(o, "email", "token create"), opt(o, "label", "command line"),
-                          &token) != APP_OK) {
+    struct api_token t;
+    struct errors errs = {0};
+    struct token_input in = {.name = opt(o, "name", "command line"), .days = opt(o, "days", "")};
+    enum app_status s = token_create_for(c, need(o, "email", "token create"), &in, &t, &token,
+                                             &errs);
+    if (s == APP_NOT_FOUND)
+        fprintf(stderr, "parley: nobody has that email address\n");
+    else if (s != APP_OK)
+        print_errors(&errs);
+    if (s != APP_OK)
+        return 1;
+    printf("%s\n", token);
+    fprintf(stderr, "parley: token %" PRId64 " (\"%s\") works until %s; it is shown only now\n",
+            t.id, t.name, clock_format(c->a, t.expires_at));
+    return 0;
+}
+
+static int cmd_token_list_fn(struct ctx *c, const struct opts *o)
+{
+    int64_t pid = 0;
+    const char *email = opt(o, "email", NULL);
+    if (email && !(pid = person_id_by_email(c, email))) {
         fprintf(stderr, "parley: nobody has that email address\n");
         return 1;
     }
-    printf("%s\n", token);
+    struct page_of pg = {.page = 1, .per_page = 200};
+    struct api_token *ts;
+    int n;
+    if (tokens_list(c, pid, NULL, &pg, &ts, &n) != APP_OK)
+        return 1;
+    printf("%-6s %-8s %-28s %-32s %-18s %-18s %s\n", "id", "state", "owner", "name", "expires",
+           "last used", "revoked");
+    for (int i = 0; i < n; i++) {
+        const struct api_token *t = &ts[i];
+        printf("%-6" PRId64 " %-8s %-28s %-32s %-18s %-18s %s\n", t->id,
+               token_state_key(t->state), t->person_email, t->name,
+               clock_format(c->a, t->expires_at),
+               t->last_used ? clock_format(c->a, t->last_used) : "never",
+               t->revoked_at
+                   ? arena_printf(c->a, "%s (%s)", clock_format(c->a, t->revoked_at), t->revoked_note)
+                   : "");
+    }
+    return 0;
+}
+
+static int cmd_token_revoke_fn(struct ctx *c, const struct opts *o)
+{
+    struct api_token t;
+    int64_t id = parse_id(need(o, "id", "token revoke"));
+    if (!id || token_revoke(c, id, &t) != APP_OK) {
+        fprintf(stderr, "parley: there is no API token %s (parley token list shows them)\n",
+                opt(o, "id", ""));
+        return 1;
+    }
+    printf("parley: the token %" PRId64 " (\"%s\" of %s) is revoked\n", t.id, t.name,
+           t.person_email);
     return 0;
 }
 
@@ -685,7 +753,9 @@ static const struct opt_def user_add_opts[] = {
     {"role", "ROLE", "a role (repeatable): coordinator, consulting_teacher, participating_teacher, "
                      "administrator, panel_member, superintendent, union_rep"},
     {"school", "S", "their school's code or name (administrators need one)"},
-    {"employee-id", "ID", "their employee id"}, {"years", "N", "full years in the district"},
+    {"employee-id", "ID", "their employee id"},
+    {"district-year", "N", "which year in the district they are in: 1 for the first (R1)"},
+    {"years", "N", "the old form of --district-year: the full years behind them, one less"},
     {"job", "JOB", "classroom_teacher, spc_teacher, nurse, cosess or other"},
     {"union-member", "yes|no", "member of the union (default yes)"},
     {"full-time", "yes|no", "full-time employee (default yes)"},
@@ -698,8 +768,14 @@ static const struct opt_def link_opts[] = {
     DB_OPT, {"email", "E", "the person's email address"},
     {"base-url", "URL", "the site's address (default http://127.0.0.1:8080)"}, {0}};
 static const struct opt_def token_opts[] = {
-    DB_OPT, {"email", "E", "whose token it is: the API acts as them"},
-    {"label", "TEXT", "what the token is for"}, {0}};
+    DB_OPT, {"email", "E", "whose token it is: the API acts as them, in their home program"},
+    {"name", "TEXT", "what the token is for (default \"command line\")"},
+    {"days", "N", "how many days it works (default and most: the program's api_token_days, 90 "
+                  "unless changed)"}, {0}};
+static const struct opt_def token_list_opts[] = {
+    DB_OPT, {"email", "E", "only this person's tokens (default: everyone's)"}, {0}};
+static const struct opt_def token_revoke_opts[] = {
+    DB_OPT, {"id", "N", "the token's id, from parley token list"}, {0}};
 static const struct opt_def backup_opts[] = {DB_OPT, {"to", "FILE", "the new backup file"}, {0}};
 static const struct opt_def copy_opts[] = {
     {"from", "DB", "the deployment to copy: an SQLite file or a postgres:// URL"},
@@ -744,10 +820,15 @@ static const struct command commands[] = {
                  "(an empty line: none yet).", user_add_opts, NULL, cmd_user_add_fn, false},
     {"user passwd", "Sets a person's password from the first line of standard input.",
      email_opts, NULL, cmd_user_passwd_fn, false},
-    {"user link", "Prints a one-time link with which a person sets a new password.", link_opts,
+    {"user link", "Prints a one-time link with which a person sets a new password (and signs "
+                  "them out everywhere).", link_opts,
      NULL, cmd_user_link_fn, false},
     {"token create", "Prints a new API token for a person (only its hash is kept).", token_opts,
      NULL, cmd_token_create_fn, false},
+    {"token list", "Lists API tokens: name, owner, expiry, last use, and whether revoked.",
+     token_list_opts, NULL, cmd_token_list_fn, false},
+    {"token revoke", "Revokes an API token: it stops working at once.", token_revoke_opts, NULL,
+     cmd_token_revoke_fn, false},
     {"remind", "Sends the inbox's reminders of what is due, soon or overdue (as serve does "
                "every hour).", db_opts, NULL, cmd_remind_fn, false},
     {"check", "Verifies the database's integrity, schema version and audit chain.", db_opts,

@@ -91,17 +91,24 @@ enum app_status app_db_status(int st)
 
 const char *program_setting(struct ctx *c, const char *key)
 {
+    return program_setting_of(c, c->who.program_id, key);
+}
+
+const char *program_setting_of(struct ctx *c, int64_t program_id, const char *key)
+{
     db_stmt *st = db_query(c->db,
                            "SELECT value FROM program_setting WHERE program_id = ? AND key = ?",
-                           "is", c->who.program_id, key);
+                           "is", program_id, key);
     const char *v = NULL;
     if (st && db_step(st) == DB_ROW)
         v = arena_strdup(c->a, db_text(st, 0));
     if (st)
         db_done(st);
-    if (v)
-        return v;
+    /* A value its rule refuses (stored before the bounds were checked) is
+     * never used: the default is, until the coordinator saves another. */
     const struct setting_def *def = setting_find(key);
+    if (v && (!def || !setting_invalid(key, v)))
+        return v;
     return def ? def->default_value : "";
 }
 

@@ -54,6 +54,7 @@ struct actor {
     bool federation;                /* that program is a federation's Peer Support Service */
     const char *program_name;
     int64_t session_id;             /* 0 for API tokens and the command line */
+    int64_t token_id;               /* the API token the request came with, or 0 */
     const char *name, *email;
     role_set roles;
     bool operator;                  /* the command line: whoever holds the database
@@ -94,6 +95,8 @@ enum app_status app_db_status(int db_status);
 
 /* A program setting's value: the program's own, else RULES.md's default. */
 const char *program_setting(struct ctx *c, const char *key);
+/* The same for another program than the one the asker acts in. */
+const char *program_setting_of(struct ctx *c, int64_t program_id, const char *key);
 int program_setting_int(struct ctx *c, const char *key);
 /* "%term%" for LIKE ? ESCAPE '\', with % and _ in the term escaped. */
 const char *like_pattern(arena *a, const char *term);

@@ -10,8 +10,11 @@
 #include <string.h>
 #include <time.h>
 
+#include "app/api_token.h"
+#include "app/auth_internal.h"
 #include "base/clock.h"
 #include "base/secret.h"
+#include "domain/credential.h"
 #include "domain/password.h"
 
 /* OWASP's argon2id minimum: 19 MiB, two passes. Kept modest because a
@@ -98,15 +101,14 @@ static void throttle_fail(struct ctx *c, const char *key, int limit)
 
 /* --- tokens: 256 random bits shown once; only their SHA-256 is stored --- */
 
-static char *token_new(struct ctx *c, char hash[65])
+char *auth_secret_new(struct ctx *c, char hash[65])
 {
     char *t = secret_token(c->a, TOKEN_BYTES);
     secret_sha256_hex(t, strlen(t), hash);
     return t;
 }
 
-/* The stored form of a token someone presents; false if it cannot be one. */
-static bool token_stored_form(const char *token, char hash[65])
+bool auth_secret_stored_form(const char *token, char hash[65])
 {
     if (!token || strlen(token) != TOKEN_BYTES * 2)
         return false;
@@ -134,7 +136,7 @@ role_set person_roles(struct ctx *c, int64_t person_id)
 
 static enum app_status session_create(struct ctx *c, int64_t person_id, const char **token)
 {
-    char hash[65], *t = token_new(c, hash);
+    char hash[65], *t = auth_secret_new(c, hash);
     int64_t now = clock_now();
     int rc = db_exec(c->db,
                      "INSERT INTO session (token_hash, person_id, csrf_token, created_at, last_seen, "
@@ -218,7 +220,7 @@ enum app_status auth_login_record(struct ctx *c, const struct login_attempt *a,
 bool auth_session_load(struct ctx *c, const char *token, const char **csrf, const char **flash)
 {
     char hash[65];
-    if (!token_stored_form(token, hash))
+    if (!auth_secret_stored_form(token, hash))
         return false;
     db_stmt *st = db_query(c->db,
                            "SELECT s.id, s.person_id, s.csrf_token, s.created_at, s.last_seen, "
@@ -271,61 +273,81 @@ enum app_status auth_logout(struct ctx *c)
     return audit_append(c, "logout", "session", c->who.session_id, c->who.person_id, "Signed out");
 }
 
-enum app_status auth_logout_everywhere(struct ctx *c, int64_t *ended)
+/* Issue 15: every way in but the password ends: the person's sessions
+ * (but keep_session, 0 for none), API tokens and password links (their
+ * credential generation moves on). *ended: how many sessions ended. */
+static enum app_status credentials_end(struct ctx *c, int64_t pid, int64_t keep_session,
+                                       const char *why, int64_t *ended)
 {
-    int rc = db_exec(c->db, "DELETE FROM session WHERE person_id = ?", "i", c->who.person_id);
+    int rc = db_exec(c->db,
+                     "UPDATE person SET credential_generation = credential_generation + 1 "
+                     "WHERE id = ?",
+                     "i", pid);
+    if (rc == DB_OK)
+        rc = db_exec(c->db, "DELETE FROM session WHERE person_id = ? AND id <> ?", "ii", pid,
+                     keep_session);
     if (rc != DB_OK)
         return app_db_status(rc);
-    *ended = db_changes(c->db);
+    if (ended)
+        *ended = db_changes(c->db);
+    return tokens_revoke_all(c, pid, why);
+}
+
+enum app_status auth_sign_in_end(struct ctx *c, int64_t person_id, const char *why)
+{
+    int rc = db_exec(c->db, "UPDATE person SET password_hash = NULL WHERE id = ?", "i", person_id);
+    if (rc != DB_OK)
+        return app_db_status(rc);
+    enum app_status s = credentials_end(c, person_id, 0, why, NULL);
+    return s != APP_OK ? s
+                       : audit_append(c, "update", "password", person_id, person_id,
+                                      arena_printf(c->a, "Can no longer sign in (%s): a new "
+                                                         "password comes with a one-time link",
+                                                   why));
+}
+
+enum app_status auth_logout_everywhere(struct ctx *c, int64_t *ended)
+{
+    enum app_status s = credentials_end(c, c->who.person_id, 0, TOKENS_ENDED_SIGN_OUT, ended);
+    if (s != APP_OK)
+        return s;
     return audit_append(c, "logout-everywhere", "session", 0, c->who.person_id,
                         arena_printf(c->a, "Signed out everywhere (%" PRId64 " sessions)", *ended));
 }
 
-bool auth_token_load(struct ctx *c, const char *token)
+bool auth_token_load(struct ctx *c, const char *token, const char **refusal)
 {
     char hash[65];
-    if (!token_stored_form(token, hash))
+    *refusal = token_refusal(c->a, TOKEN_ACTIVE, NULL);
+    if (!auth_secret_stored_form(token, hash))
         return false;
     db_stmt *st = db_query(c->db,
-                           "SELECT p.id, p.program_id, p.name, p.email FROM api_token t "
+                           "SELECT t.id, t.program_id, t.expires_at, t.revoked_at, t.last_used, "
+                           "p.id, p.name, p.email FROM api_token t "
                            "JOIN person p ON p.id = t.person_id "
-                           "WHERE t.token_hash = ? AND t.revoked_at = 0 AND p.active = 1",
+                           "WHERE t.token_hash = ? AND p.active = 1",
                            "s", hash);
-    bool found = st && db_step(st) == DB_ROW;
-    if (found) {
-        int64_t pid = db_int(st, 0), program = db_int(st, 1);
-        const char *name = arena_strdup(c->a, db_text(st, 2));
-        const char *email = arena_strdup(c->a, db_text(st, 3));
+    if (!st || db_step(st) != DB_ROW) {
         db_done(st);
-        actor_set(c, pid, program, name, email);
-    } else if (st) {
-        db_done(st);
+        return false;
     }
-    return found;
-}
-
-static int64_t person_by_email(struct ctx *c, const char *email)
-{
-    int64_t id = 0;
-    db_int_query(c->db, &id, "SELECT id FROM person WHERE email = ?", "s", lower(c->a, email));
-    return id;
-}
-
-enum app_status auth_token_create(struct ctx *c, const char *email, const char *label,
-                                  const char **token)
-{
-    int64_t pid = person_by_email(c, email);
-    if (!pid)
-        return APP_NOT_FOUND;
-    char hash[65], *t = token_new(c, hash);
-    int rc = db_exec(c->db,
-                     "INSERT INTO api_token (token_hash, person_id, label, created_at) "
-                     "VALUES (?, ?, ?, ?)",
-                     "sisi", hash, pid, label ? label : "", clock_now());
-    if (rc != DB_OK)
-        return app_db_status(rc);
-    *token = t;
-    return audit_append(c, "create", "api_token", 0, pid, "An API token was created");
+    int64_t tid = db_int(st, 0), program = db_int(st, 1), expires = db_int(st, 2);
+    int64_t revoked = db_int(st, 3), used = db_int(st, 4), pid = db_int(st, 5), now = clock_now();
+    const char *name = arena_strdup(c->a, db_text(st, 6));
+    const char *email = arena_strdup(c->a, db_text(st, 7));
+    db_done(st);
+    /* Issue 15: a revoked or expired token says so, and when. */
+    enum token_state state = token_state_at(now, expires, revoked);
+    if (state != TOKEN_ACTIVE) {
+        *refusal = token_refusal(c->a, state, clock_format(c->a, revoked ? revoked : expires));
+        return false;
+    }
+    /* Recorded at most once a minute: an API call should not always write. */
+    if (now - used >= 60)
+        db_exec(c->db, "UPDATE api_token SET last_used = ? WHERE id = ?", "ii", now, tid);
+    actor_set(c, pid, program, name, email);
+    c->who.token_id = tid;
+    return true;
 }
 
 /* Checks a new password and its confirmation; hashes it into out. */
@@ -347,12 +369,13 @@ static enum app_status password_store(struct ctx *c, int64_t pid, const char *ha
 {
     int rc = db_exec(c->db, "UPDATE person SET password_hash = ?, updated_at = ? WHERE id = ?",
                      "sii", hash, clock_now(), pid);
-    if (rc == DB_OK)
-        rc = db_exec(c->db, "DELETE FROM session WHERE person_id = ? AND id <> ?", "ii", pid,
-                     c->who.session_id);
+    /* 012: someone else (of another program) signs in with this email. */
+    if (rc == DB_CONSTRAINT)
+        return APP_CONFLICT;
     if (rc != DB_OK)
         return app_db_status(rc);
-    return audit_append(c, "update", "password", pid, pid, summary);
+    enum app_status s = credentials_end(c, pid, c->who.session_id, TOKENS_ENDED_PASSWORD, NULL);
+    return s != APP_OK ? s : audit_append(c, "update", "password", pid, pid, summary);
 }
 
 enum app_status auth_password_change_check(struct ctx *c, const char *current, const char *next,
@@ -394,28 +417,32 @@ enum app_status auth_password_set(struct ctx *c, int64_t person_id, const char *
 enum app_status auth_reset_issue(struct ctx *c, int64_t person_id, const char **token,
                                  int64_t *expires_at)
 {
-    enum app_status s = app_authorize(c, ACT_RESET_PASSWORD, KIND_PERSON,
-                                      &(struct policy_record){.known = true,
-                                                              .self = person_id == c->who.person_id});
+    /* Nobody holds a working credential for someone else: only the
+     * operator, who holds the database anyway, issues a link (finding 1). */
+    if (!c->who.operator)
+        return APP_FORBIDDEN;
+    int64_t generation = -1;
+    db_int_query(c->db, &generation, "SELECT credential_generation FROM person WHERE id = ?", "i",
+                 person_id);
+    if (generation < 0)
+        return APP_NOT_FOUND;
+    /* The link replaces whatever let the person in: older links, sessions
+     * and API tokens end (findings 1, 11). */
+    enum app_status s = credentials_end(c, person_id, 0, TOKENS_ENDED_LINK, NULL);
     if (s != APP_OK)
         return s;
-    int64_t exists = 0;
-    db_int_query(c->db, &exists, "SELECT id FROM person WHERE id = ?", "i", person_id);
-    if (!exists)
-        return APP_NOT_FOUND;
-    char hash[65], *t = token_new(c, hash);
+    char hash[65], *t = auth_secret_new(c, hash);
     *expires_at = clock_now() + c->app->cfg.reset_valid_seconds;
     int rc = db_exec(c->db,
-                     "INSERT INTO password_reset (token_hash, person_id, created_by, created_at, "
-                     "expires_at) VALUES (?, ?, ?, ?, ?)",
-                     "sisii", hash, person_id,
-                     c->who.person_id ? arena_printf(c->a, "%" PRId64, c->who.person_id) : NULL,
-                     clock_now(), *expires_at);
+                     "INSERT INTO password_reset (token_hash, person_id, created_at, expires_at, "
+                     "generation) VALUES (?, ?, ?, ?, ?)",
+                     "siiii", hash, person_id, clock_now(), *expires_at, generation + 1);
     if (rc != DB_OK)
         return app_db_status(rc);
     *token = t;
     return audit_append(c, "issue", "password_link", person_id, person_id,
-                        "A one-time link to set a new password was issued");
+                        "A one-time link to set a new password was issued; their sessions "
+                        "ended and their API tokens were revoked");
 }
 
 /* The person a live link belongs to, or 0. */
@@ -423,12 +450,13 @@ static int64_t reset_owner(struct ctx *c, const char *token, const char **name,
                            const char **email)
 {
     char hash[65];
-    if (!token_stored_form(token, hash))
+    if (!auth_secret_stored_form(token, hash))
         return 0;
     db_stmt *st = db_query(c->db,
                            "SELECT p.id, p.name, p.email FROM password_reset r "
                            "JOIN person p ON p.id = r.person_id "
-                           "WHERE r.token_hash = ? AND r.used_at = 0 AND r.expires_at > ?",
+                           "WHERE r.token_hash = ? AND r.used_at = 0 AND r.expires_at > ? "
+                           "AND r.generation = p.credential_generation",
                            "si", hash, clock_now());
     int64_t pid = 0;
     if (st && db_step(st) == DB_ROW) {
@@ -464,7 +492,7 @@ enum app_status auth_reset_store(struct ctx *c, const char *token, const char *h
     if (!pid)
         return APP_NOT_FOUND;   /* used or expired while the password was hashed */
     char thash[65];
-    token_stored_form(token, thash);
+    auth_secret_stored_form(token, thash);
     int rc = db_exec(c->db, "UPDATE password_reset SET used_at = ? WHERE token_hash = ?", "is",
                      clock_now(), thash);
     if (rc != DB_OK)

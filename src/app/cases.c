@@ -19,13 +19,13 @@
     "COALESCE(t.school_id, 0), COALESCE(s.name, ''), COALESCE(ct.name, ''), "                \
     "COALESCE(ur.name, ''), i.reference, COALESCE(tb.name, ''), "                            \
     "(SELECT COUNT(*) FROM person_role r WHERE r.person_id = ? AND r.role = 'administrator' " \
-    "AND r.school_id = t.school_id), i.facts_at, i.years_in_district, i.plan_type, "         \
+    "AND r.school_id = t.school_id), i.facts_at, i.district_year, i.plan_type, "             \
     "i.plan_months, i.rating, i.union_member, i.full_time, i.job_type, "                     \
-    "COALESCE(ct.email, '') "                                                                \
+    "COALESCE(k.handler_id, 0), COALESCE(hd.name, ''), COALESCE(ct.email, '') "              \
     "FROM teacher_case k JOIN person t ON t.id = k.teacher_id "                              \
     "LEFT JOIN school s ON s.id = t.school_id LEFT JOIN person ct ON ct.id = k.ct_id "      \
     "LEFT JOIN person ur ON ur.id = k.union_rep_id JOIN inquiry i ON i.id = k.inquiry_id "  \
-    "LEFT JOIN person tb ON tb.id = k.timeline_by "
+    "LEFT JOIN person tb ON tb.id = k.timeline_by LEFT JOIN person hd ON hd.id = k.handler_id "
 
 /* R21, R24, R29: a Panel member reaches a PAR case once its recommendation
  * has gone to the Panel, while their term is running, and not after
@@ -120,11 +120,13 @@ static void case_from_row(struct ctx *c, db_stmt *st, struct case_record *k)
     k->union_rep_name = db_text_copy(st, 28, c->a);
     k->inquiry_ref = db_text_copy(st, 29, c->a);
     k->timeline_by = db_text_copy(st, 30, c->a);
-    k->ct_email = db_text_copy(st, 40, c->a);
+    k->handler_id = db_int(st, 40);
+    k->handler_name = db_text_copy(st, 41, c->a);
+    k->ct_email = db_text_copy(st, 42, c->a);
     k->relations = relations_of(c, k, db_int(st, 31) > 0);
     if (db_int(st, 32))   /* the coordinator confirmed the facts at intake */
         k->confirmed = (struct case_input){
-            .years = db_text_copy(st, 33, c->a), .plan = db_text_copy(st, 34, c->a), .months = db_text_copy(st, 35, c->a),
+            .district_year = db_text_copy(st, 33, c->a), .plan = db_text_copy(st, 34, c->a), .months = db_text_copy(st, 35, c->a),
             .rating = db_text_copy(st, 36, c->a), .union_member = db_int(st, 37) ? "yes" : "no",
             .full_time = db_int(st, 38) ? "yes" : "no", .job = db_text_copy(st, 39, c->a)};
 }

@@ -96,6 +96,7 @@ static const struct copy_table copy_tables[] = {
     {"case_outcome", NULL},
     {"survey_invitation", NULL},
     {"survey_response", NULL},
+    {"reminder", NULL}, /* 010 */
     {"audit", NULL},
     /* 001 seeds the chain's head as (1, 0, ''); the copy replaces it. */
     {"audit_head", "last_id <> 0"},

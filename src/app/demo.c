@@ -45,7 +45,7 @@ static const struct school_input demo_schools[] = {
 
 struct demo_person {
     const char *name, *email, *school_code, *job;
-    int years;
+    int district_year;
     const char *roles[3];
     const char *seat, *appointed_by;
 };
@@ -117,7 +117,7 @@ static enum app_status demo_person_add(struct ctx *c, const struct demo_person *
     struct person_input in = {
         .name = dp->name, .email = dp->email, .employee_id = "",
         .school_id = school_id_of(c, dp->school_code), .union_member = "yes",
-        .full_time = "yes", .years_in_district = arena_printf(c->a, "%d", dp->years),
+        .full_time = "yes", .district_year = arena_printf(c->a, "%d", dp->district_year),
         .job_type = dp->job,
     };
     int64_t pid;
@@ -324,7 +324,7 @@ static enum app_status large_person(struct ctx *c, int i, const char *role, int6
         .school_id = arena_printf(c->a, "%" PRId64, school),
         .union_member = demo_random(seed) % 10 ? "yes" : "no",
         .full_time = demo_random(seed) % 20 ? "yes" : "no",
-        .years_in_district = arena_printf(c->a, "%u", 1 + demo_random(seed) % 20),
+        .district_year = arena_printf(c->a, "%u", 1 + demo_random(seed) % 20),
         .job_type = demo_random(seed) % 12 ? "classroom_teacher" : "spc_teacher",
     };
     enum app_status s = person_create(c, &in, pid, errs);
@@ -368,7 +368,7 @@ static enum app_status large_history(struct ctx *c, const int64_t *people, int n
                 .name = p.name, .email = p.email, .employee_id = p.employee_id,
                 .school_id = arena_printf(c->a, "%" PRId64, p.school_id),
                 .union_member = p.union_member ? "yes" : "no", .full_time = p.full_time ? "yes" : "no",
-                .years_in_district = arena_printf(c->a, "%d", p.years_in_district + 1),
+                .district_year = arena_printf(c->a, "%d", p.district_year + 1),
                 .job_type = job_type_key(p.job_type),
             };
             struct errors errs = {0};

@@ -89,15 +89,19 @@ static int observations(struct ctx *c, const struct large_case *k, int count, in
             break;
         const char *observers = !par ? "ct" : i % 7 == 3 ? "joint" : i % 3 == 1 ? "administrator" : "ct";
         int64_t obs = 0, at = day * 86400 + 36000;
+        /* R18: the history's joint observations were confirmed by both */
+        int64_t confirmed = strcmp(observers, "joint") == 0 ? at : 0;
         rc = db_int_query(c->db, &obs,
                           "INSERT INTO observation (case_id, draft_key, announced, observed_on, "
-                          "minutes, observers, notes, feedback, feedback_shared_at, created_at, "
-                          "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                          "isisisssiii", k->id, arena_printf(c->a, "lg-%" PRId64 "-%d", k->id, i),
+                          "minutes, observers, notes, feedback, feedback_shared_at, "
+                          "ct_confirmed_at, administrator_confirmed_at, created_at, updated_at) "
+                          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                          "isisisssiiiii", k->id, arena_printf(c->a, "lg-%" PRId64 "-%d", k->id, i),
                           (int64_t)(i % 2), day_text(c, day), (int64_t)(30 + next_random(seed) % 31),
                           observers, focuses[next_random(seed) % 8],
                           "Students were engaged; next, more wait time after questions.",
-                          day + 3 < today ? at + 3 * 86400 : (int64_t)0, at, at);
+                          day + 3 < today ? at + 3 * 86400 : (int64_t)0, confirmed, confirmed, at,
+                          at);
         if (rc >= 0)
             rc = db_exec(c->db,
                          "INSERT INTO evidence (case_id, indicator_id, observation_id, created_at) "

@@ -44,8 +44,8 @@ static const struct demo_page demo_pages[] = {
      "informal observation and some short-term coaching, with no evaluation."},
     {"enroll", "How to enroll",
      "1. **Check your eligibility.** PA and PAR are for union members working full time with "
-     "more than two years in the district, on a Directed Growth, Improvement or Developing "
-     "Educator plan. PAR also needs a plan of at least six months.\n"
+     "more than two years in the district (from your 3rd year on), on a Directed Growth, "
+     "Improvement or Developing Educator plan. PAR also needs a plan of at least six months.\n"
      "2. **Send us the contact form.** It takes two minutes and needs no account.\n"
      "3. **Meet a Consulting Teacher.** We explain how the program works and answer your "
      "questions.\n"

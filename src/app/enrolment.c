@@ -13,11 +13,13 @@
 
 #include "app/casework.h"
 #include "app/ct_terms.h"
+#include "app/inquiry.h"
 #include "app/meetings.h"
 #include "app/notify.h"
 #include "app/process.h"
 #include "base/clock.h"
 #include "domain/caseload.h"
+#include "domain/inquiry.h"
 
 #define REL(who) POLICY_REL(who)
 
@@ -141,7 +143,8 @@ enum app_status case_open_inquiries(struct ctx *c, struct inquiry_choice **out, 
     if (s != APP_OK)
         return s;
     db_stmt *st = db_query(c->db,
-                           "SELECT i.id, i.reference, i.name, i.email, i.interest, i.created_at FROM inquiry i "
+                           "SELECT i.id, i.reference, i.name, i.email, i.interest, "
+                           "i.teacher_confirmation, i.created_at FROM inquiry i "
                            "WHERE i.program_id = ? AND i.status <> 'closed' AND NOT EXISTS "
                            "(SELECT 1 FROM teacher_case k WHERE k.inquiry_id = i.id) "
                            "ORDER BY i.created_at, i.id LIMIT 200",
@@ -150,8 +153,18 @@ enum app_status case_open_inquiries(struct ctx *c, struct inquiry_choice **out, 
         return APP_ERROR;
     *out = arena_alloc(c->a, sizeof **out * 200);
     *n = 0;
+    struct case_facts f;
+    enum teacher_confirmation tc;
+    char detail[8];
     while (db_step(st) == DB_ROW && *n < 200) {
-        (*out)[*n] = (struct inquiry_choice){db_int(st, 0), db_int(st, 5), db_text_copy(st, 1, c->a),
+        /* Only those the "open" step's guards let through (R8). */
+        if (!teacher_confirmation_parse(db_text(st, 5), &tc))
+            tc = CONFIRMATION_AWAITING;
+        inquiry_facts_load(c, 0, &f);
+        inquiry_open_facts(INQUIRY_NEW, false, tc, &f);
+        if (workflow_check(workflow_find("open"), &f, true, detail, sizeof detail))
+            continue;
+        (*out)[*n] = (struct inquiry_choice){db_int(st, 0), db_int(st, 6), db_text_copy(st, 1, c->a),
                                              db_text_copy(st, 2, c->a), db_text_copy(st, 3, c->a),
                                              db_text_copy(st, 4, c->a)};
         (*n)++;
@@ -336,12 +349,14 @@ static void check_track(struct ctx *c, const struct case_input *in, struct step 
 {
     if (!case_track_parse(in->track, &s->track))
         errors_add(errs, "track", "Choose PA, PAR or a consultancy visit.");
-    struct eligibility_answers answers = {in->years,        in->plan,      in->months, in->rating,
-                                          in->union_member, in->full_time, in->job};
+    struct eligibility_answers answers = {in->district_year, in->plan,      in->months, in->rating,
+                                          in->union_member,  in->full_time, in->job};
     eligibility_facts_parse(&answers, false, f, errs);
-    s->facts = arena_printf(c->a, "%d years, %s plan of %d months, rated %s, union member: %s, "
-                                  "full time: %s, %s",
-                            f->years_in_district, plan_type_key(f->plan), f->plan_months,
+    char year[16];
+    ordinal(f->district_year, year, sizeof year);
+    s->facts = arena_printf(c->a, "%s year in the district, %s plan of %d months, rated %s, "
+                                  "union member: %s, full time: %s, %s",
+                            year, plan_type_key(f->plan), f->plan_months,
                             rating_key(f->rating), f->union_member ? "yes" : "no",
                             f->full_time ? "yes" : "no", job_type_key(f->job));
 }
@@ -539,6 +554,10 @@ static enum app_status step_record(struct ctx *c, const struct step_def *t,
                                         s->notes ? ". Notes: " : "",
                                         s->notes ? s->notes : ""))) != APP_OK)
         return st;
+    /* Its inquiry follows the case's end (withdrawn, the cycle closed). */
+    if (case_states[from].active && !case_states[to].active &&
+        (st = inquiry_follow_case(c, k->inquiry_id, to, k->track, s->reason)) != APP_OK)
+        return st;
     /* The people told are those of the case as it is now (a CT or union
      * rep chosen by this step is told too). */
     if (t->needs & NEED_CT)
@@ -599,9 +618,9 @@ enum app_status case_fire(struct ctx *c, int64_t id, const struct case_input *in
 /* --- opening a case (R8, R10) --- */
 
 struct inquiry_row {
-    int64_t school_id, facts_at, person_id;
-    const char *name, *email, *status, *reference, *job;
-    int years;
+    int64_t school_id, facts_at, person_id, handler_id;
+    const char *name, *email, *status, *reference, *job, *confirmation;
+    int district_year;
     bool union_member, full_time;
 };
 
@@ -609,13 +628,15 @@ static bool inquiry_load(struct ctx *c, int64_t id, struct inquiry_row *q)
 {
     db_stmt *st = db_query(c->db,
                            "SELECT COALESCE(school_id, 0), facts_at, COALESCE(person_id, 0), name, "
-                           "email, status, reference, job_type, years_in_district, union_member, "
-                           "full_time FROM inquiry WHERE id = ? AND program_id = ?",
+                           "email, status, reference, job_type, district_year, union_member, "
+                           "full_time, COALESCE(handler_id, 0), teacher_confirmation FROM inquiry "
+                           "WHERE id = ? AND program_id = ?",
                            "ii", id, c->who.program_id);
     bool found = st && db_step(st) == DB_ROW;
     if (found)
-        *q = (struct inquiry_row){db_int(st, 0), db_int(st, 1), db_int(st, 2), db_text_copy(st, 3, c->a),
-                                  db_text_copy(st, 4, c->a), db_text_copy(st, 5, c->a), db_text_copy(st, 6, c->a), db_text_copy(st, 7, c->a),
+        *q = (struct inquiry_row){db_int(st, 0), db_int(st, 1), db_int(st, 2), db_int(st, 11),
+                                  db_text_copy(st, 3, c->a), db_text_copy(st, 4, c->a), db_text_copy(st, 5, c->a), db_text_copy(st, 6, c->a),
+                                  db_text_copy(st, 7, c->a), db_text_copy(st, 12, c->a),
                                   (int)db_int(st, 8), db_int(st, 9) != 0, db_int(st, 10) != 0};
     if (st)
         db_done(st);
@@ -636,7 +657,8 @@ static enum app_status teacher_person(struct ctx *c, const struct inquiry_row *q
             .school_id = q->school_id ? arena_printf(c->a, "%" PRId64, q->school_id) : "",
             .union_member = facts && q->union_member ? "yes" : "no",
             .full_time = !facts || q->full_time ? "yes" : "no",
-            .years_in_district = arena_printf(c->a, "%d", facts ? q->years : 0),
+            /* R1: recorded as a first year until the facts are confirmed */
+            .district_year = arena_printf(c->a, "%d", facts ? q->district_year : 1),
             .job_type = facts && *q->job ? q->job : "classroom_teacher",
         };
         s = person_create(c, &in, pid, errs);
@@ -667,9 +689,15 @@ enum app_status case_open(struct ctx *c, int64_t inquiry_id, int64_t *id, struct
         errors_add(errs, "inquiry_id", "Choose an inquiry from the list.");
         return APP_INVALID;
     }
+    enum inquiry_status status;
+    enum teacher_confirmation tc;
+    if (!inquiry_status_parse(q.status, &status))
+        status = INQUIRY_CLOSED;
+    if (!teacher_confirmation_parse(q.confirmation, &tc))
+        tc = CONFIRMATION_AWAITING;
     struct case_facts f;
     inquiry_facts_load(c, q.person_id ? q.person_id : person_by_email(c, q.email), &f);
-    f.inquiry_open = !taken && strcmp(q.status, "closed") != 0;
+    inquiry_open_facts(status, taken != 0, tc, &f);
     if ((s = process_allows(c, t->key, &f, 0, true, errs, refusal)) != APP_OK)
         return s;
     int64_t teacher;
@@ -678,9 +706,12 @@ enum app_status case_open(struct ctx *c, int64_t inquiry_id, int64_t *id, struct
     int64_t now = app_now(c);
     int rc = db_int_query(c->db, id,
                           "INSERT INTO teacher_case (program_id, inquiry_id, teacher_id, state, "
-                          "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
-                          "iiisii", c->who.program_id, inquiry_id, teacher,
-                          case_state_key(t->to), now, now);
+                          "handler_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?) "
+                          "RETURNING id",
+                          "iiissii", c->who.program_id, inquiry_id, teacher,
+                          case_state_key(t->to),
+                          q.handler_id ? arena_printf(c->a, "%" PRId64, q.handler_id) : NULL, now,
+                          now);
     if (rc == DB_OK)
         rc = db_exec(c->db, "UPDATE inquiry SET person_id = ?, status = CASE WHEN status = 'new' "
                             "THEN 'in_progress' ELSE status END, updated_at = ?, "

@@ -19,16 +19,18 @@ struct case_event {
 struct case_input {
     const char *to;                  /* a transition key, or the state it reaches */
     const char *at, *place, *ct_id, *union_rep_id, *track;
-    const char *years, *plan, *months, *rating, *union_member, *full_time, *job;
+    const char *district_year, *plan, *months, *rating, *union_member, *full_time, *job;
     const char *cycle_start, *cycle_end, *plan_type, *plan_months, *reason, *notes;
 };
 
 struct case_record {
     int64_t id, version, inquiry_id, teacher_id, ct_id, union_rep_id, school_id;
+    int64_t handler_id;              /* who handled the inquiry it came from (0: nobody) */
     int64_t teacher_signed_at, rep_signed_at, timeline_at, created_at, updated_at;
     enum case_state state;
     enum case_track track;
     const char *teacher_name, *teacher_email, *school_name, *ct_name, *ct_email, *union_rep_name;
+    const char *handler_name;
     const char *inquiry_ref, *meeting_at, *meeting_place, *review_at, *review_place, *facts;
     const char *cycle_start, *cycle_end, *plan_type, *timeline_by, *withdrawn_reason;
     int plan_months;

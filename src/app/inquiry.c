@@ -1,17 +1,30 @@
 /* inquiry.c: the contact form's inquiries and the intake queue. */
 #include "app/inquiry.h"
 
+#include "app/process.h"
+
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
+#include "app/notify.h"
+#include "app/process.h"
 #include "base/clock.h"
 #include "base/log.h"
+#include "domain/workflow.h"
 
 #define RATE_WINDOW 3600        /* contact_per_hour counts this many seconds back */
 #define NOTES_MAX 200
 
 /* --- the public form --- */
+
+/* R8: the request is in the name of the person asking (emails are kept
+ * lower-case; an account's may not be). */
+static bool names_the_asker(const struct ctx *c, const char *email)
+{
+    return app_signed_in(c) && c->who.email && strcasecmp(c->who.email, email) == 0;
+}
 
 static bool school_exists(struct ctx *c, int64_t school_id)
 {
@@ -67,18 +80,31 @@ static const char *school_param(struct ctx *c, int64_t school_id)
     return school_id ? arena_printf(c->a, "%" PRId64, school_id) : NULL;
 }
 
+/* R8: someone signed in who sends the form in another's name (an address
+ * not theirs) is not that teacher: the request waits for the teacher. */
+static bool sent_for_someone_else(const struct ctx *c, const struct inquiry_fields *f)
+{
+    return app_signed_in(c) && !names_the_asker(c, f->email);
+}
+
 static int inquiry_insert(struct ctx *c, const struct inquiry_fields *f, const char *reference,
                           int64_t *id)
 {
     int64_t now = app_now(c);
+    bool other = sent_for_someone_else(c, f);
     return db_int_query(c->db, id,
                         "INSERT INTO inquiry (program_id, reference, name, email, school_id, "
-                        "school_other, contact_by, phone, interest, message, address, created_at, "
-                        "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                        "issssssssssii", c->who.program_id, reference, f->name, f->email,
+                        "school_other, contact_by, phone, interest, message, address, sent_by, "
+                        "teacher_confirmation, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, "
+                        "?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                        "issssssssssssii", c->who.program_id, reference, f->name, f->email,
                         school_param(c, f->school_id), f->school_other,
                         contact_by_key(f->contact_by), f->phone, interest_key(f->interest),
-                        f->message, c->address ? c->address : "", now, now);
+                        f->message, c->address ? c->address : "",
+                        other ? arena_printf(c->a, "%" PRId64, c->who.person_id) : NULL,
+                        teacher_confirmation_key(other ? CONFIRMATION_AWAITING
+                                                       : CONFIRMATION_NOT_NEEDED),
+                        now, now);
 }
 
 /* Two senders in the same instant (two nodes) may count the same number;
@@ -100,6 +126,90 @@ static enum app_status inquiry_store(struct ctx *c, const struct inquiry_fields 
             return app_db_status(rc);
     }
     return APP_BUSY;
+}
+
+/* R8: the teacher's word on a request sent in their name, however it came
+ * (signed in as themselves; their own contact form; one day a link sent to
+ * their address): yes, it may become a case; no, it is closed. Only a
+ * request still waiting is answered (else APP_CONFLICT). */
+static enum app_status confirmation_write(struct ctx *c, int64_t id, bool yes, const char *how)
+{
+    const char *reference = "";
+    int64_t handler = 0, now = app_now(c);
+    db_stmt *st = db_query(c->db, "SELECT reference, COALESCE(handler_id, 0) FROM inquiry WHERE "
+                                  "id = ?", "i", id);
+    if (st && db_step(st) == DB_ROW) {
+        reference = db_text_copy(st, 0, c->a);
+        handler = db_int(st, 1);
+    }
+    if (st)
+        db_done(st);
+    int rc = db_exec(c->db,
+                     "UPDATE inquiry SET teacher_confirmation = ?, confirmed_at = ?, "
+                     "status = CASE WHEN ? = 1 THEN status ELSE 'closed' END, "
+                     "close_reason = CASE WHEN ? = 1 THEN close_reason ELSE ? END, "
+                     "updated_at = ?, version = version + 1 WHERE id = ? AND teacher_confirmation = ?",
+                     "siddsiis",
+                     teacher_confirmation_key(yes ? CONFIRMATION_CONFIRMED : CONFIRMATION_DECLINED),
+                     now, yes ? 1 : 0, yes ? 1 : 0,
+                     "The teacher says they did not ask for this request.", now, id,
+                     teacher_confirmation_key(CONFIRMATION_AWAITING));
+    if (rc != DB_OK)
+        return app_db_status(rc);
+    if (db_changes(c->db) != 1)
+        return APP_CONFLICT;
+    const char *what = yes ? "the teacher confirmed it" : "the teacher said they did not ask for it";
+    enum app_status s = audit_append(c, "update", "inquiry", id, 0,
+                                     arena_printf(c->a, "Inquiry %s: %s, %s", reference, what, how));
+    if (s != APP_OK || !handler)
+        return s;
+    return notify_person(c, handler, 0,
+                         arena_printf(c->a, "Inquiry %s: %s.", reference,
+                                      yes ? "the teacher confirmed it; it may become a case"
+                                          : "the teacher says they did not ask for it; it is "
+                                            "closed"),
+                         arena_printf(c->a, "/intake/%" PRId64, id));
+}
+
+/* R8: the teacher named in a request someone else sent sees it on their
+ * dashboard, if they have a record in the program, and is told so. */
+static enum app_status tell_the_teacher(struct ctx *c, const char *email, const char *reference)
+{
+    int64_t teacher = 0;
+    db_int_query(c->db, &teacher, "SELECT id FROM person WHERE email = ? AND program_id = ?", "si",
+                 email, c->who.program_id);
+    if (!teacher)
+        return APP_OK;
+    return notify_person(c, teacher, 0,
+                         arena_printf(c->a, "%s sent the program a request in your name (%s). "
+                                            "Nothing happens unless you confirm it: say whether "
+                                            "you asked for it on your dashboard.",
+                                      c->who.name ? c->who.name : "Someone", reference),
+                         "/dashboard#sent-in-your-name");
+}
+
+/* R8: a teacher who sends the form themselves stands behind every request
+ * someone else sent in their name that still waits for them. */
+static enum app_status confirmed_by_own_request(struct ctx *c, const char *email,
+                                                const char *reference)
+{
+    int64_t ids[32];
+    int n = 0;
+    db_stmt *st = db_query(c->db,
+                           "SELECT id FROM inquiry WHERE program_id = ? AND email = ? AND "
+                           "teacher_confirmation = ? ORDER BY id LIMIT 32",
+                           "iss", c->who.program_id, email,
+                           teacher_confirmation_key(CONFIRMATION_AWAITING));
+    while (st && db_step(st) == DB_ROW)
+        ids[n++] = db_int(st, 0);
+    if (st)
+        db_done(st);
+    enum app_status s = st ? APP_OK : APP_ERROR;
+    for (int i = 0; i < n && s == APP_OK; i++)
+        s = confirmation_write(c, ids[i], true,
+                               arena_printf(c->a, "by sending the contact form themselves (%s)",
+                                            reference));
+    return s;
 }
 
 enum app_status inquiry_submit(struct ctx *c, const struct inquiry_input *in, bool honeypot,
@@ -127,9 +237,17 @@ enum app_status inquiry_submit(struct ctx *c, const struct inquiry_input *in, bo
         return s;
     /* R38: the sender has no account; audit.c names them "visitor" and
      * records their address. */
-    return audit_append(c, "create", "inquiry", id, 0,
-                        arena_printf(c->a, "Received inquiry %s (%s) from the contact form",
-                                     out->reference, interest_key(f.interest)));
+    if (sent_for_someone_else(c, &f)) {
+        s = audit_append(c, "create", "inquiry", id, 0,
+                         arena_printf(c->a, "Received inquiry %s (%s) from the contact form, sent "
+                                            "in the name of %s: it waits for their confirmation",
+                                      out->reference, interest_key(f.interest), f.email));
+        return s == APP_OK ? tell_the_teacher(c, f.email, out->reference) : s;
+    }
+    s = audit_append(c, "create", "inquiry", id, 0,
+                     arena_printf(c->a, "Received inquiry %s (%s) from the contact form",
+                                  out->reference, interest_key(f.interest)));
+    return s == APP_OK ? confirmed_by_own_request(c, f.email, out->reference) : s;
 }
 
 /* --- reading --- */
@@ -148,14 +266,17 @@ static int64_t page_offset(struct page_of *pg)
     "COALESCE(q.handler_id, 0), COALESCE(q.person_id, 0), q.reference, q.name, q.email, "  \
     "COALESCE(s.name, ''), q.school_other, q.phone, q.message, q.close_reason, "           \
     "COALESCE(h.name, ''), q.contact_by, q.interest, q.status, q.facts_at, "               \
-    "COALESCE(fb.name, ''), q.years_in_district, q.plan_type, q.plan_months, q.rating, "   \
-    "q.union_member, q.full_time, q.job_type FROM inquiry q "                              \
+    "COALESCE(fb.name, ''), q.district_year, q.plan_type, q.plan_months, q.rating, "       \
+    "q.union_member, q.full_time, q.job_type, q.teacher_confirmation, "                    \
+    "COALESCE(sb.name, ''), q.confirmed_at, "                                              \
+    "COALESCE((SELECT MIN(k.id) FROM teacher_case k WHERE k.inquiry_id = q.id), 0) "       \
+    "FROM inquiry q "                                                                      \
     "LEFT JOIN school s ON s.id = q.school_id LEFT JOIN person h ON h.id = q.handler_id "  \
-    "LEFT JOIN person fb ON fb.id = q.facts_by "
+    "LEFT JOIN person fb ON fb.id = q.facts_by LEFT JOIN person sb ON sb.id = q.sent_by "
 
 static void facts_from_row(db_stmt *st, int col, struct eligibility_facts *f)
 {
-    f->years_in_district = (int)db_int(st, col);
+    f->district_year = (int)db_int(st, col);
     if (!plan_type_parse(db_text(st, col + 1), &f->plan))
         f->plan = PLAN_SELF_DIRECTED;
     f->plan_months = (int)db_int(st, col + 2);
@@ -195,6 +316,11 @@ static void inquiry_row(struct ctx *c, db_stmt *st, struct inquiry *q)
     q->facts_at = db_int(st, 19);
     q->facts_by_name = db_text_copy(st, 20, c->a);
     facts_from_row(st, 21, &q->facts);
+    if (!teacher_confirmation_parse(db_text(st, 28), &q->confirmation))
+        q->confirmation = CONFIRMATION_AWAITING;
+    q->sent_by_name = db_text_copy(st, 29, c->a);
+    q->confirmed_at = db_int(st, 30);
+    q->case_id = db_int(st, 31);
 }
 
 /* The coordinator sees every inquiry; others (the policy's list rule lets
@@ -308,7 +434,8 @@ static enum app_status inquiry_load(struct ctx *c, int64_t id, enum action act, 
     if (!found)
         return APP_NOT_FOUND;
     struct policy_record rec = {.known = true,
-                                .assigned = q->handler_id && q->handler_id == c->who.person_id};
+                                .assigned = q->handler_id && q->handler_id == c->who.person_id,
+                                .self = names_the_asker(c, q->email)};
     return app_authorize(c, act, KIND_INQUIRY, &rec);
 }
 
@@ -480,12 +607,12 @@ enum app_status inquiry_facts_confirm(struct ctx *c, int64_t id, int64_t version
         return APP_INVALID;
     int64_t now = app_now(c);
     int rc = db_exec(c->db,
-                     "UPDATE inquiry SET facts_at = ?, facts_by = ?, years_in_district = ?, "
+                     "UPDATE inquiry SET facts_at = ?, facts_by = ?, district_year = ?, "
                      "plan_type = ?, plan_months = ?, rating = ?, union_member = ?, full_time = ?, "
                      "job_type = ?, updated_at = ?, version = version + 1 WHERE id = ? AND version = ?",
                      "isdsdsddsiii", now,
                      c->who.person_id ? arena_printf(c->a, "%" PRId64, c->who.person_id) : NULL,
-                     f.years_in_district, plan_type_key(f.plan), f.plan_months, rating_key(f.rating),
+                     f.district_year, plan_type_key(f.plan), f.plan_months, rating_key(f.rating),
                      f.union_member, f.full_time, job_type_key(f.job), now, id, version);
     if (rc != DB_OK)
         return app_db_status(rc);
@@ -508,4 +635,92 @@ bool inquiry_eligibility(struct ctx *c, const struct inquiry *q, struct eligibil
                                      program_setting_int(c, "par_min_plan_months")};
     eligibility_check(&q->facts, &s, out);
     return true;
+}
+
+/* --- R8: a request sent in someone else's name --- */
+
+enum app_status inquiries_sent_in_my_name(struct ctx *c, struct inquiry **out, int *n)
+{
+    *n = 0;
+    if (!app_signed_in(c) || !c->who.email)
+        return APP_OK;
+    db_stmt *st = db_query(c->db,
+                           INQUIRY_COLUMNS "WHERE q.program_id = ? AND q.email = LOWER(?) AND "
+                                           "q.teacher_confirmation = ? ORDER BY q.id LIMIT 20",
+                           "iss", c->who.program_id, c->who.email,
+                           teacher_confirmation_key(CONFIRMATION_AWAITING));
+    if (!st)
+        return APP_ERROR;
+    *out = arena_alloc(c->a, sizeof **out * 20);
+    while (*n < 20 && db_step(st) == DB_ROW) {
+        inquiry_row(c, st, &(*out)[*n]);
+        struct policy_record self = {.known = true, .self = names_the_asker(c, (*out)[*n].email)};
+        if (app_authorize(c, ACT_RESPOND, KIND_INQUIRY, &self) == APP_OK)
+            (*n)++;
+    }
+    db_done(st);
+    return APP_OK;
+}
+
+enum app_status inquiry_teacher_answer(struct ctx *c, int64_t id, const char *answer,
+                                       struct errors *errs, const char **refusal)
+{
+    struct inquiry q;
+    enum app_status s = inquiry_load(c, id, ACT_RESPOND, &q);
+    if (s != APP_OK)
+        return s;
+    if (q.confirmation != CONFIRMATION_AWAITING) {
+        *refusal = arena_printf(c->a, "This request waits for no answer from you: %s.",
+                                teacher_confirmation_label(q.confirmation));
+        return APP_CONFLICT;
+    }
+    bool yes = answer && strcmp(answer, "confirm") == 0;
+    if (!yes && !(answer && strcmp(answer, "decline") == 0)) {
+        errors_add(errs, "answer", "Say whether you asked for this: confirm, or decline.");
+        return APP_INVALID;
+    }
+    return confirmation_write(c, id, yes, "signed in as themselves");
+}
+
+bool inquiry_may_open_case(struct ctx *c, const struct inquiry *q, const char **why)
+{
+    *why = NULL;
+    if (app_authorize(c, ACT_CREATE, KIND_CASE, NULL) != APP_OK)
+        return false;
+    struct case_facts f;
+    struct step_offer o;
+    inquiry_facts_load(c, q->person_id, &f);
+    inquiry_open_facts(q->status, q->case_id != 0, q->confirmation, &f);
+    if (!workflow_offer(workflow_find("open"), &f, c->who.roles, 0, &o))
+        return false;
+    if (o.blocked)
+        *why = arena_printf(c->a, "%s%s", o.blocked->refusal, o.detail);
+    return !o.blocked;
+}
+
+/* --- the case's end, on its inquiry --- */
+
+enum app_status inquiry_follow_case(struct ctx *c, int64_t inquiry_id, enum case_state ended,
+                                    enum case_track track, const char *reason)
+{
+    const char *outcome =
+        ended == CASE_WITHDRAWN ? arena_printf(c->a, "The case was withdrawn: %s", reason ? reason : "")
+        : ended == CASE_CYCLE_CLOSED
+            ? arena_printf(c->a, "The case's cycle is closed (%s).", case_track_label(track))
+            : arena_printf(c->a, "The case is %s.", case_state_label(ended));
+    int rc = db_exec(c->db,
+                     "UPDATE inquiry SET status = 'closed', close_reason = ?, updated_at = ?, "
+                     "version = version + 1 WHERE id = ? AND program_id = ?",
+                     "siii", outcome, app_now(c), inquiry_id, c->who.program_id);
+    if (rc != DB_OK)
+        return app_db_status(rc);
+    const char *reference = "";
+    db_stmt *st = db_query(c->db, "SELECT reference FROM inquiry WHERE id = ?", "i", inquiry_id);
+    if (st && db_step(st) == DB_ROW)
+        reference = db_text_copy(st, 0, c->a);
+    if (st)
+        db_done(st);
+    return audit_append(c, "update", "inquiry", inquiry_id, 0,
+                        arena_printf(c->a, "Inquiry %s: closed with its case. %s", reference,
+                                     outcome));
 }

@@ -11,6 +11,7 @@
 #include "app/people.h"
 #include "domain/eligibility.h"
 #include "domain/inquiry.h"
+#include "domain/workflow.h"
 
 struct inquiry_note {
     int64_t id, at;
@@ -28,6 +29,10 @@ struct inquiry {
     int64_t facts_at;                           /* 0: not confirmed yet */
     const char *facts_by_name;
     struct eligibility_facts facts;
+    enum teacher_confirmation confirmation;     /* R8 */
+    const char *sent_by_name;                   /* who sent it in the teacher's name ("") */
+    int64_t confirmed_at;                       /* when the teacher answered (0: not yet) */
+    int64_t case_id;                            /* the case it became (0: none yet) */
     struct inquiry_note *notes;                 /* inquiry_get only, oldest first */
     int nnotes;
 };
@@ -74,6 +79,25 @@ enum app_status inquiry_facts_confirm(struct ctx *c, int64_t id, int64_t version
 /* R1-R6: the same eligibility_check() as the public checker, with the
  * program's settings; false if no facts are confirmed yet. */
 bool inquiry_eligibility(struct ctx *c, const struct inquiry *q, struct eligibility *out);
+
+/* R8: the requests someone else sent in the asker's name that wait for
+ * their word (at most 20), for their dashboard. */
+enum app_status inquiries_sent_in_my_name(struct ctx *c, struct inquiry **out, int *n);
+/* R8: the teacher named in the request answers it, signed in as
+ * themselves: "confirm" (it may become a case) or "decline" (it was not
+ * them: it is closed). The words are the teacher's only; a link sent to
+ * their address could answer the same way later. APP_CONFLICT (refusal)
+ * when it waits for no answer. */
+enum app_status inquiry_teacher_answer(struct ctx *c, int64_t id, const char *answer,
+                                       struct errors *errs, const char **refusal);
+/* Whether the asker may open a case from it now: the case workflow's
+ * "open" step, its who and its guards (R8, R10); why not, in the guard's
+ * words, when a guard stops it. */
+bool inquiry_may_open_case(struct ctx *c, const struct inquiry *q, const char **why);
+/* Its case ended (withdrawn, or the cycle closed): the inquiry is closed
+ * with the case's outcome in words. */
+enum app_status inquiry_follow_case(struct ctx *c, int64_t inquiry_id, enum case_state ended,
+                                    enum case_track track, const char *reason);
 
 /* Who may handle inquiries: the program's coordinators and CTs. */
 struct inquiry_handler {

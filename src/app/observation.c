@@ -17,7 +17,8 @@
     "SELECT o.id, o.case_id, o.draft_key, o.announced, o.observed_on, o.minutes, "          \
     "o.observers, o.notes, o.feedback, o.feedback_shared_at, o.reflection, "               \
     "o.reflection_at, COALESCE(o.created_by, 0), COALESCE(p.name, ''), o.created_at, "     \
-    "o.updated_at, o.version FROM observation o LEFT JOIN person p ON p.id = o.created_by "
+    "o.updated_at, o.version, o.ct_confirmed_at, o.administrator_confirmed_at "           \
+    "FROM observation o LEFT JOIN person p ON p.id = o.created_by "
 #define OBSERVATIONS_MAX 500            /* a cycle has a few dozen at most */
 
 static const char *today(struct ctx *c)
@@ -61,6 +62,10 @@ static void observation_row(struct ctx *c, const struct case_record *k, db_stmt 
     o->created_at = db_int(st, 14);
     o->updated_at = db_int(st, 15);
     o->version = db_int(st, 16);
+    o->ct_confirmed_at = db_int(st, 17);
+    o->administrator_confirmed_at = db_int(st, 18);
+    o->joint = joint_standing_of(o->observers, o->ct_confirmed_at, o->administrator_confirmed_at);
+    o->joint_awaiting = "";
     o->feedback_state = feedback_state_of(
         o->observed_on, observation_feedback_days(c),
         o->feedback_shared_at ? clock_date(c->a, o->feedback_shared_at) : "", today(c),
@@ -70,9 +75,46 @@ static void observation_row(struct ctx *c, const struct case_record *k, db_stmt 
         o->notes = o->feedback = "";
 }
 
-/* The evidence of each, after the rows are read (one statement at a time). */
-static enum app_status tags_load(struct ctx *c, struct observation *o)
+/* The administrators of the teacher's school, "A" or "A or B": on a PAR
+ * case any of them is its secondary evaluator (R14). */
+static const char *administrators_of(struct ctx *c, const struct case_record *k)
 {
+    buf b;
+    buf_init(&b, c->a);
+    buf_puts(&b, "");
+    db_stmt *st = db_query(c->db,
+                           "SELECT DISTINCT p.name FROM person_role r JOIN person p ON "
+                           "p.id = r.person_id WHERE r.role = 'administrator' AND r.school_id = ? "
+                           "AND p.program_id = ? ORDER BY p.name LIMIT 5",
+                           "ii", k->school_id, c->who.program_id);
+    while (st && db_step(st) == DB_ROW)
+        buf_printf(&b, "%s%s", b.len ? " or " : "", db_text(st, 0));
+    if (st)
+        db_done(st);
+    return b.len ? buf_cstr(&b) : "the administrator";
+}
+
+/* R18: whose confirmation a joint observation awaits, by name; *admins is
+ * looked up once for all of a case's observations. */
+static void joint_awaiting(struct ctx *c, const struct case_record *k, struct observation *o,
+                           const char **admins)
+{
+    bool ct = o->joint == JOINT_AWAITING_CT || o->joint == JOINT_AWAITING_BOTH;
+    bool admin = o->joint == JOINT_AWAITING_ADMINISTRATOR || o->joint == JOINT_AWAITING_BOTH;
+    if (admin && !*admins)
+        *admins = administrators_of(c, k);
+    o->joint_awaiting = ct && admin ? arena_printf(c->a, "%s and %s", k->ct_name, *admins)
+                        : ct        ? k->ct_name
+                        : admin     ? *admins
+                                    : "";
+}
+
+/* The evidence of each, after the rows are read (one statement at a time),
+ * and whose confirmation a joint one awaits. */
+static enum app_status tags_load(struct ctx *c, const struct case_record *k, struct observation *o,
+                                 const char **admins)
+{
+    joint_awaiting(c, k, o, admins);
     if (o->withheld)
         return APP_OK;
     return evidence_of(c, o->id, 0, &o->tags, &o->ntags);
@@ -91,7 +133,8 @@ static enum app_status load(struct ctx *c, const struct case_record *k, int64_t 
         s = APP_OK;
     }
     db_done(st);
-    return s == APP_OK ? tags_load(c, o) : s;
+    const char *admins = NULL;
+    return s == APP_OK ? tags_load(c, k, o, &admins) : s;
 }
 
 enum app_status observations_list(struct ctx *c, int64_t case_id, struct case_record *k,
@@ -112,17 +155,26 @@ enum app_status observations_list(struct ctx *c, int64_t case_id, struct case_re
     while (*n < OBSERVATIONS_MAX && db_step(st) == DB_ROW)
         observation_row(c, k, st, &(*out)[(*n)++]);
     db_done(st);
+    const char *admins = NULL;
     for (int i = 0; i < *n && s == APP_OK; i++)
-        s = tags_load(c, &(*out)[i]);
+        s = tags_load(c, k, &(*out)[i], &admins);
     return s;
+}
+
+/* The case, its observations authorised for act, and the one asked for. */
+static enum app_status open_one(struct ctx *c, int64_t case_id, int64_t id, enum action act,
+                                struct case_record *k, struct observation *o,
+                                const char **refusal)
+{
+    enum app_status s = casework_open(c, case_id, act, KIND_OBSERVATION, k, refusal);
+    return s == APP_OK ? load(c, k, id, o) : s;
 }
 
 enum app_status observation_get(struct ctx *c, int64_t case_id, int64_t id,
                                 struct case_record *k, struct observation *out)
 {
     const char *refusal;
-    enum app_status s = casework_open(c, case_id, ACT_VIEW, KIND_OBSERVATION, k, &refusal);
-    return s == APP_OK ? load(c, k, id, out) : s;
+    return open_one(c, case_id, id, ACT_VIEW, k, out, &refusal);
 }
 
 bool observation_may_edit(struct ctx *c, const struct case_record *k,
@@ -237,29 +289,66 @@ static enum app_status tags_save(struct ctx *c, const struct case_record *k, int
     return f->tags_sent ? evidence_set(c, k, id, 0, f->ids, f->nids, errs) : APP_OK;
 }
 
+/* R18: whoever records or completes a joint observation confirms for
+ * themselves that they were there: the time for their side (the CT's, the
+ * administrator's), 0 for the other. */
+struct joint_marks {
+    int64_t ct_at, administrator_at;
+};
+
+static struct joint_marks joint_marks_of(struct ctx *c, const struct case_record *k,
+                                         enum observers o)
+{
+    struct joint_marks m = {0, 0};
+    if (o != OBSERVERS_JOINT)
+        return m;
+    if (k->relations & POLICY_REL(WHO_CASE_CT))
+        m.ct_at = app_now(c);
+    if (k->relations & POLICY_REL(WHO_CASE_EVALUATOR))
+        m.administrator_at = app_now(c);
+    return m;
+}
+
+/* R18: the other observer is asked to confirm, on the observation's page. */
+static enum app_status ask_the_other_observer(struct ctx *c, const struct case_record *k,
+                                              const struct observation_fields *f,
+                                              const struct joint_marks *m)
+{
+    if (f->observers != OBSERVERS_JOINT || (m->ct_at && m->administrator_at))
+        return APP_OK;
+    const int who[] = {m->ct_at ? TELL_ADMINISTRATOR : TELL_CT, 0};
+    return case_tell(c, k, who,
+                     arena_printf(c->a, "%s recorded a joint observation of %s with you. It "
+                                        "counts as joint once you confirm, on its page, that "
+                                        "you were there.",
+                                  c->who.name ? c->who.name : "Someone", f->observed_on));
+}
+
 static enum app_status observation_insert(struct ctx *c, const struct case_record *k,
                                           const struct observation_fields *f, bool share,
                                           int64_t *id, struct errors *errs)
 {
     int64_t now = app_now(c);
+    struct joint_marks m = joint_marks_of(c, k, f->observers);
     int rc = db_int_query(c->db, id,
                           "INSERT INTO observation (case_id, draft_key, announced, observed_on, "
                           "minutes, observers, notes, feedback, feedback_shared_at, created_by, "
-                          "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                          "RETURNING id",
-                          "isdsdsssiiii", k->id, f->draft_key, f->announced ? 1 : 0,
+                          "ct_confirmed_at, administrator_confirmed_at, created_at, updated_at) "
+                          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                          "isdsdsssiiiiii", k->id, f->draft_key, f->announced ? 1 : 0,
                           f->observed_on, f->minutes, observers_key(f->observers), f->notes,
-                          f->feedback, share ? now : 0, c->who.person_id, now, now);
+                          f->feedback, share ? now : 0, c->who.person_id, m.ct_at,
+                          m.administrator_at, now, now);
     enum app_status s = rc == DB_CONSTRAINT ? APP_CONFLICT : app_db_status(rc);
     if (s == APP_OK)
         s = tags_save(c, k, *id, f, errs);
-    if (s != APP_OK)
-        return s;
-    return casework_record(c, k, KIND_OBSERVATION, *id, share ? "shared" : "added",
-                           summary_of(c, share ? "Recorded and shared the feedback on"
-                                               : "Recorded a draft of",
-                                      f),
-                           share);
+    if (s == APP_OK)
+        s = casework_record(c, k, KIND_OBSERVATION, *id, share ? "shared" : "added",
+                            summary_of(c, share ? "Recorded and shared the feedback on"
+                                                : "Recorded a draft of",
+                                       f),
+                            share);
+    return s == APP_OK ? ask_the_other_observer(c, k, f, &m) : s;
 }
 
 static enum app_status observation_write(struct ctx *c, const struct case_record *k,
@@ -268,25 +357,35 @@ static enum app_status observation_write(struct ctx *c, const struct case_record
                                          struct errors *errs)
 {
     int64_t now = app_now(c);
+    /* R18: a confirmation already given stays (the other observer may have
+     * given theirs meanwhile); none is left on what is no longer joint. */
+    struct joint_marks m = joint_marks_of(c, k, f->observers);
+    bool joint = f->observers == OBSERVERS_JOINT;
     int rc = db_exec(c->db,
                      "UPDATE observation SET announced = ?, observed_on = ?, minutes = ?, "
                      "observers = ?, notes = ?, feedback = ?, feedback_shared_at = ?, "
-                     "updated_at = ?, version = version + 1 WHERE id = ? AND version = ? AND "
-                     "feedback_shared_at = 0",
-                     "dsdsssiiii", f->announced ? 1 : 0, f->observed_on, f->minutes,
-                     observers_key(f->observers), f->notes, f->feedback, share ? now : 0, now,
-                     old->id, old->version);
+                     "ct_confirmed_at = CASE WHEN ? = 0 THEN 0 WHEN ct_confirmed_at > 0 THEN "
+                     "ct_confirmed_at ELSE ? END, administrator_confirmed_at = CASE WHEN ? = 0 "
+                     "THEN 0 WHEN administrator_confirmed_at > 0 THEN administrator_confirmed_at "
+                     "ELSE ? END, updated_at = ?, version = version + 1 WHERE id = ? AND "
+                     "version = ? AND feedback_shared_at = 0",
+                     "dsdsssididiiii", f->announced ? 1 : 0, f->observed_on, f->minutes,
+                     observers_key(f->observers), f->notes, f->feedback, share ? now : 0,
+                     joint ? 1 : 0, m.ct_at, joint ? 1 : 0, m.administrator_at, now, old->id,
+                     old->version);
     enum app_status s = rc != DB_OK ? app_db_status(rc)
                         : db_changes(c->db) == 1 ? APP_OK
                                                  : APP_CONFLICT;
     if (s == APP_OK)
         s = tags_save(c, k, old->id, f, errs);
-    if (s != APP_OK)
+    if (s == APP_OK)
+        s = casework_record(c, k, KIND_OBSERVATION, old->id, share ? "shared" : "changed",
+                            summary_of(c, share ? "Shared the feedback on" : "Changed the draft of",
+                                       f),
+                            share);
+    if (s != APP_OK || old->observers == OBSERVERS_JOINT)
         return s;
-    return casework_record(c, k, KIND_OBSERVATION, old->id, share ? "shared" : "changed",
-                           summary_of(c, share ? "Shared the feedback on" : "Changed the draft of",
-                                      f),
-                           share);
+    return ask_the_other_observer(c, k, f, &m);
 }
 
 /* The checks of a change to one observation: shared ones no longer change;
@@ -355,8 +454,8 @@ enum app_status observation_update(struct ctx *c, int64_t case_id, int64_t id, i
 {
     struct case_record k;
     struct observation old;
-    enum app_status s = casework_open(c, case_id, ACT_EDIT, KIND_OBSERVATION, &k, refusal);
-    if (s != APP_OK || (s = load(c, &k, id, &old)) != APP_OK)
+    enum app_status s = open_one(c, case_id, id, ACT_EDIT, &k, &old, refusal);
+    if (s != APP_OK)
         return s;
     if (old.version != version)
         return APP_CONFLICT;
@@ -369,8 +468,8 @@ enum app_status observation_reflect(struct ctx *c, int64_t case_id, int64_t id, 
 {
     struct case_record k;
     struct observation o;
-    enum app_status s = casework_open(c, case_id, ACT_RESPOND, KIND_OBSERVATION, &k, refusal);
-    if (s != APP_OK || (s = load(c, &k, id, &o)) != APP_OK)
+    enum app_status s = open_one(c, case_id, id, ACT_RESPOND, &k, &o, refusal);
+    if (s != APP_OK)
         return s;
     if (!o.feedback_shared_at) {
         *refusal = "R19: you add your reflection once the feedback is shared with you.";
@@ -395,6 +494,48 @@ enum app_status observation_reflect(struct ctx *c, int64_t case_id, int64_t id, 
                            true);
 }
 
+/* --- R18: the other observer's confirmation --- */
+
+bool observation_may_confirm_joint(struct ctx *c, const struct case_record *k,
+                                   const struct observation *o)
+{
+    return k->state == CASE_ON_CASELOAD && casework_may(c, k, ACT_EDIT, KIND_OBSERVATION) &&
+           !joint_confirm_refusal(o->observers, k->relations & POLICY_REL(WHO_CASE_CT),
+                                  k->relations & POLICY_REL(WHO_CASE_EVALUATOR),
+                                  o->ct_confirmed_at, o->administrator_confirmed_at);
+}
+
+enum app_status observation_confirm_joint(struct ctx *c, int64_t case_id, int64_t id,
+                                          const char **refusal)
+{
+    struct case_record k;
+    struct observation o;
+    enum app_status s = open_one(c, case_id, id, ACT_EDIT, &k, &o, refusal);
+    if (s != APP_OK)
+        return s;
+    bool is_ct = k.relations & POLICY_REL(WHO_CASE_CT);
+    bool is_evaluator = k.relations & POLICY_REL(WHO_CASE_EVALUATOR);
+    if ((*refusal = joint_confirm_refusal(o.observers, is_ct, is_evaluator, o.ct_confirmed_at,
+                                          o.administrator_confirmed_at)))
+        return is_ct || is_evaluator ? APP_CONFLICT : APP_FORBIDDEN;
+    /* Not a new version: the other observer's form on it stays good. */
+    int64_t now = app_now(c);
+    int rc = db_exec(c->db,
+                     "UPDATE observation SET ct_confirmed_at = CASE WHEN ? = 1 AND "
+                     "ct_confirmed_at = 0 THEN ? ELSE ct_confirmed_at END, "
+                     "administrator_confirmed_at = CASE WHEN ? = 1 AND "
+                     "administrator_confirmed_at = 0 THEN ? ELSE administrator_confirmed_at END, "
+                     "updated_at = ? WHERE id = ? AND observers = 'joint'",
+                     "didiii", is_ct ? 1 : 0, now, is_evaluator ? 1 : 0, now, now, id);
+    if (rc != DB_OK)
+        return app_db_status(rc);
+    return casework_record(c, &k, KIND_OBSERVATION, id, "confirmed",
+                           arena_printf(c->a, "%s confirmed taking part in the joint observation "
+                                              "of %s",
+                                        c->who.name ? c->who.name : "", o.observed_on),
+                           false);
+}
+
 /* --- the case's tally --- */
 
 enum app_status observations_status(struct ctx *c, const struct case_record *k, int *count,
@@ -405,16 +546,15 @@ enum app_status observations_status(struct ctx *c, const struct case_record *k, 
     int days = observation_feedback_days(c);
     const char *now = today(c);
     db_stmt *st = db_query(c->db,
-                           "SELECT observed_on, observers, feedback_shared_at FROM observation "
-                           "WHERE case_id = ?",
+                           "SELECT o.observed_on, CASE WHEN " OBSERVATION_JOINT_CONFIRMED("o")
+                           " THEN 1 ELSE 0 END, o.feedback_shared_at FROM observation o "
+                           "WHERE o.case_id = ?",
                            "i", k->id);
     if (!st)
         return APP_ERROR;
     while (db_step(st) == DB_ROW) {
-        enum observers o = OBSERVERS_CT;
-        observers_parse(db_text(st, 1), &o);
         int64_t shared = db_int(st, 2);
-        observation_tally_add(&t, db_text(st, 0), o, days,
+        observation_tally_add(&t, db_text(st, 0), db_int(st, 1) != 0, days,
                               shared ? clock_date(c->a, shared) : "", now);
     }
     db_done(st);

@@ -12,6 +12,14 @@
 #include "domain/observation.h"
 
 #define OBSERVATION_TEXT_MAX 20000      /* notes, feedback, a reflection */
+
+/* R18: a joint observation counts (the flag, the dashboards, the
+ * deadlines) only once both the CT and the administrator confirmed they
+ * were there. The one SQL condition for it, on an observation row aliased
+ * o: OBSERVATION_JOINT_CONFIRMED("o"). */
+#define OBSERVATION_JOINT_CONFIRMED(o)                                                     \
+    "(" o ".observers = 'joint' AND " o ".ct_confirmed_at > 0 AND " o                      \
+    ".administrator_confirmed_at > 0)"
 #define OBSERVATION_TAGS_MAX 64         /* indicators one observation is tagged to */
 
 struct observation {
@@ -19,6 +27,9 @@ struct observation {
     int64_t feedback_shared_at, reflection_at;    /* 0: not yet */
     const char *draft_key, *observed_on, *notes, *feedback, *reflection, *created_by_name;
     enum observers observers;
+    int64_t ct_confirmed_at, administrator_confirmed_at;   /* R18: 0, not yet */
+    enum joint_standing joint;                    /* R18: whose confirmation it awaits */
+    const char *joint_awaiting;                   /* their name(s), "" when none */
     bool announced;
     int minutes;
     enum feedback_state feedback_state;           /* R19 */
@@ -60,6 +71,13 @@ enum app_status observation_record(struct ctx *c, int64_t case_id,
 enum app_status observation_update(struct ctx *c, int64_t case_id, int64_t id, int64_t version,
                                    const struct observation_input *in, struct errors *errs,
                                    const char **refusal);
+/* R18: the CT or the administrator confirms taking part in a joint
+ * observation the other recorded; whenever, even once its feedback is
+ * shared. APP_FORBIDDEN or APP_CONFLICT: refusal says why. */
+enum app_status observation_confirm_joint(struct ctx *c, int64_t case_id, int64_t id,
+                                          const char **refusal);
+bool observation_may_confirm_joint(struct ctx *c, const struct case_record *k,
+                                   const struct observation *o);
 /* The teacher's reflection, once the feedback is shared (R19). */
 enum app_status observation_reflect(struct ctx *c, int64_t case_id, int64_t id, int64_t version,
                                     const char *reflection, struct errors *errs,
@@ -77,7 +95,8 @@ int observation_feedback_days(struct ctx *c);
  * see the case's observations; nothing is checked or audited here.
  *   count             observations recorded, drafts included
  *   joint             of them, observed by the CT and the administrator
- *                     together (R18: 0 on a PAR case is flagged)
+ *                     together, confirmed by both (R18: 0 on a PAR case is
+ *                     flagged)
  *   feedback_late     feedback not shared and past its due date
  *   feedback_pending  feedback not shared yet (late or not)
  *   next_feedback_due the earliest due date of the feedback not shared

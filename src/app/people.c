@@ -1,11 +1,14 @@
 /* people.c: schools, people and their roles; the audit log's views. */
 #include "app/people.h"
 
+#include <ctype.h>
 #include <inttypes.h>
 #include <string.h>
 
+#include "app/auth.h"
 #include "app/ct_terms.h"
 #include "base/clock.h"
+#include "domain/credential.h"
 
 #define SELF(c, id) (&(struct policy_record){.known = true, .self = (id) == (c)->who.person_id})
 
@@ -136,12 +139,31 @@ enum app_status people_list(struct ctx *c, const struct people_filter *f, struct
     return people_roles_load(c, f, pg, offset, *out, *n);
 }
 
+int64_t person_signing_in_as(struct ctx *c, const char *email, int64_t *program_id)
+{
+    char *lower = arena_strdup(c->a, email ? email : "");
+    for (char *p = lower; *p; p++)
+        *p = (char)tolower((unsigned char)*p);
+    int64_t id = 0;
+    db_stmt *st = db_query(c->db,
+                           "SELECT id, program_id FROM person WHERE email = ? "
+                           "ORDER BY password_hash IS NULL, id LIMIT 1",
+                           "s", lower);
+    if (st && db_step(st) == DB_ROW) {
+        id = db_int(st, 0);
+        *program_id = db_int(st, 1);
+    }
+    if (st)
+        db_done(st);
+    return id;
+}
+
 static enum app_status person_load(struct ctx *c, int64_t id, struct person *p)
 {
     db_stmt *st = db_query(c->db,
                            "SELECT p.id, p.name, p.email, p.employee_id, p.school_id, "
                            "COALESCE(s.name, ''), p.union_member, p.full_time, "
-                           "p.years_in_district, p.job_type, p.version, p.created_at, "
+                           "p.district_year, p.job_type, p.version, p.created_at, "
                            "p.updated_at, p.password_hash IS NOT NULL FROM person p "
                            "LEFT JOIN school s ON s.id = p.school_id "
                            "WHERE p.id = ? AND p.program_id = ?",
@@ -161,7 +183,7 @@ static enum app_status person_load(struct ctx *c, int64_t id, struct person *p)
     p->school_name = arena_strdup(c->a, db_text(st, 5));
     p->union_member = db_int(st, 6) != 0;
     p->full_time = db_int(st, 7) != 0;
-    p->years_in_district = (int)db_int(st, 8);
+    p->district_year = (int)db_int(st, 8);
     if (!job_type_parse(db_text(st, 9), &p->job_type))
         p->job_type = JOB_OTHER;
     p->version = db_int(st, 10);
@@ -196,15 +218,19 @@ static bool school_exists(struct ctx *c, int64_t school_id)
     return found != 0;
 }
 
-/* Checks what only the database knows: the school exists, the email is free. */
+/* Checks what only the database knows: the school exists, the email is free
+ * in the program. Only in the program: another program's people are not
+ * this one's to learn of, not even that an address is theirs (finding 10;
+ * 012 makes an email unique per program). */
 static void person_check_store(struct ctx *c, int64_t id, const struct person_fields *pf,
                                struct errors *errs)
 {
     if (pf->school_id && !school_exists(c, pf->school_id))
         errors_add(errs, "school_id", "Choose a school from the list.");
     int64_t other = 0;
-    db_int_query(c->db, &other, "SELECT id FROM person WHERE email = ? AND id <> ?", "si",
-                 pf->email, id);
+    db_int_query(c->db, &other,
+                 "SELECT id FROM person WHERE email = ? AND program_id = ? AND id <> ?", "sii",
+                 pf->email, c->who.program_id, id);
     if (other)
         errors_add(errs, "email", "Another person already has this email address.");
 }
@@ -255,11 +281,11 @@ enum app_status person_create(struct ctx *c, const struct person_input *in, int6
     bool sp = unique_write_begin(c);
     int rc = db_int_query(c->db, id,
                           "INSERT INTO person (program_id, name, email, employee_id, school_id, "
-                          "union_member, full_time, years_in_district, job_type, created_at, "
+                          "union_member, full_time, district_year, job_type, created_at, "
                           "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
                           "issssdddsii", c->who.program_id, pf.name, pf.email, pf.employee_id,
                           school_param(c, pf.school_id), pf.union_member, pf.full_time,
-                          pf.years_in_district, job_type_key(pf.job_type), now, now);
+                          pf.district_year, job_type_key(pf.job_type), now, now);
     unique_write_end(c, sp, rc);
     if (rc == DB_CONSTRAINT)
         person_check_store(c, 0, &pf, errs);
@@ -285,7 +311,7 @@ static const char *person_changes(struct ctx *c, const struct person *old,
         {old->school_id != pf->school_id, "school"},
         {old->union_member != pf->union_member, "union member"},
         {old->full_time != pf->full_time, "full time"},
-        {old->years_in_district != pf->years_in_district, "years in district"},
+        {old->district_year != pf->district_year, "year in the district"},
         {old->job_type != pf->job_type, "job type"},
     };
     for (size_t i = 0; i < sizeof fields / sizeof *fields; i++)
@@ -308,14 +334,21 @@ enum app_status person_update(struct ctx *c, int64_t id, int64_t version,
         person_check_store(c, id, &pf, errs);
     if (errs->n)
         return APP_INVALID;
+    /* One signs in with one's email: a new one ends the old sign-in, the
+     * same whether or not the address signs someone in elsewhere (that is
+     * not this program's to learn, finding 10). A new password comes with
+     * a one-time link. */
+    if (strcmp(old.email, pf.email) != 0 && old.can_sign_in &&
+        (s = auth_sign_in_end(c, id, TOKENS_ENDED_EMAIL)) != APP_OK)
+        return s;
     bool sp = unique_write_begin(c);
     int rc = db_exec(c->db,
                      "UPDATE person SET name = ?, email = ?, employee_id = ?, school_id = ?, "
-                     "union_member = ?, full_time = ?, years_in_district = ?, job_type = ?, "
+                     "union_member = ?, full_time = ?, district_year = ?, job_type = ?, "
                      "updated_at = ?, version = version + 1 WHERE id = ? AND version = ?",
                      "ssssdddsiii", pf.name, pf.email, pf.employee_id,
                      school_param(c, pf.school_id), pf.union_member, pf.full_time,
-                     pf.years_in_district, job_type_key(pf.job_type), app_now(c), id, version);
+                     pf.district_year, job_type_key(pf.job_type), app_now(c), id, version);
     unique_write_end(c, sp, rc);
     if (rc == DB_CONSTRAINT)
         person_check_store(c, id, &pf, errs);

@@ -22,7 +22,7 @@ struct person {
     int64_t id, school_id, version, created_at, updated_at;
     const char *name, *email, *employee_id, *school_name;
     bool union_member, full_time, can_sign_in;
-    int years_in_district;
+    int district_year;
     enum job_type job_type;
     struct person_role *roles;
     int nroles;
@@ -38,6 +38,12 @@ struct people_filter {
     int64_t school_id;
     const char *role;                /* a role key, or NULL */
 };
+
+/* The person who signs in with this email: emails are unique in a
+ * program, and at most one person of any program holds a password for an
+ * address (012); else the first person with it. 0: nobody has it.
+ * *program_id: their home program. For the command line and sign-in. */
+int64_t person_signing_in_as(struct ctx *c, const char *email, int64_t *program_id);
 
 enum app_status people_list(struct ctx *c, const struct people_filter *f, struct page_of *pg,
                             struct person **out, int *n);

@@ -11,6 +11,7 @@
 
 #include "app/casework.h"
 #include "app/meetings.h"
+#include "app/observation.h"
 #include "base/clock.h"
 
 #define REL(who) POLICY_REL(who)
@@ -77,20 +78,30 @@ static void meetings_load(struct ctx *c, const struct case_record *k, struct cas
     }
 }
 
-/* R18, R19: feedback not shared yet, and the joint observations. */
+/* R18, R19: feedback not shared yet, and the joint observations: counted
+ * once both observers confirmed (OBSERVATION_JOINT_CONFIRMED), else waiting
+ * for the one who has not, the asker perhaps. */
 static void observations_load(struct ctx *c, const struct case_record *k, struct case_facts *f)
 {
     db_stmt *st = db_query(c->db,
                            "SELECT o.observed_on, o.observers, o.feedback_shared_at, "
                            "(SELECT COUNT(*) FROM person_role r JOIN person t ON t.id = ? WHERE "
                            "r.person_id = o.created_by AND r.role = 'administrator' AND "
-                           "r.school_id = t.school_id) FROM observation o WHERE o.case_id = ? "
-                           "ORDER BY o.observed_on, o.id",
+                           "r.school_id = t.school_id), CASE WHEN "
+                           OBSERVATION_JOINT_CONFIRMED("o") " THEN 1 ELSE 0 END, "
+                           "o.ct_confirmed_at, o.administrator_confirmed_at FROM observation o "
+                           "WHERE o.case_id = ? ORDER BY o.observed_on, o.id",
                            "ii", k->teacher_id, k->id);
+    bool ct = k->relations & REL(WHO_CASE_CT), admin = k->relations & REL(WHO_CASE_EVALUATOR);
     while (st && db_step(st) == DB_ROW) {
         bool joint = strcmp(db_text(st, 1), "joint") == 0;
-        if (joint)
+        if (joint && db_int(st, 4)) {
             f->joint_observations++;
+        } else if (joint) {
+            if (!f->joint_awaiting++)
+                snprintf(f->joint_awaiting_on, sizeof f->joint_awaiting_on, "%s", db_text(st, 0));
+            f->me.joint_to_confirm |= (ct && !db_int(st, 5)) || (admin && !db_int(st, 6));
+        }
         if (db_int(st, 2) == 0 && f->nfeedback_pending < FACTS_FEEDBACK_MAX) {
             f->feedback_by_evaluator[f->nfeedback_pending] = db_int(st, 3) > 0;
             f->feedback_pending[f->nfeedback_pending++] = db_text_copy(st, 0, c->a);
@@ -209,7 +220,7 @@ void inquiry_facts_load(struct ctx *c, int64_t teacher_id, struct case_facts *f)
     f->state = CASE_NONE;
     f->today = clock_date(c->a, app_now(c));
     f->inquiry_open = true;
-    f->inquiry_confirmed = true;
+    f->inquiry_confirmed = true;   /* inquiry_open_facts() says otherwise (R8) */
     if (teacher_id)
         others_load(c, teacher_id, 0, f);
 }

@@ -104,21 +104,83 @@ static const char *advice(const struct eligibility *e)
            "send the contact form and choose \"consultancy visit\".";
 }
 
+const char *district_year_question(bool yours)
+{
+    return yours ? "Which year in the district are you in?"
+                 : "Which year in the district are they in?";
+}
+
+const char *district_year_hint(bool yours)
+{
+    return yours ? "Count this school year: 1 if it is your first year in the district, 3 if "
+                   "it is your third."
+                 : "Count this school year: 1 for a first year in the district, 3 for a third.";
+}
+
+void ordinal(int n, char *out, size_t size)
+{
+    int tens = n % 100, ones = n % 10;
+    const char *suffix = tens >= 11 && tens <= 13 ? "th"
+                         : ones == 1              ? "st"
+                         : ones == 2              ? "nd"
+                         : ones == 3              ? "rd"
+                                                  : "th";
+    snprintf(out, size, "%d%s", n, suffix);
+}
+
+int district_year_after_full_years(int full_years)
+{
+    return full_years + 1;
+}
+
+/* "1st or 2nd year", "1st, 2nd or 3rd year", "first 5 years". */
+static void first_years(int n, char *out, size_t size)
+{
+    if (n > 3) {
+        snprintf(out, size, "first %d years", n);
+        return;
+    }
+    size_t used = 0;
+    for (int y = 1; y <= n && used < size; y++) {
+        char o[16];
+        ordinal(y, o, sizeof o);
+        used += (size_t)snprintf(out + used, size - used, "%s%s", y == 1 ? "" : y == n ? " or " : ", ",
+                                 o);
+    }
+    if (used < size)
+        snprintf(out + used, size - used, " year");
+}
+
+/* R1: teachers in their first min_years_experience years (1st and 2nd by
+ * default) are not eligible; from the next year they are, so a teacher in
+ * their 3rd year is. Said back the way they counted. */
+static void check_experience(const struct eligibility_facts *f,
+                             const struct eligibility_settings *s, struct eligibility *e)
+{
+    bool experienced = f->district_year > s->min_years_experience;
+    char year[16], from[16], first[64];
+    ordinal(f->district_year, year, sizeof year);
+    ordinal(s->min_years_experience + 1, from, sizeof from);
+    first_years(s->min_years_experience, first, sizeof first);
+    char *t = e->text[e->n];
+    if (experienced)
+        snprintf(t, sizeof e->text[0],
+                 "You are in your %s year in the district: the program is open from the %s "
+                 "year on.",
+                 year, from);
+    else
+        snprintf(t, sizeof e->text[0],
+                 "You are in your %s year in the district: teachers in their %s are not "
+                 "eligible yet. From your %s year you are.",
+                 year, first, from);
+    add(e, "R1", experienced, false, t);
+}
+
 void eligibility_check(const struct eligibility_facts *f, const struct eligibility_settings *s,
                        struct eligibility *out)
 {
     memset(out, 0, sizeof *out);
-    /* R1: strictly more than min_years_experience (2): not in the 1st or 2nd year. */
-    bool experienced = f->years_in_district > s->min_years_experience;
-    char *t = out->text[out->n];
-    const char *years = f->years_in_district == 1 ? "year" : "years";
-    snprintf(t, sizeof out->text[0],
-             experienced ? "You have %d %s in the district; the program needs more than %d."
-                         : "You have %d %s in the district and the program needs more "
-                           "than %d: teachers early in their time in the district are not "
-                           "eligible yet.",
-             f->years_in_district, years, s->min_years_experience);
-    add(out, "R1", experienced, false, t);
+    check_experience(f, s, out);
     check_plan(f, out);
     check_plan_length(f, s, out);
     check_membership(f, out);
@@ -155,11 +217,13 @@ bool eligibility_facts_parse(const struct eligibility_answers *in, bool yours,
                              struct eligibility_facts *f, struct errors *errs)
 {
     bool ok;
-    f->years_in_district = whole_number(in->years, 0, 60, &ok);
+    f->district_year = whole_number(in->district_year, 1, 60, &ok);
     if (!ok)
-        errors_add(errs, "years",
-                   yours ? "Enter your full years in the district, from 0 to 60."
-                         : "Enter the full years in the district, from 0 to 60.");
+        errors_add(errs, "district_year",
+                   yours ? "Enter which year in the district you are in, from 1 to 60: 1 if "
+                           "this is your first year."
+                         : "Enter which year in the district they are in, from 1 to 60: 1 for "
+                           "a first year.");
     if (!plan_type_parse(in->plan, &f->plan))
         errors_add(errs, "plan",
                    yours ? "Choose your evaluation plan." : "Choose the evaluation plan.");

@@ -4,6 +4,7 @@
 #ifndef PARLEY_ELIGIBILITY_H
 #define PARLEY_ELIGIBILITY_H
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "domain/people.h"
 #include "domain/rating.h"
@@ -21,7 +22,8 @@ const char *plan_type_label(enum plan_type p);
 bool plan_type_parse(const char *key, enum plan_type *out);
 
 struct eligibility_facts {
-    int years_in_district;
+    int district_year;           /* R1: which year in the district they are in, 1 for the
+                                    first: the way teachers count */
     enum plan_type plan;
     int plan_months;
     enum rating rating;
@@ -32,8 +34,19 @@ struct eligibility_facts {
 /* The facts as typed, under the public checker's field names; the
  * coordinator's intake and the case workflow ask with the same names. */
 struct eligibility_answers {
-    const char *years, *plan, *months, *rating, *union_member, *full_time, *job;
+    const char *district_year, *plan, *months, *rating, *union_member, *full_time, *job;
 };
+
+/* R1, asked the way teachers count their years: "Which year in the
+ * district are you in?" (yours) or "...are they in?" (staff recording it),
+ * and the hint beside it. The same words on every form that asks. */
+const char *district_year_question(bool yours);
+const char *district_year_hint(bool yours);
+/* "1st", "2nd", "3rd", "11th", "21st"... */
+void ordinal(int n, char *out, size_t size);
+/* R1: a teacher with this many full years behind them is in the next one
+ * (what the question asked before it was asked this way). */
+int district_year_after_full_years(int full_years);
 
 struct errors;
 /* Fills f from the answers, or names every field that is missing or wrong.
@@ -44,7 +57,8 @@ bool eligibility_facts_parse(const struct eligibility_answers *in, bool yours,
 
 /* The program's settings that the rules read (RULES.md defaults 2 and 6). */
 struct eligibility_settings {
-    int min_years_experience;    /* R1: strictly more than this */
+    int min_years_experience;    /* R1: teachers in their first this-many years are not
+                                    eligible: with 2, one in their 3rd year is */
     int par_min_plan_months;     /* R4 */
 };
 

@@ -6,6 +6,7 @@
 
 #include "base/utf8.h"
 #include "domain/people.h"
+#include "domain/workflow.h"
 
 struct key_label {
     const char *key, *label;
@@ -21,6 +22,12 @@ static const struct key_label contact_bys[CONTACT_COUNT] = {
     [CONTACT_EMAIL] = {"email", "By email"},
     [CONTACT_PHONE] = {"phone", "By phone"},
     [CONTACT_EITHER] = {"either", "Either"},
+};
+static const struct key_label confirmations[CONFIRMATION_COUNT] = {
+    [CONFIRMATION_NOT_NEEDED] = {"not_needed", "Sent by the teacher"},
+    [CONFIRMATION_AWAITING] = {"awaiting", "Awaiting the teacher's confirmation"},
+    [CONFIRMATION_CONFIRMED] = {"confirmed", "Confirmed by the teacher"},
+    [CONFIRMATION_DECLINED] = {"declined", "The teacher says they did not ask for it"},
 };
 static const struct key_label statuses[INQUIRY_STATUS_COUNT] = {
     [INQUIRY_NEW] = {"new", "New"},
@@ -52,6 +59,20 @@ static bool key_parse(const struct key_label *t, int n, const char *key, int *ou
 KEY_FUNCS(interest, enum interest, interests, INTEREST_COUNT)
 KEY_FUNCS(contact_by, enum contact_by, contact_bys, CONTACT_COUNT)
 KEY_FUNCS(inquiry_status, enum inquiry_status, statuses, INQUIRY_STATUS_COUNT)
+KEY_FUNCS(teacher_confirmation, enum teacher_confirmation, confirmations, CONFIRMATION_COUNT)
+
+bool inquiry_is_teachers_own(enum teacher_confirmation c)
+{
+    return c == CONFIRMATION_NOT_NEEDED || c == CONFIRMATION_CONFIRMED;
+}
+
+void inquiry_open_facts(enum inquiry_status status, bool has_case, enum teacher_confirmation c,
+                        struct case_facts *f)
+{
+    f->state = CASE_NONE;
+    f->inquiry_open = status != INQUIRY_CLOSED && !has_case;
+    f->inquiry_confirmed = inquiry_is_teachers_own(c);
+}
 
 /* Text of at most max characters; one line unless multiline. */
 static bool text_ok(const char *v, size_t max, bool multiline)

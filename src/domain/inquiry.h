@@ -13,6 +13,16 @@
 enum interest { INTEREST_PA, INTEREST_PAR, INTEREST_CONSULTANCY, INTEREST_QUESTION, INTEREST_COUNT };
 enum contact_by { CONTACT_EMAIL, CONTACT_PHONE, CONTACT_EITHER, CONTACT_COUNT };
 enum inquiry_status { INQUIRY_NEW, INQUIRY_IN_PROGRESS, INQUIRY_CLOSED, INQUIRY_STATUS_COUNT };
+/* R8: participation is voluntary. A request someone else sent in a
+ * teacher's name (signed in, with an address not theirs) waits for the
+ * teacher's word; the teacher's own request needs none. */
+enum teacher_confirmation {
+    CONFIRMATION_NOT_NEEDED,     /* the teacher sent it */
+    CONFIRMATION_AWAITING,       /* sent in their name by someone else */
+    CONFIRMATION_CONFIRMED,      /* ...and the teacher confirmed it */
+    CONFIRMATION_DECLINED,       /* ...and the teacher said it was not them */
+    CONFIRMATION_COUNT
+};
 
 const char *interest_key(enum interest i);
 const char *interest_label(enum interest i);
@@ -23,6 +33,17 @@ bool contact_by_parse(const char *key, enum contact_by *out);
 const char *inquiry_status_key(enum inquiry_status s);
 const char *inquiry_status_label(enum inquiry_status s);
 bool inquiry_status_parse(const char *key, enum inquiry_status *out);
+const char *teacher_confirmation_key(enum teacher_confirmation c);
+const char *teacher_confirmation_label(enum teacher_confirmation c);
+bool teacher_confirmation_parse(const char *key, enum teacher_confirmation *out);
+
+/* R8: the teacher stands behind the request: they sent it or confirmed it. */
+bool inquiry_is_teachers_own(enum teacher_confirmation c);
+/* What the case workflow's "open" step knows of an inquiry (R8, R10): it is
+ * not closed, it has no case yet, and it is the teacher's own. */
+struct case_facts;
+void inquiry_open_facts(enum inquiry_status status, bool has_case, enum teacher_confirmation c,
+                        struct case_facts *f);
 
 /* The school choice's value for a school that is not in the list. */
 #define SCHOOL_OTHER "other"

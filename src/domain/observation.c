@@ -59,6 +59,31 @@ bool observers_took_part(enum observers o, bool is_ct, bool is_evaluator)
     }
 }
 
+enum joint_standing joint_standing_of(enum observers o, bool ct_confirmed,
+                                      bool administrator_confirmed)
+{
+    if (o != OBSERVERS_JOINT)
+        return JOINT_NOT;
+    if (ct_confirmed && administrator_confirmed)
+        return JOINT_CONFIRMED;
+    return ct_confirmed ? JOINT_AWAITING_ADMINISTRATOR
+           : administrator_confirmed ? JOINT_AWAITING_CT
+                                     : JOINT_AWAITING_BOTH;
+}
+
+const char *joint_confirm_refusal(enum observers o, bool is_ct, bool is_evaluator,
+                                  bool ct_confirmed, bool administrator_confirmed)
+{
+    if (o != OBSERVERS_JOINT)
+        return "Only a joint observation is confirmed by both observers (R18).";
+    if (!is_ct && !is_evaluator)
+        return "R18: the case's Consulting Teacher and its administrator confirm that they "
+               "observed together.";
+    if ((!is_ct || ct_confirmed) && (!is_evaluator || administrator_confirmed))
+        return "You have confirmed that you took part in this observation already.";
+    return NULL;
+}
+
 enum feedback_state feedback_state_of(const char *observed_on, int feedback_days,
                                       const char *shared_on, const char *today, char due[11])
 {
@@ -72,13 +97,13 @@ enum feedback_state feedback_state_of(const char *observed_on, int feedback_days
 }
 
 void observation_tally_add(struct observation_tally *t, const char *observed_on,
-                           enum observers o, int feedback_days, const char *shared_on,
+                           bool joint_confirmed, int feedback_days, const char *shared_on,
                            const char *today)
 {
     char due[11];
     enum feedback_state f = feedback_state_of(observed_on, feedback_days, shared_on, today, due);
     t->count++;
-    t->joint += o == OBSERVERS_JOINT;
+    t->joint += joint_confirmed;
     t->late += f == FEEDBACK_LATE;
     if (f != FEEDBACK_DUE && f != FEEDBACK_LATE)
         return;

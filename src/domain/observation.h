@@ -24,6 +24,24 @@ const char *observers_refusal(bool par, enum observers o, bool by_ct, bool by_ev
  * they complete it (notes, evidence, feedback). */
 bool observers_took_part(enum observers o, bool is_ct, bool is_evaluator);
 
+/* R18: a joint observation counts only once both who took part confirmed
+ * they were there: whoever records it confirms for themselves, the other
+ * from the observation's page. Where one stands: */
+enum joint_standing {
+    JOINT_NOT,                   /* not a joint observation */
+    JOINT_CONFIRMED,             /* both confirmed: it counts */
+    JOINT_AWAITING_CT,           /* the administrator confirmed; the CT has not yet */
+    JOINT_AWAITING_ADMINISTRATOR,/* the CT confirmed; the administrator has not yet */
+    JOINT_AWAITING_BOTH,
+};
+enum joint_standing joint_standing_of(enum observers o, bool ct_confirmed,
+                                      bool administrator_confirmed);
+/* R18: whether this person may confirm being at the observation now: NULL
+ * if they may, else why not in plain words. is_ct: the case's CT;
+ * is_evaluator: the PAR case's administrator. */
+const char *joint_confirm_refusal(enum observers o, bool is_ct, bool is_evaluator,
+                                  bool ct_confirmed, bool administrator_confirmed);
+
 /* R19: where the feedback on one observation stands. */
 enum feedback_state {
     FEEDBACK_DUE,        /* not shared, the due date not passed */
@@ -36,15 +54,15 @@ enum feedback_state {
 enum feedback_state feedback_state_of(const char *observed_on, int feedback_days,
                                       const char *shared_on, const char *today, char due[11]);
 
-/* A case's observations counted (R18, R19): how many, how many joint, how
- * many with feedback late or not shared yet, and the earliest due date of
- * the feedback still to share ("" when none). */
+/* A case's observations counted (R18, R19): how many, how many joint and
+ * confirmed by both, how many with feedback late or not shared yet, and the
+ * earliest due date of the feedback still to share ("" when none). */
 struct observation_tally {
     int count, joint, late, pending;
     char next_due[11];
 };
 void observation_tally_add(struct observation_tally *t, const char *observed_on,
-                           enum observers o, int feedback_days, const char *shared_on,
+                           bool joint_confirmed, int feedback_days, const char *shared_on,
                            const char *today);
 
 #endif

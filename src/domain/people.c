@@ -121,16 +121,18 @@ static void check_email(const char *v, struct person_fields *out, struct errors 
     out->email[i] = '\0';
 }
 
-static void check_years(const char *v, struct person_fields *out, struct errors *errs)
+/* R1: the year in the district they are in, as teachers count it. */
+static void check_district_year(const char *v, struct person_fields *out, struct errors *errs)
 {
     char *end;
     long n = v && *v ? strtol(v, &end, 10) : -1;
-    if (!v || !*v || *end != '\0' || n < 0 || n > 60) {
-        errors_add(errs, "years_in_district",
-                   "Enter the number of full years in the district, from 0 to 60.");
+    if (!v || !*v || *end != '\0' || n < 1 || n > 60) {
+        errors_add(errs, "district_year",
+                   "Enter which year in the district they are in, from 1 to 60: 1 for a first "
+                   "year.");
         return;
     }
-    out->years_in_district = (int)n;
+    out->district_year = (int)n;
 }
 
 bool person_check(const struct person_input *in, struct person_fields *out,
@@ -153,7 +155,7 @@ bool person_check(const struct person_input *in, struct person_fields *out,
     out->full_time = in->full_time ? parse_flag(in->full_time, &ok) : false;
     if (!ok)
         errors_add(errs, "full_time", "Answer yes or no.");
-    check_years(in->years_in_district, out, errs);
+    check_district_year(in->district_year, out, errs);
     if (!job_type_parse(in->job_type, &out->job_type))
         errors_add(errs, "job_type", "Choose a job type from the list.");
     return errs->n == before;

@@ -25,7 +25,7 @@ bool job_type_parse(const char *key, enum job_type *out);
 struct person_input {
     const char *name, *email, *employee_id, *school_id;
     const char *union_member, *full_time;     /* "1"/"0", "yes"/"no", "on" */
-    const char *years_in_district, *job_type;
+    const char *district_year, *job_type;     /* R1: which year in the district, 1 first */
 };
 
 /* A checked person, ready to store. */
@@ -34,7 +34,7 @@ struct person_fields {
     const char *name, *employee_id;
     int64_t school_id;        /* 0: none */
     bool union_member, full_time;
-    int years_in_district;
+    int district_year;        /* R1: 1 for a first year in the district */
     enum job_type job_type;
 };
 

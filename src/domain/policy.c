@@ -13,6 +13,17 @@ const struct policy_rule policy_rules[] = {
      "Everyone sees their own record."},
     {WHO_SELF, ACT_VIEW_HISTORY, KIND_PERSON,
      "Everyone sees who has viewed or changed their own record (R37)."},
+    {WHO_SELF, ACT_LIST, KIND_API_TOKEN,
+     "Everyone sees their own API tokens: what each is for, when it was last used and when "
+     "it expires."},
+    {WHO_SELF, ACT_CREATE, KIND_API_TOKEN,
+     "Everyone makes API tokens for themselves; nobody makes one for someone else."},
+    {WHO_SELF, ACT_DELETE, KIND_API_TOKEN,
+     "Everyone revokes their own API tokens."},
+    {ROLE_COORDINATOR, ACT_LIST, KIND_API_TOKEN,
+     "The coordinator sees the API tokens made in the program."},
+    {ROLE_COORDINATOR, ACT_DELETE, KIND_API_TOKEN,
+     "The coordinator revokes anyone's API token made in the program."},
     {ROLE_COORDINATOR, ACT_LIST, KIND_PERSON,
      "The coordinator lists and searches the program's people."},
     {ROLE_COORDINATOR, ACT_VIEW, KIND_PERSON,
@@ -21,8 +32,6 @@ const struct policy_rule policy_rules[] = {
      "The coordinator adds people to the program."},
     {ROLE_COORDINATOR, ACT_EDIT, KIND_PERSON,
      "The coordinator corrects people's details."},
-    {ROLE_COORDINATOR, ACT_RESET_PASSWORD, KIND_PERSON,
-     "The coordinator issues a one-time link to set a new password."},
     {ROLE_COORDINATOR, ACT_VIEW_HISTORY, KIND_PERSON,
      "The coordinator sees the history of any person's record."},
     {ROLE_COORDINATOR, ACT_LIST, KIND_SCHOOL,
@@ -464,6 +473,9 @@ const struct policy_rule policy_rules[] = {
      "The person an inquiry is assigned to works it: notes, status and the eligibility facts confirmed."},
     {ROLE_COORDINATOR, ACT_ASSIGN, KIND_INQUIRY,
      "The coordinator assigns each inquiry to themselves or a Consulting Teacher."},
+    {WHO_SELF, ACT_RESPOND, KIND_INQUIRY,
+     "A request someone else sent in a teacher's name waits for the teacher: only they "
+     "confirm it, or say it was not them (R8)."},
 };
 const int policy_rule_count = sizeof policy_rules / sizeof policy_rules[0];
 
@@ -547,12 +559,12 @@ enum record_kind policy_part_kind(const char *key)
 
 bool policy_kind_private(enum record_kind kind)
 {
-    /* A person's record is private: a stranger is not told it exists; nor
-     * that someone asked the program for help (an inquiry), nor for peer
-     * support (R31-R36). */
-    return kind == KIND_PERSON || kind == KIND_INQUIRY || kind == KIND_CASE ||
-           kind == KIND_PSS_CASE || kind == KIND_PSS_REPORT || kind == KIND_OUTCOME ||
-           policy_kind_casework(kind);
+    /* A person's record is private, and their API tokens: a stranger is
+     * not told it exists; nor that someone asked the program for help (an
+     * inquiry), nor for peer support (R31-R36). */
+    return kind == KIND_PERSON || kind == KIND_API_TOKEN || kind == KIND_INQUIRY ||
+           kind == KIND_CASE || kind == KIND_PSS_CASE || kind == KIND_PSS_REPORT ||
+           kind == KIND_OUTCOME || policy_kind_casework(kind);
 }
 
 const char *policy_action_label(enum action act)
@@ -560,7 +572,6 @@ const char *policy_action_label(enum action act)
     static const char *labels[ACT_COUNT] = {
         [ACT_PUBLIC] = "visit", [ACT_VIEW] = "see", [ACT_LIST] = "list",
         [ACT_CREATE] = "add", [ACT_EDIT] = "change", [ACT_DELETE] = "remove",
-        [ACT_RESET_PASSWORD] = "issue a password link for",
         [ACT_VIEW_HISTORY] = "see the history of", [ACT_ASSIGN] = "assign",
         [ACT_APPROVE] = "approve", [ACT_RESPOND] = "respond to",
         [ACT_SIGN] = "sign", [ACT_UNLOCK] = "reopen",
@@ -588,7 +599,7 @@ const char *policy_kind_label(enum record_kind kind)
         [KIND_CT_TERM] = "Consulting Teachers' terms", [KIND_CT_REVIEW] = "Consulting Teachers' reviews",
         [KIND_PSS_CASE] = "peer support cases", [KIND_PSS_REPORT] = "peer support reports",
         [KIND_OUTCOME] = "case outcomes", [KIND_SURVEY] = "end-of-cycle surveys",
-        [KIND_PROGRAM_REPORT] = "the program's reports",
+        [KIND_PROGRAM_REPORT] = "the program's reports", [KIND_API_TOKEN] = "API tokens",
     };
     return kind < KIND_COUNT ? labels[kind] : "";
 }
@@ -736,6 +747,9 @@ const char *policy_refusal(enum action act, enum record_kind kind)
         return "R29, R39: the program's reports are the coordinator's and the Panel's, for a "
                "member while their term runs; the public Track Record shows what may be "
                "published.";
+    case KIND_API_TOKEN:
+        return "Everyone makes and revokes their own API tokens; the program coordinator may "
+               "also revoke the program's people's.";
     case KIND_AUDIT:
         return "Only the program coordinator browses the whole audit log. "
                "You can see every entry about your own record under My record.";

@@ -15,7 +15,6 @@ enum action {
     ACT_CREATE,
     ACT_EDIT,
     ACT_DELETE,
-    ACT_RESET_PASSWORD,
     ACT_VIEW_HISTORY,        /* the audit entries about a record */
     ACT_ASSIGN,              /* give a record to someone to handle */
     ACT_APPROVE,             /* approve what someone proposed (goals, R19) */
@@ -60,6 +59,7 @@ enum record_kind {
     KIND_OUTCOME,            /* a closed case's outcome (R39) */
     KIND_SURVEY,             /* the end-of-cycle survey: answering it, and its results (R39) */
     KIND_PROGRAM_REPORT,     /* the program's reports: outcomes, surveys, the work (R39) */
+    KIND_API_TOKEN,          /* a person's API tokens (issue 15) */
     KIND_COUNT
 };
 

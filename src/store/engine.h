@@ -39,6 +39,16 @@ struct db_engine {
      * serialises them (SQLite's BEGIN IMMEDIATE). */
     int (*lock_migrations)(db *d);
     void (*unlock_migrations)(db *d);
+    /* Where a column's constraint changes only by building its table again
+     * (SQLite), migrations run with foreign keys off, as that engine's
+     * documentation prescribes: dropping the old table would otherwise
+     * check every row that refers to it. Turned off and on outside any
+     * transaction; every foreign key is checked before each migration
+     * commits (DB_ERROR and db_errmsg naming a broken row). NULL: the
+     * engine changes constraints in place (PostgreSQL). */
+    int (*migration_keys_off)(db *d);
+    void (*migration_keys_on)(db *d);
+    int (*migration_keys_check)(db *d);
 };
 
 struct db {

@@ -129,6 +129,8 @@ static int apply(db *d, const struct embedded_file *m, int v, char **err)
         return db_commit(d);
     log_info("applying migration %s", variant ? variant->name : m->name);
     rc = db_exec_script(d, sql);
+    if (rc == DB_OK && d->engine->migration_keys_check)
+        rc = d->engine->migration_keys_check(d);
     if (rc == DB_OK)
         rc = db_exec(d, "INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)", "dsi", v,
                      m->name, clock_now());
@@ -141,7 +143,7 @@ static int apply(db *d, const struct embedded_file *m, int v, char **err)
     return rc;
 }
 
-static int migrate_locked(db *d, char **err)
+static int migrate_locked(db *d, int target, char **err)
 {
     if (db_exec(d, create_version_table, "") != DB_OK) {
         db_set_err(err, "schema_version: %s", db_errmsg(d));
@@ -157,7 +159,7 @@ static int migrate_locked(db *d, char **err)
     }
     for (const struct embedded_file *m = embedded_migrations; m->name; m++) {
         int v = migration_version(m->name);
-        if (v <= current || is_variant(m->name))
+        if (v <= current || v > target || is_variant(m->name))
             continue;
         int rc = apply(d, m, v, err);
         if (rc != DB_OK)
@@ -168,6 +170,11 @@ static int migrate_locked(db *d, char **err)
 
 int db_migrate(db *d, char **err)
 {
+    return db_migrate_to(d, db_latest_version(), err);
+}
+
+int db_migrate_to(db *d, int version, char **err)
+{
     if (err)
         *err = NULL;
     if (check_embedded(err) != DB_OK)
@@ -177,7 +184,15 @@ int db_migrate(db *d, char **err)
         db_set_err(err, "cannot take the migration lock: %s", db_errmsg(d));
         return DB_ERROR;
     }
-    int rc = migrate_locked(d, err);
+    if (e->migration_keys_off && e->migration_keys_off(d) != DB_OK) {
+        db_set_err(err, "cannot turn foreign keys off for the migrations: %s", db_errmsg(d));
+        if (e->unlock_migrations)
+            e->unlock_migrations(d);
+        return DB_ERROR;
+    }
+    int rc = migrate_locked(d, version, err);
+    if (e->migration_keys_on)
+        e->migration_keys_on(d);
     if (e->unlock_migrations)
         e->unlock_migrations(d);
     return rc;

@@ -362,6 +362,30 @@ static int check_foreign_keys(db *d, buf *report)
     return rc == DB_DONE && problems == 0 ? DB_OK : DB_ERROR;
 }
 
+/* Migrations run with foreign keys off (engine.h: a table is rebuilt to
+ * change a column's constraint, as 012 does) and are checked before each
+ * commits. */
+static int sq_migration_keys_off(db *d)
+{
+    return sq_exec_script(d, "PRAGMA foreign_keys = OFF");
+}
+
+static void sq_migration_keys_on(db *d)
+{
+    sq_exec_script(d, "PRAGMA foreign_keys = ON");
+}
+
+static int sq_migration_keys_check(db *d)
+{
+    buf report;
+    buf_init(&report, NULL);
+    int rc = check_foreign_keys(d, &report);
+    if (rc != DB_OK)
+        db_set_errmsg(d, "%s", buf_cstr(&report));
+    buf_release(&report);
+    return rc;
+}
+
 static int sq_check(db *d, buf *report)
 {
     int a = check_integrity(d, report);
@@ -487,4 +511,7 @@ static const struct db_engine sqlite_engine = {
     .has_table = sq_has_table,
     .check = sq_check,
     .backup = sq_backup,
+    .migration_keys_off = sq_migration_keys_off,
+    .migration_keys_on = sq_migration_keys_on,
+    .migration_keys_check = sq_migration_keys_check,
 };

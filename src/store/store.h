@@ -37,6 +37,9 @@ void db_release(db_pool *p, db *d);
 /* Applies the numbered migrations of sql/ (compiled in) that are newer than
  * the database; each in its own transaction. */
 int db_migrate(db *d, char **err);
+/* The same, up to and including version only: what a database of an
+ * older release had (a migration's test starts from it). */
+int db_migrate_to(db *d, int version, char **err);
 int db_schema_version(db *d);      /* highest applied migration, 0 if none */
 int db_latest_version(void);       /* highest migration compiled in */
 /* Integrity check and version check; appends a report of what it found.

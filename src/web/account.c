@@ -6,6 +6,7 @@
 #include "app/auth.h"
 #include "app/people.h"
 #include "base/clock.h"
+#include "domain/credential.h"
 #include "out/html.h"
 #include "web/handlers.h"
 #include "web/web.h"
@@ -35,8 +36,7 @@ static void login_form(req *r, const char *email, const char *next, const char *
                                    .autocomplete = "current-password", .required = true},
                 NULL);
     form_end(r, "Sign in");
-    html_raw(&r->out, "<p>Forgot your password? Ask the program coordinator for a one-time link "
-                      "to set a new one.</p>");
+    html_printf(&r->out, "<p>%s</p>", credential_forgot_words);
     page_end(r);
 }
 
@@ -129,6 +129,7 @@ void page_dashboard(req *r)
 {
     struct ctx *c = ctx_of(r);
     page_begin(r, arena_printf(r->a, "Welcome, %s", c->who.name));
+    sent_in_your_name_section(r);   /* R8: requests in one's name wait for one's word */
     dashboard_work(r);
     if (c->who.roles) {
         html_raw(&r->out, "<h2>Your roles</h2>");
@@ -224,8 +225,11 @@ static void account_page(req *r, const struct errors *errs)
                          "your record</a></p><h2>Change your password</h2>",
                 c->who.person_id);
     password_form(r, "/account/password", true, errs);
-    html_raw(&r->out, "<h2>Sessions</h2><p>Signed in on a shared or lost device? Sign out "
-                      "everywhere ends every session, this one included.</p>");
+    html_raw(&r->out, "<h2>API tokens</h2><p>Programs that use Parley's API as you. <a "
+                      "href=\"/account/tokens\">See, make and revoke your API tokens</a>.</p>"
+                      "<h2>Sessions</h2><p>Signed in on a shared or lost device? Sign out "
+                      "everywhere ends every session, this one included, and revokes your API "
+                      "tokens.</p>");
     button_form(r, "/logout-everywhere", "Sign out everywhere", "button button-secondary");
     page_end(r);
 }
@@ -264,15 +268,17 @@ static void reset_page(req *r, const char *name, const struct errors *errs)
 {
     page_begin(r, "Set a new password");
     form_errors(r, errs);
-    html_printf(&r->out, "<p>This link lets %s set a new password. It works once.</p>", name);
+    html_printf(&r->out, "<p>This link lets %s set a new password. It works once. Setting the "
+                         "password signs you out everywhere and revokes your API tokens.</p>",
+                name);
     password_form(r, arena_printf(r->a, "/reset/%s", req_param(r, "token")), false, errs);
     page_end(r);
 }
 
 static void reset_gone(req *r)
 {
-    web_error(r, 404, "This password link has expired or was already used. Ask the program "
-                      "coordinator for a new one.");
+    web_error(r, 404, "This password link has expired or was already used, or a newer link or a "
+                      "new password replaced it. " CREDENTIAL_ASK_OPERATOR);
 }
 
 void page_reset(req *r)

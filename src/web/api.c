@@ -86,7 +86,9 @@ static void person_json(json *j, const struct person *p, bool full)
     if (full) {
         json_kv_bool(j, "union_member", p->union_member);
         json_kv_bool(j, "full_time", p->full_time);
-        json_kv_int(j, "years_in_district", p->years_in_district);
+        json_kv_int(j, "district_year", p->district_year);
+        /* R1's old field: the full years behind them, one less (struct api_person) */
+        json_kv_int(j, "years_in_district", p->district_year - 1);
         json_kv_str(j, "job_type", job_type_key(p->job_type));
         json_kv_int(j, "version", p->version);
     }
@@ -232,10 +234,21 @@ void api_person(req *r)
     person_answer(r, req_id(r, "id"), 200);
 }
 
+/* The person sent, with R1's old field read as the new one. */
+static bool person_body_read(req *r, struct person_input *in, const char **version)
+{
+    struct api_person body = {0};
+    if (!api_body_read(r, &api_person_body, &body, version) ||
+        !api_district_year(r, &body.in.district_year, body.years_in_district, "years_in_district"))
+        return false;
+    *in = body.in;
+    return true;
+}
+
 void api_person_create(req *r)
 {
-    struct person_input in = {0};
-    if (!api_body_read(r, &api_person_body, &in, NULL))
+    struct person_input in;
+    if (!person_body_read(r, &in, NULL))
         return;
     struct errors errs = {.n = 0};
     int64_t id = 0;
@@ -259,17 +272,17 @@ static void person_input_keep(arena *a, struct person_input *in, const struct pe
         in->school_id = p->school_id ? arena_printf(a, "%" PRId64, p->school_id) : "";
     in->union_member = in->union_member ? in->union_member : p->union_member ? "yes" : "no";
     in->full_time = in->full_time ? in->full_time : p->full_time ? "yes" : "no";
-    if (!in->years_in_district)
-        in->years_in_district = arena_printf(a, "%d", p->years_in_district);
+    if (!in->district_year)
+        in->district_year = arena_printf(a, "%d", p->district_year);
     in->job_type = in->job_type ? in->job_type : job_type_key(p->job_type);
 }
 
 void api_person_update(req *r)
 {
     struct ctx *c = ctx_of(r);
-    struct person_input in = {0};
+    struct person_input in;
     const char *version = NULL;
-    if (!api_body_read(r, &api_person_body, &in, &version))
+    if (!person_body_read(r, &in, &version))
         return;
     int64_t id = req_id(r, "id");
     struct person cur;

@@ -4,10 +4,12 @@
  * the use cases as the strings a form would send; they validate them. */
 #include <jansson.h>
 #include <stddef.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "app/inquiry.h"
 #include "app/people.h"
+#include "domain/eligibility.h"
 #include "web/web.h"
 
 #define COUNT(a) ((int)(sizeof(a) / sizeof *(a)))
@@ -15,7 +17,7 @@
 /* --- what request bodies may hold --- */
 
 #define PERSON_FIELD(name, type, required) \
-    {#name, type, required, offsetof(struct person_input, name)}
+    {#name, type, required, offsetof(struct api_person, in.name)}
 static const struct api_field person_fields[] = {
     PERSON_FIELD(name, API_TEXT, true),
     PERSON_FIELD(email, API_TEXT, true),
@@ -23,7 +25,9 @@ static const struct api_field person_fields[] = {
     PERSON_FIELD(school_id, API_ID_OR_NULL, false),
     PERSON_FIELD(union_member, API_FLAG, false),
     PERSON_FIELD(full_time, API_FLAG, false),
-    PERSON_FIELD(years_in_district, API_NUMBER, true),
+    PERSON_FIELD(district_year, API_NUMBER, true),
+    /* the old name of R1's question: full years, one less (struct api_person) */
+    {"years_in_district", API_NUMBER, false, offsetof(struct api_person, years_in_district)},
     PERSON_FIELD(job_type, API_JOB_TYPE, true),
 };
 const struct api_body api_person_body = {"Person", person_fields, COUNT(person_fields)};
@@ -58,9 +62,17 @@ static const struct api_field inquiry_fields[] = {
 };
 const struct api_body api_inquiry_body = {"Inquiry", inquiry_fields, COUNT(inquiry_fields)};
 
+/* R8: the teacher's answer to a request sent in their name, "confirm" or
+ * "decline"; read into a struct whose only member is the answer. */
+static const struct api_field confirmation_fields[] = {
+    {"answer", API_TEXT, true, 0},
+};
+const struct api_body api_confirmation_body = {"InquiryConfirmation", confirmation_fields,
+                                               COUNT(confirmation_fields)};
+
 const struct api_body *const api_bodies[] = {
     &api_person_body, &api_school_body, &api_role_body, &api_inquiry_body, &api_case_open_body,
-    &api_transition_body,
+    &api_transition_body, &api_confirmation_body,
     /* goals */
     &api_goal_body, &api_bank_goal_body, &api_goal_decision_body, &api_self_assessment_body,
     /* end goals */
@@ -95,6 +107,7 @@ const struct api_body *const api_bodies[] = {
     /* end outcomes */
     /* reports */
     /* end reports */
+    &api_token_body,
 };
 const int api_body_count = COUNT(api_bodies);
 
@@ -109,6 +122,23 @@ bool api_bad_field(req *r, const char *field, const char *message)
     errors_add(&errs, field, message);
     web_api_invalid(r, &errs);
     return false;
+}
+
+bool api_district_year(req *r, const char **district_year, const char *old_value,
+                       const char *old_name)
+{
+    if (!old_value)
+        return true;
+    const char *year = arena_printf(r->a, "%d", district_year_after_full_years(atoi(old_value)));
+    if (*district_year && strcmp(*district_year, year) != 0)
+        return api_bad_field(r, old_name,
+                             arena_printf(r->a, "%s is the old form of district_year (the full "
+                                                "years behind the teacher, one less than the year "
+                                                "they are in) and disagrees with it: send "
+                                                "district_year alone.",
+                                          old_name));
+    *district_year = year;
+    return true;
 }
 
 /* [12, 14] as "12,14"; NULL unless an array of positive whole numbers. */

@@ -8,8 +8,15 @@
 #include "web/handlers.h"
 
 #define COUNT(a) ((int)(sizeof(a) / sizeof *(a)))
+/* A step as the API sends it. R1's question is district_year, the year in
+ * the district the teacher is in; years, its old form, held the full years
+ * behind them, one less: still read. */
+struct api_step {
+    struct case_input in;
+    const char *years;
+};
 #define STEP_FIELD(name, type, required) \
-    {#name, type, required, offsetof(struct case_input, name)}
+    {#name, type, required, offsetof(struct api_step, in.name)}
 static const struct api_field transition_fields[] = {
     STEP_FIELD(to, API_TEXT, true),
     STEP_FIELD(at, API_TEXT, false),
@@ -17,7 +24,8 @@ static const struct api_field transition_fields[] = {
     STEP_FIELD(ct_id, API_NUMBER, false),
     STEP_FIELD(union_rep_id, API_NUMBER, false),
     STEP_FIELD(track, API_TEXT, false),
-    STEP_FIELD(years, API_NUMBER, false),
+    STEP_FIELD(district_year, API_NUMBER, false),
+    {"years", API_NUMBER, false, offsetof(struct api_step, years)},
     STEP_FIELD(plan, API_TEXT, false),
     STEP_FIELD(months, API_NUMBER, false),
     STEP_FIELD(rating, API_TEXT, false),
@@ -233,9 +241,11 @@ void api_case_open(req *r)
 
 void api_case_transition(req *r)
 {
-    struct case_input in = {0};
-    if (!api_body_read(r, &api_transition_body, &in, NULL))
+    struct api_step step = {0};
+    if (!api_body_read(r, &api_transition_body, &step, NULL) ||
+        !api_district_year(r, &step.in.district_year, step.years, "years"))
         return;
+    const struct case_input in = step.in;
     int64_t id = req_id(r, "id");
     struct errors errs = {.n = 0};
     const char *refusal = NULL;

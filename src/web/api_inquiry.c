@@ -4,6 +4,8 @@
  * assigned to them; to others an inquiry does not exist). Inquiries are
  * created by the public contact form only, so there is no POST. */
 
+#include <string.h>
+
 #include "app/inquiry.h"
 #include "base/clock.h"
 #include "web/api.h"
@@ -65,6 +67,11 @@ static void inquiry_json(req *r, json *j, const struct inquiry *q, bool full)
     json_kv_str(j, "status", inquiry_status_key(q->status));
     json_kv_str(j, "close_reason", q->close_reason);
     api_kv_id(j, "handler_id", q->handler_id);
+    /* R8: sent in the teacher's name by someone else, and the teacher's word */
+    json_kv_str(j, "teacher_confirmation", teacher_confirmation_key(q->confirmation));
+    json_kv_str(j, "sent_by_name", q->sent_by_name);
+    kv_time(r, j, "confirmed_at", q->confirmed_at);
+    api_kv_id(j, "case_id", q->case_id);
     kv_time(r, j, "created_at", q->created_at);
     kv_time(r, j, "updated_at", q->updated_at);
     json_kv_int(j, "version", q->version);
@@ -139,4 +146,30 @@ void api_inquiry_update(req *r)
         return;
     }
     inquiry_answer(r, id);
+}
+
+/* R8: the teacher named in a request someone else sent answers it. */
+void api_inquiry_confirmation(req *r)
+{
+    struct { const char *answer; } in = {0};
+    if (!api_body_read(r, &api_confirmation_body, &in, NULL))
+        return;
+    int64_t id = req_id(r, "id");
+    struct errors errs = {.n = 0};
+    const char *refusal = NULL;
+    enum app_status s = id ? inquiry_teacher_answer(ctx_of(r), id, in.answer, &errs, &refusal)
+                           : APP_NOT_FOUND;
+    if (s != APP_OK) {
+        api_refuse(r, s, refusal, KIND_INQUIRY, &errs);
+        return;
+    }
+    json j;
+    api_begin(r, &j, 200);
+    json_obj_begin(&j);
+    json_kv_int(&j, "id", id);
+    json_kv_str(&j, "teacher_confirmation",
+                teacher_confirmation_key(strcmp(in.answer, "confirm") == 0
+                                             ? CONFIRMATION_CONFIRMED
+                                             : CONFIRMATION_DECLINED));
+    json_obj_end(&j);
 }

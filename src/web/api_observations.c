@@ -82,6 +82,11 @@ static void observation_json(json *j, const struct observation *o)
     json_kv_str(j, "observed_on", o->observed_on);
     json_kv_int(j, "minutes", o->minutes);
     json_kv_str(j, "observers", observers_key(o->observers));
+    /* R18: a joint one counts once both observers confirmed */
+    json_kv_bool(j, "joint_confirmed", o->joint == JOINT_CONFIRMED);
+    json_kv_int(j, "ct_confirmed_at", o->ct_confirmed_at);
+    json_kv_int(j, "administrator_confirmed_at", o->administrator_confirmed_at);
+    json_kv_str(j, "joint_awaiting", o->joint_awaiting);
     json_kv_bool(j, "withheld", o->withheld);
     json_kv_str(j, "notes", o->notes);
     tags_json(j, o->tags, o->ntags);
@@ -222,6 +227,15 @@ void api_observation_reflect(req *r)
     enum app_status s = observation_reflect(ctx_of(r), case_id, id, cur.version, b.reflection,
                                             &errs, &refusal);
     written(r, s, &errs, refusal, case_id, id, 201);
+}
+
+/* R18: the other observer confirms a joint observation; no body. */
+void api_observation_confirm_joint(req *r)
+{
+    const char *refusal = NULL;
+    int64_t case_id = req_id(r, "id"), id = req_id(r, "item");
+    enum app_status s = observation_confirm_joint(ctx_of(r), case_id, id, &refusal);
+    written(r, s, NULL, refusal, case_id, id, 200);
 }
 
 /* --- artifacts --- */

@@ -9,6 +9,7 @@
 #include "app/process.h"
 #include "out/html.h"
 #include "web/case_parts.h"
+#include "web/eligibility.h"
 #include "web/handlers.h"
 #include "web/web.h"
 
@@ -161,6 +162,21 @@ void do_case_create(req *r)
 
 /* --- one case --- */
 
+/* The inquiry the case came from, a link for those who work the intake
+ * queue (its page asks the policy again). */
+static void inquiry_row(req *r, const struct case_record *k)
+{
+    struct ctx *c = ctx_of(r);
+    struct policy_record rec = {.known = true,
+                                .assigned = k->handler_id && k->handler_id == c->who.person_id};
+    if (app_authorize(c, ACT_VIEW, KIND_INQUIRY, &rec) != APP_OK) {
+        record_row(r, "Inquiry", k->inquiry_ref);
+        return;
+    }
+    html_printf(&r->out, "<div><dt>Inquiry</dt><dd><a href=\"/intake/%" PRId64 "\">%s</a></dd></div>",
+                k->inquiry_id, k->inquiry_ref);
+}
+
 static void case_details(req *r, const struct case_record *k)
 {
     html_raw(&r->out, "<dl class=\"record\">");
@@ -183,7 +199,8 @@ static void case_details(req *r, const struct case_record *k)
                                                           k->timeline_by) : "Not set yet (R12)");
     if (k->state == CASE_WITHDRAWN)
         record_row(r, "Reason for withdrawal", k->withdrawn_reason);
-    record_row(r, "Inquiry", k->inquiry_ref);
+    record_row(r, "Intake handled by", k->handler_name);
+    inquiry_row(r, k);
     html_raw(&r->out, "</dl>");
 }
 
@@ -250,31 +267,10 @@ static void track_fields(req *r, const struct case_input *in, const struct error
                                             "the facts below (R1-R6); PA and PAR never at once (R7)."},
                  tracks, TRACK_COUNT, errs);
     html_raw(&r->out, "<fieldset class=\"field\"><legend>The facts as confirmed</legend>");
-    field_input(r, &(struct field){.name = "years", .label = "Full years in the district",
-                                   .type = "number", .value = in->years, .required = true}, errs);
-    struct option plans[PLAN_COUNT + 1] = {{"", "Choose a plan"}};
-    for (int p = 0; p < PLAN_COUNT; p++)
-        plans[p + 1] = (struct option){plan_type_key((enum plan_type)p),
-                                       plan_type_label((enum plan_type)p)};
-    field_select(r, &(struct field){.name = "plan", .label = "Evaluation plan", .value = in->plan,
-                                    .required = true}, plans, PLAN_COUNT + 1, errs);
-    field_input(r, &(struct field){.name = "months", .label = "Plan length in months",
-                                   .type = "number", .value = in->months, .required = true}, errs);
-    struct option ratings[RATING_COUNT + 1] = {{"", "Choose a rating"}};
-    for (int i = 0; i < RATING_COUNT; i++)
-        ratings[i + 1] = (struct option){rating_key((enum rating)i), rating_label((enum rating)i)};
-    field_select(r, &(struct field){.name = "rating", .label = "Most recent overall rating",
-                                    .value = in->rating, .required = true},
-                 ratings, RATING_COUNT + 1, errs);
-    field_yes_no(r, &(struct field){.name = "union_member", .label = "Member of the union?",
-                                    .value = in->union_member}, errs);
-    field_yes_no(r, &(struct field){.name = "full_time", .label = "Full-time employee?",
-                                    .value = in->full_time}, errs);
-    struct option jobs[JOB_COUNT + 1] = {{"", "Choose the job"}};
-    for (int j = 0; j < JOB_COUNT; j++)
-        jobs[j + 1] = (struct option){job_type_key((enum job_type)j), job_type_label((enum job_type)j)};
-    field_select(r, &(struct field){.name = "job", .label = "Job", .value = in->job,
-                                    .required = true}, jobs, JOB_COUNT + 1, errs);
+    eligibility_fields(r, &(struct eligibility_answers){in->district_year, in->plan, in->months,
+                                                        in->rating, in->union_member,
+                                                        in->full_time, in->job},
+                       false, errs);
     html_raw(&r->out, "</fieldset>");
 }
 
@@ -457,7 +453,7 @@ static struct case_input case_input_from_form(req *r)
     return (struct case_input){
         .to = form_value(r, "to"), .at = form_value(r, "at"), .place = form_value(r, "place"),
         .ct_id = form_value(r, "ct_id"), .union_rep_id = form_value(r, "union_rep_id"),
-        .track = form_value(r, "track"), .years = form_value(r, "years"),
+        .track = form_value(r, "track"), .district_year = form_value(r, "district_year"),
         .plan = form_value(r, "plan"), .months = form_value(r, "months"),
         .rating = form_value(r, "rating"), .union_member = form_value(r, "union_member"),
         .full_time = form_value(r, "full_time"), .job = form_value(r, "job"),

@@ -108,6 +108,12 @@ static void contact_page(req *r, const struct inquiry_input *in, const struct er
                       "talk through how PA and PAR work (R10). Participation is your choice "
                       "(R8). You can also <a href=\"/eligibility\">check whether you are "
                       "eligible</a> first.</p>");
+    struct ctx *c = ctx_of(r);
+    if (app_signed_in(c))
+        html_printf(&r->out, "<p class=\"panel\">You are signed in as %s. A request you send "
+                             "in someone else's name waits for them: it becomes a case only "
+                             "once they confirm it themselves.</p>",
+                    c->who.name ? c->who.name : "");
     contact_form(r, in, errs);
     page_end(r);
 }
@@ -117,13 +123,30 @@ void page_contact_new(req *r)
     contact_page(r, &(struct inquiry_input){0}, NULL);
 }
 
-/* Only the reference: nothing of what was sent is shown back. */
-static void contact_sent(req *r, const struct inquiry_receipt *rc)
+/* "INQ-2026-0042": what the thank-you page may show back. */
+static bool reference_shaped(const char *v)
 {
+    size_t n = v ? strlen(v) : 0;
+    if (n < 13 || n > 24 || strncmp(v, "INQ-", 4) != 0)
+        return false;
+    for (const char *p = v + 4; *p; p++)
+        if (!strchr("0123456789-", *p))
+            return false;
+    return true;
+}
+
+/* Post/Redirect/Get: the form's answer sends the browser here, so that a
+ * reload shows the thank-you again instead of sending the form twice.
+ * Only the reference: nothing of what was sent is shown back, and nothing
+ * is looked up (the page says what its address says). */
+void page_contact_sent(req *r)
+{
+    const char *reference = req_query(r, "reference");
     page_begin(r, "Thank you: your message is sent");
-    html_printf(&r->out, "<div class=\"panel\" role=\"status\"><p>Your reference number is "
-                         "<strong class=\"reference\">%s</strong>.</p></div>",
-                rc->reference);
+    if (reference_shaped(reference))
+        html_printf(&r->out, "<div class=\"panel\" role=\"status\"><p>Your reference number is "
+                             "<strong class=\"reference\">%s</strong>.</p></div>",
+                    reference);
     html_raw(&r->out, "<p>Keep it: quote it if you write to us again. A Consulting Teacher or "
                       "the program coordinator will contact you, usually within a week, to set "
                       "up a first meeting (R10).</p><p><a href=\"/\">Back to the home page</a></p>");
@@ -157,6 +180,10 @@ void do_contact(req *r)
     } else if (s != APP_OK) {
         web_fail(r, s, KIND_INQUIRY);
     } else {
-        contact_sent(r, &rc);
+        buf to;
+        buf_init(&to, r->a);
+        buf_puts(&to, "/contact/sent?reference=");
+        url_encode(&to, rc.reference);
+        res_redirect(r, buf_cstr(&to));
     }
 }

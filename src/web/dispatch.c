@@ -5,6 +5,7 @@
 
 #include "app/auth.h"
 #include "base/secret.h"
+#include "domain/credential.h"
 #include "out/html.h"
 #include "web/web.h"
 
@@ -25,8 +26,9 @@ static void identify(req *r, struct web *w)
 {
     if (r->is_api) {
         const char *auth = req_header(r, "Authorization");
+        w->token_refusal = token_refusal(r->a, TOKEN_ACTIVE, NULL);
         if (auth && strncmp(auth, "Bearer ", 7) == 0)
-            auth_token_load(&w->c, auth + 7);
+            auth_token_load(&w->c, auth + 7, &w->token_refusal);
         return;
     }
     if (auth_session_load(&w->c, req_cookie(r, SESSION_COOKIE), &w->csrf, &w->flash))
@@ -62,7 +64,7 @@ static bool route_allowed(req *r, const struct route *rt, struct web *w)
     }
     if (!app_signed_in(c)) {
         if (r->is_api) {
-            web_error(r, 401, "Sign in first: send an API token as 'Authorization: Bearer TOKEN'.");
+            web_error(r, 401, w->token_refusal);
         } else if (strcmp(r->method, "GET") == 0) {
             buf next;
             buf_init(&next, r->a);

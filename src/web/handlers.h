@@ -57,6 +57,10 @@ void do_password_change(req *r);
 void do_program_switch(req *r);
 void page_reset(req *r);
 void do_reset(req *r);
+/* tokens.c: one's API tokens (issue 15) */
+void page_tokens(req *r);
+void do_token_create(req *r);
+void do_token_revoke(req *r);
 /* people.c */
 void page_people(req *r);
 void page_person_new(req *r);
@@ -66,7 +70,6 @@ void page_person_edit(req *r);
 void do_person_update(req *r);
 void do_role_add(req *r);
 void do_role_remove(req *r);
-void do_reset_issue(req *r);
 void page_person_history(req *r);
 /* schools.c */
 void page_schools(req *r);
@@ -83,6 +86,10 @@ void page_audit(req *r);
 void page_permissions(req *r);
 /* api.c: /api/v1, JSON in and out */
 void api_me(req *r);
+/* api_tokens.c: one's API tokens (issue 15) */
+void api_tokens(req *r);
+void api_token_create(req *r);
+void api_token_revoke(req *r);
 void api_people(req *r);
 void api_person_create(req *r);
 void api_person(req *r);
@@ -97,6 +104,7 @@ void api_school_update(req *r);
 void api_openapi(req *r);
 /* contact.c: the public contact form (R10) */
 void page_contact_new(req *r);
+void page_contact_sent(req *r);
 void do_contact(req *r);
 /* intake.c: the intake queue and one inquiry */
 void page_intake(req *r);
@@ -105,6 +113,9 @@ void do_inquiry_assign(req *r);
 void do_inquiry_status(req *r);
 void do_inquiry_note(req *r);
 void do_inquiry_facts(req *r);
+void do_inquiry_confirmation(req *r);
+/* The dashboard's requests someone else sent in the asker's name (R8). */
+void sent_in_your_name_section(req *r);
 /* cases.c: a case's enrolment, the teacher's status page, the workflow */
 void page_cases(req *r);
 void page_case_new(req *r);
@@ -126,6 +137,7 @@ void api_case_open(req *r);
 void api_inquiries(req *r);
 void api_inquiry(req *r);
 void api_inquiry_update(req *r);
+void api_inquiry_confirmation(req *r);
 /* goals */
 /* rubric.c: the program's rubric */
 void page_rubric(req *r);
@@ -178,6 +190,7 @@ void do_observation_record(req *r);
 void page_observation(req *r);
 void do_observation_update(req *r);
 void do_observation_reflect(req *r);
+void do_observation_confirm_joint(req *r);
 void page_artifacts(req *r);
 void do_artifact_upload(req *r);
 void page_artifact_file(req *r);
@@ -187,6 +200,7 @@ void api_observation_create(req *r);
 void api_observation(req *r);
 void api_observation_update(req *r);
 void api_observation_reflect(req *r);
+void api_observation_confirm_joint(req *r);
 void api_artifacts(req *r);
 void api_artifact_create(req *r);
 void api_artifact(req *r);

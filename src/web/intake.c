@@ -6,7 +6,9 @@
 #include <string.h>
 
 #include "app/inquiry.h"
+#include "base/clock.h"
 #include "out/html.h"
+#include "web/eligibility.h"
 #include "web/handlers.h"
 #include "web/web.h"
 
@@ -88,6 +90,15 @@ static const char *queue_base(req *r, const struct inquiry_filter *f)
     return buf_cstr(&b);
 }
 
+/* The status, and R8's wait for the teacher while it lasts. */
+static const char *status_words(req *r, const struct inquiry *q)
+{
+    if (q->confirmation == CONFIRMATION_AWAITING && q->status != INQUIRY_CLOSED)
+        return arena_printf(r->a, "%s: %s", inquiry_status_label(q->status),
+                            teacher_confirmation_label(q->confirmation));
+    return inquiry_status_label(q->status);
+}
+
 static void queue_row(req *r, const struct inquiry *q)
 {
     html_printf(&r->out, "<tr><td><a href=\"/intake/%lld\">%s</a></td><td>", (long long)q->id,
@@ -95,7 +106,7 @@ static void queue_row(req *r, const struct inquiry *q)
     age_cell(r, q->created_at);
     html_printf(&r->out, "</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>",
                 q->name, interest_label(q->interest), school_of(q),
-                *q->handler_name ? q->handler_name : "Nobody yet", inquiry_status_label(q->status));
+                *q->handler_name ? q->handler_name : "Nobody yet", status_words(r, q));
 }
 
 static void queue_table(req *r, const struct inquiry *qs, int n)
@@ -146,6 +157,25 @@ static void row(req *r, const char *label, const char *value)
     html_printf(&r->out, "<div><dt>%s</dt><dd>%s</dd></div>", label, value);
 }
 
+/* R8: the teacher, or someone else in their name and the teacher's word. */
+static const char *who_asked(req *r, const struct inquiry *q)
+{
+    switch (q->confirmation) {
+    case CONFIRMATION_NOT_NEEDED:
+        return "The teacher, with the contact form";
+    case CONFIRMATION_AWAITING:
+        return arena_printf(r->a, "%s, in the teacher's name: awaiting %s's confirmation. It "
+                                  "becomes a case only once they confirm it.",
+                            q->sent_by_name, q->name);
+    case CONFIRMATION_CONFIRMED:
+        return arena_printf(r->a, "%s, in the teacher's name; %s confirmed it on %s",
+                            q->sent_by_name, q->name, clock_date(r->a, q->confirmed_at));
+    default:
+        return arena_printf(r->a, "%s, in the teacher's name; %s says they did not ask for it",
+                            q->sent_by_name, q->name);
+    }
+}
+
 static void inquiry_details(req *r, const struct inquiry *q)
 {
     html_raw(&r->out, "<dl class=\"record\"><div><dt>Received</dt><dd>");
@@ -162,6 +192,7 @@ static void inquiry_details(req *r, const struct inquiry *q)
                                                       q->close_reason)
                                       : inquiry_status_label(q->status));
     row(r, "Handled by", *q->handler_name ? q->handler_name : "Nobody yet");
+    row(r, "Who asked", who_asked(r, q));
     html_raw(&r->out, "</dl>");
 }
 
@@ -234,7 +265,7 @@ static struct eligibility_answers facts_of(req *r, const struct inquiry *q)
         return (struct eligibility_answers){0};
     const struct eligibility_facts *f = &q->facts;
     return (struct eligibility_answers){
-        arena_printf(r->a, "%d", f->years_in_district), plan_type_key(f->plan),
+        arena_printf(r->a, "%d", f->district_year), plan_type_key(f->plan),
         arena_printf(r->a, "%d", f->plan_months), rating_key(f->rating),
         f->union_member ? "yes" : "no", f->full_time ? "yes" : "no", job_type_key(f->job),
     };
@@ -247,29 +278,7 @@ static void facts_form(req *r, const struct inquiry *q, const struct eligibility
 {
     form_begin(r, arena_printf(r->a, "/intake/%" PRId64 "/facts", q->id));
     version_field(r, q);
-    field_input(r, &(struct field){.name = "years", .label = "Full years in the district",
-                                   .type = "number", .value = in->years, .required = true}, errs);
-    struct option plans[PLAN_COUNT + 1] = {{"", "Choose a plan"}};
-    for (int p = 0; p < PLAN_COUNT; p++)
-        plans[p + 1] = (struct option){plan_type_key((enum plan_type)p), plan_type_label((enum plan_type)p)};
-    field_select(r, &(struct field){.name = "plan", .label = "Evaluation plan", .value = in->plan,
-                                    .required = true}, plans, PLAN_COUNT + 1, errs);
-    field_input(r, &(struct field){.name = "months", .label = "Length of the plan, in months",
-                                   .type = "number", .value = in->months, .required = true}, errs);
-    struct option ratings[RATING_COUNT + 1] = {{"", "Choose a rating"}};
-    for (int i = 0; i < RATING_COUNT; i++)
-        ratings[i + 1] = (struct option){rating_key((enum rating)i), rating_label((enum rating)i)};
-    field_select(r, &(struct field){.name = "rating", .label = "Most recent overall rating",
-                                    .value = in->rating, .required = true}, ratings, RATING_COUNT + 1, errs);
-    field_yes_no(r, &(struct field){.name = "union_member", .label = "Member of the union?",
-                                    .value = in->union_member}, errs);
-    field_yes_no(r, &(struct field){.name = "full_time", .label = "Works full time?",
-                                    .value = in->full_time}, errs);
-    struct option jobs[JOB_COUNT + 1] = {{"", "Choose the job"}};
-    for (int j = 0; j < JOB_COUNT; j++)
-        jobs[j + 1] = (struct option){job_type_key((enum job_type)j), job_type_label((enum job_type)j)};
-    field_select(r, &(struct field){.name = "job", .label = "Job", .value = in->job, .required = true},
-                 jobs, JOB_COUNT + 1, errs);
+    eligibility_fields(r, in, false, errs);
     form_end(r, "Confirm these facts");
 }
 
@@ -299,8 +308,32 @@ static void eligibility_section(req *r, const struct inquiry *q, const struct in
 {
     html_raw(&r->out, "<h2 id=\"eligibility\">Eligibility (R1–R6)</h2>");
     eligibility_answer(r, q);
-    struct eligibility_answers shown = t->facts.years || t->facts.plan ? t->facts : facts_of(r, q);
+    struct eligibility_answers shown = t->facts.district_year || t->facts.plan ? t->facts : facts_of(r, q);
     facts_form(r, q, &shown, errs);
+}
+
+/* The inquiry and its case are one journey: its case, or the step that
+ * opens one when the case workflow allows it, or why not. */
+static void case_section(req *r, const struct inquiry *q)
+{
+    html_raw(&r->out, "<h2 id=\"case\">Case</h2>");
+    if (q->case_id) {
+        html_printf(&r->out, "<p><a href=\"/cases/%" PRId64 "\">The case of %s</a> came from "
+                             "this inquiry.</p>",
+                    q->case_id, q->name);
+        return;
+    }
+    const char *why;
+    if (inquiry_may_open_case(ctx_of(r), q, &why)) {
+        form_begin(r, "/cases");
+        html_printf(&r->out, "<input type=\"hidden\" name=\"inquiry_id\" value=\"%" PRId64 "\">"
+                             "<p>%s becomes a participating teacher with a case; its next "
+                             "step is the first meeting with a Consulting Teacher.</p>",
+                    q->id, q->name);
+        form_end(r, "Open a case");
+    } else {
+        html_printf(&r->out, "<p>No case yet.%s%s</p>", why ? " " : "", why ? why : "");
+    }
 }
 
 static void inquiry_page(req *r, const struct inquiry *q, const struct intake_typed *t,
@@ -310,6 +343,7 @@ static void inquiry_page(req *r, const struct inquiry *q, const struct intake_ty
     form_errors(r, errs);
     html_raw(&r->out, "<p><a href=\"/intake\">Back to the intake queue</a></p>");
     inquiry_details(r, q);
+    case_section(r, q);
     if (app_authorize(ctx_of(r), ACT_ASSIGN, KIND_INQUIRY, NULL) == APP_OK)
         assign_form(r, q, t, errs);
     status_form(r, q, t, errs);
@@ -380,12 +414,63 @@ void do_inquiry_note(req *r)
 void do_inquiry_facts(req *r)
 {
     int64_t id = req_id(r, "id");
-    struct intake_typed t = {.facts = {form_value(r, "years"), form_value(r, "plan"),
-                                       form_value(r, "months"), form_value(r, "rating"),
-                                       form_value(r, "union_member"), form_value(r, "full_time"),
-                                       form_value(r, "job")}};
+    struct intake_typed t = {.facts = eligibility_answers_from_form(r)};
     struct errors errs = {0};
     enum app_status s = inquiry_facts_confirm(ctx_of(r), id, parse_id(req_form(r, "version")),
                                               &t.facts, &errs);
     inquiry_written(r, id, s, &t, &errs, "The eligibility facts are confirmed.");
+}
+
+/* --- R8: a request someone else sent in the asker's name --- */
+
+static void sent_in_your_name(req *r, const struct inquiry *q)
+{
+    html_printf(&r->out, "<li><p><strong>%s</strong> sent the program a request in your name "
+                         "(%s, ",
+                *q->sent_by_name ? q->sent_by_name : "Someone", q->reference);
+    html_time(r, q->created_at);
+    html_printf(&r->out, "): %s.%s%s</p>", interest_label(q->interest), *q->message ? " " : "",
+                q->message);
+    html_printf(&r->out, "<form method=\"post\" action=\"/inquiries/%" PRId64 "/confirmation\" "
+                         "class=\"inline-form\"><input type=\"hidden\" name=\"csrf\" "
+                         "value=\"%s\"><button type=\"submit\" name=\"answer\" value=\"confirm\" "
+                         "class=\"button\">Yes, I asked for this</button> <button type=\"submit\" "
+                         "name=\"answer\" value=\"decline\" class=\"button button-secondary\">This "
+                         "wasn't me</button></form></li>",
+                q->id, web_of(r)->csrf);
+}
+
+void sent_in_your_name_section(req *r)
+{
+    struct inquiry *qs;
+    int n = 0;
+    if (inquiries_sent_in_my_name(ctx_of(r), &qs, &n) != APP_OK || !n)
+        return;
+    html_raw(&r->out, "<section class=\"panel\" id=\"sent-in-your-name\" aria-labelledby="
+                      "\"sent-in-your-name-h\"><h2 id=\"sent-in-your-name-h\">Sent in your "
+                      "name</h2><p>Joining the program is your choice. Nothing happens with these "
+                      "requests unless you confirm them.</p><ul class=\"notes\">");
+    for (int i = 0; i < n; i++)
+        sent_in_your_name(r, &qs[i]);
+    html_raw(&r->out, "</ul></section>");
+}
+
+void do_inquiry_confirmation(req *r)
+{
+    struct errors errs = {.n = 0};
+    const char *refusal = NULL, *answer = form_value(r, "answer");
+    enum app_status s = inquiry_teacher_answer(ctx_of(r), req_id(r, "id"), answer, &errs,
+                                               &refusal);
+    if (s == APP_INVALID) {
+        web_error(r, 400, errs.e[0].message);
+        return;
+    }
+    if (s != APP_OK) {
+        web_refuse(r, s, refusal, KIND_INQUIRY);
+        return;
+    }
+    web_flash(r, strcmp(answer, "confirm") == 0
+                     ? "Thank you: your request is confirmed. The program will contact you."
+                     : "Thank you: the request is closed, and nothing more will come of it.");
+    res_redirect(r, "/dashboard");
 }

@@ -52,6 +52,18 @@ static void record_row(req *r, const char *label, const char *value)
     html_printf(&r->out, "<div><dt>%s</dt><dd>%s</dd></div>", label, value);
 }
 
+/* R18: a joint observation says whether it counts yet, and whose
+ * confirmation it awaits. */
+static const char *observers_words(req *r, const struct observation *o)
+{
+    if (o->joint == JOINT_NOT)
+        return observers_label(o->observers);
+    if (o->joint == JOINT_CONFIRMED)
+        return arena_printf(r->a, "%s: confirmed by both", observers_label(o->observers));
+    return arena_printf(r->a, "%s: awaiting %s's confirmation", observers_label(o->observers),
+                        o->joint_awaiting);
+}
+
 /* --- the form: one column, big targets, the notes near the top --- */
 
 struct observation_form {
@@ -173,6 +185,20 @@ static void joint_flag(req *r, const struct case_record *k)
                     joint);
 }
 
+/* R18: joint observations that count once the other observer confirms. */
+static void awaiting_note(req *r, const struct observation *list, int n)
+{
+    int awaiting = 0;
+    for (int i = 0; i < n; i++)
+        awaiting += list[i].joint != JOINT_NOT && list[i].joint != JOINT_CONFIRMED;
+    if (awaiting)
+        html_printf(&r->out, "<p class=\"joint-flag\">%d joint %s await%s a confirmation: a "
+                             "joint observation counts once the CT and the administrator have "
+                             "both confirmed that they were there (R18).</p>",
+                    awaiting, awaiting == 1 ? "observation" : "observations",
+                    awaiting == 1 ? "s" : "");
+}
+
 static void observation_card(req *r, const struct case_record *k, const struct observation *o)
 {
     html_printf(&r->out, "<article class=\"panel observation\"><h3><a href=\"%s/%" PRId64 "\">"
@@ -180,7 +206,7 @@ static void observation_card(req *r, const struct case_record *k, const struct o
                 case_path(r, k), o->id, o->observed_on);
     record_row(r, "Kind", o->announced ? "Announced" : "Unannounced");
     record_row(r, "Length", arena_printf(r->a, "%d minutes", o->minutes));
-    record_row(r, "Observers", observers_label(o->observers));
+    record_row(r, "Observers", observers_words(r, o));
     record_row(r, "Feedback", feedback_words(r, o));
     record_row(r, "Reflection", reflection_words(r, o));
     html_raw(&r->out, "</dl>");
@@ -200,6 +226,7 @@ static void list_page(req *r, const struct case_record *k, const struct observat
         html_raw(&r->out, "<p class=\"page-actions\"><a class=\"button\" href=\"#record\">"
                           "Record an observation</a></p>");
     joint_flag(r, k);
+    awaiting_note(r, list, n);
     html_printf(&r->out, "<p>R19: feedback on an observation is shared with the teacher within "
                          "%d days; the teacher may then add a reflection.</p>",
                 observation_feedback_days(c));
@@ -287,7 +314,7 @@ static void observation_details(req *r, const struct observation *o)
     record_row(r, "Date observed", o->observed_on);
     record_row(r, "Kind", o->announced ? "Announced" : "Unannounced");
     record_row(r, "Length", arena_printf(r->a, "%d minutes", o->minutes));
-    record_row(r, "Observers", observers_label(o->observers));
+    record_row(r, "Observers", observers_words(r, o));
     record_row(r, "Recorded by", *o->created_by_name ? o->created_by_name : "—");
     record_row(r, "Feedback", feedback_words(r, o));
     record_row(r, "Reflection", reflection_words(r, o));
@@ -372,6 +399,14 @@ static void item_page(req *r, const struct case_record *k, const struct observat
     html_printf(&r->out, "<p><a href=\"%s\">All the observations of this case</a></p>",
                 case_path(r, k));
     observation_details(r, o);
+    if (observation_may_confirm_joint(ctx_of(r), k, o)) {
+        html_raw(&r->out, "<h2 id=\"joint\">Were you there?</h2><p>This observation was "
+                          "recorded as joint. It counts as the joint observation of the cycle "
+                          "(R18) once you confirm that you observed it too.</p>");
+        button_form(r, arena_printf(r->a, "%s/%" PRId64 "/joint-confirmation", case_path(r, k),
+                                    o->id),
+                    "I was there: confirm this joint observation", NULL);
+    }
     if (o->feedback_shared_at || o->reflection_at)
         reflection_section(r, k, o, v->reflection, v->reflection_errs);
     if (observation_may_edit(ctx_of(r), k, o)) {
@@ -449,6 +484,19 @@ void do_observation_reflect(req *r)
     web_flash(r, "Your reflection is saved; your Consulting Teacher is told.");
     res_redirect(r, arena_printf(r->a, "/cases/%" PRId64 "/observations/%" PRId64 "#reflection",
                                  case_id, id));
+}
+
+void do_observation_confirm_joint(req *r)
+{
+    const char *refusal = NULL;
+    int64_t case_id = req_id(r, "id"), id = req_id(r, "item");
+    enum app_status s = observation_confirm_joint(ctx_of(r), case_id, id, &refusal);
+    if (s != APP_OK) {
+        web_refuse(r, s, refusal, KIND_OBSERVATION);
+        return;
+    }
+    web_flash(r, "Thank you: you confirmed that you took part in this joint observation.");
+    res_redirect(r, arena_printf(r->a, "/cases/%" PRId64 "/observations/%" PRId64, case_id, id));
 }
 
 /* --- the case page's section --- */

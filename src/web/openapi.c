@@ -47,7 +47,8 @@ static const struct prop person_props[] = {
     {"school_name", "string", NULL, false, false},
     {"union_member", "boolean", NULL, true, false},
     {"full_time", "boolean", NULL, true, false},
-    {"years_in_district", "integer", NULL, true, false},
+    {"district_year", "integer", NULL, true, false},
+    {"years_in_district", "integer", NULL, true, false},   /* R1's old field: one less */
     {"job_type", NULL, "JobType", true, false},
     {"version", "integer", NULL, true, false},
     {"roles", "array", "Role", false, false},
@@ -74,6 +75,10 @@ static const struct prop inquiry_props[] = {
     {"status", "string", NULL, false, false},
     {"close_reason", "string", NULL, false, false},
     {"handler_id", "integer", NULL, false, true},
+    {"teacher_confirmation", "string", NULL, false, false},   /* R8 */
+    {"sent_by_name", "string", NULL, false, false},
+    {"confirmed_at", "string", NULL, false, true},
+    {"case_id", "integer", NULL, false, true},
     {"created_at", "string", NULL, false, false},
     {"updated_at", "string", NULL, false, false},
     {"version", "integer", NULL, false, false},
@@ -92,6 +97,18 @@ static const struct prop me_props[] = {
     {"email", "string", NULL, false, false},
     {"roles", "array", "RoleKey", false, false},
     {"today", "string", NULL, false, false},
+};
+static const struct prop token_props[] = {
+    {"id", "integer", NULL, false, false},
+    {"name", "string", NULL, false, false},
+    {"person_id", "integer", NULL, false, false},
+    {"state", "string", NULL, false, false},        /* active, expired, revoked */
+    {"created_at", "integer", NULL, false, false},
+    {"expires_at", "integer", NULL, false, false},
+    {"last_used", "integer", NULL, false, true},
+    {"revoked_at", "integer", NULL, false, true},
+    {"revoked_note", "string", NULL, false, false},
+    {"token", "string", NULL, true, false},
 };
 static const struct prop error_detail_props[] = {
     {"code", "string", NULL, false, false},
@@ -177,6 +194,9 @@ static const struct shape shapes[] = {
     {"Me", "The person the API token belongs to, and today's date on the program's calendar "
            "(its time zone), from which its deadlines count.",
      me_props, COUNT(me_props)},
+    {"Token", "An API token (times in Unix seconds; state: active, expired or revoked). "
+              "token, the secret itself, is in the answer to making it only.",
+     token_props, COUNT(token_props)},
     {"Case", "A teacher's case (R37). status, next_steps (the steps the asker may take now), "
              "steps (also those a rule stops for now, with why), timeline and deadlines are in "
              "the item only.",
@@ -218,6 +238,9 @@ static const struct prop inquiry_filters[] = {
     {"interest", "string", NULL, true, false},   /* pa, par, consultancy, question */
     {"handler", "string", NULL, true, false},    /* a person's id, or none */
 };
+static const struct prop token_filters[] = {
+    {"person_id", "integer", NULL, true, false},   /* the coordinator: a person's tokens */
+};
 static const struct prop case_filters[] = {
     {"state", "string", NULL, true, false},
     {"track", "string", NULL, true, false},
@@ -228,8 +251,10 @@ static const struct resource resources[] = {
     {"schools", "School", true, NULL, 0, false},
     {"roles", "Role", true, NULL, 0, false},
     {"me", "Me", false, NULL, 0, false},
+    {"tokens", "Token", true, token_filters, COUNT(token_filters), false},
     {"cases", "Case", true, case_filters, COUNT(case_filters), false},
     {"transitions", "Transition", false, NULL, 0, false},
+    {"confirmation", "InquiryConfirmation", false, NULL, 0, true},
     {"goals", "Goal", true, NULL, 0, true},
     {"goal-bank", "BankGoal", true, NULL, 0, true},
     {"decision", "GoalDecision", false, NULL, 0, true},

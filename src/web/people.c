@@ -7,8 +7,11 @@
 #include "app/ct_terms.h"
 #include "app/people.h"
 #include "base/clock.h"
+#include "domain/eligibility.h"
+#include "domain/credential.h"
 #include "out/html.h"
 #include "web/handlers.h"
+#include "web/tokens.h"
 #include "web/web.h"
 
 /* The roles this program gives (a district's or a federation's), after
@@ -43,7 +46,7 @@ static struct person_input person_input_from_form(req *r)
         .name = form_value(r, "name"), .email = form_value(r, "email"),
         .employee_id = form_value(r, "employee_id"), .school_id = form_value(r, "school_id"),
         .union_member = form_value(r, "union_member"), .full_time = form_value(r, "full_time"),
-        .years_in_district = form_value(r, "years_in_district"),
+        .district_year = form_value(r, "district_year"),
         .job_type = form_value(r, "job_type"),
     };
 }
@@ -55,7 +58,7 @@ static struct person_input person_input_from_record(req *r, const struct person 
         .school_id = p->school_id ? arena_printf(r->a, "%" PRId64, p->school_id) : "",
         .union_member = p->union_member ? "yes" : "no",
         .full_time = p->full_time ? "yes" : "no",
-        .years_in_district = arena_printf(r->a, "%d", p->years_in_district),
+        .district_year = arena_printf(r->a, "%d", p->district_year),
         .job_type = job_type_key(p->job_type),
     };
 }
@@ -72,7 +75,10 @@ static void person_form(req *r, const char *action, const struct person_input *i
                                    .required = true, .autocomplete = "off"}, errs);
     field_input(r, &(struct field){.name = "email", .label = "Email address", .type = "email",
                                    .value = in->email, .required = true,
-                                   .hint = "They sign in with it."}, errs);
+                                   .hint = version ? "They sign in with it: a new address signs "
+                                                     "them out until they set a new password "
+                                                     "with a one-time link."
+                                                   : "They sign in with it."}, errs);
     field_input(r, &(struct field){.name = "employee_id", .label = "Employee id",
                                    .value = in->employee_id}, errs);
     int nschools;
@@ -83,9 +89,9 @@ static void person_form(req *r, const char *action, const struct person_input *i
                                     .value = in->union_member}, errs);
     field_yes_no(r, &(struct field){.name = "full_time", .label = "Full-time employee?",
                                     .value = in->full_time}, errs);
-    field_input(r, &(struct field){.name = "years_in_district", .label = "Full years in the district",
-                                   .type = "number", .value = in->years_in_district,
-                                   .required = true}, errs);
+    field_input(r, &(struct field){.name = "district_year", .label = district_year_question(false),
+                                   .hint = district_year_hint(false), .type = "number",
+                                   .value = in->district_year, .required = true}, errs);
     struct option jobs[JOB_COUNT];
     for (int j = 0; j < JOB_COUNT; j++)
         jobs[j] = (struct option){job_type_key((enum job_type)j), job_type_label((enum job_type)j)};
@@ -213,7 +219,9 @@ static void person_details(req *r, const struct person *p)
     record_row(r, "School", *p->school_name ? p->school_name : "—");
     record_row(r, "Member of the union", p->union_member ? "Yes" : "No");
     record_row(r, "Full-time", p->full_time ? "Yes" : "No");
-    record_row(r, "Years in the district", arena_printf(r->a, "%d", p->years_in_district));
+    char year[16];
+    ordinal(p->district_year, year, sizeof year);
+    record_row(r, "Year in the district", arena_printf(r->a, "%s year", year));
     record_row(r, "Job", job_type_label(p->job_type));
     record_row(r, "Can sign in", p->can_sign_in ? "Yes" : "Not yet: no password set");
     html_raw(&r->out, "<div><dt>Last changed</dt><dd>");
@@ -301,12 +309,13 @@ static void person_page(req *r, const struct person *p, const struct role_input 
     } else {
         html_raw(&r->out, "<p>No roles yet.</p>");
     }
-    if (manage) {
+    if (manage)
         role_form(r, p, in, errs);
-        html_raw(&r->out, "<h2>Password</h2><p>Issue a one-time link with which this person sets "
-                          "a new password. Give it to them yourself; it works once, for 72 hours.</p>");
-        button_form(r, arena_printf(r->a, "/people/%" PRId64 "/password-link", p->id),
-                    "Issue a password link", "button button-secondary");
+    if (manage && p->id != c->who.person_id) {
+        /* Issue 15: no password link for someone else (finding 1), only
+         * words; their API tokens, to revoke. */
+        html_printf(&r->out, "<h2>Signing in</h2><p>%s</p>", credential_not_for_others_words);
+        tokens_section(r, p->id);
     }
     html_printf(&r->out, "<h2>History</h2><p><a href=\"/people/%lld/history\">Who has viewed or "
                          "changed this record</a></p>", (long long)p->id);
@@ -399,26 +408,6 @@ void do_role_remove(req *r)
     }
     web_flash(r, "The role is removed.");
     res_redirect(r, arena_printf(r->a, "/people/%" PRId64, id));
-}
-
-void do_reset_issue(req *r)
-{
-    const char *token;
-    int64_t expires;
-    enum app_status s = auth_reset_issue(ctx_of(r), req_id(r, "id"), &token, &expires);
-    if (s != APP_OK) {
-        web_fail(r, s, KIND_PERSON);
-        return;
-    }
-    const char *host = req_header(r, "Host");
-    page_begin(r, "A one-time password link");
-    html_raw(&r->out, "<p>Give this link to the person yourself (it is not sent by email). "
-                      "It works once, until ");
-    html_time(r, expires);
-    html_printf(&r->out, ".</p><p class=\"secret-link\"><code>http://%s/reset/%s</code></p>"
-                         "<p><a href=\"/people/%lld\">Back to the record</a></p>",
-                host ? host : "127.0.0.1:8080", token, (long long)req_id(r, "id"));
-    page_end(r);
 }
 
 void page_person_history(req *r)

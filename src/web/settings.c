@@ -15,8 +15,8 @@ static void settings_page(req *r, struct setting_value *vals, const char *const 
     if (!edit) {
         html_raw(&r->out, "<dl class=\"record\">");
         for (int i = 0; i < setting_def_count; i++)
-            html_printf(&r->out, "<div><dt>%s (%s)</dt><dd>%s</dd></div>", vals[i].def->meaning,
-                        vals[i].def->rule, vals[i].value);
+            html_printf(&r->out, "<div><dt>%s</dt><dd>%s <small>%s</small></dd></div>",
+                        vals[i].def->label, vals[i].value, vals[i].def->meaning);
         html_raw(&r->out, "</dl>");
         page_end(r);
         return;
@@ -26,9 +26,11 @@ static void settings_page(req *r, struct setting_value *vals, const char *const 
     for (int i = 0; i < setting_def_count; i++) {
         const struct setting_def *d = vals[i].def;
         field_input(r, &(struct field){
-                           .name = d->key, .label = d->meaning, .required = true,
+                           .name = d->key, .label = d->label, .required = true,
                            .value = typed && typed[i] ? typed[i] : vals[i].value,
-                           .hint = arena_printf(r->a, "%s. Default: %s.", d->rule, d->default_value)},
+                           .hint = arena_printf(r->a, "%s%s%s%s Default: %s.", d->meaning,
+                                                *d->rule ? " " : "", d->rule,
+                                                *d->rule ? "." : "", d->default_value)},
                     errs);
     }
     form_end(r, "Save settings");

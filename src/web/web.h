@@ -6,6 +6,7 @@
 
 #include "app/app.h"
 #include "domain/errors.h"
+#include "domain/people.h"
 #include "http/http.h"
 #include "store/store.h"
 
@@ -26,6 +27,7 @@ struct web {
     const char *flash;              /* a message from the previous page */
     bool set_csrf_cookie;           /* a visitor got a new pre-session token */
     bool keep_writes;               /* commit although the answer is 4xx */
+    const char *token_refusal;      /* why an API request's token was refused (401) */
 };
 
 static inline struct web *web_of(req *r) { return (struct web *)r->app; }
@@ -125,6 +127,20 @@ struct api_body {
 extern const struct api_body api_person_body, api_school_body, api_role_body, api_inquiry_body;
 extern const struct api_body api_transition_body;   /* api_cases.c: a case's step */
 extern const struct api_body api_case_open_body;    /* api_cases.c: opening a case */
+extern const struct api_body api_confirmation_body; /* R8: the teacher's answer */
+/* A person as api_person_body reads one. R1 is asked as district_year, the
+ * year in the district the person is in (1 for the first); the field's old
+ * name, years_in_district, held the full years behind them, one less: it is
+ * still read, and written beside the new one, for the API's older users. */
+struct api_person {
+    struct person_input in;
+    const char *years_in_district;
+};
+/* Sets *district_year from old_value, the full years an old field holds
+ * (NULL: not sent, nothing to do). false, with a 400 naming old_name, when
+ * both were sent and disagree. */
+bool api_district_year(req *r, const char **district_year, const char *old_value,
+                       const char *old_name);
 /* goals */
 extern const struct api_body api_goal_body, api_bank_goal_body;   /* api_goals.c */
 extern const struct api_body api_goal_decision_body, api_self_assessment_body;
@@ -162,6 +178,7 @@ extern const struct api_body api_outcome_body, api_survey_body;   /* api_outcome
 /* end outcomes */
 /* reports */
 /* end reports */
+extern const struct api_body api_token_body;   /* api_tokens.c: issue 15 */
 
 extern const struct api_body *const api_bodies[];
 extern const int api_body_count;

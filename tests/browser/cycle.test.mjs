@@ -95,13 +95,23 @@ describe('a CT through the middle of a PAR cycle (issue 7)', () => {
             await observe(page, { joint: true, minutes: '50', notes: 'Exit tickets collected at the door.',
                                   indicator: 'I-B Assessment', feedback: 'Use the exit tickets to plan groups.' });
             await page.goto(`/cases/${PAR}/observations`);
-            assert.equal(await page.getByText('No joint observation yet').count(), 0, 'R18: a joint observation');
+            await assertVisible(page.getByText(/1 joint observation awaits a confirmation/),
+                                'R18: it counts once the administrator confirms');
             await check(s, 'cycle-ct', 'observations');
         });
 
-        // R15: the administrator, the secondary evaluator, uploads an artifact.
+        // R18: the administrator confirms observing together; R15: as the
+        // secondary evaluator, uploads an artifact.
         await asPerson(env, desktop, DEMO.administrator, async s => {
             const { page } = s;
+            await page.goto(`/cases/${PAR}/observations`);
+            await Promise.all([page.waitForNavigation(),
+                               page.getByRole('link', { name: /Observation of/ }).first().click()]);
+            await submit(page, page, 'I was there: confirm this joint observation');
+            await assertVisible(page.getByText(/confirmed by both/));
+            await page.goto(`/cases/${PAR}/observations`);
+            assert.equal(await page.getByText('No joint observation yet').count(), 0, 'R18: a joint observation');
+            await check(s, 'cycle-administrator', 'observations');
             await page.goto(`/cases/${PAR}/artifacts`);
             await page.getByLabel('Title').fill('Walkthrough notes, October');
             await page.getByLabel('File').setInputFiles({ name: 'walkthrough.txt', mimeType: 'text/plain',

@@ -29,7 +29,7 @@ const env = serverAndBrowser(async e => {
                  { at: `${day} 08:00`, place: 'Room 1', ct_id: await j.personId('ct1@parley.test') });
     await j.step('ct1@parley.test', k.review.id, 'hold_meeting');
     await j.step(k.review.teacherEmail, k.review.id, 'choose_track', {
-        track: 'par', years: 6, plan: 'improvement', months: 10, rating: 'needs_improvement',
+        track: 'par', district_year: 7, plan: 'improvement', months: 10, rating: 'needs_improvement',
         union_member: true, full_time: true, job: 'classroom_teacher' });
     await j.step(PEOPLE.coordinator, k.review.id, 'schedule_review', {
         at: `${addDays(day, 3)} 16:00`, place: 'Union office', union_rep_id: await j.personId(PEOPLE.union) });

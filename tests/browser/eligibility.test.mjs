@@ -31,11 +31,11 @@ for (const device of DEVICES) {
                 assert.equal(await heading(page), 'Am I eligible?');
                 await check(s, 'visitor', 'eligibility');
 
-                await page.getByLabel('Full years in the district').fill('4');
+                await page.getByLabel('Which year in the district are you in?').fill('4');
                 await Promise.all([page.waitForNavigation(),
                                    page.getByRole('button', { name: 'Check my eligibility' }).click()]);
                 await assertVisible(page.getByRole('alert'));
-                assert.equal(await page.getByLabel('Full years in the district').inputValue(), '4');
+                assert.equal(await page.getByLabel('Which year in the district are you in?').inputValue(), '4');
                 await check(s, 'visitor', 'eligibility-errors');
 
                 await page.getByLabel('Your evaluation plan').selectOption('directed_growth');

@@ -54,7 +54,7 @@ async function visitorAsks(device, name, email) {
     const { page } = s;
     try {
         await go(page, '/eligibility');
-        await page.getByLabel('Full years in the district').fill('5');
+        await page.getByLabel('Which year in the district are you in?').fill('5');
         await page.getByLabel('Your evaluation plan').selectOption('improvement');
         await page.getByLabel('Length of the plan, in months').fill('12');
         await page.getByLabel('Your most recent overall rating').selectOption('needs_improvement');
@@ -126,12 +126,12 @@ for (const device of DEVICES) {
                 await step(page, 'hold_meeting', f => f.getByLabel('Notes').fill('Went through PA and PAR.'));
                 await step(page, 'choose_track', async f => {
                     await f.getByLabel('Track').selectOption('par');
-                    await f.getByLabel('Full years in the district').fill('5');
+                    await f.getByLabel('Which year in the district are they in?').fill('5');
                     await f.getByLabel('Evaluation plan').selectOption('improvement');
-                    await f.getByLabel('Plan length in months').fill('12');
+                    await f.getByLabel('Length of the plan, in months').fill('12');
                     await f.getByLabel('Most recent overall rating').selectOption('needs_improvement');
                     await f.getByRole('group', { name: 'Member of the union?' }).getByLabel('Yes').check();
-                    await f.getByRole('group', { name: 'Full-time employee?' }).getByLabel('Yes').check();
+                    await f.getByRole('group', { name: 'Works full time?' }).getByLabel('Yes').check();
                     await f.getByLabel('Job').selectOption('classroom_teacher');
                 });
                 await step(page, 'schedule_review', async f => {

@@ -155,7 +155,7 @@ for (const device of DEVICES) {
             await page.getByLabel('School (optional)').selectOption({ index: 1 });
             await page.getByRole('group', { name: 'Member of the union?' }).getByLabel('Yes').check();
             await page.getByRole('group', { name: 'Full-time employee?' }).getByLabel('Yes').check();
-            await page.getByLabel('Full years in the district').fill('4');
+            await page.getByLabel('Which year in the district are they in?').fill('4');
             await page.getByLabel('Job', { exact: true }).selectOption({ label: 'Classroom teacher' });
             await follow(page, page.getByRole('button', { name: 'Add this person' }));
             assert.equal(await heading(page), name);
@@ -245,6 +245,36 @@ for (const device of DEVICES) {
 
             await visitByMenu(s, who, 'account', 'My account', 'My account');
             await visitByMenu(s, who, 'permissions', 'Who may do what', 'Who may do what');
+            await signOut(s);
+        }));
+
+        it('a teacher makes an API token under My account (an error first), sees it once, ' +
+           'and revokes it (issue 15)', () => journey(device, async (s, tag) => {
+            const { page } = s;
+            const who = 'teacher3';
+            await signInAs(s, who, 'teacher3@parley.test');
+            await visitByMenu(s, who, 'account', 'My account', 'My account');
+            await follow(page, page.getByRole('link', { name: 'See, make and revoke your API tokens' }));
+            assert.equal(await heading(page), 'Your API tokens');
+            await check(s, who, 'tokens');
+            await page.getByLabel('Days it works (optional)').fill('500');
+            await follow(page, page.getByRole('button', { name: 'Make the token' }));
+            await assertVisible(page.getByRole('alert'));
+            assert.equal(await page.getByLabel('Name', { exact: true }).getAttribute('aria-invalid'), 'true');
+            assert.equal(await page.getByLabel('Days it works (optional)').inputValue(), '500',
+                         'what was typed is kept');
+            await check(s, who, 'tokens-errors');
+            const name = `Gradebook ${tag}`;
+            await page.getByLabel('Name', { exact: true }).fill(name);
+            await page.getByLabel('Days it works (optional)').fill('30');
+            await follow(page, page.getByRole('button', { name: 'Make the token' }));
+            const secret = await page.getByLabel(`Your new token "${name}", shown only now`).inputValue();
+            assert.match(secret, /^[0-9a-f]{64}$/);
+            await check(s, who, 'token-made');
+            await follow(page, page.getByRole('button', { name: `Revoke "${name}"` }));
+            await assertVisible(page.getByRole('status').filter({ hasText: `The token "${name}" is revoked` }));
+            await assertVisible(page.getByRole('cell', { name: /^Revoked .* \(by its owner\)$/ }).first());
+            await check(s, who, 'token-revoked');
             await signOut(s);
         }));
 

@@ -43,6 +43,20 @@ test('R18, R19: the CT records a joint, unannounced observation on a phone and s
         await assertVisible(page.getByText('Joint: the CT and the administrator together'));
         await assertVisible(page.getByRole('listitem').filter({ hasText: 'II-B Learning Environment' }));
         await check(s, 'ct', 'observation-shared');
+        await assertVisible(page.getByText(/awaiting Grace Okafor's confirmation/));
+        await page.getByRole('link', { name: 'All the observations of this case' }).click();
+        await assertVisible(page.getByText('No joint observation yet (R18).'),
+                            'it counts once the administrator confirms too');
+    });
+    // R18: the administrator confirms, on the phone too; then it counts.
+    await asPerson(env, PHONE, 'principal@parley.test', async s => {
+        const { page } = s;
+        await page.goto('/cases/2/observations');
+        await Promise.all([page.waitForNavigation(),
+                           page.getByRole('link', { name: /Observation of/ }).first().click()]);
+        await check(s, 'administrator', 'observation-joint');
+        await Promise.all([page.waitForNavigation(),
+                           page.getByRole('button', { name: 'I was there: confirm this joint observation' }).click()]);
         await page.getByRole('link', { name: 'All the observations of this case' }).click();
         await assertVisible(page.getByText('Joint observations this cycle: 1 (R18).'));
         assert.equal(await page.getByText('No joint observation yet').count(), 0);

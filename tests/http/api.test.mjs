@@ -91,7 +91,7 @@ test('POST /api/v1/people creates (201 + Location); GET reads it back', async ()
     assert.equal(r.headers.get('location'), `/api/v1/people/${p.id}`);
     assert.deepEqual({ ...p, id: 0 }, { id: 0, name: 'Api Person', email: 'api.person@parley.test', employee_id: '',
         school_id: 2, school_name: 'Lincoln Park Middle School', union_member: true, full_time: false,
-        years_in_district: 6, job_type: 'cosess', version: 1, roles: [] });
+        district_year: 7, years_in_district: 6, job_type: 'cosess', version: 1, roles: [] });
     const g = await call('GET', r.headers.get('location'));
     assert.equal(g.status, 200);
     assert.deepEqual(g.json(), p);
@@ -108,6 +108,7 @@ test('PATCH changes only what is sent; a stale version is a 409', async () => {
     r = await call('PATCH', `/api/v1/people/${p.id}`, { years_in_district: 9, version: 2 });
     assert.equal(r.status, 200);
     assert.equal(r.json().years_in_district, 9);
+    assert.equal(r.json().district_year, 10, 'R1: nine full years behind them, in their 10th year');
     assert.equal(r.json().version, 3);
 
     const before = writeCounts(srv.db);
@@ -139,7 +140,9 @@ test('strict bodies: a wrong type, an unknown field, a non-object: 400 naming it
         ['PATCH', `/api/v1/people/${id}`, { full_time: 1 }, 'full_time', /true or false/],
         ['PATCH', `/api/v1/people/${id}`, { nickname: 'x' }, 'nickname', /Unknown field/],
         ['PATCH', `/api/v1/people/${id}`, { version: '1' }, 'version', /whole number/],
-        ['PATCH', `/api/v1/people/${id}`, { years_in_district: 61 }, 'years_in_district', /0 to 60/],
+        ['PATCH', `/api/v1/people/${id}`, { years_in_district: 61 }, 'district_year', /from 1 to 60/],
+        ['PATCH', `/api/v1/people/${id}`, { district_year: 0 }, 'district_year', /from 1 to 60/],
+        ['PATCH', `/api/v1/people/${id}`, { district_year: 3, years_in_district: 3 }, 'years_in_district', /send district_year alone/],
         ['POST', '/api/v1/schools', { name: 'S', code: 5 }, 'code', /must be a string/],
         ['POST', '/api/v1/schools', { name: 'S', code: 'S1', phone: '1' }, 'phone', /Unknown field/],
         ['POST', '/api/v1/schools', { name: '', code: 'S2' }, 'name', undefined],

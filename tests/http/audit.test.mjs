@@ -40,13 +40,13 @@ async function oneRow(what, write, expect) {
 
 test('R38: every write adds an audit row', async () => {
     const person = { name: 'Audit Subject', email: 'audit.subject@parley.test', employee_id: '', school_id: '',
-                     union_member: 'yes', full_time: 'yes', years_in_district: '3', job_type: 'nurse' };
+                     union_member: 'yes', full_time: 'yes', district_year: '3', job_type: 'nurse' };
     let r = await oneRow('adding a person', () => post('/people', person),
                          { action: 'create', kind: 'person', summary: /^Added Audit Subject \(audit\.subject@parley\.test\)$/ });
     const id = r.headers.get('location').split('/').pop();
     const v = scalar(srv.db, `SELECT version FROM person WHERE id = ${id};`);
-    await oneRow('changing a person', () => post(`/people/${id}`, { ...person, name: 'Audit Subject Two', years_in_district: '4', version: v }),
-                 { action: 'update', kind: 'person', summary: /^Changed name, years in district of Audit Subject Two$/ });
+    await oneRow('changing a person', () => post(`/people/${id}`, { ...person, name: 'Audit Subject Two', district_year: '4', version: v }),
+                 { action: 'update', kind: 'person', summary: /^Changed name, year in the district of Audit Subject Two$/ });
     await oneRow('giving a role', () => post(`/people/${id}/roles`, { role: 'union_rep' }),
                  { action: 'create', kind: 'role', summary: /^Gave Audit Subject Two the role Union Representative$/ });
     const roleId = scalar(srv.db, `SELECT id FROM person_role WHERE person_id = ${id};`);
@@ -117,7 +117,7 @@ test('R37: a person sees who viewed and changed their record, and not anyone els
     let r = await coord.get(`/people/${teacherId}/edit`);   // the coordinator looks...
     assert.equal(r.status, 200);
     const form = {};
-    for (const f of ['name', 'email', 'employee_id', 'years_in_district', 'version']) form[f] = inputValue(r.text, f);
+    for (const f of ['name', 'email', 'employee_id', 'district_year', 'version']) form[f] = inputValue(r.text, f);
     Object.assign(form, { school_id: scalar(srv.db, `SELECT COALESCE(CAST(school_id AS TEXT), '') FROM person WHERE id = ${teacherId};`),
                           union_member: 'yes', full_time: 'yes', job_type: 'classroom_teacher',
                           employee_id: 'T-2026' });

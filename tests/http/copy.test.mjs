@@ -63,7 +63,7 @@ before(async () => {
         const csrf = await coord.csrf('/dashboard');
         const r = await coord.request('POST', '/people', { form: {
             csrf, name: 'Copied Person', email: 'copied.person@parley.test', employee_id: '', school_id: '',
-            union_member: 'yes', full_time: 'no', years_in_district: '3', job_type: 'nurse' } });
+            union_member: 'yes', full_time: 'no', district_year: '3', job_type: 'nurse' } });
         assert.equal(r.status, 303, 'a person added (school_id NULL)');
         const visitor = new Client(srv.base);
         const bad = await visitor.request('POST', '/login', { form: {

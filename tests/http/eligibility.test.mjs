@@ -9,7 +9,7 @@ let srv;
 before(async () => { srv = await startServer(); });
 after(async () => { await srv.stop(); });
 
-const eligible = { check: '1', years: '5', plan: 'directed_growth', months: '12',
+const eligible = { check: '1', district_year: '5', plan: 'directed_growth', months: '12',
                    rating: 'needs_improvement', union_member: 'yes', full_time: 'yes',
                    job: 'classroom_teacher' };
 
@@ -32,11 +32,27 @@ test('R9: a visitor sees every criterion, passed or failed, with its rule', asyn
     assert.match(r.text, /Nothing you entered here was stored/);
 });
 
-test('R1: a second-year teacher is not eligible; a third-year one is', async () => {
-    let c = criteria((await check({ ...eligible, years: '2' })).text);
-    assert.equal(c.find(x => x.rule === 'R1').passed, false);
-    c = criteria((await check({ ...eligible, years: '3' })).text);
-    assert.equal(c.find(x => x.rule === 'R1').passed, true);
+test('R1: asked the way teachers count, a teacher in their 3rd year is eligible, one in their 2nd is not', async () => {
+    const form = (await check({})).text;
+    assert.match(form, /<label for="f-district_year">Which year in the district are you in\?<\/label>/);
+    assert.match(form, /1 if it is your first year in the district, 3 if it is your third/);
+    // 000: "Teachers in their 1st or 2nd year are not eligible"
+    for (const [year, words] of [['1', '1st'], ['2', '2nd']]) {
+        const r1 = criteria((await check({ ...eligible, district_year: year })).text).find(x => x.rule === 'R1');
+        assert.equal(r1.passed, false, `a teacher in their ${words} year`);
+        assert.equal(r1.text, `You are in your ${words} year in the district: teachers in their 1st or 2nd year are not eligible yet. From your 3rd year you are.`);
+    }
+    // RULES.md R1: "so a teacher in their 3rd year is"
+    const r = await check({ ...eligible, district_year: '3' });
+    const r1 = criteria(r.text).find(x => x.rule === 'R1');
+    assert.equal(r1.passed, true);
+    assert.equal(r1.text, 'You are in your 3rd year in the district: the program is open from the 3rd year on.');
+    assert.match(r.text, /You can choose PA or PAR/);
+    assert.equal(criteria((await check({ ...eligible, district_year: '21' })).text).find(x => x.rule === 'R1').text,
+                 'You are in your 21st year in the district: the program is open from the 3rd year on.');
+    const zero = await check({ ...eligible, district_year: '0' });
+    assert.equal(zero.status, 400, 'there is no year 0: the first year is 1');
+    assert.match(zero.text, /Enter which year in the district you are in, from 1 to 60: 1 if this is your first year\./);
 });
 
 test('R3: a Self-Directed plan is not PAR; consultancy is offered', async () => {
@@ -69,10 +85,10 @@ test('R6: a Proficient teacher is pointed to a consultancy visit', async () => {
 });
 
 test('bad answers: 400, each field named beside it, what was typed kept', async () => {
-    const r = await check({ check: '1', years: 'many', plan: 'none', months: '', rating: '',
+    const r = await check({ check: '1', district_year: 'many', plan: 'none', months: '', rating: '',
                             union_member: 'maybe', job: '' });
     assert.equal(r.status, 400);
-    for (const field of ['years', 'plan', 'months', 'rating', 'union_member', 'full_time', 'job'])
+    for (const field of ['district_year', 'plan', 'months', 'rating', 'union_member', 'full_time', 'job'])
         assert.match(r.text, new RegExp(`href="#f-${field}"`), field);
     assert.match(r.text, /value="many"/);
     assert.equal(criteria(r.text).length, 0);
@@ -83,11 +99,11 @@ test('R1 and R4 are settings: the coordinator changes them and the checker follo
     await coord.login('coordinator@parley.test');
     let r = await coord.post('/settings', { min_years_experience: '5', par_min_plan_months: '9' }, '/settings');
     assert.equal(r.status, 303);
-    r = await check(eligible);   /* 5 years, 12 months */
+    r = await check(eligible);   /* the 5th year, 12 months */
     const c = criteria(r.text);
     assert.equal(c.find(x => x.rule === 'R1').passed, false);
-    assert.match(c.find(x => x.rule === 'R1').text, /needs more than 5/);
-    r = await check({ ...eligible, years: '6', months: '8' });
+    assert.match(c.find(x => x.rule === 'R1').text, /teachers in their first 5 years are not eligible yet\. From your 6th year you are\./);
+    r = await check({ ...eligible, district_year: '6', months: '8' });
     assert.equal(criteria(r.text).find(x => x.rule === 'R4').passed, false);
     r = await coord.post('/settings', { min_years_experience: '2', par_min_plan_months: '6' }, '/settings');
     assert.equal(r.status, 303);

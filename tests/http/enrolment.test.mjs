@@ -49,7 +49,7 @@ async function openCase(inquiryId) {
 }
 
 const state = id => scalar(srv.db, `SELECT state FROM teacher_case WHERE id = ${id};`);
-const FACTS = { years: '5', plan: 'improvement', months: '12', rating: 'needs_improvement',
+const FACTS = { district_year: '5', plan: 'improvement', months: '12', rating: 'needs_improvement',
                 union_member: 'yes', full_time: 'yes', job: 'classroom_teacher' };
 const NEWCOMER = 'nina.newcomer@parley.test';
 

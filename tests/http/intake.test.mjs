@@ -25,9 +25,14 @@ const visitorForm = over => ({
     contact_by: 'email', phone: '', interest: 'par', message: 'I would like to hear about PAR.',
     website: '', ...over });
 
+// Sends the form as a browser does: a form with errors answers at once;
+// a sent one redirects to its thank-you page (Post/Redirect/Get), followed.
 async function send(form, client = new Client(srv.base)) {
     const csrf = await client.csrf('/contact/new');
-    return client.request('POST', '/contact/new', { form: { csrf, ...form } });
+    const r = await client.request('POST', '/contact/new', { form: { csrf, ...form } });
+    if (r.status !== 303) return r;
+    assert.match(r.headers.get('location'), /^\/contact\/sent\?reference=INQ-\d{4}-\d{4}$/);
+    return client.get(r.headers.get('location'));
 }
 
 const reference = html => (html.match(/INQ-\d{4}-\d{4}/) || [null])[0];
@@ -193,11 +198,11 @@ function criteria(html) {
 test('R1-R6: the facts the coordinator confirms get the same answer as the public checker', async () => {
     const id = inquiryId(reference((await send(visitorForm({ name: 'Eli Eligible' }))).text));
     const coord = await signedIn('coordinator');
-    const facts = { years: '4', plan: 'improvement', months: '4', rating: 'needs_improvement',
+    const facts = { district_year: '4', plan: 'improvement', months: '4', rating: 'needs_improvement',
                     union_member: 'yes', full_time: 'yes', job: 'nurse' };
-    let r = await post(coord, `/intake/${id}/facts`, { version: version(id), ...facts, plan: '', years: '' });
+    let r = await post(coord, `/intake/${id}/facts`, { version: version(id), ...facts, plan: '', district_year: '' });
     assert.equal(r.status, 400);
-    assert.ok(fieldError(r.text, 'years') && fieldError(r.text, 'plan'));
+    assert.ok(fieldError(r.text, 'district_year') && fieldError(r.text, 'plan'));
     r = await post(coord, `/intake/${id}/facts`, { version: version(id), ...facts });
     assert.equal(r.status, 303);
     const page = criteria((await coord.get(`/intake/${id}`)).text);
@@ -271,8 +276,8 @@ test('a per-address limit: over contact_per_hour a clear 429 says when to try ag
         const visitor = new Client(own.base);
         const csrf = await visitor.csrf('/contact/new');
         const sendOwn = form => visitor.request('POST', '/contact/new', { form: { csrf, ...visitorForm(form) } });
-        assert.equal((await sendOwn({ name: 'One' })).status, 200);
-        assert.equal((await sendOwn({ name: 'Two' })).status, 200);
+        assert.equal((await sendOwn({ name: 'One' })).status, 303);
+        assert.equal((await sendOwn({ name: 'Two' })).status, 303);
         const before = count(own.db, 'inquiry');
         r = await sendOwn({ name: 'Three' });
         assert.equal(r.status, 429);

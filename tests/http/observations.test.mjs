@@ -298,7 +298,10 @@ test('R19: feedback lateness follows the feedback_days setting', async () => {
     assert.equal((await status()).feedback_status, 'shared');
 });
 
-test('R18: a PAR cycle without a joint observation is flagged; one joint observation clears it', async () => {
+// R18: "Ideally the CT and the administrator observe together at least
+// once": a joint observation counts (the flag, the case page, the
+// deadlines) once both confirmed that they were there.
+test('R18: a PAR cycle without a joint observation is flagged; a joint one clears it once both observers confirm', async () => {
     const ct1 = await as('ct1');
     assert.equal(count(srv.db, 'observation', "observers = 'joint'"), 0, 'the demo has no joint one');
     let page = main((await ct1.get('/cases/2/observations')).text);
@@ -308,10 +311,55 @@ test('R18: a PAR cycle without a joint observation is flagged; one joint observa
                         'a PA case has no administrator to observe with');
     const r = await send(ct1, '/cases/2/observations', observation({ observers: 'joint', notes: 'With the principal.' }));
     assert.equal(r.status, 303, r.text);
+    const item = r.headers.get('location');
+    const id = Number(item.split('/').pop());
+    // recorded by the CT alone: not counted yet
+    page = main((await ct1.get('/cases/2/observations')).text);
+    assert.match(page, /No joint observation yet \(R18\)/);
+    assert.match(page, /Joint: the CT and the administrator together: awaiting Grace Okafor's confirmation/);
+    assert.match(page, /1 joint observation awaits a confirmation/);
+    assert.match(main((await ct1.get('/cases/2')).text), /\d+ observations, 0 joint/);
+    const due = (await api('ct1', 'GET', '/api/v1/deadlines')).json().items;
+    assert.ok(due.find(i => i.case_id === 2 && i.rule === 'R18'), 'still due on the dashboards');
+    let j = (await api('ct1', 'GET', `/api/v1/cases/2/observations/${id}`)).json();
+    assert.equal(j.joint_confirmed, false);
+    assert.equal(j.joint_awaiting, 'Grace Okafor');
+    assert.ok(j.ct_confirmed_at > 0, 'the CT who recorded it confirmed for themselves');
+    assert.equal(j.administrator_confirmed_at, 0);
+    // the CT cannot confirm for the administrator, nor anyone else
+    assert.doesNotMatch(main((await ct1.get(item)).text), /I was there/);
+    let c = await send(ct1, `${item}/joint-confirmation`, {});
+    assert.equal(c.status, 409);
+    assert.match(decode(c.text), /You have confirmed that you took part in this observation already/);
+    assert.equal((await api('teacher', 'POST', `/api/v1/cases/2/observations/${id}/joint-confirmation`, {})).status, 403);
+    assert.equal((await api('ct2', 'POST', `/api/v1/cases/2/observations/${id}/joint-confirmation`, {})).status, 404);
+    assert.ok([403, 404].includes((await api('coordinator', 'POST', `/api/v1/cases/2/observations/${id}/joint-confirmation`, {})).status),
+              'the coordinator did not observe');
+    // the administrator is told, and confirms from the observation's page
+    const principal = await as('principal');
+    assert.match(main((await principal.get('/inbox')).text), /Dana Whitfield recorded a joint observation of \d{4}-\d\d-\d\d with you/);
+    page = main((await principal.get(item)).text);
+    assert.match(page, /I was there: confirm this joint observation/);
+    c = await send(principal, `${item}/joint-confirmation`, {});
+    assert.equal(c.status, 303, c.text);
     page = main((await ct1.get('/cases/2/observations')).text);
     assert.doesNotMatch(page, /No joint observation yet/);
     assert.match(page, /Joint observations this cycle: 1 \(R18\)/);
+    assert.match(page, /Joint: the CT and the administrator together: confirmed by both/);
     assert.match(main((await ct1.get('/cases/2')).text), /\d+ observations, 1 joint/);
+    assert.equal((await api('ct1', 'GET', '/api/v1/deadlines')).json().items
+        .find(i => i.case_id === 2 && i.rule === 'R18'), undefined, 'no longer due');
+    j = (await api('principal', 'GET', `/api/v1/cases/2/observations/${id}`)).json();
+    assert.equal(j.joint_confirmed, true);
+    assert.equal((await api('principal', 'POST', `/api/v1/cases/2/observations/${id}/joint-confirmation`, {})).status, 409);
+    // a joint observation the administrator records waits for the CT, through the API
+    const a = await api('principal', 'POST', '/api/v1/cases/2/observations',
+                        { draft_key: 'joint-by-admin-1', announced: true, observed_on: today(), minutes: 30, observers: 'joint' });
+    assert.equal(a.status, 201, a.text);
+    assert.equal(a.json().joint_awaiting, 'Dana Whitfield');
+    const b = await api('ct1', 'POST', `/api/v1/cases/2/observations/${a.json().id}/joint-confirmation`, {});
+    assert.equal(b.status, 200, b.text);
+    assert.equal(b.json().joint_confirmed, true);
 });
 
 test('a draft saved twice with the same draft_key is one observation, updated (page and API)', async () => {

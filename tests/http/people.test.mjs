@@ -24,7 +24,7 @@ function post(path, form, client = coord, token = csrf) {
 
 const person = (over = {}) => ({
     name: 'Pat Example', email: 'pat.example@parley.test', employee_id: 'E-100', school_id: '1',
-    union_member: 'yes', full_time: 'yes', years_in_district: '7', job_type: 'classroom_teacher',
+    union_member: 'yes', full_time: 'yes', district_year: '7', job_type: 'classroom_teacher',
     ...over,
 });
 
@@ -42,7 +42,7 @@ async function version(path) {
 
 test('a coordinator adds a person, sees the record, and changes it', async () => {
     const id = await addPerson({ name: 'Quinn Adder', email: 'Quinn.Adder@Parley.test', employee_id: 'E-501',
-                                 school_id: '2', years_in_district: '4', job_type: 'nurse' });
+                                 school_id: '2', district_year: '4', job_type: 'nurse' });
     let r = await coord.get(`/people/${id}`);
     assert.equal(r.status, 200);
     const text = decode(r.text);
@@ -59,13 +59,13 @@ test('a coordinator adds a person, sees the record, and changes it', async () =>
     assert.equal(inputValue(r.text, 'email'), 'quinn.adder@parley.test');
     const v = inputValue(r.text, 'version');
     r = await post(`/people/${id}`, person({ name: 'Quinn Changed', email: 'quinn.adder@parley.test',
-                                              school_id: '3', years_in_district: '5', version: v }));
+                                              school_id: '3', district_year: '5', version: v }));
     assert.equal(r.status, 303);
     assert.equal(r.headers.get('location'), `/people/${id}`);
     r = await coord.get(`/people/${id}`);
     assert.match(r.text, /<h1>Quinn Changed<\/h1>/);
     assert.match(r.text, /Riverside High School/);
-    assert.equal(scalar(srv.db, `SELECT name || '|' || school_id || '|' || years_in_district || '|' || version FROM person WHERE id = ${id};`),
+    assert.equal(scalar(srv.db, `SELECT name || '|' || school_id || '|' || district_year || '|' || version FROM person WHERE id = ${id};`),
                  `Quinn Changed|3|5|${Number(v) + 1}`);
 });
 
@@ -205,7 +205,7 @@ test('a role is removed; the last coordinator\'s role cannot be (409)', async ()
 test('a refused form shows each message beside its field and keeps what was typed', async () => {
     const before = writeCounts(srv.db);
     const r = await post('/people', person({ name: '', email: 'not-an-email', employee_id: 'KEEP-ME-42',
-                                             years_in_district: '12', job_type: 'spc_teacher', school_id: '5' }));
+                                             district_year: '12', job_type: 'spc_teacher', school_id: '5' }));
     assert.equal(r.status, 400);
     assert.equal(fieldError(r.text, 'name'), "Enter the person's full name.");
     assert.equal(fieldError(r.text, 'email'), 'Enter an email address in the form name@school.org.');
@@ -213,7 +213,7 @@ test('a refused form shows each message beside its field and keeps what was type
     assert.match(r.text, /<div class="error-summary" role="alert"[^]*href="#f-name"[^]*href="#f-email"/);
     assert.equal(inputValue(r.text, 'email'), 'not-an-email');
     assert.equal(inputValue(r.text, 'employee_id'), 'KEEP-ME-42');
-    assert.equal(inputValue(r.text, 'years_in_district'), '12');
+    assert.equal(inputValue(r.text, 'district_year'), '12');
     assert.match(r.text, /<option value="spc_teacher" selected>/);
     assert.match(r.text, /<option value="5" selected>/);
     assert.match(r.text, /id="f-union_member-yes" name="union_member" value="yes" checked/);
@@ -241,15 +241,16 @@ test('bad input on every form: a 400 naming the field, and nothing written', asy
         ['/people', person({ email: 'p1@parley.test', school_id: 'abc' }), 'school_id'],
         ['/people', person({ email: 'p1@parley.test', union_member: 'maybe' }), 'union_member'],
         ['/people', person({ email: 'p1@parley.test', full_time: 'sometimes' }), 'full_time'],
-        ['/people', person({ email: 'p1@parley.test', years_in_district: '' }), 'years_in_district'],
-        ['/people', person({ email: 'p1@parley.test', years_in_district: '-1' }), 'years_in_district'],
-        ['/people', person({ email: 'p1@parley.test', years_in_district: '61' }), 'years_in_district'],
-        ['/people', person({ email: 'p1@parley.test', years_in_district: '3.5' }), 'years_in_district'],
+        ['/people', person({ email: 'p1@parley.test', district_year: '' }), 'district_year'],
+        ['/people', person({ email: 'p1@parley.test', district_year: '-1' }), 'district_year'],
+        ['/people', person({ email: 'p1@parley.test', district_year: '0' }), 'district_year'],   // R1: the first year is 1
+        ['/people', person({ email: 'p1@parley.test', district_year: '61' }), 'district_year'],
+        ['/people', person({ email: 'p1@parley.test', district_year: '3.5' }), 'district_year'],
         ['/people', person({ email: 'p1@parley.test', job_type: 'astronaut' }), 'job_type'],
         ['/people', person({ email: 'p1@parley.test', job_type: '' }), 'job_type'],
         [`/people/${pid}`, person({ email: 'bad.target@parley.test', name: '', version: pv }), 'name'],
         [`/people/${pid}`, person({ email: 'nope', version: pv }), 'email'],
-        [`/people/${pid}`, person({ email: 'bad.target@parley.test', years_in_district: 'many', version: pv }), 'years_in_district'],
+        [`/people/${pid}`, person({ email: 'bad.target@parley.test', district_year: 'many', version: pv }), 'district_year'],
         [`/people/${pid}`, person({ email: 'bad.target@parley.test', school_id: '424242', version: pv }), 'school_id'],
         [`/people/${pid}`, person({ email: 'bad.target@parley.test', job_type: 'pilot', version: pv }), 'job_type'],
         ['/schools', { name: '', code: 'NEW1', address: '' }, 'name'],

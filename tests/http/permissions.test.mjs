@@ -56,6 +56,14 @@ function resetToken() {
     return r.out.trim().split('/reset/')[1];
 }
 
+// An API token of the person's, made for the test: a revocation takes one.
+function freshToken(person) {
+    const email = scalar(srv.db, `SELECT email FROM person WHERE id = ${person};`);
+    const r = parley(['token', 'create', '--db', srv.db, '--email', email, '--name', 'permission test']);
+    assert.equal(r.code, 0, r.err);
+    return r.err.match(/token (\d+) /)[1];
+}
+
 // The public site's records: the newest published one there is now (the
 // coordinator's allowed removals take some; the demo has more).
 const SITE_TABLES = [[/^\/(site\/)?news\//, 'news_post', 'published = 1'],
@@ -118,6 +126,7 @@ function pathFor(rt, person) {
     return rt.pattern
         .replace('{slug}', 'about')
         .replace('{id}', () => SITE_TABLES.some(([re]) => re.test(rt.pattern)) ? siteRecord(rt)
+            : /\/tokens\/\{id\}/.test(rt.pattern) ? freshToken(person)
             // Schools, inquiries and cases: the demo's first (inquiry 1 is nobody's
             // yet; case 1 involves no README sign-in but the coordinator's).
             : /\/(schools|intake|inquiries|cases)\//.test(rt.pattern) ? '1' : String(person))

@@ -57,7 +57,7 @@ test('a PAR case from the contact form to the survey: each role\'s tasks and ste
     await j.step(P.ct, k.id, 'hold_meeting', { notes: 'We talked.' });
     await expectTasks(k, { [k.teacherEmail]: ['choose_track'], [P.ct]: ['choose_track'] });
     await j.step(k.teacherEmail, k.id, 'choose_track', {
-        track: 'par', years: 6, plan: 'improvement', months: 10, rating: 'needs_improvement',
+        track: 'par', district_year: 7, plan: 'improvement', months: 10, rating: 'needs_improvement',
         union_member: true, full_time: true, job: 'classroom_teacher' });
     // R11: the agreement review next; the CT is not yet assigned to the caseload
     await expectTasks(k, { [coordinator]: ['schedule_review'], [P.ct]: ['schedule_review'],

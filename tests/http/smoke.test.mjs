@@ -24,7 +24,7 @@ test('a coordinator adds a school, a person and a role, and sees them in the aud
     const schoolId = r.headers.get('location').split('/').pop();
     r = await c.post('/people', {
         name: 'Rita Smoke', email: 'rita.smoke@parley.test', employee_id: 'E-77',
-        school_id: schoolId, union_member: 'yes', full_time: 'yes', years_in_district: '5',
+        school_id: schoolId, union_member: 'yes', full_time: 'yes', district_year: '5',
         job_type: 'classroom_teacher',
     }, '/people/new');
     assert.equal(r.status, 303);

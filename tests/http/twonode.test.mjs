@@ -167,7 +167,7 @@ describe('two nodes on one PostgreSQL database behind nginx', { skip: PG ? false
         for (let i = 0; i < 4; i++) {
             const r = await coord.request('POST', '/people', { form: {
                 csrf, name: `Node Writer ${i}`, email: `node.writer.${i}@parley.test`, employee_id: '',
-                school_id: '1', union_member: 'yes', full_time: 'yes', years_in_district: '2',
+                school_id: '1', union_member: 'yes', full_time: 'yes', district_year: '2',
                 job_type: 'classroom_teacher' } });
             assert.equal(r.status, 303, `person ${i}: ${r.status}`);
         }
@@ -185,7 +185,7 @@ describe('two nodes on one PostgreSQL database behind nginx', { skip: PG ? false
         assert.equal(inputValue(b.text, 'version'), version, 'both loaded the same version');
         const edit = (client, token, name) => client.request('POST', `/people/${id}`, { form: {
             csrf: token, name, email: 'node.writer.0@parley.test', employee_id: '', school_id: '1',
-            union_member: 'yes', full_time: 'yes', years_in_district: '2', job_type: 'classroom_teacher',
+            union_member: 'yes', full_time: 'yes', district_year: '2', job_type: 'classroom_teacher',
             version } });
         const results = await Promise.all([edit(coord, csrf, 'Edited First'),
                                            edit(second, inputValue(b.text, 'csrf'), 'Edited Second')]);

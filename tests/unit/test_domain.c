@@ -1,10 +1,13 @@
 /* test_domain.c: the rules in domain/: the policy table, validation of
- * people, schools and roles (R29), passwords, and the settings' defaults. */
+ * people, schools and roles (R29), passwords, API tokens (issue 15), and
+ * the settings' defaults. */
 #include <stdio.h>
 #include <stdlib.h>
 
 #include "testing.h"
 
+#include "base/arena.h"
+#include "domain/credential.h"
 #include "domain/password.h"
 #include "domain/people.h"
 #include "domain/policy.h"
@@ -143,7 +146,7 @@ static struct person_input good_person(void)
 {
     return (struct person_input){.name = "Ann Lee", .email = "Ann.Lee@School.ORG",
                                  .employee_id = "E1", .school_id = "", .union_member = "yes",
-                                 .full_time = "no", .years_in_district = "7", .job_type = "nurse"};
+                                 .full_time = "no", .district_year = "7", .job_type = "nurse"};
 }
 
 static void test_person_check_accepts_and_normalises(void **state)
@@ -156,7 +159,7 @@ static void test_person_check_accepts_and_normalises(void **state)
     assert_string_equal(pf.email, "ann.lee@school.org");
     assert_true(pf.union_member);
     assert_false(pf.full_time);
-    assert_int_equal(pf.years_in_district, 7);
+    assert_int_equal(pf.district_year, 7);
     /* R5: nurses, SPC and CoSESS staff are people like any other. */
     assert_int_equal(pf.job_type, JOB_NURSE);
 }
@@ -166,11 +169,11 @@ static void test_person_check_names_every_bad_field(void **state)
     (void)state;
     struct person_input in = {.name = "", .email = "not-an-email", .school_id = "x1",
                               .union_member = "maybe", .full_time = "yes",
-                              .years_in_district = "-3", .job_type = "astronaut"};
+                              .district_year = "-3", .job_type = "astronaut"};
     struct person_fields pf;
     struct errors errs = {0};
     assert_false(person_check(&in, &pf, &errs));
-    const char *fields[] = {"name", "email", "school_id", "union_member", "years_in_district", "job_type"};
+    const char *fields[] = {"name", "email", "school_id", "union_member", "district_year", "job_type"};
     for (size_t i = 0; i < sizeof fields / sizeof *fields; i++)
         assert_non_null(errors_get(&errs, fields[i]));
     assert_null(errors_get(&errs, "full_time"));
@@ -270,6 +273,55 @@ static void test_settings_defaults_follow_rules_md(void **state)
     assert_non_null(setting_invalid("no_such_setting", "1"));
 }
 
+static void test_api_token_rules(void **state)
+{
+    (void)state;
+    arena *a = arena_new(0);
+    struct token_fields tf;
+    struct errors errs = {0};
+    assert_true(token_check(a, &(struct token_input){"Grades sync", ""}, 90, &tf, &errs));
+    assert_string_equal(tf.name, "Grades sync");
+    assert_int_equal(tf.days, 90);   /* empty: the program's longest */
+    assert_true(token_check(a, &(struct token_input){"Nightly", "7"}, 90, &tf, &errs));
+    assert_int_equal(tf.days, 7);
+    /* No more than the program allows, no less than a day, a name on one line. */
+    const struct token_input bad[] = {{"x", "91"}, {"x", "0"}, {"x", "2.5"}, {"", "5"},
+                                      {" padded", "5"}, {"two\nlines", "5"}};
+    const char *field[] = {"days", "days", "days", "name", "name", "name"};
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        struct errors e = {0};
+        assert_false(token_check(a, &bad[i], 90, &tf, &e));
+        assert_non_null(errors_get(&e, field[i]));
+    }
+    /* An out-of-bounds limit never makes a token last for ever. */
+    struct errors e = {0};
+    assert_false(token_check(a, &(struct token_input){"x", "400"}, 100000, &tf, &e));
+    assert_int_equal(token_state_at(100, 200, 0), TOKEN_ACTIVE);
+    assert_int_equal(token_state_at(200, 200, 0), TOKEN_EXPIRED);
+    assert_int_equal(token_state_at(100, 200, 150), TOKEN_REVOKED);
+    assert_string_equal(default_of("api_token_days"), "90");
+    assert_null(setting_invalid("api_token_days", "365"));
+    assert_non_null(setting_invalid("api_token_days", "366"));
+    assert_non_null(setting_invalid("api_token_days", "0"));
+    arena_free(a);
+}
+
+static void test_policy_api_tokens_are_their_owners(void **state)
+{
+    (void)state;
+    for (int r = 0; r < ROLE_COUNT; r++) {
+        role_set one = only((enum role)r);
+        assert_int_equal(policy_decide(true, one, ACT_CREATE, KIND_API_TOKEN, &own), POLICY_ALLOW);
+        assert_int_equal(policy_decide(true, one, ACT_DELETE, KIND_API_TOKEN, &own), POLICY_ALLOW);
+        /* Nobody makes a token for someone else. */
+        assert_int_not_equal(policy_decide(true, one, ACT_CREATE, KIND_API_TOKEN, &other),
+                             POLICY_ALLOW);
+        /* Only the coordinator revokes another's; to others it does not exist. */
+        assert_int_equal(policy_decide(true, one, ACT_DELETE, KIND_API_TOKEN, &other),
+                         r == ROLE_COORDINATOR ? POLICY_ALLOW : POLICY_HIDDEN);
+    }
+}
+
 static void test_parse_helpers(void **state)
 {
     (void)state;
@@ -302,6 +354,8 @@ int main(void)
         cmocka_unit_test(test_R29_panel_member_needs_seat_and_appointer),
         cmocka_unit_test(test_administrator_needs_a_school),
         cmocka_unit_test(test_settings_defaults_follow_rules_md),
+        cmocka_unit_test(test_api_token_rules),
+        cmocka_unit_test(test_policy_api_tokens_are_their_owners),
         cmocka_unit_test(test_parse_helpers),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

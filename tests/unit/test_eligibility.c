@@ -10,7 +10,7 @@ static const struct eligibility_settings defaults = {.min_years_experience = 2,
 /* A teacher every rule admits; each test changes one fact. */
 static struct eligibility_facts eligible(void)
 {
-    return (struct eligibility_facts){.years_in_district = 5, .plan = PLAN_DIRECTED_GROWTH,
+    return (struct eligibility_facts){.district_year = 5, .plan = PLAN_DIRECTED_GROWTH,
                                       .plan_months = 12, .rating = RATING_NEEDS_IMPROVEMENT,
                                       .union_member = true, .full_time = true,
                                       .job = JOB_CLASSROOM_TEACHER};
@@ -37,23 +37,66 @@ static void test_all_pass_opens_both_tracks(void **state)
         assert_true(e.c[i].passed);
 }
 
-static void test_R1_more_than_two_years(void **state)
+/* 000: "Teachers in their 1st or 2nd year are not eligible"; RULES.md R1:
+ * "so a teacher in their 3rd year is". */
+static void test_R1_from_the_third_year_in_the_district(void **state)
 {
     (void)state;
     struct eligibility_facts f = eligible();
     struct eligibility e;
-    f.years_in_district = 2;   /* a second-year teacher */
+    f.district_year = 2;   /* a second-year teacher */
     eligibility_check(&f, &defaults, &e);
     assert_false(criterion(&e, "R1")->passed);
     assert_false(e.pa);
     assert_false(e.par);
-    f.years_in_district = 3;
+    assert_string_equal(criterion(&e, "R1")->sentence,
+                        "You are in your 2nd year in the district: teachers in their 1st or 2nd "
+                        "year are not eligible yet. From your 3rd year you are.");
+    f.district_year = 3;   /* two full years behind them */
     eligibility_check(&f, &defaults, &e);
     assert_true(criterion(&e, "R1")->passed);
+    assert_true(e.par);
+    assert_string_equal(criterion(&e, "R1")->sentence,
+                        "You are in your 3rd year in the district: the program is open from the "
+                        "3rd year on.");
     /* A setting, not the code: a program that asks for 4 years. */
     struct eligibility_settings strict = {.min_years_experience = 4, .par_min_plan_months = 6};
     eligibility_check(&f, &strict, &e);
     assert_false(e.pa);
+}
+
+/* R1 said back the way teachers count. */
+static void test_R1_ordinals(void **state)
+{
+    (void)state;
+    const struct {
+        int n;
+        const char *words;
+    } cases[] = {{1, "1st"},   {2, "2nd"},   {3, "3rd"},   {4, "4th"},   {11, "11th"},
+                 {12, "12th"}, {13, "13th"}, {21, "21st"}, {22, "22nd"}, {23, "23rd"}};
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char out[16];
+        ordinal(cases[i].n, out, sizeof out);
+        assert_string_equal(out, cases[i].words);
+    }
+    assert_int_equal(district_year_after_full_years(2), 3);
+    assert_string_equal(district_year_question(true), "Which year in the district are you in?");
+}
+
+/* R1: the first year is 1; there is no year 0. */
+static void test_R1_the_year_is_counted_from_one(void **state)
+{
+    (void)state;
+    struct eligibility_answers in = {"0", "improvement", "12", "needs_improvement", "yes", "yes",
+                                     "classroom_teacher"};
+    struct eligibility_facts f;
+    struct errors errs = {0};
+    assert_false(eligibility_facts_parse(&in, true, &f, &errs));
+    assert_non_null(errors_get(&errs, "district_year"));
+    in.district_year = "1";
+    errs.n = 0;
+    assert_true(eligibility_facts_parse(&in, true, &f, &errs));
+    assert_int_equal(f.district_year, 1);
 }
 
 static void test_R2_plans_that_qualify(void **state)
@@ -140,7 +183,7 @@ static void test_R9_every_criterion_explained(void **state)
 {
     (void)state;
     struct eligibility_facts f = eligible();
-    f.years_in_district = 1;
+    f.district_year = 1;
     f.plan_months = 3;
     f.union_member = false;
     struct eligibility e;
@@ -152,7 +195,7 @@ static void test_R9_every_criterion_explained(void **state)
         assert_true(strlen(e.c[i].sentence) > 10);
     }
     assert_non_null(e.advice);
-    assert_non_null(strstr(criterion(&e, "R1")->sentence, "You have 1 year in the district"));
+    assert_non_null(strstr(criterion(&e, "R1")->sentence, "You are in your 1st year in the district"));
 }
 
 static void test_keys_round_trip(void **state)
@@ -176,7 +219,9 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_all_pass_opens_both_tracks),
-        cmocka_unit_test(test_R1_more_than_two_years),
+        cmocka_unit_test(test_R1_from_the_third_year_in_the_district),
+        cmocka_unit_test(test_R1_ordinals),
+        cmocka_unit_test(test_R1_the_year_is_counted_from_one),
         cmocka_unit_test(test_R2_plans_that_qualify),
         cmocka_unit_test(test_R3_self_directed_not_par_but_consultancy),
         cmocka_unit_test(test_R4_short_plan_is_pa_only),

@@ -79,20 +79,40 @@ static void test_R18_R19_tally(void **state)
     (void)state;
     struct observation_tally t = {0};
     const char *today = "2026-11-26";
-    observation_tally_add(&t, "2026-11-01", OBSERVERS_CT, 5, "2026-11-03", today);
-    observation_tally_add(&t, "2026-11-19", OBSERVERS_ADMINISTRATOR, 5, "", today);   /* late */
-    observation_tally_add(&t, "2026-11-24", OBSERVERS_CT, 5, "", today);              /* due 29 */
-    observation_tally_add(&t, "2026-11-23", OBSERVERS_CT, 5, "", today);              /* due 28 */
+    observation_tally_add(&t, "2026-11-01", false, 5, "2026-11-03", today);
+    observation_tally_add(&t, "2026-11-19", false, 5, "", today);   /* late */
+    observation_tally_add(&t, "2026-11-24", false, 5, "", today);              /* due 29 */
+    observation_tally_add(&t, "2026-11-23", false, 5, "", today);              /* due 28 */
     assert_int_equal(t.count, 4);
     assert_int_equal(t.joint, 0);
     assert_int_equal(t.late, 1);
     assert_int_equal(t.pending, 3);
     assert_string_equal(t.next_due, "2026-11-24");   /* the late one's, first */
-    observation_tally_add(&t, "2026-11-25", OBSERVERS_JOINT, 5, "2026-11-25", today);
+    observation_tally_add(&t, "2026-11-25", true, 5, "2026-11-25", today);   /* joint, both */
     assert_int_equal(t.joint, 1);
     assert_int_equal(t.pending, 3);
     struct observation_tally none = {0};
     assert_string_equal(none.next_due, "");
+}
+
+/* R18: "the CT and the administrator observe together": a joint
+ * observation counts once both confirmed; the one who recorded it confirms
+ * for themselves, only the other is asked. */
+static void test_R18_joint_counts_once_both_confirm(void **state)
+{
+    (void)state;
+    assert_int_equal(joint_standing_of(OBSERVERS_CT, true, false), JOINT_NOT);
+    assert_int_equal(joint_standing_of(OBSERVERS_JOINT, true, false), JOINT_AWAITING_ADMINISTRATOR);
+    assert_int_equal(joint_standing_of(OBSERVERS_JOINT, false, true), JOINT_AWAITING_CT);
+    assert_int_equal(joint_standing_of(OBSERVERS_JOINT, true, true), JOINT_CONFIRMED);
+    /* the administrator confirms what the CT recorded; not twice, nor the CT again */
+    assert_null(joint_confirm_refusal(OBSERVERS_JOINT, false, true, true, false));
+    assert_non_null(joint_confirm_refusal(OBSERVERS_JOINT, true, false, true, false));
+    assert_non_null(joint_confirm_refusal(OBSERVERS_JOINT, false, true, true, true));
+    assert_null(joint_confirm_refusal(OBSERVERS_JOINT, true, false, false, true));
+    /* nobody else, and no observation that is not joint */
+    assert_non_null(joint_confirm_refusal(OBSERVERS_JOINT, false, false, true, false));
+    assert_non_null(joint_confirm_refusal(OBSERVERS_CT, false, true, true, false));
 }
 
 int main(void)
@@ -103,6 +123,7 @@ int main(void)
         cmocka_unit_test(test_R15_R18_par_observers_record_their_own),
         cmocka_unit_test(test_R19_feedback_due_shared_and_late),
         cmocka_unit_test(test_R18_R19_tally),
+        cmocka_unit_test(test_R18_joint_counts_once_both_confirm),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

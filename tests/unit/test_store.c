@@ -246,6 +246,14 @@ static void test_constraints(void **state)
     /* NOT NULL. */
     assert_int_equal(db_exec(f->d, ins, "iss", prog, NULL, "cy@example.org"), DB_CONSTRAINT);
     assert_int_equal(count(f->d, "SELECT count(*) FROM person"), 1);
+    /* 012: an email is unique in its program, not across programs; and one
+     * address signs in one person (finding 10 of issue 15). */
+    int64_t other = add_program(f->d, "Federation");
+    assert_int_equal(db_exec(f->d, ins, "iss", other, "Ann F", "ann@example.org"), DB_OK);
+    const char *pw = "UPDATE person SET password_hash = 'x' WHERE email = ? AND program_id = ?";
+    assert_int_equal(db_exec(f->d, pw, "si", "ann@example.org", prog), DB_OK);
+    assert_int_equal(db_exec(f->d, pw, "si", "ann@example.org", other), DB_CONSTRAINT);
+    assert_int_equal(db_exec(f->d, "DELETE FROM person WHERE program_id = ?", "i", other), DB_OK);
     /* A trigger's RAISE(ABORT) is a constraint too (R38's audit guard). */
     assert_int_equal(db_exec(f->d,
                              "INSERT INTO audit (id, at, actor_label, action, record_kind, summary, "
@@ -660,6 +668,81 @@ static void test_pg_check_and_backup(void **state)
     assert_int_equal(access("/tmp/never.db", F_OK), -1);
 }
 
+/* --- 015_intake: what a database of the release before holds, moved on --- */
+
+static int64_t one(db *d, const char *sql)
+{
+    int64_t n = -1;
+    if (db_int_query(d, &n, sql, "") != DB_OK)
+        fail_msg("%s: %s", sql, db_errmsg(d));
+    return n;
+}
+
+/* R1: what was kept was the full years behind a person ("Full years in the
+ * district"); 015 keeps the year they are in, one more, as teachers count
+ * (a teacher with 2 full years behind them is in their 3rd year). An
+ * inquiry's facts count only once confirmed. Every inquiry before 015 is
+ * the teacher's own (R8); a case takes its inquiry's handler, and an
+ * inquiry whose case was withdrawn is closed. R18: whoever recorded a joint
+ * observation confirmed for themselves; the other is asked. */
+static void test_migration_015_moves_old_data_on(void **state)
+{
+    struct fixture *f = *state;
+    char path[160], *err = NULL;
+    const char *url = fresh_database(f, "old.db", path, sizeof path);
+    db *d = db_open(url, &err);
+    assert_non_null(d);
+    assert_int_equal(db_migrate_to(d, 14, &err), DB_OK);
+    int64_t program = add_program(d, "Before 015");
+    assert_int_equal(db_exec(d, "INSERT INTO person (program_id, name, email, years_in_district, "
+                                "created_at, updated_at) VALUES (?, 'Third Year', 'third@x.test', 2, "
+                                "1, 1), (?, 'First Year', 'first@x.test', 0, 1, 1)",
+                             "ii", program, program),
+                     DB_OK);
+    assert_int_equal(db_exec(d, "INSERT INTO inquiry (program_id, reference, name, email, interest, "
+                                "facts_at, years_in_district, created_at, updated_at) VALUES "
+                                "(?, 'INQ-1', 'Confirmed', 'c@x.test', 'par', 5, 2, 1, 1), "
+                                "(?, 'INQ-2', 'Not yet', 'n@x.test', 'par', 0, 0, 1, 1)",
+                             "ii", program, program),
+                     DB_OK);
+    assert_int_equal(db_exec(d, "UPDATE inquiry SET handler_id = (SELECT id FROM person WHERE "
+                                "email = 'first@x.test'), status = 'in_progress' WHERE reference = "
+                                "'INQ-1'", ""),
+                     DB_OK);
+    assert_int_equal(db_exec(d, "INSERT INTO teacher_case (program_id, inquiry_id, teacher_id, "
+                                "state, created_at, updated_at) SELECT ?, i.id, p.id, 'withdrawn', 1, "
+                                "1 FROM inquiry i, person p WHERE i.reference = 'INQ-1' AND p.email "
+                                "= 'third@x.test'",
+                             "i", program),
+                     DB_OK);
+    assert_int_equal(db_exec(d, "UPDATE teacher_case SET ct_id = (SELECT id FROM person WHERE "
+                                "email = 'first@x.test')", ""),
+                     DB_OK);
+    assert_int_equal(db_exec(d, "INSERT INTO observation (case_id, draft_key, observed_on, minutes, "
+                                "observers, created_by, created_at, updated_at) SELECT k.id, x.key, "
+                                "'2026-01-05', 30, 'joint', p.id, 7, 7 FROM teacher_case k, person p, "
+                                "(SELECT 'by-ct' AS key, 'first@x.test' AS email UNION ALL SELECT "
+                                "'by-admin', 'third@x.test') x WHERE p.email = x.email",
+                             ""),
+                     DB_OK);
+    assert_int_equal(db_migrate(d, &err), DB_OK);
+    assert_int_equal(one(d, "SELECT ct_confirmed_at * 10 + administrator_confirmed_at FROM "
+                            "observation WHERE draft_key = 'by-ct'"), 70);
+    assert_int_equal(one(d, "SELECT ct_confirmed_at * 10 + administrator_confirmed_at FROM "
+                            "observation WHERE draft_key = 'by-admin'"), 7);
+    assert_int_equal(one(d, "SELECT COUNT(*) FROM inquiry WHERE teacher_confirmation = "
+                            "'not_needed'"), 2);
+    assert_int_equal(one(d, "SELECT COUNT(*) FROM inquiry WHERE reference = 'INQ-1' AND status = "
+                            "'closed' AND close_reason = 'The case was withdrawn.'"), 1);
+    assert_int_equal(one(d, "SELECT COUNT(*) FROM teacher_case k JOIN person h ON h.id = "
+                            "k.handler_id WHERE h.email = 'first@x.test'"), 1);
+    assert_int_equal(one(d, "SELECT district_year FROM person WHERE email = 'third@x.test'"), 3);
+    assert_int_equal(one(d, "SELECT district_year FROM person WHERE email = 'first@x.test'"), 1);
+    assert_int_equal(one(d, "SELECT district_year FROM inquiry WHERE reference = 'INQ-1'"), 3);
+    assert_int_equal(one(d, "SELECT district_year FROM inquiry WHERE reference = 'INQ-2'"), 0);
+    db_close(d);
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 
 /* PARLEY_TEST_PG's server and credentials with the test database's name:
@@ -692,7 +775,7 @@ static bool pg_test_database(const char *server)
         T(test_programming_errors), T(test_constraints), T(test_rollback_leaves_nothing),          \
         T(test_statement_cache), T(test_statements_open_together), T(test_int_query),              \
         T(test_check_ok), T(test_newer_schema_is_refused), T(test_pool_concurrent_writers),        \
-        T(test_audit_chain_from_threads)
+        T(test_audit_chain_from_threads), T(test_migration_015_moves_old_data_on)
 
 int main(void)
 {

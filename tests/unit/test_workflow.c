@@ -6,6 +6,7 @@
 
 #include "domain/caseload.h"
 #include "domain/ct_term.h"
+#include "domain/inquiry.h"
 #include "domain/policy.h"
 #include "domain/workflow.h"
 
@@ -24,7 +25,7 @@ static struct case_facts facts(void)
 {
     return (struct case_facts){
         .state = CASE_MEETING_HELD, .track = TRACK_PAR, .inquiry_open = true,
-        .elig = {.years_in_district = 5, .plan = PLAN_IMPROVEMENT, .plan_months = 12,
+        .elig = {.district_year = 5, .plan = PLAN_IMPROVEMENT, .plan_months = 12,
                  .rating = RATING_NEEDS_IMPROVEMENT, .union_member = true, .full_time = true,
                  .job = JOB_CLASSROOM_TEACHER},
         .elig_settings = {.min_years_experience = 2, .par_min_plan_months = 6},
@@ -85,8 +86,31 @@ static void test_R10_inquiry_then_initial_meeting(void **state)
     assert_false(workflow_leaves(step("choose_track"), CASE_INQUIRY_RECEIVED));
     assert_false(workflow_leaves(step("choose_track"), CASE_MEETING_SCHEDULED));
     struct case_facts f = facts();
+    assert_null(refused_by("open", &f));
     f.inquiry_open = false;   /* closed, or a case already */
     assert_string_equal(refused_by("open", &f), "R8");
+}
+
+/* R8: "A request sent by someone else in a teacher's name becomes a case
+ * only when the teacher confirms it." */
+static void test_R8_a_request_in_the_teachers_name_waits_for_them(void **state)
+{
+    (void)state;
+    struct case_facts f = {.today = "2026-08-01"};
+    inquiry_open_facts(INQUIRY_NEW, false, CONFIRMATION_AWAITING, &f);
+    const struct guard_def *g = workflow_check(step("open"), &f, false, NULL, 0);
+    assert_non_null(g);
+    assert_string_equal(g->rule, "R8");
+    assert_string_equal(g->name, "inquiry_confirmed_by_teacher");
+    assert_null(g->field);                          /* a refusal, not a field's error */
+    inquiry_open_facts(INQUIRY_NEW, false, CONFIRMATION_CONFIRMED, &f);
+    assert_null(workflow_check(step("open"), &f, false, NULL, 0));
+    inquiry_open_facts(INQUIRY_IN_PROGRESS, false, CONFIRMATION_NOT_NEEDED, &f);
+    assert_null(workflow_check(step("open"), &f, false, NULL, 0));
+    inquiry_open_facts(INQUIRY_CLOSED, false, CONFIRMATION_DECLINED, &f);
+    assert_non_null(workflow_check(step("open"), &f, false, NULL, 0));
+    inquiry_open_facts(INQUIRY_NEW, true, CONFIRMATION_NOT_NEEDED, &f);   /* a case already */
+    assert_non_null(workflow_check(step("open"), &f, false, NULL, 0));
 }
 
 /* R8: the teacher's own request; an administrator can neither enrol nor
@@ -368,6 +392,7 @@ int main(void)
         cmocka_unit_test(test_table_is_consistent),
         cmocka_unit_test(test_R10_inquiry_then_initial_meeting),
         cmocka_unit_test(test_R8_administrator_cannot_enrol_or_block),
+        cmocka_unit_test(test_R8_a_request_in_the_teachers_name_waits_for_them),
         cmocka_unit_test(test_R7_not_pa_and_par_at_once),
         cmocka_unit_test(test_R7_R8_when_a_case_opens),
         cmocka_unit_test(test_R27_ct_in_their_term),

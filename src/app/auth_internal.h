@@ -1,0 +1,14 @@
+/* auth_internal.h: what auth.c shares with api_token.c, the other keeper of
+ * secrets: a new secret (256 random bits, shown once) and the form a
+ * presented one is stored in (its SHA-256; only that is kept). */
+#ifndef PARLEY_APP_AUTH_INTERNAL_H
+#define PARLEY_APP_AUTH_INTERNAL_H
+
+#include "app/app.h"
+
+/* A new secret in c's arena; hash gets its stored form. */
+char *auth_secret_new(struct ctx *c, char hash[65]);
+/* The stored form of a secret someone presents; false if it cannot be one. */
+bool auth_secret_stored_form(const char *token, char hash[65]);
+
+#endif

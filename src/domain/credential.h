@@ -1,0 +1,58 @@
+/* credential.h: the rules for what lets a person in besides their password
+ * (issue 15): API tokens and one-time password links. Nobody ever holds a
+ * working credential for someone else: a token is made by its owner for
+ * themselves (or by the operator, who holds the database), and a password
+ * link goes to the person from the operator, never through the program's
+ * coordinator. */
+#ifndef PARLEY_CREDENTIAL_H
+#define PARLEY_CREDENTIAL_H
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "base/arena.h"
+#include "domain/errors.h"
+
+/* An API token lives at most the program's api_token_days, a setting
+ * bounded to 1..365 days so that no value makes a token last for ever. */
+#define TOKEN_DAYS_MIN 1
+#define TOKEN_DAYS_MAX 365
+#define TOKEN_NAME_MAX 80
+
+/* As typed (a form, a JSON body, the command line). */
+struct token_input {
+    const char *name;        /* what the token is for: "Grades sync" */
+    const char *days;        /* its lifetime; empty: the longest allowed */
+};
+struct token_fields {
+    const char *name;
+    int days;
+};
+/* Fills out and returns true, or adds each problem to errs ("name",
+ * "days"); max_days is the program's api_token_days. */
+bool token_check(arena *a, const struct token_input *in, int max_days,
+                 struct token_fields *out, struct errors *errs);
+
+enum token_state { TOKEN_ACTIVE, TOKEN_EXPIRED, TOKEN_REVOKED };
+enum token_state token_state_at(int64_t now, int64_t expires_at, int64_t revoked_at);
+const char *token_state_key(enum token_state s);     /* "active", "expired", "revoked" */
+
+/* Why a bearer token was refused, for the 401's message; when: the time it
+ * expired or was revoked, as people read it. */
+const char *token_refusal(arena *a, enum token_state s, const char *when);
+
+/* Why a person's live tokens were revoked all at once (shown in their list). */
+#define TOKENS_ENDED_SIGN_OUT "signed out everywhere"
+#define TOKENS_ENDED_PASSWORD "the password was changed"
+#define TOKENS_ENDED_LINK "a password link was issued"
+#define TOKENS_ENDED_EMAIL "the email address was changed"
+
+/* What a person who cannot sign in does, and why the coordinator cannot
+ * hand them a way in: for the sign-in page, a link that no longer works
+ * and the coordinator's view of a person. */
+#define CREDENTIAL_ASK_OPERATOR                                                            \
+    "Ask the people who run Parley's server for a one-time link to set a new password; "   \
+    "your program coordinator can tell you who they are."
+extern const char credential_forgot_words[];
+extern const char credential_not_for_others_words[];
+
+#endif
