@@ -116,7 +116,9 @@ case " $ENGINES " in *" pg "*)
     for size in small large; do
         echo "bench: demo database on PostgreSQL ($size, parley copy)" >&2
         psql -X -q "$pg_server/postgres" -c "CREATE DATABASE bench_$size"
-        $BIN copy --from "$OUT/$size.db" --to "$pg_server/bench_$size" > "$OUT/copy-$size.txt" 2>&1 ||
+        # The audit key goes with the log (R38), into $OUT with the rest.
+        $BIN copy --from "$OUT/$size.db" --to "$pg_server/bench_$size" \
+            --to-audit-key "$OUT/bench_$size.audit-key" > "$OUT/copy-$size.txt" 2>&1 ||
             die "parley copy to PostgreSQL failed: $(tail -1 "$OUT/copy-$size.txt")"
     done ;;
 esac
@@ -157,18 +159,19 @@ sign_in() {
 # also keeps each answer's bytes for nginx.
 bench_db() {
     engine=$1; size=$2; db=$3
-    server=parley; mp=""
-    [ "$engine" = pg ] && { server=parley_pg; mp=pg_; }
+    server=parley; mp=""; key=""
+    # A PostgreSQL database's audit key is where parley copy put it.
+    [ "$engine" = pg ] && { server=parley_pg; mp=pg_; key="--audit-key $OUT/bench_$size.audit-key"; }
     printf 'meta\t%s%s_audit_rows\t%s\n' "$mp" "$size" "$(q "$db" 'SELECT count(*) FROM audit')" >> "$RESULTS"
     printf 'meta\t%s%s_people\t%s\n' "$mp" "$size" "$(q "$db" 'SELECT count(*) FROM person')" >> "$RESULTS"
     port=$(free_port)
 
     echo "bench: $engine $size: start-up time" >&2
-    startup=$(node bench/startup.mjs "$BIN" "$db" "$port" "$THREADS")
+    startup=$(node bench/startup.mjs "$BIN" "$db" "$port" "$THREADS" 7 $key)
     printf 'meta\t%s%s_startup_ms\t%s\n' "$mp" "$size" "$startup" >> "$RESULTS"
 
     # wrk opens $CONNS connections from one address: lift the per-address cap.
-    $BIN serve --db "$db" --listen "127.0.0.1:$port" --threads "$THREADS" \
+    $BIN serve --db "$db" $key --listen "127.0.0.1:$port" --threads "$THREADS" \
         --max-conns-per-address 1000 > /dev/null 2> "$OUT/serve-$engine-$size.log" &
     server_pid=$!
     wait_healthz "$port"
@@ -181,7 +184,7 @@ bench_db() {
     [ "$size" = large ] && ct_email=$LARGE_CT
     ct_cookie=$(sign_in "$base" "$ct_email" "$OUT/cookies-ct-$engine-$size.txt")
     pss_cookie=$(sign_in "$base" pss@parley.test "$OUT/cookies-pss-$engine-$size.txt")
-    token=$($BIN token create --db "$db" --email "$EMAIL")
+    token=$($BIN token create --db "$db" $key --email "$EMAIL")
     teacher=$(q "$db" "SELECT id FROM person WHERE email = 'teacher@parley.test'")
     [ -n "$teacher" ] || die "no teacher@parley.test in $db"
     case_id=$(q "$db" "SELECT id FROM teacher_case WHERE teacher_id = $teacher ORDER BY id LIMIT 1")

@@ -1,11 +1,12 @@
-// startup.mjs BIN DB PORT THREADS [RUNS]: the start-up time of `parley serve`,
+// startup.mjs BIN DB PORT THREADS [RUNS [OPTION...]]: the start-up time of `parley serve`,
 // from spawning the process to the first 200 answer from /healthz, polled
 // in a tight loop of fresh connections. Runs RUNS times (default 7), stopping
-// the server each time, and prints "median min max" in milliseconds.
+// the server each time, and prints "median min max" in milliseconds. Any
+// OPTIONs go to parley serve (--audit-key PATH for a PostgreSQL database).
 import { spawn } from 'node:child_process';
 import http from 'node:http';
 
-const [bin, db, port, threads, runs = '7'] = process.argv.slice(2);
+const [bin, db, port, threads, runs = '7', ...options] = process.argv.slice(2);
 
 function healthz() {
     return new Promise(resolve => {
@@ -19,7 +20,7 @@ function healthz() {
 
 async function once() {
     const t0 = process.hrtime.bigint();
-    const child = spawn(bin, ['serve', '--db', db, '--listen', `127.0.0.1:${port}`, '--threads', threads],
+    const child = spawn(bin, ['serve', '--db', db, '--listen', `127.0.0.1:${port}`, '--threads', threads, ...options],
                         { stdio: 'ignore' });
     let exited = false;
     const gone = new Promise(r => child.once('exit', () => { exited = true; r(); }));

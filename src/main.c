@@ -2,6 +2,7 @@
  * the JSON API and the administration commands. */
 #include <errno.h>
 #include <inttypes.h>
+#include <limits.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdatomic.h>
@@ -13,6 +14,7 @@
 
 #include "app/api_token.h"
 #include "app/app.h"
+#include "app/audit.h"
 #include "app/auth.h"
 #include "app/copy.h"
 #include "app/people.h"
@@ -155,15 +157,83 @@ static int in_transaction(db *d, struct app *app, int (*fn)(struct ctx *, const 
     return rc;
 }
 
+/* --- the audit key (R38): outside the database, beside it --- */
+
+static void key_path(const struct opts *o, const char *db_url, char out[AUDIT_PATH_MAX])
+{
+    const char *given = opt(o, "audit-key", NULL);
+    if (given)
+        snprintf(out, AUDIT_PATH_MAX, "%s", given);
+    else
+        audit_key_default_path(db_url, out, AUDIT_PATH_MAX);
+}
+
+/* init and demo make the key if there is none; but a database whose log
+ * was signed already needs the key that signed it, not a new one. */
+static void key_create(const char *path, db *d)
+{
+    int64_t signed_heads = 0;
+    db_int_query(d, &signed_heads, "SELECT COUNT(*) FROM audit_checkpoint", "");
+    if (signed_heads && access(path, F_OK) != 0)
+        die("this database's audit log was signed with a key that is not at %s: give its place "
+            "with --audit-key, or restore it from its backup (docs/deploy.md)",
+            path);
+    buf err;
+    buf_init(&err, NULL);
+    bool created;
+    if (!audit_key_create(path, &created, &err))
+        die("%s", buf_cstr(&err));
+    char where[PATH_MAX];
+    if (created)
+        printf("parley: made the audit key %s: keep it there, and back it up apart from the "
+               "database (docs/deploy.md)\n", realpath(path, where) ? where : path);
+    buf_release(&err);
+}
+
+/* Every command that writes needs the key, to sign what it wrote. */
+static void key_load(const char *path, struct audit_key *k)
+{
+    buf err;
+    buf_init(&err, NULL);
+    if (access(path, F_OK) != 0)
+        die("there is no audit key at %s (R38: what is written is signed with it): parley init "
+            "makes one; --audit-key says where it is",
+            path);
+    if (!audit_key_load(k, path, &err))
+        die("%s", buf_cstr(&err));
+    buf_release(&err);
+}
+
+/* Signs the head once a command's writes have committed. */
+static int sign_head(db *d, const struct audit_key *k)
+{
+    buf err;
+    buf_init(&err, NULL);
+    bool ok = audit_checkpoint(d, k, &err);
+    if (!ok)
+        fprintf(stderr, "parley: the change is saved, but %s\n", buf_cstr(&err));
+    buf_release(&err);
+    return ok ? 0 : 1;
+}
+
 static int run_with_db(const struct opts *o, bool create, int (*fn)(struct ctx *, const struct opts *))
 {
     const char *path = opt(o, "db", "parley.db");
     db *d = create ? open_or_create(path) : open_existing(path);
+    char kpath[AUDIT_PATH_MAX];
+    struct audit_key key;
+    key_path(o, path, kpath);
+    if (create)
+        key_create(kpath, d);
+    key_load(kpath, &key);
     struct app app;
     struct app_config cfg = app_default_config();
     if (!app_init(&app, &cfg))
         die("cannot start the password hasher");
     int rc = in_transaction(d, &app, fn, o);
+    if (rc == 0)
+        rc = sign_head(d, &key);
+    audit_key_forget(&key);
     app_fini(&app);
     db_close(d);
     return rc;
@@ -341,7 +411,7 @@ static int cmd_user_add_fn(struct ctx *c, const struct opts *o)
 static int cmd_user_passwd_fn(struct ctx *c, const struct opts *o)
 {
     int64_t pid = person_id_by_email(c, need(o, "email", "user passwd"));
-    if (!pid) {
+    if (!pid || !app_operator_about(c, pid)) {
         fprintf(stderr, "parley: nobody has that email address\n");
         return 1;
     }
@@ -359,7 +429,7 @@ static int cmd_user_link_fn(struct ctx *c, const struct opts *o)
 {
     int64_t pid = person_id_by_email(c, need(o, "email", "user link")), expires;
     const char *token;
-    if (!pid || auth_reset_issue(c, pid, &token, &expires) != APP_OK) {
+    if (!pid || !app_operator_about(c, pid) || auth_reset_issue(c, pid, &token, &expires) != APP_OK) {
         fprintf(stderr, "parley: nobody has that email address\n");
         return 1;
     }
@@ -374,12 +444,14 @@ static int cmd_user_link_fn(struct ctx *c, const struct opts *o)
 
 static int cmd_token_create_fn(struct ctx *c, const struct opts *o)
 {
-    const char *token;
+    const char *email = need(o, "email", "token create"), *token;
+    int64_t pid = person_id_by_email(c, email);
     struct api_token t;
     struct errors errs = {0};
     struct token_input in = {.name = opt(o, "name", "command line"), .days = opt(o, "days", "")};
-    enum app_status s = token_create_for(c, need(o, "email", "token create"), &in, &t, &token,
-                                             &errs);
+    enum app_status s = !pid || !app_operator_about(c, pid)
+                            ? APP_NOT_FOUND
+                            : token_create_for(c, email, &in, &t, &token, &errs);
     if (s == APP_NOT_FOUND)
         fprintf(stderr, "parley: nobody has that email address\n");
     else if (s != APP_OK)
@@ -493,17 +565,64 @@ static void *remind_loop(void *arg)
 
 /* --- check, audit verify, backup --- */
 
+/* The public key to verify with: --public-key, else the key file's. */
+static bool anchor_key(const struct opts *o, const char *kpath, bool have_key,
+                       unsigned char pk[AUDIT_PUBLIC_KEY_BYTES], buf *err)
+{
+    const char *given = opt(o, "public-key", NULL);
+    struct audit_key k;
+    if (given)
+        return audit_public_key_read(given, pk, err);
+    if (!have_key) {
+        buf_printf(err, "there is no audit key at %s to verify the log against: give the log's "
+                   "public key with --public-key (parley audit key --public prints it where the "
+                   "key is)", kpath);
+        return false;
+    }
+    if (!audit_key_load(&k, kpath, err))
+        return false;
+    memcpy(pk, k.public_key, AUDIT_PUBLIC_KEY_BYTES);
+    audit_key_forget(&k);
+    return true;
+}
+
+/* What the log is verified against (R38): the public key; the database's
+ * checkpoints, the file beside the key (which must be there if the key
+ * is) and any given with --checkpoints. The report's lines go to stdout. */
+static bool verify_signed(const struct opts *o, db *d, buf *report)
+{
+    struct audit_anchor a = {0};
+    char kpath[AUDIT_PATH_MAX], beside[AUDIT_PATH_MAX];
+    key_path(o, opt(o, "db", "parley.db"), kpath);
+    audit_checkpoints_path(kpath, beside, sizeof beside);
+    bool have_key = access(kpath, F_OK) == 0;
+    buf err;
+    buf_init(&err, NULL);
+    bool ok = anchor_key(o, kpath, have_key, a.public_key, &err);
+    if (!ok)
+        buf_printf(report, "audit: %s\n", buf_cstr(&err));
+    buf_release(&err);
+    a.files[a.nfiles].path = beside;
+    a.files[a.nfiles++].required = have_key;
+    for (int i = 0; i < o->n && a.nfiles < 4; i++)
+        if (strcmp(o->name[i], "checkpoints") == 0) {
+            a.files[a.nfiles].path = o->value[i];
+            a.files[a.nfiles++].required = true;
+        }
+    return ok && audit_verify_signed(d, &a, report);
+}
+
 static int cmd_check(const struct opts *o)
 {
     db *d = open_existing(opt(o, "db", "parley.db"));
     buf report;
     buf_init(&report, NULL);
     int rc = db_check(d, &report);
-    int64_t bad = audit_verify(d, &report);
+    bool sound = verify_signed(o, d, &report);
     fputs(buf_cstr(&report), stdout);
     buf_release(&report);
     db_close(d);
-    bool ok = rc == DB_OK && bad == 0;
+    bool ok = rc == DB_OK && sound;
     printf("parley: %s\n", ok ? "check passed" : "check FAILED");
     return ok ? 0 : 1;
 }
@@ -513,11 +632,44 @@ static int cmd_audit_verify(const struct opts *o)
     db *d = open_existing(opt(o, "db", "parley.db"));
     buf report;
     buf_init(&report, NULL);
-    int64_t bad = audit_verify(d, &report);
+    bool sound = verify_signed(o, d, &report);
     fputs(buf_cstr(&report), stdout);
     buf_release(&report);
     db_close(d);
-    return bad == 0 ? 0 : 1;
+    return sound ? 0 : 1;
+}
+
+static int cmd_audit_key(const struct opts *o)
+{
+    char kpath[AUDIT_PATH_MAX], pk[65];
+    struct audit_key k;
+    key_path(o, opt(o, "db", "parley.db"), kpath);
+    key_load(kpath, &k);
+    audit_public_key_hex(k.public_key, pk);
+    char where[PATH_MAX];
+    const char *at = realpath(k.path, where) ? where : k.path;
+    if (opt(o, "public", NULL))
+        printf("%s\n", pk);
+    else
+        printf("parley: the audit key is %s, its checkpoint file %s.checkpoints\npublic key: %s\n",
+               at, at, pk);
+    audit_key_forget(&k);
+    return 0;
+}
+
+static int cmd_audit_checkpoints(const struct opts *o)
+{
+    db *d = open_existing(opt(o, "db", "parley.db"));
+    buf out;
+    buf_init(&out, NULL);
+    bool ok = audit_checkpoints_export(d, &out);
+    if (ok)
+        fputs(buf_cstr(&out), stdout);
+    else
+        fprintf(stderr, "parley: cannot read the checkpoints: %s\n", db_errmsg(d));
+    buf_release(&out);
+    db_close(d);
+    return ok ? 0 : 1;
 }
 
 static int cmd_backup(const struct opts *o)
@@ -542,7 +694,20 @@ static int cmd_copy(const struct opts *o)
     buf report, err;
     buf_init(&report, NULL);
     buf_init(&err, NULL);
-    bool ok = deployment_copy(need(o, "from", "copy"), need(o, "to", "copy"), &report, &err);
+    const char *from = need(o, "from", "copy"), *to = need(o, "to", "copy");
+    bool ok = deployment_copy(from, to, &report, &err);
+    /* The log moved: the key that signed it goes with it (R38). */
+    char from_key[AUDIT_PATH_MAX], to_key[AUDIT_PATH_MAX];
+    audit_key_default_path(from, from_key, sizeof from_key);
+    audit_key_default_path(to, to_key, sizeof to_key);
+    const char *fk = opt(o, "from-audit-key", from_key), *tk = opt(o, "to-audit-key", to_key);
+    if (ok && audit_key_copy(fk, tk, &err)) {
+        buf_printf(&report, "  %-16s %s -> %s, with its checkpoint file\n", "audit key", fk, tk);
+    } else if (ok) {
+        buf_printf(&err, "; the database was copied, but the audit key that signed its log did "
+                         "not go with it: copy the key and its checkpoint file to %s by hand", tk);
+        ok = false;
+    }
     fputs(buf_cstr(&report), stdout);
     if (!ok)
         fprintf(stderr, "parley copy: %s\n", buf_cstr(&err));
@@ -712,6 +877,19 @@ static int cmd_serve(const struct opts *o)
     sigaddset(&stop, SIGTERM);
     pthread_sigmask(SIG_BLOCK, &stop, NULL);
     signal(SIGPIPE, SIG_IGN);
+    /* R38: the log is signed while it grows, and once more at the end. */
+    char kpath[AUDIT_PATH_MAX];
+    struct audit_key key;
+    key_path(o, path, kpath);
+    key_load(kpath, &key);
+    buf serr;
+    buf_init(&serr, NULL);
+    struct audit_signer *signer =
+        audit_signer_start(path, &key, (int)opt_long(o, "audit-checkpoint-seconds", 60, 1, 86400), &serr);
+    audit_key_forget(&key);
+    if (!signer)
+        die("%s", buf_cstr(&serr));
+    buf_release(&serr);
     http_server *server = http_start(&hc, &err);
     if (!server)
         die("cannot serve on %s: %s", opt(o, "listen", ""), err ? err : "unknown error");
@@ -729,6 +907,7 @@ static int cmd_serve(const struct opts *o)
         pthread_join(reminders.thread, NULL);
     }
     http_stop(server);
+    audit_signer_stop(signer);
     web_server_fini(&srv);
     db_pool_close(pool);
     return 0;
@@ -737,18 +916,31 @@ static int cmd_serve(const struct opts *o)
 /* --- the command table --- */
 
 #define DB_OPT {"db", "PATH", "the database file (default parley.db)"}
+#define AUDIT_KEY_OPT                                                                            \
+    {"audit-key", "PATH", "the audit log's signing key (default: beside the database file, "    \
+                          "DB.audit-key; for PostgreSQL NAME.audit-key in the current directory)"}
+#define VERIFY_OPTS                                                                              \
+    AUDIT_KEY_OPT,                                                                               \
+    {"public-key", "KEY|FILE", "verify against this public key (its hex, or a file holding "    \
+                               "it), not the key file's"},                                      \
+    {"checkpoints", "FILE", "signed checkpoints kept elsewhere (parley audit checkpoints), "     \
+                            "checked as well (repeatable)"}
 
 static const struct opt_def init_opts[] = {
-    DB_OPT, {"program", "NAME", "the program's name"},
+    DB_OPT, AUDIT_KEY_OPT, {"program", "NAME", "the program's name"},
     {"short-name", "NAME", "its short name, such as ESP"},
     {"time-zone", "TZ", "its time zone (default America/New_York)"}, {0}};
 static const struct opt_def demo_opts[] = {
-    DB_OPT, {"size", "small|large", "small (default) or large: 60 schools, 4,000 teachers and "
+    DB_OPT, AUDIT_KEY_OPT, {"size", "small|large", "small (default) or large: 60 schools, 4,000 teachers and "
                                     "ten years of history, for the benchmark"},
     {"program", "NAME", "the program's name"}, {0}};
 static const struct opt_def db_opts[] = {DB_OPT, {0}};
+static const struct opt_def key_db_opts[] = {DB_OPT, AUDIT_KEY_OPT, {0}};
+static const struct opt_def verify_opts[] = {DB_OPT, VERIFY_OPTS, {0}};
+static const struct opt_def key_opts[] = {
+    DB_OPT, AUDIT_KEY_OPT, {"public", NULL, "print only the public key's hex"}, {0}};
 static const struct opt_def user_add_opts[] = {
-    DB_OPT, {"email", "E", "their email address (they sign in with it)"},
+    DB_OPT, AUDIT_KEY_OPT, {"email", "E", "their email address (they sign in with it)"},
     {"name", "N", "their full name"},
     {"role", "ROLE", "a role (repeatable): coordinator, consulting_teacher, participating_teacher, "
                      "administrator, panel_member, superintendent, union_rep"},
@@ -763,25 +955,31 @@ static const struct opt_def user_add_opts[] = {
     {"appointed-by", "WHO", "who appointed the Panel member: union_president (teacher seats) or district (principal seats), R29"},
     {"term-start", "DATE", "Panel term start, YYYY-MM-DD"},
     {"term-end", "DATE", "Panel term end, YYYY-MM-DD"}, {0}};
-static const struct opt_def email_opts[] = {DB_OPT, {"email", "E", "the person's email address"}, {0}};
+static const struct opt_def email_opts[] = {
+    DB_OPT, AUDIT_KEY_OPT, {"email", "E", "the person's email address"}, {0}};
 static const struct opt_def link_opts[] = {
-    DB_OPT, {"email", "E", "the person's email address"},
+    DB_OPT, AUDIT_KEY_OPT, {"email", "E", "the person's email address"},
     {"base-url", "URL", "the site's address (default http://127.0.0.1:8080)"}, {0}};
 static const struct opt_def token_opts[] = {
-    DB_OPT, {"email", "E", "whose token it is: the API acts as them, in their home program"},
+    DB_OPT, AUDIT_KEY_OPT, {"email", "E", "whose token it is: the API acts as them, in their home program"},
     {"name", "TEXT", "what the token is for (default \"command line\")"},
     {"days", "N", "how many days it works (default and most: the program's api_token_days, 90 "
                   "unless changed)"}, {0}};
 static const struct opt_def token_list_opts[] = {
-    DB_OPT, {"email", "E", "only this person's tokens (default: everyone's)"}, {0}};
+    DB_OPT, AUDIT_KEY_OPT, {"email", "E", "only this person's tokens (default: everyone's)"}, {0}};
 static const struct opt_def token_revoke_opts[] = {
-    DB_OPT, {"id", "N", "the token's id, from parley token list"}, {0}};
+    DB_OPT, AUDIT_KEY_OPT, {"id", "N", "the token's id, from parley token list"}, {0}};
 static const struct opt_def backup_opts[] = {DB_OPT, {"to", "FILE", "the new backup file"}, {0}};
 static const struct opt_def copy_opts[] = {
     {"from", "DB", "the deployment to copy: an SQLite file or a postgres:// URL"},
-    {"to", "DB", "a new, empty database (file or postgres:// URL); migrated first"}, {0}};
+    {"to", "DB", "a new, empty database (file or postgres:// URL); migrated first"},
+    {"from-audit-key", "PATH", "the source's audit key (default as for --audit-key)"},
+    {"to-audit-key", "PATH", "where the key goes with the copy (default as for --audit-key)"}, {0}};
 static const struct opt_def serve_opts[] = {
-    DB_OPT, {"listen", "ADDR:PORT", "where to listen (default 127.0.0.1:8080)"},
+    DB_OPT, AUDIT_KEY_OPT,
+    {"audit-checkpoint-seconds", "N", "sign the audit log's head this often while it grows "
+                                      "(default 60), and when stopping"},
+    {"listen", "ADDR:PORT", "where to listen (default 127.0.0.1:8080)"},
     {"threads", "N", "worker threads and database connections (default 4)"},
     {"log-format", "plain|json", "the access log's format (default plain)"},
     {"max-header-bytes", "N", "largest request headers (default 8192; over: 431)"},
@@ -830,11 +1028,15 @@ static const struct command commands[] = {
     {"token revoke", "Revokes an API token: it stops working at once.", token_revoke_opts, NULL,
      cmd_token_revoke_fn, false},
     {"remind", "Sends the inbox's reminders of what is due, soon or overdue (as serve does "
-               "every hour).", db_opts, NULL, cmd_remind_fn, false},
-    {"check", "Verifies the database's integrity, schema version and audit chain.", db_opts,
-     cmd_check, NULL, false},
-    {"audit verify", "Recomputes the audit log's hash chain; fails on any edit or deletion.",
-     db_opts, cmd_audit_verify, NULL, false},
+               "every hour).", key_db_opts, NULL, cmd_remind_fn, false},
+    {"check", "Verifies the database's integrity, schema version and audit log (as audit verify).",
+     verify_opts, cmd_check, NULL, false},
+    {"audit verify", "Checks the audit log against its key: fails on any edit, rewrite, cut or "
+                     "missing guard.", verify_opts, cmd_audit_verify, NULL, false},
+    {"audit key", "Prints where the audit log's signing key is, and its public half.", key_opts,
+     cmd_audit_key, NULL, false},
+    {"audit checkpoints", "Prints the audit log's signed checkpoints, one a line, for keeping "
+                          "elsewhere.", db_opts, cmd_audit_checkpoints, NULL, false},
     {"backup", "Copies the database, online, to a new file.", backup_opts, cmd_backup, NULL, false},
     {"copy", "Copies a whole deployment into a new database (SQLite <-> PostgreSQL), verified.",
      copy_opts, cmd_copy, NULL, false},
@@ -848,7 +1050,7 @@ static void main_usage(void)
 {
     printf("usage: parley COMMAND [options]\n\ncommands:\n");
     for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
-        printf("  %-13s %s\n", commands[i].name, commands[i].summary);
+        printf("  %-18s %s\n", commands[i].name, commands[i].summary);
     printf("\nparley COMMAND --help tells a command's options.\n");
 }
 

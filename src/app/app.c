@@ -67,6 +67,22 @@ bool app_operator_ctx(struct ctx *c, struct app *app, db *d, arena *a)
            DB_OK;
 }
 
+bool app_operator_about(struct ctx *c, int64_t person_id)
+{
+    db_stmt *st = db_query(c->db,
+                           "SELECT g.id, g.name, g.kind FROM person p "
+                           "JOIN program g ON g.id = p.program_id WHERE p.id = ?",
+                           "i", person_id);
+    bool found = st && db_step(st) == DB_ROW;
+    if (found) {
+        c->who.program_id = db_int(st, 0);
+        c->who.program_name = arena_strdup(c->a, db_text(st, 1));
+        c->who.federation = strcmp(db_text(st, 2), "federation") == 0;
+    }
+    db_done(st);
+    return found;
+}
+
 enum app_status app_authorize(struct ctx *c, enum action act, enum record_kind kind,
                               const struct policy_record *rec)
 {

@@ -11,7 +11,8 @@
  *
  * Files: a stored file's bytes are rows too (resource_file, base64 text,
  * from migration 003), so they are copied and verified like any table; the
- * report counts them. There are no files outside the database to copy.
+ * report counts them. The one file outside the database, the audit key with
+ * its checkpoint file (R38), is main.c's to move: it is no table.
  *
  * SQL text: the only names formatted into statements are identifiers,
  * which cannot be bound: table names from copy_tables[] below and column
@@ -100,6 +101,7 @@ static const struct copy_table copy_tables[] = {
     {"audit", NULL},
     /* 001 seeds the chain's head as (1, 0, ''); the copy replaces it. */
     {"audit_head", "last_id <> 0"},
+    {"audit_checkpoint", NULL}, /* 011 */
 };
 #define COPY_TABLES (sizeof copy_tables / sizeof *copy_tables)
 

@@ -193,6 +193,11 @@ const char *db_errmsg(db *d)
     return d->errmsg;
 }
 
+bool db_is_postgres(db *d)
+{
+    return strcmp(d->engine->name, "postgresql") == 0;
+}
+
 int db_backup(db *d, const char *dest_path, char **err)
 {
     if (err)

@@ -83,5 +83,8 @@ int db_int_query(db *d, int64_t *out, const char *sql, const char *types, ...);
 int db_exec_script(db *d, const char *sql);
 int64_t db_changes(db *d);
 const char *db_errmsg(db *d);
+/* For the few statements that must differ between the engines (catalog
+ * queries): one named variant each. */
+bool db_is_postgres(db *d);
 
 #endif

@@ -1,11 +1,17 @@
 // audit.test.mjs: R38, every write (and every look at someone else's
 // record) is in the audit log, which cannot be edited: the database refuses
-// UPDATE and DELETE, and `parley audit verify` / `parley check` catch an
-// edit made behind the triggers' back. R37: a person sees their record's
-// history, and only theirs.
+// UPDATE, DELETE and INSERT OR REPLACE, and `parley audit verify` / `parley
+// check` catch an edit made behind the triggers' back. Someone who can write
+// to the database can also make the chain again after an edit, cut its tail
+// and its head alike, or empty it: checkpoints signed with a key kept
+// outside the database catch that, even with their rows deleted too. R37: a
+// person sees their record's history, and only theirs.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, Client, parley, bearer, demoDatabase, dialect } from './harness.mjs';
+import { createHash } from 'node:crypto';
+import { existsSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { startServer, Client, parley, bearer, demoDatabase, dialect, auditKeyPath, PG } from './harness.mjs';
 import { DEMO, sql, scalar, count, personId, token, decode, inputValue } from './records.mjs';
 
 let srv, coord, csrf;
@@ -147,13 +153,68 @@ test('R37: a person sees who viewed and changed their record, and not anyone els
     assert.equal(r.status, 200);
 });
 
-function verify(db) {
-    const r = parley(['audit', 'verify', '--db', db]);
+function verify(db, ...options) {
+    const r = parley(['audit', 'verify', '--db', db, ...options]);
     return { code: r.code, text: r.out + r.err };
 }
-function check(db) {
-    const r = parley(['check', '--db', db]);
+function check(db, ...options) {
+    const r = parley(['check', '--db', db, ...options]);
     return { code: r.code, text: r.out + r.err };
+}
+
+// The key's public half, as an operator keeps it away from the database.
+function publicKey(db) {
+    const r = parley(['audit', 'key', '--db', db, '--public']);
+    assert.equal(r.code, 0, r.err);
+    return r.out.trim();
+}
+
+// --- what someone who can write to the database does to the log ---
+
+const sha256 = text => createHash('sha256').update(text).digest('hex');
+
+// A row's hash as the chain makes it: each number, then each text with its
+// length in bytes, then the program when there is one (sql/009).
+function rowHash(r) {
+    let text = `${r.id}|${r.at}|${r.actor_id}|${r.record_id}|${r.subject_id}|`;
+    for (const f of [r.actor_label, r.action, r.record_kind, r.address, r.summary, r.prev_hash])
+        text += `${Buffer.byteLength(f)}:${f}|`;
+    return sha256(r.program_id ? `${text}program:${r.program_id}|` : text);
+}
+
+const AUDIT_COLUMNS = ['id', 'at', 'actor_id', 'actor_label', 'action', 'record_kind', 'record_id', 'subject_id',
+                       'address', 'summary', 'prev_hash', 'hash', 'program_id'];
+
+// The rows from id on, as objects; the nullable ids read as 0, as the chain
+// hashes them.
+function auditRows(db, from) {
+    const pairs = AUDIT_COLUMNS.map(c => `'${c}', ${['actor_id', 'subject_id', 'program_id'].includes(c) ? `COALESCE(${c}, 0)` : c}`);
+    return scalar(db, `SELECT ${dialect.jsonObject}(${pairs.join(', ')}) FROM audit WHERE id >= ${from} ORDER BY id;`)
+        .split('\n').map(line => JSON.parse(line));
+}
+
+// A row's SQL values, with the nullable ids NULL again where they were 0.
+function rowValues(r) {
+    return Object.fromEntries(AUDIT_COLUMNS.map(c => [c, ['actor_id', 'subject_id', 'program_id'].includes(c) && !r[c] ? null : r[c]]));
+}
+
+// Changes row `at`'s summary, then makes every hash after it again and
+// moves the head along: the chain alone is sound again. how: 'update' (with
+// audit_no_update dropped) or 'replace' (INSERT OR REPLACE, with
+// audit_no_replace dropped).
+function rewrite(db, at, how = 'update') {
+    const rows = auditRows(db, at - 1);
+    let prev = rows[0].hash;
+    const statements = [];
+    for (const r of rows.slice(1)) {
+        if (r.id === at) r.summary = 'nothing happened';
+        r.prev_hash = prev;
+        r.hash = prev = rowHash(r);
+        statements.push(how === 'replace' ? dialect.replaceRow('audit', rowValues(r))
+            : `UPDATE audit SET summary = '${r.summary.replace(/'/g, "''")}', prev_hash = '${r.prev_hash}', hash = '${r.hash}' WHERE id = ${r.id}`);
+    }
+    statements.push(`UPDATE audit_head SET last_hash = '${prev}'`);
+    return sql(db, `BEGIN; ${statements.join('; ')}; COMMIT;`);
 }
 
 test('R38: the chain verifies on a fresh database, and an edited row is caught and named', () => {
@@ -219,4 +280,184 @@ test('20 people added at once through the API: all 201, 20 rows, and the chain h
     const v = verify(srv.db);
     assert.equal(v.code, 0, v.text);
     assert.match(v.text, /chain intact/);
+});
+
+test('R38 (issue 14): a row changed with its own hash made again breaks the link from the row after it', () => {
+    const d = demoDatabase();
+    try {
+        const [row] = auditRows(d.db, 5);
+        row.summary = 'nothing happened';
+        const hash = rowHash(row);
+        assert.equal(sql(d.db, `${dialect.dropAuditGuard('update')}; UPDATE audit SET summary = '${row.summary}', hash = '${hash}' WHERE id = 5;`).code, 0);
+        const v = verify(d.db, '--public-key', publicKey(d.db));
+        assert.notEqual(v.code, 0, 'a row that hashes right but no longer links fails');
+        assert.match(v.text, /row 6 does not link to row 5 as it was: row 5 was changed and its hash made again/);
+    } finally { d.cleanup(); }
+});
+
+test('R38: an edited row with the whole chain made again after it is caught by the signed checkpoint', () => {
+    const d = demoDatabase();
+    try {
+        const key = publicKey(d.db), last = Number(scalar(d.db, 'SELECT MAX(id) FROM audit;'));
+        assert.equal(sql(d.db, dialect.dropAuditGuard('update')).code, 0);
+        assert.equal(rewrite(d.db, last - 5).code, 0);
+        assert.equal(scalar(d.db, `SELECT summary FROM audit WHERE id = ${last - 5};`), 'nothing happened');
+        const v = verify(d.db, '--public-key', key);
+        assert.notEqual(v.code, 0, 'the rewritten log fails');
+        assert.match(v.text, new RegExp(`row ${last} is not the row signed on .*: the log was rewritten up to there`));
+        assert.match(v.text, /guard audit_no_update \(it refuses to edit a row\) is missing/);
+        assert.doesNotMatch(v.text, /was changed|does not link|chain intact/, 'the chain alone is sound: the key is what tells');
+        const c = check(d.db, '--public-key', key);
+        assert.notEqual(c.code, 0);
+        assert.match(c.text, /the log was rewritten up to there/);
+        assert.match(c.text, /check FAILED/);
+    } finally { d.cleanup(); }
+});
+
+test('R38: the tail cut and the head rewritten to match, the checkpoint rows deleted too: the checkpoint file tells', () => {
+    const d = demoDatabase();
+    try {
+        const key = publicKey(d.db), last = Number(scalar(d.db, 'SELECT MAX(id) FROM audit;'));
+        const end = last - 3;
+        assert.equal(sql(d.db, `${dialect.dropAuditGuard('delete')}; DELETE FROM audit WHERE id > ${end}; ` +
+                               `UPDATE audit_head SET last_id = ${end}, last_hash = (SELECT hash FROM audit WHERE id = ${end});`).code, 0);
+        let v = verify(d.db, '--public-key', key);
+        assert.notEqual(v.code, 0);
+        assert.match(v.text, new RegExp(`the log ends at row ${end} but a checkpoint signed on .* names row ${last}: rows were removed from the end`));
+
+        assert.equal(sql(d.db, 'DELETE FROM audit_checkpoint;').code, 0);
+        v = verify(d.db, '--public-key', key);
+        assert.notEqual(v.code, 0, 'deleting the checkpoints as well does not help');
+        assert.match(v.text, /the database has lost 1 checkpoint that .*\.audit-key\.checkpoints keeps \(the last of row \d+\): checkpoint rows were deleted/);
+        assert.match(v.text, new RegExp(`the log ends at row ${end} but a checkpoint signed on .*\\.checkpoints\\) names row ${last}`));
+        assert.notEqual(check(d.db, '--public-key', key).code, 0);
+    } finally { d.cleanup(); }
+});
+
+test('R38: a head reset or rewritten while the rows stay is caught', () => {
+    const d = demoDatabase();
+    try {
+        const key = publicKey(d.db), last = Number(scalar(d.db, 'SELECT MAX(id) FROM audit;'));
+        assert.equal(sql(d.db, "UPDATE audit_head SET last_id = 0, last_hash = '';").code, 0);
+        let v = verify(d.db, '--public-key', key);
+        assert.notEqual(v.code, 0);
+        assert.match(v.text, new RegExp(`the log goes on to row ${last} but its head names row 0: the head was reset or rewritten`));
+        assert.equal(sql(d.db, `UPDATE audit_head SET last_id = ${last}, last_hash = '${'0'.repeat(64)}';`).code, 0);
+        v = verify(d.db, '--public-key', key);
+        assert.notEqual(v.code, 0);
+        assert.match(v.text, new RegExp(`the head names row ${last} with a hash that is not the row's: the head was rewritten`));
+    } finally { d.cleanup(); }
+});
+
+test('R38: the log emptied and its head reset, with the checkpoints and their file gone: an export kept elsewhere tells', () => {
+    const d = demoDatabase();
+    try {
+        const key = publicKey(d.db), last = Number(scalar(d.db, 'SELECT MAX(id) FROM audit;'));
+        const exported = parley(['audit', 'checkpoints', '--db', d.db]);
+        assert.equal(exported.code, 0, exported.err);
+        const lines = exported.out.split('\n').filter(l => l && !l.startsWith('#'));
+        assert.ok(lines.length >= 1);
+        for (const l of lines) assert.match(l, /^\d+ [0-9a-f]{64} \d+ [0-9a-f]{128}$/, 'ROW HASH SIGNED_AT SIGNATURE');
+        assert.equal(lines.at(-1).split(' ')[0], String(last), 'the last checkpoint signs the head');
+        const kept = join(d.dir, 'kept-elsewhere.checkpoints');
+        writeFileSync(kept, exported.out);
+
+        assert.equal(sql(d.db, `${dialect.dropAuditGuard('delete')}; DELETE FROM audit; DELETE FROM audit_checkpoint; ` +
+                               "UPDATE audit_head SET last_id = 0, last_hash = '';").code, 0);
+        let v = verify(d.db, '--public-key', key);
+        assert.notEqual(v.code, 0, 'an emptied log fails');
+        assert.match(v.text, new RegExp(`the log is empty but a checkpoint signed on .* names row ${last}: the log was emptied`));
+
+        const beside = `${auditKeyPath(d.db)}.checkpoints`;
+        renameSync(beside, join(d.dir, 'moved-away'));
+        v = verify(d.db, '--public-key', key);
+        assert.notEqual(v.code, 0);
+        assert.match(v.text, /the checkpoint file .*\.audit-key\.checkpoints is missing: it was deleted or moved/);
+        v = verify(d.db, '--public-key', key, '--checkpoints', kept);
+        assert.notEqual(v.code, 0);
+        assert.match(v.text, new RegExp(`the log is empty but a checkpoint signed on .* \\(.*kept-elsewhere\\.checkpoints\\) names row ${last}: the log was emptied`));
+    } finally { d.cleanup(); }
+});
+
+test('R38: a guard dropped (or disabled) is caught, though no row changed', () => {
+    const d = demoDatabase();
+    try {
+        const key = publicKey(d.db);
+        assert.equal(verify(d.db, '--public-key', key).code, 0);
+        const guards = PG ? ['update', 'delete', 'replace', 'truncate'] : ['update', 'delete', 'replace'];
+        if (PG) {
+            assert.equal(sql(d.db, 'ALTER TABLE audit DISABLE TRIGGER audit_no_truncate;').code, 0);
+            const v = verify(d.db, '--public-key', key);
+            assert.notEqual(v.code, 0);
+            assert.match(v.text, /guard audit_no_truncate \(it refuses to empty the log \(TRUNCATE\)\) is missing or disabled/);
+        }
+        for (const g of guards) {
+            assert.equal(sql(d.db, dialect.dropAuditGuard(g)).code, 0);
+            const v = verify(d.db, '--public-key', key);
+            assert.notEqual(v.code, 0, `audit_no_${g} dropped`);
+            assert.match(v.text, new RegExp(`the database's guard audit_no_${g} \\(it [^)]*\\)+ is missing or disabled: the log could be changed behind its back`));
+            assert.match(check(d.db, '--public-key', key).text, new RegExp(`audit_no_${g}.*check FAILED`, 's'));
+        }
+    } finally { d.cleanup(); }
+});
+
+test('R38: INSERT OR REPLACE cannot write over a row; with its guard dropped, the rewrite is caught', () => {
+    const d = demoDatabase();
+    try {
+        const key = publicKey(d.db), last = Number(scalar(d.db, 'SELECT MAX(id) FROM audit;'));
+        const [row] = auditRows(d.db, 5);
+        let r = sql(d.db, dialect.replaceRow('audit', { ...rowValues(row), summary: 'nothing happened' }));
+        assert.notEqual(r.code, 0, 'the database refuses to write over a row');
+        assert.match(r.err, /the audit log is append-only \(R38\)/);
+        assert.equal(scalar(d.db, 'SELECT summary FROM audit WHERE id = 5;'), row.summary);
+        assert.equal(verify(d.db, '--public-key', key).code, 0, 'the refused write changed nothing');
+
+        // On PostgreSQL the upsert's UPDATE meets audit_no_update too.
+        assert.equal(sql(d.db, dialect.dropAuditGuard('replace') + (PG ? `; ${dialect.dropAuditGuard('update')}` : '')).code, 0);
+        r = rewrite(d.db, last - 5, 'replace');
+        assert.equal(r.code, 0, r.err);
+        assert.equal(scalar(d.db, `SELECT summary FROM audit WHERE id = ${last - 5};`), 'nothing happened');
+        const v = verify(d.db, '--public-key', key);
+        assert.notEqual(v.code, 0);
+        assert.match(v.text, new RegExp(`row ${last} is not the row signed on .*: the log was rewritten up to there`));
+        assert.match(v.text, /guard audit_no_replace \(it refuses to write a row over another \(INSERT OR REPLACE\)\) is missing/);
+    } finally { d.cleanup(); }
+});
+
+test('R38: a checkpoint the key did not sign, or a log checked against another key, fails', () => {
+    const d = demoDatabase(), other = demoDatabase();
+    try {
+        const last = Number(scalar(d.db, 'SELECT MAX(id) FROM audit;'));
+        let v = verify(d.db, '--public-key', publicKey(other.db));
+        assert.notEqual(v.code, 0, "another log's key does not verify this one");
+        assert.match(v.text, /is not signed by this key: it was forged, or the log is checked against another key than its own/);
+
+        const forged = `'${'ab'.repeat(64)}'`;
+        assert.equal(sql(d.db, `INSERT INTO audit_checkpoint (audit_id, hash, signed_at, signature) VALUES (${last + 7}, '${'0'.repeat(64)}', 1, ${forged});`).code, 0);
+        v = verify(d.db, '--public-key', publicKey(d.db));
+        assert.notEqual(v.code, 0);
+        assert.match(v.text, new RegExp(`the checkpoint of row ${last + 7} in the database is not signed by this key`));
+    } finally { d.cleanup(); other.cleanup(); }
+});
+
+test('R38: a server signs the head while the log grows and when it stops', async () => {
+    const d = demoDatabase();
+    const server = await startServer(['--audit-checkpoint-seconds', '1'], { ...d, cleanup: () => {} });
+    try {
+        const signedHead = () => Number(scalar(d.db, 'SELECT COALESCE(MAX(audit_id), 0) FROM audit_checkpoint;'));
+        const head = () => Number(scalar(d.db, 'SELECT last_id FROM audit_head;'));
+        const client = new Client(server.base);
+        await client.login(DEMO.coordinator);              // a sign-in is audited
+        const grown = head();
+        for (let i = 0; i < 300 && signedHead() < grown; i++) await new Promise(r => setTimeout(r, 100));
+        assert.ok(signedHead() >= grown, 'signed while serving');
+
+        await client.get(`/people/${personId(d.db, DEMO.participating_teacher)}`);   // an audited view (R37)
+        await server.stop();
+        assert.equal(signedHead(), head(), 'the last rows are signed when it stops');
+        const v = verify(d.db, '--public-key', publicKey(d.db));
+        assert.equal(v.code, 0, v.text);
+        assert.match(v.text, new RegExp(`${head()} rows, chain intact; signed up to row ${head()} on `));
+        assert.ok(existsSync(`${auditKeyPath(d.db)}.checkpoints`));
+    } finally { await server.stop(); d.cleanup(); }
 });

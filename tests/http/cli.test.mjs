@@ -1,12 +1,14 @@
 // cli.test.mjs: the command line: every command's --help, adding a user
 // who can then sign in, a refused password (and nothing half-added), a
-// backup that passes `parley check`, and usage errors (exit 2, a message).
+// backup that passes `parley check` against the key kept apart from it,
+// the audit key's file (R38), a federation person's changes audited in the
+// federation's log, and usage errors (exit 2, a message).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { existsSync } from 'node:fs';
-import { startServer, Client, parley, PG } from './harness.mjs';
-import { count, scalar } from './records.mjs';
+import { chmodSync, existsSync, statSync } from 'node:fs';
+import { startServer, Client, parley, PG, demoDatabase, auditKeyPath } from './harness.mjs';
+import { DEMO, count, scalar, personId, decode } from './records.mjs';
 
 let srv;
 before(async () => { srv = await startServer(); });
@@ -14,20 +16,23 @@ after(async () => { await srv.stop(); });
 
 // What each command's help must mention (README.md's command list).
 const OPTIONS = {
-    'init': ['--db', '--program', '--time-zone'],
-    'demo': ['--db'],
-    'serve': ['--db', '--listen', '--log-format', '--max-header-bytes', '--max-form-bytes', '--timeout'],
-    'user add': ['--db', '--email', '--name', '--role', '--school'],
-    'user passwd': ['--db', '--email'],
-    'user link': ['--db', '--email'],
-    'token create': ['--db', '--email', '--name', '--days'],
-    'token list': ['--db', '--email'],
-    'token revoke': ['--db', '--id'],
-    'remind': ['--db'],
-    'check': ['--db'],
-    'audit verify': ['--db'],
+    'init': ['--db', '--audit-key', '--program', '--time-zone'],
+    'demo': ['--db', '--audit-key'],
+    'serve': ['--db', '--audit-key', '--audit-checkpoint-seconds', '--listen', '--log-format', '--max-header-bytes',
+              '--max-form-bytes', '--timeout'],
+    'user add': ['--db', '--audit-key', '--email', '--name', '--role', '--school'],
+    'user passwd': ['--db', '--audit-key', '--email'],
+    'user link': ['--db', '--audit-key', '--email'],
+    'token create': ['--db', '--audit-key', '--email', '--name', '--days'],
+    'token list': ['--db', '--audit-key', '--email'],
+    'token revoke': ['--db', '--audit-key', '--id'],
+    'remind': ['--db', '--audit-key'],
+    'check': ['--db', '--audit-key', '--public-key', '--checkpoints'],
+    'audit verify': ['--db', '--audit-key', '--public-key', '--checkpoints'],
+    'audit key': ['--db', '--audit-key', '--public'],
+    'audit checkpoints': ['--db'],
     'backup': ['--db', '--to'],
-    'copy': ['--from', '--to'],
+    'copy': ['--from', '--to', '--from-audit-key', '--to-audit-key'],
     'routes': [],
     'workflow': ['--format'],
 };
@@ -88,17 +93,76 @@ test('parley user add refuses bad details with the field\'s message', () => {
     assert.equal(count(srv.db, 'person'), people);
 });
 
-test('parley backup --to makes a copy that parley check passes',
+test('parley backup --to makes a copy that parley check passes against the key kept apart from it',
      { skip: PG ? 'backup of a PostgreSQL database is pg_dump\'s job (docs/deploy.md); the refusal is tested below' : false }, () => {
     const to = join(srv.dir, 'backup.db');
     const r = parley(['backup', '--db', srv.db, '--to', to]);
     assert.equal(r.code, 0, r.err);
     assert.ok(existsSync(to));
-    const c = parley(['check', '--db', to]);
+    assert.ok(!existsSync(auditKeyPath(to)), 'the key does not go into the backup\'s place (R38)');
+    let c = parley(['check', '--db', to]);
+    assert.notEqual(c.code, 0, 'without a key, the log cannot be verified');
+    assert.match(c.out, /there is no audit key at .*backup\.db\.audit-key to verify the log against: give the log's public key with --public-key/);
+    const key = parley(['audit', 'key', '--db', srv.db, '--public']).out.trim();
+    assert.match(key, /^[0-9a-f]{64}$/);
+    c = parley(['check', '--db', to, '--public-key', key]);
     assert.equal(c.code, 0, c.out + c.err);
     assert.match(c.out, /check passed/);
     assert.equal(count(to, 'person'), count(srv.db, 'person'));
     assert.equal(count(to, 'audit'), count(srv.db, 'audit'));
+});
+
+test('R38: parley demo makes the audit key beside the database, for its owner only; a command cannot write without it', () => {
+    const d = demoDatabase();
+    try {
+        const key = auditKeyPath(d.db);
+        assert.equal(statSync(key).mode & 0o777, 0o600, 'the key file is its owner\'s alone');
+        assert.ok(existsSync(`${key}.checkpoints`), 'the checkpoint file is beside it');
+        const shown = parley(['audit', 'key', '--db', d.db]);
+        assert.equal(shown.code, 0, shown.err);
+        assert.ok(shown.out.includes(`the audit key is ${key}, its checkpoint file ${key}.checkpoints\n`), shown.out);
+        assert.match(shown.out, /^public key: [0-9a-f]{64}$/m);
+
+        chmodSync(key, 0o644);
+        let r = parley(['audit', 'key', '--db', d.db]);
+        assert.notEqual(r.code, 0, 'a key others can read is refused');
+        assert.match(r.err, /can be read by others \(mode 0644\): chmod 600/);
+        chmodSync(key, 0o600);
+
+        const people = count(d.db, 'person'), audits = count(d.db, 'audit');
+        r = parley(['user', 'add', '--db', d.db, '--audit-key', join(d.dir, 'elsewhere.key'),
+                    '--email', 'unsigned@parley.test', '--name', 'Not Signed'], '\n');
+        assert.notEqual(r.code, 0);
+        assert.match(r.err, /there is no audit key at .*elsewhere\.key \(R38: what is written is signed with it\): parley init makes one/);
+        assert.equal(count(d.db, 'person'), people, 'nothing was written');
+        assert.equal(count(d.db, 'audit'), audits);
+    } finally { d.cleanup(); }
+});
+
+test("R38: the command line's changes about a federation person are in the federation's audit log, not the district's", async () => {
+    const member = personId(srv.db, DEMO.member);
+    const program = scalar(srv.db, `SELECT program_id FROM person WHERE id = ${member};`);
+    assert.equal(scalar(srv.db, `SELECT kind FROM program WHERE id = ${program};`), 'federation');
+    const coord = new Client(srv.base);
+    await coord.login(DEMO.coordinator);
+    const districtSees = async q => Number(decode((await coord.get(`/audit?q=${encodeURIComponent(q)}`)).text)
+        .match(/<p role="status">(\d+) entries\.<\/p>/)[1]);
+    // the operator's three changes: a token, a link (which revokes that token), a password
+    const summaries = ['Made the API token "command line"', 'Revoked 1 API token: a password link was issued',
+                       'A one-time link to set a new password was issued', 'A password was set'];
+    const seen = await Promise.all(summaries.map(districtSees));
+    const last = Number(scalar(srv.db, 'SELECT MAX(id) FROM audit;'));
+
+    assert.equal(parley(['token', 'create', '--db', srv.db, '--email', DEMO.member]).code, 0);
+    assert.equal(parley(['user', 'link', '--db', srv.db, '--email', DEMO.member]).code, 0);
+    assert.equal(parley(['user', 'passwd', '--db', srv.db, '--email', DEMO.member], 'a-long-enough-passphrase-78\n').code, 0);
+
+    const rows = scalar(srv.db, `SELECT summary || '|' || COALESCE(CAST(program_id AS TEXT), 'none') || '|' || subject_id FROM audit WHERE id > ${last} ORDER BY id;`);
+    const lines = rows.split('\n');
+    assert.equal(lines.length, summaries.length, rows);
+    summaries.forEach((t, i) => assert.ok(lines[i].startsWith(t) && lines[i].endsWith(`|${program}|${member}`),
+                                          `each change is audited once, about the member, in the member's program: ${lines[i]}`));
+    assert.deepEqual(await Promise.all(summaries.map(districtSees)), seen, "the district's audit log shows none of them");
 });
 
 // On PostgreSQL, backup points to pg_dump and writes nothing.

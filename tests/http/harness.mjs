@@ -4,11 +4,11 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { connect } from 'node:net';
 import { randomBytes } from 'node:crypto';
 
-export const BIN = process.env.PARLEY_BIN || 'build/san/parley';
+export const BIN = resolve(process.env.PARLEY_BIN || 'build/san/parley');
 export const PASSWORD = 'parley-demo-2026';
 
 // PARLEY_TEST_PG=postgres://USER@HOST:PORT (tests/run.sh, `make test-pg`)
@@ -17,6 +17,19 @@ export const PASSWORD = 'parley-demo-2026';
 // at the end of the URL is ignored.
 export const PG = (process.env.PARLEY_TEST_PG || '').replace(/^(postgres(?:ql)?:\/\/[^/?]*).*$/, '$1');
 const isUrl = db => /^postgres(ql)?:\/\//.test(db);
+
+// parley runs in a working directory of its own, removed when the tests
+// end: on PostgreSQL that is where each database's audit key goes by
+// default (NAME.audit-key, docs/deploy.md); an SQLite file has its key
+// beside it.
+export const WORKDIR = mkdtempSync(join(tmpdir(), 'parley-cwd-'));
+process.on('exit', () => rmSync(WORKDIR, { recursive: true, force: true }));
+
+// Where a database's audit key is when no --audit-key says (R38); its
+// checkpoint file is the same path with '.checkpoints' after it.
+export function auditKeyPath(db) {
+    return isUrl(db) ? join(WORKDIR, `${db.replace(/^.*\//, '')}.audit-key`) : `${db}.audit-key`;
+}
 
 // Runs SQL on a test database, whichever the engine: the sqlite3 command
 // line for a file (5 s busy timeout: the server keeps it open in WAL mode,
@@ -34,12 +47,26 @@ export function runSql(db, statement) {
 
 // Where the engines' SQL differs, the statement for the one under test.
 export const dialect = {
-    // Removes the database's R38 guard against an UPDATE or a DELETE of
-    // audit rows (to edit the log behind its back): SQLite has a trigger for
-    // each (sql/002_audit_append_only.sql), PostgreSQL one for both, which
-    // belongs to its table (sql/002_audit_append_only.pg.sql).
-    dropAuditGuard: op => PG ? 'DROP TRIGGER audit_no_update ON audit' : `DROP TRIGGER audit_no_${op}`,
+    // Removes one of the database's R38 guards on the audit log (to change
+    // it behind their back): op is update, delete or replace (sql/002,
+    // sql/011), or truncate on PostgreSQL, whose triggers belong to a table.
+    dropAuditGuard: op => `DROP TRIGGER audit_no_${op}${PG ? ' ON audit' : ''}`,
+    // A row as a JSON object, one a line: json_object(k1, v1, k2, v2...).
+    jsonObject: PG ? 'json_build_object' : 'json_object',
+    // Writes a row over the one with the same id: SQLite's INSERT OR
+    // REPLACE; PostgreSQL's nearest, an upsert.
+    replaceRow: (table, row) => {
+        const cols = Object.keys(row), vals = cols.map(c => sqlValue(row[c]));
+        const into = `INTO ${table} (${cols.join(', ')}) VALUES (${vals.join(', ')})`;
+        return PG ? `INSERT ${into} ON CONFLICT (id) DO UPDATE SET ${cols.filter(c => c !== 'id').map(c => `${c} = EXCLUDED.${c}`).join(', ')}`
+                  : `INSERT OR REPLACE ${into}`;
+    },
 };
+
+// A JavaScript value as an SQL literal (tests that write rows by hand).
+export function sqlValue(v) {
+    return v === null ? 'NULL' : typeof v === 'number' ? String(v) : `'${String(v).replace(/'/g, "''")}'`;
+}
 
 function pgAdmin(statement) {
     const r = runSql(`${PG}/postgres`, statement);
@@ -49,7 +76,7 @@ function pgAdmin(statement) {
 // The command line; env: more of the environment (a test server's
 // calendar, for a command that acts on the same days as the server).
 export function parley(args, input = '', env = {}) {
-    const r = spawnSync(BIN, args, { input, encoding: 'utf8', env: { ...process.env, ...env } });
+    const r = spawnSync(BIN, args, { input, encoding: 'utf8', env: { ...process.env, ...env }, cwd: WORKDIR });
     return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -64,7 +91,10 @@ export function demoDatabase() {
         pgAdmin(`CREATE DATABASE ${name}`);
         db = `${PG}/${name}`;
         // FORCE: a killed server's connections may not be gone yet.
-        drop = () => pgAdmin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        drop = () => {
+            pgAdmin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+            for (const f of [auditKeyPath(db), `${auditKeyPath(db)}.checkpoints`]) rmSync(f, { force: true });
+        };
     }
     const r = parley(['demo', '--db', db]);
     if (r.code !== 0) {
@@ -87,7 +117,7 @@ export async function startServer(extraArgs = [], dbInfo = demoDatabase()) {
     const calendar = clockFile(dbInfo.dir);
     const child = spawn(BIN, ['serve', '--db', dbInfo.db, '--listen', '127.0.0.1:0', ...extraArgs],
                         { stdio: ['ignore', 'pipe', 'pipe'],
-                          env: { ...process.env, PARLEY_TEST_CLOCK: calendar } });
+                          env: { ...process.env, PARLEY_TEST_CLOCK: calendar }, cwd: WORKDIR });
     let daysAhead = 0;
     let stderr = '';
     const log = [];
