@@ -82,14 +82,22 @@ bool decision_latest(struct ctx *c, int64_t case_id, struct decision *out)
 enum app_status decisions_awaiting(struct ctx *c, struct decision **out, int *n)
 {
     enum app_status s = app_authorize(c, ACT_LIST, KIND_DECISION, NULL);
-    if (s != APP_OK)
-        return s;
-    return decisions_load(c,
-                          "SELECT COUNT(*) FROM panel_decision d JOIN teacher_case k ON k.id = "
-                          "d.case_id WHERE d.approval = 'pending' AND k.program_id = ?",
-                          "WHERE d.approval = 'pending' AND k.program_id = ? "
-                          "ORDER BY d.decided_at, d.id",
-                          c->who.program_id, out, n);
+    if (s == APP_OK)
+        s = decisions_load(c,
+                           "SELECT COUNT(*) FROM panel_decision d JOIN teacher_case k ON k.id = "
+                           "d.case_id WHERE d.approval = 'pending' AND k.program_id = ?",
+                           "WHERE d.approval = 'pending' AND k.program_id = ? "
+                           "ORDER BY d.decided_at, d.id",
+                           c->who.program_id, out, n);
+    /* R24, R29: only the decisions the asker may read: none of a case a
+     * member recused from, none to a member whose term has ended. */
+    int kept = 0;
+    for (int i = 0; s == APP_OK && i < *n; i++)
+        if (casework_may_id(c, (*out)[i].case_id, ACT_VIEW, KIND_DECISION))
+            (*out)[kept++] = (*out)[i];
+    if (s == APP_OK)
+        *n = kept;
+    return s;
 }
 
 static enum app_status decision_find(struct ctx *c, int64_t case_id, int64_t decision_id,

@@ -16,10 +16,17 @@
 enum app_status casework_open(struct ctx *c, int64_t case_id, enum action act,
                               enum record_kind kind, struct case_record *k,
                               const char **refusal);
+/* The same for a case already loaded, whose relations the caller may have
+ * set for a context of its own (a Panel session's date, R29). */
+enum app_status casework_check(struct ctx *c, enum action act, enum record_kind kind,
+                               const struct case_record *k, const char **refusal);
 /* Whether the asker may do act on kind of this case: to show or hide a
  * section, a form or a button. Never audited. */
 bool casework_may(struct ctx *c, const struct case_record *k, enum action act,
                   enum record_kind kind);
+/* The same for the case with this id, as a list's row: a role that grants
+ * it for every case answers without loading the case. */
+bool casework_may_id(struct ctx *c, int64_t case_id, enum action act, enum record_kind kind);
 /* Records a change to a part: the case's timeline (seen only by those who
  * may see that part, R16), the audit log about the teacher (R37, R38),
  * and, when tell is true, the inboxes of the teacher, the CT and, on a PAR

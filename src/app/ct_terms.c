@@ -6,10 +6,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/panel.h"
 #include "base/clock.h"
 #include "domain/people.h"
 
 #define SELF(c, id) (&(struct policy_record){.known = true, .self = (id) == (c)->who.person_id})
+/* A CT's record as the Panel's rows see it: the asker's own, or read by a
+ * member whose term is running (panel: panel_sitting_rel, R29). */
+#define CT_RECORD(c, id, panel)                                                             \
+    (&(struct policy_record){.known = true, .self = (id) == (c)->who.person_id,               \
+                             .relations = (panel)})
 #define CT_MAX 500
 #define ROSTER_MAX 200
 
@@ -107,9 +113,14 @@ enum app_status ct_list(struct ctx *c, struct ct_summary **out, int *n)
         ids[(*n)++] = db_int(st, 0);
     db_done(st);
     *out = arena_alloc(c->a, sizeof **out * (size_t)(*n ? *n : 1));
+    unsigned panel = panel_sitting_rel(c);
     for (int i = 0; i < *n && s == APP_OK; i++) {
         s = who_of(c, ids[i], &(*out)[i]);
-        latest_review(c, &(*out)[i]);
+        /* R28, R29: the last review shows to those who may read the reviews. */
+        (*out)[i].reviews_shown = app_authorize(c, ACT_VIEW, KIND_CT_REVIEW,
+                                                CT_RECORD(c, ids[i], panel)) == APP_OK;
+        if ((*out)[i].reviews_shown)
+            latest_review(c, &(*out)[i]);
     }
     return s;
 }
@@ -151,17 +162,6 @@ static enum app_status reviews_of(struct ctx *c, struct ct_record *r)
     return APP_OK;
 }
 
-/* R29: a member whose term has ended no longer acts for the Panel. */
-static bool panel_term_running(struct ctx *c)
-{
-    const char *now = today(c);
-    int64_t n = 0;
-    db_int_query(c->db, &n, "SELECT COUNT(*) FROM person_role WHERE person_id = ? AND role = "
-                            "'panel_member' AND term_start <= ? AND term_end >= ?",
-                 "iss", c->who.person_id, now, now);
-    return n > 0;
-}
-
 enum app_status ct_get(struct ctx *c, int64_t person_id, struct ct_record *out)
 {
     memset(out, 0, sizeof *out);
@@ -169,11 +169,16 @@ enum app_status ct_get(struct ctx *c, int64_t person_id, struct ct_record *out)
     if (s != APP_OK || (s = who_of(c, person_id, &out->who)) != APP_OK ||
         (s = terms_of(c, out)) != APP_OK)
         return s;
-    latest_review(c, &out->who);
-    out->may_see_reviews = app_authorize(c, ACT_VIEW, KIND_CT_REVIEW, SELF(c, person_id)) == APP_OK;
+    /* R28, R29: the reviews are read, and written, by a member whose term
+     * is running; a member whose term has ended reads none of them. */
+    unsigned panel = panel_sitting_rel(c);
+    out->may_see_reviews = out->who.reviews_shown =
+        app_authorize(c, ACT_VIEW, KIND_CT_REVIEW, CT_RECORD(c, person_id, panel)) == APP_OK;
     out->may_review = app_authorize(c, ACT_CREATE, KIND_CT_REVIEW, SELF(c, person_id)) == APP_OK &&
-                      panel_term_running(c);
+                      panel;
     out->may_edit = app_authorize(c, ACT_EDIT, KIND_CT_TERM, SELF(c, person_id)) == APP_OK;
+    if (out->may_see_reviews)
+        latest_review(c, &out->who);
     if (out->may_see_reviews && (s = reviews_of(c, out)) != APP_OK)
         return s;
     /* R37, R38: a CT sees who read their terms and the Panel's reviews. */
@@ -290,7 +295,7 @@ enum app_status ct_review_add(struct ctx *c, int64_t person_id,
     struct ct_summary w;
     if (s != APP_OK || (s = who_of(c, person_id, &w)) != APP_OK)
         return s;
-    if (!panel_term_running(c)) {
+    if (!panel_sits_on(c, today(c))) {
         *refusal = "Your term on the Panel is not running: only a serving member reviews a "
                    "Consulting Teacher for the Panel (R28, R29).";
         return APP_FORBIDDEN;

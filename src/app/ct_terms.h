@@ -26,6 +26,8 @@ struct ct_summary {
     const char *name, *email;
     bool union_member, holds_role;   /* holds the consulting_teacher role now */
     struct ct_term term;             /* the latest term; id 0: none recorded */
+    bool reviews_shown;              /* the asker may read the Panel's reviews of them
+                                        (R28, R29); if not, no review is given here */
     int review_year;                 /* the latest review's school year; 0: none */
     const char *review_outcome;
 };

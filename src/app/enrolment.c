@@ -473,8 +473,6 @@ static const char *step_summary(struct ctx *c, const struct step_def *t,
                                                          : "the union representative");
     if (t->needs & NEED_REASON)
         buf_printf(&b, ". Reason: %s", s->reason);
-    if (s->notes)
-        buf_printf(&b, ". Notes: %s", s->notes);
     return buf_cstr(&b);
 }
 
@@ -548,9 +546,16 @@ static enum app_status step_record(struct ctx *c, const struct step_def *t,
     const char *summary = step_summary(c, t, k, s);
     if ((st = event_add(c, k->id, t->key, from, to, summary, "")) != APP_OK)
         return st;
+    /* R16: a step's notes are as private as the coaching log: their own
+     * event, which an evaluator of a PA case never sees; no inbox. */
+    if (s->notes && (st = event_add(c, k->id, t->key, to, to,
+                                    arena_printf(c->a, "%s. Notes: %s", t->label, s->notes),
+                                    policy_part_key(KIND_COACHING))) != APP_OK)
+        return st;
     if ((st = audit_append(c, t->key, "case", k->id, k->teacher_id,
-                           arena_printf(c->a, "Case of %s: %s", k->teacher_name, summary))) !=
-        APP_OK)
+                           arena_printf(c->a, "Case of %s: %s%s%s", k->teacher_name, summary,
+                                        s->notes ? ". Notes: " : "",
+                                        s->notes ? s->notes : ""))) != APP_OK)
         return st;
     /* Its inquiry follows the case's end (withdrawn, the cycle closed). */
     if (case_states[from].active && !case_states[to].active &&

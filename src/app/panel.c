@@ -126,6 +126,11 @@ bool panel_sits_on(struct ctx *c, const char *date)
     return panel_term_of(c, c->who.person_id, date, NULL, NULL) == PANEL_SITTING;
 }
 
+unsigned panel_sitting_rel(struct ctx *c)
+{
+    return panel_sits_on(c, panel_today(c)) ? POLICY_REL(WHO_PANEL_SITTING) : 0;
+}
+
 const char *panel_r29_refusal(struct ctx *c, const char *who, const char *term_end,
                               const char *date)
 {
@@ -550,6 +555,17 @@ enum app_status panel_cases_awaiting(struct ctx *c, struct panel_case_row **out,
                      out, n);
 }
 
+/* Keeps the rows whose kind of record (the recommendation, the decision)
+ * the asker may see on their case (R24, R29). */
+static void rows_seen(struct ctx *c, enum record_kind kind, struct panel_case_row *rows, int *n)
+{
+    int kept = 0;
+    for (int i = 0; i < *n; i++)
+        if (casework_may_id(c, rows[i].case_id, ACT_VIEW, kind))
+            rows[kept++] = rows[i];
+    *n = kept;
+}
+
 enum app_status panel_overview_get(struct ctx *c, struct panel_overview *o)
 {
     memset(o, 0, sizeof *o);
@@ -564,5 +580,9 @@ enum app_status panel_overview_get(struct ctx *c, struct panel_overview *o)
                       "s.id = d.session_id WHERE k.program_id = ? AND d.approval = 'pending' "
                       "ORDER BY d.decided_at, d.id",
                       &o->pending, &o->npending);
+    if (s == APP_OK) {
+        rows_seen(c, KIND_RECOMMENDATION, o->awaiting, &o->nawaiting);
+        rows_seen(c, KIND_DECISION, o->pending, &o->npending);
+    }
     return s;
 }

@@ -57,14 +57,19 @@ struct panel_decision_row {
     const char *tally, *approval;  /* approval: pending | approved | returned */
 };
 
-/* A case on a session's docket, as the asker may see it. */
+/* A case on a session's docket, as the asker may see it: only a member
+ * sitting on the session (their term covers its date, R29) and not recused
+ * from the case (R24), and the coordinator, read who it is about, its
+ * recommendation, who recused and why, and the votes. */
 struct panel_docket_item {
+    const char *withheld;         /* why the asker reads none of it, and k holds
+                                     only its id; NULL when they read it */
     struct case_record k;
     enum rating recommended;      /* RATING_NONE when the asker may not see it */
     char preview_until[11];       /* R22: the Panel votes after this day */
     int written, appear;          /* R22: what the teacher and the administrator sent,
                                      when the asker may see it (0 otherwise) */
-    struct panel_recusal_row *recusals;
+    struct panel_recusal_row *recusals;   /* withheld: the asker's own only */
     int nrecusals;
     struct panel_vote_row *votes; /* who voted; how, once the vote is closed */
     int nvotes;
@@ -88,9 +93,15 @@ struct panel_session_view {
 
 /* R29: the asker sits on the Panel on date (a term of theirs covers it). */
 bool panel_sits_on(struct ctx *c, const char *date);
+/* POLICY_REL(WHO_PANEL_SITTING) when the asker sits on the Panel today,
+ * else 0: for the policy table's rows that are a sitting member's. */
+unsigned panel_sitting_rel(struct ctx *c);
+
 /* Sessions, soonest first (upcoming: from today, still scheduled). */
 enum app_status panel_sessions_list(struct ctx *c, bool upcoming, struct panel_session **out,
                                     int *n);
+/* The session and its docket as the asker may see it; each case whose
+ * Panel records they read is audited as a read about its teacher (R37). */
 enum app_status panel_session_get(struct ctx *c, int64_t id, struct panel_session_view *v);
 /* Schedules a session (R24): held_on, starts_at and place are needed;
  * vote_rule and quorum default to the program's settings. */
@@ -122,10 +133,11 @@ struct panel_case_view {
     struct panel_note_row *notes;         /* every session's, oldest first */
     int nnotes;
 };
-/* Opens the case for act on kind (casework_open: the policy table, the
- * case's state, a view audited) and the session, with the case on its
- * docket. A member who recused from the case is told so (R24), one whose
- * term has ended so (R29), rather than a bare refusal. */
+/* Opens the session and the case for act on kind (casework_check: the
+ * policy table, with the Panel's relation as of the session's date, the
+ * case's state, a view audited), with the case on its docket. A member who
+ * recused from the case is told so (R24), one whose term does not cover
+ * the session's date so (R29), rather than a bare refusal. */
 enum app_status panel_case_open(struct ctx *c, int64_t session_id, int64_t case_id,
                                 enum action act, enum record_kind kind, struct case_record *k,
                                 struct panel_session *s, const char **refusal);
@@ -164,6 +176,8 @@ struct panel_overview {
     struct panel_case_row *pending;    /* decisions awaiting approval (R25) */
     int npending;
 };
+/* Its cases are those whose recommendation or decision the asker may see:
+ * none of a case a member recused from, none to one whose term ended. */
 enum app_status panel_overview_get(struct ctx *c, struct panel_overview *o);
 /* The PAR cases before the Panel and not decided (the docket's choices). */
 enum app_status panel_cases_awaiting(struct ctx *c, struct panel_case_row **out, int *n);

@@ -19,14 +19,19 @@ enum panel_term panel_term_of(struct ctx *c, int64_t person_id, const char *date
 const char *panel_r29_refusal(struct ctx *c, const char *who, const char *term_end,
                               const char *date);
 
-/* A docket item for the loaded case k (relations computed for the asker). */
+/* R24, R29: the asker's Panel relation to k as of the session's date: a
+ * member sits on a case on its docket when their term covers that date,
+ * unless they recused from the case (k->panel_recused then). */
+void panel_relations_at(struct ctx *c, const struct panel_session *s, struct case_record *k);
+/* A docket item for the loaded case k, as the asker may see it at s. */
 enum app_status panel_item_fill(struct ctx *c, const struct panel_session *s,
                                 const struct case_record *k, struct panel_docket_item *it);
 /* The refusal for an asker the policy table turned away from the case:
- * R24 for a recused member, R29 for one whose term has ended; else s. */
+ * R24 for a recused member, R29 for one whose term does not cover date;
+ * else s. */
 enum app_status panel_asker_refusal(struct ctx *c, const struct case_record *k,
                                     enum app_status s, enum action act, enum record_kind kind,
-                                    const char **refusal);
+                                    const char *date, const char **refusal);
 /* The votes of the item by the session's rule, those who count being the
  * members present and not recused (R24). */
 void panel_item_tally(struct ctx *c, const struct panel_session *s,

@@ -1,7 +1,9 @@
 /* panel_view.c: what a Panel session shows (R24, R25, R29): the roster
  * with who is present, the docket with each case's recommendation,
  * recusals, who voted (how, once the vote is closed), the decision, and
- * what the asker may do; and one case's deliberation notes. */
+ * what the asker may do; and one case's deliberation notes. Each is the
+ * policy table's to show, with the asker's relation to the case as of the
+ * session's date; each read of a case's Panel records is audited (R37). */
 #include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
@@ -41,13 +43,31 @@ static enum app_status roster_load(struct ctx *c, const struct panel_session *s,
     return APP_OK;
 }
 
+void panel_relations_at(struct ctx *c, const struct panel_session *s, struct case_record *k)
+{
+    k->relations &= ~POLICY_REL(WHO_CASE_PANEL);
+    k->panel_recused = false;
+    if (!role_set_has(c->who.roles, ROLE_PANEL_MEMBER) || k->track != TRACK_PAR)
+        return;
+    int64_t recused = 0;
+    db_int_query(c->db, &recused,
+                 "SELECT COUNT(*) FROM panel_recusal WHERE case_id = ? AND person_id = ?", "ii",
+                 k->id, c->who.person_id);
+    k->panel_recused = recused > 0;
+    if (!recused && panel_sits_on(c, s->held_on))
+        k->relations |= POLICY_REL(WHO_CASE_PANEL);
+}
+
+/* R24: who recused and why is for those who sit on the case; a member who
+ * recused reads their own recusal. */
 static enum app_status recusals_load(struct ctx *c, struct panel_docket_item *it)
 {
+    int64_t only = casework_may(c, &it->k, ACT_VIEW, KIND_RECUSAL) ? 0 : c->who.person_id;
     db_stmt *st = db_query(c->db,
                            "SELECT r.person_id, p.name, r.reason, r.created_at FROM panel_recusal r "
                            "JOIN person p ON p.id = r.person_id WHERE r.case_id = ? "
-                           "ORDER BY r.created_at, r.person_id",
-                           "i", it->k.id);
+                           "AND (? = 0 OR r.person_id = ?) ORDER BY r.created_at, r.person_id",
+                           "iii", it->k.id, only, only);
     if (!st)
         return APP_ERROR;
     int cap = 0;
@@ -67,6 +87,8 @@ static enum app_status recusals_load(struct ctx *c, struct panel_docket_item *it
 static enum app_status votes_load(struct ctx *c, const struct panel_session *s,
                                   struct panel_docket_item *it)
 {
+    if (!casework_may(c, &it->k, ACT_VIEW, KIND_PANEL_VOTE))
+        return APP_OK;
     db_stmt *st = db_query(c->db,
                            "SELECT v.person_id, p.name, v.rating, v.cast_at FROM panel_vote v "
                            "JOIN person p ON p.id = v.person_id WHERE v.session_id = ? AND "
@@ -93,6 +115,8 @@ static enum app_status votes_load(struct ctx *c, const struct panel_session *s,
 static void decision_load(struct ctx *c, const struct panel_session *s,
                           struct panel_docket_item *it)
 {
+    if (!casework_may(c, &it->k, ACT_VIEW, KIND_DECISION))
+        return;
     db_stmt *st = db_query(c->db,
                            "SELECT id, rating, tally, approval, decided_at FROM panel_decision "
                            "WHERE session_id = ? AND case_id = ?",
@@ -141,13 +165,29 @@ void panel_item_tally(struct ctx *c, const struct panel_session *s,
     panel_vote_tally(&rule, s->quorum, eligible_of(c, s, it->k.id), votes, n, t);
 }
 
+/* R24, R29: an asker who may not see the case reads none of it: k keeps
+ * its id and the asker's relation, no name; withheld says why. */
+static void item_withhold(struct ctx *c, const struct panel_session *s,
+                          struct panel_docket_item *it)
+{
+    panel_asker_refusal(c, &it->k, APP_FORBIDDEN, ACT_VIEW, KIND_CASE, s->held_on,
+                        &it->withheld);
+    it->k = (struct case_record){.id = it->k.id, .track = it->k.track,
+                                 .relations = it->k.relations,
+                                 .panel_recused = it->k.panel_recused};
+}
+
 enum app_status panel_item_fill(struct ctx *c, const struct panel_session *s,
                                 const struct case_record *k, struct panel_docket_item *it)
 {
     memset(it, 0, sizeof *it);
     it->k = *k;
+    panel_relations_at(c, s, &it->k);
+    it->recused = it->k.panel_recused;
     it->recommended = it->my_vote = RATING_NONE;
-    if (casework_may(c, k, ACT_VIEW, KIND_RECOMMENDATION)) {
+    if (!casework_may(c, &it->k, ACT_VIEW, KIND_CASE))
+        item_withhold(c, s, it);
+    if (casework_may(c, &it->k, ACT_VIEW, KIND_RECOMMENDATION)) {
         db_stmt *st = db_query(c->db, "SELECT rating, preview_until FROM recommendation WHERE "
                                       "case_id = ?",
                                "i", k->id);
@@ -160,7 +200,7 @@ enum app_status panel_item_fill(struct ctx *c, const struct panel_session *s,
             db_done(st);
     }
     /* R22: the Panel sees every submission and request to appear. */
-    if (casework_may(c, k, ACT_VIEW, KIND_PANEL_SUBMISSION)) {
+    if (casework_may(c, &it->k, ACT_VIEW, KIND_PANEL_SUBMISSION)) {
         int64_t written = 0, appear = 0;
         db_int_query(c->db, &written, "SELECT COUNT(*) FROM panel_submission WHERE case_id = ? "
                                       "AND kind = 'written'", "i", k->id);
@@ -176,7 +216,7 @@ enum app_status panel_item_fill(struct ctx *c, const struct panel_session *s,
         return r;
     decision_load(c, s, it);
     it->closed = it->decided || s->closed;
-    if (it->closed)
+    if (it->closed && casework_may(c, &it->k, ACT_VIEW, KIND_PANEL_VOTE))
         panel_item_tally(c, s, it, &it->tally);
     else   /* R24: who voted shows; how, once the vote is closed */
         for (int i = 0; i < it->nvotes; i++)
@@ -211,6 +251,15 @@ enum app_status panel_session_get(struct ctx *c, int64_t id, struct panel_sessio
         if ((r = case_load(c, ids[i], &k)) == APP_OK)
             r = panel_item_fill(c, &v->s, &k, &v->docket[v->ndocket++]);
     }
+    /* R37: the teacher sees who read the Panel's records of their case. A
+     * request that changes the session is audited as the change. */
+    bool reading = !db_in_transaction(c->db);
+    for (int i = 0; i < v->ndocket && r == APP_OK && reading; i++)
+        if (!v->docket[i].withheld)
+            r = audit_append(c, "read", "panel_session", id, v->docket[i].k.teacher_id,
+                             arena_printf(c->a, "Viewed the Panel's record of the case of %s "
+                                                "at its session of %s",
+                                          v->docket[i].k.teacher_name, v->s.held_on));
     return r;
 }
 

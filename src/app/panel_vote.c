@@ -21,7 +21,7 @@ static const char *const recused_refusal =
 
 enum app_status panel_asker_refusal(struct ctx *c, const struct case_record *k,
                                     enum app_status s, enum action act, enum record_kind kind,
-                                    const char **refusal)
+                                    const char *date, const char **refusal)
 {
     if (s != APP_FORBIDDEN && s != APP_NOT_FOUND)
         return s;
@@ -32,8 +32,8 @@ enum app_status panel_asker_refusal(struct ctx *c, const struct case_record *k,
     }
     /* R29: said to a member whatever the case, so nothing about it is told. */
     if (role_set_has(c->who.roles, ROLE_PANEL_MEMBER) &&
-        panel_term_of(c, c->who.person_id, panel_today(c), NULL, &end) == PANEL_TERM_OVER) {
-        *refusal = panel_r29_refusal(c, "your", end, panel_today(c));
+        panel_term_of(c, c->who.person_id, date, NULL, &end) == PANEL_TERM_OVER) {
+        *refusal = panel_r29_refusal(c, "your", end, date);
         return APP_FORBIDDEN;
     }
     if (s == APP_FORBIDDEN && !*refusal)
@@ -46,11 +46,13 @@ enum app_status panel_case_open(struct ctx *c, int64_t session_id, int64_t case_
                                 struct panel_session *s, const char **refusal)
 {
     memset(k, 0, sizeof *k);
-    enum app_status r = casework_open(c, case_id, act, kind, k, refusal);
-    if (r != APP_OK)
-        return panel_asker_refusal(c, k, r, act, kind, refusal);
-    if ((r = panel_session_load(c, session_id, s)) != APP_OK)
+    *refusal = NULL;
+    enum app_status r = case_load(c, case_id, k);
+    if (r != APP_OK || (r = panel_session_load(c, session_id, s)) != APP_OK)
         return r;
+    panel_relations_at(c, s, k);
+    if ((r = casework_check(c, act, kind, k, refusal)) != APP_OK)
+        return panel_asker_refusal(c, k, r, act, kind, s->held_on, refusal);
     int64_t on = 0;
     db_int_query(c->db, &on, "SELECT COUNT(*) FROM panel_docket WHERE session_id = ? AND case_id = ?",
                  "ii", session_id, case_id);
@@ -71,19 +73,16 @@ enum app_status panel_vote_blocker(struct ctx *c, const struct panel_session *s,
                                    const struct panel_docket_item *it, const char **refusal)
 {
     *refusal = NULL;
+    /* R24, R29: the relation as of the session: sitting on it, not recused. */
     if (!casework_may(c, &it->k, ACT_CREATE, KIND_PANEL_VOTE))
-        return panel_asker_refusal(c, &it->k, APP_FORBIDDEN, ACT_CREATE, KIND_PANEL_VOTE, refusal);
-    const char *end = "";
+        return panel_asker_refusal(c, &it->k, APP_FORBIDDEN, ACT_CREATE, KIND_PANEL_VOTE,
+                                   s->held_on, refusal);
     if (s->closed)
         *refusal = "This Panel session is closed: its votes are over.";
     else if (it->decided)
         *refusal = "The Panel decided this case at this session: its vote is closed.";
     if (*refusal)
         return APP_CONFLICT;
-    if (panel_term_of(c, c->who.person_id, s->held_on, NULL, &end) != PANEL_SITTING) {
-        *refusal = panel_r29_refusal(c, "your", end, s->held_on);
-        return APP_FORBIDDEN;
-    }
     /* R22, R24: after the preview deadline, at the session, by a member
      * present, not recused, once. */
     return process_check(c, &it->k, "vote", refusal);

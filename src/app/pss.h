@@ -108,14 +108,15 @@ enum app_status pss_log_add(struct ctx *c, int64_t id, const char *kind, const c
                             const char **refusal);
 enum app_status pss_report_add(struct ctx *c, int64_t id, const char *title, const char *body,
                                int64_t *report_id, struct errors *errs, const char **refusal);
-/* R34: a release of one report to one recipient, for the three to consent to. */
+/* R34: a release of one report to one recipient, for the three to consent to;
+ * none while a hold stands (R35: APP_CONFLICT naming it). */
 enum app_status pss_release_propose(struct ctx *c, int64_t id, const char *report_id,
                                     const char *recipient, const char *purpose,
                                     int64_t *release_id, struct errors *errs,
                                     const char **refusal);
 /* R34: the member, the local president or the consultant consents, in
- * advance, to that release to that recipient. Allowed while a hold stands
- * (nothing leaves: the release itself is what the hold stops). */
+ * advance, to that release to that recipient; not while a hold stands (R35:
+ * nothing from the consultant is requested or offered). */
 enum app_status pss_release_consent(struct ctx *c, int64_t id, const char *release_id,
                                     struct errors *errs, const char **refusal);
 /* Which of the three the asker is on this case (R34; the case keeps the

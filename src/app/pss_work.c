@@ -214,6 +214,8 @@ enum app_status pss_release_propose(struct ctx *c, int64_t id, const char *repor
     enum app_status s = work_open(c, id, ACT_CREATE, &k, refusal);
     if (s != APP_OK)
         return s;
+    if ((*refusal = pss_hold_refusal(k.hold)))   /* R35: nothing is offered */
+        return APP_CONFLICT;
     int64_t report = parse_id(report_id ? report_id : ""), found = 0;
     if (report)
         db_int_query(c->db, &found, "SELECT id FROM pss_report WHERE id = ? AND pss_case_id = ?",
@@ -287,7 +289,7 @@ enum app_status pss_release_consent(struct ctx *c, int64_t id, const char *relea
     if (s != APP_OK)
         return s;
     enum pss_party party = pss_party_of(&k);
-    if ((*refusal = pss_consent_refusal(&x.consents, x.status, party)))
+    if ((*refusal = pss_consent_refusal(&x.consents, x.status, k.hold, party)))
         return APP_CONFLICT;
     int rc = db_exec(c->db, consent_sql[party], "ii", app_now(c), x.id);
     if (rc != DB_OK)

@@ -107,7 +107,8 @@ enum app_status decision_case_open(struct ctx *c, int64_t case_id, int64_t decis
 enum app_status decision_answer(struct ctx *c, int64_t case_id, int64_t decision_id,
                                 int64_t version, const char *approval, const char *reason,
                                 struct errors *errs, const char **refusal);
-/* The program's decisions awaiting approval, the oldest first (ACT_LIST). */
+/* The program's decisions awaiting approval, the oldest first (ACT_LIST),
+ * those the asker may read (R24, R29). */
 enum app_status decisions_awaiting(struct ctx *c, struct decision **out, int *n);
 /* The case's newest decision, for the "final rating" line; false when the
  * Panel has not decided. No authorisation: the caller showed the case. */

@@ -95,7 +95,8 @@ struct work_report {
     int nfeedback;
 };
 
-/* R39: the coordinator's and the Panel's (policy: KIND_PROGRAM_REPORT). */
+/* R39: the coordinator's, and a Panel member's while their term runs (R29;
+ * policy: KIND_PROGRAM_REPORT). */
 enum app_status work_report_allowed(struct ctx *c);
 enum app_status work_report_read(struct ctx *c, struct work_report *out);
 

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "app/enrolment.h"
+#include "app/panel.h"
 #include "app/track_record.h"
 #include "domain/outcome.h"
 #include "base/clock.h"
@@ -21,7 +22,10 @@
 
 enum app_status work_report_allowed(struct ctx *c)
 {
-    return app_authorize(c, ACT_LIST, KIND_PROGRAM_REPORT, NULL);
+    /* R29: the Panel's members read them while their term runs. */
+    return app_authorize(c, ACT_LIST, KIND_PROGRAM_REPORT,
+                         &(struct policy_record){.known = true,
+                                                 .relations = panel_sitting_rel(c)});
 }
 
 

@@ -289,11 +289,21 @@ const struct policy_rule policy_rules[] = {
      "Only the Panel reads its deliberation notes."},
     {WHO_CASE_PANEL, ACT_CREATE, KIND_PANEL_NOTE,
      "A Panel member adds to the deliberation notes on a case before the Panel."},
+    {ROLE_COORDINATOR, ACT_VIEW, KIND_RECUSAL,
+     "The coordinator sees who recused from a case before the Panel, and why (R24)."},
+    {WHO_CASE_PANEL, ACT_VIEW, KIND_RECUSAL,
+     "A Panel member sitting on a case, not recused from it, sees who recused and why (R24, "
+     "R29)."},
     {WHO_CASE_PANEL, ACT_CREATE, KIND_RECUSAL,
      "A Panel member with a conflict of interest recuses themselves from a case; they no "
      "longer see it or vote on it (R24)."},
     {ROLE_COORDINATOR, ACT_CREATE, KIND_RECUSAL,
      "The coordinator records a recusal a Panel member declares at a session (R24)."},
+    {ROLE_COORDINATOR, ACT_VIEW, KIND_PANEL_VOTE,
+     "The coordinator sees who voted on a case, and how once the vote is closed (R24)."},
+    {WHO_CASE_PANEL, ACT_VIEW, KIND_PANEL_VOTE,
+     "A Panel member sitting on a case, not recused from it, sees who voted, and how once the "
+     "vote is closed (R24, R29)."},
     {WHO_CASE_PANEL, ACT_CREATE, KIND_PANEL_VOTE,
      "A Panel member present at the session, not recused and whose term is running, casts "
      "one vote on a case (R24, R29)."},
@@ -340,8 +350,9 @@ const struct policy_rule policy_rules[] = {
      "The coordinator records the day a Consulting Teacher leaves the role (R27)."},
     {ROLE_COORDINATOR, ACT_VIEW, KIND_CT_REVIEW,
      "The coordinator reads the Panel's reviews of the Consulting Teachers (R28)."},
-    {ROLE_PANEL_MEMBER, ACT_VIEW, KIND_CT_REVIEW,
-     "The Panel reads its reviews of the Consulting Teachers (R28)."},
+    {WHO_PANEL_SITTING, ACT_VIEW, KIND_CT_REVIEW,
+     "A Panel member whose term is running reads the Panel's reviews of the Consulting "
+     "Teachers (R28, R29)."},
     {WHO_SELF, ACT_VIEW, KIND_CT_REVIEW,
      "A Consulting Teacher reads the Panel's reviews of their own work (R28)."},
     {ROLE_PANEL_MEMBER, ACT_CREATE, KIND_CT_REVIEW,
@@ -426,8 +437,9 @@ const struct policy_rule policy_rules[] = {
      "responded, never whose answer is whose (R39)."},
     {ROLE_COORDINATOR, ACT_LIST, KIND_PROGRAM_REPORT,
      "The coordinator reads the program's reports: outcomes, surveys, the work (R39)."},
-    {ROLE_PANEL_MEMBER, ACT_LIST, KIND_PROGRAM_REPORT,
-     "The Panel reads the program's reports: outcomes, surveys, the work (R39)."},
+    {WHO_PANEL_SITTING, ACT_LIST, KIND_PROGRAM_REPORT,
+     "A Panel member whose term is running reads the program's reports: outcomes, surveys, "
+     "the work (R29, R39)."},
     {WHO_ANYONE, ACT_VIEW, KIND_CONTENT,
      "Anyone, signed in or not, reads the published pages, FAQ, news and resources."},
     {ROLE_COORDINATOR, ACT_LIST, KIND_CONTENT,
@@ -467,6 +479,17 @@ const struct policy_rule policy_rules[] = {
 };
 const int policy_rule_count = sizeof policy_rules / sizeof policy_rules[0];
 
+/* Whether a relationship rule may grant once the record is known: a
+ * sitting Panel member holds the Panel's role (R29). */
+static bool rule_may_relate(const struct policy_rule *rule, bool signed_in, role_set roles)
+{
+    if (!signed_in)
+        return false;
+    if (rule->who == WHO_PANEL_SITTING)
+        return role_set_has(roles, ROLE_PANEL_MEMBER);
+    return rule->who == WHO_SELF || rule->who == WHO_ASSIGNED || POLICY_IS_CASE_REL(rule->who);
+}
+
 static bool rule_grants(const struct policy_rule *rule, bool signed_in, role_set roles,
                         const struct policy_record *rec)
 {
@@ -495,8 +518,7 @@ enum policy_answer policy_decide(bool signed_in, role_set roles, enum action act
             continue;
         if (rule_grants(rule, signed_in, roles, rec))
             return POLICY_ALLOW;
-        if ((rule->who == WHO_SELF || rule->who == WHO_ASSIGNED ||
-             POLICY_IS_CASE_REL(rule->who)) && signed_in)
+        if (rule_may_relate(rule, signed_in, roles))
             relationship_possible = true;
     }
     if (relationship_possible && !(rec && rec->known))
@@ -610,6 +632,8 @@ const char *policy_who_label(int who)
         return "The peer support case's local president";
     if (who == WHO_PSS_CONSULTANT)
         return "The peer support case's consultant";
+    if (who == WHO_PANEL_SITTING)
+        return "A Panel member whose term is running";
     if (who == WHO_ANYONE)
         return "Anyone, visitors too";
     if (who == WHO_ASSIGNED)
@@ -703,8 +727,8 @@ const char *policy_refusal(enum action act, enum record_kind kind)
         return "R24, R25: the Panel decides by its vote; the Superintendent approves.";
     case KIND_CT_TERM:
     case KIND_CT_REVIEW:
-        return "R27, R28: the coordinator records the Consulting Teachers' terms; the Panel "
-               "reviews their work.";
+        return "R27, R28, R29: the coordinator records the Consulting Teachers' terms; the "
+               "Panel, its members while their term runs, reviews their work.";
     case KIND_PSS_CASE:
         return "R31-R36: a peer support case is the member's, their local president's, their "
                "consultant's and the service coordinator's only; no district role sees any of it.";
@@ -720,8 +744,9 @@ const char *policy_refusal(enum action act, enum record_kind kind)
         return "R39: the survey is answered by the case's teacher and, on a PAR case, its "
                "administrator.";
     case KIND_PROGRAM_REPORT:
-        return "R39: the program's reports are the coordinator's and the Panel's; the public "
-               "Track Record shows what may be published.";
+        return "R29, R39: the program's reports are the coordinator's and the Panel's, for a "
+               "member while their term runs; the public Track Record shows what may be "
+               "published.";
     case KIND_API_TOKEN:
         return "Everyone makes and revokes their own API tokens; the program coordinator may "
                "also revoke the program's people's.";

@@ -79,16 +79,20 @@ enum who {
                                      PAR case, its primary evaluator (R14, R15) */
     WHO_CASE_PANEL,               /* relationship: a Panel member whose term is running
                                      (R29), on a PAR case whose recommendation has gone
-                                     to the Panel (R21), unless they recused (R24) */
+                                     to the Panel (R21), unless they recused (R24); on a
+                                     session's docket, whose term covers its date */
     WHO_CASE_APPROVER,            /* relationship: the Superintendent, on a case the
                                      Panel has decided (R25) */
     WHO_PSS_MEMBER,               /* relationship: the member a Peer Support case is for */
     WHO_PSS_PRESIDENT,            /* relationship: the Peer Support case's local president */
     WHO_PSS_CONSULTANT,           /* relationship: the Peer Support case's consultant */
+    WHO_PANEL_SITTING,            /* relationship: the asker holds the Panel's role and
+                                     their term is running (R29); before the record is
+                                     known, only the role's holders may have it */
 };
-/* A case relationship's bit in policy_record.relations. */
+/* A relationship's bit in policy_record.relations. */
 #define POLICY_REL(who) (1u << ((who) - WHO_CASE_TEACHER))
-#define POLICY_IS_CASE_REL(who) ((who) >= WHO_CASE_TEACHER && (who) <= WHO_PSS_CONSULTANT)
+#define POLICY_IS_CASE_REL(who) ((who) >= WHO_CASE_TEACHER && (who) <= WHO_PANEL_SITTING)
 
 struct policy_rule {
     int who;                 /* an enum role, or an enum who */

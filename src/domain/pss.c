@@ -206,11 +206,22 @@ bool pss_hold_check(const char *hold, const char *note, enum pss_hold *out, stru
     return errs->n == before;
 }
 
+const char *pss_hold_refusal(enum pss_hold hold)
+{
+    if (hold == PSS_HOLD_NONE)
+        return NULL;
+    return "R35: a grievance or regulatory hold stands on this case: nothing from the consultant "
+           "is requested or offered while it does. No release is proposed, consented to or made "
+           "until the service coordinator clears the hold.";
+}
+
 const char *pss_consent_refusal(const struct pss_consents *k, enum pss_release_status status,
-                                enum pss_party party)
+                                enum pss_hold hold, enum pss_party party)
 {
     if (status != PSS_RELEASE_PROPOSED)
         return "R34: consent is given in advance; this release was already made.";
+    if (hold != PSS_HOLD_NONE)
+        return pss_hold_refusal(hold);
     if (k->at[party])
         return "Your consent to this release is already recorded.";
     return NULL;
@@ -222,8 +233,7 @@ const char *pss_release_refusal(const struct pss_consents *k, enum pss_release_s
     if (status != PSS_RELEASE_PROPOSED)
         return "This release was already made.";
     if (hold != PSS_HOLD_NONE)
-        return "R35: a grievance or regulatory hold stands on this case: nothing from the "
-               "consultant is released while it does.";
+        return pss_hold_refusal(hold);
     for (int p = 0; p < PSS_PARTY_COUNT; p++)
         if (!k->at[p] || k->at[p] > now)
             return "R34: a report is released only with the consent of the member, the local "

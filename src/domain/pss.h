@@ -88,14 +88,18 @@ enum pss_status pss_status_after_work(enum pss_status status);
  * (errors on "hold", "hold_note"). */
 bool pss_hold_check(const char *hold, const char *note, enum pss_hold *out, struct errors *errs);
 
+/* R35: NULL when no hold stands, else why nothing from the consultant is
+ * requested or offered now: no release is proposed, consented to or made. */
+const char *pss_hold_refusal(enum pss_hold hold);
+
 /* A release's consents (R34): when each was given, 0 for not yet. */
 struct pss_consents {
     int64_t at[PSS_PARTY_COUNT];
 };
-/* R34: NULL when party may consent now (once; a release not yet made),
- * else why not. */
+/* R34, R35: NULL when party may consent now (once; a release not yet made;
+ * no hold standing), else why not. */
 const char *pss_consent_refusal(const struct pss_consents *k, enum pss_release_status status,
-                                enum pss_party party);
+                                enum pss_hold hold, enum pss_party party);
 /* R34, R35: NULL when the release may be made at now, else why not, naming
  * the rule: every consent recorded before now, no hold standing. */
 const char *pss_release_refusal(const struct pss_consents *k, enum pss_release_status status,

@@ -156,6 +156,7 @@ static void item_json(json *j, const struct panel_docket_item *it)
 {
     json_obj_begin(j);
     json_kv_int(j, "case_id", it->k.id);
+    json_kv_str(j, "withheld", it->withheld);   /* R24, R29: why the asker reads none of it */
     json_kv_str(j, "teacher_name", it->k.teacher_name);
     kv_rating(j, "recommended", it->recommended);
     item_people_json(j, it);

@@ -64,7 +64,7 @@ static void term_json(json *j, const struct ct_term *t)
     json_obj_end(j);
 }
 
-static void summary_members(json *j, const struct ct_summary *w, bool reviews)
+static void summary_members(json *j, const struct ct_summary *w)
 {
     json_kv_int(j, "person_id", w->person_id);
     json_kv_str(j, "name", w->name);
@@ -76,7 +76,7 @@ static void summary_members(json *j, const struct ct_summary *w, bool reviews)
         term_json(j, &w->term);
     else
         json_null(j);
-    if (!reviews)
+    if (!w->reviews_shown)   /* R28, R29 */
         return;
     json_key(j, "last_review");
     if (w->review_year) {
@@ -113,7 +113,7 @@ static void ct_answer(req *r, int64_t person_id, int status)
     json j;
     api_begin(r, &j, status);
     json_obj_begin(&j);
-    summary_members(&j, &k.who, k.may_see_reviews);
+    summary_members(&j, &k.who);
     json_key(&j, "terms");
     json_arr_begin(&j);
     for (int i = 0; i < k.nterms; i++)
@@ -142,7 +142,7 @@ void api_cts(req *r)
     api_list_begin(r, &j);
     for (int i = 0; i < n; i++) {
         json_obj_begin(&j);
-        summary_members(&j, &cts[i], true);
+        summary_members(&j, &cts[i]);
         json_obj_end(&j);
     }
     api_list_end(&j, n, NULL);

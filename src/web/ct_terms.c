@@ -73,7 +73,8 @@ static void ct_item(req *r, const struct ct_summary *w)
                 ct_url(r, w->person_id), w->name, w->email,
                 w->holds_role ? "" : " · no longer holds the Consulting Teacher's role");
     term_facts(r, &w->term);
-    last_review(r, w);
+    if (w->reviews_shown)   /* R28, R29 */
+        last_review(r, w);
     html_raw(&r->out, "</dl></li>");
 }
 

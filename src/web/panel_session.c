@@ -189,18 +189,35 @@ static void present_line(req *r, const struct panel_session_view *v)
     html_raw(&r->out, shown ? ".</p>" : "nobody recorded yet.</p>");
 }
 
+static void recusal_lines(req *r, const struct panel_docket_item *it)
+{
+    for (int i = 0; i < it->nrecusals; i++)
+        html_printf(&r->out, "<p>Recused (R24): %s, because: %s</p>", it->recusals[i].name,
+                    it->recusals[i].reason);
+}
+
+/* R24, R29: a case the asker does not sit on: why, and their own recusal. */
+static void withheld_item(req *r, const struct panel_docket_item *it)
+{
+    html_printf(&r->out, "<h3 id=\"case-%s\">A case on the docket</h3><p><strong>%s</strong>"
+                         "</p>",
+                id_text(r, it->k.id), it->withheld);
+    recusal_lines(r, it);
+    html_raw(&r->out, "</section>");
+}
+
 static void docket_item(req *r, const struct panel_session_view *v,
                         const struct panel_docket_item *it, const struct errors *errs)
 {
     struct ctx *c = ctx_of(r);
-    html_printf(&r->out, "<section class=\"case-part\" aria-labelledby=\"case-%s\"><h3 "
-                         "id=\"case-%s\">",
-                id_text(r, it->k.id), id_text(r, it->k.id));
-    if (casework_may(c, &it->k, ACT_VIEW, KIND_CASE))
-        html_printf(&r->out, "<a href=\"/cases/%" PRId64 "\">Case of %s</a></h3>", it->k.id,
-                    it->k.teacher_name);
-    else
-        html_printf(&r->out, "Case of %s</h3>", it->k.teacher_name);
+    html_printf(&r->out, "<section class=\"case-part\" aria-labelledby=\"case-%s\">",
+                id_text(r, it->k.id));
+    if (it->withheld) {
+        withheld_item(r, it);
+        return;
+    }
+    html_printf(&r->out, "<h3 id=\"case-%s\"><a href=\"/cases/%" PRId64 "\">Case of %s</a></h3>",
+                id_text(r, it->k.id), it->k.id, it->k.teacher_name);
     if (it->recused)
         html_raw(&r->out, "<p><strong>You recused yourself from this case (R24)</strong>: you do "
                           "not see its deliberation and do not vote on it.</p>");
@@ -217,9 +234,7 @@ static void docket_item(req *r, const struct panel_session_view *v,
                              PRId64 "/packet\">Read them in the evidence packet</a>.</p>",
                     it->written, it->written == 1 ? "piece of evidence" : "pieces of evidence",
                     it->appear, it->appear == 1 ? "request" : "requests", it->k.id);
-    for (int i = 0; i < it->nrecusals; i++)
-        html_printf(&r->out, "<p>Recused (R24): %s, because: %s</p>", it->recusals[i].name,
-                    it->recusals[i].reason);
+    recusal_lines(r, it);
     panel_outcome(r, it);
     panel_votes(r, &v->s, it, errs);
     if (casework_may(c, &it->k, ACT_VIEW, KIND_PANEL_NOTE))

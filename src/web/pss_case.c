@@ -77,7 +77,8 @@ static void details(req *r, const struct pss_case *k)
     if (k->hold != PSS_HOLD_NONE) {
         html_raw(&r->out, ", since ");
         html_time(r, k->hold_at);
-        html_printf(&r->out, ": %s. Nothing from the consultant is released while it stands.",
+        html_printf(&r->out, ": %s. Nothing from the consultant is requested or offered "
+                             "while it stands.",
                     k->hold_note);
     }
     html_raw(&r->out, "</dd></div></dl>");
@@ -152,10 +153,11 @@ static void release_item(req *r, const struct pss_case *k, const struct pss_rele
         html_raw(&r->out, "</li>");
     }
     html_raw(&r->out, "</ul>");
-    if (x->status == PSS_RELEASE_PROPOSED && pss_may(c, k, ACT_APPROVE, KIND_PSS_REPORT) &&
-        !x->consents.at[pss_party_of(k)])
+    /* R35: under a hold nothing is asked for or offered (the section says why). */
+    bool open = x->status == PSS_RELEASE_PROPOSED && !pss_hold_refusal(k->hold);
+    if (open && pss_may(c, k, ACT_APPROVE, KIND_PSS_REPORT) && !x->consents.at[pss_party_of(k)])
         release_button(r, k, x, "consent", "I consent to this release");
-    if (x->status == PSS_RELEASE_PROPOSED && pss_may(c, k, ACT_EDIT, KIND_PSS_REPORT))
+    if (open && pss_may(c, k, ACT_EDIT, KIND_PSS_REPORT))
         release_button(r, k, x, "release", "Release it now");
     html_raw(&r->out, "</li>");
 }
@@ -163,9 +165,9 @@ static void release_item(req *r, const struct pss_case *k, const struct pss_rele
 static void releases_section(req *r, const struct pss_case *k)
 {
     html_raw(&r->out, "<h2 id=\"releases\">Releases</h2>");
-    if (k->hold != PSS_HOLD_NONE)
-        html_raw(&r->out, "<p role=\"status\"><strong>A hold stands (R35): consents may be "
-                          "given, but nothing is released until it is cleared.</strong></p>");
+    const char *held = pss_hold_refusal(k->hold);
+    if (held)
+        html_printf(&r->out, "<p role=\"status\"><strong>%s</strong></p>", held);
     if (!k->nreleases)
         html_raw(&r->out, "<p>No releases proposed.</p>");
     else
@@ -258,7 +260,8 @@ static void hold_form(req *r, const struct pss_case *k, const struct pss_typed *
 {
     html_raw(&r->out, "<h3>Hold (R35)</h3><p class=\"hint\">When the situation becomes a "
                       "grievance or a regulatory case, nothing from the consultant is requested "
-                      "or offered: a hold blocks every release.</p>");
+                      "or offered: while a hold stands, no release is proposed, consented to or "
+                      "made.</p>");
     form_begin(r, action(r, k, "hold"));
     version_field(r, k);
     struct option holds[PSS_HOLD_COUNT];
@@ -325,6 +328,11 @@ static void work_forms(req *r, const struct pss_case *k, const struct pss_typed 
         return;
     }
     html_raw(&r->out, "<h3>Propose a release (R34)</h3>");
+    const char *held = pss_hold_refusal(k->hold);
+    if (held) {   /* R35: nothing is offered while a hold stands */
+        html_printf(&r->out, "<p>%s</p></section>", held);
+        return;
+    }
     form_begin(r, action(r, k, "releases"));
     struct option *reps = arena_alloc(r->a, sizeof *reps * (size_t)(k->nreports + 1));
     reps[0] = (struct option){"", "Choose the report"};

@@ -257,28 +257,55 @@ test('R34: a release needs the three consents, given before it; the coordinator 
 
 // --- R35: holds ---
 
-test('R35: a hold blocks every release; consents may still be given', async () => {
+test('R35: under a hold nothing from the consultant is requested or offered: no release proposed, consented to or made, and the page says why', async () => {
     const id = await agreedCase();
     const rel = await releaseProposed(id);
+    assert.equal((await post(MEMBER, `/pss/${id}/consent`, { release_id: String(rel) })).status, 303, 'before the hold');
     let r = await post(PSS, `/pss/${id}/hold`, { version: String(await version(id)), hold: 'grievance', hold_note: '' });
     assert.equal(r.status, 400);
     assert.match(fieldError(r.text, 'hold_note'), /R35/);
     r = await post(PSS, `/pss/${id}/hold`, { version: String(await version(id)), hold: 'grievance', hold_note: 'Grievance filed 2026-11-02' });
     assert.equal(r.status, 303);
-    for (const who of [MEMBER, PRES, CONS])
-        assert.equal((await post(who, `/pss/${id}/consent`, { release_id: String(rel) })).status, 303, `${who} consents during the hold`);
-    r = await post(CONS, `/pss/${id}/release`, { release_id: String(rel) });
+    const consents = () => scalar(srv.db, `SELECT member_consent_at > 0, president_consent_at > 0, consultant_consent_at > 0 FROM pss_release WHERE id = ${rel};`);
+    const before = { consents: consents(), releases: count(srv.db, 'pss_release', `pss_case_id = ${id}`) };
+    // no consent is given: not by the page, not by the API
+    for (const who of [PRES, CONS]) {
+        r = await post(who, `/pss/${id}/consent`, { release_id: String(rel) });
+        assert.equal(r.status, 409, `${who} consents during the hold`);
+        assert.match(text(r), /R35: a grievance or regulatory hold stands on this case: nothing from the consultant is requested or offered/);
+        r = await api(who, 'POST', `/pss/${id}/consent`, { release_id: rel });
+        assert.equal(r.status, 409);
+        assert.match(errorOf(r).message, /R35/);
+    }
+    // no release is proposed
+    const report = (await api(CONS, 'GET', `/pss/${id}`)).json().reports[0].id;
+    r = await post(CONS, `/pss/${id}/releases`, { report_id: String(report), recipient: 'The district\'s lawyer', purpose: '' });
     assert.equal(r.status, 409);
     assert.match(text(r), /R35/);
+    r = await api(CONS, 'POST', `/pss/${id}/releases`, { report_id: report, recipient: 'The district\'s lawyer' });
+    assert.equal(r.status, 409);
+    assert.match(errorOf(r).message, /R35/);
+    // none is made
     r = await api(CONS, 'POST', `/pss/${id}/release`, { release_id: rel });
     assert.equal(r.status, 409);
     assert.match(errorOf(r).message, /R35/);
+    assert.deepEqual({ consents: consents(), releases: count(srv.db, 'pss_release', `pss_case_id = ${id}`) }, before, 'nothing was written');
     assert.equal(count(srv.db, 'pss_release', `id = ${rel} AND status = 'released'`), 0);
+    // the buttons are not offered, and each of the three reads why
+    for (const who of [MEMBER, PRES, CONS]) {
+        const t = text(await page(who, `/pss/${id}`));
+        assert.match(t, /R35: a grievance or regulatory hold stands on this case: nothing from the consultant is requested or offered/, who);
+        assert.doesNotMatch(t, /I consent to this release|Release it now|Propose the release/, who);
+    }
     r = await api(PSS, 'POST', `/pss/${id}/hold`, { hold: 'regulatory', hold_note: 'Regulation Branch', version: await version(id) });
     assert.equal(r.status, 200, 'a regulatory hold through the API');
-    assert.equal((await api(CONS, 'POST', `/pss/${id}/release`, { release_id: rel })).status, 409);
+    assert.equal((await api(PRES, 'POST', `/pss/${id}/consent`, { release_id: rel })).status, 409);
     r = await api(PSS, 'POST', `/pss/${id}/hold`, { hold: '', version: await version(id) });
     assert.equal(r.status, 200);
+    // cleared: the consents are asked for again, and it may go
+    assert.match(text(await page(PRES, `/pss/${id}`)), /I consent to this release/);
+    for (const who of [PRES, CONS])
+        assert.equal((await api(who, 'POST', `/pss/${id}/consent`, { release_id: rel })).status, 200, who);
     assert.equal((await api(CONS, 'POST', `/pss/${id}/release`, { release_id: rel })).status, 200, 'cleared: it may go');
 });
 

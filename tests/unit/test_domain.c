@@ -38,6 +38,31 @@ static void test_policy_every_rule_grants_its_holder(void **state)
     }
 }
 
+/* R29: the program's reports and the reviews of the Consulting Teachers
+ * are a Panel member's while their term runs; before the record is known,
+ * only the Panel's role passes on to the use case. */
+static void test_policy_R29_only_a_sitting_member_reads_for_the_panel(void **state)
+{
+    (void)state;
+    role_set panel = only(ROLE_PANEL_MEMBER);
+    const struct policy_record ended = {.known = true};
+    const struct policy_record sitting = {.known = true,
+                                          .relations = POLICY_REL(WHO_PANEL_SITTING)};
+    assert_int_equal(policy_decide(true, panel, ACT_LIST, KIND_PROGRAM_REPORT, NULL),
+                     POLICY_NEEDS_RECORD);
+    assert_int_equal(policy_decide(true, only(ROLE_PARTICIPATING_TEACHER), ACT_LIST,
+                                   KIND_PROGRAM_REPORT, NULL),
+                     POLICY_FORBIDDEN);
+    assert_int_equal(policy_decide(true, panel, ACT_LIST, KIND_PROGRAM_REPORT, &ended),
+                     POLICY_FORBIDDEN);
+    assert_int_equal(policy_decide(true, panel, ACT_LIST, KIND_PROGRAM_REPORT, &sitting),
+                     POLICY_ALLOW);
+    assert_int_equal(policy_decide(true, panel, ACT_VIEW, KIND_CT_REVIEW, &ended),
+                     POLICY_FORBIDDEN);
+    assert_int_equal(policy_decide(true, panel, ACT_VIEW, KIND_CT_REVIEW, &sitting),
+                     POLICY_ALLOW);
+}
+
 /* True if a rule grants (act, kind) to everyone, visitors included. */
 static bool granted_to_anyone(int act, int kind)
 {
@@ -384,6 +409,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_policy_every_rule_grants_its_holder),
+        cmocka_unit_test(test_policy_R29_only_a_sitting_member_reads_for_the_panel),
         cmocka_unit_test(test_policy_visitors_get_nothing_but_public),
         cmocka_unit_test(test_policy_coordinator_administers_people),
         cmocka_unit_test(test_policy_teacher_is_refused_and_strangers_hidden),

@@ -77,21 +77,26 @@ static void test_R34_a_release_needs_three_consents_given_first(void **state)
     assert_null(pss_release_refusal(&k, PSS_RELEASE_PROPOSED, PSS_HOLD_NONE, now));
     assert_non_null(pss_release_refusal(&k, PSS_RELEASE_RELEASED, PSS_HOLD_NONE, now));
     /* each consents once, and only before the release */
-    assert_non_null(pss_consent_refusal(&k, PSS_RELEASE_PROPOSED, PSS_PARTY_MEMBER));
+    assert_non_null(pss_consent_refusal(&k, PSS_RELEASE_PROPOSED, PSS_HOLD_NONE, PSS_PARTY_MEMBER));
     k.at[PSS_PARTY_MEMBER] = 0;
-    assert_null(pss_consent_refusal(&k, PSS_RELEASE_PROPOSED, PSS_PARTY_MEMBER));
-    assert_non_null(strstr(pss_consent_refusal(&k, PSS_RELEASE_RELEASED, PSS_PARTY_MEMBER), "R34"));
+    assert_null(pss_consent_refusal(&k, PSS_RELEASE_PROPOSED, PSS_HOLD_NONE, PSS_PARTY_MEMBER));
+    assert_non_null(strstr(pss_consent_refusal(&k, PSS_RELEASE_RELEASED, PSS_HOLD_NONE, PSS_PARTY_MEMBER), "R34"));
 }
 
 static void test_R35_a_hold_blocks_every_release(void **state)
 {
     (void)state;
     int64_t now = 1800000000;
-    struct pss_consents k = {{now - 3, now - 2, now - 1}};
+    struct pss_consents k = {{now - 3, now - 2, now - 1}}, none = {{0, 0, 0}};
+    assert_null(pss_hold_refusal(PSS_HOLD_NONE));
     for (enum pss_hold h = PSS_HOLD_GRIEVANCE; h < PSS_HOLD_COUNT; h++) {
         const char *why = pss_release_refusal(&k, PSS_RELEASE_PROPOSED, h, now);
         assert_non_null(why);
         assert_non_null(strstr(why, "R35"));
+        /* nothing is requested or offered: no release proposed, no consent given */
+        assert_non_null(strstr(pss_hold_refusal(h), "R35"));
+        assert_non_null(strstr(pss_consent_refusal(&none, PSS_RELEASE_PROPOSED, h,
+                                                   PSS_PARTY_MEMBER), "R35"));
     }
     enum pss_hold hold;
     struct errors errs = {0};
