@@ -227,6 +227,25 @@ void inquiry_facts_load(struct ctx *c, int64_t teacher_id, struct case_facts *f)
 
 /* --- may this person take this step --- */
 
+const char *guard_words(struct ctx *c, const struct guard_def *g, const char *detail)
+{
+    return g ? arena_printf(c->a, "%s%s", g->refusal, detail) : NULL;
+}
+
+enum app_status guard_answer(struct ctx *c, const struct guard_def *g, const char *detail,
+                             enum app_status refused, struct errors *errs, const char **refusal)
+{
+    if (!g)
+        return APP_OK;
+    const char *why = guard_words(c, g, detail);
+    if (g->field && errs) {
+        errors_add(errs, g->field, why);
+        return APP_INVALID;
+    }
+    *refusal = why;
+    return refused;
+}
+
 enum app_status process_allows(struct ctx *c, const char *key, const struct case_facts *f,
                                unsigned relations, bool with_input, struct errors *errs,
                                const char **refusal)
@@ -245,15 +264,7 @@ enum app_status process_allows(struct ctx *c, const char *key, const struct case
     }
     char detail[600];
     const struct guard_def *g = workflow_check(t, f, !with_input, detail, sizeof detail);
-    if (!g)
-        return APP_OK;
-    const char *why = arena_printf(c->a, "%s%s", g->refusal, detail);
-    if (g->field && errs) {
-        errors_add(errs, g->field, why);
-        return APP_INVALID;
-    }
-    *refusal = why;
-    return APP_FORBIDDEN;
+    return guard_answer(c, g, detail, APP_FORBIDDEN, errs, refusal);
 }
 
 enum app_status process_check(struct ctx *c, const struct case_record *k, const char *step,
@@ -289,10 +300,6 @@ static const char *who_words(struct ctx *c, const int *who)
     return buf_cstr(&b);
 }
 
-static const char *blocked_words(struct ctx *c, const struct guard_def *g, const char *detail)
-{
-    return g ? arena_printf(c->a, "%s%s", g->refusal, detail) : NULL;
-}
 
 static const char *task_link(struct ctx *c, int64_t case_id, const struct step_def *t)
 {
@@ -305,7 +312,7 @@ static void task_fill(struct ctx *c, const struct case_record *k, struct case_ta
     out->teacher_name = k->teacher_name;
     out->who = who_words(c, out->t.due.who);
     out->link = task_link(c, k->id, out->t.due.step);
-    out->not_yet = blocked_words(c, out->t.blocked, out->t.detail);
+    out->not_yet = guard_words(c, out->t.blocked, out->t.detail);
 }
 
 #define DUE_MAX 64
@@ -385,7 +392,7 @@ static enum app_status inquiry_tasks(struct ctx *c, struct case_task **out, int 
         ct->teacher_name = qs[i].name;
         ct->who = who_words(c, t[0].due.who);
         ct->link = arena_printf(c->a, "/intake/%" PRId64, qs[i].id);
-        ct->not_yet = blocked_words(c, t[0].blocked, t[0].detail);
+        ct->not_yet = guard_words(c, t[0].blocked, t[0].detail);
     }
     return APP_OK;
 }

@@ -25,6 +25,13 @@ enum app_status case_facts_load(struct ctx *c, const struct case_record *k,
 enum app_status process_allows(struct ctx *c, const char *step, const struct case_facts *f,
                                unsigned relations, bool with_input, struct errors *errs,
                                const char **refusal);
+/* Any process table's guard g (NULL: none stopped the step) as the use
+ * case answers it: APP_OK; a guard about an input field adds its words to
+ * errs (APP_INVALID); any other answers refused with its words in refusal. */
+enum app_status guard_answer(struct ctx *c, const struct guard_def *g, const char *detail,
+                             enum app_status refused, struct errors *errs, const char **refusal);
+/* A guard's refusal and its specifics, in plain words; NULL for none. */
+const char *guard_words(struct ctx *c, const struct guard_def *g, const char *detail);
 /* A request not yet a case (R7, R8): the facts of the teacher it names
  * (teacher_id 0: nobody yet). */
 void inquiry_facts_load(struct ctx *c, int64_t teacher_id, struct case_facts *f);
