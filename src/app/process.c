@@ -12,6 +12,7 @@
 #include "app/casework.h"
 #include "app/meetings.h"
 #include "app/observation.h"
+#include "app/pss.h"
 #include "base/clock.h"
 
 #define REL(who) POLICY_REL(who)
@@ -292,7 +293,7 @@ int case_offers(struct ctx *c, const struct case_record *k, const struct case_fa
 
 /* --- what is due, for whom --- */
 
-static const char *who_words(struct ctx *c, const int *who)
+const char *due_who_words(struct ctx *c, const int *who)
 {
     buf b;
     buf_init(&b, c->a);
@@ -309,8 +310,10 @@ static const char *task_link(struct ctx *c, int64_t case_id, const struct step_d
 static void task_fill(struct ctx *c, const struct case_record *k, struct case_task *out)
 {
     out->case_id = k->id;
+    out->step = out->t.due.step->key;
+    out->rule = out->t.due.step->rule;
     out->teacher_name = k->teacher_name;
-    out->who = who_words(c, out->t.due.who);
+    out->who = due_who_words(c, out->t.due.who);
     out->link = task_link(c, k->id, out->t.due.step);
     out->not_yet = guard_words(c, out->t.blocked, out->t.detail);
 }
@@ -355,8 +358,7 @@ static int by_urgency(const void *a, const void *b)
     return d ? d : (x->case_id > y->case_id) - (x->case_id < y->case_id);
 }
 
-/* The next free task in out, grown as needed. */
-static struct case_task *task_slot(struct ctx *c, struct case_task **out, int *n, int *cap)
+struct case_task *case_task_slot(struct ctx *c, struct case_task **out, int *n, int *cap)
 {
     if (*n == *cap) {
         *cap = *cap * 2 + 16;
@@ -386,11 +388,13 @@ static enum app_status inquiry_tasks(struct ctx *c, struct case_task **out, int 
         struct task t[2];
         if (workflow_tasks(&f, c->who.roles, 0, t, 2) == 0)
             continue;
-        struct case_task *ct = task_slot(c, out, n, cap);
+        struct case_task *ct = case_task_slot(c, out, n, cap);
         ct->t = t[0];
         ct->inquiry_id = qs[i].id;
+        ct->step = t[0].due.step->key;
+        ct->rule = t[0].due.step->rule;
         ct->teacher_name = qs[i].name;
-        ct->who = who_words(c, t[0].due.who);
+        ct->who = due_who_words(c, t[0].due.who);
         ct->link = arena_printf(c->a, "/intake/%" PRId64, qs[i].id);
         ct->not_yet = guard_words(c, t[0].blocked, t[0].detail);
     }
@@ -418,13 +422,13 @@ static enum app_status case_items(struct ctx *c, const struct case_record *k, bo
         if ((s = case_due(c, k, &f, &due, &nd)) != APP_OK)
             return s;
         for (int j = 0; j < nd; j++)
-            *task_slot(c, out, n, cap) = due[j];
+            *case_task_slot(c, out, n, cap) = due[j];
         return APP_OK;
     }
     struct task t[TASKS_PER_CASE];
     int nt = workflow_tasks(&f, c->who.roles, k->relations, t, TASKS_PER_CASE);
     for (int j = 0; j < nt; j++) {
-        struct case_task *ct = task_slot(c, out, n, cap);
+        struct case_task *ct = case_task_slot(c, out, n, cap);
         ct->t = t[j];
         task_fill(c, k, ct);
     }
@@ -445,6 +449,8 @@ enum app_status tasks_of(struct ctx *c, bool mine, struct case_task **out, int *
         s = case_items(c, &cases[i], mine, out, n, &cap);
     if (s == APP_OK)
         s = inquiry_tasks(c, out, n, &cap);
+    if (s == APP_OK)
+        s = pss_case_tasks(c, mine, out, n, &cap);
     if (s != APP_OK)
         return s;
     qsort(*out, (size_t)*n, sizeof **out, by_urgency);

@@ -49,9 +49,12 @@ int case_offers(struct ctx *c, const struct case_record *k, const struct case_fa
 
 /* An item of work on a case: what is due, for whom, by when. */
 struct case_task {
-    struct task t;                   /* the due item; blocked: why it cannot be done yet */
+    struct task t;                   /* the due item; blocked: why it cannot be done yet.
+                                        A peer support case's has no t.due.step. */
     int64_t case_id, inquiry_id;     /* inquiry_id: a request not yet a case */
-    const char *teacher_name;
+    int64_t pss_case_id;             /* a peer support case's (app/pss_process.c) */
+    const char *step, *rule;         /* its step's key, and the rule its date comes from */
+    const char *teacher_name;        /* or the member's, on a peer support case */
     const char *who;                 /* whom it is due from, in words */
     const char *link;                /* where it is taken */
     const char *not_yet;             /* why a rule stops it for now, in words; NULL */
@@ -60,10 +63,16 @@ struct case_task {
  * part's items only to those who may see that part). */
 enum app_status case_due(struct ctx *c, const struct case_record *k, const struct case_facts *f,
                          struct case_task **out, int *n);
-/* Across every case (and, for the coordinator, request) the asker takes
- * part in, overdue first, then by date: their own tasks (mine), or
- * everything due that they may see, for whomever (/deadlines). */
+/* Across every case (and, for the coordinator, request; and every peer
+ * support case of the federation they work in) the asker takes part in,
+ * overdue first, then by date: their own tasks (mine), or everything due
+ * that they may see, for whomever (/deadlines). */
 enum app_status tasks_of(struct ctx *c, bool mine, struct case_task **out, int *n);
+/* Whom an item is due from, in words ("The case's Consulting Teacher or
+ * the coordinator"). */
+const char *due_who_words(struct ctx *c, const int *who);
+/* The next free task of a list being built (out, n of cap), grown as needed. */
+struct case_task *case_task_slot(struct ctx *c, struct case_task **out, int *n, int *cap);
 /* The case's status in plain words, for the asker. */
 const char *case_status_words(struct ctx *c, const struct case_record *k,
                               const struct case_facts *f);

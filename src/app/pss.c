@@ -144,6 +144,26 @@ enum app_status pss_cases_list(struct ctx *c, struct page_of *pg, struct pss_cas
                         arena_printf(c->a, "Listed peer support cases (%d shown)", *n));
 }
 
+enum app_status pss_cases_open(struct ctx *c, struct pss_case **out, int *n)
+{
+    int64_t mine = cases_of_whom(c), total = 0;
+#define PSS_OPEN PSS_FILTER "AND k.status <> 'closed' "
+    if (db_int_query(c->db, &total, "SELECT COUNT(*) FROM pss_case k " PSS_OPEN, "iiiii",
+                     c->who.program_id, mine, mine, mine, mine) != DB_OK)
+        return APP_ERROR;
+    db_stmt *st = db_query(c->db, PSS_COLUMNS PSS_OPEN "ORDER BY k.id", "iiiii",
+                           c->who.program_id, mine, mine, mine, mine);
+#undef PSS_OPEN
+    if (!st)
+        return APP_ERROR;
+    *out = arena_alloc(c->a, sizeof **out * (size_t)(total + 1));
+    *n = 0;
+    while (*n < total && db_step(st) == DB_ROW)
+        pss_row(c, st, &(*out)[(*n)++]);
+    db_done(st);
+    return APP_OK;
+}
+
 /* --- people --- */
 
 enum app_status pss_people(struct ctx *c, enum role role, struct pss_person **out, int *n)

@@ -84,6 +84,12 @@ bool pss_step_offer(struct ctx *c, const struct pss_case *k, const struct pss_fa
 enum app_status pss_request_allowed(struct ctx *c);
 /* The index in f->releases of the release with this id, or -1. */
 int pss_release_index(const struct pss_facts *f, int64_t release_id);
+/* The asker's tasks on the open peer support cases of the program they
+ * work in (mine), or everything due on them that they may see (R34: a
+ * release's items only to those who read the work), appended to out (n of
+ * cap): the federation's own people only. Audited as a read (R38). */
+enum app_status pss_case_tasks(struct ctx *c, bool mine, struct case_task **out, int *n,
+                               int *cap);
 
 /* People of this program holding a role (members to refer, consultants
  * to assign), by name. */

@@ -20,6 +20,9 @@ enum app_status pss_record(struct ctx *c, const struct pss_case *k, const char *
 enum app_status pss_work_load(struct ctx *c, struct pss_case *k);
 /* Only its releases (k->releases, k->nreleases). */
 enum app_status pss_releases_load(struct ctx *c, struct pss_case *k);
+/* The open cases the asker may see (the coordinator's: every one of the
+ * program; anyone else's: those they take part in), oldest first. */
+enum app_status pss_cases_open(struct ctx *c, struct pss_case **out, int *n);
 
 /* Opens the case for step key through the policy table's row the step
  * goes through (pss_open), with its facts. */

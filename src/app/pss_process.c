@@ -1,8 +1,8 @@
 /* pss_process.c: a peer support case's facts for its process table
  * (domain/pss_process.c), read in one place, and the table's answers for
  * the asker: may they take a step now (the use cases of pss.c and
- * pss_work.c ask before writing), and what may they do on the case (the
- * pages' buttons). No rule is decided here. */
+ * pss_work.c ask before writing), what may they do on the case (the pages'
+ * buttons), and their tasks. No rule is decided here. */
 #include "app/pss_internal.h"
 
 #include <inttypes.h>
@@ -121,4 +121,80 @@ enum app_status pss_request_allowed(struct ctx *c)
     const struct pss_step *t = pss_step_find("request");
     enum app_status s = app_authorize(c, t->act, t->kind, NULL);
     return s == APP_OK && !workflow_who_may(t->who, c->who.roles, 0) ? APP_FORBIDDEN : s;
+}
+
+/* --- each person's tasks --- */
+
+/* One item due on case k as a task of the dashboard's list. */
+static void task_of(struct ctx *c, const struct pss_case *k, const struct pss_facts *f,
+                    const struct pss_task *pt, struct case_task *out)
+{
+    const struct pss_due *d = &pt->due;
+    const struct pss_step *t = d->step;
+    const struct pss_release_facts *x = d->release >= 0 ? &f->releases[d->release] : NULL;
+    memcpy(out->t.due.who, d->who, sizeof out->t.due.who);
+    memcpy(out->t.due.on, d->since, sizeof out->t.due.on);
+    out->t.due.waiting = true;
+    out->t.due.instance = x ? (int)x->id : 0;
+    out->t.due.what = x ? arena_printf(c->a, "%s: \"%s\" to %s", t->label, x->title, x->recipient)
+                        : t->label;
+    out->pss_case_id = k->id;
+    out->teacher_name = k->member_name;
+    out->step = t->key;
+    out->rule = t->rule;
+    out->who = due_who_words(c, d->who);
+    out->link = arena_printf(c->a, "/pss/%" PRId64 "#%s", k->id, t->anchor);
+    out->not_yet = guard_words(c, pt->offer.blocked, pt->offer.detail);
+}
+
+#define PSS_DUE_MAX 64
+
+/* Case k's items: the asker's own (mine), or everything due that they may
+ * see (R34: a release's items only to those who read the work). */
+static enum app_status case_items(struct ctx *c, const struct pss_case *k, bool mine,
+                                  struct case_task **out, int *n, int *cap)
+{
+    struct pss_facts f;
+    enum app_status s = pss_case_facts(c, k, &f);
+    if (s != APP_OK)
+        return s;
+    struct pss_task ts[PSS_DUE_MAX];
+    int nt = 0;
+    if (mine) {
+        nt = pss_tasks(&f, c->who.roles, k->relations, ts, PSS_DUE_MAX);
+    } else {
+        struct pss_due ds[PSS_DUE_MAX];
+        int nd = pss_due(&f, ds, PSS_DUE_MAX);
+        for (int i = 0; i < nd; i++)
+            if (pss_may(c, k, ACT_VIEW, ds[i].step->kind))
+                ts[nt++] = (struct pss_task){.due = ds[i]};
+    }
+    for (int i = 0; i < nt; i++)
+        task_of(c, k, &f, &ts[i], case_task_slot(c, out, n, cap));
+    return APP_OK;
+}
+
+enum app_status pss_case_tasks(struct ctx *c, bool mine, struct case_task **out, int *n,
+                               int *cap)
+{
+    /* The wall: only the federation's own people have peer support cases. */
+    if (app_authorize(c, ACT_LIST, KIND_PSS_CASE, NULL) != APP_OK)
+        return APP_OK;
+    struct pss_case *ks;
+    int nk = 0;
+    enum app_status s = pss_cases_open(c, &ks, &nk);
+    buf seen;
+    buf_init(&seen, c->a);
+    for (int i = 0; i < nk && s == APP_OK; i++) {
+        int before = *n;
+        s = case_items(c, &ks[i], mine, out, n, cap);
+        if (*n > before)
+            buf_printf(&seen, "%s%" PRId64, seen.len ? ", " : "", ks[i].id);
+    }
+    /* R38: the tasks show whom each case is about: a read of it. */
+    if (s != APP_OK || !seen.len || db_in_transaction(c->db))
+        return s;
+    return audit_append(c, "read", "pss_case", 0, 0,
+                        arena_printf(c->a, "Saw peer support cases %s in %s", buf_cstr(&seen),
+                                     mine ? "their tasks" : "the deadlines"));
 }

@@ -388,11 +388,12 @@ test('the demo case shows each person their forms', async () => {
     assert.match((await login.get('/dashboard')).text, /href="\/pss"/, 'Peer support is in a member\'s menu');
 });
 
-// --- the process table: buttons and reasons ---
+// --- the process table: buttons, reasons, tasks ---
 
 // The asker's offer of a step through the API: { allowed, not_yet } or undefined.
 const offer = async (who, id, step, release) => (await api(who, 'GET', `/pss/${id}`)).json().steps
     .find(x => x.step === step && (release === undefined || x.release_id === release));
+const tasks = async (who, id) => (await api(who, 'GET', '/tasks')).json().items.filter(t => t.pss_case_id === id);
 
 test('R34: "Release it now" is offered only once all three consented; before, the page says who is missing', async () => {
     const id = await agreedCase();
@@ -422,6 +423,60 @@ test('R34: "Release it now" is offered only once all three consented; before, th
     assert.equal(await offer(MEMBER, id, 'release', rel), undefined);
     assert.equal((await post(CONS, `/pss/${id}/release`, { release_id: String(rel) })).status, 303);
     assert.doesNotMatch((await page(CONS, `/pss/${id}`)).text, /Release it now/, 'made once');
+});
+
+test('R34: a consent is a task of each party who has not given it, on their dashboard, until they give it', async () => {
+    const id = await agreedCase();
+    const rel = await releaseProposed(id);
+    for (const who of [MEMBER, PRES, CONS]) {
+        const mine = await tasks(who, id);
+        assert.deepEqual(mine.map(t => t.step), ['consent'], who);
+        assert.equal(mine[0].link, `/pss/${id}#releases`);
+        assert.equal(mine[0].rule, 'R34');
+        assert.equal(mine[0].teacher, 'Teresa Lin');
+    }
+    const dash = await page(MEMBER, '/dashboard');
+    assert.match(decode(dash.text), new RegExp(`<a href="/pss/${id}#releases">Consent to the release: "October" to The principal</a>`));
+    // the coordinator does not consent and does not read the reports (R34): none of it is theirs
+    assert.deepEqual((await tasks(PSS, id)).map(t => t.step), []);
+    assert.ok((await api(PSS, 'GET', '/deadlines')).json().items.every(t => t.pss_case_id !== id || t.step !== 'consent'));
+    assert.equal((await post(MEMBER, `/pss/${id}/consent`, { release_id: String(rel) })).status, 303);
+    assert.deepEqual(await tasks(MEMBER, id), [], 'given: gone from the member\'s tasks');
+    assert.doesNotMatch(decode((await page(MEMBER, '/dashboard')).text), new RegExp(`/pss/${id}#releases`));
+    assert.deepEqual((await tasks(PRES, id)).map(t => t.step), ['consent'], 'still the president\'s');
+    // the president's deadlines say whose consents are still due
+    const due = (await api(PRES, 'GET', '/deadlines')).json().items.filter(t => t.pss_case_id === id);
+    assert.deepEqual(due.map(t => t.from).sort(), ['The peer support case\'s consultant', 'The peer support case\'s local president']);
+    for (const who of [PRES, CONS])
+        assert.equal((await post(who, `/pss/${id}/consent`, { release_id: String(rel) })).status, 303);
+    assert.deepEqual((await tasks(CONS, id)).map(t => t.step), ['release'], 'all three: the release is the consultant\'s task');
+    // R35: a hold makes nothing due but its clearing
+    assert.equal((await api(PSS, 'POST', `/pss/${id}/hold`, { hold: 'grievance', hold_note: 'Filed', version: await version(id) })).status, 200);
+    assert.deepEqual(await tasks(CONS, id), []);
+    assert.deepEqual((await tasks(PSS, id)).map(t => t.step), ['clear_hold']);
+    assert.equal((await api(PSS, 'POST', `/pss/${id}/hold`, { hold: '', version: await version(id) })).status, 200);
+    assert.deepEqual((await tasks(CONS, id)).map(t => t.step), ['release']);
+    assert.equal((await api(CONS, 'POST', `/pss/${id}/release`, { release_id: rel })).status, 200);
+    assert.deepEqual(await tasks(CONS, id), []);
+});
+
+test('R31-R33: a request is the coordinator\'s to assign, to cost and to agree; a district coordinator sees no peer support task', async () => {
+    const k = await referral('concerns_before_evaluation');
+    assert.deepEqual((await tasks(PSS, k.id)).map(t => t.step).sort(), ['assign_consultant', 'decide_cost', 'record_agreement']);
+    assert.match(decode((await page(PSS, '/dashboard')).text), new RegExp(`<a href="/pss/${k.id}#steps">Assign the consultant</a>`));
+    assert.deepEqual(await tasks(MEMBER, k.id), [], 'nothing is the member\'s yet');
+    await patch(k.id, { consultant_id: ids.cons, cost: 'federation' });
+    assert.deepEqual((await tasks(PSS, k.id)).map(t => t.step), ['record_agreement']);
+    assert.deepEqual(await tasks(CONS, k.id), [], 'no work before the agreement (R33)');
+    await patch(k.id, { agreement_by: 'Dr. Ames, Superintendent' });
+    assert.deepEqual(await tasks(PSS, k.id), []);
+    assert.deepEqual((await tasks(CONS, k.id)).map(t => t.step), ['log_work'], 'agreed: the consultant starts');
+    // the wall: no district person has a peer support task, whatever else they hold
+    for (const who of [...DISTRICT, P2]) {
+        for (const list of ['/tasks', '/deadlines'])
+            assert.ok((await api(who, 'GET', list)).json().items.every(t => !t.pss_case_id && !/^\/pss/.test(t.link)), `${who} ${list}`);
+        assert.doesNotMatch((await page(who, '/dashboard')).text, /href="\/pss\//, who);
+    }
 });
 
 test('the peer support table is on /help/workflow and in `parley workflow --format md`', async () => {
