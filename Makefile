@@ -150,6 +150,7 @@ TEST_LAYERS_test_ct_term := base domain
 # end terms
 # pss
 TEST_LAYERS_test_pss := base domain
+TEST_LAYERS_test_pss_process := base domain
 # end pss
 # outcomes
 TEST_LAYERS_test_outcome := base domain

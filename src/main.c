@@ -23,6 +23,7 @@
 #include "base/log.h"
 #include "base/secret.h"
 #include "domain/policy.h"
+#include "domain/pss_process.h"
 #include "domain/workflow.h"
 #include "http/http.h"
 #include "out/json.h"
@@ -753,7 +754,8 @@ static void route_expectations(json *j, const struct route *rt)
 }
 
 /* --- workflow: the case workflow's diagram, from domain/workflow.c's
- * table (docs/workflow.md is this command's Markdown) --- */
+ * table, and in Markdown with a peer support case's table after it
+ * (docs/workflow.md is this command's Markdown) --- */
 
 static int cmd_workflow(const struct opts *o)
 {
@@ -762,9 +764,10 @@ static int cmd_workflow(const struct opts *o)
         die("--format takes dot or md, not '%s'", format);
     buf b;
     buf_init(&b, NULL);
-    if (strcmp(format, "md") == 0)
+    if (strcmp(format, "md") == 0) {
         workflow_markdown(&b);
-    else
+        pss_process_markdown(&b);
+    } else
         workflow_dot(&b);
     fputs(buf_cstr(&b), stdout);
     buf_release(&b);
@@ -1055,7 +1058,9 @@ struct command {
 };
 
 static const struct opt_def workflow_opts[] = {
-    {"format", "dot|md", "Graphviz DOT (default) or Markdown for docs/workflow.md"}, {0}};
+    {"format", "dot|md",
+     "Graphviz DOT (default), or Markdown for docs/workflow.md with the peer support case's too"},
+    {0}};
 
 static const struct command commands[] = {
     {"init", "Creates a database with its program.", init_opts, NULL, cmd_init_fn, true},

@@ -12,6 +12,7 @@
 #include "app/casework.h"
 #include "app/meetings.h"
 #include "app/observation.h"
+#include "app/pss.h"
 #include "base/clock.h"
 
 #define REL(who) POLICY_REL(who)
@@ -227,6 +228,25 @@ void inquiry_facts_load(struct ctx *c, int64_t teacher_id, struct case_facts *f)
 
 /* --- may this person take this step --- */
 
+const char *guard_words(struct ctx *c, const struct guard_def *g, const char *detail)
+{
+    return g ? arena_printf(c->a, "%s%s", g->refusal, detail) : NULL;
+}
+
+enum app_status guard_answer(struct ctx *c, const struct guard_def *g, const char *detail,
+                             enum app_status refused, struct errors *errs, const char **refusal)
+{
+    if (!g)
+        return APP_OK;
+    const char *why = guard_words(c, g, detail);
+    if (g->field && errs) {
+        errors_add(errs, g->field, why);
+        return APP_INVALID;
+    }
+    *refusal = why;
+    return refused;
+}
+
 enum app_status process_allows(struct ctx *c, const char *key, const struct case_facts *f,
                                unsigned relations, bool with_input, struct errors *errs,
                                const char **refusal)
@@ -245,15 +265,7 @@ enum app_status process_allows(struct ctx *c, const char *key, const struct case
     }
     char detail[600];
     const struct guard_def *g = workflow_check(t, f, !with_input, detail, sizeof detail);
-    if (!g)
-        return APP_OK;
-    const char *why = arena_printf(c->a, "%s%s", g->refusal, detail);
-    if (g->field && errs) {
-        errors_add(errs, g->field, why);
-        return APP_INVALID;
-    }
-    *refusal = why;
-    return APP_FORBIDDEN;
+    return guard_answer(c, g, detail, APP_FORBIDDEN, errs, refusal);
 }
 
 enum app_status process_check(struct ctx *c, const struct case_record *k, const char *step,
@@ -281,7 +293,7 @@ int case_offers(struct ctx *c, const struct case_record *k, const struct case_fa
 
 /* --- what is due, for whom --- */
 
-static const char *who_words(struct ctx *c, const int *who)
+const char *due_who_words(struct ctx *c, const int *who)
 {
     buf b;
     buf_init(&b, c->a);
@@ -289,10 +301,6 @@ static const char *who_words(struct ctx *c, const int *who)
     return buf_cstr(&b);
 }
 
-static const char *blocked_words(struct ctx *c, const struct guard_def *g, const char *detail)
-{
-    return g ? arena_printf(c->a, "%s%s", g->refusal, detail) : NULL;
-}
 
 static const char *task_link(struct ctx *c, int64_t case_id, const struct step_def *t)
 {
@@ -302,10 +310,12 @@ static const char *task_link(struct ctx *c, int64_t case_id, const struct step_d
 static void task_fill(struct ctx *c, const struct case_record *k, struct case_task *out)
 {
     out->case_id = k->id;
+    out->step = out->t.due.step->key;
+    out->rule = out->t.due.step->rule;
     out->teacher_name = k->teacher_name;
-    out->who = who_words(c, out->t.due.who);
+    out->who = due_who_words(c, out->t.due.who);
     out->link = task_link(c, k->id, out->t.due.step);
-    out->not_yet = blocked_words(c, out->t.blocked, out->t.detail);
+    out->not_yet = guard_words(c, out->t.blocked, out->t.detail);
 }
 
 #define DUE_MAX 64
@@ -348,8 +358,7 @@ static int by_urgency(const void *a, const void *b)
     return d ? d : (x->case_id > y->case_id) - (x->case_id < y->case_id);
 }
 
-/* The next free task in out, grown as needed. */
-static struct case_task *task_slot(struct ctx *c, struct case_task **out, int *n, int *cap)
+struct case_task *case_task_slot(struct ctx *c, struct case_task **out, int *n, int *cap)
 {
     if (*n == *cap) {
         *cap = *cap * 2 + 16;
@@ -379,13 +388,15 @@ static enum app_status inquiry_tasks(struct ctx *c, struct case_task **out, int 
         struct task t[2];
         if (workflow_tasks(&f, c->who.roles, 0, t, 2) == 0)
             continue;
-        struct case_task *ct = task_slot(c, out, n, cap);
+        struct case_task *ct = case_task_slot(c, out, n, cap);
         ct->t = t[0];
         ct->inquiry_id = qs[i].id;
+        ct->step = t[0].due.step->key;
+        ct->rule = t[0].due.step->rule;
         ct->teacher_name = qs[i].name;
-        ct->who = who_words(c, t[0].due.who);
+        ct->who = due_who_words(c, t[0].due.who);
         ct->link = arena_printf(c->a, "/intake/%" PRId64, qs[i].id);
-        ct->not_yet = blocked_words(c, t[0].blocked, t[0].detail);
+        ct->not_yet = guard_words(c, t[0].blocked, t[0].detail);
     }
     return APP_OK;
 }
@@ -411,13 +422,13 @@ static enum app_status case_items(struct ctx *c, const struct case_record *k, bo
         if ((s = case_due(c, k, &f, &due, &nd)) != APP_OK)
             return s;
         for (int j = 0; j < nd; j++)
-            *task_slot(c, out, n, cap) = due[j];
+            *case_task_slot(c, out, n, cap) = due[j];
         return APP_OK;
     }
     struct task t[TASKS_PER_CASE];
     int nt = workflow_tasks(&f, c->who.roles, k->relations, t, TASKS_PER_CASE);
     for (int j = 0; j < nt; j++) {
-        struct case_task *ct = task_slot(c, out, n, cap);
+        struct case_task *ct = case_task_slot(c, out, n, cap);
         ct->t = t[j];
         task_fill(c, k, ct);
     }
@@ -438,6 +449,8 @@ enum app_status tasks_of(struct ctx *c, bool mine, struct case_task **out, int *
         s = case_items(c, &cases[i], mine, out, n, &cap);
     if (s == APP_OK)
         s = inquiry_tasks(c, out, n, &cap);
+    if (s == APP_OK)
+        s = pss_case_tasks(c, mine, out, n, &cap);
     if (s != APP_OK)
         return s;
     qsort(*out, (size_t)*n, sizeof **out, by_urgency);

@@ -25,6 +25,13 @@ enum app_status case_facts_load(struct ctx *c, const struct case_record *k,
 enum app_status process_allows(struct ctx *c, const char *step, const struct case_facts *f,
                                unsigned relations, bool with_input, struct errors *errs,
                                const char **refusal);
+/* Any process table's guard g (NULL: none stopped the step) as the use
+ * case answers it: APP_OK; a guard about an input field adds its words to
+ * errs (APP_INVALID); any other answers refused with its words in refusal. */
+enum app_status guard_answer(struct ctx *c, const struct guard_def *g, const char *detail,
+                             enum app_status refused, struct errors *errs, const char **refusal);
+/* A guard's refusal and its specifics, in plain words; NULL for none. */
+const char *guard_words(struct ctx *c, const struct guard_def *g, const char *detail);
 /* A request not yet a case (R7, R8): the facts of the teacher it names
  * (teacher_id 0: nobody yet). */
 void inquiry_facts_load(struct ctx *c, int64_t teacher_id, struct case_facts *f);
@@ -42,9 +49,12 @@ int case_offers(struct ctx *c, const struct case_record *k, const struct case_fa
 
 /* An item of work on a case: what is due, for whom, by when. */
 struct case_task {
-    struct task t;                   /* the due item; blocked: why it cannot be done yet */
+    struct task t;                   /* the due item; blocked: why it cannot be done yet.
+                                        A peer support case's has no t.due.step. */
     int64_t case_id, inquiry_id;     /* inquiry_id: a request not yet a case */
-    const char *teacher_name;
+    int64_t pss_case_id;             /* a peer support case's (app/pss_process.c) */
+    const char *step, *rule;         /* its step's key, and the rule its date comes from */
+    const char *teacher_name;        /* or the member's, on a peer support case */
     const char *who;                 /* whom it is due from, in words */
     const char *link;                /* where it is taken */
     const char *not_yet;             /* why a rule stops it for now, in words; NULL */
@@ -53,10 +63,16 @@ struct case_task {
  * part's items only to those who may see that part). */
 enum app_status case_due(struct ctx *c, const struct case_record *k, const struct case_facts *f,
                          struct case_task **out, int *n);
-/* Across every case (and, for the coordinator, request) the asker takes
- * part in, overdue first, then by date: their own tasks (mine), or
- * everything due that they may see, for whomever (/deadlines). */
+/* Across every case (and, for the coordinator, request; and every peer
+ * support case of the federation they work in) the asker takes part in,
+ * overdue first, then by date: their own tasks (mine), or everything due
+ * that they may see, for whomever (/deadlines). */
 enum app_status tasks_of(struct ctx *c, bool mine, struct case_task **out, int *n);
+/* Whom an item is due from, in words ("The case's Consulting Teacher or
+ * the coordinator"). */
+const char *due_who_words(struct ctx *c, const int *who);
+/* The next free task of a list being built (out, n of cap), grown as needed. */
+struct case_task *case_task_slot(struct ctx *c, struct case_task **out, int *n, int *cap);
 /* The case's status in plain words, for the asker. */
 const char *case_status_words(struct ctx *c, const struct case_record *k,
                               const struct case_facts *f);

@@ -103,28 +103,34 @@ enum app_status pss_case_get(struct ctx *c, int64_t id, struct pss_case *out)
                                      out->work_loaded ? " with its log, reports and releases" : ""));
 }
 
+/* Every case of the program for whoever may see one that is not theirs
+ * (the coordinator): 0; anyone else's own id, to keep the cases they take
+ * part in. */
+static int64_t cases_of_whom(struct ctx *c)
+{
+    struct policy_record stranger = {.known = true};
+    return app_authorize(c, ACT_VIEW, KIND_PSS_CASE, &stranger) == APP_OK ? 0 : c->who.person_id;
+}
+
+#define PSS_FILTER "WHERE k.program_id = ? AND (? = 0 OR k.member_id = ? OR k.president_id = ? " \
+                   "OR k.consultant_id = ?) "
+
 enum app_status pss_cases_list(struct ctx *c, struct page_of *pg, struct pss_case **out, int *n)
 {
     enum app_status s = app_authorize(c, ACT_LIST, KIND_PSS_CASE, NULL);
     if (s != APP_OK)
         return s;
-    /* The coordinator sees every case: may they see one that is not theirs? */
-    struct policy_record stranger = {.known = true};
-    int64_t mine = app_authorize(c, ACT_VIEW, KIND_PSS_CASE, &stranger) == APP_OK ? 0
-                                                                                  : c->who.person_id;
+    int64_t mine = cases_of_whom(c);
     if (pg->per_page < 1 || pg->per_page > PSS_LIST_MAX)
         pg->per_page = 50;
     if (pg->page < 1 || pg->page > 100000)
         pg->page = 1;
-#define PSS_FILTER "WHERE k.program_id = ? AND (? = 0 OR k.member_id = ? OR k.president_id = ? " \
-                   "OR k.consultant_id = ?) "
     if (db_int_query(c->db, &pg->total, "SELECT COUNT(*) FROM pss_case k " PSS_FILTER, "iiiii",
                      c->who.program_id, mine, mine, mine, mine) != DB_OK)
         return APP_ERROR;
     db_stmt *st = db_query(c->db, PSS_COLUMNS PSS_FILTER "ORDER BY k.id DESC LIMIT ? OFFSET ?",
                            "iiiiidi", c->who.program_id, mine, mine, mine, mine, pg->per_page,
                            (int64_t)(pg->page - 1) * pg->per_page);
-#undef PSS_FILTER
     if (!st)
         return APP_ERROR;
     *out = arena_alloc(c->a, sizeof **out * (size_t)pg->per_page);
@@ -136,6 +142,26 @@ enum app_status pss_cases_list(struct ctx *c, struct page_of *pg, struct pss_cas
         return APP_OK;
     return audit_append(c, "read", "pss_case", 0, 0,
                         arena_printf(c->a, "Listed peer support cases (%d shown)", *n));
+}
+
+enum app_status pss_cases_open(struct ctx *c, struct pss_case **out, int *n)
+{
+    int64_t mine = cases_of_whom(c), total = 0;
+#define PSS_OPEN PSS_FILTER "AND k.status <> 'closed' "
+    if (db_int_query(c->db, &total, "SELECT COUNT(*) FROM pss_case k " PSS_OPEN, "iiiii",
+                     c->who.program_id, mine, mine, mine, mine) != DB_OK)
+        return APP_ERROR;
+    db_stmt *st = db_query(c->db, PSS_COLUMNS PSS_OPEN "ORDER BY k.id", "iiiii",
+                           c->who.program_id, mine, mine, mine, mine);
+#undef PSS_OPEN
+    if (!st)
+        return APP_ERROR;
+    *out = arena_alloc(c->a, sizeof **out * (size_t)(total + 1));
+    *n = 0;
+    while (*n < total && db_step(st) == DB_ROW)
+        pss_row(c, st, &(*out)[(*n)++]);
+    db_done(st);
+    return APP_OK;
 }
 
 /* --- people --- */
@@ -260,7 +286,7 @@ static void request_people(struct ctx *c, const struct pss_request_form *in,
 enum app_status pss_request(struct ctx *c, const struct pss_request_form *in, int64_t *id,
                             struct errors *errs)
 {
-    enum app_status s = app_authorize(c, ACT_CREATE, KIND_PSS_CASE, NULL);
+    enum app_status s = pss_request_allowed(c);
     if (s != APP_OK)
         return s;
     struct pss_request rq;
@@ -291,12 +317,16 @@ enum app_status pss_request(struct ctx *c, const struct pss_request_form *in, in
 
 /* --- the coordinator's steps --- */
 
-/* The change, checked, and the sentence the audit log keeps. */
+/* The change, checked step by step through the process table, the
+ * status it leads to, and the sentence the audit log keeps. */
 struct checked {
     int64_t consultant;
     enum pss_cost cost;
     struct pss_leave leave;
     enum pss_hold hold;
+    enum pss_status to;
+    enum app_status status;      /* the first refusal's */
+    const char *refusal;
     buf summary;
 };
 
@@ -305,42 +335,68 @@ static void said(struct checked *ck, const char *what)
     buf_printf(&ck->summary, "%s%s", ck->summary.len ? "; " : "", what);
 }
 
-static void check_consultant(struct ctx *c, const struct pss_case *k, const char *v,
-                             struct checked *ck, struct errors *errs)
+/* Whether the table lets the asker take step key now (f: the facts with
+ * its input); the first refusal is kept, a field's error goes to errs. */
+static bool step_ok(struct ctx *c, const struct pss_case *k, const struct pss_facts *f,
+                    const char *key, struct checked *ck, struct errors *errs)
+{
+    if (ck->status != APP_OK)
+        return false;
+    enum app_status s = pss_step_allows(c, k, f, key, -1, errs, &ck->refusal);
+    if (s == APP_OK)
+        ck->to = pss_step_target(pss_step_find(key), ck->to);
+    else if (s != APP_INVALID)
+        ck->status = s;
+    return s == APP_OK;
+}
+
+static void check_consultant(struct ctx *c, const struct pss_case *k, const struct pss_facts *f,
+                             const char *v, struct checked *ck, struct errors *errs)
 {
     ck->consultant = person_of_role(c, ROLE_PSS_CONSULTANT, "consultant_id", v,
                                     "Choose a consultant of the service.", errs);
-    if (ck->consultant && (ck->consultant == k->member_id || ck->consultant == k->president_id))
-        errors_add(errs, "consultant_id", "The consultant is someone other than the member and "
-                                          "the local president: each of the three consents to a "
-                                          "release (R34).");
-    else if (ck->consultant)
+    struct pss_facts chosen = *f;
+    chosen.consultant_chosen = ck->consultant;
+    if (ck->consultant && step_ok(c, k, &chosen, "assign_consultant", ck, errs))
         said(ck, "assigned the consultant");
 }
 
-static void check_change(struct ctx *c, const struct pss_case *k, const struct pss_change *ch,
-                         struct checked *ck, struct errors *errs, const char **refusal)
+/* A hold of ck->hold: setting one, or clearing the one that stands. */
+static void check_hold(struct ctx *c, const struct pss_case *k, const struct pss_facts *f,
+                       const struct pss_change *ch, struct checked *ck, struct errors *errs)
+{
+    if (!pss_hold_check(ch->hold, ch->hold_note, &ck->hold, errs))
+        return;
+    if (ck->hold == PSS_HOLD_NONE && k->hold == PSS_HOLD_NONE)
+        return;   /* no hold to clear: nothing changes */
+    if (ck->hold == PSS_HOLD_NONE && step_ok(c, k, f, "clear_hold", ck, errs))
+        said(ck, "cleared the hold");
+    else if (ck->hold != PSS_HOLD_NONE && step_ok(c, k, f, "set_hold", ck, errs))
+        said(ck, arena_printf(c->a, "a %s hold (R35)", pss_hold_key(ck->hold)));
+}
+
+static void check_change(struct ctx *c, const struct pss_case *k, const struct pss_facts *f,
+                         const struct pss_change *ch, struct checked *ck, struct errors *errs)
 {
     if (ch->consultant_id)
-        check_consultant(c, k, ch->consultant_id, ck, errs);
-    if (ch->cost && pss_cost_check(ch->cost, ch->cost_note, &ck->cost, errs))
+        check_consultant(c, k, f, ch->consultant_id, ck, errs);
+    if (ch->cost && step_ok(c, k, f, "decide_cost", ck, errs) &&
+        pss_cost_check(ch->cost, ch->cost_note, &ck->cost, errs))
         said(ck, arena_printf(c->a, "cost: %s", pss_cost_label(ck->cost)));
-    if (ch->leave_needed && pss_leave_check(ch->leave_needed, ch->leave_from, ch->leave_to,
-                                            ch->leave_note, &ck->leave, errs))
+    if (ch->leave_needed && step_ok(c, k, f, "record_leave", ck, errs) &&
+        pss_leave_check(ch->leave_needed, ch->leave_from, ch->leave_to, ch->leave_note,
+                        &ck->leave, errs))
         said(ck, ck->leave.needed ? arena_printf(c->a, "leave of absence %s to %s",
                                                  ck->leave.from, ck->leave.to)
                                   : "no leave of absence");
-    if (ch->agreement_by && k->agreement_at)
-        *refusal = "The district's agreement is already recorded (R33).";
-    else if (ch->agreement_by && pss_agreement_check(ch->agreement_by, ch->agreement_note, errs))
+    if (ch->agreement_by && step_ok(c, k, f, "record_agreement", ck, errs) &&
+        pss_agreement_check(ch->agreement_by, ch->agreement_note, errs))
         said(ck, "recorded the district's agreement (R33)");
-    if (ch->hold && pss_hold_check(ch->hold, ch->hold_note, &ck->hold, errs))
-        said(ck, ck->hold == PSS_HOLD_NONE ? "cleared the hold"
-                                           : arena_printf(c->a, "a %s hold (R35)",
-                                                          pss_hold_key(ck->hold)));
+    if (ch->hold)
+        check_hold(c, k, f, ch, ck, errs);
     if (ch->close && strcmp(ch->close, "yes"))
         errors_add(errs, "close", "Confirm the close.");
-    else if (ch->close)
+    else if (ch->close && step_ok(c, k, f, "close", ck, errs))
         said(ck, "closed the case");
 }
 
@@ -353,9 +409,7 @@ static enum app_status change_store(struct ctx *c, const struct pss_case *k, int
                                     const struct pss_change *ch, const struct checked *ck)
 {
     int64_t now = app_now(c);
-    enum pss_status status = ch->close ? PSS_CLOSED
-                             : ch->agreement_by && k->status == PSS_REQUESTED ? PSS_AGREED
-                                                                                : k->status;
+    enum pss_status status = ck->to;
     bool hold_set = ch->hold && ck->hold != PSS_HOLD_NONE;
     int rc = db_exec(
         c->db,
@@ -387,20 +441,23 @@ enum app_status pss_case_change(struct ctx *c, int64_t id, int64_t version,
                                 const char **refusal)
 {
     struct pss_case k;
+    struct pss_facts f;
+    /* Each of the coordinator's steps goes through this row of the policy
+     * table, and then through the process table (step_ok). */
     enum app_status s = pss_open(c, id, ACT_EDIT, KIND_PSS_CASE, &k, refusal);
     if (s != APP_OK)
         return s;
     if (k.version != version)
         return APP_CONFLICT;
-    if (k.status == PSS_CLOSED) {
-        *refusal = "This case is closed: it is kept as it was.";
-        return APP_CONFLICT;
-    }
-    struct checked ck = {0};
+    if ((s = pss_case_facts(c, &k, &f)) != APP_OK)
+        return s;
+    struct checked ck = {.to = k.status};
     buf_init(&ck.summary, c->a);
-    check_change(c, &k, ch, &ck, errs, refusal);
-    if (*refusal)
-        return APP_CONFLICT;
+    check_change(c, &k, &f, ch, &ck, errs);
+    if (ck.status != APP_OK) {
+        *refusal = ck.refusal;
+        return ck.status;
+    }
     if (errs->n)
         return APP_INVALID;
     if (!ck.summary.len)

@@ -6,6 +6,9 @@
  * the close. The consultant logs the work and writes reports, which go to
  * nobody until a release to a named recipient has the member's, the local
  * president's and the consultant's consent (R34) and no hold stands (R35).
+ * Each of these is a step of the case's process table
+ * (domain/pss_process.c): every use case asks it before writing, and the
+ * pages offer what it allows (pss_process.c).
  *
  * The wall: every query is bound to the program the asker works in, so a
  * case of another program does not exist (404), whatever roles the asker
@@ -16,7 +19,9 @@
 
 #include "app/app.h"
 #include "app/people.h"
+#include "app/process.h"
 #include "domain/pss.h"
+#include "domain/pss_process.h"
 
 struct pss_log_entry {
     int64_t id, created_at;
@@ -63,8 +68,28 @@ enum app_status pss_cases_list(struct ctx *c, struct page_of *pg, struct pss_cas
 /* One case, with its work when the asker may read it. A case of another
  * program, or one the asker has no part in, is APP_NOT_FOUND. Audited. */
 enum app_status pss_case_get(struct ctx *c, int64_t id, struct pss_case *out);
-/* Whether the asker may do act on kind of this case: to offer a form. */
+/* Whether the asker may do act on kind of this case (the policy table). */
 bool pss_may(struct ctx *c, const struct pss_case *k, enum action act, enum record_kind kind);
+
+/* The case's facts for its process table (pss_process.c). */
+enum app_status pss_case_facts(struct ctx *c, const struct pss_case *k, struct pss_facts *f);
+/* The asker's offer of step key on the case now (release: an index into
+ * f->releases, or -1): false when the step is not theirs (the policy
+ * table, the process table's who) or does not apply; o->blocked when a
+ * rule stops it for now, with why. */
+bool pss_step_offer(struct ctx *c, const struct pss_case *k, const struct pss_facts *f,
+                    const char *key, int release, struct pss_offer *o);
+/* Whether the asker may ask for peer support (the request step): APP_OK,
+ * or why not. */
+enum app_status pss_request_allowed(struct ctx *c);
+/* The index in f->releases of the release with this id, or -1. */
+int pss_release_index(const struct pss_facts *f, int64_t release_id);
+/* The asker's tasks on the open peer support cases of the program they
+ * work in (mine), or everything due on them that they may see (R34: a
+ * release's items only to those who read the work), appended to out (n of
+ * cap): the federation's own people only. Audited as a read (R38). */
+enum app_status pss_case_tasks(struct ctx *c, bool mine, struct case_task **out, int *n,
+                               int *cap);
 
 /* People of this program holding a role (members to refer, consultants
  * to assign), by name. */
@@ -119,9 +144,6 @@ enum app_status pss_release_propose(struct ctx *c, int64_t id, const char *repor
  * nothing from the consultant is requested or offered). */
 enum app_status pss_release_consent(struct ctx *c, int64_t id, const char *release_id,
                                     struct errors *errs, const char **refusal);
-/* Which of the three the asker is on this case (R34; the case keeps the
- * member, the local president and the consultant distinct). */
-enum pss_party pss_party_of(const struct pss_case *k);
 /* R34, R35: the consultant releases it: all three consents recorded first,
  * no hold standing (APP_CONFLICT naming the rule otherwise). */
 enum app_status pss_release_make(struct ctx *c, int64_t id, const char *release_id,

@@ -16,9 +16,26 @@ enum app_status pss_open(struct ctx *c, int64_t id, enum action act, enum record
  * "pss_log", "pss_report", "pss_release". */
 enum app_status pss_record(struct ctx *c, const struct pss_case *k, const char *action,
                            const char *kind, int64_t record_id, const char *summary, bool tell);
-/* The work is under way: an agreed case becomes active (R33 was checked). */
-enum app_status pss_work_started(struct ctx *c, const struct pss_case *k);
 /* The case's log, reports and releases, oldest first. */
 enum app_status pss_work_load(struct ctx *c, struct pss_case *k);
+/* Only its releases (k->releases, k->nreleases). */
+enum app_status pss_releases_load(struct ctx *c, struct pss_case *k);
+/* The open cases the asker may see (the coordinator's: every one of the
+ * program; anyone else's: those they take part in), oldest first. */
+enum app_status pss_cases_open(struct ctx *c, struct pss_case **out, int *n);
+
+/* Opens the case for step key through the policy table's row the step
+ * goes through (pss_open), with its facts. */
+enum app_status pss_step_open(struct ctx *c, int64_t id, const char *key, struct pss_case *k,
+                              struct pss_facts *f, const char **refusal);
+/* May the asker take step key on case k now (release: the index of the
+ * release it is about, or -1)? Theirs (the policy table and the step's who,
+ * else APP_FORBIDDEN with the policy's words), taken in the case's status
+ * (else APP_CONFLICT), and its guards over the whole case: APP_CONFLICT
+ * with the guard's plain words, or for a guard about an input field its
+ * error in errs (APP_INVALID). f: the facts with the step's input. */
+enum app_status pss_step_allows(struct ctx *c, const struct pss_case *k, const struct pss_facts *f,
+                                const char *key, int release, struct errors *errs,
+                                const char **refusal);
 
 #endif

@@ -81,7 +81,7 @@ static void release_row(struct ctx *c, db_stmt *st, struct pss_release_item *e)
     "x.member_consent_at, x.president_consent_at, x.consultant_consent_at, x.status, "     \
     "r.title, x.recipient, x.purpose FROM pss_release x JOIN pss_report r ON r.id = x.report_id "
 
-static enum app_status releases_load(struct ctx *c, struct pss_case *k)
+enum app_status pss_releases_load(struct ctx *c, struct pss_case *k)
 {
     db_stmt *st = db_query(c->db, RELEASE_COLUMNS "WHERE x.pss_case_id = ? ORDER BY x.id LIMIT ?",
                            "id", k->id, WORK_MAX);
@@ -100,35 +100,34 @@ enum app_status pss_work_load(struct ctx *c, struct pss_case *k)
     if (s == APP_OK)
         s = reports_load(c, k);
     if (s == APP_OK)
-        s = releases_load(c, k);
+        s = pss_releases_load(c, k);
     k->work_loaded = s == APP_OK;
     return s;
 }
 
 /* --- writing --- */
 
-/* Opens the case for act on its work: R33 first (no work before the
- * district's agreement), then the policy table. */
-static enum app_status work_open(struct ctx *c, int64_t id, enum action act, struct pss_case *k,
-                                 const char **refusal)
+/* Opens the case for step key of its work (not on one release), through
+ * the policy table and the process table: R33 first (no work before the
+ * district's agreement), R35 for a release's proposal. */
+static enum app_status work_open(struct ctx *c, int64_t id, const char *key, struct pss_case *k,
+                                 struct pss_facts *f, const char **refusal)
 {
-    enum app_status s = pss_open(c, id, act, KIND_PSS_REPORT, k, refusal);
-    if (s != APP_OK)
-        return s;
-    if ((*refusal = pss_work_refusal(k->status, k->agreement_at, k->agreement_by)))
-        return APP_CONFLICT;
-    return APP_OK;
+    enum app_status s = pss_step_open(c, id, key, k, f, refusal);
+    return s == APP_OK ? pss_step_allows(c, k, f, key, -1, NULL, refusal) : s;
 }
 
-enum app_status pss_work_started(struct ctx *c, const struct pss_case *k)
+/* The status the step leads to: the first work makes an agreed case active. */
+static enum app_status status_after(struct ctx *c, const struct pss_case *k, const char *key)
 {
-    if (pss_status_after_work(k->status) == k->status)
+    enum pss_status to = pss_step_target(pss_step_find(key), k->status);
+    if (to == k->status)
         return APP_OK;
     return app_db_status(db_exec(c->db,
                                  "UPDATE pss_case SET status = ?, updated_at = ?, version = "
                                  "version + 1 WHERE id = ? AND program_id = ?",
-                                 "siii", pss_status_key(pss_status_after_work(k->status)),
-                                 app_now(c), k->id, c->who.program_id));
+                                 "siii", pss_status_key(to), app_now(c), k->id,
+                                 c->who.program_id));
 }
 
 static bool text_ok(struct errors *errs, const char *field, const char *v, size_t max,
@@ -155,7 +154,8 @@ enum app_status pss_log_add(struct ctx *c, int64_t id, const char *kind, const c
                             const char **refusal)
 {
     struct pss_case k;
-    enum app_status s = work_open(c, id, ACT_CREATE, &k, refusal);
+    struct pss_facts f;
+    enum app_status s = work_open(c, id, "log_work", &k, &f, refusal);
     if (s != APP_OK)
         return s;
     enum pss_log_kind lk;
@@ -173,7 +173,7 @@ enum app_status pss_log_add(struct ctx *c, int64_t id, const char *kind, const c
                           "issssi", id, on_date, pss_log_kind_key(lk), note, me(c), app_now(c));
     if (rc != DB_OK)
         return app_db_status(rc);
-    if ((s = pss_work_started(c, &k)) != APP_OK)
+    if ((s = status_after(c, &k, "log_work")) != APP_OK)
         return s;
     return pss_record(c, &k, "create", "pss_log", *log_id,
                       arena_printf(c->a, "Peer support case %" PRId64 ": the consultant logged "
@@ -184,7 +184,8 @@ enum app_status pss_report_add(struct ctx *c, int64_t id, const char *title, con
                                int64_t *report_id, struct errors *errs, const char **refusal)
 {
     struct pss_case k;
-    enum app_status s = work_open(c, id, ACT_CREATE, &k, refusal);
+    struct pss_facts f;
+    enum app_status s = work_open(c, id, "write_report", &k, &f, refusal);
     if (s != APP_OK)
         return s;
     text_ok(errs, "title", title, 200, "Give the report a title.");
@@ -197,7 +198,7 @@ enum app_status pss_report_add(struct ctx *c, int64_t id, const char *title, con
                           "isssi", id, title, body, me(c), app_now(c));
     if (rc != DB_OK)
         return app_db_status(rc);
-    if ((s = pss_work_started(c, &k)) != APP_OK)
+    if ((s = status_after(c, &k, "write_report")) != APP_OK)
         return s;
     return pss_record(c, &k, "create", "pss_report", *report_id,
                       arena_printf(c->a, "Peer support case %" PRId64 ": the consultant wrote "
@@ -211,11 +212,10 @@ enum app_status pss_release_propose(struct ctx *c, int64_t id, const char *repor
                                     const char **refusal)
 {
     struct pss_case k;
-    enum app_status s = work_open(c, id, ACT_CREATE, &k, refusal);
+    struct pss_facts f;
+    enum app_status s = work_open(c, id, "propose_release", &k, &f, refusal);
     if (s != APP_OK)
         return s;
-    if ((*refusal = pss_hold_refusal(k.hold)))   /* R35: nothing is offered */
-        return APP_CONFLICT;
     int64_t report = parse_id(report_id ? report_id : ""), found = 0;
     if (report)
         db_int_query(c->db, &found, "SELECT id FROM pss_report WHERE id = ? AND pss_case_id = ?",
@@ -259,15 +259,6 @@ static enum app_status release_find(struct ctx *c, int64_t case_id, const char *
     return found ? APP_OK : APP_INVALID;
 }
 
-enum pss_party pss_party_of(const struct pss_case *k)
-{
-    if (k->relations & POLICY_REL(WHO_PSS_MEMBER))
-        return PSS_PARTY_MEMBER;
-    if (k->relations & POLICY_REL(WHO_PSS_PRESIDENT))
-        return PSS_PARTY_PRESIDENT;
-    return PSS_PARTY_CONSULTANT;
-}
-
 /* One statement per party: the column is never taken from the request. */
 static const char *const consent_sql[PSS_PARTY_COUNT] = {
     "UPDATE pss_release SET member_consent_at = ?, version = version + 1 WHERE id = ? AND "
@@ -278,19 +269,33 @@ static const char *const consent_sql[PSS_PARTY_COUNT] = {
     "consultant_consent_at = 0 AND status = 'proposed'",
 };
 
+/* Opens the case for step key on the release named in release_id: the
+ * policy table, the release, then the process table's guards over it. */
+static enum app_status release_open(struct ctx *c, int64_t id, const char *key,
+                                    const char *release_id, struct pss_case *k,
+                                    struct pss_release_item *x, struct errors *errs,
+                                    const char **refusal)
+{
+    struct pss_facts f;
+    enum app_status s = pss_step_open(c, id, key, k, &f, refusal);
+    if (s == APP_OK)
+        s = release_find(c, id, release_id, x, errs);
+    if (s != APP_OK)
+        return s;
+    return pss_step_allows(c, k, &f, key, pss_release_index(&f, x->id), NULL, refusal);
+}
+
 enum app_status pss_release_consent(struct ctx *c, int64_t id, const char *release_id,
                                     struct errors *errs, const char **refusal)
 {
     struct pss_case k;
     struct pss_release_item x;
-    enum app_status s = work_open(c, id, ACT_APPROVE, &k, refusal);
-    if (s == APP_OK)
-        s = release_find(c, id, release_id, &x, errs);
+    enum app_status s = release_open(c, id, "consent", release_id, &k, &x, errs, refusal);
     if (s != APP_OK)
         return s;
-    enum pss_party party = pss_party_of(&k);
-    if ((*refusal = pss_consent_refusal(&x.consents, x.status, k.hold, party)))
-        return APP_CONFLICT;
+    enum pss_party party = pss_party_of(k.relations);
+    if (party >= PSS_PARTY_COUNT)
+        return APP_FORBIDDEN;
     int rc = db_exec(c->db, consent_sql[party], "ii", app_now(c), x.id);
     if (rc != DB_OK)
         return app_db_status(rc);
@@ -307,14 +312,10 @@ enum app_status pss_release_make(struct ctx *c, int64_t id, const char *release_
 {
     struct pss_case k;
     struct pss_release_item x;
-    enum app_status s = work_open(c, id, ACT_EDIT, &k, refusal);
-    if (s == APP_OK)
-        s = release_find(c, id, release_id, &x, errs);
+    enum app_status s = release_open(c, id, "release", release_id, &k, &x, errs, refusal);
     if (s != APP_OK)
         return s;
     int64_t now = app_now(c);
-    if ((*refusal = pss_release_refusal(&x.consents, x.status, k.hold, now)))
-        return APP_CONFLICT;
     int rc = db_exec(c->db,
                      "UPDATE pss_release SET status = 'released', released_at = ?, version = "
                      "version + 1 WHERE id = ? AND status = 'proposed'",

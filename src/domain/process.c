@@ -10,7 +10,7 @@
 #include "domain/caseload.h"
 
 #define COUNT(a) ((int)(sizeof(a) / sizeof *(a)))
-#define GUARD(fn) static bool fn(const struct case_facts *f, char *detail, size_t n)
+#define GUARD(fn) WORKFLOW_GUARD(struct case_facts, fn)
 #define NO_DETAIL ((void)detail, (void)n)
 
 static bool is_par(const struct case_facts *f)

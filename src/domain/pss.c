@@ -181,21 +181,6 @@ bool pss_agreement_check(const char *by, const char *note, struct errors *errs)
     return errs->n == before;
 }
 
-const char *pss_work_refusal(enum pss_status status, int64_t agreement_at, const char *agreement_by)
-{
-    if (status == PSS_CLOSED)
-        return "This case is closed: no more work is recorded on it.";
-    if (!agreement_at || !agreement_by || !*agreement_by)
-        return "R33: work cannot start until the district's agreement not to use anything from "
-               "the service in evaluation or discipline is recorded.";
-    return NULL;
-}
-
-enum pss_status pss_status_after_work(enum pss_status status)
-{
-    return status == PSS_AGREED ? PSS_ACTIVE : status;
-}
-
 bool pss_hold_check(const char *hold, const char *note, enum pss_hold *out, struct errors *errs)
 {
     int before = errs->n;
@@ -204,39 +189,4 @@ bool pss_hold_check(const char *hold, const char *note, enum pss_hold *out, stru
     else if (*out != PSS_HOLD_NONE)
         text_check(errs, "hold_note", note, 2000, true, "Say what the hold is about (R35).");
     return errs->n == before;
-}
-
-const char *pss_hold_refusal(enum pss_hold hold)
-{
-    if (hold == PSS_HOLD_NONE)
-        return NULL;
-    return "R35: a grievance or regulatory hold stands on this case: nothing from the consultant "
-           "is requested or offered while it does. No release is proposed, consented to or made "
-           "until the service coordinator clears the hold.";
-}
-
-const char *pss_consent_refusal(const struct pss_consents *k, enum pss_release_status status,
-                                enum pss_hold hold, enum pss_party party)
-{
-    if (status != PSS_RELEASE_PROPOSED)
-        return "R34: consent is given in advance; this release was already made.";
-    if (hold != PSS_HOLD_NONE)
-        return pss_hold_refusal(hold);
-    if (k->at[party])
-        return "Your consent to this release is already recorded.";
-    return NULL;
-}
-
-const char *pss_release_refusal(const struct pss_consents *k, enum pss_release_status status,
-                                 enum pss_hold hold, int64_t now)
-{
-    if (status != PSS_RELEASE_PROPOSED)
-        return "This release was already made.";
-    if (hold != PSS_HOLD_NONE)
-        return pss_hold_refusal(hold);
-    for (int p = 0; p < PSS_PARTY_COUNT; p++)
-        if (!k->at[p] || k->at[p] > now)
-            return "R34: a report is released only with the consent of the member, the local "
-                   "president and the consultant, each recorded before the release.";
-    return NULL;
 }

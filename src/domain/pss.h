@@ -1,8 +1,10 @@
 /* pss.h: the federation's confidential Peer Support Service (R31-R36),
- * its words and its rules, pure: who asked and why (R31), who pays (R32),
- * no work before the district's agreement (R33), no release without the
- * three consents given first (R34) and none while a hold stands (R35), the
- * leave of absence the federation does not pay for (R36). No I/O. */
+ * its words and the checks of what is typed, pure: who asked and why
+ * (R31), who pays (R32), who agreed for the district (R33), a hold (R35),
+ * the leave of absence the federation does not pay for (R36). The case's
+ * steps and their guards (no work before the district's agreement, no
+ * release without the three consents given first nor while a hold stands)
+ * are its process table's: pss_process.h. No I/O. */
 #ifndef PARLEY_PSS_H
 #define PARLEY_PSS_H
 #include <stdbool.h>
@@ -78,31 +80,13 @@ extern const char pss_leave_notice[];
 /* R33: the district's agreement needs who signed it for the district
  * (errors on "agreement_by"); the note is optional. */
 bool pss_agreement_check(const char *by, const char *note, struct errors *errs);
-/* R33: NULL when work may be done on the case now (the log, reports,
- * releases), else why not, naming the rule. */
-const char *pss_work_refusal(enum pss_status status, int64_t agreement_at, const char *agreement_by);
-/* The status after work is done: the first work makes an agreed case active. */
-enum pss_status pss_status_after_work(enum pss_status status);
-
 /* R35: a hold as the coordinator sets it ("" clears it); a hold says why
  * (errors on "hold", "hold_note"). */
 bool pss_hold_check(const char *hold, const char *note, enum pss_hold *out, struct errors *errs);
-
-/* R35: NULL when no hold stands, else why nothing from the consultant is
- * requested or offered now: no release is proposed, consented to or made. */
-const char *pss_hold_refusal(enum pss_hold hold);
 
 /* A release's consents (R34): when each was given, 0 for not yet. */
 struct pss_consents {
     int64_t at[PSS_PARTY_COUNT];
 };
-/* R34, R35: NULL when party may consent now (once; a release not yet made;
- * no hold standing), else why not. */
-const char *pss_consent_refusal(const struct pss_consents *k, enum pss_release_status status,
-                                enum pss_hold hold, enum pss_party party);
-/* R34, R35: NULL when the release may be made at now, else why not, naming
- * the rule: every consent recorded before now, no hold standing. */
-const char *pss_release_refusal(const struct pss_consents *k, enum pss_release_status status,
-                                 enum pss_hold hold, int64_t now);
 
 #endif

@@ -161,19 +161,25 @@ const struct step_def *workflow_resolve(const char *to, enum case_state from)
     return found;
 }
 
-const struct guard_def *workflow_check(const struct step_def *t, const struct case_facts *f,
-                                       bool offering, char *detail, size_t n)
+const struct guard_def *guards_check(const struct guard_def *const *guards, int max,
+                                     const void *facts, bool offering, char *detail, size_t n)
 {
-    for (int i = 0; i < WORKFLOW_MAX_GUARDS && t->guards[i]; i++) {
-        const struct guard_def *g = t->guards[i];
+    for (int i = 0; i < max && guards[i]; i++) {
+        const struct guard_def *g = guards[i];
         if (offering && g->field)
             continue;
         if (n)
             detail[0] = '\0';
-        if (!g->holds(f, detail, n))
+        if (!g->holds(facts, detail, n))
             return g;
     }
     return NULL;
+}
+
+const struct guard_def *workflow_check(const struct step_def *t, const struct case_facts *f,
+                                       bool offering, char *detail, size_t n)
+{
+    return guards_check(t->guards, WORKFLOW_MAX_GUARDS, f, offering, detail, n);
 }
 
 enum case_state workflow_target(const struct step_def *t, const struct case_facts *after)
@@ -193,15 +199,24 @@ void workflow_who_text(buf *b, const int *who)
 
 /* --- what may this person do now --- */
 
+bool step_applies(bool in_state, const int *who, const struct guard_def *const *guards, int max,
+                  const void *facts, role_set roles, unsigned relations,
+                  const struct guard_def **blocked, char *detail, size_t n)
+{
+    *blocked = NULL;
+    if (!in_state || !workflow_who_may(who, roles, relations))
+        return false;
+    *blocked = guards_check(guards, max, facts, true, detail, n);
+    return !*blocked || !(*blocked)->hides;
+}
+
 bool workflow_offer(const struct step_def *t, const struct case_facts *f, role_set roles,
                     unsigned relations, struct step_offer *out)
 {
     memset(out, 0, sizeof *out);
     out->step = t;
-    if (!workflow_leaves(t, f->state) || !workflow_may_fire(t, roles, relations))
-        return false;
-    out->blocked = workflow_check(t, f, true, out->detail, sizeof out->detail);
-    return !out->blocked || !out->blocked->hides;
+    return step_applies(workflow_leaves(t, f->state), t->who, t->guards, WORKFLOW_MAX_GUARDS, f,
+                        roles, relations, &out->blocked, out->detail, sizeof out->detail);
 }
 
 int workflow_offers(const struct case_facts *f, role_set roles, unsigned relations,
@@ -374,6 +389,12 @@ void workflow_dot(buf *b)
     buf_puts(b, "}\n");
 }
 
+void workflow_guards_text(buf *b, const struct guard_def *const *guards, int max)
+{
+    for (int g = 0; g < max && guards[g]; g++)
+        buf_printf(b, "%s`%s` (%s)", g ? ", " : "", guards[g]->name, guards[g]->rule);
+}
+
 static void markdown_row(buf *b, const struct step_def *t)
 {
     buf_printf(b, "| `%s` | ", t->key);
@@ -382,8 +403,7 @@ static void markdown_row(buf *b, const struct step_def *t)
     buf_printf(b, " | %s | ", t->stays ? "(stays)" : case_state_label(t->to));
     workflow_who_text(b, t->who);
     buf_puts(b, " | ");
-    for (int g = 0; g < WORKFLOW_MAX_GUARDS && t->guards[g]; g++)
-        buf_printf(b, "%s`%s` (%s)", g ? ", " : "", t->guards[g]->name, t->guards[g]->rule);
+    workflow_guards_text(b, t->guards, WORKFLOW_MAX_GUARDS);
     buf_printf(b, " | %s | %s |\n", t->rule, t->records);
 }
 

@@ -145,6 +145,8 @@ struct case_facts {
     struct asker_facts me;
 };
 
+/* A guard of a step, in any process table (this one over struct
+ * case_facts, domain/pss_process.c's over a peer support case's facts). */
 struct guard_def {
     const char *name;            /* the function's name, for docs and diagram */
     const char *rule;            /* "R13" */
@@ -157,9 +159,19 @@ struct guard_def {
     bool hides;
     const char *refusal;         /* plain words naming the rule */
     /* true when the step may go ahead; detail may receive specifics
-     * (the failing criteria, the numbers) to add to the refusal. */
-    bool (*holds)(const struct case_facts *f, char *detail, size_t n);
+     * (the failing criteria, the numbers) to add to the refusal. facts:
+     * the table's own facts struct. */
+    bool (*holds)(const void *facts, char *detail, size_t n);
 };
+/* Defines guard fn over a table's facts type: fn is what struct guard_def
+ * holds; the body reads `f` (the facts), `detail` and `n`. */
+#define WORKFLOW_GUARD(facts_type, fn)                                                      \
+    static bool fn##_over(const facts_type *f, char *detail, size_t n);                      \
+    static bool fn(const void *facts, char *detail, size_t n)                                \
+    {                                                                                       \
+        return fn##_over(facts, detail, n);                                                 \
+    }                                                                                       \
+    static bool fn##_over(const facts_type *f, char *detail, size_t n)
 
 #define WORKFLOW_MAX_FROM 8
 #define WORKFLOW_MAX_WHO 4
@@ -224,14 +236,27 @@ bool workflow_who_may(const int *who, role_set roles, unsigned relations);
 /* "to" as the API sends it: a step's key, or a state that exactly one
  * step from the current state reaches. */
 const struct step_def *workflow_resolve(const char *to, enum case_state from);
-/* The first guard that does not hold, or NULL. detail: specifics for it.
- * offering: only the guards that need no input (no field). */
+/* Shared by every process table: the first of guards (at most max, a NULL
+ * ends them) that does not hold over facts, or NULL. detail: specifics for
+ * it. offering: only the guards that need no input (no field). */
+const struct guard_def *guards_check(const struct guard_def *const *guards, int max,
+                                     const void *facts, bool offering, char *detail, size_t n);
+/* Shared by every process table: whether a step applies to the asker now
+ * (taken in the case's state: in_state; theirs: who), and in *blocked the
+ * first guard that stops it for now (NULL: they may take it). A hiding
+ * guard that fails: the step does not apply. */
+bool step_applies(bool in_state, const int *who, const struct guard_def *const *guards, int max,
+                  const void *facts, role_set roles, unsigned relations,
+                  const struct guard_def **blocked, char *detail, size_t n);
+/* workflow_check: guards_check over the step's guards. */
 const struct guard_def *workflow_check(const struct step_def *t, const struct case_facts *f,
                                        bool offering, char *detail, size_t n);
 /* The state after the step was recorded (after: the facts then). */
 enum case_state workflow_target(const struct step_def *t, const struct case_facts *after);
 /* "the case's Consulting Teacher or the coordinator" */
 void workflow_who_text(buf *b, const int *who);
+/* "`cycle_not_started` (R12), `start_not_past` (R12)", for the docs. */
+void workflow_guards_text(buf *b, const struct guard_def *const *guards, int max);
 
 /* What may this person do on this case now: each step taken in the case's
  * state that they take, with why not when a guard stops it (the button is

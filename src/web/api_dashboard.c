@@ -13,12 +13,14 @@ void api_task_json(json *j, const struct case_task *t)
     json_obj_begin(j);
     if (t->case_id)
         json_kv_int(j, "case_id", t->case_id);
+    else if (t->pss_case_id)
+        json_kv_int(j, "pss_case_id", t->pss_case_id);
     else
         json_kv_int(j, "inquiry_id", t->inquiry_id);
     json_kv_str(j, "teacher", t->teacher_name);
-    json_kv_str(j, "step", d->step->key);
+    json_kv_str(j, "step", t->step);
     json_kv_str(j, "what", d->what);
-    json_kv_str(j, "rule", d->step->rule);
+    json_kv_str(j, "rule", t->rule);
     json_kv_str(j, d->waiting ? "waiting_since" : "due_on", d->on);
     if (*d->from)
         json_kv_str(j, "window_opens", d->from);

@@ -1,7 +1,8 @@
 /* api_pss.c: /api/v1/pss, the Peer Support Service in JSON (R31-R36),
- * through the same use cases as the pages. {item} is the case. A token
- * works in its person's home program: a district's person's token finds
- * no peer support case at all (the wall). */
+ * through the same use cases as the pages. {item} is the case; one case
+ * says which steps of its process table the asker may take now, and why
+ * not the others (steps). A token works in its person's home program: a
+ * district's person's token finds no peer support case at all (the wall). */
 #include <inttypes.h>
 #include <stddef.h>
 #include <string.h>
@@ -122,7 +123,39 @@ static void work_json(req *r, json *j, const struct pss_case *k)
     json_arr_end(j);
 }
 
-static void case_json(req *r, json *j, const struct pss_case *k)
+/* The asker's steps on the case now, each on its release where it is
+ * taken on one: those they may take (allowed), and those a rule stops for
+ * now, with why (the page's buttons and reasons; the process table's). */
+static void steps_json(req *r, json *j, const struct pss_case *k)
+{
+    struct ctx *c = ctx_of(r);
+    struct pss_facts f;
+    if (pss_case_facts(c, k, &f) != APP_OK)
+        return;
+    json_key(j, "steps");
+    json_arr_begin(j);
+    for (int i = 0; i < pss_step_count; i++) {
+        const struct pss_step *t = &pss_steps[i];
+        for (int x = t->per_release ? 0 : -1; x < (t->per_release ? f.nreleases : 0); x++) {
+            struct pss_offer o;
+            if (!pss_step_offer(c, k, &f, t->key, x, &o))
+                continue;
+            json_obj_begin(j);
+            json_kv_str(j, "step", t->key);
+            json_kv_str(j, "label", t->label);
+            if (x >= 0)
+                json_kv_int(j, "release_id", f.releases[x].id);
+            json_kv_bool(j, "allowed", !o.blocked);
+            if (o.blocked)
+                json_kv_str(j, "not_yet", arena_printf(r->a, "%s%s", o.blocked->refusal, o.detail));
+            json_obj_end(j);
+        }
+    }
+    json_arr_end(j);
+}
+
+/* full: one case, with the asker's steps. */
+static void case_json(req *r, json *j, const struct pss_case *k, bool full)
 {
     json_obj_begin(j);
     json_kv_int(j, "id", k->id);
@@ -151,6 +184,8 @@ static void case_json(req *r, json *j, const struct pss_case *k)
     json_kv_int(j, "version", k->version);
     if (k->work_loaded)
         work_json(r, j, k);
+    if (full)
+        steps_json(r, j, k);
     json_obj_end(j);
 }
 
@@ -169,7 +204,7 @@ void api_pss_list(req *r)
     json j;
     api_list_begin(r, &j);
     for (int i = 0; i < n; i++)
-        case_json(r, &j, &ks[i]);
+        case_json(r, &j, &ks[i], false);
     api_list_end(&j, pg.total, &pg);
 }
 
@@ -183,7 +218,7 @@ static void case_answer(req *r, int64_t id, int status)
     }
     json j;
     api_begin(r, &j, status);
-    case_json(r, &j, &k);
+    case_json(r, &j, &k, true);
 }
 
 void api_pss_case(req *r)

@@ -1,7 +1,8 @@
 /* cases.c: the case pages. A case's page shows where it is, its timeline
  * (R37) and one form for each step the workflow table gives the viewer now;
  * the teacher's /my-case says where their case is and what comes next; the
- * PAR Agreement prints; /help/workflow is drawn from the same table. */
+ * PAR Agreement prints; /help/workflow is drawn from the same table (and
+ * a peer support case's, web/pss.c). */
 #include <inttypes.h>
 #include <string.h>
 
@@ -11,6 +12,7 @@
 #include "web/case_parts.h"
 #include "web/eligibility.h"
 #include "web/handlers.h"
+#include "web/pss.h"
 #include "web/web.h"
 
 #define STEPS_MAX 32
@@ -630,5 +632,6 @@ void page_workflow(req *r)
     workflow_dot(&dot);
     html_text(&r->out, buf_cstr(&dot));
     html_raw(&r->out, "</pre>");
+    pss_workflow_help(r);
     page_end(r);
 }

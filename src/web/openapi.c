@@ -160,8 +160,9 @@ static const struct prop step_offer_props[] = {
 static const struct prop deadline_props[] = {
     {"case_id", "integer", NULL, true, false},
     {"inquiry_id", "integer", NULL, true, false},
+    {"pss_case_id", "integer", NULL, true, false},
     {"teacher", "string", NULL, false, false},
-    {"step", NULL, "StepKey", false, false},
+    {"step", "string", NULL, false, false},
     {"what", "string", NULL, false, false},
     {"rule", "string", NULL, false, false},
     {"due_on", "string", NULL, true, false},
@@ -206,8 +207,10 @@ static const struct shape shapes[] = {
      step_offer_props, COUNT(step_offer_props)},
     {"Deadline", "Something due on a case, from the case's process (/help/workflow): from "
                  "whom, by when (due_on) or waiting since when (waiting_since); only what the "
-                 "asker may see (R16). link is the page where it is done; not_yet says why a "
-                 "rule stops it for now. /api/v1/tasks lists the asker's own.",
+                 "asker may see (R16). step is a StepKey, or on a peer support case "
+                 "(pss_case_id, R31-R36) a step of its own table. link is the page where it "
+                 "is done; not_yet says why a rule stops it for now. /api/v1/tasks lists the "
+                 "asker's own.",
      deadline_props, COUNT(deadline_props)},
     {"CaseEvent", "One step on a case's timeline.", case_event_props,
      COUNT(case_event_props)},

@@ -33,6 +33,50 @@ void pss_when(req *r, int64_t t)
         html_raw(&r->out, "—");
 }
 
+/* --- the process, on /help/workflow --- */
+
+static const char *statuses_words(req *r, unsigned from)
+{
+    buf b;
+    buf_init(&b, r->a);
+    if (from & PSS_BEFORE_CASE)
+        buf_puts(&b, "Before there is a case");
+    for (int s = 0; s < PSS_STATUS_COUNT; s++)
+        if (from & PSS_IN(s))
+            buf_printf(&b, "%s%s", b.len ? "; " : "", pss_status_label((enum pss_status)s));
+    return buf_cstr(&b);
+}
+
+void pss_workflow_help(req *r)
+{
+    html_raw(&r->out, "<h2 id=\"pss\">A peer support case</h2><p>The federation's "
+                      "confidential Peer Support Service follows its own table of steps, in the "
+                      "same way: a step is offered only when the rules below allow it, and "
+                      "otherwise the page says why.</p><div class=\"table-wrap\" tabindex=\"0\">"
+                      "<table><thead><tr><th scope=\"col\">Step</th><th scope=\"col\">Taken "
+                      "while the case is</th><th scope=\"col\">Who</th><th scope=\"col\">Rules "
+                      "that must hold</th><th scope=\"col\">Records</th></tr></thead><tbody>");
+    for (int i = 0; i < pss_step_count; i++) {
+        const struct pss_step *t = &pss_steps[i];
+        buf who;
+        buf_init(&who, r->a);
+        workflow_who_text(&who, t->who);
+        html_printf(&r->out, "<tr><th scope=\"row\">%s</th><td>%s</td><td>%s</td><td>",
+                    t->label, statuses_words(r, t->from), buf_cstr(&who));
+        for (int g = 0; g < WORKFLOW_MAX_GUARDS && t->guards[g]; g++)
+            html_printf(&r->out, "<p><a href=\"#pss-%s\">%s</a></p>", t->guards[g]->name,
+                        t->guards[g]->rule);
+        html_printf(&r->out, "</td><td>%s</td></tr>", t->records);
+    }
+    html_raw(&r->out, "</tbody></table></div><h3>The rules that can stop a step</h3><dl>");
+    const struct guard_def *gs[32];
+    int n = pss_guards(gs, 32);
+    for (int i = 0; i < n; i++)
+        html_printf(&r->out, "<div id=\"pss-%s\"><dt>%s</dt><dd>%s</dd></div>", gs[i]->name,
+                    gs[i]->rule, gs[i]->refusal);
+    html_raw(&r->out, "</dl>");
+}
+
 /* --- the list --- */
 
 static void cases_table(req *r, const struct pss_case *ks, int n)
@@ -133,7 +177,7 @@ static void list_page(req *r, const struct pss_request_form *t, const struct err
                             "in.</p>");
     cases_table(r, ks, n);
     pagination(r, "/pss", pg.page, pg.per_page, pg.total);
-    if (app_authorize(c, ACT_CREATE, KIND_PSS_CASE, NULL) == APP_OK)
+    if (pss_request_allowed(c) == APP_OK)
         request_form(r, t, errs);
     page_end(r);
 }

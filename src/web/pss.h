@@ -11,5 +11,8 @@
 struct option *pss_person_options(req *r, enum role role, const char *none, int *n);
 /* "2026-11-24" dates and times as words, or "—" when unset. */
 void pss_when(req *r, int64_t t);
+/* The peer support case's process table, on /help/workflow: each guard's
+ * words at #pss-NAME, where a case's page links its reasons. */
+void pss_workflow_help(req *r);
 
 #endif

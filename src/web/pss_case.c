@@ -2,7 +2,9 @@
  * leave (R36), the district's agreement (R33), any hold (R35), the
  * consultant; for the member, the local president and the consultant, the
  * work: the log, the reports and their releases with the three consents
- * (R34). Each person sees the forms of the steps that are theirs. */
+ * (R34). Each person sees the forms of the steps the case's process table
+ * (domain/pss_process.c) lets them take now, and, where a rule stops one
+ * for now, why instead of its button. */
 #include <inttypes.h>
 #include <string.h>
 
@@ -42,6 +44,28 @@ static void version_field(req *r, const struct pss_case *k)
 static const char *action(req *r, const struct pss_case *k, const char *step)
 {
     return arena_printf(r->a, "/pss/%" PRId64 "/%s", k->id, step);
+}
+
+/* The case and its facts for the process table. */
+struct pss_view {
+    const struct pss_case *k;
+    struct pss_facts f;
+};
+
+/* Whether the asker may take step key now (release: an index, or -1).
+ * When a rule stops it for now, its reason in plain words takes the
+ * button's place; the rule's number is only in the link to the help. */
+static bool offered(req *r, const struct pss_view *v, const char *key, int release)
+{
+    struct pss_offer o;
+    if (!pss_step_offer(ctx_of(r), v->k, &v->f, key, release, &o))
+        return false;
+    if (o.blocked)
+        html_printf(&r->out, "<p class=\"not-yet\"><strong>%s</strong>: not yet. %s%s "
+                             "<a href=\"/help/workflow#pss-%s\">The rule (%s)</a></p>",
+                    o.step->label, o.blocked->refusal, o.detail, o.blocked->name,
+                    o.blocked->rule);
+    return !o.blocked;
 }
 
 /* --- what the case holds --- */
@@ -131,9 +155,9 @@ static void release_button(req *r, const struct pss_case *k, const struct pss_re
                 action(r, k, step), web_of(r)->csrf, (long long)x->id, label);
 }
 
-static void release_item(req *r, const struct pss_case *k, const struct pss_release_item *x)
+static void release_item(req *r, const struct pss_view *v, int i)
 {
-    struct ctx *c = ctx_of(r);
+    const struct pss_release_item *x = &v->k->releases[i];
     html_printf(&r->out, "<li><p><strong>\"%s\" to %s</strong>%s%s</p><p>%s",
                 x->report_title, x->recipient, *x->purpose ? ": " : "", x->purpose,
                 pss_release_status_label(x->status));
@@ -153,28 +177,24 @@ static void release_item(req *r, const struct pss_case *k, const struct pss_rele
         html_raw(&r->out, "</li>");
     }
     html_raw(&r->out, "</ul>");
-    /* R35: under a hold nothing is asked for or offered (the section says why). */
-    bool open = x->status == PSS_RELEASE_PROPOSED && !pss_hold_refusal(k->hold);
-    if (open && pss_may(c, k, ACT_APPROVE, KIND_PSS_REPORT) && !x->consents.at[pss_party_of(k)])
-        release_button(r, k, x, "consent", "I consent to this release");
-    if (open && pss_may(c, k, ACT_EDIT, KIND_PSS_REPORT))
-        release_button(r, k, x, "release", "Release it now");
+    int at = pss_release_index(&v->f, x->id);
+    if (offered(r, v, "consent", at))
+        release_button(r, v->k, x, "consent", "I consent to this release");
+    if (offered(r, v, "release", at))
+        release_button(r, v->k, x, "release", "Release it now");
     html_raw(&r->out, "</li>");
 }
 
-static void releases_section(req *r, const struct pss_case *k)
+static void releases_section(req *r, const struct pss_view *v)
 {
     html_raw(&r->out, "<h2 id=\"releases\">Releases</h2>");
-    const char *held = pss_hold_refusal(k->hold);
-    if (held)
-        html_printf(&r->out, "<p role=\"status\"><strong>%s</strong></p>", held);
-    if (!k->nreleases)
+    if (!v->k->nreleases)
         html_raw(&r->out, "<p>No releases proposed.</p>");
     else
         html_raw(&r->out, "<ul class=\"notes\">");
-    for (int i = 0; i < k->nreleases; i++)
-        release_item(r, k, &k->releases[i]);
-    if (k->nreleases)
+    for (int i = 0; i < v->k->nreleases; i++)
+        release_item(r, v, i);
+    if (v->k->nreleases)
         html_raw(&r->out, "</ul>");
 }
 
@@ -238,8 +258,6 @@ static void leave_form(req *r, const struct pss_case *k, const struct pss_typed 
 static void agreement_form(req *r, const struct pss_case *k, const struct pss_typed *t,
                            const struct errors *errs)
 {
-    if (k->agreement_at)
-        return;
     html_raw(&r->out, "<h3>The district's agreement (R33)</h3><p class=\"hint\">The school "
                       "district agrees not to request any evaluation of the member, nor to use "
                       "anything from the service against them in evaluation or discipline. No "
@@ -284,26 +302,37 @@ static void close_form(req *r, const struct pss_case *k)
     form_end(r, "Close the case");
 }
 
-static void coordinator_forms(req *r, const struct pss_case *k, const struct pss_typed *t,
+/* The coordinator's forms, each one the process table offers now. */
+static void coordinator_forms(req *r, const struct pss_view *v, const struct pss_typed *t,
                               const struct errors *errs)
 {
+    const struct pss_case *k = v->k;
     html_raw(&r->out, "<section aria-labelledby=\"steps\"><h2 id=\"steps\">The coordinator's "
                       "steps</h2>");
-    consultant_form(r, k, t, errs);
-    cost_form(r, k, t, errs);
-    leave_form(r, k, t, errs);
-    agreement_form(r, k, t, errs);
-    hold_form(r, k, t, errs);
-    close_form(r, k);
+    int shown = 0;
+    if (offered(r, v, "assign_consultant", -1) && ++shown)
+        consultant_form(r, k, t, errs);
+    if (offered(r, v, "decide_cost", -1) && ++shown)
+        cost_form(r, k, t, errs);
+    if (offered(r, v, "record_leave", -1) && ++shown)
+        leave_form(r, k, t, errs);
+    if (offered(r, v, "record_agreement", -1) && ++shown)
+        agreement_form(r, k, t, errs);
+    bool set = offered(r, v, "set_hold", -1), clear = offered(r, v, "clear_hold", -1);
+    if ((set || clear) && ++shown)
+        hold_form(r, k, t, errs);
+    if (offered(r, v, "close", -1) && ++shown)
+        close_form(r, k);
+    if (!shown)
+        html_printf(&r->out, "<p>%s</p>", pss_status_refusal(k->status));
     html_raw(&r->out, "</section>");
 }
 
 /* --- the consultant's forms --- */
 
-static void work_forms(req *r, const struct pss_case *k, const struct pss_typed *t,
-                       const struct errors *errs)
+static void log_form(req *r, const struct pss_case *k, const struct pss_typed *t,
+                     const struct errors *errs)
 {
-    html_raw(&r->out, "<section aria-labelledby=\"work\"><h2 id=\"work\">Record the work</h2>");
     form_begin(r, action(r, k, "log"));
     struct option kinds[PSS_LOG_COUNT + 1] = {{"", "Choose what it was"}};
     for (int i = 0; i < PSS_LOG_COUNT; i++)
@@ -316,23 +345,22 @@ static void work_forms(req *r, const struct pss_case *k, const struct pss_typed 
     field_textarea(r, &(struct field){.name = "note", .label = "What was done", .required = true,
                                       .value = t->log_note}, errs);
     form_end(r, "Add to the log");
-    html_raw(&r->out, "<h3>Write a report</h3>");
+}
+
+static void report_form(req *r, const struct pss_case *k, const struct pss_typed *t,
+                        const struct errors *errs)
+{
     form_begin(r, action(r, k, "reports"));
     field_input(r, &(struct field){.name = "title", .label = "Title", .required = true,
                                    .value = t->title}, errs);
     field_textarea(r, &(struct field){.name = "body", .label = "Report", .required = true,
                                       .value = t->body}, errs);
     form_end(r, "Save the report");
-    if (!k->nreports) {
-        html_raw(&r->out, "</section>");
-        return;
-    }
-    html_raw(&r->out, "<h3>Propose a release (R34)</h3>");
-    const char *held = pss_hold_refusal(k->hold);
-    if (held) {   /* R35: nothing is offered while a hold stands */
-        html_printf(&r->out, "<p>%s</p></section>", held);
-        return;
-    }
+}
+
+static void release_form(req *r, const struct pss_case *k, const struct pss_typed *t,
+                         const struct errors *errs)
+{
     form_begin(r, action(r, k, "releases"));
     struct option *reps = arena_alloc(r->a, sizeof *reps * (size_t)(k->nreports + 1));
     reps[0] = (struct option){"", "Choose the report"};
@@ -347,6 +375,23 @@ static void work_forms(req *r, const struct pss_case *k, const struct pss_typed 
     field_input(r, &(struct field){.name = "purpose", .label = "What for", .value = t->purpose},
                 errs);
     form_end(r, "Propose the release");
+}
+
+/* The consultant's forms, each one the process table offers now. */
+static void work_forms(req *r, const struct pss_view *v, const struct pss_typed *t,
+                       const struct errors *errs)
+{
+    html_raw(&r->out, "<section aria-labelledby=\"work\"><h2 id=\"work\">Record the work</h2>");
+    if (offered(r, v, "log_work", -1))
+        log_form(r, v->k, t, errs);
+    html_raw(&r->out, "<h3>Write a report</h3>");
+    if (offered(r, v, "write_report", -1))
+        report_form(r, v->k, t, errs);
+    html_raw(&r->out, "<h3>Propose a release</h3>");
+    if (offered(r, v, "propose_release", -1))
+        release_form(r, v->k, t, errs);
+    else if (!v->k->nreports)
+        html_raw(&r->out, "<p>A release is proposed once there is a report.</p>");
     html_raw(&r->out, "</section>");
 }
 
@@ -356,6 +401,11 @@ static void case_page(req *r, const struct pss_case *k, const struct pss_typed *
                       const struct errors *errs)
 {
     struct ctx *c = ctx_of(r);
+    struct pss_view v = {.k = k};
+    if (pss_case_facts(c, k, &v.f) != APP_OK) {
+        web_fail(r, APP_ERROR, KIND_PSS_CASE);
+        return;
+    }
     page_begin(r, arena_printf(r->a, "Peer support case %" PRId64, k->id));
     form_errors(r, errs);
     html_raw(&r->out, "<p><a href=\"/pss\">Back to peer support</a></p><p>Confidential: this "
@@ -365,17 +415,12 @@ static void case_page(req *r, const struct pss_case *k, const struct pss_typed *
     if (k->work_loaded) {
         log_section(r, k);
         reports_section(r, k);
-        releases_section(r, k);
+        releases_section(r, &v);
     }
-    bool open = k->status != PSS_CLOSED;
-    if (open && pss_may(c, k, ACT_EDIT, KIND_PSS_CASE))
-        coordinator_forms(r, k, t, errs);
-    if (open && pss_may(c, k, ACT_CREATE, KIND_PSS_REPORT)) {
-        const char *r33 = pss_work_refusal(k->status, k->agreement_at, k->agreement_by);
-        if (r33)
-            html_printf(&r->out, "<p role=\"status\">%s</p>", r33);
-        work_forms(r, k, t, errs);
-    }
+    if (pss_may(c, k, ACT_EDIT, KIND_PSS_CASE))
+        coordinator_forms(r, &v, t, errs);
+    if (pss_may(c, k, ACT_CREATE, KIND_PSS_REPORT))
+        work_forms(r, &v, t, errs);
     page_end(r);
 }
 

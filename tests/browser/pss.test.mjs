@@ -1,12 +1,13 @@
 // pss.test.mjs: the federation's Peer Support Service in a real browser,
 // the issue's "Done when" journey. president@ refers member@ (a plan of
-// assistance); pss@ assigns consultant@ and records who pays; starting the
-// work before the district's agreement is refused (R33); pss@ records the
-// agreement; the consultant logs a visit, writes a report and proposes its
-// release; the member, the president and the consultant consent and the
-// consultant releases it (R34); the consultant proposes a second release,
-// pss@ records a grievance hold, and nobody is offered a consent, a
-// release or a new proposal while it stands (R35). principal2@, a district
+// assistance); pss@ assigns consultant@ and records who pays; before the
+// district's agreement the consultant is offered no work and reads why
+// (R33); pss@ records the agreement; the consultant logs a visit, writes a
+// report and proposes its release, and is offered to release it only once
+// the member, the president and the consultant have consented (R34); the
+// consultant proposes a second release, pss@ records a grievance hold, and
+// nobody is offered a consent, a release or a new proposal while it stands,
+// and each reads why (R35). principal2@, a district
 // administrator who is also a federation member, working in the district,
 // sees none of it: not in the menu, not on the dashboard, 403 on the pages,
 // at desktop width and at 390px. Every page is checked (axe, console, no
@@ -50,7 +51,7 @@ describe('a peer support case from a referral to a blocked release (R31-R35)', (
         });
     });
 
-    it('the coordinator assigns the consultant and who pays; work before the agreement is refused (R32, R33)', async () => {
+    it('the coordinator assigns the consultant and who pays; no work is offered before the agreement (R32, R33)', async () => {
         await asPerson(env, desktop, PSS, async s => {
             const { page } = s;
             await open(page);
@@ -64,13 +65,11 @@ describe('a peer support case from a referral to a blocked release (R31-R35)', (
         await asPerson(env, desktop, CONS, async s => {
             const { page } = s;
             await open(page);
-            await assertVisible(page.getByText(/R33: work cannot start/).first());
-            await page.getByLabel('What it was').selectOption('visit');
-            await page.getByLabel('Day').fill('2026-10-05');
-            await page.getByLabel('What was done').fill('First visit.');
-            await submit(page, 'Add to the log');
-            await assertVisible(page.getByText(/R33: work cannot start until the district's agreement/).first(),
-                                'R33: the consultant cannot start before the agreement');
+            // R33: no form to start the work, and why, in plain words
+            await assertVisible(page.getByText(/Work starts only once the district's agreement not to use anything from the service in evaluation or discipline is recorded/).first(),
+                                'R33: the consultant reads why the work cannot start yet');
+            assert.equal(await page.getByRole('button', { name: 'Add to the log' }).count(), 0,
+                         'R33: no log before the agreement');
             await check(s, 'consultant', 'work-refused');
         });
         await asPerson(env, desktop, PSS, async s => {
@@ -100,6 +99,9 @@ describe('a peer support case from a referral to a blocked release (R31-R35)', (
             await submit(page, 'Propose the release');
             await assertVisible(page.getByText('The release is proposed: it waits for the three consents.'));
             await submit(page, 'I consent to this release');
+            assert.equal(await page.getByRole('button', { name: 'Release it now' }).count(), 0,
+                         'R34: not offered before the member and the president consent');
+            await assertVisible(page.getByText(/Waiting for the consent of the member, the local president\./));
             await check(s, 'consultant', 'release-proposed');
         });
         for (const [who, device] of [[MEMBER, phone390], [PRES, desktop]])
@@ -141,7 +143,7 @@ describe('a peer support case from a referral to a blocked release (R31-R35)', (
             await asPerson(env, device, who, async s => {
                 const { page } = s;
                 await open(page);
-                await assertVisible(page.getByText(/R35: a grievance or regulatory hold stands on this case/).first(),
+                await assertVisible(page.getByText(/A grievance or regulatory hold stands on this case: nothing from the consultant is requested or offered/).first(),
                                     'R35: the page says why');
                 for (const name of ['I consent to this release', 'Release it now', 'Propose the release'])
                     assert.equal(await page.getByRole('button', { name }).count(), 0, `${who}: no "${name}" under the hold`);

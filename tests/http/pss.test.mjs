@@ -26,6 +26,17 @@ const { as, page, post, api } = actors(() => srv);
 const text = r => decode(r.text).replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ');
 const errorOf = r => r.json().error;
 const caseRow = (id, col) => scalar(srv.db, `SELECT ${col} FROM pss_case WHERE id = ${id};`);
+// The rules' words, as a person reads them where a rule stops a step: plain
+// words, the rule's number only in a link to the help (R33-R35).
+const WORDS = {
+    R33: /Work starts only once the district's agreement not to use anything from the service in evaluation or discipline is recorded/,
+    R34: /A report is released only with the consent of the member, the local president and the consultant, each recorded before the release/,
+    R35: /A grievance or regulatory hold stands on this case: nothing from the consultant is requested or offered while it does/,
+};
+// The reasons a page gives in place of buttons ("Step: not yet. Why."),
+// without their link to the help, which alone may name the rule.
+const reasons = html => [...html.matchAll(/<p class="not-yet">([\s\S]*?)<\/p>/g)]
+    .map(m => decode(m[1].replace(/<a [^>]*>[^<]*<\/a>/g, '')).replace(/<[^>]*>/g, '').trim());
 
 // A fresh case: president@ refers member@ (R31).
 async function referral(reason = 'plan_of_assistance') {
@@ -196,12 +207,18 @@ test('R33: no work starts until the district\'s agreement is recorded', async ()
     await patch(k.id, { consultant_id: ids.cons });
     let r = await post(CONS, `/pss/${k.id}/log`, { kind: 'visit', on_date: '2026-10-01', note: 'First visit' });
     assert.equal(r.status, 409);
-    assert.match(text(r), /R33/);
+    assert.match(text(r), WORDS.R33);
     r = await api(CONS, 'POST', `/pss/${k.id}/reports`, { title: 'T', body: 'B' });
     assert.equal(r.status, 409);
-    assert.match(errorOf(r).message, /R33/);
+    assert.match(errorOf(r).message, WORDS.R33);
     assert.equal(count(srv.db, 'pss_log', `pss_case_id = ${k.id}`), 0);
-    assert.match(text(await page(CONS, `/pss/${k.id}`)), /R33: work cannot start/);
+    // the page offers no form for it, and says why in plain words
+    const before = await page(CONS, `/pss/${k.id}`);
+    assert.doesNotMatch(before.text, /Add to the log|Save the report/);
+    const why = reasons(before.text);
+    assert.ok(why.some(w => /^Log the work: not yet\./.test(w) && WORDS.R33.test(w)), why.join(' | '));
+    assert.ok(why.every(w => !/R\d/.test(w)), 'no rule number in what a person reads');
+    assert.match(before.text, /href="\/help\/workflow#pss-agreement_recorded">The rule \(R33\)<\/a>/);
     r = await post(PSS, `/pss/${k.id}/agreement`, { version: String(await version(k.id)), agreement_by: '' });
     assert.equal(r.status, 400);
     assert.match(fieldError(r.text, 'agreement_by'), /R33/);
@@ -209,6 +226,7 @@ test('R33: no work starts until the district\'s agreement is recorded', async ()
     assert.equal(r.status, 303);
     assert.equal(caseRow(k.id, 'status'), 'agreed');
     assert.ok(Number(caseRow(k.id, 'agreement_at')) > 0);
+    assert.match((await page(CONS, `/pss/${k.id}`)).text, /Add to the log/, 'recorded: the work may start');
     r = await post(CONS, `/pss/${k.id}/log`, { kind: 'visit', on_date: '2026-10-01', note: 'First visit' });
     assert.equal(r.status, 303);
     assert.equal(caseRow(k.id, 'status'), 'active', 'the first work makes it active');
@@ -225,7 +243,7 @@ test('R34: a release needs the three consents, given before it; the coordinator 
     const rel = await releaseProposed(id);
     let r = await post(CONS, `/pss/${id}/release`, { release_id: String(rel) });
     assert.equal(r.status, 409);
-    assert.match(text(r), /R34/);
+    assert.match(text(r), WORDS.R34);
     r = await post(PSS, `/pss/${id}/consent`, { release_id: String(rel) });
     assert.equal(r.status, 403, 'the coordinator does not consent');
     assert.match(text(r), /R34/);
@@ -237,7 +255,7 @@ test('R34: a release needs the three consents, given before it; the coordinator 
     assert.equal((await api(PRES, 'POST', `/pss/${id}/consent`, { release_id: rel })).status, 200);
     r = await api(CONS, 'POST', `/pss/${id}/release`, { release_id: rel });
     assert.equal(r.status, 409, 'two consents of three are not enough');
-    assert.match(errorOf(r).message, /R34/);
+    assert.match(errorOf(r).message, WORDS.R34);
     assert.equal((await post(CONS, `/pss/${id}/consent`, { release_id: String(rel) })).status, 303);
     r = await post(CONS, `/pss/${id}/release`, { release_id: String(rel) });
     assert.equal(r.status, 303);
@@ -272,30 +290,35 @@ test('R35: under a hold nothing from the consultant is requested or offered: no 
     for (const who of [PRES, CONS]) {
         r = await post(who, `/pss/${id}/consent`, { release_id: String(rel) });
         assert.equal(r.status, 409, `${who} consents during the hold`);
-        assert.match(text(r), /R35: a grievance or regulatory hold stands on this case: nothing from the consultant is requested or offered/);
+        assert.match(text(r), WORDS.R35);
         r = await api(who, 'POST', `/pss/${id}/consent`, { release_id: rel });
         assert.equal(r.status, 409);
-        assert.match(errorOf(r).message, /R35/);
+        assert.match(errorOf(r).message, WORDS.R35);
     }
     // no release is proposed
     const report = (await api(CONS, 'GET', `/pss/${id}`)).json().reports[0].id;
     r = await post(CONS, `/pss/${id}/releases`, { report_id: String(report), recipient: 'The district\'s lawyer', purpose: '' });
     assert.equal(r.status, 409);
-    assert.match(text(r), /R35/);
+    assert.match(text(r), WORDS.R35);
     r = await api(CONS, 'POST', `/pss/${id}/releases`, { report_id: report, recipient: 'The district\'s lawyer' });
     assert.equal(r.status, 409);
-    assert.match(errorOf(r).message, /R35/);
+    assert.match(errorOf(r).message, WORDS.R35);
     // none is made
     r = await api(CONS, 'POST', `/pss/${id}/release`, { release_id: rel });
     assert.equal(r.status, 409);
-    assert.match(errorOf(r).message, /R35/);
+    assert.match(errorOf(r).message, WORDS.R35);
     assert.deepEqual({ consents: consents(), releases: count(srv.db, 'pss_release', `pss_case_id = ${id}`) }, before, 'nothing was written');
     assert.equal(count(srv.db, 'pss_release', `id = ${rel} AND status = 'released'`), 0);
     // the buttons are not offered, and each of the three reads why
     for (const who of [MEMBER, PRES, CONS]) {
-        const t = text(await page(who, `/pss/${id}`));
-        assert.match(t, /R35: a grievance or regulatory hold stands on this case: nothing from the consultant is requested or offered/, who);
-        assert.doesNotMatch(t, /I consent to this release|Release it now|Propose the release/, who);
+        const p = await page(who, `/pss/${id}`);
+        assert.match(text(p), /Nothing from the consultant is requested or offered while it stands/, who);
+        assert.doesNotMatch(text(p), /I consent to this release|Release it now|Propose the release/, who);
+        // whoever had a step to take reads why it waits; the member consented before the hold
+        if (who !== MEMBER)
+            assert.ok(reasons(p.text).some(w => WORDS.R35.test(w) && !/R35/.test(w)), who);
+        else
+            assert.ok(!reasons(p.text).some(w => /^Consent/.test(w)), 'no "not yet" for a consent already given');
     }
     r = await api(PSS, 'POST', `/pss/${id}/hold`, { hold: 'regulatory', hold_note: 'Regulation Branch', version: await version(id) });
     assert.equal(r.status, 200, 'a regulatory hold through the API');
@@ -352,14 +375,122 @@ test('the demo case shows each person their forms', async () => {
     const t = async who => text(await page(who, `/pss/${DEMO_CASE}`));
     assert.match(await t(PSS), /Assign the consultant.*Save who pays.*Save the leave.*Save the hold.*Close the case/);
     const cons = await t(CONS);
-    for (const button of ['Add to the log', 'Save the report', 'Propose the release', 'I consent to this release', 'Release it now'])
+    for (const button of ['Add to the log', 'Save the report', 'Propose the release', 'I consent to this release'])
         assert.ok(cons.includes(button), `the consultant has "${button}"`);
+    // R34: nobody has consented to the demo's release yet: it is not offered
+    assert.doesNotMatch(cons, /Release it now/);
+    assert.match(cons, /Release the report\s*: not yet\./);
     const m = await t(MEMBER);
     assert.match(m, /I consent to this release/);
     assert.doesNotMatch(m, /Release it now|Add to the log|Save who pays/);
     const login = new Client(srv.base);
     await login.login(MEMBER, PASSWORD);
     assert.match((await login.get('/dashboard')).text, /href="\/pss"/, 'Peer support is in a member\'s menu');
+});
+
+// --- the process table: buttons, reasons, tasks ---
+
+// The asker's offer of a step through the API: { allowed, not_yet } or undefined.
+const offer = async (who, id, step, release) => (await api(who, 'GET', `/pss/${id}`)).json().steps
+    .find(x => x.step === step && (release === undefined || x.release_id === release));
+const tasks = async (who, id) => (await api(who, 'GET', '/tasks')).json().items.filter(t => t.pss_case_id === id);
+
+test('R34: "Release it now" is offered only once all three consented; before, the page says who is missing', async () => {
+    const id = await agreedCase();
+    const rel = await releaseProposed(id);
+    const releaseReason = async () => {
+        const p = await page(CONS, `/pss/${id}`);
+        assert.doesNotMatch(p.text, /Release it now/, 'no button before all three consented');
+        const why = reasons(p.text).find(w => /^Release the report: not yet\./.test(w));
+        assert.ok(why && WORDS.R34.test(why), reasons(p.text).join(' | '));
+        assert.doesNotMatch(why, /R34/, 'plain words: the rule\'s number is in the link only');
+        assert.match(p.text, /href="\/help\/workflow#pss-all_consented_first">The rule \(R34\)<\/a>/);
+        const o = await offer(CONS, id, 'release', rel);
+        assert.equal(o.allowed, false);
+        assert.match(o.not_yet, WORDS.R34);
+        return why;
+    };
+    assert.match(await releaseReason(), /Waiting for the consent of the member, the local president, the consultant\./);
+    assert.equal((await post(MEMBER, `/pss/${id}/consent`, { release_id: String(rel) })).status, 303);
+    assert.equal((await post(PRES, `/pss/${id}/consent`, { release_id: String(rel) })).status, 303);
+    assert.match(await releaseReason(), /Waiting for the consent of the consultant\./, 'two of three: still not offered');
+    assert.equal((await post(CONS, `/pss/${id}/consent`, { release_id: String(rel) })).status, 303);
+    const p = await page(CONS, `/pss/${id}`);
+    assert.match(p.text, /Release it now/, 'all three consented: offered');
+    assert.ok(!reasons(p.text).some(w => /^Release the report/.test(w)));
+    assert.equal((await offer(CONS, id, 'release', rel)).allowed, true);
+    // the member reads the release's state, and is offered nothing of the consultant's
+    assert.equal(await offer(MEMBER, id, 'release', rel), undefined);
+    assert.equal((await post(CONS, `/pss/${id}/release`, { release_id: String(rel) })).status, 303);
+    assert.doesNotMatch((await page(CONS, `/pss/${id}`)).text, /Release it now/, 'made once');
+});
+
+test('R34: a consent is a task of each party who has not given it, on their dashboard, until they give it', async () => {
+    const id = await agreedCase();
+    const rel = await releaseProposed(id);
+    for (const who of [MEMBER, PRES, CONS]) {
+        const mine = await tasks(who, id);
+        assert.deepEqual(mine.map(t => t.step), ['consent'], who);
+        assert.equal(mine[0].link, `/pss/${id}#releases`);
+        assert.equal(mine[0].rule, 'R34');
+        assert.equal(mine[0].teacher, 'Teresa Lin');
+    }
+    const dash = await page(MEMBER, '/dashboard');
+    assert.match(decode(dash.text), new RegExp(`<a href="/pss/${id}#releases">Consent to the release: "October" to The principal</a>`));
+    // the coordinator does not consent and does not read the reports (R34): none of it is theirs
+    assert.deepEqual((await tasks(PSS, id)).map(t => t.step), []);
+    assert.ok((await api(PSS, 'GET', '/deadlines')).json().items.every(t => t.pss_case_id !== id || t.step !== 'consent'));
+    assert.equal((await post(MEMBER, `/pss/${id}/consent`, { release_id: String(rel) })).status, 303);
+    assert.deepEqual(await tasks(MEMBER, id), [], 'given: gone from the member\'s tasks');
+    assert.doesNotMatch(decode((await page(MEMBER, '/dashboard')).text), new RegExp(`/pss/${id}#releases`));
+    assert.deepEqual((await tasks(PRES, id)).map(t => t.step), ['consent'], 'still the president\'s');
+    // the president's deadlines say whose consents are still due
+    const due = (await api(PRES, 'GET', '/deadlines')).json().items.filter(t => t.pss_case_id === id);
+    assert.deepEqual(due.map(t => t.from).sort(), ['The peer support case\'s consultant', 'The peer support case\'s local president']);
+    for (const who of [PRES, CONS])
+        assert.equal((await post(who, `/pss/${id}/consent`, { release_id: String(rel) })).status, 303);
+    assert.deepEqual((await tasks(CONS, id)).map(t => t.step), ['release'], 'all three: the release is the consultant\'s task');
+    // R35: a hold makes nothing due but its clearing
+    assert.equal((await api(PSS, 'POST', `/pss/${id}/hold`, { hold: 'grievance', hold_note: 'Filed', version: await version(id) })).status, 200);
+    assert.deepEqual(await tasks(CONS, id), []);
+    assert.deepEqual((await tasks(PSS, id)).map(t => t.step), ['clear_hold']);
+    assert.equal((await api(PSS, 'POST', `/pss/${id}/hold`, { hold: '', version: await version(id) })).status, 200);
+    assert.deepEqual((await tasks(CONS, id)).map(t => t.step), ['release']);
+    assert.equal((await api(CONS, 'POST', `/pss/${id}/release`, { release_id: rel })).status, 200);
+    assert.deepEqual(await tasks(CONS, id), []);
+});
+
+test('R31-R33: a request is the coordinator\'s to assign, to cost and to agree; a district coordinator sees no peer support task', async () => {
+    const k = await referral('concerns_before_evaluation');
+    assert.deepEqual((await tasks(PSS, k.id)).map(t => t.step).sort(), ['assign_consultant', 'decide_cost', 'record_agreement']);
+    assert.match(decode((await page(PSS, '/dashboard')).text), new RegExp(`<a href="/pss/${k.id}#steps">Assign the consultant</a>`));
+    assert.deepEqual(await tasks(MEMBER, k.id), [], 'nothing is the member\'s yet');
+    await patch(k.id, { consultant_id: ids.cons, cost: 'federation' });
+    assert.deepEqual((await tasks(PSS, k.id)).map(t => t.step), ['record_agreement']);
+    assert.deepEqual(await tasks(CONS, k.id), [], 'no work before the agreement (R33)');
+    await patch(k.id, { agreement_by: 'Dr. Ames, Superintendent' });
+    assert.deepEqual(await tasks(PSS, k.id), []);
+    assert.deepEqual((await tasks(CONS, k.id)).map(t => t.step), ['log_work'], 'agreed: the consultant starts');
+    // the wall: no district person has a peer support task, whatever else they hold
+    for (const who of [...DISTRICT, P2]) {
+        for (const list of ['/tasks', '/deadlines'])
+            assert.ok((await api(who, 'GET', list)).json().items.every(t => !t.pss_case_id && !/^\/pss/.test(t.link)), `${who} ${list}`);
+        assert.doesNotMatch((await page(who, '/dashboard')).text, /href="\/pss\//, who);
+    }
+});
+
+test('the peer support table is on /help/workflow and in `parley workflow --format md`', async () => {
+    const r = await new Client(srv.base).get('/help/workflow');
+    assert.equal(r.status, 200);
+    const t = decode(r.text);
+    assert.match(t, /<h2 id="pss">A peer support case<\/h2>/);
+    for (const g of ['agreement_recorded', 'no_hold', 'all_consented_first'])
+        assert.match(t, new RegExp(`<div id="pss-${g}">`), g);
+    assert.match(t, WORDS.R35);
+    const md = parley(['workflow', '--format', 'md']);
+    assert.equal(md.code, 0);
+    assert.match(md.out, /\| `release` \(each release\) \| `requested`, `agreed`, `active` \| \(stays\) \| The peer support case's consultant \|.*`all_consented_first` \(R34\)/);
+    assert.match(md.out, /\| `assign_ct` \|/, 'after the case\'s own table');
 });
 
 test('R38: an audit row\'s program is in the hash chain: moving a row across the wall is caught', () => {
