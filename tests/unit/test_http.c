@@ -647,8 +647,11 @@ static void test_server_limits(void **state)
     res = read_all(fd);
     int64_t waited = clock_micros() - t0;
     close(fd);
-    assert_null(strstr(res, "200"));
-    assert_true(waited >= 900000 && waited < 19000000);
+    /* Closed unanswered, before our own timeout. How soon is not asked: the
+     * server counts its second from the accept, which a loaded machine
+     * may put well before t0. */
+    assert_string_equal(res, "");
+    assert_true(waited < 19000000);
     free(res);
 
     char *log = stop(&f);
