@@ -17,6 +17,7 @@
 #include "app/audit.h"
 #include "app/auth.h"
 #include "app/copy.h"
+#include "app/digest.h"
 #include "app/people.h"
 #include "app/mail_worker.h"
 #include "app/reminders.h"
@@ -509,15 +510,24 @@ static int cmd_token_revoke_fn(struct ctx *c, const struct opts *o)
 
 /* --- reminders (R37: everyone knows what is due from them) --- */
 
+/* The reminders, then the mail that gathers (app/digest.h). */
+static enum app_status sweep(struct ctx *c, int *reminders, int *digests, int *summaries)
+{
+    enum app_status s = reminders_send(c, reminders);
+    return s != APP_OK ? s : mail_rounds_send(c, digests, summaries);
+}
+
 static int cmd_remind_fn(struct ctx *c, const struct opts *o)
 {
     (void)o;
-    int sent = 0;
-    if (reminders_send(c, &sent) != APP_OK) {
+    int sent = 0, digests = 0, summaries = 0;
+    if (sweep(c, &sent, &digests, &summaries) != APP_OK) {
         fprintf(stderr, "parley: the reminders could not be sent\n");
         return 1;
     }
-    printf("parley: %d reminder%s sent\n", sent, sent == 1 ? "" : "s");
+    printf("parley: %d reminder%s sent, %d daily digest%s, %d weekly summar%s\n", sent,
+           sent == 1 ? "" : "s", digests, digests == 1 ? "" : "s", summaries,
+           summaries == 1 ? "y" : "ies");
     return 0;
 }
 
@@ -536,12 +546,13 @@ static void remind_once(struct reminder_loop *l)
     db *d = db_acquire(l->pool);
     arena *a = arena_new(0);
     struct ctx c;
-    int sent = 0;
+    int sent = 0, digests = 0, summaries = 0;
     if (app_operator_ctx(&c, l->app, d, a) && db_begin(d) == DB_OK) {
         c.address = "reminders";
-        if (reminders_send(&c, &sent) == APP_OK && db_commit(d) == DB_OK) {
-            if (sent)
-                log_info("reminders: %d sent", sent);
+        if (sweep(&c, &sent, &digests, &summaries) == APP_OK && db_commit(d) == DB_OK) {
+            if (sent + digests + summaries)
+                log_info("reminders: %d sent, %d digests, %d summaries", sent, digests,
+                         summaries);
         } else {
             db_rollback(d);
             log_error("reminders: the sweep failed; it runs again later");
@@ -1151,8 +1162,8 @@ static const struct command commands[] = {
      token_list_opts, NULL, cmd_token_list_fn, false},
     {"token revoke", "Revokes an API token: it stops working at once.", token_revoke_opts, NULL,
      cmd_token_revoke_fn, false},
-    {"remind", "Sends the inbox's reminders of what is due, soon or overdue (as serve does "
-               "every hour).", key_db_opts, NULL, cmd_remind_fn, false},
+    {"remind", "Sends the inbox's reminders of what is due, soon or overdue, the daily "
+               "digests and the CTs' weekly summaries (as serve does every hour).", key_db_opts, NULL, cmd_remind_fn, false},
     {"check", "Verifies the database's integrity, schema version and audit log (as audit verify).",
      verify_opts, cmd_check, NULL, false},
     {"audit verify", "Checks the audit log against its key: fails on any edit, rewrite, cut or "

@@ -5,6 +5,27 @@
 #include <stdio.h>
 #include <string.h>
 
+/* The relay's last answer, for the reason a message was not sent: curl's
+ * own error words ("Weird server reply") do not say what the relay said. */
+struct answer {
+    char line[256];
+};
+
+static int last_answer(CURL *curl, curl_infotype type, char *data, size_t size, void *arg)
+{
+    (void)curl;
+    struct answer *a = arg;
+    if (type != CURLINFO_HEADER_IN)
+        return 0;
+    while (size && (data[size - 1] == '\n' || data[size - 1] == '\r'))
+        size--;
+    if (size >= sizeof a->line)
+        size = sizeof a->line - 1;
+    memcpy(a->line, data, size);
+    a->line[size] = 0;
+    return 0;
+}
+
 struct upload {
     const char *data;
     size_t len, at;
@@ -50,6 +71,10 @@ enum smtp_result smtp_send(const struct smtp_relay *r, const char *to, const cha
     curl_easy_setopt(curl, CURLOPT_TIMEOUT, r->timeout_seconds);
     curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
     curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, error);
+    struct answer said = {""};
+    curl_easy_setopt(curl, CURLOPT_DEBUGFUNCTION, last_answer);
+    curl_easy_setopt(curl, CURLOPT_DEBUGDATA, &said);
+    curl_easy_setopt(curl, CURLOPT_VERBOSE, 1L);
     if (r->user) {
         curl_easy_setopt(curl, CURLOPT_USERNAME, r->user);
         curl_easy_setopt(curl, CURLOPT_PASSWORD, r->password ? r->password : "");
@@ -61,6 +86,9 @@ enum smtp_result smtp_send(const struct smtp_relay *r, const char *to, const cha
     curl_easy_cleanup(curl);
     if (rc == CURLE_OK)
         return SMTP_SENT;
-    snprintf(why, n, "%s%s(SMTP %ld)", *error ? error : curl_easy_strerror(rc), " ", code);
+    if (*said.line && code >= 400)
+        snprintf(why, n, "the relay said: %s", said.line);
+    else
+        snprintf(why, n, "%s", *error ? error : curl_easy_strerror(rc));
     return code >= 500 && code < 600 ? SMTP_REFUSED : SMTP_LATER;
 }

@@ -159,6 +159,12 @@ void page_dashboard(req *r)
     struct ctx *c = ctx_of(r);
     page_begin(r, arena_printf(r->a, "Welcome, %s", c->who.name));
     sent_in_your_name_section(r);   /* R8: requests in one's name wait for one's word */
+    int64_t failed = outbox_failed_count(c);   /* 0 for whoever does not read the outbox */
+    if (failed)
+        html_printf(&r->out, "<p class=\"flash flash-error\" role=\"status\">%" PRId64 " message%s "
+                             "could not be sent. <a href=\"/outbox?state=failed\">See why, and "
+                             "send %s again</a>.</p>",
+                    failed, failed == 1 ? "" : "s", failed == 1 ? "it" : "them");
     dashboard_work(r);
     if (c->who.roles) {
         html_raw(&r->out, "<h2>Your roles</h2>");
@@ -171,7 +177,8 @@ void page_dashboard(req *r)
     if (role_set_has(c->who.roles, ROLE_COORDINATOR))
         html_raw(&r->out, "<li><a href=\"/people\">Find, add and change people</a></li>"
                           "<li><a href=\"/schools\">Schools</a></li>"
-                          "<li><a href=\"/audit\">Audit log</a></li>");
+                          "<li><a href=\"/audit\">Audit log</a></li>"
+                          "<li><a href=\"/outbox\">Outgoing mail</a></li>");
     html_printf(&r->out, "<li><a href=\"/people/%" PRId64 "\">Your record</a></li>"
                          "<li><a href=\"/people/%" PRId64 "/history\">Who has viewed or changed "
                          "your record</a></li><li><a href=\"/account\">Your account and "

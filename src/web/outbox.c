@@ -79,11 +79,13 @@ static void state_filter(req *r, const char *state)
     static const struct option states[] = {
         {"", "All"}, {"queued", "Waiting"}, {"failed", "Not sent"}, {"sent", "Sent"}};
     html_raw(&r->out, "<nav aria-label=\"Show\"><p>Show: ");
-    for (size_t i = 0; i < sizeof states / sizeof *states; i++)
-        html_printf(&r->out, "%s<a href=\"/outbox%s%s\"%s>%s</a>", i ? " · " : "",
-                    *states[i].value ? "?state=" : "", states[i].value,
-                    strcmp(state, states[i].value) ? "" : " aria-current=\"page\"",
-                    states[i].label);
+    for (size_t i = 0; i < sizeof states / sizeof *states; i++) {
+        html_printf(&r->out, "%s<a href=\"/outbox%s%s\"", i ? " · " : "",
+                    *states[i].value ? "?state=" : "", states[i].value);
+        if (!strcmp(state, states[i].value))
+            html_raw(&r->out, " aria-current=\"page\"");
+        html_printf(&r->out, ">%s</a>", states[i].label);
+    }
     html_raw(&r->out, "</p></nav>");
 }
 
