@@ -239,3 +239,20 @@ test('SIGKILL while mail is being sent, 10 times: nothing acknowledged is lost, 
     assert.deepEqual(strangers.map(m => m.subject), []);
     t.diagnostic(`${made.length} messages, ${received.length} deliveries, ${received.length - ids.size} repeated`);
 });
+
+test('two nodes on one database (PostgreSQL under make test-pg): each message is sent by one of them, once', async t => {
+    const { box: b, srv: one, keep } = await ownServer(t);
+    const two = await startServer(MAIL_ARGS(b), keep);
+    t.after(() => two.stop());
+    b.delayMs = 50;
+    const since = Number(sql(keep.db, 'SELECT COALESCE(MAX(id), 0) FROM mail')[0]);
+    const cs = [await caseForNotices(new Journey(one)), await caseForNotices(new Journey(two))];
+    for (let i = 0; i < 10; i++)
+        await Promise.all(cs.map(c => c.notice()));
+    await drained(keep.db);
+    const made = rows(keep.db, `id > ${since}`);
+    assert.ok(made.length >= 20);
+    for (const r of made)
+        assert.equal(b.messages.filter(m => bare(m.messageId) === r.messageId).length, 1,
+                     `message ${r.id} (${r.kind} to ${r.to})`);
+});
