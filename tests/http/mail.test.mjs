@@ -53,6 +53,9 @@ function confidential(db, caseId) {
         ...q(`SELECT rationale FROM recommendation WHERE case_id = ${caseId}`),
         ...q(`SELECT body FROM panel_submission WHERE case_id = ${caseId}`),
         ...q(`SELECT specific FROM goal WHERE case_id = ${caseId}`),
+        ...q(`SELECT title FROM goal WHERE case_id = ${caseId}`),
+        ...q(`SELECT summary FROM case_event WHERE case_id = ${caseId} AND summary LIKE '%Notes: %'`)
+            .map(s => s.slice(s.indexOf('Notes: ') + 7)),
         ...q(`SELECT tally FROM panel_decision WHERE case_id = ${caseId}`),
         'Needs Improvement', 'Unsatisfactory', 'Exemplary', 'Proficient',
     ];
