@@ -259,3 +259,19 @@ test('two nodes on one database (PostgreSQL under make test-pg): each message is
         assert.equal(b.messages.filter(m => bare(m.messageId) === r.messageId).length, 1,
                      `message ${r.id} (${r.kind} to ${r.to})`);
 });
+
+test('with no relay nothing leaves: the demo\'s mail is kept, and the coordinator reads it at /outbox', async t => {
+    const s = await startServer();
+    t.after(() => s.stop());
+    const coord = new Client(s.base);
+    await coord.login(PEOPLE.coordinator);
+    const page = (await coord.get('/outbox')).text;
+    assert.match(page, /No mail relay is set/);
+    // the district's mail: the federation's (peer support, R31-R36) is its own coordinator's
+    const kept = Number(sql(s.db, `SELECT count(*) FROM mail WHERE state = 'queued' AND program_id =
+                                   (SELECT program_id FROM person WHERE email = '${PEOPLE.coordinator}')`)[0]);
+    assert.ok(kept > 10, `the demo keeps ${kept} messages`);
+    assert.equal((page.match(/<details>/g) || []).length, Math.min(kept, 200), 'each message listed');
+    assert.ok(Number(sql(s.db, "SELECT count(*) FROM mail")[0]) > kept, 'the federation has mail of its own');
+    assert.match(page, /Kept \(no relay\)/);
+});
