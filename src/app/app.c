@@ -76,7 +76,7 @@ bool app_operator_ctx(struct ctx *c, struct app *app, db *d, arena *a)
            DB_OK;
 }
 
-bool app_operator_about(struct ctx *c, int64_t person_id)
+bool app_act_in_home_program(struct ctx *c, int64_t person_id)
 {
     db_stmt *st = db_query(c->db,
                            "SELECT g.id, g.name, g.kind FROM person p "

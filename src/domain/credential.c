@@ -6,13 +6,25 @@
 
 #include "base/utf8.h"
 
-const char credential_forgot_words[] = "Forgot your password? " CREDENTIAL_ASK_OPERATOR;
+const char credential_forgot_words[] =
+    "Forgot your password? Have a link to set a new one sent to your e-mail address.";
 
 const char credential_not_for_others_words[] =
     "Parley never gives you a way to sign in as someone else: whoever holds a password link "
-    "can act as that person. If they cannot sign in, they ask the people who run Parley's "
-    "server for a one-time link to set a new password (the command parley user link); once "
-    "Parley sends e-mail, they will use \"Forgot your password?\" on the sign-in page.";
+    "can act as that person. If they cannot sign in, they use \"Forgot your password?\" on "
+    "the sign-in page, and Parley e-mails them a one-time link to set a new password; the "
+    "people who run Parley's server can also give them one (the command parley user link).";
+
+const char *credential_forgot_answer(arena *a, int hours)
+{
+    return arena_printf(a, "If an account has this address, a link to set a new password is on "
+                           "its way. It works once, for %d hours.", hours);
+}
+
+bool credential_link_goes(bool roles_elsewhere, bool address_set_by_other)
+{
+    return !(roles_elsewhere && address_set_by_other);
+}
 
 static void check_name(const char *v, struct token_fields *out, struct errors *errs)
 {

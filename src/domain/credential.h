@@ -2,8 +2,8 @@
  * (issue 15): API tokens and one-time password links. Nobody ever holds a
  * working credential for someone else: a token is made by its owner for
  * themselves (or by the operator, who holds the database), and a password
- * link goes to the person from the operator, never through the program's
- * coordinator. */
+ * link goes to the person by e-mail (issue 16) or from the operator, never
+ * through the program's coordinator. */
 #ifndef PARLEY_CREDENTIAL_H
 #define PARLEY_CREDENTIAL_H
 #include <stdbool.h>
@@ -46,13 +46,25 @@ const char *token_refusal(arena *a, enum token_state s, const char *when);
 #define TOKENS_ENDED_LINK "a password link was issued"
 #define TOKENS_ENDED_EMAIL "the email address was changed"
 
+/* Whether a one-time link to set a password goes to a person who asked
+ * for it themselves ("Forgot your password?", issue 16): by e-mail to
+ * their address, which only they read. Not when their roles reach beyond
+ * their program and a coordinator, not they or the operator, set the
+ * address: it might be the coordinator's own, and the link would carry
+ * them past their program's wall (issue 15, finding 1). */
+bool credential_link_goes(bool roles_elsewhere, bool address_set_by_other);
+
 /* What a person who cannot sign in does, and why the coordinator cannot
- * hand them a way in: for the sign-in page, a link that no longer works
- * and the coordinator's view of a person. */
-#define CREDENTIAL_ASK_OPERATOR                                                            \
-    "Ask the people who run Parley's server for a one-time link to set a new password; "   \
-    "your program coordinator can tell you who they are."
+ * hand them a way in: for the sign-in page (the words of its link to the
+ * form), a link that no longer works and the coordinator's view of a
+ * person. */
+#define CREDENTIAL_ASK_LINK                                                                \
+    "Ask for a new one with \"Forgot your password?\" on the sign-in page: Parley e-mails " \
+    "it to you."
 extern const char credential_forgot_words[];
 extern const char credential_not_for_others_words[];
+/* The answer to "Forgot your password?", the same whether or not an
+ * account has the address; hours: how long a link works. */
+const char *credential_forgot_answer(arena *a, int hours);
 
 #endif

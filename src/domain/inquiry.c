@@ -92,19 +92,6 @@ static void check_name(const char *v, struct inquiry_fields *out, struct errors 
         out->name = v;
 }
 
-static void check_email(const char *v, struct inquiry_fields *out, struct errors *errs)
-{
-    if (!v || !*v || !email_plausible(v)) {
-        errors_add(errs, "email", v && *v ? "Enter an email address in the form name@school.org."
-                                          : "Enter your email address, such as name@school.org.");
-        return;
-    }
-    size_t i = 0;
-    for (; v[i] && i < sizeof out->email - 1; i++)
-        out->email[i] = (char)tolower((unsigned char)v[i]);
-    out->email[i] = '\0';
-}
-
 /* A school from the list, or "other" with its name in the visitor's words. */
 static void check_school(const struct inquiry_input *in, struct inquiry_fields *out,
                          struct errors *errs)
@@ -156,7 +143,7 @@ bool inquiry_check(const struct inquiry_input *in, struct inquiry_fields *out, s
     int before = errs->n;
     memset(out, 0, sizeof *out);
     check_name(in->name, out, errs);
-    check_email(in->email, out, errs);
+    email_check_yours(in->email, out->email, errs);
     check_school(in, out, errs);
     check_contact(in, out, errs);
     bool interest = interest_parse(in->interest, &out->interest);

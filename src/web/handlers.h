@@ -57,6 +57,9 @@ void do_password_change(req *r);
 void do_program_switch(req *r);
 void page_reset(req *r);
 void do_reset(req *r);
+void page_forgot(req *r);
+void do_forgot(req *r);
+void page_forgot_sent(req *r);
 /* tokens.c: one's API tokens (issue 15) */
 void page_tokens(req *r);
 void do_token_create(req *r);

@@ -9,7 +9,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { startServer, Client, parley, bearer, sql, PASSWORD } from './harness.mjs';
-import { DEMO, scalar, personId } from './records.mjs';
+import { DEMO, scalar, personId, setPasswordWithLink, signsIn as signsInWith } from './records.mjs';
 
 let srv;
 before(async () => { srv = await startServer(); });
@@ -257,17 +257,8 @@ function passwordLink(email) {
     return r.out.trim().split('/reset/')[1];
 }
 
-async function setPassword(token, password) {
-    const c = new Client(srv.base);
-    return c.request('POST', `/reset/${token}`, { form: { csrf: await c.csrf('/login'), password, confirm: password } });
-}
-
-async function signsIn(email, password) {
-    const c = new Client(srv.base);
-    const csrf = await c.csrf('/login');
-    const r = await c.request('POST', '/login', { form: { csrf, email, password, next: '/dashboard' } });
-    return r.status === 303;
-}
+const setPassword = (linkToken, password) => setPasswordWithLink(srv.base, linkToken, password);
+const signsIn = (email, password) => signsInWith(srv.base, email, password);
 
 async function signedOut(c) {
     const r = await c.get('/dashboard');
@@ -294,9 +285,9 @@ test('finding 1: the coordinator never holds a working credential for someone el
     assert.equal(Number(scalar(srv.db, `SELECT COUNT(*) FROM password_reset WHERE person_id = ${personId(srv.db, BOTH)};`)), 0,
                  'nothing was issued');
     assert.ok(await signsIn(BOTH, PASSWORD), "principal2's password is untouched");
-    // The sign-in page says what to do instead.
+    // The sign-in page says what to do instead: ask for a link by e-mail.
     const login = await new Client(srv.base).get('/login');
-    assert.match(login.text, /Forgot your password\? Ask the people who run Parley&#39;s server/);
+    assert.match(login.text, /<a href="\/password\/forgot">Forgot your password\?/);
     assert.doesNotMatch(login.text, /Ask the program coordinator for a one-time link/);
 });
 

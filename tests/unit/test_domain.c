@@ -374,6 +374,31 @@ static void test_api_token_rules(void **state)
     arena_free(a);
 }
 
+/* Issue 16 and issue 15's finding 1: a link the person asks for goes to the
+ * address on their record; not, when their roles reach beyond their
+ * program, to an address a coordinator typed. */
+static void test_password_link_goes(void **state)
+{
+    (void)state;
+    assert_true(credential_link_goes(false, false));
+    assert_true(credential_link_goes(false, true));    /* a new teacher the coordinator added */
+    assert_true(credential_link_goes(true, false));    /* a federation member's own address */
+    assert_false(credential_link_goes(true, true));
+    arena *a = arena_new(0);
+    assert_string_equal(credential_forgot_answer(a, 72),
+                        "If an account has this address, a link to set a new password is on "
+                        "its way. It works once, for 72 hours.");
+    char out[EMAIL_MAX + 1];
+    struct errors errs = {0};
+    assert_true(email_check_yours("Nora@School.ORG", out, &errs));
+    assert_string_equal(out, "nora@school.org");
+    assert_false(email_check_yours("nora at school", out, &errs));
+    assert_non_null(errors_get(&errs, "email"));
+    assert_non_null(setting_invalid("password_links_per_hour", "0"));
+    assert_null(setting_invalid("password_links_per_hour", "3"));
+    arena_free(a);
+}
+
 static void test_policy_api_tokens_are_their_owners(void **state)
 {
     (void)state;
@@ -424,6 +449,7 @@ int main(void)
         cmocka_unit_test(test_settings_defaults_follow_rules_md),
         cmocka_unit_test(test_api_token_rules),
         cmocka_unit_test(test_policy_api_tokens_are_their_owners),
+        cmocka_unit_test(test_password_link_goes),
         cmocka_unit_test(test_signin_delay_grows),
         cmocka_unit_test(test_signin_decide),
         cmocka_unit_test(test_parse_helpers),
