@@ -1143,7 +1143,9 @@ static const struct command commands[] = {
     {"user passwd", "Sets a person's password from the first line of standard input.",
      email_opts, NULL, cmd_user_passwd_fn, false},
     {"user link", "Prints a one-time link with which a person sets a new password (and signs "
-                  "them out everywhere).", link_opts,
+                  "them out everywhere). Only the operator, who holds the database anyway, is "
+                  "shown a link: the coordinator's (a person's page) and the person's own "
+                  "(\"Forgot your password?\") go by e-mail to the person.", link_opts,
      NULL, cmd_user_link_fn, false},
     {"token create", "Prints a new API token for a person (only its hash is kept).", token_opts,
      NULL, cmd_token_create_fn, false},

@@ -350,26 +350,29 @@ enum app_status auth_password_set(struct ctx *c, int64_t person_id, const char *
     return password_store(c, person_id, hash, "A password was set");
 }
 
-enum app_status auth_link_make(struct ctx *c, int64_t person_id, bool end_sign_ins,
-                               const char **token, int64_t *expires_at)
+enum app_status auth_link_sign_out(struct ctx *c, int64_t person_id)
+{
+    return credentials_end(c, person_id, 0, TOKENS_ENDED_LINK, NULL);
+}
+
+enum app_status auth_link_make(struct ctx *c, int64_t person_id, const char **token,
+                               int64_t *expires_at)
 {
     int64_t generation = -1;
     db_int_query(c->db, &generation, "SELECT credential_generation FROM person WHERE id = ?", "i",
                  person_id);
     if (generation < 0)
         return APP_NOT_FOUND;
-    /* The link replaces older links (finding 11), and when it was issued
-     * for the person rather than by them, whatever let them in (finding 1). */
-    enum app_status s = end_sign_ins ? credentials_end(c, person_id, 0, TOKENS_ENDED_LINK, NULL)
-                                     : app_db_status(links_end(c, person_id));
-    if (s != APP_OK)
-        return s;
+    /* The link replaces older links (finding 11). */
+    int rc = links_end(c, person_id);
+    if (rc != DB_OK)
+        return app_db_status(rc);
     char hash[65], *t = auth_secret_new(c, hash);
     *expires_at = clock_now() + c->app->cfg.reset_valid_seconds;
-    int rc = db_exec(c->db,
-                     "INSERT INTO password_reset (token_hash, person_id, created_at, expires_at, "
-                     "generation) VALUES (?, ?, ?, ?, ?)",
-                     "siiii", hash, person_id, clock_now(), *expires_at, generation + 1);
+    rc = db_exec(c->db,
+                 "INSERT INTO password_reset (token_hash, person_id, created_at, expires_at, "
+                 "generation) VALUES (?, ?, ?, ?, ?)",
+                 "siiii", hash, person_id, clock_now(), *expires_at, generation + 1);
     if (rc != DB_OK)
         return app_db_status(rc);
     *token = t;
@@ -383,7 +386,9 @@ enum app_status auth_reset_issue(struct ctx *c, int64_t person_id, const char **
      * e-mail to the person only (app/password_link.h, finding 1). */
     if (!c->who.operator)
         return APP_FORBIDDEN;
-    enum app_status s = auth_link_make(c, person_id, true, token, expires_at);
+    enum app_status s = auth_link_sign_out(c, person_id);
+    if (s == APP_OK)
+        s = auth_link_make(c, person_id, token, expires_at);
     if (s != APP_OK)
         return s;
     return audit_append(c, "issue", "password_link", person_id, person_id,

@@ -12,10 +12,14 @@ char *auth_secret_new(struct ctx *c, char hash[65]);
 /* The stored form of a secret someone presents; false if it cannot be one. */
 bool auth_secret_stored_form(const char *token, char hash[65]);
 /* A one-time link for the person, in the caller's transaction; *token
- * goes in /reset/TOKEN. Their older links die; end_sign_ins: their
- * sessions and API tokens end too. No authorisation and no audit: the
- * callers do both. APP_NOT_FOUND: no such person. */
-enum app_status auth_link_make(struct ctx *c, int64_t person_id, bool end_sign_ins,
-                               const char **token, int64_t *expires_at);
+ * goes in /reset/TOKEN. Their older links die (finding 11). No
+ * authorisation and no audit: the callers do both. APP_NOT_FOUND: no
+ * such person. */
+enum app_status auth_link_make(struct ctx *c, int64_t person_id, const char **token,
+                               int64_t *expires_at);
+/* Someone else asked for a link for the person: whatever let them in ends,
+ * their sessions, API tokens and older links (finding 1), so that a link
+ * in the wrong hands shows at once. Their password stays. */
+enum app_status auth_link_sign_out(struct ctx *c, int64_t person_id);
 
 #endif

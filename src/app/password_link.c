@@ -67,26 +67,106 @@ static enum app_status ask_counted(struct ctx *c, const char *email, struct rate
     return s;
 }
 
-static enum app_status forgot_mail(struct ctx *c, int64_t person_id)
+/* The security message: why it came (who asked), then the link's terms,
+ * then what to do if it was not expected. link: a path; for a link to set
+ * a password, "/reset/TOKEN". */
+static enum app_status link_mail(struct ctx *c, int64_t person_id, const char *why,
+                                 const char *terms, const char *unexpected, const char *link)
 {
-    const char *token;
-    int64_t expires;
-    enum app_status s = auth_link_make(c, person_id, false, &token, &expires);
-    if (s != APP_OK)
-        return s;
-    const char *text = arena_printf(
-        c->a,
-        "Someone asked for a link to set a new password for your account in Parley, with "
-        "\"Forgot your password?\" on the sign-in page.\n\nThe link below works once, until "
-        "%s. Setting a password with it signs you out everywhere and revokes your API "
-        "tokens.\n\nIf you did not ask for it, you need do nothing: your password stays as it "
-        "is, and nobody else has this link. If it happens again, tell your program "
-        "coordinator.",
-        clock_format(c->a, expires));
     return outbox_queue(c, &(struct mail){
         .kind = MAIL_SECURITY, .person_id = person_id,
         .subject = arena_printf(c->a, "Set your password for %s", c->who.program_name),
-        .text = text, .link = arena_printf(c->a, "/reset/%s", token)});
+        .text = arena_printf(c->a, "%s\n\n%s\n\n%s", why, terms, unexpected), .link = link});
+}
+
+/* A new link, and its terms in words. */
+static enum app_status link_new(struct ctx *c, int64_t person_id, const char **link,
+                                const char **terms)
+{
+    const char *token;
+    int64_t expires;
+    enum app_status s = auth_link_make(c, person_id, &token, &expires);
+    if (s != APP_OK)
+        return s;
+    *link = arena_printf(c->a, "/reset/%s", token);
+    *terms = arena_printf(c->a, "The link below works once, until %s; nobody else has it. "
+                                "Setting a password with it signs you out everywhere and "
+                                "revokes your API tokens.",
+                          clock_format(c->a, expires));
+    return APP_OK;
+}
+
+static enum app_status forgot_mail(struct ctx *c, int64_t person_id)
+{
+    const char *link, *terms;
+    enum app_status s = link_new(c, person_id, &link, &terms);
+    if (s != APP_OK)
+        return s;
+    return link_mail(c, person_id,
+                     "Someone asked for a link to set a new password for your account in "
+                     "Parley, with \"Forgot your password?\" on the sign-in page.",
+                     terms,
+                     "If you did not ask for it, you need do nothing: your password stays as it "
+                     "is. If it happens again, tell your program coordinator.",
+                     link);
+}
+
+/* The person of the coordinator's program, active, and what decides
+ * where their link goes. */
+static enum app_status program_person(struct ctx *c, int64_t person_id, const char **email,
+                                      bool *roles_elsewhere)
+{
+    db_stmt *st = db_query(c->db,
+                           "SELECT p.email, (SELECT COUNT(*) FROM person_role r WHERE "
+                           "r.person_id = p.id AND r.program_id <> p.program_id) FROM person p "
+                           "WHERE p.id = ? AND p.program_id = ? AND p.active = 1",
+                           "ii", person_id, c->who.program_id);
+    if (!st)
+        return APP_ERROR;
+    bool found = db_step(st) == DB_ROW;
+    if (found) {
+        *email = arena_strdup(c->a, db_text(st, 0));
+        *roles_elsewhere = db_int(st, 1) > 0;
+    }
+    db_done(st);
+    return found ? APP_OK : APP_NOT_FOUND;
+}
+
+enum app_status password_link_send(struct ctx *c, int64_t person_id, struct link_sent *out)
+{
+    enum app_status s = app_authorize(c, ACT_CREATE, KIND_PASSWORD_LINK, NULL);
+    const char *email;
+    bool elsewhere;
+    if (s == APP_OK)
+        s = program_person(c, person_id, &email, &elsewhere);
+    if (s == APP_OK)
+        s = auth_link_sign_out(c, person_id);
+    if (s != APP_OK)
+        return s;
+    const char *why = arena_printf(c->a, "%s, your program coordinator, asked Parley to send you "
+                                         "a link to set a new password. Your sessions were "
+                                         "signed out and your API tokens revoked; your password "
+                                         "works until you set a new one.",
+                                   c->who.name);
+    const char *link, *terms;
+    /* Who typed the address does not matter here: the link, or the words,
+     * go to the person's record's address either way. */
+    if (credential_link_way(LINK_ASKED_BY_COORDINATOR, elsewhere, false) == LINK_SENT)
+        s = link_new(c, person_id, &link, &terms);
+    else {
+        link = "/password/forgot";
+        terms = "To set a new password, ask for a link yourself with \"Forgot your password?\" "
+                "on the sign-in page: Parley e-mails it to you.";
+    }
+    if (s == APP_OK)
+        s = link_mail(c, person_id, why, terms,
+                      "If you did not expect it, tell your program coordinator.", link);
+    if (s != APP_OK)
+        return s;
+    out->masked_address = credential_masked_address(c->a, email);
+    return audit_append(c, "issue", "password_link", person_id, person_id,
+                        "The program coordinator had Parley e-mail them a one-time link to set a "
+                        "new password; their sessions ended and their API tokens were revoked");
 }
 
 enum app_status password_link_forgot(struct ctx *c, const char *email,
@@ -105,7 +185,8 @@ enum app_status password_link_forgot(struct ctx *c, const char *email,
      * R38), in words that say nothing of whether a link could go. */
     if (!app_act_in_home_program(c, o.id))
         return APP_ERROR;
-    if (credential_link_goes(o.roles_elsewhere, o.address_set_by_other))
+    if (credential_link_way(LINK_ASKED_BY_PERSON, o.roles_elsewhere, o.address_set_by_other) ==
+        LINK_SENT)
         s = forgot_mail(c, o.id);
     return s != APP_OK ? s
                        : audit_append(c, "issue", "password_link", o.id, o.id,

@@ -13,6 +13,19 @@
 /* How long a link works, in whole hours. */
 int password_link_hours(const struct ctx *c);
 
+/* What the coordinator is told of a link sent: where, in part. */
+struct link_sent {
+    const char *masked_address;     /* "a…@district.org" */
+};
+/* The coordinator has Parley e-mail a person of their program a link
+ * (KIND_PASSWORD_LINK). It signs them out everywhere and revokes their API
+ * tokens, as any link someone else asks for does (finding 1). For a
+ * person whose roles reach beyond the program the message carries no
+ * link, only how to ask for one (domain/credential.h); the coordinator's
+ * answer and the audit's words are the same. APP_NOT_FOUND: no active
+ * person of the program. */
+enum app_status password_link_send(struct ctx *c, int64_t person_id, struct link_sent *out);
+
 /* "Forgot your password?" (no authorisation: anyone may ask). The answer
  * is the same whether or not an account has the address: APP_OK, and for
  * an active person it names the link is made and mailed

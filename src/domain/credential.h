@@ -46,13 +46,27 @@ const char *token_refusal(arena *a, enum token_state s, const char *when);
 #define TOKENS_ENDED_LINK "a password link was issued"
 #define TOKENS_ENDED_EMAIL "the email address was changed"
 
-/* Whether a one-time link to set a password goes to a person who asked
- * for it themselves ("Forgot your password?", issue 16): by e-mail to
- * their address, which only they read. Not when their roles reach beyond
- * their program and a coordinator, not they or the operator, set the
- * address: it might be the coordinator's own, and the link would carry
- * them past their program's wall (issue 15, finding 1). */
-bool credential_link_goes(bool roles_elsewhere, bool address_set_by_other);
+/* Where a one-time link to set a password goes (issue 15, finding 1;
+ * issue 16): by e-mail to the address on the person's record, which only
+ * they read. What a program's coordinator asks for stays in their
+ * program: for a person whose roles reach beyond it (a district's
+ * principal who is also a federation member) the message carries no link,
+ * only the way to ask for one themselves. A person who asks for themselves
+ * ("Forgot your password?") gets one, unless their roles reach beyond
+ * their program and a coordinator, not they or the operator, typed the
+ * address: it might be the coordinator's own. */
+enum link_asker { LINK_ASKED_BY_PERSON, LINK_ASKED_BY_COORDINATOR };
+enum link_way {
+    LINK_SENT,          /* the link, by e-mail to the person */
+    LINK_WORDS_ONLY,    /* a message that says how to ask for one, without one */
+    LINK_NONE,          /* nothing is sent */
+};
+enum link_way credential_link_way(enum link_asker asker, bool roles_elsewhere,
+                                  bool address_set_by_other);
+
+/* "a…@district.org": where a link went, as the page that sent it shows it
+ * (the address's first character and its domain). */
+const char *credential_masked_address(arena *a, const char *email);
 
 /* What a person who cannot sign in does, and why the coordinator cannot
  * hand them a way in: for the sign-in page (the words of its link to the

@@ -73,6 +73,7 @@ void page_person_edit(req *r);
 void do_person_update(req *r);
 void do_role_add(req *r);
 void do_role_remove(req *r);
+void do_password_link(req *r);
 void page_person_history(req *r);
 /* schools.c */
 void page_schools(req *r);

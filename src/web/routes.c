@@ -53,6 +53,7 @@ const struct route web_routes[] = {
     {"POST", "/people/{id}", do_person_update, ACT_EDIT, KIND_PERSON, 0, "Change a person"},
     {"POST", "/people/{id}/roles", do_role_add, ACT_CREATE, KIND_ROLE, 0, "Give a person a role"},
     {"POST", "/people/{id}/roles/{role_id}/delete", do_role_remove, ACT_DELETE, KIND_ROLE, 0, "Take a role away"},
+    {"POST", "/people/{id}/password-link", do_password_link, ACT_CREATE, KIND_PASSWORD_LINK, 0, "Have Parley e-mail a person a one-time link to set a password (never shown here)"},
     {"GET", "/people/{id}/history", page_person_history, ACT_VIEW_HISTORY, KIND_PERSON, 0, "Who viewed or changed a person's record"},
     {"GET", "/schools", page_schools, ACT_LIST, KIND_SCHOOL, 0, "List schools"},
     {"GET", "/schools/new", page_school_new, ACT_CREATE, KIND_SCHOOL, 0, "The form to add a school"},

@@ -374,17 +374,27 @@ static void test_api_token_rules(void **state)
     arena_free(a);
 }
 
-/* Issue 16 and issue 15's finding 1: a link the person asks for goes to the
- * address on their record; not, when their roles reach beyond their
- * program, to an address a coordinator typed. */
-static void test_password_link_goes(void **state)
+/* Issue 16 and issue 15's finding 1: a link goes by e-mail to the address
+ * on the person's record. One the coordinator asks for never reaches
+ * beyond their program; one the person asks for does not go to an address
+ * a coordinator typed when their roles reach beyond the program. */
+static void test_password_link_way(void **state)
 {
     (void)state;
-    assert_true(credential_link_goes(false, false));
-    assert_true(credential_link_goes(false, true));    /* a new teacher the coordinator added */
-    assert_true(credential_link_goes(true, false));    /* a federation member's own address */
-    assert_false(credential_link_goes(true, true));
+    const enum link_asker me = LINK_ASKED_BY_PERSON, coordinator = LINK_ASKED_BY_COORDINATOR;
+    assert_int_equal(credential_link_way(me, false, false), LINK_SENT);
+    assert_int_equal(credential_link_way(me, false, true), LINK_SENT);  /* a new teacher */
+    assert_int_equal(credential_link_way(me, true, false), LINK_SENT);  /* their own address */
+    assert_int_equal(credential_link_way(me, true, true), LINK_NONE);
+    assert_int_equal(credential_link_way(coordinator, false, false), LINK_SENT);
+    assert_int_equal(credential_link_way(coordinator, false, true), LINK_SENT);
+    assert_int_equal(credential_link_way(coordinator, true, false), LINK_WORDS_ONLY);
+    assert_int_equal(credential_link_way(coordinator, true, true), LINK_WORDS_ONLY);
     arena *a = arena_new(0);
+    assert_string_equal(credential_masked_address(a, "nora.lindqvist@district.org"),
+                        "n…@district.org");
+    assert_string_equal(credential_masked_address(a, "élodie@école.fr"), "é…@école.fr");
+    assert_string_equal(credential_masked_address(a, "no-at-sign"), "…");
     assert_string_equal(credential_forgot_answer(a, 72),
                         "If an account has this address, a link to set a new password is on "
                         "its way. It works once, for 72 hours.");
@@ -449,7 +459,7 @@ int main(void)
         cmocka_unit_test(test_settings_defaults_follow_rules_md),
         cmocka_unit_test(test_api_token_rules),
         cmocka_unit_test(test_policy_api_tokens_are_their_owners),
-        cmocka_unit_test(test_password_link_goes),
+        cmocka_unit_test(test_password_link_way),
         cmocka_unit_test(test_signin_delay_grows),
         cmocka_unit_test(test_signin_decide),
         cmocka_unit_test(test_parse_helpers),
