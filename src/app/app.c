@@ -114,6 +114,16 @@ enum app_status app_db_status(int st)
     return st == DB_BUSY ? APP_BUSY : APP_ERROR;
 }
 
+const char *program_name_of(struct ctx *c, int64_t program_id)
+{
+    const char *name = "Parley";
+    db_stmt *st = db_query(c->db, "SELECT name FROM program WHERE id = ?", "i", program_id);
+    if (st && db_step(st) == DB_ROW)
+        name = arena_strdup(c->a, db_text(st, 0));
+    db_done(st);
+    return name;
+}
+
 const char *program_setting(struct ctx *c, const char *key)
 {
     return program_setting_of(c, c->who.program_id, key);

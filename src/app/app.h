@@ -96,6 +96,8 @@ enum app_status app_db_status(int db_status);
 
 
 
+/* A program's name ("Parley" if there is none), for the words of its mail. */
+const char *program_name_of(struct ctx *c, int64_t program_id);
 /* A program setting's value: the program's own, else RULES.md's default. */
 const char *program_setting(struct ctx *c, const char *key);
 /* The same for another program than the one the asker acts in. */

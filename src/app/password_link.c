@@ -75,7 +75,8 @@ static enum app_status link_mail(struct ctx *c, int64_t person_id, const char *w
 {
     return outbox_queue(c, &(struct mail){
         .kind = MAIL_SECURITY, .person_id = person_id,
-        .subject = arena_printf(c->a, "Set your password for %s", c->who.program_name),
+        .subject = arena_printf(c->a, "Set your password for %s",
+                                 program_name_of(c, c->who.program_id)),
         .text = arena_printf(c->a, "%s\n\n%s\n\n%s", why, terms, unexpected), .link = link});
 }
 

@@ -35,6 +35,17 @@ static const struct key_label statuses[INQUIRY_STATUS_COUNT] = {
     [INQUIRY_CLOSED] = {"closed", "Closed"},
 };
 
+const char inquiry_next_words[] =
+    "What happens next: the program coordinator reads your message, and a Consulting Teacher "
+    "or the coordinator gets in touch the way you asked, to answer your questions and, if you "
+    "wish, to set up a first meeting. At that meeting you go through how PA and PAR work; if "
+    "PAR is a good fit, you then read its agreement with a union representative before you "
+    "sign anything.";
+
+const char inquiry_your_choice_words[] =
+    "Nothing happens in your name without you: taking part is your choice, and a request "
+    "someone else sends in your name waits for your own word.";
+
 static bool key_parse(const struct key_label *t, int n, const char *key, int *out)
 {
     for (int i = 0; key && i < n; i++)
