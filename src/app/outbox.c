@@ -96,16 +96,6 @@ static const char *message_id(struct ctx *c)
     return arena_printf(c->a, "%s.parley%s", hex, at ? at : "@localhost");
 }
 
-static const char *program_name_of(struct ctx *c, int64_t program_id)
-{
-    const char *name = "Parley";
-    db_stmt *st = db_query(c->db, "SELECT name FROM program WHERE id = ?", "i", program_id);
-    if (st && db_step(st) == DB_ROW)
-        name = arena_strdup(c->a, db_text(st, 0));
-    db_done(st);
-    return name;
-}
-
 static const char *footer(enum mail_kind k)
 {
     if (k == MAIL_SECURITY || k == MAIL_CONFIRMATION)

@@ -38,7 +38,7 @@ before(async () => {
     srv = await startServer(MAIL_ARGS(box));
     j = new Journey(srv);
 });
-after(async () => { await srv?.stop(); await box?.stop(); });
+after(async () => { await srv?.stop(); await box?.close(); });
 
 // What the case's records hold that is no one's business by e-mail: the
 // notes, narratives, reasons and goals, and the ratings' names.
@@ -80,7 +80,7 @@ test('a PAR case to the approval: one message per notice to each party, saying w
         assert.ok(got.some(m => m.to === who), `no mail to ${who}`);
     // from the program, with a link into Parley, in text and HTML
     const m = got[0];
-    assert.match(m.from.name, /Parley|Program/i);
+    assert.match(m.fromName, /Parley|Program/i);
     assert.match(m.text, new RegExp(`Open it in Parley: ${srv.base}/`));
     assert.match(m.html, /<a href="http:\/\/127\.0\.0\.1:\d+\//);
     // nothing of the records' content
@@ -142,7 +142,7 @@ async function ownServer(t, extra = []) {
     const dbi = demoDatabase();
     const keep = { ...dbi, cleanup: () => {} };
     const s = await startServer([...MAIL_ARGS(b), ...extra], keep);
-    t.after(async () => { await s.stop(); await b.stop(); });
+    t.after(async () => { await s.stop(); await b.close(); });
     return { box: b, srv: s, keep };
 }
 
@@ -178,7 +178,7 @@ test('a relay that asks to wait, is down, then refuses: each message arrives onc
     b.refuse = null;
 
     // down, then up again: nothing lost
-    await b.stop();
+    await b.close();
     await c.notice();
     await sleep(1500);
     await b.start();

@@ -14,8 +14,11 @@ if (routesRun.code !== 0) throw new Error(`parley routes failed: ${routesRun.err
 const ROUTES = JSON.parse(routesRun.out);
 const ROLES = Object.keys(ROUTES[0].expect);
 
-// Writes that end the asker's sessions run last, each in a session of its own.
-const SESSION_ENDING = new Set(['POST /logout', 'POST /logout-everywhere']);
+// Writes that end the asker's sessions run last, each in a session of its own
+// (a password link the coordinator has sent to themselves signs them out
+// everywhere, as any link someone else asks for does).
+const SESSION_ENDING = new Set(['POST /logout', 'POST /logout-everywhere',
+                                'POST /people/{id}/password-link']);
 const key = rt => `${rt.method} ${rt.pattern}`;
 const isApi = rt => rt.pattern.startsWith('/api/');
 const aboutPerson = rt => /^(\/api\/v1)?\/people\/\{id\}/.test(rt.pattern);
@@ -183,7 +186,7 @@ for (const role of ROLES) {
             checked++;
             if (aboutPerson(rt)) {
                 const ownPath = pathFor(rt, ids[role].own);
-                const mine = await ask(rt, role, client, ownPath);
+                const mine = await ask(rt, role, asker, ownPath);
                 assertAnswer(mine.status, e.own, `${role} ${rt.method} ${ownPath} (their own)`);
                 checked++;
             }
