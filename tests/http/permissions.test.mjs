@@ -130,6 +130,8 @@ function pathFor(rt, person) {
         .replace('{slug}', 'about')
         .replace('{id}', () => SITE_TABLES.some(([re]) => re.test(rt.pattern)) ? siteRecord(rt)
             : /\/tokens\/\{id\}/.test(rt.pattern) ? freshToken(person)
+            // the demo's newest message, kept (no relay): sending it again is a conflict
+            : /^\/outbox\//.test(rt.pattern) ? scalar(srv.db, `SELECT COALESCE(MAX(id), 0) FROM mail WHERE program_id = (SELECT program_id FROM person WHERE email = '${DEMO.coordinator}');`)
             // Schools, inquiries and cases: the demo's first (inquiry 1 is nobody's
             // yet; case 1 involves no README sign-in but the coordinator's).
             : /\/(schools|intake|inquiries|cases)\//.test(rt.pattern) ? '1' : String(person))
