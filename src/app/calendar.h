@@ -8,6 +8,15 @@
 #define PARLEY_CALENDAR_H
 
 #include "app/agenda.h"
+#include "out/ical.h"
+
+/* An agenda item as a calendar event, its local time in UTC and DTSTAMP
+ * now (false: its stored time is not one, which what is stored never is). */
+bool calendar_event(struct ctx *c, const struct agenda_item *it, struct ical_event *out);
+/* The events as an iCalendar file (METHOD:PUBLISH), as the calendar
+ * files and feeds give them; name: the calendar's (NULL: none). */
+const char *calendar_publish(struct ctx *c, const char *name, const struct agenda_item *events,
+                             int n);
 
 /* One meeting of a case, for whoever may see it (the view is audited). */
 enum app_status calendar_meeting_event(struct ctx *c, int64_t case_id, int64_t meeting_id,
