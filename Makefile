@@ -128,6 +128,8 @@ TEST_LAYERS_test_observation := base domain
 TEST_LAYERS_test_cycle := base domain
 # test_ical parses what out/ical.c writes back with libical.
 TEST_LAYERS_test_ical  := base out
+# test_invitation: the invitations to each kind of meeting, through app/.
+TEST_LAYERS_test_invitation := base out domain store app
 # end meetings
 # dashboard
 # ical_check: the browser suite's importer of a downloaded calendar feed.

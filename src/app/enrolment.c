@@ -483,12 +483,17 @@ static int step_write(struct ctx *c, const struct step_def *t, const struct case
     int64_t now = app_now(c), id = k->id;
     int rc = DB_OK;
     bool review = t->needs & NEED_UNION_REP;
+    /* Scheduled again, the meeting's SEQUENCE goes up: calendars take the
+     * new time (RFC 5545). */
     if ((t->needs & NEED_MEETING) && !review)
-        rc = db_exec(c->db, "UPDATE teacher_case SET meeting_at = ?, meeting_place = ? WHERE id = ?",
+        rc = db_exec(c->db, "UPDATE teacher_case SET meeting_at = ?, meeting_place = ?, "
+                            "meeting_sequence = meeting_sequence + CASE WHEN meeting_at = '' "
+                            "THEN 0 ELSE 1 END WHERE id = ?",
                      "ssi", s->at, s->place, id);
     if (rc == DB_OK && review)
         rc = db_exec(c->db, "UPDATE teacher_case SET review_at = ?, review_place = ?, "
-                            "union_rep_id = ? WHERE id = ?",
+                            "review_sequence = review_sequence + CASE WHEN review_at = '' "
+                            "THEN 0 ELSE 1 END, union_rep_id = ? WHERE id = ?",
                      "ssii", s->at, s->place, s->union_rep_id, id);
     if (rc == DB_OK && (t->needs & NEED_CT))
         rc = db_exec(c->db, "UPDATE teacher_case SET ct_id = ? WHERE id = ?", "ii", s->ct_id, id);
@@ -510,9 +515,15 @@ static int step_write(struct ctx *c, const struct step_def *t, const struct case
                  : db_exec(c->db, "UPDATE teacher_case SET rep_signed_at = ?, rep_signed_by = ? "
                                   "WHERE id = ?",
                            "iii", now, c->who.person_id, id);
+    /* Withdrawn before its initial meeting or agreement review was held
+     * (the case still waiting for it), the meeting is cancelled. */
+    bool meeting_off = k->state == CASE_MEETING_SCHEDULED;
+    bool review_off = k->state == CASE_REVIEW_SCHEDULED;
     if (rc == DB_OK && t->to == CASE_WITHDRAWN)
-        rc = db_exec(c->db, "UPDATE teacher_case SET withdrawn_reason = ? WHERE id = ?", "si",
-                     s->reason, id);
+        rc = db_exec(c->db, "UPDATE teacher_case SET withdrawn_reason = ?, meeting_cancelled = ?, "
+                            "meeting_sequence = meeting_sequence + ?, review_cancelled = ?, "
+                            "review_sequence = review_sequence + ? WHERE id = ?",
+                     "sddddi", s->reason, meeting_off, meeting_off, review_off, review_off, id);
     return rc;
 }
 

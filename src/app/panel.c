@@ -34,7 +34,7 @@ const char *panel_today(struct ctx *c)
 
 #define SESSION_COLUMNS                                                                           \
     "SELECT s.id, s.held_on, s.starts_at, s.place, s.vote_rule, s.quorum, s.status, "           \
-    "s.created_at, s.updated_at, s.version, "                                                    \
+    "s.created_at, s.updated_at, s.version, s.sequence, "                                        \
     "(SELECT COUNT(*) FROM panel_docket d WHERE d.session_id = s.id), "                          \
     "(SELECT COUNT(*) FROM panel_attendance a WHERE a.session_id = s.id) FROM panel_session s "
 
@@ -51,8 +51,9 @@ static void session_from_row(struct ctx *c, db_stmt *st, struct panel_session *s
     s->created_at = db_int(st, 7);
     s->updated_at = db_int(st, 8);
     s->version = db_int(st, 9);
-    s->ncases = (int)db_int(st, 10);
-    s->npresent = (int)db_int(st, 11);
+    s->sequence = (int)db_int(st, 10);
+    s->ncases = (int)db_int(st, 11);
+    s->npresent = (int)db_int(st, 12);
 }
 
 /* One session (id) or the program's (0), upcoming ones only if asked. */
@@ -256,6 +257,13 @@ static enum app_status session_open(struct ctx *c, int64_t id, int64_t version,
     return APP_OK;
 }
 
+/* Whether the session moved: its day, time or place. */
+static bool moved(const struct panel_session *old, const struct panel_session *now)
+{
+    return strcmp(old->held_on, now->held_on) || strcmp(old->starts_at, now->starts_at) ||
+           strcmp(old->place, now->place);
+}
+
 static enum app_status fields_write(struct ctx *c, const struct panel_session *old,
                                     const struct panel_session_input *in, struct errors *errs,
                                     const char **refusal)
@@ -269,10 +277,12 @@ static enum app_status fields_write(struct ctx *c, const struct panel_session *o
                    "were when the members voted (R24).";
         return APP_CONFLICT;
     }
+    /* A new day, time or place: the calendar's SEQUENCE goes up (RFC 5545). */
     int rc = db_exec(c->db,
                      "UPDATE panel_session SET held_on = ?, starts_at = ?, place = ?, "
-                     "vote_rule = ?, quorum = ? WHERE id = ?",
-                     "ssssdi", v.held_on, v.starts_at, v.place, v.vote_rule, v.quorum, old->id);
+                     "vote_rule = ?, quorum = ?, sequence = sequence + ? WHERE id = ?",
+                     "ssssddi", v.held_on, v.starts_at, v.place, v.vote_rule, v.quorum,
+                     moved(old, &v), old->id);
     if (rc != DB_OK)
         return app_db_status(rc);
     return audit_append(c, "changed", "panel_session", old->id, 0,
