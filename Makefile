@@ -3,8 +3,9 @@
 CC      ?= cc
 # out/pdf.c draws with cairo and reads its fonts (DejaVu) with FreeType
 # itself: cairo's own lookup goes through fontconfig, whose set-up leaks
-# under LeakSanitizer. out/ical.c builds and writes iCalendar with libical.
-PKGS    := libmicrohttpd sqlite3 libpq libsodium jansson libcmark cairo freetype2 libical
+# under LeakSanitizer. out/ical.c builds and writes iCalendar with libical;
+# out/smtp.c hands mail to a relay with libcurl.
+PKGS    := libmicrohttpd sqlite3 libpq libsodium jansson libcmark cairo freetype2 libical libcurl
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wvla
@@ -109,7 +110,7 @@ TEST_LAYERS_test_out    := base out
 TEST_LAYERS_test_http   := base http
 TEST_LAYERS_test_store  := base store
 TEST_LAYERS_test_domain := base domain
-TEST_LAYERS_test_app    := base domain store app
+TEST_LAYERS_test_app    := base out domain store app
 TEST_LAYERS_test_eligibility := base domain
 TEST_LAYERS_test_workflow := base domain
 TEST_LAYERS_test_process := base domain

@@ -22,6 +22,8 @@ struct app_config app_default_config(void)
         .hash_queue = 64,
         .hash_wait_ms = 3000,
         .secure_cookies = false,
+        .public_url = "http://127.0.0.1:8080",
+        .mail_from = "parley@localhost",
     };
 }
 

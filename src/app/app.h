@@ -33,6 +33,9 @@ struct app_config {
     int hash_queue;                 /* hashes waiting for a thread, at most */
     int hash_wait_ms;               /* how long one waits for a thread, at most */
     bool secure_cookies;            /* behind TLS */
+    const char *public_url;         /* where people reach Parley, for links in mail */
+    const char *mail_from;          /* the address mail comes from */
+    bool mail_relay;                /* a relay sends it (serve --smtp-url); else it is kept */
 };
 struct app_config app_default_config(void);
 

@@ -200,8 +200,14 @@ enum app_status case_event_part(struct ctx *c, const struct case_record *k, cons
 
 #define TOLD_MAX 32
 
+/* What a case's people are told: the inbox's message, and its headline
+ * for e-mail (notify.h). */
+struct news {
+    const char *message, *headline;
+};
+
 static enum app_status tell(struct ctx *c, int64_t *told, int *ntold, int64_t person,
-                            int64_t case_id, const char *message)
+                            int64_t case_id, const struct news *n)
 {
     if (!person || person == c->who.person_id || *ntold == TOLD_MAX)
         return APP_OK;
@@ -209,7 +215,7 @@ static enum app_status tell(struct ctx *c, int64_t *told, int *ntold, int64_t pe
         if (told[i] == person)
             return APP_OK;
     told[(*ntold)++] = person;
-    return notify_person(c, person, case_id, message,
+    return notify_person(c, person, case_id, n->message, n->headline,
                          arena_printf(c->a, "/cases/%" PRId64, case_id));
 }
 
@@ -233,13 +239,13 @@ static int role_holders(struct ctx *c, const char *role, int64_t school_id, int6
 }
 
 static enum app_status tell_role(struct ctx *c, int64_t *told, int *ntold, const char *role,
-                                 int64_t school_id, int64_t case_id, const char *message)
+                                 int64_t school_id, int64_t case_id, const struct news *news)
 {
     int64_t ids[TOLD_MAX];
     int n = role_holders(c, role, school_id, ids, TOLD_MAX);
     enum app_status s = APP_OK;
     for (int i = 0; i < n && s == APP_OK; i++)
-        s = tell(c, told, ntold, ids[i], case_id, message);
+        s = tell(c, told, ntold, ids[i], case_id, news);
     return s;
 }
 
@@ -269,9 +275,13 @@ int case_people(struct ctx *c, const struct case_record *k, int who, int64_t *id
 }
 
 enum app_status case_tell(struct ctx *c, const struct case_record *k, const int *who,
-                          const char *summary)
+                          const char *summary, const char *headline)
 {
-    const char *message = arena_printf(c->a, "Case of %s: %s", k->teacher_name, summary);
+    const struct news news = {
+        arena_printf(c->a, "Case of %s: %s", k->teacher_name, summary),
+        headline ? arena_printf(c->a, "Case of %s: %s", k->teacher_name, headline) : NULL,
+    };
+    const struct news *message = &news;
     int64_t told[TOLD_MAX];
     int ntold = 0;
     enum app_status s = APP_OK;
@@ -450,8 +460,9 @@ static const char *person_name(struct ctx *c, int64_t id)
 }
 
 /* "Scheduled ...: 2026-09-14 15:30 at Room 12, with Dana Whitfield." */
+/* for_mail: only what may go by e-mail: no track, plan or reason. */
 static const char *step_summary(struct ctx *c, const struct step_def *t,
-                                const struct case_record *k, const struct step *s)
+                                const struct case_record *k, const struct step *s, bool for_mail)
 {
     buf b;
     buf_init(&b, c->a);
@@ -462,6 +473,8 @@ static const char *step_summary(struct ctx *c, const struct step_def *t,
         buf_printf(&b, ", with %s", person_name(c, s->ct_id));
     if (t->needs & NEED_UNION_REP)
         buf_printf(&b, ", with %s (union representative)", person_name(c, s->union_rep_id));
+    if (for_mail)
+        return buf_cstr(&b);
     if (t->needs & NEED_TRACK)
         buf_printf(&b, ": %s (checked with: %s)", case_track_label(s->track), s->facts);
     if (t->needs & NEED_TIMELINE)
@@ -554,7 +567,7 @@ static enum app_status step_record(struct ctx *c, const struct step_def *t,
         return st;
     if ((st = app_db_status(step_write(c, t, k, s))) != APP_OK)
         return st;
-    const char *summary = step_summary(c, t, k, s);
+    const char *summary = step_summary(c, t, k, s, false);
     if ((st = event_add(c, k->id, t->key, from, to, summary, "")) != APP_OK)
         return st;
     /* R16: a step's notes are as private as the coaching log: their own
@@ -578,7 +591,7 @@ static enum app_status step_record(struct ctx *c, const struct step_def *t,
         k->ct_id = s->ct_id;
     if (t->needs & NEED_UNION_REP)
         k->union_rep_id = s->union_rep_id;
-    return case_tell(c, k, t->notify, summary);
+    return case_tell(c, k, t->notify, summary, step_summary(c, t, k, s, true));
 }
 
 static enum app_status step_find(struct ctx *c, const struct case_record *k,
@@ -742,5 +755,5 @@ enum app_status case_open(struct ctx *c, int64_t inquiry_id, int64_t *id, struct
                           arena_printf(c->a, "Opened the case of %s from %s", q.name,
                                        q.reference))) != APP_OK)
         return s;
-    return case_tell(c, &k, t->notify, summary);
+    return case_tell(c, &k, t->notify, summary, NULL);
 }

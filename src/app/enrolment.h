@@ -66,9 +66,10 @@ enum app_status case_load(struct ctx *c, int64_t id, struct case_record *k);
 enum app_status case_event_part(struct ctx *c, const struct case_record *k, const char *part,
                                 const char *what, const char *summary);
 /* Tells the people of the case (enum notify_who, 0-ended), the asker
- * excepted, with a link to the case. */
+ * excepted, with a link to the case. headline: the summary's words fit
+ * for e-mail (notify.h), NULL when the summary is such words already. */
 enum app_status case_tell(struct ctx *c, const struct case_record *k, const int *who,
-                          const char *summary);
+                          const char *summary, const char *headline);
 /* The people a case relationship or a role names (policy.h's WHO_CASE_*
  * or a role): the case's teacher, its CT, its school's administrators, the
  * Panel's members sitting today (R29)... at most max. */

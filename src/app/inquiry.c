@@ -168,7 +168,7 @@ static enum app_status confirmation_write(struct ctx *c, int64_t id, bool yes, c
                                       yes ? "the teacher confirmed it; it may become a case"
                                           : "the teacher says they did not ask for it; it is "
                                             "closed"),
-                         arena_printf(c->a, "/intake/%" PRId64, id));
+                         NULL, arena_printf(c->a, "/intake/%" PRId64, id));
 }
 
 /* R8: the teacher named in a request someone else sent sees it on their
@@ -185,7 +185,7 @@ static enum app_status tell_the_teacher(struct ctx *c, const char *email, const 
                                             "Nothing happens unless you confirm it: say whether "
                                             "you asked for it on your dashboard.",
                                       c->who.name ? c->who.name : "Someone", reference),
-                         "/dashboard#sent-in-your-name");
+                         NULL, "/dashboard#sent-in-your-name");
 }
 
 /* R8: a teacher who sends the form themselves stands behind every request

@@ -60,6 +60,7 @@ enum record_kind {
     KIND_SURVEY,             /* the end-of-cycle survey: answering it, and its results (R39) */
     KIND_PROGRAM_REPORT,     /* the program's reports: outcomes, surveys, the work (R39) */
     KIND_API_TOKEN,          /* a person's API tokens (issue 15) */
+    KIND_MAIL,               /* the program's outgoing mail: the outbox (issue 16) */
     KIND_COUNT
 };
 

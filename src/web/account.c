@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "app/auth.h"
+#include "app/outbox.h"
 #include "app/people.h"
 #include "base/clock.h"
 #include "domain/credential.h"
@@ -158,6 +159,12 @@ void page_dashboard(req *r)
     struct ctx *c = ctx_of(r);
     page_begin(r, arena_printf(r->a, "Welcome, %s", c->who.name));
     sent_in_your_name_section(r);   /* R8: requests in one's name wait for one's word */
+    int64_t failed = outbox_failed_count(c);   /* 0 for whoever does not read the outbox */
+    if (failed)
+        html_printf(&r->out, "<p class=\"flash flash-error\" role=\"status\">%" PRId64 " message%s "
+                             "could not be sent. <a href=\"/outbox?state=failed\">See why, and "
+                             "send %s again</a>.</p>",
+                    failed, failed == 1 ? "" : "s", failed == 1 ? "it" : "them");
     dashboard_work(r);
     if (c->who.roles) {
         html_raw(&r->out, "<h2>Your roles</h2>");
@@ -170,7 +177,8 @@ void page_dashboard(req *r)
     if (role_set_has(c->who.roles, ROLE_COORDINATOR))
         html_raw(&r->out, "<li><a href=\"/people\">Find, add and change people</a></li>"
                           "<li><a href=\"/schools\">Schools</a></li>"
-                          "<li><a href=\"/audit\">Audit log</a></li>");
+                          "<li><a href=\"/audit\">Audit log</a></li>"
+                          "<li><a href=\"/outbox\">Outgoing mail</a></li>");
     html_printf(&r->out, "<li><a href=\"/people/%" PRId64 "\">Your record</a></li>"
                          "<li><a href=\"/people/%" PRId64 "/history\">Who has viewed or changed "
                          "your record</a></li><li><a href=\"/account\">Your account and "
@@ -239,6 +247,45 @@ void do_program_switch(req *r)
     res_redirect(r, "/dashboard");
 }
 
+static void account_page(req *r, const struct errors *errs);
+
+/* What mail one gets (issue 16); one-time links always go. */
+static void mail_section(req *r)
+{
+    struct ctx *c = ctx_of(r);
+    struct option opts[MAIL_CHOICE_COUNT];
+    for (int i = 0; i < MAIL_CHOICE_COUNT; i++)
+        opts[i] = (struct option){mail_choice_key(i), mail_choice_label(i)};
+    html_printf(&r->out, "<h2>E-mail from Parley</h2><p>News of your cases and reminders of "
+                         "what is due, sent to %s. Links to set a password always go.</p>",
+                c->who.email);
+    form_begin(r, "/account/mail");
+    field_select(r, &(struct field){.name = "mail", .label = "Send me",
+                                    .value = mail_choice_key(mail_choice_of(c, c->who.person_id)),
+                                    .required = true},
+                 opts, MAIL_CHOICE_COUNT, NULL);
+    form_end(r, "Save");
+}
+
+void do_mail_choice(req *r)
+{
+    enum mail_choice m;
+    if (!mail_choice_parse(form_value(r, "mail"), &m)) {
+        struct errors errs = {0};
+        errors_add(&errs, "mail", "Choose one of the three.");
+        r->status = 400;
+        account_page(r, &errs);
+        return;
+    }
+    enum app_status s = mail_choice_set(ctx_of(r), m);
+    if (s != APP_OK) {
+        web_fail(r, s, KIND_ACCOUNT);
+        return;
+    }
+    web_flash(r, arena_printf(r->a, "Saved: %s.", mail_choice_label(m)));
+    res_redirect(r, "/account");
+}
+
 static void account_page(req *r, const struct errors *errs)
 {
     struct ctx *c = ctx_of(r);
@@ -253,6 +300,7 @@ static void account_page(req *r, const struct errors *errs)
                          "your record</a></p><h2>Change your password</h2>",
                 c->who.person_id);
     password_form(r, "/account/password", true, errs);
+    mail_section(r);
     html_raw(&r->out, "<h2>API tokens</h2><p>Programs that use Parley's API as you. <a "
                       "href=\"/account/tokens\">See, make and revoke your API tokens</a>.</p>"
                       "<h2>Sessions</h2><p>Signed in on a shared or lost device? Sign out "

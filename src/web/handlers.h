@@ -128,6 +128,11 @@ void page_workflow(req *r);
 /* inbox.c */
 void page_inbox(req *r);
 void do_inbox_read(req *r);
+/* outbox.c */
+void page_outbox(req *r);
+void do_outbox_retry(req *r);
+/* account.c: what mail one gets */
+void do_mail_choice(req *r);
 /* api_cases.c */
 void api_cases(req *r);
 void api_case(req *r);

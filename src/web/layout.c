@@ -39,6 +39,7 @@ static const struct nav_item staff_nav[] = {
     {"/pss", "Peer support", ROLE_MEMBER},
     {"/site", "Public site", ROLE_COORDINATOR},
     {"/audit", "Audit log", ROLE_COORDINATOR},
+    {"/outbox", "Outgoing mail", ROLE_COORDINATOR},
     {"/settings", "Settings", -1},
     {"/account", "My account", -1},
     {"/help/permissions", "Who may do what", -1},

@@ -36,6 +36,7 @@ const struct route web_routes[] = {
     {"POST", "/logout-everywhere", do_logout_everywhere, ACT_EDIT, KIND_ACCOUNT, 0, "Sign out of every session"},
     {"GET", "/dashboard", page_dashboard, ACT_VIEW, KIND_ACCOUNT, 0, "One's own dashboard"},
     {"GET", "/account", page_account, ACT_VIEW, KIND_ACCOUNT, 0, "One's own account and its history"},
+    {"POST", "/account/mail", do_mail_choice, ACT_EDIT, KIND_ACCOUNT, 0, "Choose the e-mail Parley sends one: each message, a daily digest, or none"},
     {"POST", "/account/password", do_password_change, ACT_EDIT, KIND_ACCOUNT, 0, "Change one's own password"},
     {"POST", "/account/program", do_program_switch, ACT_EDIT, KIND_ACCOUNT, 0, "Work in another of one's programs (a district's, a federation's)"},
     {"GET", "/account/tokens", page_tokens, ACT_LIST, KIND_API_TOKEN, 0, "One's API tokens: what each is for, last used, until when"},
@@ -242,6 +243,8 @@ const struct route web_routes[] = {
     /* end reports */
     {"GET", "/inbox", page_inbox, ACT_VIEW, KIND_ACCOUNT, 0, "One's notifications"},
     {"POST", "/inbox/read", do_inbox_read, ACT_EDIT, KIND_ACCOUNT, 0, "Mark one's notifications read"},
+    {"GET", "/outbox", page_outbox, ACT_LIST, KIND_MAIL, 0, "The program's outgoing mail: sent, waiting, not sent and why (?state=)"},
+    {"POST", "/outbox/{id}/retry", do_outbox_retry, ACT_EDIT, KIND_MAIL, 0, "Send again a message that could not be sent"},
     {"GET", "/help/workflow", page_workflow, PUBLIC, 0, "The case workflow, from its table"},
     {"GET", "/api/v1/openapi.json", api_openapi, PUBLIC, 0, "This API's OpenAPI 3 document"},
     {"GET", "/api/v1/me", api_me, ACT_VIEW, KIND_ACCOUNT, 0, "Who the token belongs to"},
