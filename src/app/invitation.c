@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "app/calendar.h"
+#include "app/outbox.h"
 #include "base/clock.h"
 
 #define REL(who) POLICY_REL(who)
@@ -124,15 +125,32 @@ static enum app_status panel_event(struct ctx *c, int64_t id, struct invitation 
 }
 
 /* "Invitation: Initial meeting: Ann Lee, Tue 12 Jan 2027 15:30". */
-static const char *subject(struct ctx *c, const struct invitation *inv)
+static const char *subject(struct ctx *c, const struct agenda_item *e, enum ical_method method)
 {
-    const struct agenda_item *e = &inv->event;
     const char *day = clock_day_words(c->a, e->date);
     return arena_printf(c->a, "%s: %s, %s %s",
-                        inv->method == ICAL_CANCEL ? "Cancelled"
-                        : e->sequence              ? "Updated invitation"
-                                                   : "Invitation",
+                        method == ICAL_CANCEL ? "Cancelled"
+                        : e->sequence         ? "Updated invitation"
+                                              : "Invitation",
                         e->what, day ? day : e->date, e->time);
+}
+
+/* The event as an iTIP message (method) naming these people. */
+static const char *itip(struct ctx *c, const struct agenda_item *e, enum ical_method method,
+                        const struct invitee *people, int n)
+{
+    struct ical_event ev;
+    if (!calendar_event(c, e, &ev))
+        return NULL;
+    struct ical_person *attendees = arena_alloc(c->a, sizeof *attendees * (size_t)(n + 1));
+    for (int i = 0; i < n; i++)
+        attendees[i] = (struct ical_person){people[i].name, people[i].email};
+    ev.attendees = attendees;
+    ev.nattendees = n;
+    buf b;
+    buf_init(&b, c->a);
+    ical_write(&b, &(struct ical_calendar){method, PRODID, NULL}, &ev, 1);
+    return buf_cstr(&b);
 }
 
 enum app_status invitation_get(struct ctx *c, const struct invitation_event *e,
@@ -144,19 +162,72 @@ enum app_status invitation_get(struct ctx *c, const struct invitation_event *e,
                                                         : case_event(c, e, out);
     if (s != APP_OK)
         return s;
-    struct ical_event ev;
-    if (!calendar_event(c, &out->event, &ev))
-        return APP_ERROR;
-    struct ical_person *attendees = arena_alloc(c->a, sizeof *attendees * INVITED_MAX);
-    for (int i = 0; i < out->npeople; i++)
-        attendees[i] = (struct ical_person){out->people[i].name, out->people[i].email};
-    ev.attendees = attendees;
-    ev.nattendees = out->npeople;
     out->method = out->event.cancelled ? ICAL_CANCEL : ICAL_REQUEST;
-    buf b;
-    buf_init(&b, c->a);
-    ical_write(&b, &(struct ical_calendar){out->method, PRODID, NULL}, &ev, 1);
-    out->text = buf_cstr(&b);
-    out->subject = subject(c, out);
-    return APP_OK;
+    out->text = itip(c, &out->event, out->method, out->people, out->npeople);
+    out->subject = subject(c, &out->event, out->method);
+    return out->text ? APP_OK : APP_ERROR;
+}
+
+/* --- sending --- */
+
+/* The mail's words: what, when, where, and the event's own sentence. */
+static const char *mail_text(struct ctx *c, const struct agenda_item *e, enum ical_method method)
+{
+    const char *day = clock_day_words(c->a, e->date);
+    return arena_printf(c->a, "%s%s\n\nWhen: %s at %s (%d minutes)\nWhere: %s%s%s\n\n%s",
+                        method == ICAL_CANCEL ? "Cancelled: " : "", e->what, day ? day : e->date,
+                        e->time, e->minutes, e->place, e->description ? "\n\n" : "",
+                        e->description ? e->description : "",
+                        method == ICAL_CANCEL
+                            ? "Your calendar app can take it off your calendar from the "
+                              "attached invitation."
+                            : "Your calendar app can add it to your calendar from the attached "
+                              "invitation; a change or a cancellation comes the same way.");
+}
+
+static enum app_status queue(struct ctx *c, const struct invitation_event *e,
+                             const struct agenda_item *ev, enum ical_method method,
+                             const char *text, const struct invitee *p)
+{
+    return outbox_queue(c, &(struct mail){
+                               .kind = MAIL_INVITATION, .person_id = p->person_id,
+                               .case_id = e->kind == INVITE_PANEL_SESSION ? 0 : e->case_id,
+                               .subject = subject(c, ev, method),
+                               .text = mail_text(c, ev, method), .link = ev->link,
+                               .calendar = text,
+                               .calendar_method = method == ICAL_CANCEL ? "CANCEL" : "REQUEST"});
+}
+
+static bool among(const struct invitee *people, int n, int64_t person_id)
+{
+    for (int i = 0; i < n; i++)
+        if (people[i].person_id == person_id)
+            return true;
+    return false;
+}
+
+enum app_status invitation_send(struct ctx *c, const struct invitation_event *e,
+                                const struct invitation *before)
+{
+    struct invitation now;
+    enum app_status s = invitation_get(c, e, &now);
+    for (int i = 0; s == APP_OK && i < now.npeople; i++)
+        s = queue(c, e, &now.event, now.method, now.text, &now.people[i]);
+    /* RFC 5546 3.2.5: someone no longer invited gets a CANCEL naming them. */
+    for (int i = 0; s == APP_OK && before && i < before->npeople; i++) {
+        const struct invitee *p = &before->people[i];
+        if (among(now.people, now.npeople, p->person_id))
+            continue;
+        const char *text = itip(c, &now.event, ICAL_CANCEL, p, 1);
+        s = text ? queue(c, e, &now.event, ICAL_CANCEL, text, p) : APP_ERROR;
+    }
+    return s;
+}
+
+enum app_status invitation_before(struct ctx *c, const struct invitation_event *e,
+                                  struct invitation *out, bool *had)
+{
+    enum app_status s = invitation_get(c, e, out);
+    *had = s == APP_OK;
+    return s == APP_NOT_FOUND ? APP_OK : s;
 }

@@ -54,4 +54,16 @@ struct invitation {
 enum app_status invitation_get(struct ctx *c, const struct invitation_event *e,
                                struct invitation *out);
 
+/* Queues, in the caller's transaction, the event's invitation by e-mail
+ * (app/outbox.h) to each person invited now, the asker too (it is for
+ * their own calendar), and a CANCEL to each person of before (the
+ * invitation as it was before the change; NULL: there was none) no longer
+ * invited. */
+enum app_status invitation_send(struct ctx *c, const struct invitation_event *e,
+                                const struct invitation *before);
+/* The invitation before a step changes the event: APP_OK with *had false
+ * when it was never scheduled. */
+enum app_status invitation_before(struct ctx *c, const struct invitation_event *e,
+                                  struct invitation *out, bool *had);
+
 #endif

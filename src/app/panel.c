@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/invitation.h"
 #include "app/panel_internal.h"
 #include "app/process.h"
 #include "base/clock.h"
@@ -144,6 +145,9 @@ const char *panel_r29_refusal(struct ctx *c, const char *who, const char *term_e
 
 /* --- scheduling --- */
 
+/* A session's invitations (app/invitation.h) follow it. */
+#define INVITATION_OF(id) ((struct invitation_event){INVITE_PANEL_SESSION, 0, (id)})
+
 static bool rule_check(const char *v, struct errors *errs)
 {
     const char *why = setting_invalid("panel_vote_rule", v ? v : "");
@@ -210,8 +214,9 @@ enum app_status panel_session_create(struct ctx *c, const struct panel_session_i
                           v.vote_rule, v.quorum, now, now);
     if (rc != DB_OK)
         return app_db_status(rc == DB_DONE ? DB_ERROR : rc);
-    return audit_append(c, "scheduled", "panel_session", *id, 0,
-                        arena_printf(c->a, "Scheduled %s", session_words(c, &v)));
+    s = audit_append(c, "scheduled", "panel_session", *id, 0,
+                     arena_printf(c->a, "Scheduled %s", session_words(c, &v)));
+    return s == APP_OK ? invitation_send(c, &INVITATION_OF(*id), NULL) : s;
 }
 
 static int64_t votes_in(struct ctx *c, int64_t session_id, int64_t case_id, int64_t person_id)
@@ -403,13 +408,22 @@ enum app_status panel_session_update(struct ctx *c, int64_t id, int64_t version,
                                      const struct panel_session_input *in, struct errors *errs,
                                      const char **refusal)
 {
-    struct panel_session s;
+    struct panel_session s, old;
+    struct invitation before;
+    bool had = false;
     enum app_status st = session_open(c, id, version, &s, refusal);
     bool fields = in->held_on || in->starts_at || in->place || in->vote_rule || in->quorum;
     if (st == APP_OK && fields)
+        st = invitation_before(c, &INVITATION_OF(id), &before, &had);
+    if (st == APP_OK && fields)
         st = fields_write(c, &s, in, errs, refusal);
+    old = s;
     if (st == APP_OK && fields)
         st = panel_session_load(c, id, &s);
+    /* Moved, its invitations go again (to the members sitting on its new
+     * day; a CANCEL to those who no longer do). */
+    if (st == APP_OK && fields && moved(&old, &s))
+        st = invitation_send(c, &INVITATION_OF(id), had ? &before : NULL);
     if (st == APP_OK && in->docket)
         st = docket_write(c, &s, in->docket, errs, refusal);
     if (st == APP_OK && in->present)

@@ -6,8 +6,9 @@
  * the CT and, on a PAR case only, the administrator, R16; R29: the
  * Panel's members whose term covers the session's day), a greater
  * SEQUENCE once it moves, and a CANCEL with the same UID once it is
- * cancelled. Who is expected comes from the demo's people (the README's
- * sign-ins) and RULES.md, never from the code under test. */
+ * cancelled or the case withdrawn (R8); each queued by e-mail to each
+ * person with the step. Who is expected comes from the demo's people (the
+ * README's sign-ins) and RULES.md, never from the code under test. */
 #include "testing.h"
 
 #include <inttypes.h>
@@ -127,15 +128,45 @@ static struct parsed invitation_of(struct req *r, enum invitation_kind kind, int
     return parse(inv);
 }
 
+/* --- the invitations queued in the outbox, each step's --- */
+
+static int64_t mail_seen;
+
+/* The query's one column, its rows joined by commas. */
+static const char *joined(struct req *r, db_stmt *st)
+{
+    buf b;
+    buf_init(&b, r->a);
+    buf_puts(&b, "");
+    while (st && db_step(st) == DB_ROW)
+        buf_printf(&b, "%s%s", b.len ? "," : "", db_text(st, 0));
+    if (st)
+        db_done(st);
+    return buf_cstr(&b);
+}
+
+/* The invitations queued since the last look: "address METHOD", sorted. */
+static const char *queued(struct req *r)
+{
+    const char *got = joined(r, db_query(d,
+                                         "SELECT to_address || ' ' || CASE WHEN message LIKE "
+                                         "'%method=CANCEL%' THEN 'CANCEL' ELSE 'REQUEST' END "
+                                         "FROM mail WHERE id > ? AND kind = 'invitation' "
+                                         "ORDER BY 1",
+                                         "i", mail_seen));
+    db_int_query(d, &mail_seen, "SELECT COALESCE(MAX(id), 0) FROM mail", "");
+    return got;
+}
+
 /* --- the steps, through the use cases --- */
 
-static int64_t open_case(void)
+static int64_t open_case(const char *name, const char *email)
 {
     struct req r;
     as(&r, NULL);
     int64_t school = 0;
     db_int_query(d, &school, "SELECT id FROM school WHERE code = 'RHS'", "");
-    struct inquiry_input in = {.name = "Ines Invited", .email = TEACHER,
+    struct inquiry_input in = {.name = name, .email = email,
                                .school_id = arena_printf(r.a, "%" PRId64, school),
                                .school_other = "", .contact_by = "email", .phone = "",
                                .interest = "par", .message = "Please call me."};
@@ -144,7 +175,7 @@ static int64_t open_case(void)
     done(&r, inquiry_submit(&r.c, &in, false, &rc, &errs));
     as(&r, "coordinator@parley.test");
     int64_t inquiry = 0, id = 0;
-    db_int_query(d, &inquiry, "SELECT id FROM inquiry WHERE email = ?", "s", TEACHER);
+    db_int_query(d, &inquiry, "SELECT id FROM inquiry WHERE email = ?", "s", email);
     const char *refusal;
     done(&r, case_open(&r.c, inquiry, &id, &errs, &refusal));
     return id;
@@ -176,10 +207,11 @@ static enum app_status schedule_initial(struct req *r, int64_t case_id, const ch
 static void test_initial_meeting_invited_moved_cancelled(void **state)
 {
     (void)state;
-    int64_t k = open_case();
+    int64_t k = open_case("Ines Invited", TEACHER);
     struct req r;
     struct invitation inv;
     as(&r, "coordinator@parley.test");
+    queued(&r);
     done(&r, schedule_initial(&r, k, arena_printf(r.a, "%s 15:30", day(&r, 7)), "ct1@parley.test"));
     as(&r, "coordinator@parley.test");
     struct parsed first = invitation_of(&r, INVITE_INITIAL_MEETING, k, 0, &inv);
@@ -189,6 +221,8 @@ static void test_initial_meeting_invited_moved_cancelled(void **state)
     assert_string_equal(first.attendees, "mailto:ct1@parley.test,mailto:" TEACHER);
     assert_string_equal(first.organizer, "mailto:ct1@parley.test");
     assert_non_null(strstr(inv.subject, "Invitation: Initial meeting: Ines Invited, "));
+    /* each person invited has it by e-mail, queued with the step */
+    assert_string_equal(queued(&r), "ct1@parley.test REQUEST," TEACHER " REQUEST");
     done(&r, APP_OK);
 
     as(&r, "coordinator@parley.test");
@@ -199,6 +233,9 @@ static void test_initial_meeting_invited_moved_cancelled(void **state)
     assert_true(moved.sequence > first.sequence);
     assert_string_equal(moved.attendees, "mailto:ct2@parley.test,mailto:" TEACHER);
     assert_non_null(strstr(inv.subject, "Updated invitation: "));
+    /* the CT no longer chosen has a CANCEL (RFC 5546 3.2.5) */
+    assert_string_equal(queued(&r), "ct1@parley.test CANCEL,ct2@parley.test REQUEST," TEACHER
+                                    " REQUEST");
     done(&r, APP_OK);
 
     as(&r, "coordinator@parley.test");
@@ -211,6 +248,64 @@ static void test_initial_meeting_invited_moved_cancelled(void **state)
     assert_true(off.sequence > moved.sequence);
     assert_string_equal(off.attendees, moved.attendees);
     assert_non_null(strstr(inv.subject, "Cancelled: "));
+    assert_string_equal(queued(&r), "ct2@parley.test CANCEL," TEACHER " CANCEL");
+    done(&r, APP_OK);
+}
+
+/* R11: the PAR Agreement review is the teacher's and the union
+ * representative's. */
+static void test_agreement_review_invites_the_union_rep(void **state)
+{
+    (void)state;
+    int64_t k = open_case("Rita Review", "rita.review@example.org");
+    struct req r;
+    struct invitation inv;
+    as(&r, "coordinator@parley.test");
+    done(&r, schedule_initial(&r, k, arena_printf(r.a, "%s 15:30", day(&r, 0)), "ct1@parley.test"));
+    as(&r, "ct1@parley.test");
+    done(&r, fire(&r, k, (struct case_input){.to = "hold_meeting"}));
+    as(&r, "ct1@parley.test");
+    done(&r, fire(&r, k, (struct case_input){.to = "choose_track", .track = "par",
+                                             .district_year = "5", .plan = "improvement",
+                                             .months = "10", .rating = "needs_improvement",
+                                             .union_member = "yes", .full_time = "yes",
+                                             .job = "classroom_teacher"}));
+    as(&r, "ct1@parley.test");
+    queued(&r);
+    done(&r, fire(&r, k,
+                  (struct case_input){
+                      .to = "schedule_review", .at = arena_printf(r.a, "%s 16:00", day(&r, 5)),
+                      .place = "Union office",
+                      .union_rep_id = arena_printf(r.a, "%" PRId64, id_of("union@parley.test"))}));
+    as(&r, "ct1@parley.test");
+    struct parsed p = invitation_of(&r, INVITE_AGREEMENT_REVIEW, k, 0, &inv);
+    assert_int_equal(p.method, ICAL_METHOD_REQUEST);
+    assert_string_equal(p.uid, arena_printf(r.a, "case-%" PRId64 "-review@parley", k));
+    assert_string_equal(p.attendees, "mailto:rita.review@example.org,mailto:union@parley.test");
+    assert_string_equal(queued(&r), "rita.review@example.org REQUEST,union@parley.test REQUEST");
+    done(&r, APP_OK);
+}
+
+/* R8: a case withdrawn while on the caseload cancels its meetings still to
+ * come (the demo's PAR case has its middle meeting scheduled). */
+static void test_withdrawal_cancels_the_meetings_to_come(void **state)
+{
+    (void)state;
+    struct req r;
+    struct invitation inv;
+    int64_t middle = 0;
+    db_int_query(d, &middle, "SELECT id FROM meeting WHERE case_id = ? AND status = 'scheduled'",
+                 "i", (int64_t)PAR_CASE);
+    assert_true(middle > 0);
+    as(&r, "teacher@parley.test");
+    queued(&r);
+    done(&r, fire(&r, PAR_CASE, (struct case_input){.to = "withdraw", .reason = "A new post."}));
+    as(&r, "teacher@parley.test");
+    struct parsed p = invitation_of(&r, INVITE_PARLEY_MEETING, PAR_CASE, middle, &inv);
+    assert_int_equal(p.method, ICAL_METHOD_CANCEL);
+    assert_int_equal(p.status, ICAL_STATUS_CANCELLED);
+    assert_string_equal(queued(&r), "ct1@parley.test CANCEL,principal@parley.test CANCEL,"
+                                    "teacher@parley.test CANCEL");
     done(&r, APP_OK);
 }
 
@@ -226,6 +321,7 @@ static void test_parley_meetings_invite_by_track(void **state)
     const char *refusal = NULL;
     int64_t pa = 0, par = 0;
     as(&r, "ct2@parley.test");
+    queued(&r);
     struct meeting_input in = {.phase = "extra", .at = arena_printf(r.a, "%s 15:00", day(&r, 3)),
                                .minutes = "45", .place = "Library"};
     done(&r, meeting_schedule(&r.c, PA_CASE, &in, &pa, &errs, &refusal));
@@ -233,6 +329,7 @@ static void test_parley_meetings_invite_by_track(void **state)
     struct parsed p = invitation_of(&r, INVITE_PARLEY_MEETING, PA_CASE, pa, &inv);
     assert_string_equal(p.attendees, "mailto:ct2@parley.test,mailto:teacher2@parley.test");
     assert_null(strstr(inv.text, "principal2"));
+    assert_string_equal(queued(&r), "ct2@parley.test REQUEST,teacher2@parley.test REQUEST");
     done(&r, APP_OK);
 
     as(&r, "ct1@parley.test");
@@ -243,6 +340,9 @@ static void test_parley_meetings_invite_by_track(void **state)
     assert_int_equal(first.method, ICAL_METHOD_REQUEST);
     assert_string_equal(first.attendees, "mailto:ct1@parley.test,mailto:principal@parley.test,"
                                          "mailto:teacher@parley.test");
+    const char *all = "ct1@parley.test REQUEST,principal@parley.test REQUEST,"
+                      "teacher@parley.test REQUEST";
+    assert_string_equal(queued(&r), all);
     done(&r, APP_OK);
 
     as(&r, "ct1@parley.test");
@@ -252,6 +352,7 @@ static void test_parley_meetings_invite_by_track(void **state)
     struct parsed moved = invitation_of(&r, INVITE_PARLEY_MEETING, PAR_CASE, par, &inv);
     assert_string_equal(moved.uid, first.uid);
     assert_true(moved.sequence > first.sequence);
+    assert_string_equal(queued(&r), all);
     done(&r, APP_OK);
 
     as(&r, "ct1@parley.test");
@@ -262,26 +363,21 @@ static void test_parley_meetings_invite_by_track(void **state)
     assert_string_equal(off.uid, first.uid);
     assert_int_equal(off.status, ICAL_STATUS_CANCELLED);
     assert_true(off.sequence > moved.sequence);
+    assert_string_equal(queued(&r), "ct1@parley.test CANCEL,principal@parley.test CANCEL,"
+                                    "teacher@parley.test CANCEL");
     done(&r, APP_OK);
 }
 
 /* R29: the members whose term covers the session's day, worked out here
- * from the roster's terms. */
-static const char *sitting_on(struct req *r, const char *date)
+ * from the roster's terms: each as before, the address, after. */
+static const char *sitting_on(struct req *r, const char *date, const char *before,
+                              const char *after)
 {
-    buf b;
-    buf_init(&b, r->a);
-    buf_puts(&b, "");
-    db_stmt *st = db_query(d,
-                           "SELECT DISTINCT 'mailto:' || p.email FROM person_role x JOIN person p "
-                           "ON p.id = x.person_id WHERE x.role = 'panel_member' AND "
-                           "x.term_start <= ? AND x.term_end >= ? ORDER BY 1",
-                           "ss", date, date);
-    while (st && db_step(st) == DB_ROW)
-        buf_printf(&b, "%s%s", b.len ? "," : "", db_text(st, 0));
-    if (st)
-        db_done(st);
-    return buf_cstr(&b);
+    return joined(r, db_query(d,
+                              "SELECT DISTINCT ? || p.email || ? FROM person_role x JOIN person p "
+                              "ON p.id = x.person_id WHERE x.role = 'panel_member' AND "
+                              "x.term_start <= ? AND x.term_end >= ? ORDER BY 1",
+                              "ssss", before, after, date, date));
 }
 
 static void test_panel_session_invites_the_members_sitting(void **state)
@@ -293,6 +389,7 @@ static void test_panel_session_invites_the_members_sitting(void **state)
     const char *refusal = NULL;
     int64_t id = 0;
     as(&r, "coordinator@parley.test");
+    queued(&r);
     char on[11];
     snprintf(on, sizeof on, "%s", day(&r, 20));
     struct panel_session_input in = {.held_on = on, .starts_at = "16:00", .place = "Room 1"};
@@ -301,9 +398,12 @@ static void test_panel_session_invites_the_members_sitting(void **state)
     struct parsed first = invitation_of(&r, INVITE_PANEL_SESSION, 0, id, &inv);
     assert_int_equal(first.method, ICAL_METHOD_REQUEST);
     assert_string_equal(first.uid, arena_printf(r.a, "panel-session-%" PRId64 "@parley", id));
-    assert_true(strlen(sitting_on(&r, on)) > 0);
-    assert_string_equal(first.attendees, sitting_on(&r, on));
+    const char *sitting = sitting_on(&r, on, "mailto:", "");
+    assert_true(strlen(sitting) > 0);
+    assert_string_equal(first.attendees, sitting);
+    assert_null(strstr(sitting, "panel6@"));   /* the demo's member whose term ended */
     assert_string_equal(first.organizer, "mailto:coordinator@parley.test");
+    assert_string_equal(queued(&r), sitting_on(&r, on, "", " REQUEST"));
     done(&r, APP_OK);
 
     as(&r, "coordinator@parley.test");
@@ -314,15 +414,18 @@ static void test_panel_session_invites_the_members_sitting(void **state)
     struct parsed moved = invitation_of(&r, INVITE_PANEL_SESSION, 0, id, &inv);
     assert_string_equal(moved.uid, first.uid);
     assert_true(moved.sequence > first.sequence);
+    assert_string_equal(queued(&r), sitting_on(&r, on, "", " REQUEST"));
     done(&r, APP_OK);
 
-    /* a change that does not move it (the quorum) leaves the SEQUENCE */
+    /* a change that does not move it (the quorum) leaves the SEQUENCE, and
+     * sends nothing */
     as(&r, "coordinator@parley.test");
     done(&r, panel_session_update(&r.c, id, 0, &(struct panel_session_input){.quorum = "3"},
                                   &errs, &refusal));
     as(&r, "coordinator@parley.test");
     assert_int_equal(invitation_of(&r, INVITE_PANEL_SESSION, 0, id, &inv).sequence,
                      moved.sequence);
+    assert_string_equal(queued(&r), "");
     done(&r, APP_OK);
 }
 
@@ -378,6 +481,8 @@ int main(void)
         cmocka_unit_test(test_initial_meeting_invited_moved_cancelled),
         cmocka_unit_test(test_parley_meetings_invite_by_track),
         cmocka_unit_test(test_panel_session_invites_the_members_sitting),
+        cmocka_unit_test(test_agreement_review_invites_the_union_rep),
+        cmocka_unit_test(test_withdrawal_cancels_the_meetings_to_come),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
