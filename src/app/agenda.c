@@ -119,6 +119,8 @@ void agenda_panel_session(struct ctx *c, const struct panel_session *s, struct a
     it->place = s->place;
     it->link = arena_printf(c->a, "/panel/sessions/%" PRId64, s->id);
     it->uid = arena_printf(c->a, "panel-session-%" PRId64 "@parley", s->id);
+    it->organizer_name = *s->arranged_by_name ? s->arranged_by_name : NULL;
+    it->organizer_email = *s->arranged_by_email ? s->arranged_by_email : NULL;
     it->sequence = s->sequence;
     it->updated_at = s->updated_at;
 }

@@ -1,9 +1,10 @@
-/* calendar.h: people's agendas in their own calendars (R17, R37): one
- * meeting's calendar file, and each person's feed, a secret URL they can
- * replace or revoke. Only the SHA-256 of a feed's token is stored, as for
- * sessions and API tokens. A feed holds its owner's agenda (app/agenda.h):
- * the policy table decides each case's meetings (R16: never a PA case's
- * for an administrator). */
+/* calendar.h: people's agendas in their own calendars (R10, R11, R17,
+ * R24, R37): one meeting's calendar file, and each person's feed (their
+ * initial meetings, agreement reviews, parley meetings, Panel sessions and
+ * deadlines), a secret URL they can replace or revoke. Only the SHA-256
+ * of a feed's token is stored, as for sessions and API tokens. A feed
+ * holds its owner's agenda (app/agenda.h): the policy table decides each
+ * case's meetings (R16: never a PA case's for an administrator). */
 #ifndef PARLEY_CALENDAR_H
 #define PARLEY_CALENDAR_H
 

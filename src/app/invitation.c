@@ -113,11 +113,6 @@ static enum app_status panel_event(struct ctx *c, int64_t id, struct invitation 
     if (st != APP_OK || (st = panel_members_on(c, &s, &ms, &n)) != APP_OK)
         return st;
     agenda_panel_session(c, &s, &inv->event);
-    struct invitee organizer;
-    if (person_of(c, c->who.person_id, &organizer)) {
-        inv->event.organizer_name = organizer.name;
-        inv->event.organizer_email = organizer.email;
-    }
     for (int i = 0; i < n; i++)
         if (ms[i].sitting)
             invite(c, inv, ms[i].person_id);

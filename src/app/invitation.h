@@ -13,7 +13,7 @@
  * is cancelled, or to someone no longer invited. It carries the event's
  * time, place and people, never notes or ratings (603 CMR 35.10). The
  * organizer is the case's Consulting Teacher (the Panel's sessions: the
- * coordinator who arranges them). */
+ * coordinator who arranged them). */
 #ifndef PARLEY_INVITATION_H
 #define PARLEY_INVITATION_H
 

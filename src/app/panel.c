@@ -35,9 +35,11 @@ const char *panel_today(struct ctx *c)
 
 #define SESSION_COLUMNS                                                                           \
     "SELECT s.id, s.held_on, s.starts_at, s.place, s.vote_rule, s.quorum, s.status, "           \
-    "s.created_at, s.updated_at, s.version, s.sequence, "                                        \
+    "s.created_at, s.updated_at, s.version, s.sequence, COALESCE(a.name, ''), "                \
+    "COALESCE(a.email, ''), "                                                                    \
     "(SELECT COUNT(*) FROM panel_docket d WHERE d.session_id = s.id), "                          \
-    "(SELECT COUNT(*) FROM panel_attendance a WHERE a.session_id = s.id) FROM panel_session s "
+    "(SELECT COUNT(*) FROM panel_attendance x WHERE x.session_id = s.id) FROM panel_session s "  \
+    "LEFT JOIN person a ON a.id = s.arranged_by "
 
 static void session_from_row(struct ctx *c, db_stmt *st, struct panel_session *s)
 {
@@ -53,8 +55,10 @@ static void session_from_row(struct ctx *c, db_stmt *st, struct panel_session *s
     s->updated_at = db_int(st, 8);
     s->version = db_int(st, 9);
     s->sequence = (int)db_int(st, 10);
-    s->ncases = (int)db_int(st, 11);
-    s->npresent = (int)db_int(st, 12);
+    s->arranged_by_name = db_text_copy(st, 11, c->a);
+    s->arranged_by_email = db_text_copy(st, 12, c->a);
+    s->ncases = (int)db_int(st, 13);
+    s->npresent = (int)db_int(st, 14);
 }
 
 /* One session (id) or the program's (0), upcoming ones only if asked. */
@@ -208,10 +212,10 @@ enum app_status panel_session_create(struct ctx *c, const struct panel_session_i
     int64_t now = app_now(c);
     int rc = db_int_query(c->db, id,
                           "INSERT INTO panel_session (program_id, held_on, starts_at, place, "
-                          "vote_rule, quorum, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, "
-                          "?, ?) RETURNING id",
-                          "issssdii", c->who.program_id, v.held_on, v.starts_at, v.place,
-                          v.vote_rule, v.quorum, now, now);
+                          "vote_rule, quorum, arranged_by, created_at, updated_at) VALUES (?, ?, "
+                          "?, ?, ?, ?, NULLIF(?, 0), ?, ?) RETURNING id",
+                          "issssdiii", c->who.program_id, v.held_on, v.starts_at, v.place,
+                          v.vote_rule, v.quorum, c->who.person_id, now, now);
     if (rc != DB_OK)
         return app_db_status(rc == DB_DONE ? DB_ERROR : rc);
     s = audit_append(c, "scheduled", "panel_session", *id, 0,

@@ -31,6 +31,8 @@ struct panel_session {
     const char *held_on, *starts_at, *place, *vote_rule; /* 'YYYY-MM-DD', 'HH:MM' */
     int quorum;
     int sequence;                                        /* the calendar's (RFC 5545) */
+    const char *arranged_by_name, *arranged_by_email;    /* the coordinator who arranged it
+                                                            ("" when not known) */
     bool closed;
     int ncases, npresent;                                /* in lists */
 };

@@ -1,6 +1,7 @@
-/* calendar.c: the meetings in people's own calendars (R17): one meeting's
- * .ics file, the personal feed at a secret URL (public: a calendar app
- * signs in to nothing; the route logs its pattern, not the secret), and
+/* calendar.c: the meetings in people's own calendars (R10, R11, R17,
+ * R24): one meeting's .ics file, the personal feed at a secret URL
+ * (public: a calendar app signs in to nothing; the route logs its
+ * pattern, not the secret), and
  * the account page where a person makes, replaces or revokes their link.
  * The link is shown once, on the answer to making it: only its SHA-256 is
  * kept. */
@@ -79,9 +80,9 @@ static void calendar_page(req *r, const char *token)
         return;
     }
     page_begin(r, "Your calendar feed");
-    html_raw(&r->out, "<p>Your parley meetings, as the teacher, the Consulting Teacher or the "
-                      "administrator of a PAR case at your school, in your own calendar app: "
-                      "subscribe to your secret link. Whoever has the link sees the meetings' "
+    html_raw(&r->out, "<p>The meetings you take part in (initial meetings, PAR Agreement "
+                      "reviews, parley meetings, Panel sessions) and the deadlines of your "
+                      "tasks, in your own calendar app: subscribe to your secret link. Whoever has the link sees the meetings' "
                       "times and places, so keep it to yourself. If it gets out, make a new "
                       "link: the old one stops working at once.</p>");
     if (token) {
