@@ -413,7 +413,7 @@ static int cmd_user_add_fn(struct ctx *c, const struct opts *o)
 static int cmd_user_passwd_fn(struct ctx *c, const struct opts *o)
 {
     int64_t pid = person_id_by_email(c, need(o, "email", "user passwd"));
-    if (!pid || !app_operator_about(c, pid)) {
+    if (!pid || !app_act_in_home_program(c, pid)) {
         fprintf(stderr, "parley: nobody has that email address\n");
         return 1;
     }
@@ -431,7 +431,7 @@ static int cmd_user_link_fn(struct ctx *c, const struct opts *o)
 {
     int64_t pid = person_id_by_email(c, need(o, "email", "user link")), expires;
     const char *token;
-    if (!pid || !app_operator_about(c, pid) || auth_reset_issue(c, pid, &token, &expires) != APP_OK) {
+    if (!pid || !app_act_in_home_program(c, pid) || auth_reset_issue(c, pid, &token, &expires) != APP_OK) {
         fprintf(stderr, "parley: nobody has that email address\n");
         return 1;
     }
@@ -451,7 +451,7 @@ static int cmd_token_create_fn(struct ctx *c, const struct opts *o)
     struct api_token t;
     struct errors errs = {0};
     struct token_input in = {.name = opt(o, "name", "command line"), .days = opt(o, "days", "")};
-    enum app_status s = !pid || !app_operator_about(c, pid)
+    enum app_status s = !pid || !app_act_in_home_program(c, pid)
                             ? APP_NOT_FOUND
                             : token_create_for(c, email, &in, &t, &token, &errs);
     if (s == APP_NOT_FOUND)
@@ -1154,7 +1154,9 @@ static const struct command commands[] = {
     {"user passwd", "Sets a person's password from the first line of standard input.",
      email_opts, NULL, cmd_user_passwd_fn, false},
     {"user link", "Prints a one-time link with which a person sets a new password (and signs "
-                  "them out everywhere).", link_opts,
+                  "them out everywhere). Only the operator, who holds the database anyway, is "
+                  "shown a link: the coordinator's (a person's page) and the person's own "
+                  "(\"Forgot your password?\") go by e-mail to the person.", link_opts,
      NULL, cmd_user_link_fn, false},
     {"token create", "Prints a new API token for a person (only its hash is kept).", token_opts,
      NULL, cmd_token_create_fn, false},

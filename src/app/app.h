@@ -96,6 +96,8 @@ enum app_status app_db_status(int db_status);
 
 
 
+/* A program's name ("Parley" if there is none), for the words of its mail. */
+const char *program_name_of(struct ctx *c, int64_t program_id);
 /* A program setting's value: the program's own, else RULES.md's default. */
 const char *program_setting(struct ctx *c, const char *key);
 /* The same for another program than the one the asker acts in. */
@@ -107,11 +109,12 @@ const char *like_pattern(arena *a, const char *term);
 /* The command line's context: an operator acting as the coordinator of the
  * installation's program. Returns false if there is no program yet. */
 bool app_operator_ctx(struct ctx *c, struct app *app, db *d, arena *a);
-/* The command line acting about one person acts in that person's home
+/* Acting about one person who is not the asker (the command line; a
+ * visitor's "Forgot your password?") is acting in that person's home
  * program, so that what it does lands in that program's audit log (R38,
  * sql/009): a federation member's token is the federation's business, not
  * the district's. false if there is no such person. */
-bool app_operator_about(struct ctx *c, int64_t person_id);
+bool app_act_in_home_program(struct ctx *c, int64_t person_id);
 /* Creates the installation's program (parley init). */
 enum app_status program_create(struct ctx *c, const char *name, const char *short_name,
                                const char *time_zone, int64_t *id);

@@ -18,6 +18,17 @@ static const char *subject_of(struct ctx *c, const char *headline)
     return arena_printf(c->a, "%.*s…", (int)cut, headline);
 }
 
+static int inbox_add(struct ctx *c, int64_t person_id, int64_t case_id, const char *message,
+                     const char *headline, const char *link)
+{
+    return db_exec(c->db,
+                   /* case_id 0: news of no PA/PAR case (a peer support case's) */
+                   "INSERT INTO notification (person_id, case_id, at, message, headline, link) "
+                   "VALUES (?, NULLIF(?, 0), ?, ?, ?, ?)",
+                   "iiisss", person_id, case_id, app_now(c), message, headline,
+                   link ? link : "");
+}
+
 static enum app_status notify_as(struct ctx *c, enum mail_kind kind, int64_t person_id,
                                  int64_t case_id, const char *message, const char *headline,
                                  const char *link)
@@ -26,17 +37,23 @@ static enum app_status notify_as(struct ctx *c, enum mail_kind kind, int64_t per
         return APP_OK;
     if (!headline)
         headline = message;
-    int rc = db_exec(c->db,
-                     /* case_id 0: news of no PA/PAR case (a peer support case's) */
-                     "INSERT INTO notification (person_id, case_id, at, message, headline, link) "
-                     "VALUES (?, NULLIF(?, 0), ?, ?, ?, ?)",
-                     "iiisss", person_id, case_id, app_now(c), message, headline,
-                     link ? link : "");
+    int rc = inbox_add(c, person_id, case_id, message, headline, link);
     if (rc != DB_OK)
         return app_db_status(rc);
     return outbox_queue(c, &(struct mail){.kind = kind, .person_id = person_id,
                                           .case_id = case_id, .subject = subject_of(c, headline),
                                           .text = headline, .link = link});
+}
+
+enum app_status notify_person_mailed(struct ctx *c, int64_t person_id, const char *message,
+                                     const struct mail *m)
+{
+    int rc = inbox_add(c, person_id, m->case_id, message, m->subject, m->link);
+    if (rc != DB_OK)
+        return app_db_status(rc);
+    struct mail to = *m;
+    to.person_id = person_id;
+    return outbox_queue(c, &to);
 }
 
 enum app_status notify_person(struct ctx *c, int64_t person_id, int64_t case_id,

@@ -19,6 +19,12 @@ struct notification {
  * NULL when the message is such words already. */
 enum app_status notify_person(struct ctx *c, int64_t person_id, int64_t case_id,
                               const char *message, const char *headline, const char *link);
+/* The same, with its own e-mail in place of the notice: m (to the person,
+ * whatever m->person_id says), which goes whatever they chose when its
+ * kind always does (app/outbox.h; R8: a request sent in their name). */
+struct mail;
+enum app_status notify_person_mailed(struct ctx *c, int64_t person_id, const char *message,
+                                     const struct mail *m);
 /* The same for a reminder of something due (app/reminders.h). */
 enum app_status notify_reminder(struct ctx *c, int64_t person_id, int64_t case_id,
                                 const char *words, const char *link);

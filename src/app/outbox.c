@@ -96,16 +96,6 @@ static const char *message_id(struct ctx *c)
     return arena_printf(c->a, "%s.parley%s", hex, at ? at : "@localhost");
 }
 
-static const char *program_name_of(struct ctx *c, int64_t program_id)
-{
-    const char *name = "Parley";
-    db_stmt *st = db_query(c->db, "SELECT name FROM program WHERE id = ?", "i", program_id);
-    if (st && db_step(st) == DB_ROW)
-        name = arena_strdup(c->a, db_text(st, 0));
-    db_done(st);
-    return name;
-}
-
 static const char *footer(enum mail_kind k)
 {
     if (k == MAIL_SECURITY || k == MAIL_CONFIRMATION)
@@ -263,8 +253,13 @@ enum app_status outbox_retry(struct ctx *c, int64_t id)
                      "iii", app_now(c), id, c->who.program_id);
     if (rc != DB_OK)
         return app_db_status(rc);
-    if (db_changes(c->db) != 1)
-        return APP_NOT_FOUND;
+    if (db_changes(c->db) != 1) {
+        /* sent or waiting already: nothing to do; another program's: none */
+        int64_t ours = 0;
+        db_int_query(c->db, &ours, "SELECT COUNT(*) FROM mail WHERE id = ? AND program_id = ?",
+                     "ii", id, c->who.program_id);
+        return ours ? APP_CONFLICT : APP_NOT_FOUND;
+    }
     return audit_append(c, "edit", "mail", id, 0,
                         arena_printf(c->a, "Sent a message again (%" PRId64 ")", id));
 }

@@ -32,6 +32,9 @@ const struct policy_rule policy_rules[] = {
      "The coordinator adds people to the program."},
     {ROLE_COORDINATOR, ACT_EDIT, KIND_PERSON,
      "The coordinator corrects people's details."},
+    {ROLE_COORDINATOR, ACT_CREATE, KIND_PASSWORD_LINK,
+     "The coordinator has Parley e-mail a person of the program a one-time link to set a "
+     "password; only the person reads it."},
     {ROLE_COORDINATOR, ACT_VIEW_HISTORY, KIND_PERSON,
      "The coordinator sees the history of any person's record."},
     {ROLE_COORDINATOR, ACT_LIST, KIND_SCHOOL,
@@ -605,7 +608,7 @@ const char *policy_kind_label(enum record_kind kind)
         [KIND_PSS_CASE] = "peer support cases", [KIND_PSS_REPORT] = "peer support reports",
         [KIND_OUTCOME] = "case outcomes", [KIND_SURVEY] = "end-of-cycle surveys",
         [KIND_PROGRAM_REPORT] = "the program's reports", [KIND_API_TOKEN] = "API tokens",
-        [KIND_MAIL] = "outgoing mail",
+        [KIND_MAIL] = "outgoing mail", [KIND_PASSWORD_LINK] = "password links",
     };
     return kind < KIND_COUNT ? labels[kind] : "";
 }
@@ -758,6 +761,9 @@ const char *policy_refusal(enum action act, enum record_kind kind)
                "also revoke the program's people's.";
     case KIND_MAIL:
         return "Only the program coordinator reads the program's outgoing mail.";
+    case KIND_PASSWORD_LINK:
+        return "Only the program coordinator has Parley e-mail someone a password link. To set "
+               "your own password, use \"Forgot your password?\" on the sign-in page.";
     case KIND_AUDIT:
         return "Only the program coordinator browses the whole audit log. "
                "You can see every entry about your own record under My record.";

@@ -1,10 +1,12 @@
 /* account.c: signing in and out, the dashboard, one's own account and
- * password, and one-time password links. */
+ * password, and one-time password links: asking for one by e-mail
+ * ("Forgot your password?") and using one. */
 #include <inttypes.h>
 #include <string.h>
 
 #include "app/auth.h"
 #include "app/outbox.h"
+#include "app/password_link.h"
 #include "app/people.h"
 #include "base/clock.h"
 #include "domain/credential.h"
@@ -36,7 +38,7 @@ static void login_form(req *r, const char *email, const char *next, const char *
                                    .autocomplete = "current-password", .required = true},
                 NULL);
     form_end(r, "Sign in");
-    html_printf(&r->out, "<p>%s</p>", credential_forgot_words);
+    html_printf(&r->out, "<p><a href=\"/password/forgot\">%s</a></p>", credential_forgot_words);
     page_end(r);
 }
 
@@ -363,7 +365,7 @@ static void reset_page(req *r, const char *name, const struct errors *errs)
 static void reset_gone(req *r)
 {
     web_error(r, 404, "This password link has expired or was already used, or a newer link or a "
-                      "new password replaced it. " CREDENTIAL_ASK_OPERATOR);
+                      "new password replaced it. " CREDENTIAL_ASK_LINK);
 }
 
 void page_reset(req *r)
@@ -412,4 +414,65 @@ void do_reset(req *r)
         web_hash(r, job, reset_finish, job);
     else
         reset_answer(r, s, &errs);
+}
+
+/* --- "Forgot your password?" (issue 16) --- */
+
+static void forgot_page(req *r, const char *email, const struct errors *errs, const char *problem)
+{
+    page_begin(r, "Forgot your password?");
+    form_problem(r, problem);
+    form_errors(r, errs);
+    html_printf(&r->out, "<p>Give the email address you sign in with. If an account has it, "
+                         "Parley e-mails it a link to set a new password. The link works once, "
+                         "for %d hours; nobody else sees it.</p>",
+                password_link_hours(ctx_of(r)));
+    form_begin(r, "/password/forgot");
+    field_input(r, &(struct field){.name = "email", .label = "Email address", .type = "email",
+                                   .value = email, .autocomplete = "username", .required = true},
+                errs);
+    form_end(r, "Send me a link");
+    html_raw(&r->out, "<p><a href=\"/login\">Back to signing in</a></p>");
+    page_end(r);
+}
+
+void page_forgot(req *r)
+{
+    forgot_page(r, "", NULL, NULL);
+}
+
+/* The answer is the same whether or not an account has the address, and
+ * comes by a redirect, so that a reload asks for nothing again. */
+void do_forgot(req *r)
+{
+    const char *email = form_value(r, "email");
+    struct errors errs = {0};
+    struct rate_refusal refused;
+    enum app_status s = password_link_forgot(ctx_of(r), email, &refused, &errs);
+    if (s == APP_INVALID) {
+        r->status = 400;
+        forgot_page(r, email, &errs, NULL);
+    } else if (s == APP_THROTTLED) {
+        forgot_page(r, email, NULL,
+                    arena_printf(r->a, "Parley has had as many asks for a password link as it "
+                                       "accepts in an hour (%d) for this email address, or from "
+                                       "your network. %s",
+                                 refused.limit, form_retry_after(r, refused.retry_at)));
+    } else if (s != APP_OK) {
+        web_fail(r, s, KIND_ACCOUNT);
+    } else {
+        res_redirect(r, "/password/forgot/sent");
+    }
+}
+
+void page_forgot_sent(req *r)
+{
+    page_begin(r, "Check your e-mail");
+    html_printf(&r->out, "<div class=\"panel\" role=\"status\"><p>%s</p></div><p>Only whoever "
+                         "reads that mailbox sees the link. Nothing came? Look in your spam "
+                         "folder, check that it is the address you sign in with, or ask your "
+                         "program coordinator.</p><p><a href=\"/login\">Back to "
+                         "signing in</a></p>",
+                credential_forgot_answer(r->a, password_link_hours(ctx_of(r))));
+    page_end(r);
 }

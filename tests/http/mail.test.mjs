@@ -38,7 +38,7 @@ before(async () => {
     srv = await startServer(MAIL_ARGS(box));
     j = new Journey(srv);
 });
-after(async () => { await srv?.stop(); await box?.stop(); });
+after(async () => { await srv?.stop(); await box?.close(); });
 
 // What the case's records hold that is no one's business by e-mail: the
 // notes, narratives, reasons and goals, and the ratings' names.
@@ -53,6 +53,9 @@ function confidential(db, caseId) {
         ...q(`SELECT rationale FROM recommendation WHERE case_id = ${caseId}`),
         ...q(`SELECT body FROM panel_submission WHERE case_id = ${caseId}`),
         ...q(`SELECT specific FROM goal WHERE case_id = ${caseId}`),
+        ...q(`SELECT title FROM goal WHERE case_id = ${caseId}`),
+        ...q(`SELECT summary FROM case_event WHERE case_id = ${caseId} AND summary LIKE '%Notes: %'`)
+            .map(s => s.slice(s.indexOf('Notes: ') + 7)),
         ...q(`SELECT tally FROM panel_decision WHERE case_id = ${caseId}`),
         'Needs Improvement', 'Unsatisfactory', 'Exemplary', 'Proficient',
     ];
@@ -77,7 +80,7 @@ test('a PAR case to the approval: one message per notice to each party, saying w
         assert.ok(got.some(m => m.to === who), `no mail to ${who}`);
     // from the program, with a link into Parley, in text and HTML
     const m = got[0];
-    assert.match(m.from.name, /Parley|Program/i);
+    assert.match(m.fromName, /Parley|Program/i);
     assert.match(m.text, new RegExp(`Open it in Parley: ${srv.base}/`));
     assert.match(m.html, /<a href="http:\/\/127\.0\.0\.1:\d+\//);
     // nothing of the records' content
@@ -142,7 +145,7 @@ async function ownServer(t, extra = []) {
     const dbi = demoDatabase();
     const keep = { ...dbi, cleanup: () => {} };
     const s = await startServer([...MAIL_ARGS(b), ...extra], keep);
-    t.after(async () => { await s.stop(); await b.stop(); });
+    t.after(async () => { await s.stop(); await b.close(); });
     return { box: b, srv: s, keep };
 }
 
@@ -178,7 +181,7 @@ test('a relay that asks to wait, is down, then refuses: each message arrives onc
     b.refuse = null;
 
     // down, then up again: nothing lost
-    await b.stop();
+    await b.close();
     await c.notice();
     await sleep(1500);
     await b.start();
@@ -258,4 +261,20 @@ test('two nodes on one database (PostgreSQL under make test-pg): each message is
     for (const r of made)
         assert.equal(b.messages.filter(m => bare(m.messageId) === r.messageId).length, 1,
                      `message ${r.id} (${r.kind} to ${r.to})`);
+});
+
+test('with no relay nothing leaves: the demo\'s mail is kept, and the coordinator reads it at /outbox', async t => {
+    const s = await startServer();
+    t.after(() => s.stop());
+    const coord = new Client(s.base);
+    await coord.login(PEOPLE.coordinator);
+    const page = (await coord.get('/outbox')).text;
+    assert.match(page, /No mail relay is set/);
+    // the district's mail: the federation's (peer support, R31-R36) is its own coordinator's
+    const kept = Number(sql(s.db, `SELECT count(*) FROM mail WHERE state = 'queued' AND program_id =
+                                   (SELECT program_id FROM person WHERE email = '${PEOPLE.coordinator}')`)[0]);
+    assert.ok(kept > 10, `the demo keeps ${kept} messages`);
+    assert.equal((page.match(/<details>/g) || []).length, Math.min(kept, 200), 'each message listed');
+    assert.ok(Number(sql(s.db, "SELECT count(*) FROM mail")[0]) > kept, 'the federation has mail of its own');
+    assert.match(page, /Kept \(no relay\)/);
 });

@@ -1,65 +1,98 @@
 // mailbox.mjs: a real SMTP server on a loopback port (the npm package
-// smtp-server), whose every message is read back with mailparser, for the
-// tests of Parley's mail (issue 16). It can refuse (a 4xx that asks to try
-// later, or a 5xx for good), be stopped and started again on the same port.
+// smtp-server; issue 16). parley serve's mail worker hands it what it sends
+// (startServer(mailbox.serverArgs)); each message is read back with
+// mailparser, and a test waits for the one it expects. It can refuse (a
+// 4xx that asks to try later, or a 5xx for good), answer slowly, and be
+// closed and started again on the same port.
 //
-//   const box = await startMailbox();
-//   srv = await startServer(['--smtp-url', box.url, '--mail-retry-seconds', '1']);
-//   const m = await box.waitFor(m => m.to === 'ct1@parley.test');
+//   const mailbox = await startMailbox();
+//   const srv = await startServer(mailbox.serverArgs);
+//   const m = await mailbox.waitFor(m => m.to === 'teacher3@parley.test');
+//   assert.match(m.text, /works once/);
 import { SMTPServer } from 'smtp-server';
 import { simpleParser } from 'mailparser';
 
-export async function startMailbox({ port = 0 } = {}) {
+const sleep = ms => new Promise(r => setTimeout(r, ms));
+
+// A message as the tests read it: to (the envelope's receivers,
+// lower-case), from, subject, its text and HTML parts, its calendar part
+// (an invitation's iCalendar text, or null), the Message-ID.
+async function read(raw, session) {
+    const mail = await simpleParser(raw);
+    const calendar = (mail.attachments || []).find(a => /text\/calendar/.test(a.contentType));
+    return {
+        to: session.envelope.rcptTo.map(r => r.address.toLowerCase()).join(','),
+        from: mail.from?.value[0]?.address || '',
+        fromName: mail.from?.value[0]?.name || '',
+        subject: mail.subject || '',
+        text: mail.text || '',
+        html: typeof mail.html === 'string' ? mail.html : '',
+        calendar: calendar ? calendar.content.toString() : null,
+        messageId: mail.messageId || '',
+        raw: raw.toString(),
+    };
+}
+
+export async function startMailbox() {
     const box = {
-        messages: [],          // each as parsed: { messageId, to, from, subject, text, html, calendar, raw }
-        refuse: null,          // (session) => null | { code, message }: refuse the next DATA
-        delayMs: 0,            // how long each DATA waits before its answer
+        messages: [],
+        refuse: null,    // (session) => null | { code, message }: how to answer the next DATA
+        delayMs: 0,      // how long each DATA waits before its answer
     };
     const onData = (stream, session, done) => {
         const chunks = [];
         stream.on('data', c => chunks.push(c));
         stream.on('end', async () => {
             const refusal = box.refuse && box.refuse(session);
-            if (box.delayMs) await new Promise(r => setTimeout(r, box.delayMs));
+            if (box.delayMs) await sleep(box.delayMs);
             if (refusal) {
                 const e = new Error(refusal.message);
                 e.responseCode = refusal.code;
                 return done(e);
             }
-            const raw = Buffer.concat(chunks);
-            const m = await simpleParser(raw);
-            const calendar = (m.attachments || []).find(a => /text\/calendar/.test(a.contentType));
-            box.messages.push({
-                messageId: m.messageId, to: session.envelope.rcptTo.map(r => r.address).join(','),
-                from: m.from && m.from.value[0], subject: m.subject || '', text: m.text || '',
-                html: m.html || '', calendar: calendar ? calendar.content.toString() : null,
-                headers: m.headers, raw: raw.toString(),
-            });
-            done();
+            try {
+                box.messages.push(await read(Buffer.concat(chunks), session));
+                done();
+            } catch (e) {
+                done(e);
+            }
         });
     };
-    const listen = p => new Promise((resolve, reject) => {
+    const listen = port => new Promise((resolve, reject) => {
         box.server = new SMTPServer({ authOptional: true, disabledCommands: ['STARTTLS'],
                                       logger: false, onData });
-        box.server.on('error', () => {});
-        box.server.listen(p, '127.0.0.1', err => err ? reject(err) : resolve(box.server.server.address().port));
+        box.server.once('error', reject);
+        box.server.listen(port, '127.0.0.1', () => resolve(box.server.server.address().port));
     });
-    box.port = await listen(port);
+    box.port = await listen(0);
     box.url = `smtp://127.0.0.1:${box.port}`;
-    box.stop = () => new Promise(resolve => box.server.close(resolve));
+    // What startServer needs to send here, trying again a second later.
+    box.serverArgs = ['--smtp-url', box.url, '--mail-retry-seconds', '1'];
+    box.close = () => new Promise(resolve => box.server.close(resolve));
     box.start = () => listen(box.port);
-    // The messages so far that match; waits up to ms for at least `count`.
-    box.waitFor = async (match, { count = 1, ms = 15000 } = {}) => {
-        const until = Date.now() + ms;
+    // The messages that came for an address so far.
+    box.to = address => box.messages.filter(m => m.to === address.toLowerCase());
+    // The first message, come or coming, that match(m) accepts; with count,
+    // that many of them (an array).
+    box.waitFor = async (match, { count = 1, timeout = 20000, what = 'the message' } = {}) => {
+        const until = Date.now() + timeout;
         for (;;) {
             const found = box.messages.filter(match);
             if (found.length >= count) return count === 1 ? found[0] : found;
             if (Date.now() > until)
-                throw new Error(`mailbox: ${found.length} of ${count} messages after ${ms} ms; ` +
-                                `it holds ${box.messages.length}: ` +
-                                box.messages.map(m => `${m.to} "${m.subject}"`).join('; '));
-            await new Promise(r => setTimeout(r, 100));
+                throw new Error(`${what}: ${found.length} of ${count} did not come in ${timeout} ms; ` +
+                                `came: ${JSON.stringify(box.messages.map(m => [m.to, m.subject]))}`);
+            await sleep(50);
         }
     };
     return box;
 }
+
+// The one-time link in a message's text (its token), or null.
+export function resetToken(m) {
+    return (m.text.match(/\/reset\/([0-9a-f]{64})\b/) || [])[1] || null;
+}
+
+// Waits long enough for the mail worker (it looks every second) to have
+// sent whatever was queued before now.
+export const workerPass = () => new Promise(r => setTimeout(r, 2500));
