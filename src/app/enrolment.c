@@ -14,6 +14,7 @@
 #include "app/casework.h"
 #include "app/ct_terms.h"
 #include "app/inquiry.h"
+#include "app/invitation.h"
 #include "app/meetings.h"
 #include "app/notify.h"
 #include "app/process.h"
@@ -489,6 +490,25 @@ static const char *step_summary(struct ctx *c, const struct step_def *t,
     return buf_cstr(&b);
 }
 
+/* Whether the case waits for its initial meeting (review: its agreement
+ * review): a case withdrawn then cancels that meeting. */
+static bool meeting_waiting(const struct case_record *k, bool review)
+{
+    return k->state == (review ? CASE_REVIEW_SCHEDULED : CASE_MEETING_SCHEDULED);
+}
+
+/* The meeting whose invitations a step sends: the one it schedules or
+ * moves, or the one withdrawing the case cancels (false: none). */
+static bool step_meeting(const struct step_def *t, const struct case_record *k,
+                         struct invitation_event *e)
+{
+    bool review = (t->needs & NEED_UNION_REP) || meeting_waiting(k, true);
+    *e = (struct invitation_event){review ? INVITE_AGREEMENT_REVIEW : INVITE_INITIAL_MEETING,
+                                   k->id, 0};
+    return (t->needs & NEED_MEETING) ||
+           (t->to == CASE_WITHDRAWN && (meeting_waiting(k, false) || meeting_waiting(k, true)));
+}
+
 /* What the step records, by what it asked for. */
 static int step_write(struct ctx *c, const struct step_def *t, const struct case_record *k,
                       const struct step *s)
@@ -496,12 +516,17 @@ static int step_write(struct ctx *c, const struct step_def *t, const struct case
     int64_t now = app_now(c), id = k->id;
     int rc = DB_OK;
     bool review = t->needs & NEED_UNION_REP;
+    /* Scheduled again, the meeting's SEQUENCE goes up: calendars take the
+     * new time (RFC 5545). */
     if ((t->needs & NEED_MEETING) && !review)
-        rc = db_exec(c->db, "UPDATE teacher_case SET meeting_at = ?, meeting_place = ? WHERE id = ?",
+        rc = db_exec(c->db, "UPDATE teacher_case SET meeting_at = ?, meeting_place = ?, "
+                            "meeting_sequence = meeting_sequence + CASE WHEN meeting_at = '' "
+                            "THEN 0 ELSE 1 END WHERE id = ?",
                      "ssi", s->at, s->place, id);
     if (rc == DB_OK && review)
         rc = db_exec(c->db, "UPDATE teacher_case SET review_at = ?, review_place = ?, "
-                            "union_rep_id = ? WHERE id = ?",
+                            "review_sequence = review_sequence + CASE WHEN review_at = '' "
+                            "THEN 0 ELSE 1 END, union_rep_id = ? WHERE id = ?",
                      "ssii", s->at, s->place, s->union_rep_id, id);
     if (rc == DB_OK && (t->needs & NEED_CT))
         rc = db_exec(c->db, "UPDATE teacher_case SET ct_id = ? WHERE id = ?", "ii", s->ct_id, id);
@@ -523,9 +548,12 @@ static int step_write(struct ctx *c, const struct step_def *t, const struct case
                  : db_exec(c->db, "UPDATE teacher_case SET rep_signed_at = ?, rep_signed_by = ? "
                                   "WHERE id = ?",
                            "iii", now, c->who.person_id, id);
+    bool meeting_off = meeting_waiting(k, false), review_off = meeting_waiting(k, true);
     if (rc == DB_OK && t->to == CASE_WITHDRAWN)
-        rc = db_exec(c->db, "UPDATE teacher_case SET withdrawn_reason = ? WHERE id = ?", "si",
-                     s->reason, id);
+        rc = db_exec(c->db, "UPDATE teacher_case SET withdrawn_reason = ?, meeting_cancelled = ?, "
+                            "meeting_sequence = meeting_sequence + ?, review_cancelled = ?, "
+                            "review_sequence = review_sequence + ? WHERE id = ?",
+                     "sddddi", s->reason, meeting_off, meeting_off, review_off, review_off, id);
     return rc;
 }
 
@@ -551,8 +579,11 @@ static enum app_status step_record(struct ctx *c, const struct step_def *t,
         after.rep_signed |= (k->relations & REL(WHO_CASE_UNION_REP)) != 0;
     }
     enum case_state from = k->state, to = workflow_target(t, &after);
-    enum app_status st = step_move(c, k, to);
-    if (st != APP_OK)
+    struct invitation_event meeting;
+    struct invitation before;
+    bool invites = step_meeting(t, k, &meeting), had = false;
+    enum app_status st = invites ? invitation_before(c, &meeting, &before, &had) : APP_OK;
+    if (st != APP_OK || (st = step_move(c, k, to)) != APP_OK)
         return st;
     if ((st = app_db_status(step_write(c, t, k, s))) != APP_OK)
         return st;
@@ -580,6 +611,10 @@ static enum app_status step_record(struct ctx *c, const struct step_def *t,
         k->ct_id = s->ct_id;
     if (t->needs & NEED_UNION_REP)
         k->union_rep_id = s->union_rep_id;
+    if (invites && (st = invitation_send(c, &meeting, had ? &before : NULL)) != APP_OK)
+        return st;
+    if (to == CASE_WITHDRAWN && (st = meetings_case_withdrawn(c, k)) != APP_OK)
+        return st;
     return case_tell(c, k, t->notify, summary, step_summary(c, t, k, s, true));
 }
 

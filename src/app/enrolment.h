@@ -32,6 +32,10 @@ struct case_record {
     const char *teacher_name, *teacher_email, *school_name, *ct_name, *ct_email, *union_rep_name;
     const char *handler_name;
     const char *inquiry_ref, *meeting_at, *meeting_place, *review_at, *review_place, *facts;
+    /* the calendar's SEQUENCE of the initial meeting and the agreement
+     * review, and whether they were cancelled (the case withdrawn first) */
+    int meeting_sequence, review_sequence;
+    bool meeting_cancelled, review_cancelled;
     const char *cycle_start, *cycle_end, *plan_type, *timeline_by, *withdrawn_reason;
     int plan_months;
     struct case_input confirmed;     /* the inquiry's confirmed eligibility facts, as
