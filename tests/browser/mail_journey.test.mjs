@@ -53,8 +53,10 @@ test('a PAR case from the contact form to the Panel\'s decision, each party\'s m
             await page.getByLabel('Your email address').fill(kk.teacherEmail);
             await page.getByLabel('Your school', { exact: true }).selectOption({ label: 'Riverside High School' });
             await page.getByLabel('What are you interested in?').selectOption('par');
+            await page.getByLabel('How should we reach you?').selectOption('email');
             await page.getByLabel('Your message').fill('I would like support with my teaching.');
             await page.getByRole('button', { name: /Send/ }).click();
+            await page.getByText(/INQ-\d{4}-\d{4}/).first().waitFor();
             reference = (await page.locator('main').innerText()).match(/INQ-\d{4}-\d{4}/)[0];
             await check(teacher, 'teacher', 'contact-sent');
             return reference;
