@@ -408,26 +408,35 @@ static enum app_status docket_write(struct ctx *c, const struct panel_session *s
     return r;
 }
 
+/* The day, time, place, rule or quorum sent; s becomes the session as it
+ * is now. Moved, its invitations go again: to the members sitting on its
+ * new day, a CANCEL to those who no longer do. */
+static enum app_status fields_change(struct ctx *c, struct panel_session *s,
+                                     const struct panel_session_input *in, struct errors *errs,
+                                     const char **refusal)
+{
+    struct panel_session old = *s;
+    struct invitation before;
+    bool had;
+    enum app_status st = invitation_before(c, &INVITATION_OF(old.id), &before, &had);
+    if (st == APP_OK)
+        st = fields_write(c, &old, in, errs, refusal);
+    if (st == APP_OK)
+        st = panel_session_load(c, old.id, s);
+    if (st == APP_OK && moved(&old, s))
+        st = invitation_send(c, &INVITATION_OF(old.id), had ? &before : NULL);
+    return st;
+}
+
 enum app_status panel_session_update(struct ctx *c, int64_t id, int64_t version,
                                      const struct panel_session_input *in, struct errors *errs,
                                      const char **refusal)
 {
-    struct panel_session s, old;
-    struct invitation before;
-    bool had = false;
+    struct panel_session s;
     enum app_status st = session_open(c, id, version, &s, refusal);
     bool fields = in->held_on || in->starts_at || in->place || in->vote_rule || in->quorum;
     if (st == APP_OK && fields)
-        st = invitation_before(c, &INVITATION_OF(id), &before, &had);
-    if (st == APP_OK && fields)
-        st = fields_write(c, &s, in, errs, refusal);
-    old = s;
-    if (st == APP_OK && fields)
-        st = panel_session_load(c, id, &s);
-    /* Moved, its invitations go again (to the members sitting on its new
-     * day; a CANCEL to those who no longer do). */
-    if (st == APP_OK && fields && moved(&old, &s))
-        st = invitation_send(c, &INVITATION_OF(id), had ? &before : NULL);
+        st = fields_change(c, &s, in, errs, refusal);
     if (st == APP_OK && in->docket)
         st = docket_write(c, &s, in->docket, errs, refusal);
     if (st == APP_OK && in->present)
