@@ -3,8 +3,9 @@
 CC      ?= cc
 # out/pdf.c draws with cairo and reads its fonts (DejaVu) with FreeType
 # itself: cairo's own lookup goes through fontconfig, whose set-up leaks
-# under LeakSanitizer.
-PKGS    := libmicrohttpd sqlite3 libpq libsodium jansson libcmark cairo freetype2
+# under LeakSanitizer. out/ical.c builds and writes iCalendar with libical;
+# out/smtp.c hands mail to a relay with libcurl.
+PKGS    := libmicrohttpd sqlite3 libpq libsodium jansson libcmark cairo freetype2 libical libcurl
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wvla
@@ -109,7 +110,7 @@ TEST_LAYERS_test_out    := base out
 TEST_LAYERS_test_http   := base http
 TEST_LAYERS_test_store  := base store
 TEST_LAYERS_test_domain := base domain
-TEST_LAYERS_test_app    := base domain store app
+TEST_LAYERS_test_app    := base out domain store app
 TEST_LAYERS_test_eligibility := base domain
 TEST_LAYERS_test_workflow := base domain
 TEST_LAYERS_test_process := base domain
@@ -126,14 +127,14 @@ TEST_LAYERS_test_observation := base domain
 # end observations
 # meetings
 TEST_LAYERS_test_cycle := base domain
+# test_ical parses what out/ical.c writes back with libical.
 TEST_LAYERS_test_ical  := base out
-# test_ical parses what out/ical.c writes back with libical (tests only).
-TEST_LIBS_test_ical    := $(shell pkg-config --libs libical 2>/dev/null)
+# test_invitation: the invitations to each kind of meeting, through app/.
+TEST_LAYERS_test_invitation := base out domain store app
 # end meetings
 # dashboard
 # ical_check: the browser suite's importer of a downloaded calendar feed.
 TEST_LAYERS_ical_check := base
-TEST_LIBS_ical_check   := $(TEST_LIBS_test_ical)
 # end dashboard
 # evaluations
 TEST_LAYERS_test_evaluation := base domain

@@ -2,13 +2,12 @@
 # Installs the Debian packages Parley builds and tests with, when missing.
 # As root it runs apt-get; otherwise it prints the exact command and stops.
 set -e
-need="gcc make pkg-config libmicrohttpd-dev libsqlite3-dev libsodium-dev libjansson-dev libcmark-dev libcmocka-dev libpq-dev libcairo2-dev libfreetype-dev fonts-dejavu-core sqlite3 nodejs"
+need="gcc make pkg-config libmicrohttpd-dev libcurl4-openssl-dev libsqlite3-dev libsodium-dev libjansson-dev libcmark-dev libcmocka-dev libpq-dev libical-dev libcairo2-dev libfreetype-dev fonts-dejavu-core sqlite3 nodejs"
 # `make fuzz` also needs clang and its libFuzzer runtime: `deps.sh fuzz`.
 [ "${1:-}" = fuzz ] && need="$need clang libclang-rt-dev"
-# `make test` also drives Debian's Chromium (tests/browser), and parses
-# calendars back with libical (tests/unit/test_ical.c), and reads the
+# `make test` also drives Debian's Chromium (tests/browser) and reads the
 # evaluations' PDFs back with pdftotext (poppler-utils): `deps.sh test`.
-[ "${1:-}" = test ] && need="$need chromium npm libical-dev poppler-utils"
+[ "${1:-}" = test ] && need="$need chromium npm poppler-utils"
 # `make bench` also needs wrk (the load generator), nginx (the ceiling: the
 # same bytes as static files), curl and PostgreSQL (its column): `deps.sh bench`.
 [ "${1:-}" = bench ] && need="$need wrk nginx curl postgresql"

@@ -17,7 +17,9 @@
 #include "app/audit.h"
 #include "app/auth.h"
 #include "app/copy.h"
+#include "app/digest.h"
 #include "app/people.h"
+#include "app/mail_worker.h"
 #include "app/reminders.h"
 #include "base/clock.h"
 #include "base/log.h"
@@ -412,7 +414,7 @@ static int cmd_user_add_fn(struct ctx *c, const struct opts *o)
 static int cmd_user_passwd_fn(struct ctx *c, const struct opts *o)
 {
     int64_t pid = person_id_by_email(c, need(o, "email", "user passwd"));
-    if (!pid || !app_operator_about(c, pid)) {
+    if (!pid || !app_act_in_home_program(c, pid)) {
         fprintf(stderr, "parley: nobody has that email address\n");
         return 1;
     }
@@ -430,7 +432,7 @@ static int cmd_user_link_fn(struct ctx *c, const struct opts *o)
 {
     int64_t pid = person_id_by_email(c, need(o, "email", "user link")), expires;
     const char *token;
-    if (!pid || !app_operator_about(c, pid) || auth_reset_issue(c, pid, &token, &expires) != APP_OK) {
+    if (!pid || !app_act_in_home_program(c, pid) || auth_reset_issue(c, pid, &token, &expires) != APP_OK) {
         fprintf(stderr, "parley: nobody has that email address\n");
         return 1;
     }
@@ -450,7 +452,7 @@ static int cmd_token_create_fn(struct ctx *c, const struct opts *o)
     struct api_token t;
     struct errors errs = {0};
     struct token_input in = {.name = opt(o, "name", "command line"), .days = opt(o, "days", "")};
-    enum app_status s = !pid || !app_operator_about(c, pid)
+    enum app_status s = !pid || !app_act_in_home_program(c, pid)
                             ? APP_NOT_FOUND
                             : token_create_for(c, email, &in, &t, &token, &errs);
     if (s == APP_NOT_FOUND)
@@ -509,15 +511,24 @@ static int cmd_token_revoke_fn(struct ctx *c, const struct opts *o)
 
 /* --- reminders (R37: everyone knows what is due from them) --- */
 
+/* The reminders, then the mail that gathers (app/digest.h). */
+static enum app_status sweep(struct ctx *c, int *reminders, int *digests, int *summaries)
+{
+    enum app_status s = reminders_send(c, reminders);
+    return s != APP_OK ? s : mail_rounds_send(c, digests, summaries);
+}
+
 static int cmd_remind_fn(struct ctx *c, const struct opts *o)
 {
     (void)o;
-    int sent = 0;
-    if (reminders_send(c, &sent) != APP_OK) {
+    int sent = 0, digests = 0, summaries = 0;
+    if (sweep(c, &sent, &digests, &summaries) != APP_OK) {
         fprintf(stderr, "parley: the reminders could not be sent\n");
         return 1;
     }
-    printf("parley: %d reminder%s sent\n", sent, sent == 1 ? "" : "s");
+    printf("parley: %d reminder%s sent, %d daily digest%s, %d weekly summar%s\n", sent,
+           sent == 1 ? "" : "s", digests, digests == 1 ? "" : "s", summaries,
+           summaries == 1 ? "y" : "ies");
     return 0;
 }
 
@@ -536,12 +547,13 @@ static void remind_once(struct reminder_loop *l)
     db *d = db_acquire(l->pool);
     arena *a = arena_new(0);
     struct ctx c;
-    int sent = 0;
+    int sent = 0, digests = 0, summaries = 0;
     if (app_operator_ctx(&c, l->app, d, a) && db_begin(d) == DB_OK) {
         c.address = "reminders";
-        if (reminders_send(&c, &sent) == APP_OK && db_commit(d) == DB_OK) {
-            if (sent)
-                log_info("reminders: %d sent", sent);
+        if (sweep(&c, &sent, &digests, &summaries) == APP_OK && db_commit(d) == DB_OK) {
+            if (sent + digests + summaries)
+                log_info("reminders: %d sent, %d digests, %d summaries", sent, digests,
+                         summaries);
         } else {
             db_rollback(d);
             log_error("reminders: the sweep failed; it runs again later");
@@ -859,7 +871,54 @@ static struct app_config app_config_from(const struct opts *o)
     l->window_seconds = (int)opt_long(o, "throttle-window", l->window_seconds, 60, 86400);
     l->max_delay_seconds = (int)opt_long(o, "throttle-max-delay", l->max_delay_seconds, 1, 86400);
     a.secure_cookies = opt(o, "secure-cookies", NULL) != NULL;
+    a.mail_from = opt(o, "mail-from", a.mail_from);
+    if (!strchr(a.mail_from, '@') || strpbrk(a.mail_from, " <>\r\n\""))
+        die("--mail-from takes an address such as parley@district.org, not '%s'", a.mail_from);
+    static char listening[80];
+    snprintf(listening, sizeof listening, "http://%s", opt(o, "listen", "127.0.0.1:8080"));
+    a.public_url = opt(o, "public-url", listening);
+    if (strncmp(a.public_url, "http://", 7) && strncmp(a.public_url, "https://", 8))
+        die("--public-url takes the address people reach Parley at, such as "
+            "https://parley.district.org, not '%s'", a.public_url);
     return a;
+}
+
+/* The relay's user and password: the file's first two lines (so that they
+ * are in no command line, which other users of the machine can read). */
+static void smtp_credentials(const char *path, struct smtp_relay *r)
+{
+    static char user[256], password[256];
+    FILE *f = fopen(path, "r");
+    if (!f)
+        die("cannot read --smtp-auth-file %s: %s", path, strerror(errno));
+    if (!fgets(user, sizeof user, f) || !fgets(password, sizeof password, f))
+        die("--smtp-auth-file %s must hold the user on its first line and the password on its "
+            "second", path);
+    fclose(f);
+    user[strcspn(user, "\r\n")] = 0;
+    password[strcspn(password, "\r\n")] = 0;
+    r->user = user;
+    r->password = password;
+}
+
+/* NULL: no relay; the outbox keeps the mail for /outbox to show. */
+static struct mail_delivery *mail_delivery_from(const struct opts *o, struct mail_delivery *d,
+                                                const struct app_config *a)
+{
+    const char *url = opt(o, "smtp-url", NULL);
+    if (!url)
+        return NULL;
+    if (strncmp(url, "smtp://", 7) && strncmp(url, "smtps://", 8))
+        die("--smtp-url takes smtp://HOST:PORT or smtps://HOST:PORT, not '%s'", url);
+    *d = (struct mail_delivery){
+        .relay = {.url = url, .from = a->mail_from,
+                  .timeout_seconds = opt_long(o, "smtp-timeout", 30, 1, 600)},
+        .tries = (int)opt_long(o, "mail-tries", 8, 1, 100),
+        .retry_seconds = (int)opt_long(o, "mail-retry-seconds", 60, 1, 86400),
+    };
+    if (opt(o, "smtp-auth-file", NULL))
+        smtp_credentials(opt(o, "smtp-auth-file", NULL), &d->relay);
+    return d;
 }
 
 static void program_zone(db_pool *pool)
@@ -887,6 +946,8 @@ static int cmd_serve(const struct opts *o)
     program_zone(pool);
     struct web_server srv = {0};
     struct app_config acfg = app_config_from(o);
+    struct mail_delivery delivery;
+    acfg.mail_relay = mail_delivery_from(o, &delivery, &acfg) != NULL;
     if (!web_server_init(&srv, pool, &acfg))
         die("%s has no program yet: run parley init or parley demo first", path);
     const char *fmt = opt(o, "log-format", "plain");
@@ -922,10 +983,24 @@ static int cmd_serve(const struct opts *o)
     http_server *server = http_start(&hc, &err);
     if (!server)
         die("cannot serve on %s: %s", opt(o, "listen", ""), err ? err : "unknown error");
+    /* Links in mail name the port the server got when it was asked for any
+     * (--listen ...:0), unless --public-url says where people reach it. */
+    static char reached[96];
+    if (!opt(o, "public-url", NULL)) {
+        snprintf(reached, sizeof reached, "http://%s:%d", addr, http_port(server));
+        srv.app.cfg.public_url = reached;
+    }
     struct reminder_loop reminders = {.pool = pool, .app = &srv.app,
                                       .every = opt_long(o, "remind-every", 3600, 0, 7 * 86400)};
     if (reminders.every && pthread_create(&reminders.thread, NULL, remind_loop, &reminders) != 0)
         die("cannot start the reminders' sweep");
+    struct mail_worker *mailer = NULL;
+    if (acfg.mail_relay) {
+        buf merr;
+        buf_init(&merr, NULL);
+        if (!(mailer = mail_worker_start(path, &srv.app, &delivery, &merr)))
+            die("%s", buf_cstr(&merr));
+    }
     fprintf(stderr, "parley: serving %s on http://%s:%d/ (Ctrl-C stops)\n", srv.program_name, addr,
             http_port(server));
     int sig;
@@ -936,6 +1011,7 @@ static int cmd_serve(const struct opts *o)
         atomic_store(&reminders.stop, true);
         pthread_join(reminders.thread, NULL);
     }
+    mail_worker_stop(mailer);
     http_stop(server);
     audit_signer_stop(signer);
     web_server_fini(&srv);
@@ -1047,7 +1123,18 @@ static const struct opt_def serve_opts[] = {
     {"throttle-window", "SECONDS", "what the sign-in counts count back (default 900)"},
     {"secure-cookies", NULL, "mark cookies Secure (behind TLS)"},
     {"remind-every", "SECONDS", "how often the inbox's reminders are swept (default 3600; 0: never, "
-                                "for `parley remind` from cron)"}, {0}};
+                                "for `parley remind` from cron)"},
+    {"public-url", "URL", "where people reach Parley, for the links in its mail (default "
+                          "http:// and --listen's address)"},
+    {"mail-from", "ADDRESS", "the address mail comes from (default parley@localhost); the "
+                             "program's name is the sender's name"},
+    {"smtp-url", "smtp[s]://HOST:PORT", "the relay that sends the mail; without it, mail is "
+                                        "kept and the coordinator reads it at /outbox"},
+    {"smtp-auth-file", "PATH", "the relay's user (first line) and password (second line)"},
+    {"smtp-timeout", "SECONDS", "one message's send gives up after this (default 30)"},
+    {"mail-tries", "N", "tries before a message is failed (default 8)"},
+    {"mail-retry-seconds", "N", "the wait after a first failed try, doubled after each "
+                                "(default 60, at most six hours)"}, {0}};
 
 struct command {
     const char *name, *summary;
@@ -1072,7 +1159,9 @@ static const struct command commands[] = {
     {"user passwd", "Sets a person's password from the first line of standard input.",
      email_opts, NULL, cmd_user_passwd_fn, false},
     {"user link", "Prints a one-time link with which a person sets a new password (and signs "
-                  "them out everywhere).", link_opts,
+                  "them out everywhere). Only the operator, who holds the database anyway, is "
+                  "shown a link: the coordinator's (a person's page) and the person's own "
+                  "(\"Forgot your password?\") go by e-mail to the person.", link_opts,
      NULL, cmd_user_link_fn, false},
     {"token create", "Prints a new API token for a person (only its hash is kept).", token_opts,
      NULL, cmd_token_create_fn, false},
@@ -1080,8 +1169,8 @@ static const struct command commands[] = {
      token_list_opts, NULL, cmd_token_list_fn, false},
     {"token revoke", "Revokes an API token: it stops working at once.", token_revoke_opts, NULL,
      cmd_token_revoke_fn, false},
-    {"remind", "Sends the inbox's reminders of what is due, soon or overdue (as serve does "
-               "every hour).", key_db_opts, NULL, cmd_remind_fn, false},
+    {"remind", "Sends the inbox's reminders of what is due, soon or overdue, the daily "
+               "digests and the CTs' weekly summaries (as serve does every hour).", key_db_opts, NULL, cmd_remind_fn, false},
     {"check", "Verifies the database's integrity, schema version and audit log (as audit verify).",
      verify_opts, cmd_check, NULL, false},
     {"audit verify", "Checks the audit log against its key: fails on any edit, rewrite, cut or "

@@ -23,12 +23,11 @@ struct agenda {
     int n, cap;
 };
 
-/* A new item on date, if the date is in the range (NULL otherwise). */
-static struct agenda_item *add(struct agenda *g, const char *date)
+/* Keeps a copy of the item, if its date is in the range. */
+static void keep(struct agenda *g, const struct agenda_item *item)
 {
-    if (!date || strlen(date) < 10 || strncmp(date, g->from, 10) < 0 ||
-        strncmp(date, g->to, 10) > 0)
-        return NULL;
+    if (strncmp(item->date, g->from, 10) < 0 || strncmp(item->date, g->to, 10) > 0)
+        return;
     if (g->n == g->cap) {
         g->cap = g->cap * 2 + 16;
         struct agenda_item *more = arena_alloc(g->c->a, sizeof *more * (size_t)g->cap);
@@ -36,22 +35,17 @@ static struct agenda_item *add(struct agenda *g, const char *date)
             memcpy(more, g->items, sizeof *more * (size_t)g->n);
         g->items = more;
     }
-    struct agenda_item *it = &g->items[g->n++];
-    memset(it, 0, sizeof *it);
-    snprintf(it->date, sizeof it->date, "%.10s", date);
-    it->time = "";
-    return it;
+    g->items[g->n++] = *item;
 }
 
-/* "YYYY-MM-DD HH:MM" into its date and time. */
-static struct agenda_item *add_at(struct agenda *g, const char *at, int minutes)
+/* An item on date ("YYYY-MM-DD", or "YYYY-MM-DD HH:MM" with its time); an
+ * empty date is in no range. */
+static void item_on(struct ctx *c, struct agenda_item *it, const char *date, int minutes)
 {
-    struct agenda_item *it = add(g, at);
-    if (it) {
-        it->time = strlen(at) >= 16 ? arena_printf(g->c->a, "%.5s", at + 11) : "";
-        it->minutes = minutes;
-    }
-    return it;
+    memset(it, 0, sizeof *it);
+    snprintf(it->date, sizeof it->date, "%.10s", date ? date : "");
+    it->time = date && strlen(date) >= 16 ? arena_printf(c->a, "%.5s", date + 11) : "";
+    it->minutes = minutes;
 }
 
 static void of_case(struct agenda_item *it, struct ctx *c, const struct case_record *k,
@@ -65,25 +59,87 @@ static void of_case(struct agenda_item *it, struct ctx *c, const struct case_rec
     it->organizer_email = *k->ct_email ? k->ct_email : NULL;
 }
 
+void agenda_initial_meeting(struct ctx *c, const struct case_record *k, struct agenda_item *it)
+{
+    item_on(c, it, k->meeting_at, 60);
+    of_case(it, c, k, "");
+    it->what = arena_printf(c->a, "Initial meeting: %s", k->teacher_name);
+    it->place = k->meeting_place;
+    it->description = arena_printf(c->a, "The initial meeting of %s with their Consulting "
+                                         "Teacher, %s.",
+                                   k->teacher_name, *k->ct_name ? k->ct_name : "not assigned");
+    it->uid = arena_printf(c->a, "case-%" PRId64 "-initial@parley", k->id);
+    it->sequence = k->meeting_sequence;
+    it->cancelled = k->meeting_cancelled;
+}
+
+void agenda_agreement_review(struct ctx *c, const struct case_record *k, struct agenda_item *it)
+{
+    item_on(c, it, k->review_at, 60);
+    of_case(it, c, k, "/agreement");
+    it->what = arena_printf(c->a, "PAR Agreement review: %s", k->teacher_name);
+    it->place = k->review_place;
+    bool rep = *k->union_rep_name;
+    it->description = arena_printf(c->a, "%s reviews the PAR Agreement with %s%s.",
+                                   k->teacher_name,
+                                   rep ? k->union_rep_name : "a union representative",
+                                   rep ? ", union representative" : "");
+    it->uid = arena_printf(c->a, "case-%" PRId64 "-review@parley", k->id);
+    it->sequence = k->review_sequence;
+    it->cancelled = k->review_cancelled;
+}
+
+void agenda_parley_meeting(struct ctx *c, const struct case_record *k, const struct meeting *m,
+                           struct agenda_item *it)
+{
+    item_on(c, it, m->starts_at, m->minutes);
+    of_case(it, c, k, "/meetings");
+    it->what = arena_printf(c->a, "%s: %s (%s)",
+                            k->track == TRACK_PAR ? "Parley meeting" : "Meeting", k->teacher_name,
+                            meeting_phase_label(m->phase));
+    it->place = m->place;
+    it->description = arena_printf(
+        c->a, "%s for the case of %s, with %s. Consulting Teacher: %s. %s.",
+        meeting_phase_label(m->phase), k->teacher_name,
+        k->track == TRACK_PAR ? "the teacher, the Consulting Teacher and the administrator"
+                              : "the teacher and the Consulting Teacher",
+        *k->ct_name ? k->ct_name : "not assigned", meeting_status_label(m->status));
+    it->uid = m->uid;
+    it->sequence = m->sequence;
+    it->updated_at = m->updated_at;
+    it->cancelled = m->status == MEETING_CANCELLED;
+}
+
+void agenda_panel_session(struct ctx *c, const struct panel_session *s, struct agenda_item *it)
+{
+    item_on(c, it, s->held_on, 120);
+    it->time = s->starts_at;
+    it->what = arena_printf(c->a, "Panel session: %d %s on the docket", s->ncases,
+                            s->ncases == 1 ? "case" : "cases");
+    it->place = s->place;
+    it->link = arena_printf(c->a, "/panel/sessions/%" PRId64, s->id);
+    it->uid = arena_printf(c->a, "panel-session-%" PRId64 "@parley", s->id);
+    it->organizer_name = *s->arranged_by_name ? s->arranged_by_name : NULL;
+    it->organizer_email = *s->arranged_by_email ? s->arranged_by_email : NULL;
+    it->sequence = s->sequence;
+    it->updated_at = s->updated_at;
+}
+
 /* The initial meeting and the agreement review: their people's (R10, R11). */
 static void enrolment_meetings(struct agenda *g, const struct case_record *k)
 {
     struct ctx *c = g->c;
     bool coordinator = role_set_has(c->who.roles, ROLE_COORDINATOR);
     unsigned mine = k->relations & (REL(WHO_CASE_TEACHER) | REL(WHO_CASE_CT));
-    struct agenda_item *it;
-    if (*k->meeting_at && (mine || coordinator) && (it = add_at(g, k->meeting_at, 60))) {
-        of_case(it, c, k, "");
-        it->what = arena_printf(c->a, "Initial meeting: %s", k->teacher_name);
-        it->place = k->meeting_place;
-        it->uid = arena_printf(c->a, "case-%" PRId64 "-initial@parley", k->id);
+    struct agenda_item it;
+    if (*k->meeting_at && (mine || coordinator)) {
+        agenda_initial_meeting(c, k, &it);
+        keep(g, &it);
     }
     mine |= k->relations & REL(WHO_CASE_UNION_REP);
-    if (*k->review_at && (mine || coordinator) && (it = add_at(g, k->review_at, 60))) {
-        of_case(it, c, k, "/agreement");
-        it->what = arena_printf(c->a, "PAR Agreement review: %s", k->teacher_name);
-        it->place = k->review_place;
-        it->uid = arena_printf(c->a, "case-%" PRId64 "-review@parley", k->id);
+    if (*k->review_at && (mine || coordinator)) {
+        agenda_agreement_review(c, k, &it);
+        keep(g, &it);
     }
 }
 
@@ -96,24 +152,9 @@ static enum app_status parley_meetings(struct agenda *g, const struct case_recor
     if (s == APP_FORBIDDEN || s == APP_NOT_FOUND)
         return APP_OK;
     for (int i = 0; s == APP_OK && i < n; i++) {
-        struct agenda_item *it = add_at(g, ms[i].starts_at, ms[i].minutes);
-        if (!it)
-            continue;
-        of_case(it, g->c, k, "/meetings");
-        it->what = arena_printf(g->c->a, "%s: %s (%s)",
-                                k->track == TRACK_PAR ? "Parley meeting" : "Meeting",
-                                k->teacher_name, meeting_phase_label(ms[i].phase));
-        it->place = ms[i].place;
-        it->description = arena_printf(
-            g->c->a, "%s for the case of %s, with %s. Consulting Teacher: %s. %s.",
-            meeting_phase_label(ms[i].phase), k->teacher_name,
-            k->track == TRACK_PAR ? "the teacher, the Consulting Teacher and the administrator"
-                                  : "the teacher and the Consulting Teacher",
-            *k->ct_name ? k->ct_name : "not assigned", meeting_status_label(ms[i].status));
-        it->uid = ms[i].uid;
-        it->sequence = ms[i].sequence;
-        it->updated_at = ms[i].updated_at;
-        it->cancelled = ms[i].status == MEETING_CANCELLED;
+        struct agenda_item it;
+        agenda_parley_meeting(g->c, k, &ms[i], &it);
+        keep(g, &it);
     }
     return s;
 }
@@ -128,13 +169,15 @@ static enum app_status task_deadlines(struct agenda *g, const struct case_record
     int n = s == APP_OK ? workflow_tasks(&f, g->c->who.roles, k->relations, ts, 16) : 0;
     for (int i = 0; i < n; i++) {
         const struct due *d = &ts[i].due;
-        struct agenda_item *it;
-        if (d->waiting || d->step->appointment || !(it = add(g, d->on)))
+        struct agenda_item it;
+        if (d->waiting || d->step->appointment)
             continue;
-        of_case(it, g->c, k, *d->step->path ? arena_printf(g->c->a, "/%s", d->step->path) : "");
-        it->what = arena_printf(g->c->a, "Due: %s (%s)", d->what, k->teacher_name);
-        it->uid = arena_printf(g->c->a, "case-%" PRId64 "-%s-%d@parley", k->id, d->step->key,
-                               d->instance);
+        item_on(g->c, &it, d->on, 0);
+        of_case(&it, g->c, k, *d->step->path ? arena_printf(g->c->a, "/%s", d->step->path) : "");
+        it.what = arena_printf(g->c->a, "Due: %s (%s)", d->what, k->teacher_name);
+        it.uid = arena_printf(g->c->a, "case-%" PRId64 "-%s-%d@parley", k->id, d->step->key,
+                              d->instance);
+        keep(g, &it);
     }
     return s;
 }
@@ -167,18 +210,9 @@ static enum app_status panel_sessions(struct agenda *g)
     for (int i = 0; s == APP_OK && i < n; i++) {
         if (!coordinator && !panel_sits_on(c, ss[i].held_on))
             continue;
-        struct agenda_item *it = add(g, ss[i].held_on);
-        if (!it)
-            continue;
-        it->time = ss[i].starts_at;
-        it->minutes = 120;
-        it->what = arena_printf(c->a, "Panel session: %d %s on the docket", ss[i].ncases,
-                                ss[i].ncases == 1 ? "case" : "cases");
-        it->place = ss[i].place;
-        it->link = arena_printf(c->a, "/panel/sessions/%" PRId64, ss[i].id);
-        it->uid = arena_printf(c->a, "panel-session-%" PRId64 "@parley", ss[i].id);
-        it->updated_at = ss[i].updated_at;
-        it->cancelled = false;
+        struct agenda_item it;
+        agenda_panel_session(c, &ss[i], &it);
+        keep(g, &it);
     }
     return s;
 }
@@ -189,16 +223,16 @@ static enum app_status visits(struct agenda *g)
     int n = 0;
     enum app_status s = coaching_week(g->c, g->c->who.person_id, g->from, g->to, &es, &n);
     for (int i = 0; s == APP_OK && i < n; i++) {
-        struct agenda_item *it = add(g, es[i].on_date);
-        if (!it)
-            continue;
-        it->what = arena_printf(g->c->a, "Coaching: %s (%s)", coaching_kind_label(es[i].kind),
-                                es[i].teacher_name);
-        it->place = es[i].focus;
-        it->case_id = es[i].case_id;
-        it->teacher_name = es[i].teacher_name;
-        it->link = arena_printf(g->c->a, "/cases/%" PRId64 "/coaching", es[i].case_id);
-        it->uid = arena_printf(g->c->a, "coaching-%" PRId64 "@parley", es[i].id);
+        struct agenda_item it;
+        item_on(g->c, &it, es[i].on_date, 0);
+        it.what = arena_printf(g->c->a, "Coaching: %s (%s)", coaching_kind_label(es[i].kind),
+                               es[i].teacher_name);
+        it.place = es[i].focus;
+        it.case_id = es[i].case_id;
+        it.teacher_name = es[i].teacher_name;
+        it.link = arena_printf(g->c->a, "/cases/%" PRId64 "/coaching", es[i].case_id);
+        it.uid = arena_printf(g->c->a, "coaching-%" PRId64 "@parley", es[i].id);
+        keep(g, &it);
     }
     return s;
 }

@@ -22,6 +22,8 @@ struct app_config app_default_config(void)
         .hash_queue = 64,
         .hash_wait_ms = 3000,
         .secure_cookies = false,
+        .public_url = "http://127.0.0.1:8080",
+        .mail_from = "parley@localhost",
     };
 }
 
@@ -74,7 +76,7 @@ bool app_operator_ctx(struct ctx *c, struct app *app, db *d, arena *a)
            DB_OK;
 }
 
-bool app_operator_about(struct ctx *c, int64_t person_id)
+bool app_act_in_home_program(struct ctx *c, int64_t person_id)
 {
     db_stmt *st = db_query(c->db,
                            "SELECT g.id, g.name, g.kind FROM person p "
@@ -110,6 +112,16 @@ enum app_status app_db_status(int st)
     if (st >= 0)
         return APP_OK;
     return st == DB_BUSY ? APP_BUSY : APP_ERROR;
+}
+
+const char *program_name_of(struct ctx *c, int64_t program_id)
+{
+    const char *name = "Parley";
+    db_stmt *st = db_query(c->db, "SELECT name FROM program WHERE id = ?", "i", program_id);
+    if (st && db_step(st) == DB_ROW)
+        name = arena_strdup(c->a, db_text(st, 0));
+    db_done(st);
+    return name;
 }
 
 const char *program_setting(struct ctx *c, const char *key)

@@ -33,6 +33,9 @@ struct app_config {
     int hash_queue;                 /* hashes waiting for a thread, at most */
     int hash_wait_ms;               /* how long one waits for a thread, at most */
     bool secure_cookies;            /* behind TLS */
+    const char *public_url;         /* where people reach Parley, for links in mail */
+    const char *mail_from;          /* the address mail comes from */
+    bool mail_relay;                /* a relay sends it (serve --smtp-url); else it is kept */
 };
 struct app_config app_default_config(void);
 
@@ -93,6 +96,8 @@ enum app_status app_db_status(int db_status);
 
 
 
+/* A program's name ("Parley" if there is none), for the words of its mail. */
+const char *program_name_of(struct ctx *c, int64_t program_id);
 /* A program setting's value: the program's own, else RULES.md's default. */
 const char *program_setting(struct ctx *c, const char *key);
 /* The same for another program than the one the asker acts in. */
@@ -104,11 +109,12 @@ const char *like_pattern(arena *a, const char *term);
 /* The command line's context: an operator acting as the coordinator of the
  * installation's program. Returns false if there is no program yet. */
 bool app_operator_ctx(struct ctx *c, struct app *app, db *d, arena *a);
-/* The command line acting about one person acts in that person's home
+/* Acting about one person who is not the asker (the command line; a
+ * visitor's "Forgot your password?") is acting in that person's home
  * program, so that what it does lands in that program's audit log (R38,
  * sql/009): a federation member's token is the federation's business, not
  * the district's. false if there is no such person. */
-bool app_operator_about(struct ctx *c, int64_t person_id);
+bool app_act_in_home_program(struct ctx *c, int64_t person_id);
 /* Creates the installation's program (parley init). */
 enum app_status program_create(struct ctx *c, const char *name, const char *short_name,
                                const char *time_zone, int64_t *id);

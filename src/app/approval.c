@@ -184,5 +184,8 @@ enum app_status decision_answer(struct ctx *c, int64_t case_id, int64_t decision
     static const int everyone[] = {TELL_TEACHER, TELL_CT, TELL_ADMINISTRATOR, TELL_UNION_REP, 0};
     static const int returned[] = {TELL_TEACHER,   TELL_CT,          TELL_ADMINISTRATOR,
                                    TELL_UNION_REP, TELL_COORDINATOR, 0};
-    return s != APP_OK ? s : case_tell(c, &k, approve ? everyone : returned, summary);
+    const char *headline =
+        arena_printf(c->a, approve ? "the %s approved the Panel's decision"
+                                   : "the %s returned the Panel's decision to the Panel", title);
+    return s != APP_OK ? s : case_tell(c, &k, approve ? everyone : returned, summary, headline);
 }

@@ -197,16 +197,23 @@ enum app_status auth_logout(struct ctx *c)
     return audit_append(c, "logout", "session", c->who.session_id, c->who.person_id, "Signed out");
 }
 
+/* Every password link the person has dies: their credential generation
+ * moves on (finding 11). */
+static int links_end(struct ctx *c, int64_t pid)
+{
+    return db_exec(c->db,
+                   "UPDATE person SET credential_generation = credential_generation + 1 "
+                   "WHERE id = ?",
+                   "i", pid);
+}
+
 /* Issue 15: every way in but the password ends: the person's sessions
- * (but keep_session, 0 for none), API tokens and password links (their
- * credential generation moves on). *ended: how many sessions ended. */
+ * (but keep_session, 0 for none), API tokens and password links. *ended:
+ * how many sessions ended. */
 static enum app_status credentials_end(struct ctx *c, int64_t pid, int64_t keep_session,
                                        const char *why, int64_t *ended)
 {
-    int rc = db_exec(c->db,
-                     "UPDATE person SET credential_generation = credential_generation + 1 "
-                     "WHERE id = ?",
-                     "i", pid);
+    int rc = links_end(c, pid);
     if (rc == DB_OK)
         rc = db_exec(c->db, "DELETE FROM session WHERE person_id = ? AND id <> ?", "ii", pid,
                      keep_session);
@@ -343,32 +350,47 @@ enum app_status auth_password_set(struct ctx *c, int64_t person_id, const char *
     return password_store(c, person_id, hash, "A password was set");
 }
 
-enum app_status auth_reset_issue(struct ctx *c, int64_t person_id, const char **token,
-                                 int64_t *expires_at)
+enum app_status auth_link_sign_out(struct ctx *c, int64_t person_id)
 {
-    /* Nobody holds a working credential for someone else: only the
-     * operator, who holds the database anyway, issues a link (finding 1). */
-    if (!c->who.operator)
-        return APP_FORBIDDEN;
+    return credentials_end(c, person_id, 0, TOKENS_ENDED_LINK, NULL);
+}
+
+enum app_status auth_link_make(struct ctx *c, int64_t person_id, const char **token,
+                               int64_t *expires_at)
+{
     int64_t generation = -1;
     db_int_query(c->db, &generation, "SELECT credential_generation FROM person WHERE id = ?", "i",
                  person_id);
     if (generation < 0)
         return APP_NOT_FOUND;
-    /* The link replaces whatever let the person in: older links, sessions
-     * and API tokens end (findings 1, 11). */
-    enum app_status s = credentials_end(c, person_id, 0, TOKENS_ENDED_LINK, NULL);
-    if (s != APP_OK)
-        return s;
+    /* The link replaces older links (finding 11). */
+    int rc = links_end(c, person_id);
+    if (rc != DB_OK)
+        return app_db_status(rc);
     char hash[65], *t = auth_secret_new(c, hash);
     *expires_at = clock_now() + c->app->cfg.reset_valid_seconds;
-    int rc = db_exec(c->db,
-                     "INSERT INTO password_reset (token_hash, person_id, created_at, expires_at, "
-                     "generation) VALUES (?, ?, ?, ?, ?)",
-                     "siiii", hash, person_id, clock_now(), *expires_at, generation + 1);
+    rc = db_exec(c->db,
+                 "INSERT INTO password_reset (token_hash, person_id, created_at, expires_at, "
+                 "generation) VALUES (?, ?, ?, ?, ?)",
+                 "siiii", hash, person_id, clock_now(), *expires_at, generation + 1);
     if (rc != DB_OK)
         return app_db_status(rc);
     *token = t;
+    return APP_OK;
+}
+
+enum app_status auth_reset_issue(struct ctx *c, int64_t person_id, const char **token,
+                                 int64_t *expires_at)
+{
+    /* The operator holds the database anyway; anyone else's link goes by
+     * e-mail to the person only (app/password_link.h, finding 1). */
+    if (!c->who.operator)
+        return APP_FORBIDDEN;
+    enum app_status s = auth_link_sign_out(c, person_id);
+    if (s == APP_OK)
+        s = auth_link_make(c, person_id, token, expires_at);
+    if (s != APP_OK)
+        return s;
     return audit_append(c, "issue", "password_link", person_id, person_id,
                         "A one-time link to set a new password was issued; their sessions "
                         "ended and their API tokens were revoked");

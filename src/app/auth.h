@@ -69,10 +69,11 @@ enum app_status auth_password_change_store(struct ctx *c, const struct hash_job 
 enum app_status auth_password_set(struct ctx *c, int64_t person_id, const char *password,
                                   struct errors *errs);
 /* The operator (command line) issues a one-time link; *token goes in
- * /reset/TOKEN. Nobody else does: whoever holds a link can become the
- * person. Issuing it ends the person's sessions, API tokens and older
- * links; so does using it (a new password). APP_FORBIDDEN for anyone but
- * the operator. */
+ * /reset/TOKEN, for the operator to hand on. Nobody else holds one for
+ * someone else: whoever holds a link can become the person, so everyone
+ * else's go by e-mail to the person only (app/password_link.h). Issuing it
+ * ends the person's sessions, API tokens and older links; so does using it
+ * (a new password). APP_FORBIDDEN for anyone but the operator. */
 enum app_status auth_reset_issue(struct ctx *c, int64_t person_id, const char **token,
                                  int64_t *expires_at);
 /* Whose link is it (name for the page); APP_NOT_FOUND if unknown, used,

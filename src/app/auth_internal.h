@@ -1,6 +1,7 @@
 /* auth_internal.h: what auth.c shares with api_token.c, the other keeper of
  * secrets: a new secret (256 random bits, shown once) and the form a
- * presented one is stored in (its SHA-256; only that is kept). */
+ * presented one is stored in (its SHA-256; only that is kept); and with
+ * password_link.c, which mails one-time links. */
 #ifndef PARLEY_APP_AUTH_INTERNAL_H
 #define PARLEY_APP_AUTH_INTERNAL_H
 
@@ -10,5 +11,15 @@
 char *auth_secret_new(struct ctx *c, char hash[65]);
 /* The stored form of a secret someone presents; false if it cannot be one. */
 bool auth_secret_stored_form(const char *token, char hash[65]);
+/* A one-time link for the person, in the caller's transaction; *token
+ * goes in /reset/TOKEN. Their older links die (finding 11). No
+ * authorisation and no audit: the callers do both. APP_NOT_FOUND: no
+ * such person. */
+enum app_status auth_link_make(struct ctx *c, int64_t person_id, const char **token,
+                               int64_t *expires_at);
+/* Someone else asked for a link for the person: whatever let them in ends,
+ * their sessions, API tokens and older links (finding 1), so that a link
+ * in the wrong hands shows at once. Their password stays. */
+enum app_status auth_link_sign_out(struct ctx *c, int64_t person_id);
 
 #endif

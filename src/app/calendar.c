@@ -14,6 +14,39 @@
 #include "base/secret.h"
 
 #define TOKEN_BYTES 32       /* 256 bits, as sessions and API tokens */
+#define PRODID "-//Parley//Parley meetings//EN"
+
+/* --- as iCalendar --- */
+
+bool calendar_event(struct ctx *c, const struct agenda_item *it, struct ical_event *out)
+{
+    bool all_day = !*it->time;
+    int64_t start;
+    if (!ical_local_time(arena_printf(c->a, "%s %s", it->date, all_day ? "00:00" : it->time),
+                         &start))
+        return false;
+    *out = (struct ical_event){
+        .uid = it->uid, .start = start,
+        .end = start + (all_day ? 86400 : (int64_t)it->minutes * 60), .all_day = all_day,
+        .date = it->date, .stamp = app_now(c), .sequence = it->sequence, .summary = it->what,
+        .location = it->place,
+        .description = it->description ? it->description : it->teacher_name,
+        .organizer = {it->organizer_name, it->organizer_email}, .cancelled = it->cancelled};
+    return true;
+}
+
+const char *calendar_publish(struct ctx *c, const char *name, const struct agenda_item *events,
+                             int n)
+{
+    struct ical_event *es = arena_alloc(c->a, sizeof *es * (size_t)(n + 1));
+    int kept = 0;
+    for (int i = 0; i < n; i++)
+        kept += calendar_event(c, &events[i], &es[kept]);
+    buf b;
+    buf_init(&b, c->a);
+    ical_write(&b, &(struct ical_calendar){ICAL_PUBLISH, PRODID, name}, es, kept);
+    return buf_cstr(&b);
+}
 
 /* --- one meeting --- */
 

@@ -1,13 +1,23 @@
-/* calendar.h: people's agendas in their own calendars (R17, R37): one
- * meeting's calendar file, and each person's feed, a secret URL they can
- * replace or revoke. Only the SHA-256 of a feed's token is stored, as for
- * sessions and API tokens. A feed holds its owner's agenda (app/agenda.h):
- * the policy table decides each case's meetings (R16: never a PA case's
- * for an administrator). */
+/* calendar.h: people's agendas in their own calendars (R10, R11, R17,
+ * R24, R37): one meeting's calendar file, and each person's feed (their
+ * initial meetings, agreement reviews, parley meetings, Panel sessions and
+ * deadlines), a secret URL they can replace or revoke. Only the SHA-256
+ * of a feed's token is stored, as for sessions and API tokens. A feed
+ * holds its owner's agenda (app/agenda.h): the policy table decides each
+ * case's meetings (R16: never a PA case's for an administrator). */
 #ifndef PARLEY_CALENDAR_H
 #define PARLEY_CALENDAR_H
 
 #include "app/agenda.h"
+#include "out/ical.h"
+
+/* An agenda item as a calendar event, its local time in UTC and DTSTAMP
+ * now (false: its stored time is not one, which what is stored never is). */
+bool calendar_event(struct ctx *c, const struct agenda_item *it, struct ical_event *out);
+/* The events as an iCalendar file (METHOD:PUBLISH), as the calendar
+ * files and feeds give them; name: the calendar's (NULL: none). */
+const char *calendar_publish(struct ctx *c, const char *name, const struct agenda_item *events,
+                             int n);
 
 /* One meeting of a case, for whoever may see it (the view is audited). */
 enum app_status calendar_meeting_event(struct ctx *c, int64_t case_id, int64_t meeting_id,

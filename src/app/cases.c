@@ -24,7 +24,8 @@
     "(SELECT COUNT(*) FROM person_role r WHERE r.person_id = ? AND r.role = 'administrator' " \
     "AND r.school_id = t.school_id), i.facts_at, i.district_year, i.plan_type, "             \
     "i.plan_months, i.rating, i.union_member, i.full_time, i.job_type, "                     \
-    "COALESCE(k.handler_id, 0), COALESCE(hd.name, ''), COALESCE(ct.email, '') "              \
+    "COALESCE(k.handler_id, 0), COALESCE(hd.name, ''), COALESCE(ct.email, ''), "             \
+    "k.meeting_sequence, k.meeting_cancelled, k.review_sequence, k.review_cancelled "        \
     "FROM teacher_case k JOIN person t ON t.id = k.teacher_id "                              \
     "LEFT JOIN school s ON s.id = t.school_id LEFT JOIN person ct ON ct.id = k.ct_id "      \
     "LEFT JOIN person ur ON ur.id = k.union_rep_id JOIN inquiry i ON i.id = k.inquiry_id "  \
@@ -126,6 +127,10 @@ static void case_from_row(struct ctx *c, db_stmt *st, struct case_record *k)
     k->handler_id = db_int(st, 40);
     k->handler_name = db_text_copy(st, 41, c->a);
     k->ct_email = db_text_copy(st, 42, c->a);
+    k->meeting_sequence = (int)db_int(st, 43);
+    k->meeting_cancelled = db_int(st, 44) != 0;
+    k->review_sequence = (int)db_int(st, 45);
+    k->review_cancelled = db_int(st, 46) != 0;
     k->relations = relations_of(c, k, db_int(st, 31) > 0);
     if (db_int(st, 32))   /* the coordinator confirmed the facts at intake */
         k->confirmed = (struct case_input){

@@ -80,10 +80,12 @@ enum app_status casework_record(struct ctx *c, const struct case_record *k, enum
     /* R16: a PA case's records never reach an administrator, nor news of them. */
     static const int par_people[] = {TELL_TEACHER, TELL_CT, TELL_ADMINISTRATOR, 0};
     static const int pa_people[] = {TELL_TEACHER, TELL_CT, 0};
+    /* The mail names the part and what happened to it, never its content
+     * (603 CMR 35.10): "evaluations: added". */
     return case_tell(c, k, k->relations & POLICY_REL(WHO_CASE_EVALUATOR) || k->track == TRACK_PAR
                                ? par_people
                                : pa_people,
-                     summary);
+                     summary, arena_printf(c->a, "%s: %s", policy_kind_label(kind), what));
 }
 
 /* --- fields --- */

@@ -100,6 +100,8 @@ static const struct copy_table copy_tables[] = {
     {"reminder", NULL}, /* 010 */
     {"rate_counter", NULL}, /* 013 */
     {"case_seen", NULL},    /* 016 */
+    {"mail", NULL},         /* 017 */
+    {"mail_round", NULL},
     {"audit", NULL},
     /* 001 seeds the chain's head as (1, 0, ''); the copy replaces it. */
     {"audit_head", "last_id <> 0"},

@@ -14,6 +14,7 @@
 #include "app/casework.h"
 #include "app/ct_terms.h"
 #include "app/inquiry.h"
+#include "app/invitation.h"
 #include "app/meetings.h"
 #include "app/notify.h"
 #include "app/process.h"
@@ -200,8 +201,14 @@ enum app_status case_event_part(struct ctx *c, const struct case_record *k, cons
 
 #define TOLD_MAX 32
 
+/* What a case's people are told: the inbox's message, and its headline
+ * for e-mail (notify.h). */
+struct news {
+    const char *message, *headline;
+};
+
 static enum app_status tell(struct ctx *c, int64_t *told, int *ntold, int64_t person,
-                            int64_t case_id, const char *message)
+                            int64_t case_id, const struct news *n)
 {
     if (!person || person == c->who.person_id || *ntold == TOLD_MAX)
         return APP_OK;
@@ -209,7 +216,7 @@ static enum app_status tell(struct ctx *c, int64_t *told, int *ntold, int64_t pe
         if (told[i] == person)
             return APP_OK;
     told[(*ntold)++] = person;
-    return notify_person(c, person, case_id, message,
+    return notify_person(c, person, case_id, n->message, n->headline,
                          arena_printf(c->a, "/cases/%" PRId64, case_id));
 }
 
@@ -233,13 +240,13 @@ static int role_holders(struct ctx *c, const char *role, int64_t school_id, int6
 }
 
 static enum app_status tell_role(struct ctx *c, int64_t *told, int *ntold, const char *role,
-                                 int64_t school_id, int64_t case_id, const char *message)
+                                 int64_t school_id, int64_t case_id, const struct news *news)
 {
     int64_t ids[TOLD_MAX];
     int n = role_holders(c, role, school_id, ids, TOLD_MAX);
     enum app_status s = APP_OK;
     for (int i = 0; i < n && s == APP_OK; i++)
-        s = tell(c, told, ntold, ids[i], case_id, message);
+        s = tell(c, told, ntold, ids[i], case_id, news);
     return s;
 }
 
@@ -269,9 +276,13 @@ int case_people(struct ctx *c, const struct case_record *k, int who, int64_t *id
 }
 
 enum app_status case_tell(struct ctx *c, const struct case_record *k, const int *who,
-                          const char *summary)
+                          const char *summary, const char *headline)
 {
-    const char *message = arena_printf(c->a, "Case of %s: %s", k->teacher_name, summary);
+    const struct news news = {
+        arena_printf(c->a, "Case of %s: %s", k->teacher_name, summary),
+        headline ? arena_printf(c->a, "Case of %s: %s", k->teacher_name, headline) : NULL,
+    };
+    const struct news *message = &news;
     int64_t told[TOLD_MAX];
     int ntold = 0;
     enum app_status s = APP_OK;
@@ -450,8 +461,9 @@ static const char *person_name(struct ctx *c, int64_t id)
 }
 
 /* "Scheduled ...: 2026-09-14 15:30 at Room 12, with Dana Whitfield." */
+/* for_mail: only what may go by e-mail: no track, plan or reason. */
 static const char *step_summary(struct ctx *c, const struct step_def *t,
-                                const struct case_record *k, const struct step *s)
+                                const struct case_record *k, const struct step *s, bool for_mail)
 {
     buf b;
     buf_init(&b, c->a);
@@ -462,6 +474,8 @@ static const char *step_summary(struct ctx *c, const struct step_def *t,
         buf_printf(&b, ", with %s", person_name(c, s->ct_id));
     if (t->needs & NEED_UNION_REP)
         buf_printf(&b, ", with %s (union representative)", person_name(c, s->union_rep_id));
+    if (for_mail)
+        return buf_cstr(&b);
     if (t->needs & NEED_TRACK)
         buf_printf(&b, ": %s (checked with: %s)", case_track_label(s->track), s->facts);
     if (t->needs & NEED_TIMELINE)
@@ -476,6 +490,25 @@ static const char *step_summary(struct ctx *c, const struct step_def *t,
     return buf_cstr(&b);
 }
 
+/* Whether the case waits for its initial meeting (review: its agreement
+ * review): a case withdrawn then cancels that meeting. */
+static bool meeting_waiting(const struct case_record *k, bool review)
+{
+    return k->state == (review ? CASE_REVIEW_SCHEDULED : CASE_MEETING_SCHEDULED);
+}
+
+/* The meeting whose invitations a step sends: the one it schedules or
+ * moves, or the one withdrawing the case cancels (false: none). */
+static bool step_meeting(const struct step_def *t, const struct case_record *k,
+                         struct invitation_event *e)
+{
+    bool review = (t->needs & NEED_UNION_REP) || meeting_waiting(k, true);
+    *e = (struct invitation_event){review ? INVITE_AGREEMENT_REVIEW : INVITE_INITIAL_MEETING,
+                                   k->id, 0};
+    return (t->needs & NEED_MEETING) ||
+           (t->to == CASE_WITHDRAWN && (meeting_waiting(k, false) || meeting_waiting(k, true)));
+}
+
 /* What the step records, by what it asked for. */
 static int step_write(struct ctx *c, const struct step_def *t, const struct case_record *k,
                       const struct step *s)
@@ -483,12 +516,17 @@ static int step_write(struct ctx *c, const struct step_def *t, const struct case
     int64_t now = app_now(c), id = k->id;
     int rc = DB_OK;
     bool review = t->needs & NEED_UNION_REP;
+    /* Scheduled again, the meeting's SEQUENCE goes up: calendars take the
+     * new time (RFC 5545). */
     if ((t->needs & NEED_MEETING) && !review)
-        rc = db_exec(c->db, "UPDATE teacher_case SET meeting_at = ?, meeting_place = ? WHERE id = ?",
+        rc = db_exec(c->db, "UPDATE teacher_case SET meeting_at = ?, meeting_place = ?, "
+                            "meeting_sequence = meeting_sequence + CASE WHEN meeting_at = '' "
+                            "THEN 0 ELSE 1 END WHERE id = ?",
                      "ssi", s->at, s->place, id);
     if (rc == DB_OK && review)
         rc = db_exec(c->db, "UPDATE teacher_case SET review_at = ?, review_place = ?, "
-                            "union_rep_id = ? WHERE id = ?",
+                            "review_sequence = review_sequence + CASE WHEN review_at = '' "
+                            "THEN 0 ELSE 1 END, union_rep_id = ? WHERE id = ?",
                      "ssii", s->at, s->place, s->union_rep_id, id);
     if (rc == DB_OK && (t->needs & NEED_CT))
         rc = db_exec(c->db, "UPDATE teacher_case SET ct_id = ? WHERE id = ?", "ii", s->ct_id, id);
@@ -510,9 +548,12 @@ static int step_write(struct ctx *c, const struct step_def *t, const struct case
                  : db_exec(c->db, "UPDATE teacher_case SET rep_signed_at = ?, rep_signed_by = ? "
                                   "WHERE id = ?",
                            "iii", now, c->who.person_id, id);
+    bool meeting_off = meeting_waiting(k, false), review_off = meeting_waiting(k, true);
     if (rc == DB_OK && t->to == CASE_WITHDRAWN)
-        rc = db_exec(c->db, "UPDATE teacher_case SET withdrawn_reason = ? WHERE id = ?", "si",
-                     s->reason, id);
+        rc = db_exec(c->db, "UPDATE teacher_case SET withdrawn_reason = ?, meeting_cancelled = ?, "
+                            "meeting_sequence = meeting_sequence + ?, review_cancelled = ?, "
+                            "review_sequence = review_sequence + ? WHERE id = ?",
+                     "sddddi", s->reason, meeting_off, meeting_off, review_off, review_off, id);
     return rc;
 }
 
@@ -538,12 +579,15 @@ static enum app_status step_record(struct ctx *c, const struct step_def *t,
         after.rep_signed |= (k->relations & REL(WHO_CASE_UNION_REP)) != 0;
     }
     enum case_state from = k->state, to = workflow_target(t, &after);
-    enum app_status st = step_move(c, k, to);
-    if (st != APP_OK)
+    struct invitation_event meeting;
+    struct invitation before;
+    bool invites = step_meeting(t, k, &meeting), had = false;
+    enum app_status st = invites ? invitation_before(c, &meeting, &before, &had) : APP_OK;
+    if (st != APP_OK || (st = step_move(c, k, to)) != APP_OK)
         return st;
     if ((st = app_db_status(step_write(c, t, k, s))) != APP_OK)
         return st;
-    const char *summary = step_summary(c, t, k, s);
+    const char *summary = step_summary(c, t, k, s, false);
     if ((st = event_add(c, k->id, t->key, from, to, summary, "")) != APP_OK)
         return st;
     /* R16: a step's notes are as private as the coaching log: their own
@@ -567,7 +611,11 @@ static enum app_status step_record(struct ctx *c, const struct step_def *t,
         k->ct_id = s->ct_id;
     if (t->needs & NEED_UNION_REP)
         k->union_rep_id = s->union_rep_id;
-    return case_tell(c, k, t->notify, summary);
+    if (invites && (st = invitation_send(c, &meeting, had ? &before : NULL)) != APP_OK)
+        return st;
+    if (to == CASE_WITHDRAWN && (st = meetings_case_withdrawn(c, k)) != APP_OK)
+        return st;
+    return case_tell(c, k, t->notify, summary, step_summary(c, t, k, s, true));
 }
 
 static enum app_status step_find(struct ctx *c, const struct case_record *k,
@@ -731,5 +779,5 @@ enum app_status case_open(struct ctx *c, int64_t inquiry_id, int64_t *id, struct
                           arena_printf(c->a, "Opened the case of %s from %s", q.name,
                                        q.reference))) != APP_OK)
         return s;
-    return case_tell(c, &k, t->notify, summary);
+    return case_tell(c, &k, t->notify, summary, NULL);
 }

@@ -32,6 +32,10 @@ struct case_record {
     const char *teacher_name, *teacher_email, *school_name, *ct_name, *ct_email, *union_rep_name;
     const char *handler_name;
     const char *inquiry_ref, *meeting_at, *meeting_place, *review_at, *review_place, *facts;
+    /* the calendar's SEQUENCE of the initial meeting and the agreement
+     * review, and whether they were cancelled (the case withdrawn first) */
+    int meeting_sequence, review_sequence;
+    bool meeting_cancelled, review_cancelled;
     const char *cycle_start, *cycle_end, *plan_type, *timeline_by, *withdrawn_reason;
     int plan_months;
     struct case_input confirmed;     /* the inquiry's confirmed eligibility facts, as
@@ -62,9 +66,10 @@ enum app_status case_load(struct ctx *c, int64_t id, struct case_record *k);
 enum app_status case_event_part(struct ctx *c, const struct case_record *k, const char *part,
                                 const char *what, const char *summary);
 /* Tells the people of the case (enum notify_who, 0-ended), the asker
- * excepted, with a link to the case. */
+ * excepted, with a link to the case. headline: the summary's words fit
+ * for e-mail (notify.h), NULL when the summary is such words already. */
 enum app_status case_tell(struct ctx *c, const struct case_record *k, const int *who,
-                          const char *summary);
+                          const char *summary, const char *headline);
 /* The people a case relationship or a role names (policy.h's WHO_CASE_*
  * or a role): the case's teacher, its CT, its school's administrators, the
  * Panel's members sitting today (R29)... at most max. */

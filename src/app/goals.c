@@ -236,7 +236,9 @@ static enum app_status propose_write(struct ctx *c, const struct case_record *k,
     if (s == APP_OK)
         s = casework_record(c, k, KIND_GOAL, id, "proposed", summary, false);
     /* The case's CT decides on it (R14). */
-    return s != APP_OK ? s : case_tell(c, k, (const int[]){TELL_CT, 0}, summary);
+    return s != APP_OK ? s
+                       : case_tell(c, k, (const int[]){TELL_CT, 0}, summary,
+                                   "the teacher proposed a goal for your approval");
 }
 
 /* Starting from a bank goal: what is not sent is the bank goal's. */
@@ -415,5 +417,9 @@ enum app_status goal_decide(struct ctx *c, int64_t case_id, int64_t goal_id, int
                 : arena_printf(c->a, "Returned the goal \"%s\" for revision: %s", g.title, reason);
     s = casework_record(c, &k, KIND_GOAL, goal_id, approve ? "approved" : "returned", summary,
                         false);
-    return s != APP_OK ? s : case_tell(c, &k, (const int[]){TELL_TEACHER, 0}, summary);
+    return s != APP_OK ? s
+                       : case_tell(c, &k, (const int[]){TELL_TEACHER, 0}, summary,
+                                   approve ? "your Consulting Teacher approved a goal"
+                                           : "your Consulting Teacher returned a goal for "
+                                             "revision");
 }

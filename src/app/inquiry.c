@@ -9,6 +9,7 @@
 #include <strings.h>
 
 #include "app/notify.h"
+#include "app/outbox.h"
 #include "app/process.h"
 #include "base/clock.h"
 #include "base/log.h"
@@ -168,24 +169,61 @@ static enum app_status confirmation_write(struct ctx *c, int64_t id, bool yes, c
                                       yes ? "the teacher confirmed it; it may become a case"
                                           : "the teacher says they did not ask for it; it is "
                                             "closed"),
-                         arena_printf(c->a, "/intake/%" PRId64, id));
+                         NULL, arena_printf(c->a, "/intake/%" PRId64, id));
 }
 
-/* R8: the teacher named in a request someone else sent sees it on their
- * dashboard, if they have a record in the program, and is told so. */
-static enum app_status tell_the_teacher(struct ctx *c, const char *email, const char *reference)
+/* R8: the teacher named in a request someone else sent is told, once, by
+ * e-mail whatever they chose, and how to answer: on their dashboard if
+ * they have a record in the program (their inbox says so too), else by
+ * sending the form themselves. Nothing they did not choose is in it: the
+ * interest, never the message. */
+static enum app_status tell_the_teacher(struct ctx *c, const struct inquiry_fields *f,
+                                        const char *reference)
 {
     int64_t teacher = 0;
     db_int_query(c->db, &teacher, "SELECT id FROM person WHERE email = ? AND program_id = ?", "si",
-                 email, c->who.program_id);
+                 f->email, c->who.program_id);
+    const char *sender = c->who.name ? c->who.name : "Someone";
+    const char *program = program_name_of(c, c->who.program_id);
+    const char *how = teacher
+        ? "To answer, sign in to Parley: on your dashboard, choose \"Yes, I asked for this\" or "
+          "\"This wasn't me\"."
+        : "If you asked for it, confirm it by sending the program's contact form yourself. If "
+          "you did not, you need do nothing: it never becomes a case without your word.";
+    struct mail m = {
+        .kind = MAIL_CONFIRMATION, .to_address = f->email,
+        .subject = arena_printf(c->a, "A request in your name to %s (%s)", program, reference),
+        .text = arena_printf(c->a, "%s, signed in to Parley, sent %s a request in your name "
+                                   "(reference %s), about: %s.\n\n%s\n\n%s",
+                             sender, program, reference, interest_label(f->interest),
+                             inquiry_your_choice_words, how),
+        .link = teacher ? "/dashboard#sent-in-your-name" : "/contact/new",
+    };
     if (!teacher)
-        return APP_OK;
-    return notify_person(c, teacher, 0,
-                         arena_printf(c->a, "%s sent the program a request in your name (%s). "
-                                            "Nothing happens unless you confirm it: say whether "
-                                            "you asked for it on your dashboard.",
-                                      c->who.name ? c->who.name : "Someone", reference),
-                         "/dashboard#sent-in-your-name");
+        return outbox_queue(c, &m);
+    return notify_person_mailed(c, teacher,
+                                arena_printf(c->a, "%s sent the program a request in your name "
+                                                   "(%s). Nothing happens unless you confirm "
+                                                   "it: say whether you asked for it on your "
+                                                   "dashboard.",
+                                             sender, reference),
+                                &m);
+}
+
+/* R10: the teacher's own request is confirmed to the address they gave,
+ * with its reference and what happens next; never what they wrote. */
+static enum app_status confirm_to_sender(struct ctx *c, const struct inquiry_fields *f,
+                                         const char *reference)
+{
+    const char *program = program_name_of(c, c->who.program_id);
+    return outbox_queue(c, &(struct mail){
+        .kind = MAIL_CONFIRMATION, .to_address = f->email,
+        .subject = arena_printf(c->a, "Your message to %s (%s)", program, reference),
+        .text = arena_printf(c->a, "Thank you for writing to %s. Your reference is %s: quote it "
+                                   "if you write to us again.\n\n%s\n\n%s\n\nFor your "
+                                   "privacy, this e-mail does not repeat what you wrote.",
+                             program, reference, inquiry_next_words,
+                             inquiry_your_choice_words)});
 }
 
 /* R8: a teacher who sends the form themselves stands behind every request
@@ -242,11 +280,13 @@ enum app_status inquiry_submit(struct ctx *c, const struct inquiry_input *in, bo
                          arena_printf(c->a, "Received inquiry %s (%s) from the contact form, sent "
                                             "in the name of %s: it waits for their confirmation",
                                       out->reference, interest_key(f.interest), f.email));
-        return s == APP_OK ? tell_the_teacher(c, f.email, out->reference) : s;
+        return s == APP_OK ? tell_the_teacher(c, &f, out->reference) : s;
     }
     s = audit_append(c, "create", "inquiry", id, 0,
                      arena_printf(c->a, "Received inquiry %s (%s) from the contact form",
                                   out->reference, interest_key(f.interest)));
+    if (s == APP_OK)
+        s = confirm_to_sender(c, &f, out->reference);
     return s == APP_OK ? confirmed_by_own_request(c, f.email, out->reference) : s;
 }
 

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "app/casework.h"
+#include "app/invitation.h"
 #include "base/clock.h"
 #include "base/secret.h"
 
@@ -277,6 +278,10 @@ static const char *moved_summary(struct ctx *c, const struct case_record *k, con
 
 /* --- writing --- */
 
+/* A parley meeting's invitations (app/invitation.h) follow it. */
+#define INVITATION_OF(case_id, id)                                                            \
+    ((struct invitation_event){INVITE_PARLEY_MEETING, (case_id), (id)})
+
 enum app_status meeting_schedule(struct ctx *c, int64_t case_id, const struct meeting_input *in,
                                  int64_t *id, struct errors *errs, const char **refusal)
 {
@@ -298,8 +303,9 @@ enum app_status meeting_schedule(struct ctx *c, int64_t case_id, const struct me
                           m.place, uid, c->who.person_id, now, now);
     if (rc != DB_OK)
         return app_db_status(rc);
-    return casework_record(c, &k, KIND_MEETING, *id, "scheduled",
-                           moved_summary(c, &k, "scheduled", &m), true);
+    s = casework_record(c, &k, KIND_MEETING, *id, "scheduled",
+                        moved_summary(c, &k, "scheduled", &m), true);
+    return s == APP_OK ? invitation_send(c, &INVITATION_OF(case_id, *id), NULL) : s;
 }
 
 /* Loads the meeting to change: the version it was based on, and its
@@ -357,10 +363,10 @@ enum app_status meeting_reschedule(struct ctx *c, int64_t case_id, int64_t id,
                                "version = version + 1 WHERE id = ? AND version = ?",
                                "ssdsiii", meeting_phase_key(m.phase), m.at, m.minutes, m.place,
                                app_now(c), id, old.version));
-    if (s != APP_OK)
-        return s;
-    return casework_record(c, &k, KIND_MEETING, id, "rescheduled",
-                           moved_summary(c, &k, "rescheduled", &m), true);
+    if (s == APP_OK)
+        s = casework_record(c, &k, KIND_MEETING, id, "rescheduled",
+                            moved_summary(c, &k, "rescheduled", &m), true);
+    return s == APP_OK ? invitation_send(c, &INVITATION_OF(case_id, id), NULL) : s;
 }
 
 enum app_status meeting_cancel(struct ctx *c, int64_t case_id, int64_t id, const char *version,
@@ -380,8 +386,28 @@ enum app_status meeting_cancel(struct ctx *c, int64_t case_id, int64_t id, const
     if (s != APP_OK)
         return s;
     struct checked m = {old.phase, old.starts_at, old.place, old.minutes};
-    return casework_record(c, &k, KIND_MEETING, id, "cancelled",
-                           moved_summary(c, &k, "cancelled", &m), true);
+    s = casework_record(c, &k, KIND_MEETING, id, "cancelled",
+                        moved_summary(c, &k, "cancelled", &m), true);
+    return s == APP_OK ? invitation_send(c, &INVITATION_OF(case_id, id), NULL) : s;
+}
+
+enum app_status meetings_case_withdrawn(struct ctx *c, const struct case_record *k)
+{
+    struct meeting *ms;
+    int n = 0;
+    enum app_status s = case_meetings(c, k->id, &ms, &n);
+    for (int i = 0; s == APP_OK && i < n; i++) {
+        if (ms[i].status != MEETING_SCHEDULED)
+            continue;
+        s = app_db_status(db_exec(c->db,
+                                  "UPDATE meeting SET status = ?, sequence = sequence + 1, "
+                                  "updated_at = ?, version = version + 1 WHERE id = ?",
+                                  "sii", meeting_status_key(MEETING_CANCELLED), app_now(c),
+                                  ms[i].id));
+        if (s == APP_OK)
+            s = invitation_send(c, &INVITATION_OF(k->id, ms[i].id), NULL);
+    }
+    return s;
 }
 
 /* Who attended, in words: "the teacher, the CT and the administrator". */

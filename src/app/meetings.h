@@ -70,6 +70,9 @@ enum app_status meeting_reschedule(struct ctx *c, int64_t case_id, int64_t id,
                                    struct errors *errs, const char **refusal);
 enum app_status meeting_cancel(struct ctx *c, int64_t case_id, int64_t id, const char *version,
                                const char **refusal);
+/* R8: the case withdrawn, its meetings still to come are cancelled, and
+ * their invitations with them. No authorisation: the withdraw step's. */
+enum app_status meetings_case_withdrawn(struct ctx *c, const struct case_record *k);
 /* Records it held (again, to correct who attended or the minutes): the
  * teacher attended; on a PA case the administrator cannot (R16); a meeting
  * still to come cannot have been held. */

@@ -2,17 +2,70 @@
  * here is bound to the asker's person id, so no record check is needed. */
 #include "app/notify.h"
 
-enum app_status notify_person(struct ctx *c, int64_t person_id, int64_t case_id,
-                              const char *message, const char *link)
+#include <string.h>
+
+#include "app/outbox.h"
+
+/* A subject line: the headline when it is short, else its first words. */
+static const char *subject_of(struct ctx *c, const char *headline)
+{
+    size_t n = strlen(headline);
+    if (n <= 78)
+        return headline;
+    size_t cut = 70;
+    while (cut > 40 && headline[cut] != ' ')
+        cut--;
+    return arena_printf(c->a, "%.*s…", (int)cut, headline);
+}
+
+static int inbox_add(struct ctx *c, int64_t person_id, int64_t case_id, const char *message,
+                     const char *headline, const char *link)
+{
+    return db_exec(c->db,
+                   /* case_id 0: news of no PA/PAR case (a peer support case's) */
+                   "INSERT INTO notification (person_id, case_id, at, message, headline, link) "
+                   "VALUES (?, NULLIF(?, 0), ?, ?, ?, ?)",
+                   "iiisss", person_id, case_id, app_now(c), message, headline,
+                   link ? link : "");
+}
+
+static enum app_status notify_as(struct ctx *c, enum mail_kind kind, int64_t person_id,
+                                 int64_t case_id, const char *message, const char *headline,
+                                 const char *link)
 {
     if (!person_id)
         return APP_OK;
-    int rc = db_exec(c->db,
-                     /* case_id 0: news of no PA/PAR case (a peer support case's) */
-                     "INSERT INTO notification (person_id, case_id, at, message, link) "
-                     "VALUES (?, NULLIF(?, 0), ?, ?, ?)",
-                     "iiiss", person_id, case_id, app_now(c), message, link ? link : "");
-    return app_db_status(rc);
+    if (!headline)
+        headline = message;
+    int rc = inbox_add(c, person_id, case_id, message, headline, link);
+    if (rc != DB_OK)
+        return app_db_status(rc);
+    return outbox_queue(c, &(struct mail){.kind = kind, .person_id = person_id,
+                                          .case_id = case_id, .subject = subject_of(c, headline),
+                                          .text = headline, .link = link});
+}
+
+enum app_status notify_person_mailed(struct ctx *c, int64_t person_id, const char *message,
+                                     const struct mail *m)
+{
+    int rc = inbox_add(c, person_id, m->case_id, message, m->subject, m->link);
+    if (rc != DB_OK)
+        return app_db_status(rc);
+    struct mail to = *m;
+    to.person_id = person_id;
+    return outbox_queue(c, &to);
+}
+
+enum app_status notify_person(struct ctx *c, int64_t person_id, int64_t case_id,
+                              const char *message, const char *headline, const char *link)
+{
+    return notify_as(c, MAIL_NOTICE, person_id, case_id, message, headline, link);
+}
+
+enum app_status notify_reminder(struct ctx *c, int64_t person_id, int64_t case_id,
+                                const char *words, const char *link)
+{
+    return notify_as(c, MAIL_REMINDER, person_id, case_id, words, NULL, link);
 }
 
 enum app_status notify_inbox(struct ctx *c, struct notification **out, int *n, int max)

@@ -321,7 +321,8 @@ static enum app_status ask_the_other_observer(struct ctx *c, const struct case_r
                      arena_printf(c->a, "%s recorded a joint observation of %s with you. It "
                                         "counts as joint once you confirm, on its page, that "
                                         "you were there.",
-                                  c->who.name ? c->who.name : "Someone", f->observed_on));
+                                  c->who.name ? c->who.name : "Someone", f->observed_on),
+                     NULL);
 }
 
 static enum app_status observation_insert(struct ctx *c, const struct case_record *k,

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/invitation.h"
 #include "app/panel_internal.h"
 #include "app/process.h"
 #include "base/clock.h"
@@ -34,9 +35,11 @@ const char *panel_today(struct ctx *c)
 
 #define SESSION_COLUMNS                                                                           \
     "SELECT s.id, s.held_on, s.starts_at, s.place, s.vote_rule, s.quorum, s.status, "           \
-    "s.created_at, s.updated_at, s.version, "                                                    \
+    "s.created_at, s.updated_at, s.version, s.sequence, COALESCE(a.name, ''), "                \
+    "COALESCE(a.email, ''), "                                                                    \
     "(SELECT COUNT(*) FROM panel_docket d WHERE d.session_id = s.id), "                          \
-    "(SELECT COUNT(*) FROM panel_attendance a WHERE a.session_id = s.id) FROM panel_session s "
+    "(SELECT COUNT(*) FROM panel_attendance x WHERE x.session_id = s.id) FROM panel_session s "  \
+    "LEFT JOIN person a ON a.id = s.arranged_by "
 
 static void session_from_row(struct ctx *c, db_stmt *st, struct panel_session *s)
 {
@@ -51,8 +54,11 @@ static void session_from_row(struct ctx *c, db_stmt *st, struct panel_session *s
     s->created_at = db_int(st, 7);
     s->updated_at = db_int(st, 8);
     s->version = db_int(st, 9);
-    s->ncases = (int)db_int(st, 10);
-    s->npresent = (int)db_int(st, 11);
+    s->sequence = (int)db_int(st, 10);
+    s->arranged_by_name = db_text_copy(st, 11, c->a);
+    s->arranged_by_email = db_text_copy(st, 12, c->a);
+    s->ncases = (int)db_int(st, 13);
+    s->npresent = (int)db_int(st, 14);
 }
 
 /* One session (id) or the program's (0), upcoming ones only if asked. */
@@ -143,6 +149,9 @@ const char *panel_r29_refusal(struct ctx *c, const char *who, const char *term_e
 
 /* --- scheduling --- */
 
+/* A session's invitations (app/invitation.h) follow it. */
+#define INVITATION_OF(id) ((struct invitation_event){INVITE_PANEL_SESSION, 0, (id)})
+
 static bool rule_check(const char *v, struct errors *errs)
 {
     const char *why = setting_invalid("panel_vote_rule", v ? v : "");
@@ -203,14 +212,15 @@ enum app_status panel_session_create(struct ctx *c, const struct panel_session_i
     int64_t now = app_now(c);
     int rc = db_int_query(c->db, id,
                           "INSERT INTO panel_session (program_id, held_on, starts_at, place, "
-                          "vote_rule, quorum, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, "
-                          "?, ?) RETURNING id",
-                          "issssdii", c->who.program_id, v.held_on, v.starts_at, v.place,
-                          v.vote_rule, v.quorum, now, now);
+                          "vote_rule, quorum, arranged_by, created_at, updated_at) VALUES (?, ?, "
+                          "?, ?, ?, ?, NULLIF(?, 0), ?, ?) RETURNING id",
+                          "issssdiii", c->who.program_id, v.held_on, v.starts_at, v.place,
+                          v.vote_rule, v.quorum, c->who.person_id, now, now);
     if (rc != DB_OK)
         return app_db_status(rc == DB_DONE ? DB_ERROR : rc);
-    return audit_append(c, "scheduled", "panel_session", *id, 0,
-                        arena_printf(c->a, "Scheduled %s", session_words(c, &v)));
+    s = audit_append(c, "scheduled", "panel_session", *id, 0,
+                     arena_printf(c->a, "Scheduled %s", session_words(c, &v)));
+    return s == APP_OK ? invitation_send(c, &INVITATION_OF(*id), NULL) : s;
 }
 
 static int64_t votes_in(struct ctx *c, int64_t session_id, int64_t case_id, int64_t person_id)
@@ -256,6 +266,13 @@ static enum app_status session_open(struct ctx *c, int64_t id, int64_t version,
     return APP_OK;
 }
 
+/* Whether the session moved: its day, time or place. */
+static bool moved(const struct panel_session *old, const struct panel_session *now)
+{
+    return strcmp(old->held_on, now->held_on) || strcmp(old->starts_at, now->starts_at) ||
+           strcmp(old->place, now->place);
+}
+
 static enum app_status fields_write(struct ctx *c, const struct panel_session *old,
                                     const struct panel_session_input *in, struct errors *errs,
                                     const char **refusal)
@@ -269,10 +286,12 @@ static enum app_status fields_write(struct ctx *c, const struct panel_session *o
                    "were when the members voted (R24).";
         return APP_CONFLICT;
     }
+    /* A new day, time or place: the calendar's SEQUENCE goes up (RFC 5545). */
     int rc = db_exec(c->db,
                      "UPDATE panel_session SET held_on = ?, starts_at = ?, place = ?, "
-                     "vote_rule = ?, quorum = ? WHERE id = ?",
-                     "ssssdi", v.held_on, v.starts_at, v.place, v.vote_rule, v.quorum, old->id);
+                     "vote_rule = ?, quorum = ?, sequence = sequence + ? WHERE id = ?",
+                     "ssssddi", v.held_on, v.starts_at, v.place, v.vote_rule, v.quorum,
+                     moved(old, &v), old->id);
     if (rc != DB_OK)
         return app_db_status(rc);
     return audit_append(c, "changed", "panel_session", old->id, 0,
@@ -389,6 +408,26 @@ static enum app_status docket_write(struct ctx *c, const struct panel_session *s
     return r;
 }
 
+/* The day, time, place, rule or quorum sent; s becomes the session as it
+ * is now. Moved, its invitations go again: to the members sitting on its
+ * new day, a CANCEL to those who no longer do. */
+static enum app_status fields_change(struct ctx *c, struct panel_session *s,
+                                     const struct panel_session_input *in, struct errors *errs,
+                                     const char **refusal)
+{
+    struct panel_session old = *s;
+    struct invitation before;
+    bool had;
+    enum app_status st = invitation_before(c, &INVITATION_OF(old.id), &before, &had);
+    if (st == APP_OK)
+        st = fields_write(c, &old, in, errs, refusal);
+    if (st == APP_OK)
+        st = panel_session_load(c, old.id, s);
+    if (st == APP_OK && moved(&old, s))
+        st = invitation_send(c, &INVITATION_OF(old.id), had ? &before : NULL);
+    return st;
+}
+
 enum app_status panel_session_update(struct ctx *c, int64_t id, int64_t version,
                                      const struct panel_session_input *in, struct errors *errs,
                                      const char **refusal)
@@ -397,9 +436,7 @@ enum app_status panel_session_update(struct ctx *c, int64_t id, int64_t version,
     enum app_status st = session_open(c, id, version, &s, refusal);
     bool fields = in->held_on || in->starts_at || in->place || in->vote_rule || in->quorum;
     if (st == APP_OK && fields)
-        st = fields_write(c, &s, in, errs, refusal);
-    if (st == APP_OK && fields)
-        st = panel_session_load(c, id, &s);
+        st = fields_change(c, &s, in, errs, refusal);
     if (st == APP_OK && in->docket)
         st = docket_write(c, &s, in->docket, errs, refusal);
     if (st == APP_OK && in->present)

@@ -30,6 +30,9 @@ struct panel_session {
     int64_t id, created_at, updated_at, version;
     const char *held_on, *starts_at, *place, *vote_rule; /* 'YYYY-MM-DD', 'HH:MM' */
     int quorum;
+    int sequence;                                        /* the calendar's (RFC 5545) */
+    const char *arranged_by_name, *arranged_by_email;    /* the coordinator who arranged it
+                                                            ("" when not known) */
     bool closed;
     int ncases, npresent;                                /* in lists */
 };
@@ -97,6 +100,14 @@ bool panel_sits_on(struct ctx *c, const char *date);
  * else 0: for the policy table's rows that are a sitting member's. */
 unsigned panel_sitting_rel(struct ctx *c);
 
+/* One session of the asker's program, not authorised (for the Panel's own
+ * use cases and the session's invitations); APP_NOT_FOUND if none. */
+enum app_status panel_session_load(struct ctx *c, int64_t id, struct panel_session *s);
+/* The Panel's members, each once, with whether their term covers the
+ * session's day (R29) and whether they are ticked present. No
+ * authorisation: for the session's page and its invitations. */
+enum app_status panel_members_on(struct ctx *c, const struct panel_session *s,
+                             struct panel_member **out, int *n);
 /* Sessions, soonest first (upcoming: from today, still scheduled). */
 enum app_status panel_sessions_list(struct ctx *c, bool upcoming, struct panel_session **out,
                                     int *n);

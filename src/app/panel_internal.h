@@ -8,7 +8,6 @@
 /* items, with room for one more (cap doubles; the arena keeps the old). */
 void *panel_grow(arena *a, void *items, int n, int *cap, size_t size);
 const char *panel_today(struct ctx *c);
-enum app_status panel_session_load(struct ctx *c, int64_t id, struct panel_session *s);
 
 /* R29: where a person stands on the Panel on a date. name and term_end
  * (may be NULL) get theirs, of the term covering the date or the latest. */

@@ -10,8 +10,8 @@
 
 #include "app/panel_internal.h"
 
-static enum app_status roster_load(struct ctx *c, const struct panel_session *s,
-                                   struct panel_session_view *v)
+enum app_status panel_members_on(struct ctx *c, const struct panel_session *s,
+                             struct panel_member **out, int *n)
 {
     /* A member with several terms shows once, by the term covering the date. */
     db_stmt *st = db_query(c->db,
@@ -26,11 +26,13 @@ static enum app_status roster_load(struct ctx *c, const struct panel_session *s,
     if (!st)
         return APP_ERROR;
     int cap = 0;
+    *out = NULL;
+    *n = 0;
     while (db_step(st) == DB_ROW) {
-        if (v->nmembers && v->members[v->nmembers - 1].person_id == db_int(st, 0))
+        if (*n && (*out)[*n - 1].person_id == db_int(st, 0))
             continue;
-        v->members = panel_grow(c->a, v->members, v->nmembers, &cap, sizeof *v->members);
-        struct panel_member *m = &v->members[v->nmembers++];
+        *out = panel_grow(c->a, *out, *n, &cap, sizeof **out);
+        struct panel_member *m = &(*out)[(*n)++];
         m->person_id = db_int(st, 0);
         m->name = db_text_copy(st, 1, c->a);
         m->seat = db_text_copy(st, 2, c->a);
@@ -231,7 +233,7 @@ enum app_status panel_session_get(struct ctx *c, int64_t id, struct panel_sessio
     memset(v, 0, sizeof *v);
     enum app_status r = app_authorize(c, ACT_VIEW, KIND_PANEL_SESSION, NULL);
     if (r != APP_OK || (r = panel_session_load(c, id, &v->s)) != APP_OK ||
-        (r = roster_load(c, &v->s, v)) != APP_OK)
+        (r = panel_members_on(c, &v->s, &v->members, &v->nmembers)) != APP_OK)
         return r;
     db_stmt *st = db_query(c->db,
                            "SELECT case_id FROM panel_docket WHERE session_id = ? ORDER BY position",

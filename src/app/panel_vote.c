@@ -224,9 +224,14 @@ enum app_status panel_vote_cast(struct ctx *c, int64_t session_id, int64_t case_
 static enum app_status tell_decision(struct ctx *c, const struct case_record *k,
                                      const char *summary)
 {
+    /* The rating is not for e-mail (603 CMR 35.10): the mail says a
+     * decision was made, the inbox what it is. */
+    const char *headline = arena_printf(c->a, "the Panel decided; the decision waits for the %s's "
+                                              "approval",
+                                        program_setting(c, "superintendent_title"));
     enum app_status r = case_tell(
         c, k, (const int[]){TELL_TEACHER, TELL_CT, TELL_ADMINISTRATOR, TELL_UNION_REP, 0},
-        summary);
+        summary, headline);
     db_stmt *st = db_query(c->db,
                            "SELECT DISTINCT r.person_id FROM person_role r JOIN person p ON "
                            "p.id = r.person_id WHERE p.program_id = ? AND r.role = 'superintendent'",
@@ -238,9 +243,10 @@ static enum app_status tell_decision(struct ctx *c, const struct case_record *k,
     if (st)
         db_done(st);
     const char *message = arena_printf(c->a, "Case of %s: %s", k->teacher_name, summary);
+    const char *mail = arena_printf(c->a, "Case of %s: %s", k->teacher_name, headline);
     for (int i = 0; i < n && r == APP_OK; i++)
         if (ids[i] != c->who.person_id)
-            r = notify_person(c, ids[i], k->id, message,
+            r = notify_person(c, ids[i], k->id, message, mail,
                               arena_printf(c->a, "/cases/%" PRId64, k->id));
     return r;
 }

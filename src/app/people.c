@@ -266,6 +266,15 @@ static enum app_status unique_lost(int rc, const struct errors *errs)
     return rc == DB_CONSTRAINT && errs->n ? APP_INVALID : app_db_status(rc);
 }
 
+/* Issue 16: an address someone else typed may not be the person's own; a
+ * password link asked for by the person goes to it only if their roles
+ * stay in the program (domain/credential.h). The operator vouches for what
+ * they type. */
+static bool address_set_by_other(const struct ctx *c, int64_t person_id)
+{
+    return !c->who.operator && c->who.person_id != person_id;
+}
+
 enum app_status person_create(struct ctx *c, const struct person_input *in, int64_t *id,
                               struct errors *errs)
 {
@@ -282,10 +291,12 @@ enum app_status person_create(struct ctx *c, const struct person_input *in, int6
     int rc = db_int_query(c->db, id,
                           "INSERT INTO person (program_id, name, email, employee_id, school_id, "
                           "union_member, full_time, district_year, job_type, created_at, "
-                          "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                          "issssdddsii", c->who.program_id, pf.name, pf.email, pf.employee_id,
+                          "updated_at, email_set_by_other) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                          "?, ?) RETURNING id",
+                          "issssdddsiid", c->who.program_id, pf.name, pf.email, pf.employee_id,
                           school_param(c, pf.school_id), pf.union_member, pf.full_time,
-                          pf.district_year, job_type_key(pf.job_type), now, now);
+                          pf.district_year, job_type_key(pf.job_type), now, now,
+                          address_set_by_other(c, 0));
     unique_write_end(c, sp, rc);
     if (rc == DB_CONSTRAINT)
         person_check_store(c, 0, &pf, errs);
@@ -338,17 +349,20 @@ enum app_status person_update(struct ctx *c, int64_t id, int64_t version,
      * same whether or not the address signs someone in elsewhere (that is
      * not this program's to learn, finding 10). A new password comes with
      * a one-time link. */
-    if (strcmp(old.email, pf.email) != 0 && old.can_sign_in &&
+    bool new_address = strcmp(old.email, pf.email) != 0;
+    if (new_address && old.can_sign_in &&
         (s = auth_sign_in_end(c, id, TOKENS_ENDED_EMAIL)) != APP_OK)
         return s;
     bool sp = unique_write_begin(c);
     int rc = db_exec(c->db,
                      "UPDATE person SET name = ?, email = ?, employee_id = ?, school_id = ?, "
                      "union_member = ?, full_time = ?, district_year = ?, job_type = ?, "
-                     "updated_at = ?, version = version + 1 WHERE id = ? AND version = ?",
-                     "ssssdddsiii", pf.name, pf.email, pf.employee_id,
+                     "updated_at = ?, version = version + 1, email_set_by_other = CASE WHEN ? = 1 "
+                     "THEN ? ELSE email_set_by_other END WHERE id = ? AND version = ?",
+                     "ssssdddsiddii", pf.name, pf.email, pf.employee_id,
                      school_param(c, pf.school_id), pf.union_member, pf.full_time,
-                     pf.district_year, job_type_key(pf.job_type), app_now(c), id, version);
+                     pf.district_year, job_type_key(pf.job_type), app_now(c), new_address,
+                     address_set_by_other(c, id), id, version);
     unique_write_end(c, sp, rc);
     if (rc == DB_CONSTRAINT)
         person_check_store(c, id, &pf, errs);

@@ -223,7 +223,9 @@ static enum app_status tell_person(struct ctx *c, int64_t person, const char *me
     db_int_query(c->db, &home, "SELECT program_id FROM person WHERE id = ?", "i", person);
     if (home != c->who.program_id)
         return APP_OK;
-    return notify_person(c, person, 0, message, link);
+    /* R33-R35: nothing of a peer support case leaves by e-mail. */
+    return notify_person(c, person, 0, message,
+                         "There is news for you in the Peer Support Service.", link);
 }
 
 static enum app_status tell_coordinators(struct ctx *c, const char *message, const char *link)

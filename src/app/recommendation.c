@@ -271,7 +271,8 @@ enum app_status panel_submission_create(struct ctx *c, int64_t case_id,
     s = casework_record(c, &k, KIND_PANEL_SUBMISSION, *id, "added", summary, false);
     /* The CT, whose recommendation it answers, and the coordinator, who
      * sets the Panel's docket, are told. */
-    return s != APP_OK ? s : case_tell(c, &k, (const int[]){TELL_CT, TELL_COORDINATOR, 0}, summary);
+    return s != APP_OK ? s : case_tell(c, &k, (const int[]){TELL_CT, TELL_COORDINATOR, 0}, summary,
+                                               NULL);
 }
 
 /* --- the evidence packet --- */

@@ -56,7 +56,7 @@ static enum app_status remind(struct ctx *c, const struct case_record *k, const 
     (*sent)++;
     const char *link = arena_printf(c->a, "/cases/%" PRId64 "%s%s", k->id,
                                     *d->step->path ? "/" : "", d->step->path);
-    return notify_person(c, person, k->id, reminder_words(c, kind, d, k), link);
+    return notify_reminder(c, person, k->id, reminder_words(c, kind, d, k), link);
 }
 
 static enum app_status case_reminders(struct ctx *c, const struct case_record *k,

@@ -105,5 +105,5 @@ enum app_status self_assessment_save(struct ctx *c, int64_t case_id,
                                        n > 1 ? "s" : "", buf_cstr(&codes));
     s = casework_record(c, &k, KIND_SELF_ASSESSMENT, case_id, "updated", summary, false);
     /* The CT reads it before the goals are set (R19). */
-    return s != APP_OK ? s : case_tell(c, &k, (const int[]){TELL_CT, 0}, summary);
+    return s != APP_OK ? s : case_tell(c, &k, (const int[]){TELL_CT, 0}, summary, NULL);
 }

@@ -33,7 +33,7 @@ static enum app_status invite(struct ctx *c, const struct case_record *k, int64_
                      "the process fair, transparent and humane? Your answers are kept without "
                      "your name (R39).",
                      k->teacher_name),
-        arena_printf(c->a, "/cases/%" PRId64 "/survey", k->id));
+        NULL, arena_printf(c->a, "/cases/%" PRId64 "/survey", k->id));
 }
 
 enum app_status survey_invite_all(struct ctx *c, const struct case_record *k)

@@ -127,6 +127,19 @@ void clock_day_date(int64_t day, char out[11])
     snprintf(out, 11, "%04u-%02u-%02u", uy % 10000u, (unsigned)m % 100u, (unsigned)d % 100u);
 }
 
+char *clock_day_words(arena *a, const char *date)
+{
+    static const char *const weekdays[] = {"Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"};
+    static const char *const months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                         "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    int y, m, d;
+    int64_t day;
+    if (!date || !clock_parse_date(date, &y, &m, &d) || !clock_day_number(date, &day))
+        return NULL;
+    /* 1970-01-01, day 0, was a Thursday. */
+    return arena_printf(a, "%s %d %s %d", weekdays[((day % 7) + 7) % 7], d, months[m - 1], y);
+}
+
 bool clock_add_days(const char *date, int days, char out[11])
 {
     int64_t n;

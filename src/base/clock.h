@@ -31,6 +31,8 @@ bool clock_parse_date(const char *s, int *y, int *m, int *d);
 bool clock_day_number(const char *date, int64_t *day);
 /* The date of a day number, "YYYY-MM-DD". */
 void clock_day_date(int64_t day, char out[11]);
+/* "Sat 2 May 2026"; NULL when date is not a real "YYYY-MM-DD". */
+char *clock_day_words(arena *a, const char *date);
 /* date + days (negative: before); false when date is not a real date. */
 bool clock_add_days(const char *date, int days, char out[11]);
 

@@ -6,13 +6,41 @@
 
 #include "base/utf8.h"
 
-const char credential_forgot_words[] = "Forgot your password? " CREDENTIAL_ASK_OPERATOR;
+const char credential_forgot_words[] =
+    "Forgot your password? Have a link to set a new one sent to your e-mail address.";
 
 const char credential_not_for_others_words[] =
     "Parley never gives you a way to sign in as someone else: whoever holds a password link "
-    "can act as that person. If they cannot sign in, they ask the people who run Parley's "
-    "server for a one-time link to set a new password (the command parley user link); once "
-    "Parley sends e-mail, they will use \"Forgot your password?\" on the sign-in page.";
+    "can act as that person. If they cannot sign in, have Parley e-mail them a one-time link "
+    "to set a new password, which only they can read; sending it signs them out everywhere "
+    "and revokes their API tokens. They can also ask for one themselves with \"Forgot your "
+    "password?\" on the sign-in page.";
+
+const char *credential_forgot_answer(arena *a, int hours)
+{
+    return arena_printf(a, "If an account has this address, a link to set a new password is on "
+                           "its way. It works once, for %d hours.", hours);
+}
+
+enum link_way credential_link_way(enum link_asker asker, bool roles_elsewhere,
+                                  bool address_set_by_other)
+{
+    if (asker == LINK_ASKED_BY_COORDINATOR)
+        return roles_elsewhere ? LINK_WORDS_ONLY : LINK_SENT;
+    return roles_elsewhere && address_set_by_other ? LINK_NONE : LINK_SENT;
+}
+
+const char *credential_masked_address(arena *a, const char *email)
+{
+    const char *at = email ? strchr(email, '@') : NULL;
+    if (!at || at == email)
+        return "…";
+    /* The first character whole, however many bytes it takes. */
+    size_t first = 1;
+    while (email + first < at && ((unsigned char)email[first] & 0xc0) == 0x80)
+        first++;
+    return arena_printf(a, "%.*s…%s", (int)first, email, at);
+}
 
 static void check_name(const char *v, struct token_fields *out, struct errors *errs)
 {

@@ -35,6 +35,17 @@ static const struct key_label statuses[INQUIRY_STATUS_COUNT] = {
     [INQUIRY_CLOSED] = {"closed", "Closed"},
 };
 
+const char inquiry_next_words[] =
+    "What happens next: the program coordinator reads your message, and a Consulting Teacher "
+    "or the coordinator gets in touch the way you asked, to answer your questions and, if you "
+    "wish, to set up a first meeting. At that meeting you go through how PA and PAR work; if "
+    "PAR is a good fit, you then read its agreement with a union representative before you "
+    "sign anything.";
+
+const char inquiry_your_choice_words[] =
+    "Nothing happens in your name without you: taking part is your choice, and a request "
+    "someone else sends in your name waits for your own word.";
+
 static bool key_parse(const struct key_label *t, int n, const char *key, int *out)
 {
     for (int i = 0; key && i < n; i++)
@@ -92,19 +103,6 @@ static void check_name(const char *v, struct inquiry_fields *out, struct errors 
         out->name = v;
 }
 
-static void check_email(const char *v, struct inquiry_fields *out, struct errors *errs)
-{
-    if (!v || !*v || !email_plausible(v)) {
-        errors_add(errs, "email", v && *v ? "Enter an email address in the form name@school.org."
-                                          : "Enter your email address, such as name@school.org.");
-        return;
-    }
-    size_t i = 0;
-    for (; v[i] && i < sizeof out->email - 1; i++)
-        out->email[i] = (char)tolower((unsigned char)v[i]);
-    out->email[i] = '\0';
-}
-
 /* A school from the list, or "other" with its name in the visitor's words. */
 static void check_school(const struct inquiry_input *in, struct inquiry_fields *out,
                          struct errors *errs)
@@ -156,7 +154,7 @@ bool inquiry_check(const struct inquiry_input *in, struct inquiry_fields *out, s
     int before = errs->n;
     memset(out, 0, sizeof *out);
     check_name(in->name, out, errs);
-    check_email(in->email, out, errs);
+    email_check_yours(in->email, out->email, errs);
     check_school(in, out, errs);
     check_contact(in, out, errs);
     bool interest = interest_parse(in->interest, &out->interest);

@@ -45,6 +45,14 @@ struct case_facts;
 void inquiry_open_facts(enum inquiry_status status, bool has_case, enum teacher_confirmation c,
                         struct case_facts *f);
 
+/* R10: what happens after the contact form, in the program documents'
+ * words (seeds 000, 003), for its thank-you page and its confirmation by
+ * e-mail. Neither the seeds nor the settings say within how long, so the
+ * words promise no time. */
+extern const char inquiry_next_words[];
+/* R8, for the same: nothing starts in a teacher's name without them. */
+extern const char inquiry_your_choice_words[];
+
 /* The school choice's value for a school that is not in the list. */
 #define SCHOOL_OTHER "other"
 

@@ -105,6 +105,20 @@ bool email_plausible(const char *e)
     return true;
 }
 
+bool email_check_yours(const char *v, char out[EMAIL_MAX + 1], struct errors *errs)
+{
+    if (!v || !*v || !email_plausible(v)) {
+        errors_add(errs, "email", v && *v ? "Enter an email address in the form name@school.org."
+                                          : "Enter your email address, such as name@school.org.");
+        return false;
+    }
+    size_t i = 0;
+    for (; v[i] && i < EMAIL_MAX; i++)
+        out[i] = (char)tolower((unsigned char)v[i]);
+    out[i] = '\0';
+    return true;
+}
+
 static void check_email(const char *v, struct person_fields *out, struct errors *errs)
 {
     if (!v || !*v) {

@@ -71,6 +71,10 @@ const char *panel_seat_appointer(const char *seat);
 /* A plausible address: one @, a dot after it, no spaces (people and the
  * contact form alike). */
 bool email_plausible(const char *e);
+/* The asker's own address (the contact form, "Forgot your password?"),
+ * lower-cased into out; else false, with the reason under "email". */
+#define EMAIL_MAX 255   /* characters kept; a plausible address has at most 254 */
+bool email_check_yours(const char *v, char out[EMAIL_MAX + 1], struct errors *errs);
 /* Parses a positive record id ("42"); 0 if it is not one. */
 int64_t parse_id(const char *s);
 /* "1", "yes", "on", "true" → true; "0", "no", "off", "false", "" → false;

@@ -32,6 +32,9 @@ const struct policy_rule policy_rules[] = {
      "The coordinator adds people to the program."},
     {ROLE_COORDINATOR, ACT_EDIT, KIND_PERSON,
      "The coordinator corrects people's details."},
+    {ROLE_COORDINATOR, ACT_CREATE, KIND_PASSWORD_LINK,
+     "The coordinator has Parley e-mail a person of the program a one-time link to set a "
+     "password; only the person reads it."},
     {ROLE_COORDINATOR, ACT_VIEW_HISTORY, KIND_PERSON,
      "The coordinator sees the history of any person's record."},
     {ROLE_COORDINATOR, ACT_LIST, KIND_SCHOOL,
@@ -48,6 +51,11 @@ const struct policy_rule policy_rules[] = {
      "The coordinator gives people roles."},
     {ROLE_COORDINATOR, ACT_DELETE, KIND_ROLE,
      "The coordinator takes roles away."},
+    {ROLE_COORDINATOR, ACT_LIST, KIND_MAIL,
+     "The coordinator reads the program's outgoing mail, what was sent and what could not be, "
+     "except the text of one-time links."},
+    {ROLE_COORDINATOR, ACT_EDIT, KIND_MAIL,
+     "The coordinator sends again a message that could not be sent."},
     {ROLE_COORDINATOR, ACT_LIST, KIND_AUDIT,
      "The coordinator browses the whole audit log (R38)."},
     {WHO_SIGNED_IN, ACT_VIEW, KIND_SETTINGS,
@@ -600,6 +608,7 @@ const char *policy_kind_label(enum record_kind kind)
         [KIND_PSS_CASE] = "peer support cases", [KIND_PSS_REPORT] = "peer support reports",
         [KIND_OUTCOME] = "case outcomes", [KIND_SURVEY] = "end-of-cycle surveys",
         [KIND_PROGRAM_REPORT] = "the program's reports", [KIND_API_TOKEN] = "API tokens",
+        [KIND_MAIL] = "outgoing mail", [KIND_PASSWORD_LINK] = "password links",
     };
     return kind < KIND_COUNT ? labels[kind] : "";
 }
@@ -750,6 +759,11 @@ const char *policy_refusal(enum action act, enum record_kind kind)
     case KIND_API_TOKEN:
         return "Everyone makes and revokes their own API tokens; the program coordinator may "
                "also revoke the program's people's.";
+    case KIND_MAIL:
+        return "Only the program coordinator reads the program's outgoing mail.";
+    case KIND_PASSWORD_LINK:
+        return "Only the program coordinator has Parley e-mail someone a password link. To set "
+               "your own password, use \"Forgot your password?\" on the sign-in page.";
     case KIND_AUDIT:
         return "Only the program coordinator browses the whole audit log. "
                "You can see every entry about your own record under My record.";

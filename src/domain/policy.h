@@ -60,6 +60,8 @@ enum record_kind {
     KIND_SURVEY,             /* the end-of-cycle survey: answering it, and its results (R39) */
     KIND_PROGRAM_REPORT,     /* the program's reports: outcomes, surveys, the work (R39) */
     KIND_API_TOKEN,          /* a person's API tokens (issue 15) */
+    KIND_MAIL,               /* the program's outgoing mail: the outbox (issue 16) */
+    KIND_PASSWORD_LINK,      /* a one-time link to set a person's password, by e-mail (issue 16) */
     KIND_COUNT
 };
 

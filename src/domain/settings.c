@@ -124,6 +124,17 @@ const struct setting_def setting_defs[] = {
      .label = "Comments the feedback form accepts from one address in an hour",
      .meaning = "Comments the feedback form accepts from one address in an hour, against spam.",
      .lo = 1, .hi = 1000, .bounds = "Give a whole number from 1 to 1000."},
+    /* Issue 16: "Forgot your password?" cannot flood a mailbox. */
+    {.key = "password_links_per_hour", .default_value = "3", .rule = "",
+     .label = "Password links one email address is sent in an hour",
+     .meaning = "Links to set a password that \"Forgot your password?\" sends one email address "
+                "in an hour, so that nobody can fill someone's mailbox with them.",
+     .lo = 1, .hi = 20, .bounds = "Give a whole number from 1 to 20."},
+    {.key = "password_link_asks_per_hour", .default_value = "20", .rule = "",
+     .label = "Password links asked for from one network address in an hour",
+     .meaning = "Times \"Forgot your password?\" is sent from one network address in an hour, "
+                "whatever email addresses it names (a school's staff may share one).",
+     .lo = 1, .hi = 1000, .bounds = "Give a whole number from 1 to 1000."},
     {.key = "upload_case_quota_mib", .default_value = "100", .rule = "",
      .label = "Files one case keeps, in MiB",
      .meaning = "Most megabytes (MiB) of files one case keeps: its artifacts together.",

@@ -1,162 +1,173 @@
-/* ical.c: the iCalendar writer. Each property is built as one logical
- * line and then folded, so that escaping and folding each happen in one
- * place. */
+/* ical.c: the iCalendar writer on libical. Each calendar is built as a
+ * tree of components and properties, and libical writes it: the folding
+ * and the escaping are libical's. Here only what is given is made plain
+ * (no control characters) before libical sees it. */
 #include "out/ical.h"
 
+#include <libical/ical.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "base/clock.h"
 
-#define FOLD_AT 75   /* octets per physical line, CRLF excluded (RFC 5545 3.1) */
+/* How a value is made plain: TEXT keeps line breaks (as LF); a name (a
+ * CN, the calendar's name) is one line and holds no double quote (RFC
+ * 5545 3.1: a quoted parameter value cannot), which clients that do not
+ * know RFC 6868's ^' would show; an address holds no space either. */
+enum plain { PLAIN_TEXT, PLAIN_NAME, PLAIN_ADDRESS };
 
-/* Writes one content line, folded: a continuation line starts with a
- * space, which counts toward its 75 octets. A cut never falls before a
- * UTF-8 continuation byte (10xxxxxx), so no character is split. */
-static void put_folded(buf *b, const char *line, size_t len)
+/* Appends s to out, made plain. */
+static void plain(buf *out, const char *s, enum plain how)
 {
-    size_t room = FOLD_AT;
-    while (len > room) {
-        size_t cut = room;
-        while (cut > 1 && ((unsigned char)line[cut] & 0xC0) == 0x80)
-            cut--;
-        buf_append(b, line, cut);
-        buf_puts(b, "\r\n ");
-        line += cut;
-        len -= cut;
-        room = FOLD_AT - 1;
-    }
-    buf_append(b, line, len);
-    buf_puts(b, "\r\n");
-}
-
-/* TEXT (RFC 5545 3.3.11): backslash, semicolon and comma escaped, a line
- * break (LF, CRLF or CR) as \n; other control characters are dropped. */
-static void escape_text(buf *out, const char *s)
-{
+    buf_puts(out, "");
     for (; *s; s++) {
         unsigned char ch = (unsigned char)*s;
-        if (ch == '\\' || ch == ';' || ch == ',') {
-            buf_putc(out, '\\');
-            buf_putc(out, (char)ch);
-        } else if (ch == '\r' || ch == '\n') {
-            if (ch == '\r' && s[1] == '\n')
-                s++;
-            buf_puts(out, "\\n");
-        } else if (ch >= 0x20 && ch != 0x7F) {
-            buf_putc(out, (char)ch);
-        } else if (ch == '\t') {
+        bool line_break = ch == '\r' || ch == '\n';
+        if (ch == '\r' && s[1] == '\n')
+            s++;
+        if (line_break && how == PLAIN_TEXT)
+            buf_putc(out, '\n');
+        else if ((line_break || ch == '\t' || ch == ' ') && how != PLAIN_ADDRESS)
             buf_putc(out, ' ');
-        }
+        else if (ch > 0x20 && ch != 0x7F && (how == PLAIN_TEXT || ch != '"'))
+            buf_putc(out, (char)ch);
     }
 }
 
-static void prop_raw(buf *b, const char *name, const char *value)
+/* A property made by make from the plain value (libical copies it). */
+static icalproperty *property(icalproperty *(*make)(const char *), const char *prefix,
+                              const char *value, enum plain how)
 {
-    buf line;
-    buf_init(&line, NULL);
-    buf_printf(&line, "%s:%s", name, value);
-    put_folded(b, line.s, line.len);
-    buf_release(&line);
+    buf v;
+    buf_init(&v, NULL);
+    buf_puts(&v, prefix);
+    plain(&v, value, how);
+    icalproperty *p = make(v.s);
+    buf_release(&v);
+    return p;
 }
 
-static void prop_text(buf *b, const char *name, const char *value)
+/* A TEXT property (SUMMARY, LOCATION...), left out when value is NULL. */
+static void add_text(icalcomponent *c, icalproperty *(*make)(const char *), const char *value)
 {
-    if (!value)
-        return;
-    buf line;
-    buf_init(&line, NULL);
-    buf_printf(&line, "%s:", name);
-    escape_text(&line, value);
-    put_folded(b, line.s, line.len);
-    buf_release(&line);
+    if (value)
+        icalcomponent_add_property(c, property(make, "", value, PLAIN_TEXT));
 }
 
-/* ORGANIZER;CN="Name":mailto:address. A quoted parameter value holds no
- * double quote and no control character (RFC 5545 3.1), nor does the
- * address. */
-static void prop_organizer(buf *b, const char *name, const char *email)
+static struct icaltimetype utc(int64_t t)
 {
-    buf line;
-    buf_init(&line, NULL);
-    buf_puts(&line, "ORGANIZER;CN=\"");
-    for (const char *p = name ? name : ""; *p; p++)
-        if ((unsigned char)*p >= 0x20 && *p != '"' && *p != 0x7F)
-            buf_putc(&line, *p);
-    buf_puts(&line, "\":mailto:");
-    for (const char *p = email; *p; p++)
-        if ((unsigned char)*p > 0x20 && *p != 0x7F)
-            buf_putc(&line, *p);
-    put_folded(b, line.s, line.len);
-    buf_release(&line);
+    return icaltime_from_timet_with_zone((time_t)t, 0, icaltimezone_get_utc_timezone());
 }
 
-/* DATE-TIME in UTC: 20260914T193000Z. */
-static void prop_utc(buf *b, const char *name, int64_t t)
+/* "YYYY-MM-DD" as a DATE value, days_after it (DTEND is the day after). */
+static bool day(const char *date, int days_after, struct icaltimetype *out)
 {
-    time_t tt = (time_t)t;
-    struct tm tm;
-    char value[20];
-    gmtime_r(&tt, &tm);
-    strftime(value, sizeof value, "%Y%m%dT%H%M%SZ", &tm);
-    prop_raw(b, name, value);
+    int y, m, d;
+    if (!date || !clock_parse_date(date, &y, &m, &d))
+        return false;
+    *out = icaltime_null_date();
+    out->year = y;
+    out->month = m;
+    out->day = d;
+    icaltime_adjust(out, days_after, 0, 0, 0);
+    return true;
 }
 
-/* A whole day, "YYYY-MM-DD" plus days_after (DTEND is the day after). */
-static void prop_day(buf *b, const char *name, const char *date, int days_after)
+static icalparameter *common_name(const char *name)
 {
-    struct tm tm = {0};
-    char value[16];
-    if (sscanf(date ? date : "", "%4d-%2d-%2d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday) != 3)
-        return;
-    tm.tm_year -= 1900;
-    tm.tm_mon -= 1;
-    tm.tm_mday += days_after;
-    tm.tm_hour = 12;   /* away from any daylight-saving edge */
-    time_t t = timegm(&tm);
-    gmtime_r(&t, &tm);
-    strftime(value, sizeof value, "%Y%m%d", &tm);
-    buf_printf(b, "%s;VALUE=DATE:%s\r\n", name, value);
+    buf v;
+    buf_init(&v, NULL);
+    plain(&v, name, PLAIN_NAME);
+    icalparameter *p = icalparameter_new_cn(v.s);
+    buf_release(&v);
+    return p;
 }
 
-void ical_begin(buf *b, const char *prodid, const char *name)
+/* ORGANIZER or ATTENDEE: "mailto:" the address, its CN the name. */
+static icalproperty *person(icalproperty *(*make)(const char *), const struct ical_person *p)
 {
-    prop_raw(b, "BEGIN", "VCALENDAR");
-    prop_raw(b, "VERSION", "2.0");
-    prop_text(b, "PRODID", prodid);
-    prop_raw(b, "CALSCALE", "GREGORIAN");
-    prop_raw(b, "METHOD", "PUBLISH");
-    prop_text(b, "X-WR-CALNAME", name);
+    icalproperty *prop = property(make, "mailto:", p->email, PLAIN_ADDRESS);
+    if (p->name)
+        icalproperty_add_parameter(prop, common_name(p->name));
+    return prop;
 }
 
-void ical_event(buf *b, const struct ical_event *e)
+/* An invited person: required, no reply asked for (Parley takes none). */
+static icalproperty *attendee(const struct ical_person *p)
 {
-    char sequence[16];
-    snprintf(sequence, sizeof sequence, "%d", e->sequence);
-    prop_raw(b, "BEGIN", "VEVENT");
-    prop_text(b, "UID", e->uid);
-    prop_utc(b, "DTSTAMP", e->stamp);
-    if (e->all_day) {
-        prop_day(b, "DTSTART", e->date, 0);
-        prop_day(b, "DTEND", e->date, 1);
-    } else {
-        prop_utc(b, "DTSTART", e->start);
-        prop_utc(b, "DTEND", e->end);
+    icalproperty *prop = person(icalproperty_new_attendee, p);
+    icalproperty_add_parameter(prop, icalparameter_new_role(ICAL_ROLE_REQPARTICIPANT));
+    icalproperty_add_parameter(prop, icalparameter_new_partstat(ICAL_PARTSTAT_NEEDSACTION));
+    icalproperty_add_parameter(prop, icalparameter_new_rsvp(ICAL_RSVP_FALSE));
+    return prop;
+}
+
+static bool has_email(const struct ical_person *p)
+{
+    return p->email && *p->email;
+}
+
+static void add_times(icalcomponent *ev, const struct ical_event *e)
+{
+    struct icaltimetype from, to;
+    if (e->all_day && day(e->date, 0, &from) && day(e->date, 1, &to)) {
+        icalcomponent_add_property(ev, icalproperty_new_dtstart(from));
+        icalcomponent_add_property(ev, icalproperty_new_dtend(to));
+    } else if (!e->all_day) {
+        icalcomponent_add_property(ev, icalproperty_new_dtstart(utc(e->start)));
+        icalcomponent_add_property(ev, icalproperty_new_dtend(utc(e->end)));
     }
-    prop_raw(b, "SEQUENCE", sequence);
-    if (e->organizer_email)
-        prop_organizer(b, e->organizer_name, e->organizer_email);
-    prop_text(b, "SUMMARY", e->summary);
-    prop_text(b, "LOCATION", e->location);
-    prop_text(b, "DESCRIPTION", e->description);
-    prop_raw(b, "STATUS", e->cancelled ? "CANCELLED" : "CONFIRMED");
-    prop_raw(b, "END", "VEVENT");
 }
 
-void ical_end(buf *b)
+static icalcomponent *event(enum ical_method method, const struct ical_event *e)
 {
-    prop_raw(b, "END", "VCALENDAR");
+    icalcomponent *ev = icalcomponent_new(ICAL_VEVENT_COMPONENT);
+    add_text(ev, icalproperty_new_uid, e->uid);
+    icalcomponent_add_property(ev, icalproperty_new_dtstamp(utc(e->stamp)));
+    add_times(ev, e);
+    icalcomponent_add_property(ev, icalproperty_new_sequence(e->sequence));
+    if (has_email(&e->organizer))
+        icalcomponent_add_property(ev, person(icalproperty_new_organizer, &e->organizer));
+    /* RFC 5546 3.2.1: a PUBLISH names no attendees. */
+    for (int i = 0; method != ICAL_PUBLISH && i < e->nattendees; i++)
+        if (has_email(&e->attendees[i]))
+            icalcomponent_add_property(ev, attendee(&e->attendees[i]));
+    add_text(ev, icalproperty_new_summary, e->summary);
+    add_text(ev, icalproperty_new_location, e->location);
+    add_text(ev, icalproperty_new_description, e->description);
+    bool cancelled = e->cancelled || method == ICAL_CANCEL;   /* RFC 5546 3.2.5 */
+    icalcomponent_add_property(
+        ev, icalproperty_new_status(cancelled ? ICAL_STATUS_CANCELLED : ICAL_STATUS_CONFIRMED));
+    return ev;
+}
+
+static const icalproperty_method methods[] = {
+    [ICAL_PUBLISH] = ICAL_METHOD_PUBLISH,
+    [ICAL_REQUEST] = ICAL_METHOD_REQUEST,
+    [ICAL_CANCEL] = ICAL_METHOD_CANCEL,
+};
+
+void ical_write(buf *b, const struct ical_calendar *cal, const struct ical_event *events, int n)
+{
+    icalcomponent *root = icalcomponent_new(ICAL_VCALENDAR_COMPONENT);
+    icalcomponent_add_property(root, icalproperty_new_version("2.0"));
+    add_text(root, icalproperty_new_prodid, cal->prodid);
+    icalcomponent_add_property(root, icalproperty_new_calscale("GREGORIAN"));
+    icalcomponent_add_property(root, icalproperty_new_method(methods[cal->method]));
+    if (cal->name) {
+        /* An X- property's value is written as it is: one plain line. */
+        icalproperty *p = property(icalproperty_new_x, "", cal->name, PLAIN_NAME);
+        icalproperty_set_x_name(p, "X-WR-CALNAME");
+        icalcomponent_add_property(root, p);
+    }
+    for (int i = 0; i < n; i++)
+        icalcomponent_add_component(root, event(cal->method, &events[i]));
+    char *text = icalcomponent_as_ical_string_r(root);
+    buf_puts(b, text);
+    free(text);
+    icalcomponent_free(root);
 }
 
 bool ical_local_time(const char *local, int64_t *out)

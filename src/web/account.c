@@ -1,9 +1,12 @@
 /* account.c: signing in and out, the dashboard, one's own account and
- * password, and one-time password links. */
+ * password, and one-time password links: asking for one by e-mail
+ * ("Forgot your password?") and using one. */
 #include <inttypes.h>
 #include <string.h>
 
 #include "app/auth.h"
+#include "app/outbox.h"
+#include "app/password_link.h"
 #include "app/people.h"
 #include "base/clock.h"
 #include "domain/credential.h"
@@ -35,7 +38,7 @@ static void login_form(req *r, const char *email, const char *next, const char *
                                    .autocomplete = "current-password", .required = true},
                 NULL);
     form_end(r, "Sign in");
-    html_printf(&r->out, "<p>%s</p>", credential_forgot_words);
+    html_printf(&r->out, "<p><a href=\"/password/forgot\">%s</a></p>", credential_forgot_words);
     page_end(r);
 }
 
@@ -158,6 +161,12 @@ void page_dashboard(req *r)
     struct ctx *c = ctx_of(r);
     page_begin(r, arena_printf(r->a, "Welcome, %s", c->who.name));
     sent_in_your_name_section(r);   /* R8: requests in one's name wait for one's word */
+    int64_t failed = outbox_failed_count(c);   /* 0 for whoever does not read the outbox */
+    if (failed)
+        html_printf(&r->out, "<p class=\"flash flash-error\" role=\"status\">%" PRId64 " message%s "
+                             "could not be sent. <a href=\"/outbox?state=failed\">See why, and "
+                             "send %s again</a>.</p>",
+                    failed, failed == 1 ? "" : "s", failed == 1 ? "it" : "them");
     dashboard_work(r);
     if (c->who.roles) {
         html_raw(&r->out, "<h2>Your roles</h2>");
@@ -170,7 +179,8 @@ void page_dashboard(req *r)
     if (role_set_has(c->who.roles, ROLE_COORDINATOR))
         html_raw(&r->out, "<li><a href=\"/people\">Find, add and change people</a></li>"
                           "<li><a href=\"/schools\">Schools</a></li>"
-                          "<li><a href=\"/audit\">Audit log</a></li>");
+                          "<li><a href=\"/audit\">Audit log</a></li>"
+                          "<li><a href=\"/outbox\">Outgoing mail</a></li>");
     html_printf(&r->out, "<li><a href=\"/people/%" PRId64 "\">Your record</a></li>"
                          "<li><a href=\"/people/%" PRId64 "/history\">Who has viewed or changed "
                          "your record</a></li><li><a href=\"/account\">Your account and "
@@ -239,6 +249,45 @@ void do_program_switch(req *r)
     res_redirect(r, "/dashboard");
 }
 
+static void account_page(req *r, const struct errors *errs);
+
+/* What mail one gets (issue 16); one-time links always go. */
+static void mail_section(req *r)
+{
+    struct ctx *c = ctx_of(r);
+    struct option opts[MAIL_CHOICE_COUNT];
+    for (int i = 0; i < MAIL_CHOICE_COUNT; i++)
+        opts[i] = (struct option){mail_choice_key(i), mail_choice_label(i)};
+    html_printf(&r->out, "<h2>E-mail from Parley</h2><p>News of your cases and reminders of "
+                         "what is due, sent to %s. Links to set a password always go.</p>",
+                c->who.email);
+    form_begin(r, "/account/mail");
+    field_select(r, &(struct field){.name = "mail", .label = "Send me",
+                                    .value = mail_choice_key(mail_choice_of(c, c->who.person_id)),
+                                    .required = true},
+                 opts, MAIL_CHOICE_COUNT, NULL);
+    form_end(r, "Save");
+}
+
+void do_mail_choice(req *r)
+{
+    enum mail_choice m;
+    if (!mail_choice_parse(form_value(r, "mail"), &m)) {
+        struct errors errs = {0};
+        errors_add(&errs, "mail", "Choose one of the three.");
+        r->status = 400;
+        account_page(r, &errs);
+        return;
+    }
+    enum app_status s = mail_choice_set(ctx_of(r), m);
+    if (s != APP_OK) {
+        web_fail(r, s, KIND_ACCOUNT);
+        return;
+    }
+    web_flash(r, arena_printf(r->a, "Saved: %s.", mail_choice_label(m)));
+    res_redirect(r, "/account");
+}
+
 static void account_page(req *r, const struct errors *errs)
 {
     struct ctx *c = ctx_of(r);
@@ -253,6 +302,7 @@ static void account_page(req *r, const struct errors *errs)
                          "your record</a></p><h2>Change your password</h2>",
                 c->who.person_id);
     password_form(r, "/account/password", true, errs);
+    mail_section(r);
     html_raw(&r->out, "<h2>API tokens</h2><p>Programs that use Parley's API as you. <a "
                       "href=\"/account/tokens\">See, make and revoke your API tokens</a>.</p>"
                       "<h2>Sessions</h2><p>Signed in on a shared or lost device? Sign out "
@@ -315,7 +365,7 @@ static void reset_page(req *r, const char *name, const struct errors *errs)
 static void reset_gone(req *r)
 {
     web_error(r, 404, "This password link has expired or was already used, or a newer link or a "
-                      "new password replaced it. " CREDENTIAL_ASK_OPERATOR);
+                      "new password replaced it. " CREDENTIAL_ASK_LINK);
 }
 
 void page_reset(req *r)
@@ -364,4 +414,65 @@ void do_reset(req *r)
         web_hash(r, job, reset_finish, job);
     else
         reset_answer(r, s, &errs);
+}
+
+/* --- "Forgot your password?" (issue 16) --- */
+
+static void forgot_page(req *r, const char *email, const struct errors *errs, const char *problem)
+{
+    page_begin(r, "Forgot your password?");
+    form_problem(r, problem);
+    form_errors(r, errs);
+    html_printf(&r->out, "<p>Give the email address you sign in with. If an account has it, "
+                         "Parley e-mails it a link to set a new password. The link works once, "
+                         "for %d hours; nobody else sees it.</p>",
+                password_link_hours(ctx_of(r)));
+    form_begin(r, "/password/forgot");
+    field_input(r, &(struct field){.name = "email", .label = "Email address", .type = "email",
+                                   .value = email, .autocomplete = "username", .required = true},
+                errs);
+    form_end(r, "Send me a link");
+    html_raw(&r->out, "<p><a href=\"/login\">Back to signing in</a></p>");
+    page_end(r);
+}
+
+void page_forgot(req *r)
+{
+    forgot_page(r, "", NULL, NULL);
+}
+
+/* The answer is the same whether or not an account has the address, and
+ * comes by a redirect, so that a reload asks for nothing again. */
+void do_forgot(req *r)
+{
+    const char *email = form_value(r, "email");
+    struct errors errs = {0};
+    struct rate_refusal refused;
+    enum app_status s = password_link_forgot(ctx_of(r), email, &refused, &errs);
+    if (s == APP_INVALID) {
+        r->status = 400;
+        forgot_page(r, email, &errs, NULL);
+    } else if (s == APP_THROTTLED) {
+        forgot_page(r, email, NULL,
+                    arena_printf(r->a, "Parley has had as many asks for a password link as it "
+                                       "accepts in an hour (%d) for this email address, or from "
+                                       "your network. %s",
+                                 refused.limit, form_retry_after(r, refused.retry_at)));
+    } else if (s != APP_OK) {
+        web_fail(r, s, KIND_ACCOUNT);
+    } else {
+        res_redirect(r, "/password/forgot/sent");
+    }
+}
+
+void page_forgot_sent(req *r)
+{
+    page_begin(r, "Check your e-mail");
+    html_printf(&r->out, "<div class=\"panel\" role=\"status\"><p>%s</p></div><p>Only whoever "
+                         "reads that mailbox sees the link. Nothing came? Look in your spam "
+                         "folder, check that it is the address you sign in with, or ask your "
+                         "program coordinator.</p><p><a href=\"/login\">Back to "
+                         "signing in</a></p>",
+                credential_forgot_answer(r->a, password_link_hours(ctx_of(r))));
+    page_end(r);
 }

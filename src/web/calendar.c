@@ -1,6 +1,7 @@
-/* calendar.c: the meetings in people's own calendars (R17): one meeting's
- * .ics file, the personal feed at a secret URL (public: a calendar app
- * signs in to nothing; the route logs its pattern, not the secret), and
+/* calendar.c: the meetings in people's own calendars (R10, R11, R17,
+ * R24): one meeting's .ics file, the personal feed at a secret URL
+ * (public: a calendar app signs in to nothing; the route logs its
+ * pattern, not the secret), and
  * the account page where a person makes, replaces or revokes their link.
  * The link is shown once, on the answer to making it: only its SHA-256 is
  * kept. */
@@ -9,42 +10,19 @@
 
 #include "app/calendar.h"
 #include "out/html.h"
-#include "out/ical.h"
 #include "web/handlers.h"
 #include "web/meetings_ui.h"
-
-#define PRODID "-//Parley//Parley meetings//EN"
 
 /* --- iCalendar answers --- */
 
 static void ics_answer(req *r, const struct agenda_item *events, int n, const char *name,
                        const char *disposition)
 {
-    int64_t now = app_now(ctx_of(r));
     r->content_type = "text/calendar; charset=utf-8";
     res_header(r, "Content-Disposition", disposition);
     res_header(r, "Cache-Control", "private, no-store");
     buf_reset(&r->out);
-    ical_begin(&r->out, PRODID, name);
-    for (int i = 0; i < n; i++) {
-        const struct agenda_item *e = &events[i];
-        bool all_day = !*e->time;
-        int64_t start;
-        if (!ical_local_time(arena_printf(r->a, "%s %s", e->date, all_day ? "00:00" : e->time),
-                             &start))
-            continue;   /* stored times are checked on the way in */
-        ical_event(&r->out, &(struct ical_event){
-                                .uid = e->uid, .start = start,
-                                .end = start + (all_day ? 86400 : (int64_t)e->minutes * 60),
-                                .all_day = all_day, .date = e->date, .stamp = now,
-                                .sequence = e->sequence, .summary = e->what,
-                                .location = e->place,
-                                .description = e->description ? e->description : e->teacher_name,
-                                .organizer_name = e->organizer_name,
-                                .organizer_email = e->organizer_email,
-                                .cancelled = e->cancelled});
-    }
-    ical_end(&r->out);
+    buf_puts(&r->out, calendar_publish(ctx_of(r), name, events, n));
 }
 
 void page_meeting_ics(req *r)
@@ -102,9 +80,9 @@ static void calendar_page(req *r, const char *token)
         return;
     }
     page_begin(r, "Your calendar feed");
-    html_raw(&r->out, "<p>Your parley meetings, as the teacher, the Consulting Teacher or the "
-                      "administrator of a PAR case at your school, in your own calendar app: "
-                      "subscribe to your secret link. Whoever has the link sees the meetings' "
+    html_raw(&r->out, "<p>The meetings you take part in (initial meetings, PAR Agreement "
+                      "reviews, parley meetings, Panel sessions) and the deadlines of your "
+                      "tasks, in your own calendar app: subscribe to your secret link. Whoever has the link sees the meetings' "
                       "times and places, so keep it to yourself. If it gets out, make a new "
                       "link: the old one stops working at once.</p>");
     if (token) {

@@ -148,9 +148,9 @@ void page_contact_sent(req *r)
         html_printf(&r->out, "<div class=\"panel\" role=\"status\"><p>Your reference number is "
                              "<strong class=\"reference\">%s</strong>.</p></div>",
                     reference);
-    html_raw(&r->out, "<p>Keep it: quote it if you write to us again. A Consulting Teacher or "
-                      "the program coordinator will contact you, usually within a week, to set "
-                      "up a first meeting (R10).</p><p><a href=\"/\">Back to the home page</a></p>");
+    html_printf(&r->out, "<p>Keep it: quote it if you write to us again.</p><p>%s</p><p>%s</p>"
+                         "<p><a href=\"/\">Back to the home page</a></p>",
+                inquiry_next_words, inquiry_your_choice_words);
     page_end(r);
 }
 

@@ -53,17 +53,21 @@ void form_problem(req *r, const char *message)
                     message);
 }
 
-const char *form_rate_limited(req *r, const char *sent, int limit, int64_t retry_at)
+const char *form_retry_after(req *r, int64_t retry_at)
 {
     int64_t wait = retry_at - app_now(ctx_of(r));
     int minutes = wait > 60 ? (int)((wait + 59) / 60) : 1;
     r->status = 429;
     res_header(r, "Retry-After", arena_printf(r->a, "%" PRId64, wait > 0 ? wait : 1));
+    return arena_printf(r->a, "Please try again after %s (in about %d minute%s).",
+                        clock_format(r->a, retry_at), minutes, minutes == 1 ? "" : "s");
+}
+
+const char *form_rate_limited(req *r, const char *sent, int limit, int64_t retry_at)
+{
     return arena_printf(r->a, "This address has sent %d %s in the last hour, the most we "
-                              "accept. Please try again after %s (in about %d minute%s). What "
-                              "you wrote is kept below.",
-                        limit, sent, clock_format(r->a, retry_at), minutes,
-                        minutes == 1 ? "" : "s");
+                              "accept. %s What you wrote is kept below.",
+                        limit, sent, form_retry_after(r, retry_at));
 }
 
 /* The label, hint and error, with ids the control's aria-describedby names. */

@@ -57,6 +57,9 @@ void do_password_change(req *r);
 void do_program_switch(req *r);
 void page_reset(req *r);
 void do_reset(req *r);
+void page_forgot(req *r);
+void do_forgot(req *r);
+void page_forgot_sent(req *r);
 /* tokens.c: one's API tokens (issue 15) */
 void page_tokens(req *r);
 void do_token_create(req *r);
@@ -70,6 +73,7 @@ void page_person_edit(req *r);
 void do_person_update(req *r);
 void do_role_add(req *r);
 void do_role_remove(req *r);
+void do_password_link(req *r);
 void page_person_history(req *r);
 /* schools.c */
 void page_schools(req *r);
@@ -128,6 +132,11 @@ void page_workflow(req *r);
 /* inbox.c */
 void page_inbox(req *r);
 void do_inbox_read(req *r);
+/* outbox.c */
+void page_outbox(req *r);
+void do_outbox_retry(req *r);
+/* account.c: what mail one gets */
+void do_mail_choice(req *r);
 /* api_cases.c */
 void api_cases(req *r);
 void api_case(req *r);

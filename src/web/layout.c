@@ -39,6 +39,7 @@ static const struct nav_item staff_nav[] = {
     {"/pss", "Peer support", ROLE_MEMBER},
     {"/site", "Public site", ROLE_COORDINATOR},
     {"/audit", "Audit log", ROLE_COORDINATOR},
+    {"/outbox", "Outgoing mail", ROLE_COORDINATOR},
     {"/settings", "Settings", -1},
     {"/account", "My account", -1},
     {"/help/permissions", "Who may do what", -1},
@@ -163,17 +164,12 @@ void html_time(req *r, int64_t t)
 
 void html_date(req *r, const char *date)
 {
-    int64_t day;
-    if (!clock_day_number(date, &day)) {
+    const char *words = clock_day_words(r->a, date);
+    if (!words) {
         html_printf(&r->out, "%s", date);
         return;
     }
-    static const char *const wd[] = {"Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"};
-    static const char *const mon[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                      "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-    int m = (date[5] - '0') * 10 + (date[6] - '0'), d = (date[8] - '0') * 10 + (date[9] - '0');
-    html_printf(&r->out, "<time datetime=\"%s\">%s</time>", date,
-                arena_printf(r->a, "%s %d %s %.4s", wd[((day % 7) + 7) % 7], d, mon[m - 1], date));
+    html_printf(&r->out, "<time datetime=\"%s\">%s</time>", date, words);
 }
 
 /* base already holds the query without page, e.g. "/people?q=ann". */

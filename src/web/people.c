@@ -5,6 +5,7 @@
 
 #include "app/auth.h"
 #include "app/ct_terms.h"
+#include "app/password_link.h"
 #include "app/people.h"
 #include "base/clock.h"
 #include "domain/eligibility.h"
@@ -312,9 +313,12 @@ static void person_page(req *r, const struct person *p, const struct role_input 
     if (manage)
         role_form(r, p, in, errs);
     if (manage && p->id != c->who.person_id) {
-        /* Issue 15: no password link for someone else (finding 1), only
-         * words; their API tokens, to revoke. */
+        /* Issue 15: nobody holds a password link for someone else (finding
+         * 1): it goes to the person by e-mail (issue 16). Their API tokens,
+         * to revoke. */
         html_printf(&r->out, "<h2>Signing in</h2><p>%s</p>", credential_not_for_others_words);
+        button_form(r, arena_printf(r->a, "/people/%" PRId64 "/password-link", p->id),
+                    "E-mail them a link to set a password", "button button-secondary");
         tokens_section(r, p->id);
     }
     html_printf(&r->out, "<h2>History</h2><p><a href=\"/people/%lld/history\">Who has viewed or "
@@ -407,6 +411,23 @@ void do_role_remove(req *r)
         return;
     }
     web_flash(r, "The role is removed.");
+    res_redirect(r, arena_printf(r->a, "/people/%" PRId64, id));
+}
+
+/* The page says where the link went, in part, and never shows it. */
+void do_password_link(req *r)
+{
+    int64_t id = req_id(r, "id");
+    struct link_sent sent;
+    enum app_status s = password_link_send(ctx_of(r), id, &sent);
+    if (s != APP_OK) {
+        web_fail(r, s, KIND_PASSWORD_LINK);
+        return;
+    }
+    web_flash(r, arena_printf(r->a, "A link to set a password was sent to %s; only they can "
+                                    "read it. Their sessions were signed out and their API "
+                                    "tokens revoked.",
+                              sent.masked_address));
     res_redirect(r, arena_printf(r->a, "/people/%" PRId64, id));
 }
 

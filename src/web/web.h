@@ -107,6 +107,8 @@ void form_problem(req *r, const char *message);
  * Retry-After and returns the sentence to show above the form, which is
  * shown again with what was typed. sent: what was sent ("messages"). */
 const char *form_rate_limited(req *r, const char *sent, int limit, int64_t retry_at);
+/* The same answer, and only its last words: when to try again. */
+const char *form_retry_after(req *r, int64_t retry_at);
 void field_input(req *r, const struct field *f, const struct errors *errs);
 void field_textarea(req *r, const struct field *f, const struct errors *errs);
 void field_select(req *r, const struct field *f, const struct option *opts, int nopts,

@@ -324,7 +324,7 @@ test('one-time password link: issued by the operator (parley user link), works o
     assert.match(r.text, /This password link has expired or was already used/);
     r = await again.get(`/reset/${token}`);
     assert.equal(r.status, 404);
-    assert.match(r.text, /Ask the people who run Parley&#39;s server for a one-time link/);
+    assert.match(r.text, /Ask for a new one with &quot;Forgot your password\?&quot; on the sign-in page/);
 
     // A second link from the command line works too.
     const cli = parley(['user', 'link', '--db', srv.db, '--email', email, '--base-url', srv.base]);

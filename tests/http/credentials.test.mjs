@@ -1,19 +1,27 @@
 // credentials.test.mjs: issue 15's findings about credentials, each
 // reproduced against the real server: API tokens that can be listed,
 // revoked and expire (finding 5); password links that nobody but the
-// operator hands out, that sign the person out everywhere and that die
-// once a newer one or a new password comes (findings 1 and 11); an email
-// address of another program's person that tells the district nothing
-// (finding 10).
+// person reads (the coordinator's go by e-mail, read back from a real SMTP
+// server; only the operator's command line prints one), that sign the
+// person out everywhere and that die once a newer one or a new password
+// comes (findings 1 and 11); an email address of another program's person
+// that tells the district nothing (finding 10).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { startServer, Client, parley, bearer, sql, PASSWORD } from './harness.mjs';
-import { DEMO, scalar, personId } from './records.mjs';
+import { DEMO, scalar, personId, decode, setPasswordWithLink, signsIn as signsInWith } from './records.mjs';
+import { startMailbox, resetToken, workerPass } from './mailbox.mjs';
 
-let srv;
-before(async () => { srv = await startServer(); });
-after(async () => { await srv.stop(); });
+let srv, mailbox;
+before(async () => {
+    mailbox = await startMailbox();
+    srv = await startServer(mailbox.serverArgs);
+});
+after(async () => {
+    await srv?.stop();
+    await mailbox?.close();
+});
 
 const now = () => Math.floor(Date.now() / 1000);
 const DAY = 86400;
@@ -257,46 +265,78 @@ function passwordLink(email) {
     return r.out.trim().split('/reset/')[1];
 }
 
-async function setPassword(token, password) {
-    const c = new Client(srv.base);
-    return c.request('POST', `/reset/${token}`, { form: { csrf: await c.csrf('/login'), password, confirm: password } });
-}
-
-async function signsIn(email, password) {
-    const c = new Client(srv.base);
-    const csrf = await c.csrf('/login');
-    const r = await c.request('POST', '/login', { form: { csrf, email, password, next: '/dashboard' } });
-    return r.status === 303;
-}
+const setPassword = (linkToken, password) => setPasswordWithLink(srv.base, linkToken, password);
+const signsIn = (email, password) => signsInWith(srv.base, email, password);
 
 async function signedOut(c) {
     const r = await c.get('/dashboard');
     return r.status === 303 && /^\/login/.test(r.headers.get('location'));
 }
 
-test('finding 1: the coordinator never holds a working credential for someone else: no password link for principal2 (also a federation member), nor for a district teacher', async () => {
-    const BOTH = 'principal2@parley.test';
+// The coordinator asks for a link on the person's page, as a browser does.
+async function coordinatorAsks(coord, id) {
+    return coord.request('POST', `/people/${id}/password-link`,
+                         { form: { csrf: await coord.csrf(`/people/${id}`) } });
+}
+
+test('finding 1: the coordinator never holds a working credential for someone else: a district teacher\'s link goes by e-mail to them, works once and is never on a page; principal2 (also a federation member) gets no link at all', async () => {
+    const BOTH = 'principal2@parley.test', TEACHER = 'teacher3@parley.test';
     const coord = new Client(srv.base);
     await coord.login(DEMO.coordinator);
-    for (const email of [BOTH, 'teacher3@parley.test']) {
+    const theirs = new Client(srv.base);
+    await theirs.login(TEACHER);
+    const answers = {};
+    for (const email of [TEACHER, BOTH]) {
         const id = personId(srv.db, email);
-        // The attack of issue 15: a link issued on the person's page.
-        const r = await coord.request('POST', `/people/${id}/password-link`,
-                                      { form: { csrf: await coord.csrf(`/people/${id}`) } });
-        assert.equal(r.status, 404, `no password link for ${email}`);
-        assert.doesNotMatch(r.text, /\/reset\/[0-9a-f]{64}/);
         const page = await coord.get(`/people/${id}`);
-        assert.equal(page.status, 200);
-        assert.doesNotMatch(page.text, /password-link/, 'no button issues one');
         assert.match(page.text, /Parley never gives you a way to sign in as someone else/);
-        assert.match(page.text, /parley user link/, 'the words say whom they ask');
+        assert.match(page.text, /E-mail them a link to set a password/);
+        // The attack of issue 15: a link issued on the person's page.
+        const r = await coordinatorAsks(coord, id);
+        assert.equal(r.status, 303);
+        const after = await coord.get(r.headers.get('location'));
+        assert.doesNotMatch(r.text + after.text, /\/reset\/[0-9a-f]{64}/, 'no link on any page');
+        answers[email] = decode(after.text).match(/A link to set a password was sent to [^<]*/)[0];
     }
+    // The same answer for both but the masked address, as issue 16 words it.
+    assert.equal(answers[TEACHER], 'A link to set a password was sent to t…@parley.test; only they can read it. Their sessions were signed out and their API tokens revoked.');
+    assert.equal(answers[BOTH], answers[TEACHER].replace('t…@', 'p…@'));
+
+    // The teacher's link is in their mailbox only; the outbox never shows it.
+    const m = await mailbox.waitFor(x => x.to === TEACHER && resetToken(x), { what: "teacher3's link" });
+    assert.match(m.text, /Morgan Ellis, your program coordinator, asked Parley to send you a link/);
+    assert.match(m.text, /works once, until .*; nobody else has it/);
+    const tok = resetToken(m);
+    assert.ok(!(await coord.get('/outbox')).text.includes(tok));
+    assert.ok(await signedOut(theirs), 'issuing the link ended their session');
+    assert.equal((await setPassword(tok, 'nora sets her own sentence')).status, 200);
+    assert.ok(await signsIn(TEACHER, 'nora sets her own sentence'));
+    assert.equal((await setPassword(tok, 'the coordinator tries it again')).status, 404, 'it works once');
+    assert.equal(parley(['user', 'passwd', '--db', srv.db, '--email', TEACHER], PASSWORD + '\n').code, 0);
+
+    // principal2's message says how to ask for a link, and holds none.
+    const words = await mailbox.waitFor(x => x.to === BOTH && /password\/forgot/.test(x.text),
+                                        { what: "principal2's message" });
+    assert.equal(resetToken(words), null);
+    assert.match(words.text, /ask for a link yourself with "Forgot your password\?"/);
+    await workerPass();
+    assert.ok(!mailbox.to(BOTH).some(resetToken), 'no link for principal2');
     assert.equal(Number(scalar(srv.db, `SELECT COUNT(*) FROM password_reset WHERE person_id = ${personId(srv.db, BOTH)};`)), 0,
                  'nothing was issued');
     assert.ok(await signsIn(BOTH, PASSWORD), "principal2's password is untouched");
-    // The sign-in page says what to do instead.
+    // Both records say the same (the district learns nothing of the federation).
+    const said = email => scalar(srv.db, `SELECT summary FROM audit WHERE action = 'issue' AND record_kind = 'password_link' AND subject_id = ${personId(srv.db, email)} ORDER BY id DESC LIMIT 1;`);
+    assert.equal(said(BOTH), said(TEACHER));
+
+    // Nobody else asks: a teacher's role does not include it, and the
+    // coordinator is told the federation's own people do not exist.
+    const teacher = new Client(srv.base);
+    await teacher.login(DEMO.participating_teacher);
+    assert.equal((await coordinatorAsks(teacher, personId(srv.db, TEACHER))).status, 403);
+    assert.equal((await coordinatorAsks(coord, personId(srv.db, DEMO.member))).status, 404);
+    // The sign-in page says what to do instead: ask for a link by e-mail.
     const login = await new Client(srv.base).get('/login');
-    assert.match(login.text, /Forgot your password\? Ask the people who run Parley&#39;s server/);
+    assert.match(login.text, /<a href="\/password\/forgot">Forgot your password\?/);
     assert.doesNotMatch(login.text, /Ask the program coordinator for a one-time link/);
 });
 

@@ -124,14 +124,15 @@ export class Journey {
     }
 
     // options: cycleDays, the cycle's length (six months when not given);
-    // noTimeline: the administrator has not set it (yet)
+    // noTimeline: the administrator has not set it (yet); contact(k), the
+    // teacher's own sending of the form (in a browser, say): its reference
     async opened(track, options = {}) {
         const who = PEOPLE[track];
         const n = ++serial;
         const k = { track, who, teacherEmail: `journey${n}.${process.pid}@example.org`,
                     teacherName: `Jamie Journey ${n}`, ...options };
-        const ref = await this.contact(k.teacherName, k.teacherEmail, await this.schoolId(who.school),
-                                       track);
+        const ref = options.contact ? await options.contact(k)
+            : await this.contact(k.teacherName, k.teacherEmail, await this.schoolId(who.school), track);
         const found = await this.must(PEOPLE.coordinator, 'GET', `/inquiries?q=${ref}`);
         k.inquiryId = found.items[0].id;
         const c = await this.must(PEOPLE.coordinator, 'POST', '/cases', { inquiry_id: k.inquiryId });

@@ -103,3 +103,19 @@ export function actors(server) {
         },
     };
 }
+
+// Sets a password with a one-time link's token, as its page's form does:
+// the server's answer.
+export async function setPasswordWithLink(base, linkToken, password) {
+    const c = new Client(base);
+    return c.request('POST', `/reset/${linkToken}`,
+                     { form: { csrf: await c.csrf('/login'), password, confirm: password } });
+}
+
+// Whether the email and password sign in (a fresh browser).
+export async function signsIn(base, email, password) {
+    const c = new Client(base);
+    const csrf = await c.csrf('/login');
+    const r = await c.request('POST', '/login', { form: { csrf, email, password, next: '/dashboard' } });
+    return r.status === 303;
+}

@@ -264,6 +264,21 @@ static void test_clock_iso(void **state)
     arena_free(a);
 }
 
+/* A date in words, its weekday from a calendar (2026-11-24 is a Tuesday;
+ * 1970-01-01 a Thursday; 2024-02-29 a Thursday). */
+static void test_clock_day_words(void **state)
+{
+    (void)state;
+    arena *a = arena_new(0);
+    assert_string_equal(clock_day_words(a, "2026-11-24"), "Tue 24 Nov 2026");
+    assert_string_equal(clock_day_words(a, "1970-01-01"), "Thu 1 Jan 1970");
+    assert_string_equal(clock_day_words(a, "2024-02-29"), "Thu 29 Feb 2024");
+    assert_string_equal(clock_day_words(a, "1969-12-28"), "Sun 28 Dec 1969");
+    assert_null(clock_day_words(a, "2023-02-29"));
+    assert_null(clock_day_words(a, NULL));
+    arena_free(a);
+}
+
 /* ---- secret ---- */
 
 static bool all_lower_hex(const char *s)
@@ -335,6 +350,7 @@ int main(void)
         cmocka_unit_test(test_clock_parse_date),
         cmocka_unit_test(test_clock_parse_date_bad_shapes),
         cmocka_unit_test(test_clock_iso),
+        cmocka_unit_test(test_clock_day_words),
         cmocka_unit_test(test_secret_token),
         cmocka_unit_test(test_secret_sha256),
         cmocka_unit_test(test_secret_equal),

@@ -374,6 +374,41 @@ static void test_api_token_rules(void **state)
     arena_free(a);
 }
 
+/* Issue 16 and issue 15's finding 1: a link goes by e-mail to the address
+ * on the person's record. One the coordinator asks for never reaches
+ * beyond their program; one the person asks for does not go to an address
+ * a coordinator typed when their roles reach beyond the program. */
+static void test_password_link_way(void **state)
+{
+    (void)state;
+    const enum link_asker me = LINK_ASKED_BY_PERSON, coordinator = LINK_ASKED_BY_COORDINATOR;
+    assert_int_equal(credential_link_way(me, false, false), LINK_SENT);
+    assert_int_equal(credential_link_way(me, false, true), LINK_SENT);  /* a new teacher */
+    assert_int_equal(credential_link_way(me, true, false), LINK_SENT);  /* their own address */
+    assert_int_equal(credential_link_way(me, true, true), LINK_NONE);
+    assert_int_equal(credential_link_way(coordinator, false, false), LINK_SENT);
+    assert_int_equal(credential_link_way(coordinator, false, true), LINK_SENT);
+    assert_int_equal(credential_link_way(coordinator, true, false), LINK_WORDS_ONLY);
+    assert_int_equal(credential_link_way(coordinator, true, true), LINK_WORDS_ONLY);
+    arena *a = arena_new(0);
+    assert_string_equal(credential_masked_address(a, "nora.lindqvist@district.org"),
+                        "n…@district.org");
+    assert_string_equal(credential_masked_address(a, "élodie@école.fr"), "é…@école.fr");
+    assert_string_equal(credential_masked_address(a, "no-at-sign"), "…");
+    assert_string_equal(credential_forgot_answer(a, 72),
+                        "If an account has this address, a link to set a new password is on "
+                        "its way. It works once, for 72 hours.");
+    char out[EMAIL_MAX + 1];
+    struct errors errs = {0};
+    assert_true(email_check_yours("Nora@School.ORG", out, &errs));
+    assert_string_equal(out, "nora@school.org");
+    assert_false(email_check_yours("nora at school", out, &errs));
+    assert_non_null(errors_get(&errs, "email"));
+    assert_non_null(setting_invalid("password_links_per_hour", "0"));
+    assert_null(setting_invalid("password_links_per_hour", "3"));
+    arena_free(a);
+}
+
 static void test_policy_api_tokens_are_their_owners(void **state)
 {
     (void)state;
@@ -424,6 +459,7 @@ int main(void)
         cmocka_unit_test(test_settings_defaults_follow_rules_md),
         cmocka_unit_test(test_api_token_rules),
         cmocka_unit_test(test_policy_api_tokens_are_their_owners),
+        cmocka_unit_test(test_password_link_way),
         cmocka_unit_test(test_signin_delay_grows),
         cmocka_unit_test(test_signin_decide),
         cmocka_unit_test(test_parse_helpers),

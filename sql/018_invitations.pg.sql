@@ -1,0 +1,12 @@
+-- 018 for PostgreSQL: calendar invitations (see 018_invitations.sql); the
+-- sequences are BIGINT, as the meetings' (006).
+ALTER TABLE teacher_case ADD COLUMN meeting_sequence BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE teacher_case ADD COLUMN meeting_cancelled INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE teacher_case ADD COLUMN review_sequence BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE teacher_case ADD COLUMN review_cancelled INTEGER NOT NULL DEFAULT 0;
+-- A Panel session's invitations come from the coordinator who arranged it
+-- (its ORGANIZER); one arranged before now, from the program's coordinator.
+ALTER TABLE panel_session ADD COLUMN arranged_by BIGINT REFERENCES person(id);
+UPDATE panel_session SET arranged_by = (SELECT MIN(r.person_id) FROM person_role r JOIN person p
+    ON p.id = r.person_id WHERE r.role = 'coordinator' AND p.program_id = panel_session.program_id);
+ALTER TABLE panel_session ADD COLUMN sequence BIGINT NOT NULL DEFAULT 0;
