@@ -4,8 +4,9 @@ CC      ?= cc
 # out/pdf.c draws with cairo and reads its fonts (DejaVu) with FreeType
 # itself: cairo's own lookup goes through fontconfig, whose set-up leaks
 # under LeakSanitizer. out/ical.c builds and writes iCalendar with libical;
-# out/smtp.c hands mail to a relay with libcurl.
-PKGS    := libmicrohttpd sqlite3 libpq libsodium jansson libcmark cairo freetype2 libical libcurl
+# out/smtp.c hands mail to a relay with libcurl; out/oidc.c signs people in
+# through an OpenID provider with libcurl, jansson and cjose (ID tokens).
+PKGS    := libmicrohttpd sqlite3 libpq libsodium jansson libcmark cairo freetype2 libical libcurl cjose
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wvla
@@ -153,6 +154,8 @@ TEST_LAYERS_test_ct_term := base domain
 TEST_LAYERS_test_pss := base domain
 TEST_LAYERS_test_pss_process := base domain
 # end pss
+# sso: what an ID token must say (issue 17)
+TEST_LAYERS_test_sso := base domain
 # outcomes
 TEST_LAYERS_test_outcome := base domain
 # end outcomes

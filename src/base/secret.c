@@ -31,6 +31,16 @@ void secret_sha256_hex(const void *data, size_t n, char out[65])
     sodium_bin2hex(out, 65, h, sizeof h);
 }
 
+char *secret_sha256_base64url(arena *a, const char *s)
+{
+    unsigned char h[crypto_hash_sha256_BYTES];
+    crypto_hash_sha256(h, (const unsigned char *)s, strlen(s));
+    size_t n = sodium_base64_ENCODED_LEN(sizeof h, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+    char *out = arena_alloc(a, n);
+    sodium_bin2base64(out, n, h, sizeof h, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+    return out;
+}
+
 bool secret_equal(const char *x, const char *y)
 {
     size_t n = strlen(x);

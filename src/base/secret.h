@@ -14,6 +14,9 @@ void secret_random(void *out, size_t n);
 char *secret_token(arena *a, size_t nbytes);
 /* Lowercase hex SHA-256 of the bytes, into out[65]. */
 void secret_sha256_hex(const void *data, size_t n, char out[65]);
+/* base64url (no padding) of the SHA-256 of a string, in a: PKCE's S256
+ * code challenge (RFC 7636). */
+char *secret_sha256_base64url(arena *a, const char *s);
 /* Constant-time comparison of two equal-length strings. */
 bool secret_equal(const char *x, const char *y);
 
