@@ -921,6 +921,47 @@ static struct mail_delivery *mail_delivery_from(const struct opts *o, struct mai
     return d;
 }
 
+/* The program's OpenID provider (issue 17), from --oidc-*; the client
+ * secret is read from a file, so that it is in no command line. */
+static void sso_from(const struct opts *o, struct app_config *a)
+{
+    const char *issuer = opt(o, "oidc-issuer", NULL);
+    if (!issuer)
+        return;
+    static char secret[512];
+    const char *path = need(o, "oidc-secret-file", "serve --oidc-issuer");
+    FILE *f = fopen(path, "r");
+    if (!f)
+        die("cannot read --oidc-secret-file %s: %s", path, strerror(errno));
+    if (!fgets(secret, sizeof secret, f))
+        secret[0] = 0;
+    fclose(f);
+    secret[strcspn(secret, "\r\n")] = 0;
+    a->sso = (struct sso_provider){
+        .name = opt(o, "oidc-name", issuer),
+        .oidc = {.issuer = issuer, .client_id = need(o, "oidc-client-id", "serve --oidc-issuer"),
+                 .client_secret = secret,
+                 .timeout_seconds = opt_long(o, "oidc-timeout", 10, 1, 120)},
+    };
+    const char *problem = oidc_settings_problem(&a->sso.oidc);
+    if (problem)
+        die("--oidc-issuer %s: %s (--oidc-secret-file holds the secret on its first line)",
+            issuer, problem);
+}
+
+/* --oidc-program: the program whose people the provider signs in. */
+static void sso_program(const struct opts *o, db_pool *pool, struct app_config *a)
+{
+    const char *name = opt(o, "oidc-program", NULL);
+    if (!name || !a->sso.oidc.issuer)
+        return;
+    db *d = db_acquire(pool);
+    db_int_query(d, &a->sso.program_id, "SELECT id FROM program WHERE short_name = ?", "s", name);
+    db_release(pool, d);
+    if (!a->sso.program_id)
+        die("--oidc-program: no program has the short name '%s'", name);
+}
+
 static void program_zone(db_pool *pool)
 {
     db *d = db_acquire(pool);
@@ -946,6 +987,8 @@ static int cmd_serve(const struct opts *o)
     program_zone(pool);
     struct web_server srv = {0};
     struct app_config acfg = app_config_from(o);
+    sso_from(o, &acfg);
+    sso_program(o, pool, &acfg);
     struct mail_delivery delivery;
     acfg.mail_relay = mail_delivery_from(o, &delivery, &acfg) != NULL;
     if (!web_server_init(&srv, pool, &acfg))
@@ -1134,7 +1177,18 @@ static const struct opt_def serve_opts[] = {
     {"smtp-timeout", "SECONDS", "one message's send gives up after this (default 30)"},
     {"mail-tries", "N", "tries before a message is failed (default 8)"},
     {"mail-retry-seconds", "N", "the wait after a first failed try, doubled after each "
-                                "(default 60, at most six hours)"}, {0}};
+                                "(default 60, at most six hours)"},
+    {"oidc-issuer", "URL", "the OpenID Connect provider people may sign in through (https://; "
+                           "its settings are read from URL/.well-known/openid-configuration); "
+                           "register PUBLIC_URL/login/sso/return with it as Parley's redirect URI"},
+    {"oidc-client-id", "ID", "Parley's client id at the provider"},
+    {"oidc-secret-file", "PATH", "a file holding Parley's client secret on its first line"},
+    {"oidc-name", "TEXT", "the provider's name on the sign-in page's button, such as \"Harbor "
+                          "City Google\" (default: the issuer's address)"},
+    {"oidc-program", "SHORT_NAME", "the program whose people it signs in (default: the "
+                                   "installation's first); it never signs in anyone else"},
+    {"oidc-timeout", "SECONDS", "one request to the provider gives up after this (default 10)"},
+    {0}};
 
 struct command {
     const char *name, *summary;

@@ -31,6 +31,9 @@ bool app_init(struct app *app, const struct app_config *cfg)
 {
     app->cfg = *cfg;
     app->hashes = NULL;
+    app->oidc = NULL;
+    if (cfg->sso.oidc.issuer && !(app->oidc = oidc_new(&cfg->sso.oidc)))
+        return false;
     /* A real hash to verify against when the email is unknown, so that a
      * wrong email costs the same time as a wrong password. */
     unsigned char junk[32];
@@ -50,6 +53,8 @@ void app_fini(struct app *app)
 {
     hash_pool_free(app->hashes);
     app->hashes = NULL;
+    oidc_free(app->oidc);
+    app->oidc = NULL;
 }
 
 int64_t app_now(const struct ctx *c)

@@ -10,6 +10,7 @@
 #include "domain/errors.h"
 #include "domain/policy.h"
 #include "domain/signin.h"
+#include "out/oidc.h"
 #include "store/store.h"
 
 enum app_status {
@@ -36,6 +37,13 @@ struct app_config {
     const char *public_url;         /* where people reach Parley, for links in mail */
     const char *mail_from;          /* the address mail comes from */
     bool mail_relay;                /* a relay sends it (serve --smtp-url); else it is kept */
+    /* The OpenID provider people sign in through (issue 17; serve
+     * --oidc-...): oidc.issuer NULL for none. */
+    struct sso_provider {
+        const char *name;           /* "Harbor City Google", on the sign-in button */
+        int64_t program_id;         /* whose people it signs in (0: the installation's) */
+        struct oidc_settings oidc;
+    } sso;
 };
 struct app_config app_default_config(void);
 
@@ -44,6 +52,7 @@ struct app {
     struct app_config cfg;
     struct hash_pool *hashes;       /* app/hashing.h; NULL on the command line */
     char dummy_hash[128];           /* verified against for unknown emails */
+    struct oidc *oidc;              /* the provider's client (cfg.sso); NULL: none */
 };
 bool app_init(struct app *app, const struct app_config *cfg);
 /* The server's password hash threads (the command line hashes itself). */
@@ -57,6 +66,8 @@ struct actor {
     bool federation;                /* that program is a federation's Peer Support Service */
     const char *program_name;
     int64_t session_id;             /* 0 for API tokens and the command line */
+    int64_t sso_program_id;         /* the session came through this program's OpenID
+                                       provider and works in it only; 0: a password */
     int64_t token_id;               /* the API token the request came with, or 0 */
     const char *name, *email;
     role_set roles;

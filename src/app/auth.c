@@ -60,15 +60,18 @@ role_set person_roles(struct ctx *c, int64_t person_id)
     return set;
 }
 
-static enum app_status session_create(struct ctx *c, int64_t person_id, const char **token)
+/* sso_program: the program whose provider vouched for the person (issue
+ * 17), the only one the session works in; 0: a password. */
+static enum app_status session_create(struct ctx *c, int64_t person_id, int64_t sso_program,
+                                      const char **token)
 {
     char hash[65], *t = auth_secret_new(c, hash);
     int64_t now = clock_now();
     int rc = db_exec(c->db,
                      "INSERT INTO session (token_hash, person_id, csrf_token, created_at, last_seen, "
-                     "address) VALUES (?, ?, ?, ?, ?, ?)",
-                     "sisiis", hash, person_id, secret_token(c->a, TOKEN_BYTES), now, now,
-                     c->address ? c->address : "");
+                     "address, sso_program_id) VALUES (?, ?, ?, ?, ?, ?, NULLIF(?, 0))",
+                     "sisiisi", hash, person_id, secret_token(c->a, TOKEN_BYTES), now, now,
+                     c->address ? c->address : "", sso_program);
     *token = t;
     return app_db_status(rc);
 }
@@ -135,10 +138,22 @@ enum app_status auth_login_finish(struct ctx *c, struct login_attempt *a, const 
         return APP_DENIED;
     }
     actor_set(c, a->person_id, a->program_id, a->name, a->email);
-    s = session_create(c, a->person_id, token);
+    s = session_create(c, a->person_id, 0, token);
     if (s != APP_OK)
         return s;
     return audit_append(c, "login", "session", 0, a->person_id, "Signed in");
+}
+
+enum app_status auth_sso_session(struct ctx *c, int64_t person_id, int64_t program_id,
+                                 const char *name, const char *email, const char *provider,
+                                 const char **token)
+{
+    actor_set(c, person_id, program_id, name, email);
+    c->who.sso_program_id = program_id;
+    enum app_status s = session_create(c, person_id, program_id, token);
+    return s != APP_OK ? s
+                       : audit_append(c, "login", "session", 0, person_id,
+                                      arena_printf(c->a, "Signed in through %s", provider));
 }
 
 bool auth_session_load(struct ctx *c, const char *token, const char **csrf, const char **flash)
@@ -148,7 +163,8 @@ bool auth_session_load(struct ctx *c, const char *token, const char **csrf, cons
         return false;
     db_stmt *st = db_query(c->db,
                            "SELECT s.id, s.person_id, s.csrf_token, s.created_at, s.last_seen, "
-                           "s.flash, COALESCE(s.program_id, p.program_id), p.name, p.email "
+                           "s.flash, COALESCE(s.program_id, p.program_id), p.name, p.email, "
+                           "COALESCE(s.sso_program_id, 0) "
                            "FROM session s "
                            "JOIN person p ON p.id = s.person_id "
                            "WHERE s.token_hash = ? AND p.active = 1",
@@ -165,6 +181,7 @@ bool auth_session_load(struct ctx *c, const char *token, const char **csrf, cons
     *flash = arena_strdup(c->a, db_text(st, 5));
     const char *name = arena_strdup(c->a, db_text(st, 7));
     const char *email = arena_strdup(c->a, db_text(st, 8));
+    int64_t sso_program = db_int(st, 9);
     db_done(st);
     if (now - seen > c->app->cfg.session_idle_seconds ||
         now - created > c->app->cfg.session_max_seconds) {
@@ -176,6 +193,7 @@ bool auth_session_load(struct ctx *c, const char *token, const char **csrf, cons
         db_exec(c->db, "UPDATE session SET last_seen = ?, flash = '' WHERE id = ?", "ii", now, sid);
     actor_set(c, pid, program, name, email);
     c->who.session_id = sid;
+    c->who.sso_program_id = sso_program;
     return true;
 }
 
@@ -463,11 +481,14 @@ enum app_status auth_reset_store(struct ctx *c, const char *token, const struct 
 
 enum app_status auth_programs(struct ctx *c, struct program_choice **out, int *n)
 {
+    /* Issue 17: a provider's word opens its own program only. */
     db_stmt *st = db_query(c->db,
-                           "SELECT g.id, g.name, g.kind FROM program g WHERE g.id = (SELECT "
+                           "SELECT g.id, g.name, g.kind FROM program g WHERE (g.id = (SELECT "
                            "program_id FROM person WHERE id = ?) OR g.id IN (SELECT program_id "
-                           "FROM person_role WHERE person_id = ?) ORDER BY g.id",
-                           "ii", c->who.person_id, c->who.person_id);
+                           "FROM person_role WHERE person_id = ?)) AND (? = 0 OR g.id = ?) "
+                           "ORDER BY g.id",
+                           "iiii", c->who.person_id, c->who.person_id, c->who.sso_program_id,
+                           c->who.sso_program_id);
     if (!st)
         return APP_ERROR;
     int cap = 4;

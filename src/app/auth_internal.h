@@ -1,7 +1,8 @@
 /* auth_internal.h: what auth.c shares with api_token.c, the other keeper of
  * secrets: a new secret (256 random bits, shown once) and the form a
  * presented one is stored in (its SHA-256; only that is kept); and with
- * password_link.c, which mails one-time links. */
+ * password_link.c, which mails one-time links; and with sso.c, which
+ * signs people in through the program's OpenID provider. */
 #ifndef PARLEY_APP_AUTH_INTERNAL_H
 #define PARLEY_APP_AUTH_INTERNAL_H
 
@@ -21,5 +22,12 @@ enum app_status auth_link_make(struct ctx *c, int64_t person_id, const char **to
  * their sessions, API tokens and older links (finding 1), so that a link
  * in the wrong hands shows at once. Their password stays. */
 enum app_status auth_link_sign_out(struct ctx *c, int64_t person_id);
+
+/* A session for a person the program's OpenID provider vouched for (app/
+ * sso.h): it works in program_id only; audited as a sign-in through
+ * provider. */
+enum app_status auth_sso_session(struct ctx *c, int64_t person_id, int64_t program_id,
+                                 const char *name, const char *email, const char *provider,
+                                 const char **token);
 
 #endif

@@ -15,7 +15,7 @@
 #include "web/web.h"
 
 /* Only a path on this site: never "//elsewhere" or "https://...". */
-static const char *safe_next(const char *next)
+const char *login_next(const char *next)
 {
     if (!next || next[0] != '/' || next[1] == '/' || next[1] == '\\' || strchr(next, '\r') ||
         strchr(next, '\n'))
@@ -29,8 +29,9 @@ static void login_form(req *r, const char *email, const char *next, const char *
     form_problem(r, problem);
     if (req_query(r, "signed_out"))
         html_raw(&r->out, "<div class=\"flash flash-ok\" role=\"status\">You are signed out.</div>");
+    sso_choice(r, login_next(next));
     form_begin(r, "/login");
-    html_printf(&r->out, "<input type=\"hidden\" name=\"next\" value=\"%s\">", safe_next(next));
+    html_printf(&r->out, "<input type=\"hidden\" name=\"next\" value=\"%s\">", login_next(next));
     field_input(r, &(struct field){.name = "email", .label = "Email address", .type = "email",
                                    .value = email, .autocomplete = "username", .required = true},
                 NULL);
@@ -42,10 +43,16 @@ static void login_form(req *r, const char *email, const char *next, const char *
     page_end(r);
 }
 
+void login_page(req *r, int status, const char *next, const char *problem)
+{
+    r->status = status;
+    login_form(r, "", next, problem);
+}
+
 void page_login(req *r)
 {
     if (app_signed_in(ctx_of(r))) {
-        res_redirect(r, safe_next(req_query(r, "next")));
+        res_redirect(r, login_next(req_query(r, "next")));
         return;
     }
     login_form(r, "", req_query(r, "next"), NULL);
@@ -81,7 +88,7 @@ static void login_answer(req *r, enum app_status s, const struct login_attempt *
     switch (s) {
     case APP_OK:
         web_session_cookie(r, token);
-        res_redirect(r, safe_next(next));
+        res_redirect(r, login_next(next));
         return;
     case APP_THROTTLED:
         login_refused(r, &a->refused);

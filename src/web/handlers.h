@@ -49,6 +49,14 @@ void do_feedback_delete(req *r);
 /* account.c: signing in and out, one's own account and password */
 void page_login(req *r);
 void do_login(req *r);
+/* The sign-in page answering status, with a problem above the form. */
+void login_page(req *r, int status, const char *next, const char *problem);
+/* next if it is a path on this site, else "/dashboard". */
+const char *login_next(const char *next);
+/* sso.c: signing in through the program's OpenID provider (issue 17) */
+void sso_choice(req *r, const char *next);   /* its button on the sign-in page, if any */
+void page_sso_start(req *r);
+void page_sso_return(req *r);
 void do_logout(req *r);
 void do_logout_everywhere(req *r);
 void page_dashboard(req *r);

@@ -1,6 +1,7 @@
 /* routes.c: the static route table. Each route names the policy action
  * and record kind it needs; web_dispatch() asks the policy table before the
  * handler runs, and the handler asks again about the record itself. */
+#include "app/sso.h"
 #include "domain/policy.h"
 #include "web/handlers.h"
 #include "web/web.h"
@@ -30,6 +31,8 @@ const struct route web_routes[] = {
     {"GET", "/contact/sent", page_contact_sent, PUBLIC, 0, "The contact form's thank-you, with the reference (?reference=)"},
     {"GET", "/login", page_login, PUBLIC, 0, "The sign-in form"},
     {"POST", "/login", do_login, PUBLIC, 0, "Sign in"},
+    {"GET", "/login/sso", page_sso_start, PUBLIC, 0, "Sign in through the program's OpenID provider: off to its sign-in page (?next=)"},
+    {"GET", SSO_RETURN_PATH, page_sso_return, PUBLIC, 0, "Back from the OpenID provider: the sign-in checked, then the session opened or a plain refusal"},
     {"GET", "/password/forgot", page_forgot, PUBLIC, 0, "Forgot your password? Ask for a link to set a new one by e-mail"},
     {"POST", "/password/forgot", do_forgot, PUBLIC, 0, "Have a one-time link to set a password e-mailed (the same answer whether or not an account has the address)"},
     {"GET", "/password/forgot/sent", page_forgot_sent, PUBLIC, 0, "The answer to \"Forgot your password?\""},

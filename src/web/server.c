@@ -25,6 +25,8 @@ bool web_server_init(struct web_server *srv, db_pool *pool, const struct app_con
     db_release(pool, d);
     if (!found)
         return false;
+    if (!srv->app.cfg.sso.program_id)
+        srv->app.cfg.sso.program_id = srv->program_id;
     web_assets_init(srv);
     return true;
 }
