@@ -10,6 +10,7 @@
 #include "app/api_token.h"
 #include "app/auth_internal.h"
 #include "app/signin.h"
+#include "app/sso.h"
 #include "base/clock.h"
 #include "base/secret.h"
 #include "domain/credential.h"
@@ -116,6 +117,13 @@ enum app_status auth_login_begin(struct ctx *c, const char *email, const char *p
         hash = arena_strdup(c->a, db_text(st, 4));
     }
     db_done(st);
+    /* Issue 17: a program that signs its people in through its provider
+     * only; answered as any wrong sign-in, which tells nobody the account
+     * is there (the sign-in page says which program it is). */
+    if (a->person_id && sso_only(c, a->program_id)) {
+        a->person_id = 0;
+        hash = c->app->dummy_hash;
+    }
     a->hash = (struct hash_job){.stored = hash, .password = arena_strdup(c->a, password ? password : "")};
     return APP_OK;
 }

@@ -135,6 +135,14 @@ const struct setting_def setting_defs[] = {
      .meaning = "Times \"Forgot your password?\" is sent from one network address in an hour, "
                 "whatever email addresses it names (a school's staff may share one).",
      .lo = 1, .hi = 1000, .bounds = "Give a whole number from 1 to 1000."},
+    /* Issue 17: with an OpenID provider, a program may turn passwords off
+     * for its people; never without one, so that nobody is locked out. */
+    {.key = "password_sign_in", .default_value = "yes", .rule = "",
+     .label = "People may sign in with a password",
+     .meaning = "No: the program's people sign in only through its OpenID provider (\"Sign in "
+                "with...\"). Without a provider for the program, passwords still work, so that "
+                "nobody is locked out.",
+     .kind = SETTING_YES_NO, .lo = 0, .hi = 1, .bounds = "Answer yes or no."},
     {.key = "upload_case_quota_mib", .default_value = "100", .rule = "",
      .label = "Files one case keeps, in MiB",
      .meaning = "Most megabytes (MiB) of files one case keeps: its artifacts together.",
@@ -182,6 +190,7 @@ static bool value_ok(const struct setting_def *d, const char *v)
     switch (d->kind) {
     case SETTING_TEXT: return text_ok(d, v);
     case SETTING_VOTE_RULE: return vote_rule_ok(d, v);
+    case SETTING_YES_NO: return strcmp(v, "yes") == 0 || strcmp(v, "no") == 0;
     default: return whole_number(v, d->lo, d->hi, &n);
     }
 }

@@ -13,6 +13,7 @@ enum setting_kind {
     SETTING_NUMBER,            /* a whole number from lo to hi */
     SETTING_TEXT,              /* one line of lo to hi characters */
     SETTING_VOTE_RULE,         /* R24: majority, consensus or fixed:N */
+    SETTING_YES_NO,            /* "yes" or "no" */
 };
 
 /* One setting. A new row needs every member: a unit test refuses a

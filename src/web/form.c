@@ -152,6 +152,8 @@ void field_yes_no(req *r, const struct field *f, const struct errors *errs)
     if (error)
         html_raw(o, " aria-invalid=\"true\"");
     html_printf(o, "><legend>%s</legend>", f->label);
+    if (f->hint)
+        html_printf(o, "<p class=\"hint\">%s</p>", f->hint);
     if (error)
         html_printf(o, "<p class=\"field-error\"><span class=\"visually-hidden\">Error:</span> %s"
                        "</p>",

@@ -26,13 +26,15 @@ static void settings_page(req *r, struct setting_value *vals, const char *const 
     form_begin(r, "/settings");
     for (int i = 0; i < setting_def_count; i++) {
         const struct setting_def *d = vals[i].def;
-        field_input(r, &(struct field){
-                           .name = d->key, .label = d->label, .required = true,
-                           .value = typed && typed[i] ? typed[i] : vals[i].value,
-                           .hint = arena_printf(r->a, "%s%s%s%s Default: %s.", d->meaning,
-                                                *d->rule ? " " : "", d->rule,
-                                                *d->rule ? "." : "", d->default_value)},
-                    errs);
+        const struct field f = {
+            .name = d->key, .label = d->label, .required = true,
+            .value = typed && typed[i] ? typed[i] : vals[i].value,
+            .hint = arena_printf(r->a, "%s%s%s%s Default: %s.", d->meaning, *d->rule ? " " : "",
+                                 d->rule, *d->rule ? "." : "", d->default_value)};
+        if (d->kind == SETTING_YES_NO)
+            field_yes_no(r, &f, errs);
+        else
+            field_input(r, &f, errs);
     }
     form_end(r, "Save settings");
     page_end(r);

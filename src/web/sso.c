@@ -22,6 +22,14 @@ void sso_choice(req *r, const char *next)
     url_encode(&to, next);
     html_printf(&r->out, "<p><a class=\"button\" href=\"/login/sso?next=%s\">Sign in with %s</a></p>",
                 buf_cstr(&to), provider);
+    struct ctx *c = ctx_of(r);
+    int64_t program = c->app->cfg.sso.program_id;
+    if (sso_only(c, program))
+        html_printf(&r->out, "<p>The people of %s sign in with %s only. The password form below "
+                             "is for the people of other programs.</p>",
+                    program_name_of(c, program), provider);
+    else
+        html_raw(&r->out, "<p>Or sign in with your password:</p>");
 }
 
 /* The cookie that binds an attempt to this browser; NULL ends it. Lax: the

@@ -199,3 +199,31 @@ test('keys the provider rotates are fetched again; a key it rotated away is refu
     assert.equal(app.cookies.has('parley_session'), false);
     assert.ok(auditCount('login-failed', '%(key not published)%') >= 1);
 });
+
+test('a program may sign its people in through the provider only; other programs keep their passwords', async () => {
+    const coordinator = new Client(srv.base);
+    await coordinator.login(DEMO.coordinator);
+    const off = await coordinator.post('/settings', { password_sign_in: 'no' }, '/settings');
+    assert.equal(off.status, 303, off.text);
+    try {
+        const page = await new Client(srv.base).get('/login');
+        assert.match(page.text, new RegExp(`sign in with ${PROVIDER} only`));
+        // The right password no longer opens the district's accounts, and
+        // the answer is any wrong sign-in's: it tells nobody who has one.
+        const teacher = new Client(srv.base);
+        const csrf = await teacher.csrf('/login');
+        const r = await teacher.request('POST', '/login', { form: { csrf, email: DEMO.participating_teacher,
+                                                                    password: 'parley-demo-2026' } });
+        assert.equal(r.status, 401);
+        assert.match(r.text, /The email address or the password is not right/);
+        assert.equal((await signIn('teacher')).r.status, 303);
+        // The federation's people are not the district's to switch off (R31-R36).
+        await new Client(srv.base).login(DEMO.member);
+    } finally {
+        // Sessions already open stay open: the coordinator's turns it back.
+        const on = await coordinator.post('/settings', { password_sign_in: 'yes' }, '/settings');
+        assert.equal(on.status, 303);
+    }
+    // Passwords are back for the district's people.
+    await new Client(srv.base).login(DEMO.participating_teacher);
+});

@@ -8,6 +8,7 @@
 
 #include "testing.h"
 
+#include "domain/settings.h"
 #include "domain/sso.h"
 
 #define NOW 1800000000
@@ -118,6 +119,17 @@ static void test_refusals_are_plain_words_that_say_what_to_do(void **state)
     arena_free(a);
 }
 
+/* A program turns passwords off with a plain yes or no, passwords on unless
+ * it says so. */
+static void test_passwords_are_on_until_a_program_says_no(void **state)
+{
+    (void)state;
+    assert_string_equal(setting_find("password_sign_in")->default_value, "yes");
+    assert_null(setting_invalid("password_sign_in", "no"));
+    assert_non_null(setting_invalid("password_sign_in", "0"));
+    assert_non_null(setting_invalid("password_sign_in", ""));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -128,6 +140,7 @@ int main(void)
         cmocka_unit_test(test_the_nonce_must_be_this_sign_ins),
         cmocka_unit_test(test_only_a_verified_address_says_who_someone_is),
         cmocka_unit_test(test_refusals_are_plain_words_that_say_what_to_do),
+        cmocka_unit_test(test_passwords_are_on_until_a_program_says_no),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
