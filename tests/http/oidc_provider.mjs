@@ -9,7 +9,11 @@
 // refusals can be tested against the provider's own tokens.
 import http from 'node:http';
 import { createSign, generateKeyPairSync, randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import Provider from 'oidc-provider';
+import { startServer } from './harness.mjs';
 
 const b64url = data => Buffer.from(data).toString('base64url');
 
@@ -107,7 +111,7 @@ export async function startProvider(accounts) {
             return;
         }
         res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
-        res.end(`<!doctype html><html lang="en"><head><title>Test provider: sign in</title></head>
+        res.end(`<!doctype html><html lang="en"><head><title>Test provider: sign in</title><link rel="icon" href="data:,"></head>
 <body><main><h1>Test provider</h1><p>Signing in to ${escapeHtml(details.params.client_id)}</p>
 <form method="post" action="/interaction/${escapeHtml(uid)}">
 <label for="account">Account</label> <input id="account" name="account" autocomplete="username">
@@ -147,5 +151,25 @@ export async function startProvider(accounts) {
             state.misbehave = how;
         },
         stop: () => new Promise(resolve => { server.closeAllConnections(); server.close(resolve); }),
+    };
+}
+
+// A provider of these accounts, and a Parley server (harness.mjs) that
+// signs people in through it, with its name on the sign-in page.
+export async function startWithProvider(accounts, name) {
+    const op = await startProvider(accounts);
+    const dir = mkdtempSync(join(tmpdir(), 'parley-sso-'));
+    const secret = join(dir, 'client-secret');
+    writeFileSync(secret, `${op.clientSecret}\n`, { mode: 0o600 });
+    const srv = await startServer(['--oidc-issuer', op.issuer, '--oidc-client-id', op.clientId,
+                                   '--oidc-secret-file', secret, '--oidc-name', name]);
+    op.redirect(`${srv.base}/login/sso/return`);
+    return {
+        srv, op,
+        async stop() {
+            await srv.stop();
+            await op.stop();
+            rmSync(dir, { recursive: true, force: true });
+        },
     };
 }

@@ -3,12 +3,9 @@
 // code flow by HTTP, and each way it must be refused.
 import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startServer, Client } from './harness.mjs';
+import { Client } from './harness.mjs';
 import { DEMO, count, scalar } from './records.mjs';
-import { startProvider } from './oidc_provider.mjs';
+import { startWithProvider } from './oidc_provider.mjs';
 
 const PROVIDER = 'Harbor City Test Accounts';
 // The provider's people: the demo's, and a few it knows that Parley must not let in.
@@ -21,23 +18,14 @@ const ACCOUNTS = {
     stranger: { email: 'stranger@elsewhere.test', email_verified: true },
 };
 
-let srv, op, dir;
+let srv, op, both;
 
 before(async () => {
-    op = await startProvider(ACCOUNTS);
-    dir = mkdtempSync(join(tmpdir(), 'parley-sso-'));
-    const secretFile = join(dir, 'client-secret');
-    writeFileSync(secretFile, `${op.clientSecret}\n`, { mode: 0o600 });
-    srv = await startServer(['--oidc-issuer', op.issuer, '--oidc-client-id', op.clientId,
-                             '--oidc-secret-file', secretFile, '--oidc-name', PROVIDER]);
-    op.redirect(`${srv.base}/login/sso/return`);
+    both = await startWithProvider(ACCOUNTS, PROVIDER);
+    ({ srv, op } = both);
 });
 
-after(async () => {
-    await srv?.stop();
-    await op?.stop();
-    rmSync(dir, { recursive: true, force: true });
-});
+after(() => both?.stop());
 
 afterEach(() => op.misbehave(null));
 
