@@ -4,10 +4,13 @@ CC      ?= cc
 # out/pdf.c draws with cairo and reads its fonts (DejaVu) with FreeType
 # itself: cairo's own lookup goes through fontconfig, whose set-up leaks
 # under LeakSanitizer. out/ical.c builds and writes iCalendar with libical;
-# out/smtp.c hands mail to a relay with libcurl.
-PKGS    := libmicrohttpd sqlite3 libpq libsodium jansson libcmark cairo freetype2 libical libcurl
-PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+# out/smtp.c hands mail to a relay with libcurl. out/csv.c reads CSV (a
+# roster) with libcsv, which ships no pkg-config file: PKGS names it, and
+# its flags are given by hand (Debian's libcsv-dev: /usr/include/csv.h).
+PKGS    := libmicrohttpd sqlite3 libpq libsodium jansson libcmark cairo freetype2 libical libcurl libcsv
+PC_PKGS := $(filter-out libcsv,$(PKGS))
+PKG_CFLAGS := $(shell pkg-config --cflags $(PC_PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PC_PKGS) 2>/dev/null) -lcsv
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wvla
 CFLAGS_COMMON := -std=c11 -D_GNU_SOURCE -Isrc -Ibuild/gen $(WARN) $(PKG_CFLAGS)
 REL_CFLAGS := $(CFLAGS_COMMON) -O2 -g
