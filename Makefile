@@ -163,6 +163,9 @@ TEST_LAYERS_test_outcome := base domain
 TEST_LAYERS_test_track_record := base domain
 TEST_LAYERS_test_svg_csv := base out
 # end reports
+# roster: a district's roster (issue 17)
+TEST_LAYERS_test_roster := base domain
+# end roster
 .SECONDEXPANSION:
 build/san/tests/%: tests/unit/%.c tests/unit/testing.h $$(call san_objs,$$(TEST_LAYERS_$$*)) build/san/gen/migrations.o build/san/gen/assets.o
 	@mkdir -p $(dir $@)
