@@ -102,6 +102,7 @@ static const struct copy_table copy_tables[] = {
     {"case_seen", NULL},    /* 016 */
     {"mail", NULL},         /* 017 */
     {"mail_round", NULL},
+    {"roster_upload", NULL}, /* 021 */
     {"audit", NULL},
     /* 001 seeds the chain's head as (1, 0, ''); the copy replaces it. */
     {"audit_head", "last_id <> 0"},
