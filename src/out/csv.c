@@ -63,20 +63,10 @@ struct reading {
     const char *err;
 };
 
-static void *grown(arena *a, const void *old, size_t size, int n, int *cap)
-{
-    *cap = *cap ? *cap * 2 : 16;
-    void *p = arena_alloc(a, size * (size_t)*cap);
-    if (n)
-        memcpy(p, old, size * (size_t)n);
-    return p;
-}
-
 static void field_read(void *s, size_t len, void *data)
 {
     struct reading *r = data;
-    if (r->nfields == r->field_cap)
-        r->fields = grown(r->a, r->fields, sizeof *r->fields, r->nfields, &r->field_cap);
+    r->fields = arena_grow(r->a, r->fields, r->nfields, &r->field_cap, sizeof *r->fields);
     const char *text = s ? (const char *)s : "";
     if (!r->err && !utf8_valid(text, len))
         r->err = arena_printf(r->a, "row %d, field %d is not UTF-8 text: save the file as "
@@ -90,8 +80,7 @@ static void record_read(int end, void *data)
     (void)end;
     struct reading *r = data;
     struct csv_table *t = r->t;
-    if (t->n == r->cap)
-        t->records = grown(r->a, t->records, sizeof *t->records, t->n, &r->cap);
+    t->records = arena_grow(r->a, t->records, t->n, &r->cap, sizeof *t->records);
     t->records[t->n] = (struct csv_record){r->fields, r->nfields, t->n + 1};
     t->n++;
     /* The next record's fields start afresh: this one keeps its array. */
