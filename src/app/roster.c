@@ -569,10 +569,11 @@ static void ct_restriction(struct planning *pl, const struct sheet *s,
 }
 
 /* A person the program has elsewhere too stays active: their other
- * program's business is not this roster's (the wall). */
-static bool may_deactivate(const struct roster_known *k)
+ * program's business is not this roster's (the wall). So does whoever is
+ * importing it, whom it would lock out of what they are doing. */
+static bool may_deactivate(const struct planning *pl, const struct roster_known *k)
 {
-    return k->active && !k->elsewhere;
+    return k->active && !k->elsewhere && k->id != pl->c->who.person_id;
 }
 
 static void person_plan(struct planning *pl, const struct sheet *s, struct roster_person *rp)
@@ -580,7 +581,7 @@ static void person_plan(struct planning *pl, const struct sheet *s, struct roste
     struct roster_counts *n = &pl->plan->n;
     const struct roster_known *k = rp->known >= 0 ? &pl->w->known[rp->known] : NULL;
     rp->job = roster_job(rp->u.role, k ? &k->job : NULL);
-    rp->active = rp->u.active || (k && k->active && !may_deactivate(k));
+    rp->active = rp->u.active || (k && k->active && !may_deactivate(pl, k));
     /* A roster without an employee id leaves the one recorded. */
     if (k && !*rp->u.who.employee_id)
         rp->u.who.employee_id = k->employee_id;
@@ -716,7 +717,7 @@ static void people_gone(struct planning *pl)
     w->gone = arena_alloc(pl->c->a, sizeof *w->gone * (size_t)(w->nknown + 1));
     for (int i = 0; i < w->nknown; i++) {
         const struct roster_known *k = &w->known[i];
-        if (k->rostered && !k->row && may_deactivate(k)) {
+        if (k->rostered && !k->row && may_deactivate(pl, k)) {
             w->gone[w->ngone++] = i;
             pl->plan->n.inactive++;
             change(pl, ROSTER_INACTIVE, k->name, k->email, "");

@@ -64,6 +64,10 @@ void page_forgot_sent(req *r);
 void page_tokens(req *r);
 void do_token_create(req *r);
 void do_token_revoke(req *r);
+/* roster.c: the district's roster brought in (issue 17) */
+void page_roster_import(req *r);
+void do_roster_preview(req *r);
+void do_roster_import(req *r);
 /* people.c */
 void page_people(req *r);
 void page_person_new(req *r);
