@@ -208,8 +208,9 @@ fuzz:
 	@FUZZ_SECONDS=$(FUZZ_SECONDS) sh fuzz/run.sh $(notdir $(FUZZ_TARGETS))
 
 # The benchmark (bench/run.sh): wrk against the main pages, on the default
-# and the large demo database, beside nginx serving the same bytes; writes
-# bench/RESULTS.md. Not part of `make test`: timings are never pass/fail.
+# and the large demo database, beside nginx serving the same bytes, and a
+# 10,000-person roster imported (bench/roster.sh); writes bench/RESULTS.md.
+# Not part of `make test`: timings are never pass/fail.
 .PHONY: bench
 bench:
 	@sh bench/run.sh
