@@ -62,8 +62,8 @@ function snapshot(db) {
 }
 
 function roles(email) {
-    return scalar(srv.db, `SELECT group_concat(r.role, ',') FROM (SELECT r.role FROM person_role r JOIN person p ON p.id = r.person_id WHERE p.email = '${email}' ORDER BY r.role) r;`)
-        .split(',').filter(Boolean);
+    return scalar(srv.db, `SELECT r.role FROM person_role r JOIN person p ON p.id = r.person_id WHERE p.email = '${email}' ORDER BY r.role;`)
+        .split('\n').filter(Boolean);
 }
 
 function active(email, program = 1) {
