@@ -185,6 +185,7 @@ FUZZ_LAYERS_fuzz_cookies    := base http
 FUZZ_LAYERS_fuzz_multipart  := base http
 FUZZ_LAYERS_fuzz_html       := base out
 FUZZ_LAYERS_fuzz_json_quote := base out
+FUZZ_LAYERS_fuzz_csv        := base out
 FUZZ_LAYERS_fuzz_route      := $(ALL_LAYERS)
 FUZZ_LAYERS_fuzz_json_body  := $(ALL_LAYERS)
 FUZZ_OBJ := $(call fuzz_objs,$(ALL_LAYERS)) build/fuzz/obj/gen/migrations.o build/fuzz/obj/gen/assets.o
