@@ -3,6 +3,7 @@
 #include "app/roster_internal.h"
 
 #include <ctype.h>
+#include <inttypes.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
@@ -812,6 +813,24 @@ const char *roster_counts_text(arena *a, const struct roster_counts *n)
                            "%d changed, %d left as they were",
                         n->added, n->changed, n->left, n->inactive, n->left_out,
                         n->schools_added, n->schools_changed, n->schools_left);
+}
+
+static uint64_t mix(uint64_t h, const char *s)
+{
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+        h = (h ^ *p) * 1099511628211u;   /* FNV-1a */
+    return (h ^ 0xff) * 1099511628211u;  /* and an end no text has */
+}
+
+const char *roster_plan_key(arena *a, const struct roster_plan *plan)
+{
+    uint64_t h = mix(14695981039346656037u, roster_counts_text(a, &plan->n));
+    for (int i = 0; i < plan->nchanges; i++) {
+        const struct roster_change *ch = &plan->changes[i];
+        char kind[2] = {(char)('0' + ch->kind), '\0'};
+        h = mix(mix(mix(mix(h, kind), ch->name), ch->email), ch->what);
+    }
+    return arena_printf(a, "%016" PRIx64, h);
 }
 
 void roster_progress_step(const struct roster_progress *p, const char *what, size_t done,

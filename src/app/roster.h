@@ -73,9 +73,12 @@ enum app_status roster_preview(struct ctx *c, const struct roster_files *f,
  * entry; nothing is written when a row is bad (APP_INVALID). */
 enum app_status roster_import(struct ctx *c, const struct roster_files *f,
                               struct roster_plan *plan, const struct roster_progress *p);
-/* The counts in one line, to tell whether an import does what its preview
- * said ("added 3, changed 1..."). */
+/* The counts in words, in one line: "3 people added, 1 changed...". */
 const char *roster_counts_text(arena *a, const struct roster_counts *n);
+/* What the plan does, in a short key: the same key, the same changes to
+ * the same people; an import tells by it that it does what its preview
+ * said. */
+const char *roster_plan_key(arena *a, const struct roster_plan *plan);
 
 /* The web's roster between its preview and its import: kept (a day at
  * most) for the coordinator who uploaded it, then read back. */

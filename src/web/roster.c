@@ -130,7 +130,7 @@ static void preview_page(req *r, const struct roster_plan *plan, int64_t upload,
     form_begin(r, "/people/import/apply");
     html_printf(&r->out, "<input type=\"hidden\" name=\"upload\" value=\"%" PRId64 "\">"
                          "<input type=\"hidden\" name=\"expect\" value=\"%s\">",
-                upload, roster_counts_text(r->a, &plan->n));
+                upload, roster_plan_key(r->a, plan));
     form_end(r, "Import the roster");
     changes_table(r, plan, ROSTER_ADDED, "To add");
     changes_table(r, plan, ROSTER_CHANGED, "To change");
@@ -205,7 +205,7 @@ void do_roster_import(req *r)
         web_fail(r, s, KIND_ROSTER);
         return;
     }
-    if (strcmp(roster_counts_text(r->a, &plan.n), form_value(r, "expect")) != 0) {
+    if (strcmp(roster_plan_key(r->a, &plan), form_value(r, "expect")) != 0) {
         /* The program changed since the preview: nothing is kept (409),
          * and the new preview is shown for a new decision. */
         r->status = 409;

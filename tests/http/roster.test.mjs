@@ -254,12 +254,18 @@ test('people gone from the roster become inactive, keep their records, and come 
     // People added by hand, whom no roster named, stay as they were.
     assert.equal(active('kevin.tran@parley.test'), '1');
 
-    // Named again: active again, the same person.
-    p = await preview({ users: csv([USERS_HEADER, ...GRANTED, row('v1'), row('v2')]), orgs: DEMO_ORGS });
-    assert.match(p.text, /active again/);
+    // Named again, by their sourcedId at a new address: active again, the
+    // same person; a new address ends the old sign-in, as a coordinator's
+    // change does, and a password link gives a new one.
+    p = await preview({ users: csv([USERS_HEADER, ...GRANTED, row('v1'),
+                                    demoUser('v2', 'v2.back@parley.test', 'teacher', 'hc,lpms')]),
+                        orgs: DEMO_ORGS });
+    assert.match(p.text, /email \(they set a new password with a link\), active again/);
     assert.equal((await apply(p)).status, 303);
-    assert.equal(active('v2.leaver@parley.test'), '1');
+    assert.equal(active('v2.back@parley.test'), '1');
     assert.equal(count(srv.db, 'person'), people);
+    assert.equal(await signsIn(srv.base, 'v2.back@parley.test', PASSWORD), false);
+    assert.equal(await signsIn(srv.base, 'v2.leaver@parley.test', PASSWORD), false);
 });
 
 test('a roster never reaches another program\'s people', async () => {
