@@ -104,7 +104,7 @@ static int opts_parse(int argc, char **argv, const char *cmd, const char *summar
             return 1;
         }
         const struct opt_def *d = strncmp(argv[i], "--", 2) == 0 ? opt_find(defs, argv[i] + 2) : NULL;
-        if (!d && strncmp(argv[i], "-", 1) != 0 && (d = operand_of(defs)) && !opt(o, d->name, NULL)) {
+        if (!d && argv[i][0] != '-' && (d = operand_of(defs)) && !opt(o, d->name, NULL)) {
             o->name[o->n] = d->name;
             o->value[o->n++] = argv[i];
             continue;

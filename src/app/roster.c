@@ -26,8 +26,8 @@ static void problem(struct planning *pl, const char *file, int row, const char *
                     const char *reason)
 {
     struct roster_plan *p = pl->plan;
-    p->problems = arena_grow(pl->c->a, p->problems, p->nproblems, &pl->problem_cap,
-                             sizeof *p->problems);
+    p->problems =
+        arena_grow(pl->c->a, p->problems, p->nproblems, &pl->problem_cap, sizeof *p->problems);
     p->problems[p->nproblems] = (struct roster_problem){file, column, reason, row, p->nproblems};
     p->nproblems++;
 }
@@ -58,7 +58,7 @@ static void problems_of(struct planning *pl, const char *file, int row, const st
 
 struct column {
     const char *name;
-    size_t offset;              /* of the const char * it fills */
+    size_t offset; /* of the const char * it fills */
     bool required;
 };
 
@@ -67,30 +67,38 @@ struct column {
 /* OneRoster 1.1's users.csv: the columns Parley reads (email is optional
  * to OneRoster, not to Parley: it reaches people by e-mail). */
 static const struct column oneroster_users[] = {
-    {"sourcedId", USER(sourced_id), true},  {"status", USER(status), false},
-    {"enabledUser", USER(enabled), false},  {"orgSourcedIds", USER(orgs), true},
-    {"role", USER(role), true},             {"givenName", USER(given), true},
-    {"familyName", USER(family), true},     {"identifier", USER(identifier), false},
+    {"sourcedId", USER(sourced_id), true},
+    {"status", USER(status), false},
+    {"enabledUser", USER(enabled), false},
+    {"orgSourcedIds", USER(orgs), true},
+    {"role", USER(role), true},
+    {"givenName", USER(given), true},
+    {"familyName", USER(family), true},
+    {"identifier", USER(identifier), false},
     {"email", USER(email), true},
 };
 static const struct column plain_users[] = {
-    {"name", USER(name), true},     {"email", USER(email), true},
-    {"school", USER(school), true}, {"role", USER(role), true},
+    {"name", USER(name), true},
+    {"email", USER(email), true},
+    {"school", USER(school), true},
+    {"role", USER(role), true},
     {"employee_id", USER(employee_id), false},
 };
 static const struct column oneroster_orgs[] = {
-    {"sourcedId", ORG(sourced_id), true}, {"status", ORG(status), false},
-    {"name", ORG(name), true},            {"type", ORG(type), true},
+    {"sourcedId", ORG(sourced_id), true},
+    {"status", ORG(status), false},
+    {"name", ORG(name), true},
+    {"type", ORG(type), true},
     {"identifier", ORG(identifier), false},
 };
 #define COLUMNS(t) t, (int)(sizeof t / sizeof *t)
 
 struct sheet {
-    const char *file;           /* its name, for the problems */
+    const char *file; /* its name, for the problems */
     struct csv_table t;
     const struct column *cols;
     int ncols;
-    int at[16];                 /* each column's place in the file; -1: absent */
+    int at[16]; /* each column's place in the file; -1: absent */
 };
 
 /* A name to show for an uploaded file: its last part, never a path. */
@@ -115,8 +123,9 @@ static bool sheet_header(struct planning *pl, struct sheet *s)
                 s->at[k] = i;
         if (s->at[k] < 0 && s->cols[k].required) {
             problem(pl, s->file, 1, s->cols[k].name,
-                    arena_printf(pl->c->a, "The first row names no %s column: it names each "
-                                           "column, as the format has them.",
+                    arena_printf(pl->c->a,
+                                 "The first row names no %s column: it names each "
+                                 "column, as the format has them.",
                                  s->cols[k].name));
             ok = false;
         }
@@ -135,7 +144,8 @@ static bool sheet_read(struct planning *pl, struct sheet *s, const struct upload
         return false;
     }
     if (!csv_read(pl->c->a, u->data, u->len, &s->t, &err)) {
-        problem(pl, s->file, 0, "", arena_printf(pl->c->a, "Not a CSV file Parley can read: %s.", err));
+        problem(pl, s->file, 0, "",
+                arena_printf(pl->c->a, "Not a CSV file Parley can read: %s.", err));
         return false;
     }
     return sheet_header(pl, s);
@@ -148,8 +158,8 @@ static void sheet_row(const struct sheet *s, int r, void *dest)
     const struct csv_record *rec = &s->t.records[r];
     for (int k = 0; k < s->ncols; k++) {
         int at = s->at[k];
-        *(const char **)((char *)dest + s->cols[k].offset) = at >= 0 && at < rec->n
-                                                                 ? rec->fields[at] : NULL;
+        *(const char **)((char *)dest + s->cols[k].offset) =
+            at >= 0 && at < rec->n ? rec->fields[at] : NULL;
     }
 }
 
@@ -217,17 +227,19 @@ static enum app_status schools_load(struct planning *pl)
 {
     struct roster_work *w = pl->w;
     struct ctx *c = pl->c;
-    db_stmt *st = db_query(c->db, "SELECT id, name, code, roster_id FROM school "
-                                  "WHERE program_id = ? ORDER BY id",
+    db_stmt *st = db_query(c->db,
+                           "SELECT id, name, code, roster_id FROM school "
+                           "WHERE program_id = ? ORDER BY id",
                            "i", c->who.program_id);
     if (!st)
         return APP_ERROR;
     int cap = 0;
     while (db_step(st) == DB_ROW) {
         w->slots = arena_grow(c->a, w->slots, w->nslots, &cap, sizeof *w->slots);
-        w->slots[w->nslots++] = (struct roster_slot){
-            .id = db_int(st, 0), .name = db_text_copy(st, 1, c->a),
-            .code = db_text_copy(st, 2, c->a), .roster_id = db_text_copy(st, 3, c->a)};
+        w->slots[w->nslots++] = (struct roster_slot){.id = db_int(st, 0),
+                                                     .name = db_text_copy(st, 1, c->a),
+                                                     .code = db_text_copy(st, 2, c->a),
+                                                     .roster_id = db_text_copy(st, 3, c->a)};
     }
     db_done(st);
     return APP_OK;
@@ -288,12 +300,15 @@ static enum app_status people_load(struct planning *pl)
     while (db_step(st) == DB_ROW) {
         w->known = arena_grow(c->a, w->known, w->nknown, &cap, sizeof *w->known);
         struct roster_known *k = &w->known[w->nknown++];
-        *k = (struct roster_known){
-            .id = db_int(st, 0), .school_id = db_int(st, 1),
-            .roster_id = db_text_copy(st, 2, c->a), .email = db_text_copy(st, 3, c->a),
-            .name = db_text_copy(st, 4, c->a), .employee_id = db_text_copy(st, 5, c->a),
-            .active = db_int(st, 7) != 0, .rostered = db_int(st, 8) != 0,
-            .can_sign_in = db_int(st, 9) != 0};
+        *k = (struct roster_known){.id = db_int(st, 0),
+                                   .school_id = db_int(st, 1),
+                                   .roster_id = db_text_copy(st, 2, c->a),
+                                   .email = db_text_copy(st, 3, c->a),
+                                   .name = db_text_copy(st, 4, c->a),
+                                   .employee_id = db_text_copy(st, 5, c->a),
+                                   .active = db_int(st, 7) != 0,
+                                   .rostered = db_int(st, 8) != 0,
+                                   .can_sign_in = db_int(st, 9) != 0};
         if (!job_type_parse(db_text(st, 6), &k->job))
             k->job = JOB_OTHER;
     }
@@ -332,13 +347,13 @@ static void slot_clash(struct planning *pl, const struct sheet *s, int row, int 
         const char *whose = o->row ? arena_printf(pl->c->a, "row %d's school", o->row)
                                    : arena_printf(pl->c->a, "the school %s", o->name);
         if (strcmp(o->name, me->name) == 0)
-            problem(pl, s->file, row, "name",
-                    arena_printf(pl->c->a, "The same name as %s: a school's name is its own.",
-                                 whose));
+            problem(
+                pl, s->file, row, "name",
+                arena_printf(pl->c->a, "The same name as %s: a school's name is its own.", whose));
         if (strcmp(o->code, me->code) == 0)
-            problem(pl, s->file, row, "identifier",
-                    arena_printf(pl->c->a, "The same code as %s: a school's code is its own.",
-                                 whose));
+            problem(
+                pl, s->file, row, "identifier",
+                arena_printf(pl->c->a, "The same code as %s: a school's code is its own.", whose));
     }
 }
 
@@ -358,19 +373,19 @@ static int org_row(struct planning *pl, const struct sheet *s, int r, int stored
         return -1;
     }
     if (!o.school || !o.active)
-        return -1;   /* a district, or a school to be deleted: no school of Parley's */
+        return -1; /* a district, or a school to be deleted: no school of Parley's */
     int row = s->t.records[r].row;
     int i = slot_match(pl, &o, stored);
     if (i < 0) {
         i = w->nslots++;
-        w->slots[i] = (struct roster_slot){.roster_id = o.sourced_id, .name = o.name,
-                                           .code = o.code};
+        w->slots[i] =
+            (struct roster_slot){.roster_id = o.sourced_id, .name = o.name, .code = o.code};
     }
     struct roster_slot *slot = &w->slots[i];
     slot->row = row;
-    slot->changed = slot->id && (strcmp(slot->name, o.name) != 0 ||
-                                 strcmp(slot->code, o.code) != 0 ||
-                                 strcmp(slot->roster_id, o.sourced_id) != 0);
+    slot->changed =
+        slot->id && (strcmp(slot->name, o.name) != 0 || strcmp(slot->code, o.code) != 0 ||
+                     strcmp(slot->roster_id, o.sourced_id) != 0);
     slot->name = o.name;
     slot->code = o.code;
     slot->roster_id = o.sourced_id;
@@ -379,8 +394,8 @@ static int org_row(struct planning *pl, const struct sheet *s, int r, int stored
 
 /* The slot each org row gave, by its sourcedId (-1: no school). */
 struct orgs {
-    struct lookup ids;          /* orgs.csv's sourcedIds -> row */
-    int *slot;                  /* by row */
+    struct lookup ids; /* orgs.csv's sourcedIds -> row */
+    int *slot;         /* by row */
 };
 
 static void orgs_read(struct planning *pl, const struct sheet *s, struct orgs *out)
@@ -400,9 +415,9 @@ static void orgs_read(struct planning *pl, const struct sheet *s, struct orgs *o
     for (int r = 1; r < n; r++) {
         int first = lookup_find(&out->ids, ids[r], false);
         if (first != r && first > 0)
-            problem(pl, s->file, s->t.records[r].row, "sourcedId",
-                    arena_printf(pl->c->a, "The same sourcedId as row %d.",
-                                 s->t.records[first].row));
+            problem(
+                pl, s->file, s->t.records[r].row, "sourcedId",
+                arena_printf(pl->c->a, "The same sourcedId as row %d.", s->t.records[first].row));
     }
     for (int i = 0; i < w->nslots; i++)
         if (w->slots[i].row)
@@ -421,14 +436,14 @@ static void person_orgs(struct planning *pl, const struct sheet *s, const struct
     for (int i = 0; i < n; i++) {
         int r = lookup_find(&orgs->ids, ids[i], false);
         if (r <= 0) {
-            problem(pl, s->file, rp->row, "orgSourcedIds",
-                    arena_printf(pl->c->a, "Names the org %s, which orgs.csv does not have.",
-                                 ids[i]));
+            problem(
+                pl, s->file, rp->row, "orgSourcedIds",
+                arena_printf(pl->c->a, "Names the org %s, which orgs.csv does not have.", ids[i]));
             continue;
         }
         int slot = orgs->slot[r];
         if (slot < 0)
-            continue;   /* the district, or another org that is no school */
+            continue; /* the district, or another org that is no school */
         if (rp->school < 0)
             rp->school = slot;
         if (rp->u.role->administrator)
@@ -473,8 +488,9 @@ static int person_match(struct planning *pl, const struct sheet *s, const struct
     int k = by_id >= 0 ? by_id : lookup_find(emails, rp->u.who.email, false);
     if (by_id < 0 && k >= 0 && *w->known[k].roster_id && *rp->u.sourced_id) {
         problem(pl, s->file, rp->row, "email",
-                arena_printf(pl->c->a, "This is the address of %s, whom the roster knows by "
-                                       "the sourcedId %s, not this row's.",
+                arena_printf(pl->c->a,
+                             "This is the address of %s, whom the roster knows by "
+                             "the sourcedId %s, not this row's.",
                              w->known[k].name, w->known[k].roster_id));
         return -2;
     }
@@ -496,8 +512,9 @@ static void address_clash(struct planning *pl, const struct sheet *s, const stru
     int other = lookup_find(emails, rp->u.who.email, false);
     if (other >= 0 && other != rp->known)
         problem(pl, s->file, rp->row, "email",
-                arena_printf(pl->c->a, "%s of the program has this address now: change theirs "
-                                       "first.",
+                arena_printf(pl->c->a,
+                             "%s of the program has this address now: change theirs "
+                             "first.",
                              pl->w->known[other].name));
 }
 
@@ -528,8 +545,7 @@ static const char *person_changes(struct planning *pl, struct roster_person *rp)
         const char *what;
     } parts[] = {
         {strcmp(k->name, rp->u.who.name) != 0, "name"},
-        {rp->new_address,
-         k->can_sign_in ? "email (they set a new password with a link)" : "email"},
+        {rp->new_address, k->can_sign_in ? "email (they set a new password with a link)" : "email"},
         {strcmp(k->employee_id, rp->u.who.employee_id) != 0, "employee id"},
         {new_school, "school"},
         {k->job != rp->job, "job"},
@@ -550,8 +566,7 @@ static void change(struct planning *pl, enum roster_change_kind kind, const char
                    const char *email, const char *what)
 {
     struct roster_plan *p = pl->plan;
-    p->changes = arena_grow(pl->c->a, p->changes, p->nchanges, &pl->change_cap,
-                            sizeof *p->changes);
+    p->changes = arena_grow(pl->c->a, p->changes, p->nchanges, &pl->change_cap, sizeof *p->changes);
     p->changes[p->nchanges++] = (struct roster_change){kind, name, email, what};
 }
 
@@ -563,9 +578,10 @@ static void ct_restriction(struct planning *pl, const struct sheet *s,
     const char *until = k && rp->nadmin && !k->nadmin ? ct_restricted_until(pl->c, k->id) : NULL;
     if (until)
         problem(pl, s->file, rp->row, "role",
-                arena_printf(pl->c->a, "%s left the Consulting Teacher's role and may not take "
-                                       "a principal's or assistant principal's post until %s "
-                                       "(R27).",
+                arena_printf(pl->c->a,
+                             "%s left the Consulting Teacher's role and may not take "
+                             "a principal's or assistant principal's post until %s "
+                             "(R27).",
                              k->name, until));
 }
 
@@ -588,7 +604,7 @@ static void person_plan(struct planning *pl, const struct sheet *s, struct roste
         rp->u.who.employee_id = k->employee_id;
     ct_restriction(pl, s, rp);
     if (!k && !rp->active) {
-        n->left++;   /* someone the district disabled, whom Parley never had */
+        n->left++; /* someone the district disabled, whom Parley never had */
         return;
     }
     if (!k) {
@@ -613,8 +629,8 @@ static void person_plan(struct planning *pl, const struct sheet *s, struct roste
 }
 
 struct people_lookups {
-    struct lookup ids, emails;             /* the program's people */
-    struct lookup codes, names;            /* its schools (plain CSV) */
+    struct lookup ids, emails;  /* the program's people */
+    struct lookup codes, names; /* its schools (plain CSV) */
 };
 
 /* Rows that say the same sourcedId or address as an earlier row. */
@@ -683,10 +699,9 @@ static struct people_lookups lookups_of(struct planning *pl)
         codes[i] = w->slots[i].code;
         names[i] = w->slots[i].name;
     }
-    return (struct people_lookups){lookup_of(a, ids, w->nknown, false),
-                                   lookup_of(a, emails, w->nknown, false),
-                                   lookup_of(a, codes, w->nslots, true),
-                                   lookup_of(a, names, w->nslots, true)};
+    return (struct people_lookups){
+        lookup_of(a, ids, w->nknown, false), lookup_of(a, emails, w->nknown, false),
+        lookup_of(a, codes, w->nslots, true), lookup_of(a, names, w->nslots, true)};
 }
 
 static void people_plan(struct planning *pl, const struct sheet *s, const struct orgs *orgs)
@@ -767,11 +782,11 @@ static enum app_status plan_files(struct planning *pl, const struct roster_files
     pl->w->files = plan->format == ROSTER_ONEROSTER
                        ? arena_printf(c->a, "OneRoster 1.1: %s, %s", users.file, orgs_sheet.file)
                        : arena_printf(c->a, "a CSV: %s", users.file);
-    bool read = plan->format == ROSTER_ONEROSTER
-                    ? sheet_read(pl, &orgs_sheet, &f->orgs, COLUMNS(oneroster_orgs)) &
-                          sheet_read(pl, &users, &f->users, COLUMNS(oneroster_users))
-                    : sheet_read(pl, &users, &f->users, COLUMNS(plain_users)) &&
-                          plain_is_plain(pl, &users);
+    bool read =
+        plan->format == ROSTER_ONEROSTER
+            ? sheet_read(pl, &orgs_sheet, &f->orgs, COLUMNS(oneroster_orgs)) &
+                  sheet_read(pl, &users, &f->users, COLUMNS(oneroster_users))
+            : sheet_read(pl, &users, &f->users, COLUMNS(plain_users)) && plain_is_plain(pl, &users);
     enum app_status s = APP_OK;
     if (!read || (s = schools_load(pl)) != APP_OK || (s = people_load(pl)) != APP_OK) {
         problems_sort(plan);
@@ -799,8 +814,8 @@ enum app_status roster_preview(struct ctx *c, const struct roster_files *f,
     return plan_files(&pl, f);
 }
 
-enum app_status roster_import(struct ctx *c, const struct roster_files *f,
-                              struct roster_plan *plan, const struct roster_progress *p)
+enum app_status roster_import(struct ctx *c, const struct roster_files *f, struct roster_plan *plan,
+                              const struct roster_progress *p)
 {
     enum app_status s = roster_preview(c, f, plan, p);
     return s != APP_OK ? s : roster_write(c, plan, p);
@@ -808,18 +823,19 @@ enum app_status roster_import(struct ctx *c, const struct roster_files *f,
 
 const char *roster_counts_text(arena *a, const struct roster_counts *n)
 {
-    return arena_printf(a, "%d people added, %d changed, %d left as they were, %d made inactive, "
-                           "%d students and family members left out; schools: %d added, "
-                           "%d changed, %d left as they were",
-                        n->added, n->changed, n->left, n->inactive, n->left_out,
-                        n->schools_added, n->schools_changed, n->schools_left);
+    return arena_printf(a,
+                        "%d people added, %d changed, %d left as they were, %d made inactive, "
+                        "%d students and family members left out; schools: %d added, "
+                        "%d changed, %d left as they were",
+                        n->added, n->changed, n->left, n->inactive, n->left_out, n->schools_added,
+                        n->schools_changed, n->schools_left);
 }
 
 static uint64_t mix(uint64_t h, const char *s)
 {
     for (const unsigned char *p = (const unsigned char *)s; *p; p++)
-        h = (h ^ *p) * 1099511628211u;   /* FNV-1a */
-    return (h ^ 0xff) * 1099511628211u;  /* and an end no text has */
+        h = (h ^ *p) * 1099511628211u;  /* FNV-1a */
+    return (h ^ 0xff) * 1099511628211u; /* and an end no text has */
 }
 
 const char *roster_plan_key(arena *a, const struct roster_plan *plan)

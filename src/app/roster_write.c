@@ -19,11 +19,11 @@ static enum app_status schools_write(struct ctx *c, struct roster_work *w)
         struct roster_slot *s = &w->slots[i];
         int rc = DB_OK;
         if (!s->id)
-            rc = db_int_query(c->db, &s->id,
-                              "INSERT INTO school (program_id, name, code, roster_id, created_at, "
-                              "updated_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
-                              "isssii", c->who.program_id, s->name, s->code, s->roster_id, now,
-                              now);
+            rc =
+                db_int_query(c->db, &s->id,
+                             "INSERT INTO school (program_id, name, code, roster_id, created_at, "
+                             "updated_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+                             "isssii", c->who.program_id, s->name, s->code, s->roster_id, now, now);
         else if (s->changed)
             rc = db_exec(c->db,
                          "UPDATE school SET name = ?, code = ?, roster_id = ?, updated_at = ?, "
@@ -68,9 +68,8 @@ static enum app_status person_change(struct ctx *c, const struct roster_work *w,
     rp->id = k->id;
     /* One signs in with one's address: a new one ends the old sign-in, as a
      * coordinator's change does (app/people.c). */
-    enum app_status s = rp->new_address && k->can_sign_in
-                            ? auth_sign_in_end(c, k->id, TOKENS_ENDED_EMAIL)
-                            : APP_OK;
+    enum app_status s =
+        rp->new_address && k->can_sign_in ? auth_sign_in_end(c, k->id, TOKENS_ENDED_EMAIL) : APP_OK;
     if (s != APP_OK)
         return s;
     return app_db_status(db_exec(
@@ -80,9 +79,9 @@ static enum app_status person_change(struct ctx *c, const struct roster_work *w,
         "email_set_by_other = CASE WHEN ? = 1 THEN ? ELSE email_set_by_other END, "
         "updated_at = ?, version = version + 1 WHERE id = ? AND program_id = ?",
         "sssssdssddiii", rp->u.who.name, rp->u.who.email, rp->u.who.employee_id,
-        id_param(c, slot_id(w, rp->school)), job_type_key(rp->job), rp->active,
-        rp->u.sourced_id, rp->u.sourced_id, rp->new_address, address_set_by_other(c),
-        app_now(c), k->id, c->who.program_id));
+        id_param(c, slot_id(w, rp->school)), job_type_key(rp->job), rp->active, rp->u.sourced_id,
+        rp->u.sourced_id, rp->new_address, address_set_by_other(c), app_now(c), k->id,
+        c->who.program_id));
 }
 
 static bool holds(const int64_t *ids, int n, int64_t id)
@@ -138,8 +137,7 @@ static enum app_status people_write(struct ctx *c, struct roster_work *w,
         s = app_db_status(db_exec(c->db,
                                   "UPDATE person SET active = 0, updated_at = ?, "
                                   "version = version + 1 WHERE id = ? AND program_id = ?",
-                                  "iii", app_now(c), w->known[w->gone[i]].id,
-                                  c->who.program_id));
+                                  "iii", app_now(c), w->known[w->gone[i]].id, c->who.program_id));
     return s;
 }
 
@@ -199,12 +197,12 @@ enum app_status roster_upload_get(struct ctx *c, int64_t id, struct roster_files
     enum app_status s = app_authorize(c, ACT_CREATE, KIND_ROSTER, NULL);
     if (s != APP_OK)
         return s;
-    db_stmt *st = db_query(c->db,
-                           "SELECT users_name, users, orgs_name, orgs FROM roster_upload "
-                           "WHERE id = ? AND program_id = ? AND uploaded_by = ? AND "
-                           "created_at >= ?",
-                           "iiii", id, c->who.program_id, c->who.person_id,
-                           app_now(c) - KEPT_SECONDS);
+    db_stmt *st =
+        db_query(c->db,
+                 "SELECT users_name, users, orgs_name, orgs FROM roster_upload "
+                 "WHERE id = ? AND program_id = ? AND uploaded_by = ? AND "
+                 "created_at >= ?",
+                 "iiii", id, c->who.program_id, c->who.person_id, app_now(c) - KEPT_SECONDS);
     if (!st)
         return APP_ERROR;
     memset(f, 0, sizeof *f);

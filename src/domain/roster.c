@@ -7,7 +7,7 @@
 #include "base/utf8.h"
 
 #define JOB(j) (1u << (j))
-#define TEACHING_JOBS                                                                      \
+#define TEACHING_JOBS                                                                              \
     (JOB(JOB_CLASSROOM_TEACHER) | JOB(JOB_SPC_TEACHER) | JOB(JOB_NURSE) | JOB(JOB_COSESS))
 
 /* OneRoster 1.1's roles (its CSV binding, users.csv). An aide or a proctor
@@ -29,11 +29,6 @@ const struct roster_role *roster_role_find(const char *key)
         if (strcasecmp(key, roles[i].key) == 0)
             return &roles[i];
     return NULL;
-}
-
-const char *roster_staff_roles(void)
-{
-    return "teacher, administrator, aide or proctor";
 }
 
 enum job_type roster_job(const struct roster_role *r, const enum job_type *current)
@@ -62,8 +57,9 @@ static bool required(const char *v, size_t max, const char *column, const char *
     if (!v || !*v)
         errors_add(errs, column, missing);
     else if (!one_line(v) || utf8_length(v) > max)
-        errors_add(errs, column, max > 200 ? "Keep it to one line of at most 255 characters."
-                                           : "Keep it to one line of at most 200 characters.");
+        errors_add(errs, column,
+                   max > 200 ? "Keep it to one line of at most 255 characters."
+                             : "Keep it to one line of at most 200 characters.");
     else
         return true;
     return false;
@@ -97,8 +93,8 @@ static void enabled_user(const char *v, bool *active, struct errors *errs)
 
 /* person_identity_check's errors, under the file's column names. */
 static void identity_check(const char *name, const char *email, const char *employee_id,
-                           const char *name_column, const char *id_column,
-                           struct roster_user *out, struct errors *errs)
+                           const char *name_column, const char *id_column, struct roster_user *out,
+                           struct errors *errs)
 {
     struct errors found = {.n = 0};
     person_identity_check(name, email, employee_id, &out->who, &found);
@@ -144,12 +140,12 @@ bool roster_user_check(arena *a, enum roster_format f, const struct roster_user_
     out->active = true;
     out->role = roster_role_find(in->role);
     if (!out->role) {
-        errors_add(errs, "role", in->role && *in->role
-                                     ? "Not a role OneRoster 1.1 knows: say teacher, "
-                                       "administrator, aide or proctor (a student or a parent "
-                                       "is left out)."
-                                     : "Say the person's role: teacher, administrator, aide or "
-                                       "proctor.");
+        errors_add(errs, "role",
+                   in->role && *in->role ? "Not a role OneRoster 1.1 knows: say teacher, "
+                                           "administrator, aide or proctor (a student or a parent "
+                                           "is left out)."
+                                         : "Say the person's role: teacher, administrator, aide or "
+                                           "proctor.");
         return false;
     }
     if (!out->role->staff)
@@ -165,8 +161,7 @@ bool roster_user_check(arena *a, enum roster_format f, const struct roster_user_
 static const char *const org_types[] = {"department", "school", "district",
                                         "local",      "state",  "national"};
 
-bool roster_org_check(const struct roster_org_in *in, struct roster_org *out,
-                      struct errors *errs)
+bool roster_org_check(const struct roster_org_in *in, struct roster_org *out, struct errors *errs)
 {
     int before = errs->n;
     memset(out, 0, sizeof *out);
@@ -180,16 +175,18 @@ bool roster_org_check(const struct roster_org_in *in, struct roster_org *out,
     for (size_t i = 0; in->type && i < sizeof org_types / sizeof *org_types; i++)
         known = known || strcasecmp(in->type, org_types[i]) == 0;
     if (!known)
-        errors_add(errs, "type", "Say the org's type as OneRoster 1.1 does: school, district, "
-                                 "local, state, national or department.");
+        errors_add(errs, "type",
+                   "Say the org's type as OneRoster 1.1 does: school, district, "
+                   "local, state, national or department.");
     out->school = known && strcasecmp(in->type, "school") == 0;
     /* Parley shows a school by a short code: its identifier, or failing
      * that its sourcedId, if short enough. */
     const char *code = in->identifier && *in->identifier ? in->identifier : in->sourced_id;
     if (out->school && code && (!one_line(code) || utf8_length(code) > 40))
-        errors_add(errs, "identifier", "Give the school a short identifier, at most 40 "
-                                       "characters on one line: Parley shows it as the "
-                                       "school's code.");
+        errors_add(errs, "identifier",
+                   "Give the school a short identifier, at most 40 "
+                   "characters on one line: Parley shows it as the "
+                   "school's code.");
     else
         out->code = code;
     return errs->n == before;

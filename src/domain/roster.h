@@ -26,8 +26,6 @@ struct roster_role {
 };
 /* NULL: not one of OneRoster 1.1's roles. Case is ignored. */
 const struct roster_role *roster_role_find(const char *key);
-/* The staff roles, for a message: "teacher, administrator, aide or proctor". */
-const char *roster_staff_roles(void);
 
 /* R5: a roster says "teacher", never which kind: an SPC teacher, a nurse
  * or a CoSESS specialist the coordinator recorded stays so. A job the role

@@ -31,16 +31,21 @@ static void roster_form(req *r)
              "Teachers, Panel members, union representatives and coordinators are the "
              "program's to appoint: an import never gives or takes those roles.</li></ul>");
     form_begin_upload(r, "/people/import");
-    field_input(r, &(struct field){.name = "users", .label = "users.csv, or the CSV file",
-                                   .type = "file", .required = true,
-                                   .hint = "OneRoster's users.csv, or a CSV of name, email, "
-                                           "school, role."},
+    field_input(r,
+                &(struct field){.name = "users",
+                                .label = "users.csv, or the CSV file",
+                                .type = "file",
+                                .required = true,
+                                .hint = "OneRoster's users.csv, or a CSV of name, email, "
+                                        "school, role."},
                 NULL);
-    field_input(r, &(struct field){.name = "orgs", .label = "orgs.csv",
-                                   .type = "file",
-                                   .hint = "OneRoster's orgs.csv, for the schools; leave it out "
-                                           "for a plain CSV, whose schools must be in Parley "
-                                           "already."},
+    field_input(r,
+                &(struct field){.name = "orgs",
+                                .label = "orgs.csv",
+                                .type = "file",
+                                .hint = "OneRoster's orgs.csv, for the schools; leave it out "
+                                        "for a plain CSV, whose schools must be in Parley "
+                                        "already."},
                 NULL);
     form_end(r, "Preview the import");
 }
@@ -54,9 +59,10 @@ void page_roster_import(req *r)
 
 static void problems_table(req *r, const struct roster_plan *plan)
 {
-    html_printf(&r->out, "<div class=\"error-summary\" role=\"alert\" tabindex=\"-1\"><h2>%d %s: "
-                         "nothing was imported</h2><p>Correct %s in the file and send it "
-                         "again. A file with a bad row is refused whole.</p></div>",
+    html_printf(&r->out,
+                "<div class=\"error-summary\" role=\"alert\" tabindex=\"-1\"><h2>%d %s: "
+                "nothing was imported</h2><p>Correct %s in the file and send it "
+                "again. A file with a bad row is refused whole.</p></div>",
                 plan->nproblems, plan->nproblems == 1 ? "problem" : "problems",
                 plan->nproblems == 1 ? "it" : "them");
     html_raw(&r->out, "<div class=\"table-wrap\" tabindex=\"0\"><table class=\"roster-problems\">"
@@ -75,15 +81,16 @@ static void problems_table(req *r, const struct roster_plan *plan)
 
 static void counts_list(req *r, const struct roster_counts *n)
 {
-    html_printf(&r->out, "<dl class=\"record roster-counts\">"
-                         "<div><dt>People added</dt><dd>%d</dd></div>"
-                         "<div><dt>People changed</dt><dd>%d</dd></div>"
-                         "<div><dt>People left as they were</dt><dd>%d</dd></div>"
-                         "<div><dt>People made inactive</dt><dd>%d</dd></div>"
-                         "<div><dt>Students and family members left out</dt><dd>%d</dd></div>"
-                         "<div><dt>Schools added</dt><dd>%d</dd></div>"
-                         "<div><dt>Schools changed</dt><dd>%d</dd></div>"
-                         "<div><dt>Schools left as they were</dt><dd>%d</dd></div></dl>",
+    html_printf(&r->out,
+                "<dl class=\"record roster-counts\">"
+                "<div><dt>People added</dt><dd>%d</dd></div>"
+                "<div><dt>People changed</dt><dd>%d</dd></div>"
+                "<div><dt>People left as they were</dt><dd>%d</dd></div>"
+                "<div><dt>People made inactive</dt><dd>%d</dd></div>"
+                "<div><dt>Students and family members left out</dt><dd>%d</dd></div>"
+                "<div><dt>Schools added</dt><dd>%d</dd></div>"
+                "<div><dt>Schools changed</dt><dd>%d</dd></div>"
+                "<div><dt>Schools left as they were</dt><dd>%d</dd></div></dl>",
                 n->added, n->changed, n->left, n->inactive, n->left_out, n->schools_added,
                 n->schools_changed, n->schools_left);
 }
@@ -97,9 +104,10 @@ static void changes_table(req *r, const struct roster_plan *plan, enum roster_ch
         total += plan->changes[i].kind == kind;
     if (!total)
         return;
-    html_printf(&r->out, "<h2>%s (%d)</h2><div class=\"table-wrap\" tabindex=\"0\"><table>"
-                         "<caption class=\"visually-hidden\">%s</caption><thead><tr>"
-                         "<th scope=\"col\">Name</th><th scope=\"col\">Email</th>",
+    html_printf(&r->out,
+                "<h2>%s (%d)</h2><div class=\"table-wrap\" tabindex=\"0\"><table>"
+                "<caption class=\"visually-hidden\">%s</caption><thead><tr>"
+                "<th scope=\"col\">Name</th><th scope=\"col\">Email</th>",
                 heading, total, heading);
     if (what)
         html_raw(&r->out, "<th scope=\"col\">What changes</th>");
@@ -119,8 +127,7 @@ static void changes_table(req *r, const struct roster_plan *plan, enum roster_ch
         html_printf(&r->out, "<p>And %d more.</p>", total - shown);
 }
 
-static void preview_page(req *r, const struct roster_plan *plan, int64_t upload,
-                         const char *notice)
+static void preview_page(req *r, const struct roster_plan *plan, int64_t upload, const char *notice)
 {
     page_begin(r, "Preview of the roster's import");
     form_problem(r, notice);
@@ -128,8 +135,9 @@ static void preview_page(req *r, const struct roster_plan *plan, int64_t upload,
                       "import it to make it so, all of it at once.</p>");
     counts_list(r, &plan->n);
     form_begin(r, "/people/import/apply");
-    html_printf(&r->out, "<input type=\"hidden\" name=\"upload\" value=\"%" PRId64 "\">"
-                         "<input type=\"hidden\" name=\"expect\" value=\"%s\">",
+    html_printf(&r->out,
+                "<input type=\"hidden\" name=\"upload\" value=\"%" PRId64 "\">"
+                "<input type=\"hidden\" name=\"expect\" value=\"%s\">",
                 upload, roster_plan_key(r->a, plan));
     form_end(r, "Import the roster");
     changes_table(r, plan, ROSTER_ADDED, "To add");
@@ -218,7 +226,7 @@ void do_roster_import(req *r)
         web_fail(r, s, KIND_ROSTER);
         return;
     }
-    web_flash(r, arena_printf(r->a, "The roster is imported: %s.",
-                              roster_counts_text(r->a, &plan.n)));
+    web_flash(r,
+              arena_printf(r->a, "The roster is imported: %s.", roster_counts_text(r->a, &plan.n)));
     res_redirect(r, "/people");
 }

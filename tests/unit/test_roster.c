@@ -91,9 +91,14 @@ static void test_a_oneroster_row_says_who_the_person_is(void **state)
 {
     struct roster_user u;
     struct errors errs;
-    struct roster_user_in in = {.sourced_id = "t-0001", .enabled = "true", .orgs = "s1,s2",
-                                .role = "teacher", .given = "Aisha", .family = "Bello",
-                                .identifier = "E1234", .email = "Aisha.Bello@District.ORG"};
+    struct roster_user_in in = {.sourced_id = "t-0001",
+                                .enabled = "true",
+                                .orgs = "s1,s2",
+                                .role = "teacher",
+                                .given = "Aisha",
+                                .family = "Bello",
+                                .identifier = "E1234",
+                                .email = "Aisha.Bello@District.ORG"};
     assert_true(user_check(state, ROSTER_ONEROSTER, &in, &u, &errs));
     assert_string_equal(u.sourced_id, "t-0001");
     assert_string_equal(u.who.name, "Aisha Bello");
@@ -109,8 +114,12 @@ static void test_a_disabled_or_deleted_user_is_not_active(void **state)
 {
     struct roster_user u;
     struct errors errs;
-    struct roster_user_in in = {.sourced_id = "t1", .enabled = "false", .role = "teacher",
-                                .given = "A", .family = "B", .email = "a@b.org"};
+    struct roster_user_in in = {.sourced_id = "t1",
+                                .enabled = "false",
+                                .role = "teacher",
+                                .given = "A",
+                                .family = "B",
+                                .email = "a@b.org"};
     assert_true(user_check(state, ROSTER_ONEROSTER, &in, &u, &errs));
     assert_false(u.active);
     in.enabled = "true";
@@ -127,13 +136,17 @@ static void test_a_bad_oneroster_row_names_its_columns(void **state)
 {
     struct roster_user u;
     struct errors errs;
-    struct roster_user_in in = {.sourced_id = "", .status = "gone", .enabled = "maybe",
-                                .role = "teacher", .given = "", .family = "Bello",
+    struct roster_user_in in = {.sourced_id = "",
+                                .status = "gone",
+                                .enabled = "maybe",
+                                .role = "teacher",
+                                .given = "",
+                                .family = "Bello",
                                 .identifier = "an identifier far longer than forty characters",
                                 .email = "not an address"};
     assert_false(user_check(state, ROSTER_ONEROSTER, &in, &u, &errs));
-    const char *columns[] = {"sourcedId", "status", "enabledUser", "givenName", "identifier",
-                             "email"};
+    const char *columns[] = {"sourcedId", "status",     "enabledUser",
+                             "givenName", "identifier", "email"};
     for (size_t i = 0; i < sizeof columns / sizeof *columns; i++)
         assert_non_null(errors_get(&errs, columns[i]));
     assert_int_equal(errs.n, 6);
@@ -165,8 +178,10 @@ static void test_a_plain_row(void **state)
 {
     struct roster_user u;
     struct errors errs;
-    struct roster_user_in in = {.name = "Samuel Reyes", .email = "S.Reyes@district.org",
-                                .school = "RHS", .role = "administrator"};
+    struct roster_user_in in = {.name = "Samuel Reyes",
+                                .email = "S.Reyes@district.org",
+                                .school = "RHS",
+                                .role = "administrator"};
     assert_true(user_check(state, ROSTER_PLAIN, &in, &u, &errs));
     assert_string_equal(u.who.name, "Samuel Reyes");
     assert_string_equal(u.who.email, "s.reyes@district.org");
@@ -174,7 +189,9 @@ static void test_a_plain_row(void **state)
     assert_string_equal(u.schools, "RHS");
     assert_string_equal(u.sourced_id, "");
     assert_true(u.role->administrator);
-    in = (struct roster_user_in){.name = "", .email = "x@y.org", .role = "teacher",
+    in = (struct roster_user_in){.name = "",
+                                 .email = "x@y.org",
+                                 .role = "teacher",
                                  .employee_id = "an identifier far longer than forty characters"};
     assert_false(user_check(state, ROSTER_PLAIN, &in, &u, &errs));
     assert_non_null(errors_get(&errs, "name"));
@@ -188,31 +205,29 @@ static void test_orgs_schools_and_not(void **state)
     (void)state;
     struct roster_org o;
     struct errors errs = {.n = 0};
-    assert_true(roster_org_check(&(struct roster_org_in){"s1", "", "Riverside High", "school",
-                                                        "RHS"},
-                                 &o, &errs));
+    assert_true(roster_org_check(
+        &(struct roster_org_in){"s1", "", "Riverside High", "school", "RHS"}, &o, &errs));
     assert_true(o.school);
     assert_string_equal(o.code, "RHS");
     assert_string_equal(o.name, "Riverside High");
     assert_true(roster_org_check(&(struct roster_org_in){"s2", "", "Lincoln Park", "school", ""},
                                  &o, &errs));
     assert_string_equal(o.code, "s2");
-    assert_true(roster_org_check(&(struct roster_org_in){"d1", "", "The District", "district",
-                                                        ""},
+    assert_true(roster_org_check(&(struct roster_org_in){"d1", "", "The District", "district", ""},
                                  &o, &errs));
     assert_false(o.school);
-    assert_true(roster_org_check(&(struct roster_org_in){"s3", "tobedeleted", "Old", "school",
-                                                        "OLD"},
-                                 &o, &errs));
+    assert_true(roster_org_check(
+        &(struct roster_org_in){"s3", "tobedeleted", "Old", "school", "OLD"}, &o, &errs));
     assert_false(o.active);
     assert_int_equal(errs.n, 0);
     assert_false(roster_org_check(&(struct roster_org_in){"x", "", "", "campus", ""}, &o, &errs));
     assert_non_null(errors_get(&errs, "name"));
     assert_non_null(errors_get(&errs, "type"));
     errs.n = 0;
-    assert_false(roster_org_check(&(struct roster_org_in){"0f8fad5b-d9cb-469f-a165-70867728950e-campus",
-                                                         "", "Long", "school", ""},
-                                  &o, &errs));
+    assert_false(
+        roster_org_check(&(struct roster_org_in){"0f8fad5b-d9cb-469f-a165-70867728950e-campus", "",
+                                                 "Long", "school", ""},
+                         &o, &errs));
     assert_non_null(errors_get(&errs, "identifier"));
 }
 
