@@ -404,7 +404,8 @@ static void orgs_read(struct planning *pl, const struct sheet *s, struct orgs *o
     int n = s->t.n, stored = w->nslots;
     /* Room for every row to be a new school. */
     struct roster_slot *slots = arena_alloc(pl->c->a, sizeof *slots * (size_t)(stored + n + 1));
-    memcpy(slots, w->slots, sizeof *slots * (size_t)stored);
+    if (stored)
+        memcpy(slots, w->slots, sizeof *slots * (size_t)stored);
     w->slots = slots;
     const char **ids = arena_alloc(pl->c->a, sizeof *ids * (size_t)(n + 1));
     out->slot = arena_alloc(pl->c->a, sizeof *out->slot * (size_t)(n + 1));

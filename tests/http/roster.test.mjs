@@ -8,6 +8,9 @@
 // OneRoster 1.1's (its CSV binding) and the issue's, written by hand.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startServer, Client, parley, PASSWORD } from './harness.mjs';
 import { DEMO, count, scalar, writeCounts, inputValue, decode, signsIn } from './records.mjs';
 import { oneRosterSet, userRow, USERS_HEADER, ORGS_HEADER } from '../../bench/roster_set.mjs';
@@ -321,4 +324,34 @@ test('only the coordinator brings in a roster', async () => {
     assert.equal((await principal.get('/people/import')).status, 403);
     const page = await coord.get('/people');
     assert.match(page.text, /href="\/people\/import"/);
+});
+
+test('parley import roster: a new program\'s first roster, previewed, then imported; a bad row named on stderr', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parley-roster-'));
+    try {
+        const db = join(dir, 'new.db'), set = join(dir, 'set');
+        assert.equal(parley(['init', '--db', db, '--program', 'Bay District']).code, 0);
+        mkdirSync(set);
+        const { orgs, users } = oneRosterSet({ people: 30, schools: 3 });
+        writeFileSync(join(set, 'orgs.csv'), orgs);
+        writeFileSync(join(set, 'users.csv'), users);
+        let r = parley(['import', 'roster', set, '--db', db]);
+        assert.equal(r.code, 0, r.err);
+        assert.match(r.out, /^Preview: 30 people added, .* 3 students .*schools: 3 added/m);
+        assert.match(r.out, /Nothing was written/);
+        assert.equal(count(db, 'person'), 0, 'a preview writes nothing');
+        r = parley(['import', 'roster', set, '--db', db, '--apply']);
+        assert.equal(r.code, 0, r.err);
+        assert.match(r.out, /^Imported: 30 people added/m);
+        assert.equal(count(db, 'person'), 30);
+        assert.equal(count(db, 'school'), 3);
+        assert.doesNotMatch(r.err, /\r/, 'no progress bar when standard error is not a terminal');
+        writeFileSync(join(set, 'users.csv'), users.replace('u7,,,true', 'u7,,,yes'));
+        r = parley(['import', 'roster', set, '--db', db, '--apply']);
+        assert.equal(r.code, 1);
+        assert.match(r.err, /^parley: users\.csv, row 8, column enabledUser: Say true or false\.$/m);
+        assert.match(r.err, /1 problem: nothing was imported/);
+    } finally {
+        rmSync(dir, { recursive: true, force: true });
+    }
 });
