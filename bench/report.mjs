@@ -164,6 +164,22 @@ if (meta.pg_small_startup_ms && meta.pg_large_startup_ms) {
 }
 p('');
 
+// The roster import of issue 17 (bench/roster.sh): the whole command, from
+// start to exit, with the release build.
+if (meta.roster_sqlite) {
+    p(`## Roster import (issue 17)`);
+    p('');
+    p(`\`parley import roster\` of a ${f0(+meta.roster_people)}-person OneRoster 1.1 set (60 schools, and a`);
+    p('student for each ten staff, left out) into a fresh default demo; each time is the whole command,');
+    p('from start to exit.');
+    p('');
+    p('| engine | preview, ms | import, ms | the same import again (no change), ms |');
+    p('|---|---|---|---|');
+    for (const [engine, key] of [['SQLite', 'roster_sqlite'], ['PostgreSQL', 'roster_pg']])
+        if (meta[key]) p(`| ${engine} | ${meta[key].split(' ').join(' | ')} |`);
+    p('');
+}
+
 // The targets of issue 4.
 const parley = runs.filter(r => r.server === 'parley');
 const ratios = parley.map(r => ({ r, v: r.rps / get(r.size, 'nginx', r.page).rps }));

@@ -5,6 +5,8 @@
 # coordinator, and runs wrk against the main pages; then nginx serves the
 # same bytes as static files (the ceiling) under the same wrk. Writes
 # bench/RESULTS.md (bench/report.mjs); raw wrk output stays in build/bench/.
+# Then a 10,000-person roster is imported and imported again, timed
+# (bench/roster.sh, issue 17).
 # The same pages are then measured with the same demos built on PostgreSQL
 # (a throwaway cluster from scripts/pg-cluster.sh in build/bench/pg): the
 # PostgreSQL column. Timings are never pass/fail: this only reports.
@@ -139,6 +141,10 @@ esac
     printf 'meta\tseconds\t%s\n' "$SECONDS_"
     printf 'meta\twarmup\t%s\n' "$WARMUP"
 } > "$RESULTS"
+
+# The roster import of issue 17: a 10,000-person OneRoster set, timed
+# (bench/roster.sh), on each engine.
+sh bench/roster.sh "$RESULTS" "$pg_server"
 
 # sign_in BASE EMAIL JAR: signs in as a browser does (the form's CSRF
 # token, then POST /login) and prints the session's Cookie header value.

@@ -2,7 +2,7 @@
 # Installs the Debian packages Parley builds and tests with, when missing.
 # As root it runs apt-get; otherwise it prints the exact command and stops.
 set -e
-need="gcc make pkg-config libmicrohttpd-dev libcurl4-openssl-dev libsqlite3-dev libsodium-dev libjansson-dev libcmark-dev libcmocka-dev libpq-dev libical-dev libcjose-dev libcairo2-dev libfreetype-dev fonts-dejavu-core sqlite3 nodejs"
+need="gcc make pkg-config libmicrohttpd-dev libcurl4-openssl-dev libsqlite3-dev libsodium-dev libjansson-dev libcmark-dev libcmocka-dev libpq-dev libical-dev libcjose-dev libcsv-dev libcairo2-dev libfreetype-dev fonts-dejavu-core sqlite3 nodejs"
 # `make fuzz` also needs clang and its libFuzzer runtime: `deps.sh fuzz`.
 [ "${1:-}" = fuzz ] && need="$need clang libclang-rt-dev"
 # `make test` also drives Debian's Chromium (tests/browser) and reads the

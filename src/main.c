@@ -21,6 +21,7 @@
 #include "app/people.h"
 #include "app/mail_worker.h"
 #include "app/reminders.h"
+#include "app/roster.h"
 #include "base/clock.h"
 #include "base/log.h"
 #include "base/secret.h"
@@ -36,9 +37,16 @@
 
 /* --- options: --name value pairs, repeatable --- */
 
+/* An option's name in capitals ("PATH") names the command's operand: the
+ * word itself, not --name. */
 struct opt_def {
     const char *name, *arg, *help;
 };
+
+static bool is_operand(const struct opt_def *d)
+{
+    return d->name[0] >= 'A' && d->name[0] <= 'Z';
+}
 
 struct opts {
     const char *name[64], *value[64];
@@ -48,18 +56,41 @@ struct opts {
 static const struct opt_def *opt_find(const struct opt_def *defs, const char *name)
 {
     for (; defs && defs->name; defs++)
-        if (strcmp(defs->name, name) == 0)
+        if (!is_operand(defs) && strcmp(defs->name, name) == 0)
+            return defs;
+    return NULL;
+}
+
+/* The command's operand (import roster's PATH), or NULL. */
+static const struct opt_def *operand_of(const struct opt_def *defs)
+{
+    for (; defs && defs->name; defs++)
+        if (is_operand(defs))
             return defs;
     return NULL;
 }
 
 static void usage(const char *cmd, const char *summary, const struct opt_def *defs)
 {
-    printf("usage: parley %s [options]\n\n%s\n\noptions:\n", cmd, summary);
+    const struct opt_def *operand = operand_of(defs);
+    printf("usage: parley %s [options]%s%s\n\n%s\n\n", cmd, operand ? " " : "",
+           operand ? operand->name : "", summary);
+    if (operand)
+        printf("  %s\n      %s\n\n", operand->name, operand->help);
+    printf("options:\n");
     for (; defs && defs->name; defs++)
-        printf("  --%s%s%s\n      %s\n", defs->name, defs->arg ? " " : "", defs->arg ? defs->arg : "",
-               defs->help);
+        if (!is_operand(defs))
+            printf("  --%s%s%s\n      %s\n", defs->name, defs->arg ? " " : "",
+                   defs->arg ? defs->arg : "", defs->help);
     printf("  --help\n      this text\n");
+}
+
+static const char *opt(const struct opts *o, const char *name, const char *dflt)
+{
+    for (int i = o->n - 1; i >= 0; i--)
+        if (strcmp(o->name[i], name) == 0)
+            return o->value[i];
+    return dflt;
 }
 
 /* Returns 0 on success, 2 on a usage error (after saying why), 1 for --help. */
@@ -73,7 +104,12 @@ static int opts_parse(int argc, char **argv, const char *cmd, const char *summar
             return 1;
         }
         const struct opt_def *d = strncmp(argv[i], "--", 2) == 0 ? opt_find(defs, argv[i] + 2) : NULL;
-        if (!d) {
+        if (!d && argv[i][0] != '-' && (d = operand_of(defs)) && !opt(o, d->name, NULL)) {
+            o->name[o->n] = d->name;
+            o->value[o->n++] = argv[i];
+            continue;
+        }
+        if (!d || is_operand(d)) {
             fprintf(stderr, "parley %s: unknown option '%s' (see parley %s --help)\n", cmd, argv[i], cmd);
             return 2;
         }
@@ -89,14 +125,6 @@ static int opts_parse(int argc, char **argv, const char *cmd, const char *summar
         o->value[o->n++] = d->arg ? argv[++i] : "1";
     }
     return 0;
-}
-
-static const char *opt(const struct opts *o, const char *name, const char *dflt)
-{
-    for (int i = o->n - 1; i >= 0; i--)
-        if (strcmp(o->name[i], name) == 0)
-            return o->value[i];
-    return dflt;
 }
 
 static long opt_long(const struct opts *o, const char *name, long dflt, long lo, long hi)
@@ -506,6 +534,112 @@ static int cmd_token_revoke_fn(struct ctx *c, const struct opts *o)
     }
     printf("parley: the token %" PRId64 " (\"%s\" of %s) is revoked\n", t.id, t.name,
            t.person_email);
+    return 0;
+}
+
+/* --- the district's roster (issue 17) --- */
+
+/* A file's bytes into a; NULL after saying why it cannot be read. */
+static char *file_bytes(arena *a, const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    struct stat st;
+    if (!f || fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) {
+        fprintf(stderr, "parley: cannot read %s: %s\n", path, f ? "not a file" : strerror(errno));
+        if (f)
+            fclose(f);
+        return NULL;
+    }
+    char *data = arena_alloc(a, (size_t)st.st_size + 1);
+    *len = fread(data, 1, (size_t)st.st_size, f);
+    bool ok = !ferror(f);
+    fclose(f);
+    if (!ok)
+        fprintf(stderr, "parley: cannot read %s\n", path);
+    return ok ? data : NULL;
+}
+
+/* PATH: a folder holding OneRoster's orgs.csv and users.csv, or a plain CSV. */
+static bool roster_files_read(arena *a, const char *path, struct roster_files *f)
+{
+    struct stat st;
+    memset(f, 0, sizeof *f);
+    if (stat(path, &st) != 0) {
+        fprintf(stderr, "parley: there is no %s\n", path);
+        return false;
+    }
+    if (!S_ISDIR(st.st_mode)) {
+        f->users.filename = path;
+        return (f->users.data = file_bytes(a, path, &f->users.len)) != NULL;
+    }
+    f->users.filename = "users.csv";
+    f->orgs.filename = "orgs.csv";
+    f->users.data = file_bytes(a, arena_printf(a, "%s/users.csv", path), &f->users.len);
+    f->orgs.data = file_bytes(a, arena_printf(a, "%s/orgs.csv", path), &f->orgs.len);
+    return f->users.data && f->orgs.data;
+}
+
+/* The bar on standard error, only when it is a terminal. */
+static void roster_bar(void *arg, const char *what, size_t done, size_t total)
+{
+    (void)arg;
+    int width = 30, filled = total ? (int)(done * (size_t)width / total) : width;
+    fprintf(stderr, "\r%-9s [%.*s%*s] %3d%% (%zu of %zu)", what, filled,
+            "##############################", width - filled, "",
+            total ? (int)(done * 100 / total) : 100, done, total);
+    fflush(stderr);
+}
+
+static void roster_print_changes(const struct roster_plan *plan, enum roster_change_kind kind,
+                                 const char *heading)
+{
+    int shown = 0, total = 0;
+    for (int i = 0; i < plan->nchanges; i++) {
+        const struct roster_change *ch = &plan->changes[i];
+        if (ch->kind != kind)
+            continue;
+        if (!total++)
+            printf("%s:\n", heading);
+        if (shown++ < 20)
+            printf("  %s <%s>%s%s\n", ch->name, ch->email, *ch->what ? ": " : "", ch->what);
+    }
+    if (total > 20)
+        printf("  ... and %d more\n", total - 20);
+}
+
+static int cmd_import_roster_fn(struct ctx *c, const struct opts *o)
+{
+    struct roster_files f;
+    if (!roster_files_read(c->a, need(o, "PATH", "import roster"), &f))
+        return 1;
+    bool apply = opt(o, "apply", NULL) != NULL, bar = isatty(STDERR_FILENO);
+    struct roster_progress progress = {bar ? roster_bar : NULL, NULL};
+    struct roster_plan plan;
+    enum app_status s = apply ? roster_import(c, &f, &plan, &progress)
+                              : roster_preview(c, &f, &plan, &progress);
+    if (bar)
+        fprintf(stderr, "\r\033[K");
+    for (int i = 0; i < plan.nproblems; i++) {
+        const struct roster_problem *p = &plan.problems[i];
+        fprintf(stderr, "parley: %s%s%s%s%s: %s\n", p->file,
+                p->row ? arena_printf(c->a, ", row %d", p->row) : "", *p->column ? ", column " : "",
+                p->column, "", p->reason);
+    }
+    if (s == APP_INVALID) {
+        fprintf(stderr, "parley: %d %s: nothing was imported\n", plan.nproblems,
+                plan.nproblems == 1 ? "problem" : "problems");
+        return 1;
+    }
+    if (s != APP_OK) {
+        fprintf(stderr, "parley: the roster could not be imported (the database failed)\n");
+        return 1;
+    }
+    roster_print_changes(&plan, ROSTER_ADDED, "To add");
+    roster_print_changes(&plan, ROSTER_CHANGED, "To change");
+    roster_print_changes(&plan, ROSTER_INACTIVE, "To make inactive (gone from the roster)");
+    printf("%s: %s.\n", apply ? "Imported" : "Preview", roster_counts_text(c->a, &plan.n));
+    if (!apply)
+        printf("Nothing was written: run again with --apply to import it.\n");
     return 0;
 }
 
@@ -1118,6 +1252,11 @@ static const struct opt_def token_list_opts[] = {
     DB_OPT, AUDIT_KEY_OPT, {"email", "E", "only this person's tokens (default: everyone's)"}, {0}};
 static const struct opt_def token_revoke_opts[] = {
     DB_OPT, AUDIT_KEY_OPT, {"id", "N", "the token's id, from parley token list"}, {0}};
+static const struct opt_def import_roster_opts[] = {
+    {"PATH", NULL, "a folder holding OneRoster 1.1's orgs.csv and users.csv, or a CSV file of "
+                   "name, email, school, role (and employee_id)"},
+    DB_OPT, AUDIT_KEY_OPT,
+    {"apply", NULL, "import it: without this, only the preview (nothing is written)"}, {0}};
 static const struct opt_def backup_opts[] = {DB_OPT, {"to", "FILE", "the new backup file"}, {0}};
 static const struct opt_def copy_opts[] = {
     {"from", "DB", "the deployment to copy: an SQLite file or a postgres:// URL"},
@@ -1223,6 +1362,10 @@ static const struct command commands[] = {
      token_list_opts, NULL, cmd_token_list_fn, false},
     {"token revoke", "Revokes an API token: it stops working at once.", token_revoke_opts, NULL,
      cmd_token_revoke_fn, false},
+    {"import roster", "Brings in the district's roster (OneRoster 1.1 CSV, or a plain CSV): "
+                      "shows what it adds, changes and leaves, and with --apply imports it, "
+                      "all of it or nothing.", import_roster_opts, NULL, cmd_import_roster_fn,
+     false},
     {"remind", "Sends the inbox's reminders of what is due, soon or overdue, the daily "
                "digests and the CTs' weekly summaries (as serve does every hour).", key_db_opts, NULL, cmd_remind_fn, false},
     {"check", "Verifies the database's integrity, schema version and audit log (as audit verify).",

@@ -7,6 +7,10 @@
 
 #include <string.h>
 
+#include "base/clock.h"
+#include "domain/outcome.h"
+#include "domain/track_record.h"
+
 #define REASON_MAX 4000
 
 #define DECISION_COLUMNS                                                                           \
@@ -188,4 +192,71 @@ enum app_status decision_answer(struct ctx *c, int64_t case_id, int64_t decision
         arena_printf(c->a, approve ? "the %s approved the Panel's decision"
                                    : "the %s returned the Panel's decision to the Panel", title);
     return s != APP_OK ? s : case_tell(c, &k, approve ? everyone : returned, summary, headline);
+}
+
+/* --- the final ratings, back to the district --- */
+
+/* R39's school year: the one the cycle's last day is in; a case without
+ * one, the approval's. */
+static int final_rating_year(const char *cycle_end, const char *approved_on)
+{
+    int year = 0;
+    if (!school_year_of_date(cycle_end, &year))
+        school_year_of_date(approved_on, &year);
+    return year;
+}
+
+static void final_rating_row(struct ctx *c, db_stmt *st, struct final_rating *f)
+{
+    *f = (struct final_rating){
+        .decision_id = db_int(st, 0), .case_id = db_int(st, 1), .teacher_id = db_int(st, 2),
+        .teacher = db_text_copy(st, 3, c->a), .email = db_text_copy(st, 4, c->a),
+        .employee_id = db_text_copy(st, 5, c->a), .approved_on = clock_date(c->a, db_int(st, 7))};
+    if (!rating_parse(db_text(st, 6), &f->rating))
+        f->rating = RATING_NONE;
+    f->school_year = final_rating_year(db_text(st, 8), f->approved_on);
+}
+
+enum app_status final_ratings_list(struct ctx *c, struct final_rating **out, int *n)
+{
+    enum app_status s = app_authorize(c, ACT_LIST, KIND_FINAL_RATING, NULL);
+    int cap = 0;
+    *out = NULL;
+    *n = 0;
+    if (s != APP_OK)
+        return s;
+    /* R25: only an approved rating is final. */
+    db_stmt *st = db_query(c->db,
+                           "SELECT d.id, d.case_id, t.id, t.name, t.email, t.employee_id, "
+                           "d.rating, d.approved_at, k.cycle_end FROM panel_decision d "
+                           "JOIN teacher_case k ON k.id = d.case_id "
+                           "JOIN person t ON t.id = k.teacher_id "
+                           "WHERE k.program_id = ? AND d.approval = 'approved' "
+                           "ORDER BY d.approved_at, d.id",
+                           "i", c->who.program_id);
+    if (!st)
+        return APP_ERROR;
+    while (db_step(st) == DB_ROW) {
+        *out = arena_grow(c->a, *out, *n, &cap, sizeof **out);
+        final_rating_row(c, st, &(*out)[(*n)++]);
+    }
+    db_done(st);
+    /* The reads are audited all together or, failing that, the ratings
+     * are not given: a reading request has no transaction of its own. */
+    bool own = !db_in_transaction(c->db);
+    if (own && db_begin(c->db) != DB_OK)
+        return APP_BUSY;
+    char year[16];
+    for (int i = 0; s == APP_OK && i < *n; i++) {
+        const struct final_rating *f = &(*out)[i];
+        s = audit_append(c, "read", "decision", f->decision_id, f->teacher_id,
+                         arena_printf(c->a, "Sent the district the final rating of %s: %s, %s",
+                                      f->teacher, rating_label(f->rating),
+                                      school_year_label(f->school_year, year, sizeof year)));
+    }
+    if (own && (s != APP_OK || db_commit(c->db) != DB_OK)) {
+        db_rollback(c->db);
+        return s != APP_OK ? s : APP_ERROR;
+    }
+    return s;
 }

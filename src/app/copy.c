@@ -103,6 +103,7 @@ static const struct copy_table copy_tables[] = {
     {"mail", NULL},         /* 017 */
     {"mail_round", NULL},
     {"sso_attempt", NULL},  /* 020 */
+    {"roster_upload", NULL}, /* 021 */
     {"audit", NULL},
     /* 001 seeds the chain's head as (1, 0, ''); the copy replaces it. */
     {"audit_head", "last_id <> 0"},

@@ -15,17 +15,6 @@
 
 #define PLACE_MAX 200
 
-void *panel_grow(arena *a, void *items, int n, int *cap, size_t size)
-{
-    if (n < *cap)
-        return items;
-    *cap = *cap ? *cap * 2 : 8;
-    void *more = arena_alloc(a, size * (size_t)*cap);
-    if (n)
-        memcpy(more, items, size * (size_t)n);
-    return more;
-}
-
 const char *panel_today(struct ctx *c)
 {
     return clock_date(c->a, app_now(c));
@@ -77,7 +66,7 @@ static enum app_status sessions_query(struct ctx *c, int64_t id, bool upcoming,
     *out = NULL;
     *n = 0;
     while (db_step(st) == DB_ROW) {
-        *out = panel_grow(c->a, *out, *n, &cap, sizeof **out);
+        *out = arena_grow(c->a, *out, *n, &cap, sizeof **out);
         session_from_row(c, st, &(*out)[(*n)++]);
     }
     db_done(st);
@@ -393,7 +382,7 @@ static enum app_status docket_write(struct ctx *c, const struct panel_session *s
     int64_t *old = NULL;
     int nold = 0, cap = 0;
     while (st && db_step(st) == DB_ROW) {
-        old = panel_grow(c->a, old, nold, &cap, sizeof *old);
+        old = arena_grow(c->a, old, nold, &cap, sizeof *old);
         old[nold++] = db_int(st, 0);
     }
     if (st)
@@ -558,7 +547,7 @@ static enum app_status case_rows(struct ctx *c, const char *sql, struct panel_ca
     *out = NULL;
     *n = 0;
     while (db_step(st) == DB_ROW) {
-        *out = panel_grow(c->a, *out, *n, &cap, sizeof **out);
+        *out = arena_grow(c->a, *out, *n, &cap, sizeof **out);
         struct panel_case_row *row = &(*out)[(*n)++];
         memset(row, 0, sizeof *row);
         row->case_id = db_int(st, 0);

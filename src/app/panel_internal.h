@@ -5,8 +5,6 @@
 
 #include "app/panel.h"
 
-/* items, with room for one more (cap doubles; the arena keeps the old). */
-void *panel_grow(arena *a, void *items, int n, int *cap, size_t size);
 const char *panel_today(struct ctx *c);
 
 /* R29: where a person stands on the Panel on a date. name and term_end

@@ -31,7 +31,7 @@ enum app_status panel_members_on(struct ctx *c, const struct panel_session *s,
     while (db_step(st) == DB_ROW) {
         if (*n && (*out)[*n - 1].person_id == db_int(st, 0))
             continue;
-        *out = panel_grow(c->a, *out, *n, &cap, sizeof **out);
+        *out = arena_grow(c->a, *out, *n, &cap, sizeof **out);
         struct panel_member *m = &(*out)[(*n)++];
         m->person_id = db_int(st, 0);
         m->name = db_text_copy(st, 1, c->a);
@@ -74,7 +74,7 @@ static enum app_status recusals_load(struct ctx *c, struct panel_docket_item *it
         return APP_ERROR;
     int cap = 0;
     while (db_step(st) == DB_ROW) {
-        it->recusals = panel_grow(c->a, it->recusals, it->nrecusals, &cap, sizeof *it->recusals);
+        it->recusals = arena_grow(c->a, it->recusals, it->nrecusals, &cap, sizeof *it->recusals);
         struct panel_recusal_row *row = &it->recusals[it->nrecusals++];
         row->person_id = db_int(st, 0);
         row->name = db_text_copy(st, 1, c->a);
@@ -100,7 +100,7 @@ static enum app_status votes_load(struct ctx *c, const struct panel_session *s,
         return APP_ERROR;
     int cap = 0;
     while (db_step(st) == DB_ROW) {
-        it->votes = panel_grow(c->a, it->votes, it->nvotes, &cap, sizeof *it->votes);
+        it->votes = arena_grow(c->a, it->votes, it->nvotes, &cap, sizeof *it->votes);
         struct panel_vote_row *row = &it->votes[it->nvotes++];
         row->person_id = db_int(st, 0);
         row->name = db_text_copy(st, 1, c->a);
@@ -243,7 +243,7 @@ enum app_status panel_session_get(struct ctx *c, int64_t id, struct panel_sessio
     int64_t *ids = NULL;
     int n = 0, cap = 0;
     while (db_step(st) == DB_ROW) {
-        ids = panel_grow(c->a, ids, n, &cap, sizeof *ids);
+        ids = arena_grow(c->a, ids, n, &cap, sizeof *ids);
         ids[n++] = db_int(st, 0);
     }
     db_done(st);
@@ -276,7 +276,7 @@ static enum app_status notes_load(struct ctx *c, int64_t case_id, struct panel_c
         return APP_ERROR;
     int cap = 0;
     while (db_step(st) == DB_ROW) {
-        out->notes = panel_grow(c->a, out->notes, out->nnotes, &cap, sizeof *out->notes);
+        out->notes = arena_grow(c->a, out->notes, out->nnotes, &cap, sizeof *out->notes);
         struct panel_note_row *n = &out->notes[out->nnotes++];
         n->id = db_int(st, 0);
         n->created_at = db_int(st, 1);

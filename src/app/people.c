@@ -164,7 +164,7 @@ static enum app_status person_load(struct ctx *c, int64_t id, struct person *p)
                            "SELECT p.id, p.name, p.email, p.employee_id, p.school_id, "
                            "COALESCE(s.name, ''), p.union_member, p.full_time, "
                            "p.district_year, p.job_type, p.version, p.created_at, "
-                           "p.updated_at, p.password_hash IS NOT NULL FROM person p "
+                           "p.updated_at, p.password_hash IS NOT NULL, p.active FROM person p "
                            "LEFT JOIN school s ON s.id = p.school_id "
                            "WHERE p.id = ? AND p.program_id = ?",
                            "ii", id, c->who.program_id);
@@ -190,6 +190,7 @@ static enum app_status person_load(struct ctx *c, int64_t id, struct person *p)
     p->created_at = db_int(st, 11);
     p->updated_at = db_int(st, 12);
     p->can_sign_in = db_int(st, 13) != 0;
+    p->active = db_int(st, 14) != 0;
     db_done(st);
     return roles_load(c, p);
 }

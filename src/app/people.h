@@ -22,7 +22,8 @@ struct person {
     int64_t id, school_id, version, created_at, updated_at;
     const char *name, *email, *employee_id, *school_name;
     bool union_member, full_time, can_sign_in;
-    int district_year;
+    bool active;                     /* false: no longer signs in (gone from the roster) */
+    int district_year;               /* 0: not recorded (a roster does not say) */
     enum job_type job_type;
     struct person_role *roles;
     int nroles;

@@ -114,4 +114,18 @@ enum app_status decisions_awaiting(struct ctx *c, struct decision **out, int *n)
  * Panel has not decided. No authorisation: the caller showed the case. */
 bool decision_latest(struct ctx *c, int64_t case_id, struct decision *out);
 
+/* A final rating, as the district's evaluation platform takes it back. */
+struct final_rating {
+    int64_t decision_id, case_id, teacher_id;
+    const char *teacher, *email, *employee_id;
+    int school_year;           /* the year it starts: 2025 for 2025-26 */
+    enum rating rating;
+    const char *approved_on;   /* YYYY-MM-DD, in the program's time zone */
+};
+/* R25: the program's final ratings, those the Superintendent approved and
+ * no other, the oldest approval first (ACT_LIST KIND_FINAL_RATING). Each
+ * is audited about its teacher, who sees that theirs went to the district
+ * (R37, R38). */
+enum app_status final_ratings_list(struct ctx *c, struct final_rating **out, int *n);
+
 #endif

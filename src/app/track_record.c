@@ -17,18 +17,6 @@ const char *tr_column_label(int col) { return col >= 0 && col < TR_COLUMNS ? col
 const char *survey_item_key(int i) { return i >= 0 && i < SURVEY_ITEMS ? item_keys[i] : ""; }
 const char *survey_item_label(int i) { return i >= 0 && i < SURVEY_ITEMS ? item_labels[i] : ""; }
 
-void *report_grow(arena *a, void *rows, int n, int *cap, size_t size)
-{
-    if (n < *cap)
-        return rows;
-    *cap = *cap ? *cap * 2 : 16;
-    void *grown = arena_alloc(a, (size_t)*cap * size);
-    memset(grown, 0, (size_t)*cap * size);
-    if (n)
-        memcpy(grown, rows, (size_t)n * size);
-    return grown;
-}
-
 static int column_of(const char *track)
 {
     return strcmp(track, "pa") == 0 ? TR_PA : strcmp(track, "par") == 0 ? TR_PAR : -1;
@@ -55,7 +43,7 @@ static struct outcome_year *outcome_year_of(struct ctx *c, struct track_record *
 {
     if (t->noutcomes && t->outcomes[t->noutcomes - 1].year == year)
         return &t->outcomes[t->noutcomes - 1];
-    t->outcomes = report_grow(c->a, t->outcomes, t->noutcomes, cap, sizeof *t->outcomes);
+    t->outcomes = arena_grow(c->a, t->outcomes, t->noutcomes, cap, sizeof *t->outcomes);
     t->outcomes[t->noutcomes].year = year;
     return &t->outcomes[t->noutcomes++];
 }
@@ -138,8 +126,8 @@ static enum app_status surveys_read(struct ctx *c, struct track_record *t)
         int year = (int)db_int(st, 0), col = column_of(db_text(st, 2));
         struct survey_year *y = t->nsurveys ? &t->surveys[t->nsurveys - 1] : NULL;
         if (!y || y->year != year || strcmp(y->party, db_text(st, 1)) != 0) {
-            t->surveys = report_grow(c->a, t->surveys, t->nsurveys, &cap, sizeof *t->surveys);
-            sums = report_grow(c->a, sums, t->nsurveys, &sums_cap, sizeof *sums);
+            t->surveys = arena_grow(c->a, t->surveys, t->nsurveys, &cap, sizeof *t->surveys);
+            sums = arena_grow(c->a, sums, t->nsurveys, &sums_cap, sizeof *sums);
             y = &t->surveys[t->nsurveys++];
             y->year = year;
             y->party = db_text_copy(st, 1, c->a);

@@ -100,7 +100,4 @@ struct work_report {
 enum app_status work_report_allowed(struct ctx *c);
 enum app_status work_report_read(struct ctx *c, struct work_report *out);
 
-/* A growing array in the arena (for the reports' rows). */
-void *report_grow(arena *a, void *rows, int n, int *cap, size_t size);
-
 #endif

@@ -77,7 +77,7 @@ static enum app_status case_facts(struct ctx *c, struct case_fact **out, int *n)
     *out = NULL;
     *n = 0;
     while ((rc = db_step(st)) == DB_ROW) {
-        *out = report_grow(c->a, *out, *n, &cap, sizeof **out);
+        *out = arena_grow(c->a, *out, *n, &cap, sizeof **out);
         struct case_fact *f = &(*out)[(*n)++];
         f->track = strcmp(db_text(st, 0), "par") == 0 ? "par"
                    : strcmp(db_text(st, 0), "pa") == 0 ? "pa" : "consultancy";
@@ -102,7 +102,7 @@ static void caseloads(struct ctx *c, const struct case_fact *f, int n, struct wo
     for (int i = 0; i < n; i++) {
         struct caseload_year *y = w->ncaseload ? &w->caseload[w->ncaseload - 1] : NULL;
         if (!y || y->year != f[i].year || y->ct_id != f[i].ct_id) {
-            w->caseload = report_grow(c->a, w->caseload, w->ncaseload, &cap, sizeof *w->caseload);
+            w->caseload = arena_grow(c->a, w->caseload, w->ncaseload, &cap, sizeof *w->caseload);
             y = &w->caseload[w->ncaseload++];
             *y = (struct caseload_year){f[i].year, f[i].ct_id, f[i].ct_name, 0, 0};
         }
@@ -144,7 +144,7 @@ static void casework(struct ctx *c, const struct case_fact *f, int n, struct wor
             if (y)
                 casework_settle(y, (const long long(*)[2])sums, w->small_group_min);
             memset(sums, 0, sizeof sums);
-            w->casework = report_grow(c->a, w->casework, w->ncasework, &cap, sizeof *w->casework);
+            w->casework = arena_grow(c->a, w->casework, w->ncasework, &cap, sizeof *w->casework);
             y = &w->casework[w->ncasework++];
             y->year = f[i].year;
         }
@@ -178,7 +178,7 @@ static struct meetings_year *meetings_year_of(struct ctx *c, struct work_report 
     struct meetings_year *y = year_row(w->meetings, w->nmeetings, sizeof *y, year);
     if (y)
         return y;
-    w->meetings = report_grow(c->a, w->meetings, w->nmeetings, cap, sizeof *w->meetings);
+    w->meetings = arena_grow(c->a, w->meetings, w->nmeetings, cap, sizeof *w->meetings);
     y = &w->meetings[w->nmeetings++];
     y->year = year;
     return y;
@@ -277,7 +277,7 @@ static enum app_status feedback_days_read(struct ctx *c, struct feedback_days **
         if (!clock_day_number(db_text(st, 0), &seen) ||
             !clock_day_number(clock_date(c->a, db_int(st, 1) * 3600), &shared))
             continue;
-        *out = report_grow(c->a, *out, *n, &cap, sizeof **out);
+        *out = arena_grow(c->a, *out, *n, &cap, sizeof **out);
         (*out)[(*n)++] = (struct feedback_days){year_of(db_text(st, 0)),
                                                 shared > seen ? (int)(shared - seen) : 0,
                                                 (int)db_int(st, 2)};
@@ -317,7 +317,7 @@ static enum app_status feedback(struct ctx *c, struct work_report *w)
     for (int i = 0, j; i < n; i = j) {
         for (j = i; j < n && d[j].year == d[i].year; j++)
             ;
-        w->feedback = report_grow(c->a, w->feedback, w->nfeedback, &cap, sizeof *w->feedback);
+        w->feedback = arena_grow(c->a, w->feedback, w->nfeedback, &cap, sizeof *w->feedback);
         w->feedback[w->nfeedback++].year = d[i].year;
     }
     /* R39 counts people: the cases whose observations each year holds. */

@@ -112,6 +112,17 @@ char *arena_printf(arena *a, const char *fmt, ...)
     return p;
 }
 
+void *arena_grow(arena *a, void *items, int n, int *cap, size_t size)
+{
+    if (n < *cap)
+        return items;
+    *cap = *cap ? *cap * 2 : 16;
+    void *more = arena_alloc(a, size * (size_t)*cap);
+    if (n)
+        memcpy(more, items, size * (size_t)n);
+    return more;
+}
+
 size_t arena_used(const arena *a)
 {
     return a->total;

@@ -149,16 +149,24 @@ static void check_district_year(const char *v, struct person_fields *out, struct
     out->district_year = (int)n;
 }
 
+bool person_identity_check(const char *name, const char *email, const char *employee_id,
+                           struct person_fields *out, struct errors *errs)
+{
+    int before = errs->n;
+    if (check_text(name, 200, true, "name", "Enter the person's full name.", errs))
+        out->name = name;
+    check_email(email, out, errs);
+    if (check_text(employee_id, 40, false, "employee_id", NULL, errs))
+        out->employee_id = employee_id ? employee_id : "";
+    return errs->n == before;
+}
+
 bool person_check(const struct person_input *in, struct person_fields *out,
                   struct errors *errs)
 {
     int before = errs->n;
     memset(out, 0, sizeof *out);
-    if (check_text(in->name, 200, true, "name", "Enter the person's full name.", errs))
-        out->name = in->name;
-    check_email(in->email, out, errs);
-    if (check_text(in->employee_id, 40, false, "employee_id", NULL, errs))
-        out->employee_id = in->employee_id ? in->employee_id : "";
+    person_identity_check(in->name, in->email, in->employee_id, out, errs);
     if (in->school_id && *in->school_id && !(out->school_id = parse_id(in->school_id)))
         errors_add(errs, "school_id", "Choose a school from the list.");
     bool ok = true;

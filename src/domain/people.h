@@ -41,6 +41,11 @@ struct person_fields {
 /* Fills out and returns true, or adds every problem to errs. */
 bool person_check(const struct person_input *in, struct person_fields *out,
                   struct errors *errs);
+/* Its part that says who the person is: their name, email address (out's
+ * lower-cased) and employee id, under "name", "email" and "employee_id";
+ * the rest of out is left as it was. A roster's rows are checked by it too. */
+bool person_identity_check(const char *name, const char *email, const char *employee_id,
+                           struct person_fields *out, struct errors *errs);
 
 struct school_input {
     const char *name, *code, *address;

@@ -35,6 +35,9 @@ const struct policy_rule policy_rules[] = {
     {ROLE_COORDINATOR, ACT_CREATE, KIND_PASSWORD_LINK,
      "The coordinator has Parley e-mail a person of the program a one-time link to set a "
      "password; only the person reads it."},
+    {ROLE_COORDINATOR, ACT_CREATE, KIND_ROSTER,
+     "The coordinator brings in the district's roster: its schools and people, each import "
+     "previewed first; it never gives or takes the roles the program grants."},
     {ROLE_COORDINATOR, ACT_VIEW_HISTORY, KIND_PERSON,
      "The coordinator sees the history of any person's record."},
     {ROLE_COORDINATOR, ACT_LIST, KIND_SCHOOL,
@@ -342,6 +345,11 @@ const struct policy_rule policy_rules[] = {
     {WHO_CASE_APPROVER, ACT_APPROVE, KIND_DECISION,
      "Only the Superintendent approves the Panel's rating, making it final, or returns it "
      "with a reason (R25)."},
+    {ROLE_COORDINATOR, ACT_LIST, KIND_FINAL_RATING,
+     "The coordinator sends the district the final ratings, those the Superintendent approved "
+     "(R25); each teacher sees that theirs was sent (R37)."},
+    {ROLE_SUPERINTENDENT, ACT_LIST, KIND_FINAL_RATING,
+     "The Superintendent sends the district the final ratings they approved (R25)."},
     {ROLE_COORDINATOR, ACT_LIST, KIND_CT_TERM,
      "The coordinator sees every Consulting Teacher's term (R27)."},
     {ROLE_PANEL_MEMBER, ACT_LIST, KIND_CT_TERM,
@@ -609,6 +617,7 @@ const char *policy_kind_label(enum record_kind kind)
         [KIND_OUTCOME] = "case outcomes", [KIND_SURVEY] = "end-of-cycle surveys",
         [KIND_PROGRAM_REPORT] = "the program's reports", [KIND_API_TOKEN] = "API tokens",
         [KIND_MAIL] = "outgoing mail", [KIND_PASSWORD_LINK] = "password links",
+        [KIND_ROSTER] = "the district's roster", [KIND_FINAL_RATING] = "final ratings for the district",
     };
     return kind < KIND_COUNT ? labels[kind] : "";
 }
@@ -764,6 +773,11 @@ const char *policy_refusal(enum action act, enum record_kind kind)
     case KIND_PASSWORD_LINK:
         return "Only the program coordinator has Parley e-mail someone a password link. To set "
                "your own password, use \"Forgot your password?\" on the sign-in page.";
+    case KIND_ROSTER:
+        return "Only the program coordinator brings in the district's roster.";
+    case KIND_FINAL_RATING:
+        return "R25: only the program coordinator and the Superintendent send the district the "
+               "final ratings.";
     case KIND_AUDIT:
         return "Only the program coordinator browses the whole audit log. "
                "You can see every entry about your own record under My record.";

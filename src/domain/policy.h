@@ -62,6 +62,8 @@ enum record_kind {
     KIND_API_TOKEN,          /* a person's API tokens (issue 15) */
     KIND_MAIL,               /* the program's outgoing mail: the outbox (issue 16) */
     KIND_PASSWORD_LINK,      /* a one-time link to set a person's password, by e-mail (issue 16) */
+    KIND_ROSTER,             /* the district's roster brought in: schools and people (issue 17) */
+    KIND_FINAL_RATING,       /* the final ratings, sent back to the district (R25, issue 17) */
     KIND_COUNT
 };
 

@@ -208,6 +208,7 @@ void page_decisions(req *r)
                 "<p>R25: the Panel's ratings go to the %s, and only an approved rating "
                 "is final.</p>",
                 title_of(r));
+    final_ratings_link(r);
     if (!n) {
         html_raw(&r->out, "<p>No decision awaits approval.</p>");
         page_end(r);

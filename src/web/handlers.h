@@ -72,6 +72,16 @@ void page_forgot_sent(req *r);
 void page_tokens(req *r);
 void do_token_create(req *r);
 void do_token_revoke(req *r);
+/* final_ratings.c: the final ratings back to the district (R25, issue 17) */
+void page_final_ratings_csv(req *r);
+void api_final_ratings(req *r);
+/* The link to them, for those who may have them (the decisions page, the
+ * reports). */
+void final_ratings_link(req *r);
+/* roster.c: the district's roster brought in (issue 17) */
+void page_roster_import(req *r);
+void do_roster_preview(req *r);
+void do_roster_import(req *r);
 /* people.c */
 void page_people(req *r);
 void page_person_new(req *r);

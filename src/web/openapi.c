@@ -110,6 +110,18 @@ static const struct prop token_props[] = {
     {"revoked_note", "string", NULL, false, false},
     {"token", "string", NULL, true, false},
 };
+static const struct prop final_rating_props[] = {
+    {"teacher_id", "integer", NULL, false, false},
+    {"teacher", "string", NULL, false, false},
+    {"email", "string", NULL, false, false},
+    {"employee_id", "string", NULL, false, false},
+    {"school_year", "string", NULL, false, false},   /* "2025-26" */
+    {"rating", "string", NULL, false, false},        /* R26's key: "proficient" */
+    {"rating_label", "string", NULL, false, false},  /* "Proficient" */
+    {"approved_on", "string", NULL, false, false},   /* YYYY-MM-DD */
+    {"case_id", "integer", NULL, false, false},
+    {"decision_id", "integer", NULL, false, false},
+};
 static const struct prop error_detail_props[] = {
     {"code", "string", NULL, false, false},
     {"message", "string", NULL, false, false},
@@ -220,6 +232,10 @@ static const struct shape shapes[] = {
     {"ErrorDetail", "field names the request field in error, or is null.", error_detail_props,
      COUNT(error_detail_props)},
     {"Error", NULL, error_props, COUNT(error_props)},
+    {"FinalRating", "A rating the Superintendent approved, final (R25), as the district's "
+                    "evaluation platform takes it back; /api/v1/final-ratings.csv is the same as "
+                    "CSV.",
+     final_rating_props, COUNT(final_rating_props)},
 };
 
 /* A path's resource is its last literal segment: /people/{id}/roles holds
@@ -307,6 +323,7 @@ static const struct resource resources[] = {
     /* end outcomes */
     /* reports */
     /* end reports */
+    {"final-ratings", "FinalRating", true, NULL, 0, false},
 };
 static const struct prop paging[] = {
     {"q", "string", NULL, true, false},
@@ -593,10 +610,36 @@ static void response(struct doc *d, const char *code, const char *description,
     json_obj_end(j);
 }
 
+/* A path ending in .csv answers CSV (out/csv.h), not JSON. */
+static bool answers_csv(const struct route *rt)
+{
+    size_t n = strlen(rt->pattern);
+    return n > 4 && strcmp(rt->pattern + n - 4, ".csv") == 0;
+}
+
+static void csv_response(struct doc *d)
+{
+    json *j = &d->j;
+    json_key(j, "200");
+    json_obj_begin(j);
+    json_kv_str(j, "description", "OK: CSV as RFC 4180 has it, a header row first");
+    json_key(j, "content");
+    json_obj_begin(j);
+    json_key(j, "text/csv");
+    json_obj_begin(j);
+    json_key(j, "schema");
+    schema_of(d, &(struct prop){.type = "string"});
+    json_obj_end(j);
+    json_obj_end(j);
+    json_obj_end(j);
+}
+
 static void success(struct doc *d, const struct route *rt, const struct resource *res, bool item)
 {
     const char *schema = res && !res->body_only ? res->schema : "";
-    if (strcmp(rt->method, "DELETE") == 0)
+    if (answers_csv(rt))
+        csv_response(d);
+    else if (strcmp(rt->method, "DELETE") == 0)
         response(d, "204", "Done; no content", NULL, false);
     else if (strcmp(rt->method, "POST") == 0)
         response(d, "201", "Created", schema, true);

@@ -59,7 +59,7 @@ static struct person_input person_input_from_record(req *r, const struct person 
         .school_id = p->school_id ? arena_printf(r->a, "%" PRId64, p->school_id) : "",
         .union_member = p->union_member ? "yes" : "no",
         .full_time = p->full_time ? "yes" : "no",
-        .district_year = arena_printf(r->a, "%d", p->district_year),
+        .district_year = p->district_year ? arena_printf(r->a, "%d", p->district_year) : "",
         .job_type = job_type_key(p->job_type),
     };
 }
@@ -159,7 +159,11 @@ void page_people(req *r)
     }
     page_begin(r, "People");
     html_raw(&r->out, "<p class=\"page-actions\"><a class=\"button\" href=\"/people/new\">Add a person"
-                      "</a></p>");
+                      "</a>");
+    if (app_authorize(ctx_of(r), ACT_CREATE, KIND_ROSTER, NULL) == APP_OK)
+        html_raw(&r->out, " <a class=\"button\" href=\"/people/import\">Bring in the "
+                          "district's roster</a>");
+    html_raw(&r->out, "</p>");
     people_search_form(r, &f);
     html_printf(&r->out, "<p role=\"status\">%lld %s found.</p>", (long long)pg.total,
                 pg.total == 1 ? "person" : "people");
@@ -222,9 +226,13 @@ static void person_details(req *r, const struct person *p)
     record_row(r, "Full-time", p->full_time ? "Yes" : "No");
     char year[16];
     ordinal(p->district_year, year, sizeof year);
-    record_row(r, "Year in the district", arena_printf(r->a, "%s year", year));
+    record_row(r, "Year in the district", p->district_year ? arena_printf(r->a, "%s year", year)
+                                                           : "Not recorded yet");
     record_row(r, "Job", job_type_label(p->job_type));
-    record_row(r, "Can sign in", p->can_sign_in ? "Yes" : "Not yet: no password set");
+    record_row(r, "Can sign in", !p->active        ? "No: inactive, gone from the district's "
+                                                     "roster; their records stay theirs"
+                                 : p->can_sign_in ? "Yes"
+                                                  : "Not yet: no password set");
     html_raw(&r->out, "<div><dt>Last changed</dt><dd>");
     html_time(r, p->updated_at);
     html_raw(&r->out, "</dd></div></dl>");

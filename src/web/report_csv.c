@@ -82,7 +82,7 @@ void page_track_record_csv(req *r)
     buf b;
     buf_init(&b, r->a);
     csv o;
-    csv_init(&o, &b);
+    csv_begin(&o, &b);
     keys(&o, (const char *const[]){"school_year", "track", "party", "measure", "group_size",
                                    "count", "value", "note"}, 8);
     for (int i = 0; i < t.noutcomes; i++)
@@ -190,7 +190,7 @@ void page_report_csv(req *r)
         buf b;
         buf_init(&b, r->a);
         csv o;
-        csv_init(&o, &b);
+        csv_begin(&o, &b);
         work_csvs[i].write(r, &o, &w);
         csv_send(r, &b, strrchr(work_csvs[i].path, '/') + 1);
         return;

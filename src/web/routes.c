@@ -51,6 +51,9 @@ const struct route web_routes[] = {
     {"GET", "/people", page_people, ACT_LIST, KIND_PERSON, 0, "List and search people"},
     {"GET", "/people/new", page_person_new, ACT_CREATE, KIND_PERSON, 0, "The form to add a person"},
     {"POST", "/people", do_person_create, ACT_CREATE, KIND_PERSON, 0, "Add a person"},
+    {"GET", "/people/import", page_roster_import, ACT_CREATE, KIND_ROSTER, 0, "Bring in the district's roster: OneRoster 1.1's users.csv and orgs.csv, or a CSV of name, email, school, role"},
+    {"POST", "/people/import", do_roster_preview, ACT_CREATE, KIND_ROSTER, ROUTE_UPLOAD, "Preview a roster's import: what it adds, changes and leaves, or each bad row by file, row and column"},
+    {"POST", "/people/import/apply", do_roster_import, ACT_CREATE, KIND_ROSTER, 0, "Import the roster previewed (upload), all of it or nothing, if it still does what the preview said (expect)"},
     {"GET", "/people/{id}", page_person, ACT_VIEW, KIND_PERSON, 0, "A person's record"},
     {"GET", "/people/{id}/edit", page_person_edit, ACT_EDIT, KIND_PERSON, 0, "The form to change a person"},
     {"POST", "/people/{id}", do_person_update, ACT_EDIT, KIND_PERSON, 0, "Change a person"},
@@ -248,6 +251,7 @@ const struct route web_routes[] = {
     {"GET", "/reports/meetings.csv", page_report_csv, ACT_LIST, KIND_PROGRAM_REPORT, 0, "Parley meetings held inside their window by school year, as CSV (R17, R39)"},
     {"GET", "/reports/feedback.csv", page_report_csv, ACT_LIST, KIND_PROGRAM_REPORT, 0, "Days from observation to feedback by school year, as CSV (R19, R39)"},
     /* end reports */
+    {"GET", "/final-ratings.csv", page_final_ratings_csv, ACT_LIST, KIND_FINAL_RATING, 0, "The final ratings for the district, as CSV: teacher, email, employee_id, school_year, rating, approved_on (R25)"},
     {"GET", "/inbox", page_inbox, ACT_VIEW, KIND_ACCOUNT, 0, "One's notifications"},
     {"POST", "/inbox/read", do_inbox_read, ACT_EDIT, KIND_ACCOUNT, 0, "Mark one's notifications read"},
     {"GET", "/outbox", page_outbox, ACT_LIST, KIND_MAIL, 0, "The program's outgoing mail: sent, waiting, not sent and why (?state=)"},
@@ -331,6 +335,8 @@ const struct route web_routes[] = {
     {"GET", "/api/v1/cases/{id}/decisions", api_case_decisions, ACT_VIEW, KIND_DECISION, 0, "The Panel's decisions on a case, the Superintendent's answers and the final rating (R25)"},
     {"POST", "/api/v1/cases/{id}/decisions/{item}/approval", api_decision_approval, ACT_APPROVE, KIND_DECISION, 0, "Approve the Panel's rating or return it with a reason (R25)"},
     {"GET", "/api/v1/decisions", api_decisions, ACT_LIST, KIND_DECISION, 0, "The Panel's decisions awaiting approval (R25)"},
+    {"GET", "/api/v1/final-ratings", api_final_ratings, ACT_LIST, KIND_FINAL_RATING, 0, "The final ratings, those the Superintendent approved, for the district (R25); each read is on the teacher's record (R37)"},
+    {"GET", "/api/v1/final-ratings.csv", page_final_ratings_csv, ACT_LIST, KIND_FINAL_RATING, 0, "The same as CSV (not JSON): teacher, email, employee_id, school_year, rating, approved_on"},
     /* end api recommendation */
     /* api panel */
     {"GET", "/api/v1/panel/overview", api_panel_overview, ACT_LIST, KIND_PANEL_SESSION, 0, "Sessions to come, cases awaiting a decision, decisions awaiting approval (R24, R25)"},

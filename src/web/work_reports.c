@@ -195,5 +195,6 @@ void page_reports(req *r)
     casework_report(r, &w);
     meetings_report(r, &w);
     feedback_report(r, &w);
+    final_ratings_link(r);
     page_end(r);
 }

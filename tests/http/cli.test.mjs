@@ -26,6 +26,7 @@ const OPTIONS = {
     'token create': ['--db', '--audit-key', '--email', '--name', '--days'],
     'token list': ['--db', '--audit-key', '--email'],
     'token revoke': ['--db', '--audit-key', '--id'],
+    'import roster': ['--db', '--audit-key', '--apply'],
     'remind': ['--db', '--audit-key'],
     'check': ['--db', '--audit-key', '--public-key', '--checkpoints'],
     'audit verify': ['--db', '--audit-key', '--public-key', '--checkpoints'],

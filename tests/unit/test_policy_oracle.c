@@ -254,6 +254,25 @@ static const struct oracle_row rows[] = {
     {&other_teacher, ACT_VIEW, KIND_SETTINGS, ALLOW},
     {&other_teacher, ACT_EDIT, KIND_SETTINGS, DENY},
     {&other_admin, ACT_EDIT, KIND_SETTINGS, DENY},
+    /* Issue 17: the coordinator, who administers the program's people,
+     * brings in the district's roster; nobody else does. */
+    {&coordinator, ACT_CREATE, KIND_ROSTER, ALLOW},
+    {&other_admin, ACT_CREATE, KIND_ROSTER, DENY},
+    {&supt_undecided, ACT_CREATE, KIND_ROSTER, DENY},
+    {&other_ct, ACT_CREATE, KIND_ROSTER, DENY},
+    {&panel_sitting, ACT_CREATE, KIND_ROSTER, DENY},
+    {&pss_coordinator, ACT_CREATE, KIND_ROSTER, DENY},
+    /* R25, issue 17: the final ratings go back to the district from the
+     * coordinator and the Superintendent who approved them; not from the
+     * Panel, a CT, an administrator or a teacher (R37: their own is in
+     * their case). */
+    {&coordinator, ACT_LIST, KIND_FINAL_RATING, ALLOW},
+    {&supt_undecided, ACT_LIST, KIND_FINAL_RATING, ALLOW},
+    {&panel_sitting, ACT_LIST, KIND_FINAL_RATING, DENY},
+    {&par_ct, ACT_LIST, KIND_FINAL_RATING, DENY},
+    {&par_admin, ACT_LIST, KIND_FINAL_RATING, DENY},
+    {&par_teacher, ACT_LIST, KIND_FINAL_RATING, DENY},
+    {&par_rep, ACT_LIST, KIND_FINAL_RATING, DENY},
 };
 
 static void test_policy_answers_as_the_rules_say(void **state)
