@@ -170,10 +170,16 @@ TEST_LAYERS_test_svg_csv := base out
 # roster: a district's roster (issue 17)
 TEST_LAYERS_test_roster := base domain
 # end roster
+# rule words: every rule of RULES.md has its words (issue 18). RULES.md sits
+# beside the repository (../shared), or beside a worktree's folder.
+TEST_LAYERS_test_rule_words := base domain
+RULES_MD ?= $(abspath $(firstword $(wildcard ../shared/RULES.md ../../shared/RULES.md) ../shared/RULES.md))
+TEST_CFLAGS_test_rule_words := -DRULES_MD='"$(RULES_MD)"'
+# end rule words
 .SECONDEXPANSION:
 build/san/tests/%: tests/unit/%.c tests/unit/testing.h $$(call san_objs,$$(TEST_LAYERS_$$*)) build/san/gen/migrations.o build/san/gen/assets.o
 	@mkdir -p $(dir $@)
-	$(CC) $(SAN_CFLAGS) -Itests/unit -o $@ $(filter %.c %.o,$^) $(LIBS) $(TEST_LIBS_$*) -lcmocka
+	$(CC) $(SAN_CFLAGS) $(TEST_CFLAGS_$*) -Itests/unit -o $@ $(filter %.c %.o,$^) $(LIBS) $(TEST_LIBS_$*) -lcmocka
 
 # libFuzzer targets (fuzz/fuzz_*.c): the project's sources built again with
 # clang, ASan, UBSan and coverage into build/fuzz/; each target links the

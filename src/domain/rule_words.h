@@ -1,0 +1,25 @@
+/* rule_words.h: the one table of the rules' words (RULES.md R1-R39): each
+ * rule's number, a short title, a plain-language explanation and the
+ * document it comes from. Refusals, hints, /help/rules and the docs are
+ * made from it; people read the title, the number stays in code, tests
+ * and the help. */
+#ifndef PARLEY_RULE_WORDS_H
+#define PARLEY_RULE_WORDS_H
+
+struct rule_words {
+    int number;              /* 17 for R17 */
+    const char *section;     /* RULES.md's heading: "During the cycle" */
+    const char *title;       /* "Three parley meetings" */
+    const char *explanation; /* one or two sentences a teacher understands */
+    const char *source;      /* the program document it comes from */
+};
+extern const struct rule_words rule_words[];
+extern const int rule_words_count;
+
+/* The row of rule number (17), or NULL. */
+const struct rule_words *rule_words_find(int number);
+/* The rule a code's text names first ("R17", "R1-R6", "R27, R28"), or
+ * NULL; *several: whether the text names more than one rule. */
+const struct rule_words *rule_words_of(const char *rule, int *several);
+
+#endif

@@ -1,0 +1,67 @@
+/* test_rule_words.c: the rules' words (domain/rule_words.c, issue 18).
+ * The rules expected are read from RULES.md itself, never from the table:
+ * a rule added there without its words turns this test red. */
+#include "testing.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "domain/rule_words.h"
+
+/* The numbers of RULES.md's rules: its lines "- R17 ...". */
+static int rules_md_numbers(int *out, int max)
+{
+    FILE *f = fopen(RULES_MD, "r");
+    if (!f)
+        fail_msg("cannot read %s (RULES.md, beside the repository)", RULES_MD);
+    char line[4096];
+    int n = 0, number;
+    while (fgets(line, sizeof line, f) && n < max)
+        if (sscanf(line, "- R%d ", &number) == 1)
+            out[n++] = number;
+    fclose(f);
+    return n;
+}
+
+static void test_every_rule_of_rules_md_has_a_title_and_an_explanation(void **state)
+{
+    (void)state;
+    int numbers[100];
+    int n = rules_md_numbers(numbers, 100);
+    assert_true(n >= 39); /* RULES.md numbers R1-R39 today */
+    for (int i = 0; i < n; i++) {
+        const struct rule_words *w = rule_words_find(numbers[i]);
+        if (!w)
+            fail_msg("R%d of RULES.md has no words in domain/rule_words.c", numbers[i]);
+        assert_true(w->title && *w->title);
+        assert_true(w->explanation && *w->explanation);
+        assert_true(w->source && *w->source);
+        assert_true(w->section && *w->section);
+    }
+    assert_int_equal(rule_words_count, n); /* no words for a rule RULES.md does not have */
+}
+
+/* The guards' codes name a rule, a range or a list: the first rule named. */
+static void test_a_guards_code_finds_its_first_rule(void **state)
+{
+    (void)state;
+    int several = -1;
+    assert_int_equal(rule_words_of("R17", &several)->number, 17);
+    assert_false(several);
+    assert_int_equal(rule_words_of("R1-R6", &several)->number, 1);
+    assert_true(several);
+    assert_int_equal(rule_words_of("R27, R28", &several)->number, 27);
+    assert_true(several);
+    assert_null(rule_words_of("R99", NULL));
+    assert_null(rule_words_of("", NULL));
+    assert_null(rule_words_of(NULL, NULL));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_every_rule_of_rules_md_has_a_title_and_an_explanation),
+        cmocka_unit_test(test_a_guards_code_finds_its_first_rule),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
