@@ -366,11 +366,14 @@ static void step_link(req *r, const struct case_record *k, const struct step_off
                 *o->step->path ? "/" : "", o->step->path, o->step->label);
 }
 
-/* A step stopped by a rule: its reason instead of a button. */
+/* A step stopped by a rule: its reason instead of a button, and the rule
+ * by its title, linked to its explanation (issue 18). */
 static void step_blocked(req *r, const struct step_offer *o)
 {
-    html_printf(&r->out, "<li><strong>%s</strong>: not yet. %s%s</li>", o->step->label,
+    html_printf(&r->out, "<li><strong>%s</strong>: not yet. %s%s", o->step->label,
                 o->blocked->refusal, o->detail);
+    rule_link(r, o->blocked->rule);
+    html_raw(&r->out, "</li>");
 }
 
 bool step_offered(req *r, const struct case_record *k, const char *step)
@@ -378,9 +381,12 @@ bool step_offered(req *r, const struct case_record *k, const char *step)
     struct step_offer o;
     if (!case_step_offer(ctx_of(r), k, step, &o))
         return false;
-    if (o.blocked)
-        html_printf(&r->out, "<p class=\"not-yet\"><strong>%s</strong>: not yet. %s%s</p>",
+    if (o.blocked) {
+        html_printf(&r->out, "<p class=\"not-yet\"><strong>%s</strong>: not yet. %s%s",
                     o.step->label, o.blocked->refusal, o.detail);
+        rule_link(r, o.blocked->rule);
+        html_raw(&r->out, "</p>");
+    }
     return !o.blocked;
 }
 

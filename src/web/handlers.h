@@ -106,6 +106,7 @@ void do_settings_update(req *r);
 /* audit.c, help.c */
 void page_audit(req *r);
 void page_permissions(req *r);
+void page_rules(req *r);
 /* api.c: /api/v1, JSON in and out */
 void api_me(req *r);
 /* api_tokens.c: one's API tokens (issue 15) */

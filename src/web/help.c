@@ -1,6 +1,10 @@
 /* help.c: the permissions page, generated from the policy table itself so
- * that it can never say something the program does not do. */
+ * that it can never say something the program does not do; the rules'
+ * page, from the table of the rules' words. */
+#include <string.h>
+
 #include "domain/policy.h"
+#include "domain/rule_words.h"
 #include "out/html.h"
 #include "web/handlers.h"
 #include "web/web.h"
@@ -12,9 +16,10 @@ void page_permissions(req *r)
                       "shows or changes anything. Nobody has a permission that is not listed "
                       "here.</p>");
     for (int k = KIND_ACCOUNT; k < KIND_COUNT; k++) {
-        html_printf(&r->out, "<h2>%s</h2><div class=\"table-wrap\" tabindex=\"0\"><table><thead>"
-                             "<tr><th scope=\"col\">Who</th><th scope=\"col\">May</th>"
-                             "<th scope=\"col\">In plain words</th></tr></thead><tbody>",
+        html_printf(&r->out,
+                    "<h2>%s</h2><div class=\"table-wrap\" tabindex=\"0\"><table><thead>"
+                    "<tr><th scope=\"col\">Who</th><th scope=\"col\">May</th>"
+                    "<th scope=\"col\">In plain words</th></tr></thead><tbody>",
                     policy_kind_label((enum record_kind)k));
         for (int i = 0; i < policy_rule_count; i++) {
             const struct policy_rule *p = &policy_rules[i];
@@ -26,4 +31,42 @@ void page_permissions(req *r)
         html_raw(&r->out, "</tbody></table></div>");
     }
     page_end(r);
+}
+
+/* Every rule in plain words, under RULES.md's headings, each at its own
+ * anchor (#R17) for the links beside refusals (rule_link). */
+void page_rules(req *r)
+{
+    page_begin(r, "The program's rules");
+    html_raw(&r->out, "<p>These are the rules the program follows. When one of them stops a "
+                      "step, the page links here to say why. Each rule names the program "
+                      "document it comes from.</p>");
+    const char *section = NULL;
+    for (int i = 0; i < rule_words_count; i++) {
+        const struct rule_words *w = &rule_words[i];
+        if (!section || strcmp(section, w->section) != 0) {
+            html_printf(&r->out, "%s<h2>%s</h2><dl class=\"rules\">", section ? "</dl>" : "",
+                        w->section);
+            section = w->section;
+        }
+        html_printf(&r->out,
+                    "<div id=\"R%d\"><dt>%s <span class=\"rule-number\">(R%d)</span>"
+                    "</dt><dd><p>%s</p><p class=\"source\">Source: %s</p></dd></div>",
+                    w->number, w->title, w->number, w->explanation, w->source);
+    }
+    if (section)
+        html_raw(&r->out, "</dl>");
+    page_end(r);
+}
+
+/* R9 and issue 18: a rule that stops someone is named by its title, linked
+ * to its explanation; its number stays in the link. A range ("R1-R6") is
+ * named by its heading. */
+void rule_link(req *r, const char *rule)
+{
+    int several = 0;
+    const struct rule_words *w = rule_words_of(rule, &several);
+    if (w)
+        html_printf(&r->out, " <a class=\"rule\" href=\"/help/rules#R%d\">The rule: %s</a>",
+                    w->number, several ? w->section : w->title);
 }

@@ -257,6 +257,7 @@ const struct route web_routes[] = {
     {"GET", "/outbox", page_outbox, ACT_LIST, KIND_MAIL, 0, "The program's outgoing mail: sent, waiting, not sent and why (?state=)"},
     {"POST", "/outbox/{id}/retry", do_outbox_retry, ACT_EDIT, KIND_MAIL, 0, "Send again a message that could not be sent"},
     {"GET", "/help/workflow", page_workflow, PUBLIC, 0, "The case workflow, from its table"},
+    {"GET", "/help/rules", page_rules, PUBLIC, 0, "The program's rules in plain words, with their sources"},
     {"GET", "/api/v1/openapi.json", api_openapi, PUBLIC, 0, "This API's OpenAPI 3 document"},
     {"GET", "/api/v1/me", api_me, ACT_VIEW, KIND_ACCOUNT, 0, "Who the token belongs to"},
     {"GET", "/api/v1/tokens", api_tokens, ACT_LIST, KIND_API_TOKEN, 0, "One's API tokens made in the program one acts in; ?person_id= (the coordinator) a person's"},

@@ -70,6 +70,10 @@ void web_fail(req *r, enum app_status s, enum record_kind kind);
  * 403 or a 409 when it gave one. */
 void web_refuse(req *r, enum app_status s, const char *refusal, enum record_kind kind);
 
+/* help.c: " The rule: <title>" linking to /help/rules#R17, for a guard's
+ * rule code ("R17", "R1-R6"); nothing for a code with no rule. */
+void rule_link(req *r, const char *rule);
+
 /* layout.c */
 void page_begin(req *r, const char *title);
 void page_end(req *r);

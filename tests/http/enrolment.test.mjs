@@ -172,6 +172,10 @@ test('R11: PAR reaches the caseload only after the teacher and the union rep sig
     const mine = decode((await (await as(NEWCOMER)).c.get(`/cases/${caseId}`)).text);
     assert.doesNotMatch(mine, /id="step-sign_agreement"/);
     assert.match(mine, /Sign the PAR Agreement<\/strong>: not yet\. You have signed/);
+    // the rule (R11) by its title, linked to its explanation; no number in what is read
+    const why = mine.match(/<strong>Sign the PAR Agreement<\/strong>: not yet\.[^]*?<\/(?:p|li)>/)[0];
+    assert.match(why, /<a class="rule" href="\/help\/rules#R11">The rule: [^<]+<\/a>/);
+    assert.doesNotMatch(why.replace(/<[^>]*>/g, ''), /\bR\d{1,2}\b/);
     r = await step(DEMO.coordinator, caseId, { to: 'sign_agreement' });
     assert.equal(r.status, 403, 'the coordinator does not sign for anyone');
     r = await step(DEMO.union_rep, caseId, { to: 'sign_agreement' });

@@ -1,0 +1,35 @@
+// help_rules.test.mjs: /help/rules lists every rule of RULES.md (read here,
+// not from the code) at its own anchor, by a title and an explanation in
+// plain words, with its source, to anyone (issue 18).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { startServer, Client } from './harness.mjs';
+import { decode } from './records.mjs';
+
+// RULES.md sits beside the repository (../shared), or beside a worktree's folder.
+const rulesMd = [process.env.RULES_MD, '../../../shared/RULES.md', '../../../../shared/RULES.md']
+    .filter(Boolean).map(p => p.startsWith('/') ? p : new URL(p, import.meta.url).pathname)
+    .find(p => existsSync(p));
+const numbers = [...readFileSync(rulesMd ?? 'RULES.md (not found beside the repository)', 'utf8')
+    .matchAll(/^- R(\d+)\s/gm)].map(m => Number(m[1]));
+
+let srv;
+before(async () => { srv = await startServer(); });
+after(async () => { await srv.stop(); });
+
+test('/help/rules lists every rule of RULES.md with a title, an explanation and a source', async () => {
+    assert.ok(numbers.length >= 39, `${numbers.length} rules read from ${rulesMd}`);
+    const r = await new Client(srv.base).get('/help/rules');
+    assert.equal(r.status, 200);
+    const page = decode(r.text);
+    for (const n of numbers) {
+        const m = page.match(new RegExp(`<div id="R${n}"><dt>([^<]+)<span class="rule-number">\\(R${n}\\)</span></dt>` +
+                                        `<dd><p>([^<]+)</p><p class="source">Source: ([^<]+)</p></dd></div>`));
+        assert.ok(m, `R${n} has its entry at #R${n}`);
+        assert.ok(m[1].trim() && m[2].trim() && m[3].trim(), `R${n}: a title, an explanation and a source`);
+    }
+    assert.equal((page.match(/<div id="R\d+">/g) || []).length, numbers.length, 'one entry per rule, no more');
+    // RULES.md's headings group them: the peer support service's are under its own
+    assert.match(page, /<h2>Peer support service[^<]*<\/h2><dl class="rules"><div id="R31">/);
+});
