@@ -54,17 +54,19 @@ struct pss_view {
 
 /* Whether the asker may take step key now (release: an index, or -1).
  * When a rule stops it for now, its reason in plain words takes the
- * button's place; the rule's number is only in the link to the help. */
+ * button's place, and the rule by its title links to its explanation;
+ * the rule's number is only in the link. */
 static bool offered(req *r, const struct pss_view *v, const char *key, int release)
 {
     struct pss_offer o;
     if (!pss_step_offer(ctx_of(r), v->k, &v->f, key, release, &o))
         return false;
-    if (o.blocked)
-        html_printf(&r->out, "<p class=\"not-yet\"><strong>%s</strong>: not yet. %s%s "
-                             "<a href=\"/help/workflow#pss-%s\">The rule (%s)</a></p>",
-                    o.step->label, o.blocked->refusal, o.detail, o.blocked->name,
-                    o.blocked->rule);
+    if (o.blocked) {
+        html_printf(&r->out, "<p class=\"not-yet\"><strong>%s</strong>: not yet. %s%s",
+                    o.step->label, o.blocked->refusal, o.detail);
+        rule_link(r, o.blocked->rule);
+        html_raw(&r->out, "</p>");
+    }
     return !o.blocked;
 }
 

@@ -218,7 +218,7 @@ test('R33: no work starts until the district\'s agreement is recorded', async ()
     const why = reasons(before.text);
     assert.ok(why.some(w => /^Log the work: not yet\./.test(w) && WORDS.R33.test(w)), why.join(' | '));
     assert.ok(why.every(w => !/R\d/.test(w)), 'no rule number in what a person reads');
-    assert.match(before.text, /href="\/help\/workflow#pss-agreement_recorded">The rule \(R33\)<\/a>/);
+    assert.match(before.text, /href="\/help\/rules#R33">The rule: [^<(]+<\/a>/);
     r = await post(PSS, `/pss/${k.id}/agreement`, { version: String(await version(k.id)), agreement_by: '' });
     assert.equal(r.status, 400);
     assert.match(fieldError(r.text, 'agreement_by'), /R33/);
@@ -404,7 +404,7 @@ test('R34: "Release it now" is offered only once all three consented; before, th
         const why = reasons(p.text).find(w => /^Release the report: not yet\./.test(w));
         assert.ok(why && WORDS.R34.test(why), reasons(p.text).join(' | '));
         assert.doesNotMatch(why, /R34/, 'plain words: the rule\'s number is in the link only');
-        assert.match(p.text, /href="\/help\/workflow#pss-all_consented_first">The rule \(R34\)<\/a>/);
+        assert.match(p.text, /href="\/help\/rules#R34">The rule: [^<(]+<\/a>/);
         const o = await offer(CONS, id, 'release', rel);
         assert.equal(o.allowed, false);
         assert.match(o.not_yet, WORDS.R34);
