@@ -27,6 +27,7 @@
 #include "base/secret.h"
 #include "domain/policy.h"
 #include "domain/pss_process.h"
+#include "domain/rule_words.h"
 #include "domain/workflow.h"
 #include "http/http.h"
 #include "out/json.h"
@@ -920,6 +921,20 @@ static int cmd_workflow(const struct opts *o)
     return 0;
 }
 
+/* --- rules: the rules' words, from domain/rule_words.c's table, in
+ * Markdown (docs/rules.md is this command's output) --- */
+
+static int cmd_rules(const struct opts *o)
+{
+    (void)o;
+    buf b;
+    buf_init(&b, NULL);
+    rule_words_markdown(&b);
+    fputs(buf_cstr(&b), stdout);
+    buf_release(&b);
+    return 0;
+}
+
 static int cmd_routes(const struct opts *o)
 {
     (void)o;
@@ -1337,6 +1352,7 @@ struct command {
     bool create;                                           /* may create the database */
 };
 
+static const struct opt_def rules_opts[] = {{0}};
 static const struct opt_def workflow_opts[] = {
     {"format", "dot|md",
      "Graphviz DOT (default), or Markdown for docs/workflow.md with the peer support case's too"},
@@ -1383,6 +1399,8 @@ static const struct command commands[] = {
      cmd_routes, NULL, false},
     {"workflow", "Prints the case workflow's diagram from its table (Graphviz DOT, or --format md).",
      workflow_opts, cmd_workflow, NULL, false},
+    {"rules", "Prints the rules in plain words, with their sources, from their table (Markdown).",
+     rules_opts, cmd_rules, NULL, false},
 };
 
 static void main_usage(void)

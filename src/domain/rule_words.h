@@ -5,6 +5,7 @@
  * and the help. */
 #ifndef PARLEY_RULE_WORDS_H
 #define PARLEY_RULE_WORDS_H
+#include "base/buf.h"
 
 struct rule_words {
     int number;              /* 17 for R17 */
@@ -21,5 +22,7 @@ const struct rule_words *rule_words_find(int number);
 /* The rule a code's text names first ("R17", "R1-R6", "R27, R28"), or
  * NULL; *several: whether the text names more than one rule. */
 const struct rule_words *rule_words_of(const char *rule, int *several);
+/* docs/rules.md: every rule under its heading, as /help/rules shows them. */
+void rule_words_markdown(buf *b);
 
 #endif

@@ -41,6 +41,26 @@ static void test_every_rule_of_rules_md_has_a_title_and_an_explanation(void **st
     assert_int_equal(rule_words_count, n); /* no words for a rule RULES.md does not have */
 }
 
+/* docs/rules.md (parley rules) has every rule of RULES.md by its title. */
+static void test_the_docs_name_every_rule_by_its_title(void **state)
+{
+    (void)state;
+    int numbers[100];
+    int n = rules_md_numbers(numbers, 100);
+    buf b, heading;
+    buf_init(&b, NULL);
+    buf_init(&heading, NULL);
+    rule_words_markdown(&b);
+    for (int i = 0; i < n; i++) {
+        buf_reset(&heading);
+        buf_printf(&heading, "\n### R%d: %s\n\n", numbers[i], rule_words_find(numbers[i])->title);
+        if (!strstr(buf_cstr(&b), buf_cstr(&heading)))
+            fail_msg("docs/rules.md lacks R%d", numbers[i]);
+    }
+    buf_release(&heading);
+    buf_release(&b);
+}
+
 /* The guards' codes name a rule, a range or a list: the first rule named. */
 static void test_a_guards_code_finds_its_first_rule(void **state)
 {
@@ -61,6 +81,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_every_rule_of_rules_md_has_a_title_and_an_explanation),
+        cmocka_unit_test(test_the_docs_name_every_rule_by_its_title),
         cmocka_unit_test(test_a_guards_code_finds_its_first_rule),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
