@@ -35,6 +35,7 @@ const OPTIONS = {
     'backup': ['--db', '--to'],
     'copy': ['--from', '--to', '--from-audit-key', '--to-audit-key'],
     'routes': [],
+    'rules': [],
     'workflow': ['--format'],
 };
 

@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
-import { startServer, Client } from './harness.mjs';
+import { startServer, Client, parley } from './harness.mjs';
 import { decode } from './records.mjs';
 
 // RULES.md sits beside the repository (../shared), or beside a worktree's folder.
@@ -32,4 +32,12 @@ test('/help/rules lists every rule of RULES.md with a title, an explanation and 
     assert.equal((page.match(/<div id="R\d+">/g) || []).length, numbers.length, 'one entry per rule, no more');
     // RULES.md's headings group them: the peer support service's are under its own
     assert.match(page, /<h2>Peer support service[^<]*<\/h2><dl class="rules"><div id="R31">/);
+});
+
+test('docs/rules.md is what `parley rules` writes from the same table', () => {
+    const r = parley(['rules']);
+    assert.equal(r.code, 0, r.err);
+    assert.equal(r.out, readFileSync(new URL('../../docs/rules.md', import.meta.url), 'utf8'),
+                 'docs/rules.md is out of date: run `parley rules > docs/rules.md`');
+    for (const n of numbers) assert.match(r.out, new RegExp(`^### R${n}: \\S`, 'm'), `R${n} in the docs`);
 });
