@@ -610,8 +610,11 @@ static void workflow_step_row(req *r, const struct step_def *t)
     html_printf(&r->out, "<tr><th scope=\"row\">%s</th><td>%s</td><td>%s</td><td>%s</td><td>",
                 t->label, buf_cstr(&from), t->stays ? "(stays)" : case_state_label(t->to),
                 buf_cstr(&who));
-    for (int g = 0; g < WORKFLOW_MAX_GUARDS && t->guards[g]; g++)
-        html_printf(&r->out, "<p>%s</p>", t->guards[g]->refusal);
+    for (int g = 0; g < WORKFLOW_MAX_GUARDS && t->guards[g]; g++) {
+        html_printf(&r->out, "<p>%s", t->guards[g]->refusal);
+        rule_link(r, t->guards[g]->rule);
+        html_raw(&r->out, "</p>");
+    }
     html_printf(&r->out, "</td><td>%s</td></tr>", t->records);
 }
 

@@ -34,6 +34,12 @@ test('/help/rules lists every rule of RULES.md with a title, an explanation and 
     assert.match(page, /<h2>Peer support service[^<]*<\/h2><dl class="rules"><div id="R31">/);
 });
 
+test('/help/workflow links each guard to its rule on /help/rules', async () => {
+    const page = decode((await new Client(srv.base).get('/help/workflow')).text);
+    // R11: the PAR Agreement is signed before the caseload (RULES.md)
+    assert.match(page, /A PAR teacher joins the caseload only after the PAR Agreement is signed[^<]*<a class="rule" href="\/help\/rules#R11">/);
+});
+
 test('docs/rules.md is what `parley rules` writes from the same table', () => {
     const r = parley(['rules']);
     assert.equal(r.code, 0, r.err);
