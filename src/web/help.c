@@ -45,8 +45,9 @@ void page_rules(req *r)
     for (int i = 0; i < rule_words_count; i++) {
         const struct rule_words *w = &rule_words[i];
         if (!section || strcmp(section, w->section) != 0) {
-            html_printf(&r->out, "%s<h2>%s</h2><dl class=\"rules\">", section ? "</dl>" : "",
-                        w->section);
+            if (section)
+                html_raw(&r->out, "</dl>");
+            html_printf(&r->out, "<h2>%s</h2><dl class=\"rules\">", w->section);
             section = w->section;
         }
         html_printf(&r->out,

@@ -76,6 +76,13 @@ for (const device of DEVICES) {
                 await follow(page, page.getByRole('button', { name: 'Send my comment' }));
                 assert.equal(await heading(page), 'Thank you');
                 await check(s, 'visitor', 'site-feedback-thanks');
+
+                // A link to a rule lands on it, read by its title (issue 18):
+                // R17 (RULES.md): three parley meetings per PAR cycle.
+                await page.goto('/help/rules#R17');
+                assert.equal(await heading(page), "The program's rules");
+                assert.match(await page.locator('#R17').innerText(), /three/i);
+                await check(s, 'visitor', 'help-rules');
             } finally {
                 await s.context.close();
             }

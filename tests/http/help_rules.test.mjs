@@ -30,6 +30,8 @@ test('/help/rules lists every rule of RULES.md with a title, an explanation and 
         assert.ok(m[1].trim() && m[2].trim() && m[3].trim(), `R${n}: a title, an explanation and a source`);
     }
     assert.equal((page.match(/<div id="R\d+">/g) || []).length, numbers.length, 'one entry per rule, no more');
+    assert.equal((r.text.match(/<dl class="rules">/g) || []).length, (r.text.match(/<\/dl>/g) || []).length,
+                 'each heading\'s list is closed (as markup, not as text)');
     // RULES.md's headings group them: the peer support service's are under its own
     assert.match(page, /<h2>Peer support service[^<]*<\/h2><dl class="rules"><div id="R31">/);
 });
