@@ -170,11 +170,18 @@ TEST_LAYERS_test_svg_csv := base out
 # roster: a district's roster (issue 17)
 TEST_LAYERS_test_roster := base domain
 # end roster
-# rule words: every rule of RULES.md has its words (issue 18). RULES.md sits
-# beside the repository (../shared), or beside a worktree's folder.
+# rule words: every rule of RULES.md has its words (issue 18). The oracle is
+# tests/oracle/RULES.md, a verbatim copy of the program's RULES.md kept in the
+# repository so a clean clone can test; `make check-rules` compares it with
+# the program's own copy beside the repository, where there is one.
 TEST_LAYERS_test_rule_words := base domain
-RULES_MD ?= $(abspath $(firstword $(wildcard ../shared/RULES.md ../../shared/RULES.md) ../shared/RULES.md))
+RULES_MD := $(abspath tests/oracle/RULES.md)
 TEST_CFLAGS_test_rule_words := -DRULES_MD='"$(RULES_MD)"'
+SHARED_RULES_MD := $(firstword $(wildcard ../shared/RULES.md ../../shared/RULES.md))
+check-rules:
+	@if [ -n "$(SHARED_RULES_MD)" ]; then cmp $(SHARED_RULES_MD) tests/oracle/RULES.md && echo "tests/oracle/RULES.md matches $(SHARED_RULES_MD)"; \
+	else echo "no RULES.md beside the repository; tests/oracle/RULES.md stands"; fi
+.PHONY: check-rules
 # end rule words
 .SECONDEXPANSION:
 build/san/tests/%: tests/unit/%.c tests/unit/testing.h $$(call san_objs,$$(TEST_LAYERS_$$*)) build/san/gen/migrations.o build/san/gen/assets.o

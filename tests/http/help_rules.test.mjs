@@ -3,15 +3,14 @@
 // plain words, with its source, to anyone (issue 18).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { startServer, Client, parley } from './harness.mjs';
 import { decode } from './records.mjs';
 
-// RULES.md sits beside the repository (../shared), or beside a worktree's folder.
-const rulesMd = [process.env.RULES_MD, '../../../shared/RULES.md', '../../../../shared/RULES.md']
-    .filter(Boolean).map(p => p.startsWith('/') ? p : new URL(p, import.meta.url).pathname)
-    .find(p => existsSync(p));
-const numbers = [...readFileSync(rulesMd ?? 'RULES.md (not found beside the repository)', 'utf8')
+// The oracle: tests/oracle/RULES.md, the program's RULES.md copied verbatim
+// (`make check-rules` compares the two).
+const rulesMd = new URL('../oracle/RULES.md', import.meta.url).pathname;
+const numbers = [...readFileSync(rulesMd, 'utf8')
     .matchAll(/^- R(\d+)\s/gm)].map(m => Number(m[1]));
 
 let srv;

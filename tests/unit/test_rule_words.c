@@ -13,7 +13,7 @@ static int rules_md_numbers(int *out, int max)
 {
     FILE *f = fopen(RULES_MD, "r");
     if (!f)
-        fail_msg("cannot read %s (RULES.md, beside the repository)", RULES_MD);
+        fail_msg("cannot read %s (the oracle, tests/oracle/RULES.md)", RULES_MD);
     char line[4096];
     int n = 0, number;
     while (fgets(line, sizeof line, f) && n < max)
