@@ -115,8 +115,14 @@ static const struct copy_table copy_tables[] = {
 #define FILES_TABLE "resource_file"
 
 /* Tables about the database rather than the deployment: each side keeps
- * its own (the destination's migrations fill schema_version). */
-static const char *const own_tables[] = {"schema_version"};
+ * its own (the destination's migrations fill schema_version). The search
+ * index (022) is made of the rows copied: the destination's triggers fill
+ * it as they arrive. On SQLite it is an FTS5 table and the tables that
+ * hold it. */
+static const char *const own_tables[] = {
+    "schema_version",      "search_text",        "search_text_data", "search_text_idx",
+    "search_text_content", "search_text_docsize", "search_text_config",
+};
 
 struct table_tally {
     int64_t rows;

@@ -52,6 +52,12 @@ struct db_engine {
     int (*migration_keys_off)(db *d);
     void (*migration_keys_on)(db *d);
     int (*migration_keys_check)(db *d);
+    /* Full-text search over sql/022's search_text: the condition on that
+     * table that takes the query as its one parameter, and one term of the
+     * query appended in the engine's grammar, quoted so that nothing in it
+     * is an operator, standing for every word the term starts. */
+    const char *fulltext_match;
+    void (*fulltext_term)(buf *query, const char *term);
 };
 
 struct db {

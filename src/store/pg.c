@@ -646,8 +646,24 @@ db *pg_engine_open(const char *url, char **err)
     return &p->base;
 }
 
+/* tsquery: a lexeme in single quotes (a quote or a backslash in it
+ * doubled) is a word, never an operator; ':*' matches every word it
+ * starts; '&' requires both sides. */
+static void pg_fulltext_term(buf *query, const char *term)
+{
+    buf_puts(query, query->len ? " & '" : "'");
+    for (const char *p = term; *p; p++) {
+        if (*p == '\'' || *p == '\\')
+            buf_putc(query, *p);
+        buf_putc(query, *p);
+    }
+    buf_puts(query, "':*");
+}
+
 static const struct db_engine pg_engine = {
     .name = "postgresql",
+    .fulltext_match = "search_text.words @@ to_tsquery('simple', ?)",
+    .fulltext_term = pg_fulltext_term,
     .migration_variant = "pg",
     /* READ COMMITTED: writers that need a row to stay as read lock it
      * (UPDATE ... RETURNING, version columns), as audit.c does. */

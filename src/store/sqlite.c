@@ -538,8 +538,24 @@ db *sqlite_engine_open(const char *path, char **err)
     return &s->base;
 }
 
+/* FTS5: a string in double quotes (a quote in it doubled) is words, never
+ * an operator; '*' after it matches every word it starts. Phrases side by
+ * side must all match. */
+static void sq_fulltext_term(buf *query, const char *term)
+{
+    buf_puts(query, query->len ? " \"" : "\"");
+    for (const char *p = term; *p; p++) {
+        if (*p == '"')
+            buf_putc(query, '"');
+        buf_putc(query, *p);
+    }
+    buf_puts(query, "\"*");
+}
+
 static const struct db_engine sqlite_engine = {
     .name = "sqlite",
+    .fulltext_match = "search_text MATCH ?",
+    .fulltext_term = sq_fulltext_term,
     /* IMMEDIATE takes the write lock at BEGIN, so two writers queue on the
      * busy timeout instead of one failing at its first write. */
     .begin_sql = "BEGIN IMMEDIATE",

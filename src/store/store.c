@@ -208,6 +208,20 @@ bool db_is_postgres(db *d)
     return strcmp(d->engine->name, "postgresql") == 0;
 }
 
+const char *db_fulltext_match(db *d)
+{
+    return d->engine->fulltext_match;
+}
+
+const char *db_fulltext_query(db *d, arena *a, const char *const *terms, int n)
+{
+    buf q;
+    buf_init(&q, a);
+    for (int i = 0; i < n; i++)
+        d->engine->fulltext_term(&q, terms[i]);
+    return buf_cstr(&q);
+}
+
 int db_backup(db *d, const char *dest_path, char **err)
 {
     if (err)

@@ -100,4 +100,13 @@ const char *db_errmsg(db *d);
  * queries): one named variant each. */
 bool db_is_postgres(db *d);
 
+/* Full-text search (sql/022's search_text: SQLite's FTS5, PostgreSQL's
+ * tsvector). db_fulltext_match: the condition on search_text, written
+ * into a statement's text, taking one parameter: the query that
+ * db_fulltext_query makes of terms, in the engine's own grammar, each term
+ * quoted (a term is a word's start, never an operator) and all of them
+ * required. n >= 1; the query is allocated in a. */
+const char *db_fulltext_match(db *d);
+const char *db_fulltext_query(db *d, arena *a, const char *const *terms, int n);
+
 #endif

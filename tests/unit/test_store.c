@@ -834,6 +834,58 @@ static void test_migration_015_moves_old_data_on(void **state)
     db_close(d);
 }
 
+/* The names a full-text query looks at after each statement below. */
+static int64_t found(db *d, const char *const *terms, int n)
+{
+    arena *a = arena_new(1024);
+    int64_t hits = -1;
+    const char *sql = arena_printf(a, "SELECT COUNT(*) FROM search_text WHERE %s", db_fulltext_match(d));
+    assert_int_equal(db_int_query(d, &hits, sql, "s", db_fulltext_query(d, a, terms, n)), DB_OK);
+    arena_free(a);
+    return hits;
+}
+
+/* Issue 18 (sql/022): a person's row is found by the start of a word of
+ * their name, email or school; the index follows a rename and a school's;
+ * each term is quoted into the engine's grammar, so quotes and operators
+ * in it are words, never syntax, and never an error. */
+static void test_fulltext_follows_the_rows_and_quotes_terms(void **state)
+{
+    struct fixture *f = *state;
+    int64_t program = add_program(f->d, "District"), school = 0;
+    assert_int_equal(db_int_query(f->d, &school,
+                                  "INSERT INTO school (program_id, name, code, created_at, updated_at) "
+                                  "VALUES (?, 'Lincoln Elementary', 'LE', 1, 1) RETURNING id",
+                                  "i", program),
+                     DB_OK);
+    assert_int_equal(db_exec(f->d,
+                             "INSERT INTO person (program_id, name, email, school_id, created_at, "
+                             "updated_at) VALUES (?, 'Maria Rodriguez', 'maria.r@district.org', ?, 1, 1)",
+                             "ii", program, school),
+                     DB_OK);
+    const char *rodr[] = {"rodr"}, *both[] = {"mar", "rod"}, *wrong[] = {"mar", "smith"};
+    const char *mail[] = {"district"}, *school_word[] = {"linc"}, *middle[] = {"odr"};
+    assert_int_equal(found(f->d, rodr, 1), 1);
+    assert_int_equal(found(f->d, both, 2), 1);
+    assert_int_equal(found(f->d, wrong, 2), 0);   /* every term must match */
+    assert_int_equal(found(f->d, mail, 1), 1);
+    assert_int_equal(found(f->d, school_word, 1), 1);
+    assert_int_equal(found(f->d, middle, 1), 0);   /* the start of a word, not its middle */
+    assert_int_equal(db_exec(f->d, "UPDATE person SET name = 'Maria Lopez'", ""), DB_OK);
+    assert_int_equal(found(f->d, rodr, 1), 0);
+    assert_int_equal(db_exec(f->d, "UPDATE school SET name = 'Adams Elementary'", ""), DB_OK);
+    const char *adams[] = {"adams"};
+    assert_int_equal(found(f->d, school_word, 1), 0);
+    assert_int_equal(found(f->d, adams, 1), 1);
+    /* None of these words starts a word of the row ("org" would: "or" is not here). */
+    const char *hostile[] = {"\"", "'", "zz\"*", "NOT", "NEAR(", "q'z\\", "-x:*", "&|!", "(", "*"};
+    for (size_t i = 0; i < sizeof hostile / sizeof *hostile; i++)
+        assert_int_equal(found(f->d, &hostile[i], 1), 0);
+    assert_int_equal(found(f->d, hostile, (int)(sizeof hostile / sizeof *hostile)), 0);
+    const char *quoted[] = {"\"adams\""};   /* the quotes are not the grammar's */
+    assert_int_equal(found(f->d, quoted, 1), 1);
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 
 /* PARLEY_TEST_PG's server and credentials with the test database's name:
@@ -866,7 +918,8 @@ static bool pg_test_database(const char *server)
         T(test_programming_errors), T(test_constraints), T(test_rollback_leaves_nothing),          \
         T(test_statement_cache), T(test_statements_open_together), T(test_int_query),              \
         T(test_check_ok), T(test_newer_schema_is_refused), T(test_pool_concurrent_writers),        \
-        T(test_audit_chain_from_threads), T(test_migration_015_moves_old_data_on)
+        T(test_audit_chain_from_threads), T(test_migration_015_moves_old_data_on),   \
+        T(test_fulltext_follows_the_rows_and_quotes_terms)
 
 int main(void)
 {
