@@ -122,6 +122,7 @@ TEST_LAYERS_test_process := base domain
 # The model-based test of the whole process: random steps through app/.
 TEST_LAYERS_test_process_model := base out domain store app
 TEST_LAYERS_test_inquiry := base domain
+TEST_LAYERS_test_search := base domain
 TEST_LAYERS_test_settings := base domain
 TEST_LAYERS_test_policy_oracle := base domain
 # goals
