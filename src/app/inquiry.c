@@ -492,6 +492,11 @@ enum app_status inquiry_get(struct ctx *c, int64_t id, struct inquiry *out)
                         arena_printf(c->a, "Viewed inquiry %s", out->reference));
 }
 
+enum app_status inquiry_find(struct ctx *c, int64_t id, struct inquiry *out)
+{
+    return inquiry_load(c, id, ACT_VIEW, out);
+}
+
 /* --- working an inquiry --- */
 
 enum app_status inquiry_handlers(struct ctx *c, struct inquiry_handler **out, int *n)

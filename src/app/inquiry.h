@@ -62,6 +62,9 @@ enum app_status inquiries_list(struct ctx *c, const struct inquiry_filter *f, st
                                struct inquiry **out, int *n, struct errors *errs);
 /* APP_NOT_FOUND also when the asker may not know it exists. With notes. */
 enum app_status inquiry_get(struct ctx *c, int64_t id, struct inquiry *out);
+/* The same for a list that shows it (search): without its notes, and not
+ * audited, as the queue that shows it is not. */
+enum app_status inquiry_find(struct ctx *c, int64_t id, struct inquiry *out);
 
 /* A change to an inquiry; NULL members keep their value. handler_id "":
  * nobody. Assigning takes the coordinator (ACT_ASSIGN). */

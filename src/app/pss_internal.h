@@ -1,5 +1,5 @@
-/* pss_internal.h: what pss.c (cases), pss_work.c (the consultant's work)
- * and pss_demo.c share. */
+/* pss_internal.h: what pss.c (cases), pss_work.c (the consultant's work),
+ * pss_demo.c and search.c (a case found, opened as its page would) share. */
 #ifndef PARLEY_APP_PSS_INTERNAL_H
 #define PARLEY_APP_PSS_INTERNAL_H
 
