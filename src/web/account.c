@@ -174,6 +174,8 @@ void page_dashboard(req *r)
                              "could not be sent. <a href=\"/outbox?state=failed\">See why, and "
                              "send %s again</a>.</p>",
                     failed, failed == 1 ? "" : "s", failed == 1 ? "it" : "them");
+    if (role_set_has(c->who.roles, ROLE_COORDINATOR))
+        search_box(r, "dashboard-search", "Find a teacher, a case or an inquiry", true);
     dashboard_work(r);
     if (c->who.roles) {
         html_raw(&r->out, "<h2>Your roles</h2>");

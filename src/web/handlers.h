@@ -82,6 +82,12 @@ void final_ratings_link(req *r);
 void page_roster_import(req *r);
 void do_roster_preview(req *r);
 void do_roster_import(req *r);
+/* search.c: one search box (issue 18) */
+void page_search(req *r);
+void api_search(req *r);
+/* The box in a page: a search landmark named label, its input's id; the
+ * label is read out but not shown where the box speaks for itself. */
+void search_box(req *r, const char *id, const char *label, bool label_shown);
 /* people.c */
 void page_people(req *r);
 void page_person_new(req *r);

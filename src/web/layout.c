@@ -7,6 +7,7 @@
 #include "app/notify.h"
 #include "base/clock.h"
 #include "out/html.h"
+#include "web/handlers.h"
 #include "web/web.h"
 
 struct nav_item {
@@ -133,6 +134,8 @@ void page_begin(req *r, const char *title)
                 title, strcmp(title, program) ? " · " : "", strcmp(title, program) ? program : "",
                 program);
     nav(r, w);
+    if (w && app_signed_in(&w->c))
+        search_box(r, "header-search", "Search people, cases and inquiries", false);
     html_raw(o, "</div></header><main id=\"main\" tabindex=\"-1\">");
     if (w && w->flash && *w->flash)
         html_printf(o, "<div class=\"flash flash-ok\" role=\"status\">%s</div>", w->flash);

@@ -195,7 +195,27 @@ static const struct prop case_event_props[] = {
     {"to", "string", NULL, false, false},
     {"summary", "string", NULL, false, false},
 };
+static const struct prop search_match_props[] = {
+    {"field", "string", NULL, false, false},   /* name, email, school, reference */
+    {"why", "string", NULL, false, false},
+    {"text", "string", NULL, false, false},
+};
+static const struct prop search_hit_props[] = {
+    {"kind", "string", NULL, false, false},   /* person, case, inquiry, pss_case */
+    {"id", "integer", NULL, false, false},
+    {"title", "string", NULL, false, false},
+    {"detail", "string", NULL, false, false},
+    {"link", "string", NULL, false, false},
+    {"matched", "array", "SearchMatch", false, false},
+};
 static const struct shape shapes[] = {
+    {"SearchHit", "A record the search found that the asker may open (issue 18), grouped by "
+                  "kind: person, case, inquiry or pss_case; link is its page; matched says "
+                  "which of its words matched and why.",
+     search_hit_props, COUNT(search_hit_props)},
+    {"SearchMatch", "One field that matched: name, email, school or reference, in words (why) "
+                    "and as stored (text).",
+     search_match_props, COUNT(search_match_props)},
     {"Person", "In list items the fields marked optional are left out.", person_props,
      COUNT(person_props)},
     {"Role", NULL, role_props, COUNT(role_props)},
@@ -265,6 +285,7 @@ static const struct prop case_filters[] = {
     {"track", "string", NULL, true, false},
 };
 static const struct resource resources[] = {
+    {"search", "SearchHit", true, NULL, 0, false},
     {"inquiries", "Inquiry", true, inquiry_filters, COUNT(inquiry_filters), false},
     {"people", "Person", true, people_filters, COUNT(people_filters), false},
     {"schools", "School", true, NULL, 0, false},
@@ -539,6 +560,12 @@ static void parameter(struct doc *d, const char *in, const struct prop *p)
     json_obj_end(&d->j);
 }
 
+/* The search (issue 18) is no list of one kind, yet takes q, required. */
+static bool searches(const struct route *rt)
+{
+    return strcmp(rt->pattern, API_PREFIX "search") == 0;
+}
+
 /* {name} segments are path parameters; ids are integers. */
 static void parameters(struct doc *d, const struct route *rt, const struct resource *res)
 {
@@ -559,6 +586,8 @@ static void parameters(struct doc *d, const struct route *rt, const struct resou
         for (int i = 0; res && i < res->nfilters; i++)
             parameter(d, "query", &res->filters[i]);
     }
+    if (searches(rt))
+        parameter(d, "query", &(struct prop){"q", "string", NULL, false, false});
     json_arr_end(&d->j);
 }
 
@@ -657,7 +686,7 @@ static void responses(struct doc *d, const struct route *rt, const struct resour
     json_key(&d->j, "responses");
     json_obj_begin(&d->j);
     success(d, rt, res, item);
-    if (writes || rt->action == ACT_LIST)
+    if (writes || rt->action == ACT_LIST || searches(rt))
         response(d, "400", "The request is not right; error.field names what", "Error", false);
     if (rt->action != ACT_PUBLIC) {
         response(d, "401", "No valid API token", "Error", false);
