@@ -38,11 +38,16 @@ void search_box(req *r, const char *id, const char *label, bool label_shown)
 {
     html_printf(&r->out,
                 "<form class=\"search-box\" method=\"get\" action=\"/search\" "
-                "role=\"search\" aria-label=\"%s\"><label for=\"%s\"%s>%s</label> "
+                "role=\"search\" aria-label=\"%s\">",
+                label);
+    html_printf(&r->out,
+                label_shown ? "<label for=\"%s\">%s</label> "
+                            : "<label for=\"%s\" class=\"visually-hidden\">%s</label>",
+                id, label);
+    html_printf(&r->out,
                 "<input type=\"search\" id=\"%s\" name=\"q\" maxlength=\"%d\" "
                 "autocomplete=\"off\"> <button type=\"submit\">Search</button></form>",
-                label, id, label_shown ? "" : " class=\"visually-hidden\"", label, id,
-                SEARCH_MAX_BYTES);
+                id, SEARCH_MAX_BYTES);
 }
 
 /* The results page's own box, keeping what was typed and saying what is
@@ -50,7 +55,7 @@ void search_box(req *r, const char *id, const char *label, bool label_shown)
 static void search_form(req *r, const char *typed, const struct errors *errs)
 {
     html_raw(&r->out, "<form class=\"search\" method=\"get\" action=\"/search\" role=\"search\" "
-                      "aria-label=\"Search people, cases and inquiries\">");
+                      "aria-label=\"Change the search\">");
     field_input(r,
                 &(struct field){.name = "q",
                                 .label = SEARCH_LABEL,
