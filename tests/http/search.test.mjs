@@ -50,6 +50,7 @@ test('the coordinator finds a teacher by part of their name from the dashboard, 
     assert.ok(box && box.length === 2, 'the header\'s box and the dashboard\'s');
     assert.match(box[1], /<label for="dashboard-search">Find a teacher, a case or an inquiry<\/label>/);
     assert.match(box[1], /<input type="search" id="dashboard-search" name="q"/);
+    assert.match(box[0], /<label for="header-search" class="visually-hidden">Search people, cases and inquiries<\/label>/);
     const r = await coord.get('/search?q=Rodr');
     assert.equal(r.status, 200);
     const page = decode(r.text);
@@ -124,6 +125,23 @@ test('the district and the federation\'s peer support service find nothing of ea
     // a peer support case shown is a read of a confidential record (R38)
     assert.ok(count(srv.db, 'audit', `record_kind = 'pss_case' AND record_id = ${pssId} ` +
                                      `AND summary LIKE '%in a search%'`) >= 1);
+});
+
+test('what a use case changes is found as it is now: a person renamed, a school renamed', async () => {
+    const school = await j.must(PEOPLE.coordinator, 'POST', '/schools', { name: 'Juniper Academy', code: 'JUN' });
+    const p = await j.must(PEOPLE.coordinator, 'POST', '/people', {
+        name: 'Tomasz Wierzbicki', email: 'tomasz.w@example.org', district_year: 2,
+        job_type: 'classroom_teacher', school_id: school.id });
+    assert.deepEqual((await found(PEOPLE.coordinator, 'Wierz')).people, [p.id]);
+    assert.deepEqual((await found(PEOPLE.coordinator, 'Juniper')).people, [p.id]);
+    await j.must(PEOPLE.coordinator, 'PATCH', `/people/${p.id}`, { name: 'Tomasz Nowak' });
+    assert.deepEqual((await found(PEOPLE.coordinator, 'Wierz')).people, []);
+    assert.deepEqual((await found(PEOPLE.coordinator, 'Nowak')).people, [p.id]);
+    await j.must(PEOPLE.coordinator, 'PATCH', `/schools/${school.id}`, { name: 'Birchwood Academy' });
+    assert.deepEqual((await found(PEOPLE.coordinator, 'Juniper')).people, []);
+    const f = await found(PEOPLE.coordinator, 'Birchw');
+    assert.deepEqual(f.people, [p.id]);
+    assert.deepEqual(f.items[0].matched, [{ field: 'school', why: 'school matches', text: 'Birchwood Academy' }]);
 });
 
 test('quotes and operators are words, never the engine\'s grammar; an empty or one-letter query is answered on the page', async () => {
