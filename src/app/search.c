@@ -45,7 +45,7 @@ static bool admit_person(struct ctx *c, struct search_hit *h)
     if (app_authorize(c, ACT_VIEW, KIND_PERSON, &rec) != APP_OK)
         return false;
     h->title = h->text[SEARCH_NAME];
-    h->detail = *h->text[SEARCH_SCHOOL] ? h->text[SEARCH_SCHOOL] : "";
+    h->detail = h->text[SEARCH_SCHOOL];
     return true;
 }
 
@@ -135,6 +135,8 @@ static enum app_status search_kind(struct ctx *c, const char *match, enum search
     struct search_hit *found;
     int n = 0;
     enum app_status s = candidates(c, match, kind, &found, &n);
+    /* The index may hold more than were asked about: some may be theirs. */
+    out->more[kind] = n == SEARCH_CANDIDATES;
     for (int i = 0; s == APP_OK && i < n; i++) {
         found[i].fields = fields_matched(&out->query, kind, &found[i]);
         if (!found[i].fields || !admits[kind](c, &found[i]))

@@ -24,7 +24,7 @@ struct search_results {
     struct search_query query;
     struct search_hit hits[SEARCH_KINDS][SEARCH_SHOWN];
     int n[SEARCH_KINDS];
-    bool more[SEARCH_KINDS]; /* more of the kind match than are shown */
+    bool more[SEARCH_KINDS]; /* more of the kind may match than are shown */
 };
 
 /* What typed finds that the asker may open, grouped by kind, by name.

@@ -98,8 +98,8 @@ static void kind_section(req *r, const struct search_results *res, enum search_k
     }
     html_raw(&r->out, "</ul>");
     if (res->more[kind])
-        html_printf(&r->out, "<p>More %s match than the %d shown: type more of the name.</p>",
-                    search_kind_label(kind), SEARCH_SHOWN);
+        html_raw(&r->out, "<p>More may match than are shown here: type more of the name, or "
+                          "another word of it.</p>");
     html_raw(&r->out, "</section>");
 }
 

@@ -144,6 +144,22 @@ test('what a use case changes is found as it is now: a person renamed, a school 
     assert.deepEqual(f.items[0].matched, [{ field: 'school', why: 'school matches', text: 'Birchwood Academy' }]);
 });
 
+test('at most 20 of a kind are shown, and the page says more may match', async () => {
+    for (let n = 1; n <= 21; n++)
+        await j.must(PEOPLE.coordinator, 'POST', '/people', {
+            name: `Zebediah Pemberton ${n}`, email: `zeb.pemberton.${n}@example.org`,
+            district_year: 1, job_type: 'classroom_teacher' });
+    assert.equal((await found(PEOPLE.coordinator, 'Pemberton')).people.length, 20);
+    const coord = new Client(srv.base);
+    await coord.login(DEMO.coordinator);
+    const page = decode((await coord.get('/search?q=Pemberton')).text);
+    assert.match(page, /<h2 id="found-person">People \(20 shown\)<\/h2>/);
+    assert.match(page, /More may match than are shown here: type more of the name/);
+    const one = decode((await coord.get('/search?q=Pemberton+21')).text);
+    assert.match(one, /<h2 id="found-person">People \(1\)<\/h2>/, 'a second word narrows it');
+    assert.doesNotMatch(one, /More may match/);
+});
+
 test('quotes and operators are words, never the engine\'s grammar; an empty or one-letter query is answered on the page', async () => {
     const coord = new Client(srv.base);
     await coord.login(DEMO.coordinator);
