@@ -109,7 +109,9 @@ static void results(req *r, const char *typed, const struct search_results *res)
     for (int k = 0; k < SEARCH_KINDS; k++)
         total += res->n[k];
     if (!total) {
-        html_printf(&r->out, "<p role=\"status\">Nothing you may open matches \"%s\".</p>", typed);
+        html_printf(&r->out,
+                    "<p role=\"status\">Nothing found for \"%s\" among what you may open.</p>",
+                    typed);
         return;
     }
     html_printf(&r->out, "<p role=\"status\">%d result%s for \"%s\".</p>", total,

@@ -103,9 +103,12 @@ test('a teacher finds their own case, never another teacher\'s', async () => {
     assert.deepEqual(own.inquiries, [], 'the intake queue is the program\'s');
     const other = await found(pa.teacherEmail, 'Rosalind');
     assert.deepEqual(other.items, [], 'Rosalind\'s case is not Octavia\'s to see');
-    const page = decode((await (await j.signIn(pa.teacherEmail)).get('/search?q=Quennell')).text);
+    const octavia = await j.signIn(pa.teacherEmail);
+    const page = decode((await octavia.get('/search?q=Quennell')).text);
     assert.doesNotMatch(page, /Rosalind/);
     assert.match(page, new RegExp(`<a href="/cases/${pa.id}">Octavia Quennell</a>`));
+    assert.match(decode((await octavia.get('/search?q=Rosalind')).text),
+                 /<p role="status">Nothing found for "Rosalind" among what you may open\.<\/p>/);
 });
 
 test('the district and the federation\'s peer support service find nothing of each other', async () => {
