@@ -648,7 +648,6 @@ db *pg_engine_open(const char *url, char **err)
 
 static const struct db_engine pg_engine = {
     .name = "postgresql",
-    .migration_variant = "pg",
     /* READ COMMITTED: writers that need a row to stay as read lock it
      * (UPDATE ... RETURNING, version columns), as audit.c does. */
     .begin_sql = "BEGIN",
