@@ -23,7 +23,7 @@ SAN_CFLAGS := $(CFLAGS_COMMON) -O1 -g $(SAN_FLAGS) -DPARLEY_TEST_CLOCK
 LIBS    := $(PKG_LIBS) -lpthread
 
 LIB_SRC := $(sort $(wildcard src/base/*.c src/out/*.c src/http/*.c src/store/*.c \
-                             src/domain/*.c src/app/*.c src/web/*.c))
+                             src/domain/*.c src/app/*.c src/demo/*.c src/web/*.c))
 GEN_SRC := build/gen/migrations.c build/gen/assets.c
 HEADERS := $(wildcard src/*/*.h)
 MIGRATIONS := $(sort $(wildcard sql/*.sql))
@@ -120,7 +120,7 @@ TEST_LAYERS_test_eligibility := base domain
 TEST_LAYERS_test_workflow := base domain
 TEST_LAYERS_test_process := base domain
 # The model-based test of the whole process: random steps through app/.
-TEST_LAYERS_test_process_model := base out domain store app
+TEST_LAYERS_test_process_model := base out domain store app demo
 TEST_LAYERS_test_inquiry := base domain
 TEST_LAYERS_test_search := base domain
 TEST_LAYERS_test_settings := base domain
@@ -136,7 +136,7 @@ TEST_LAYERS_test_cycle := base domain
 # test_ical parses what out/ical.c writes back with libical.
 TEST_LAYERS_test_ical  := base out
 # test_invitation: the invitations to each kind of meeting, through app/.
-TEST_LAYERS_test_invitation := base out domain store app
+TEST_LAYERS_test_invitation := base out domain store app demo
 # end meetings
 # dashboard
 # ical_check: the browser suite's importer of a downloaded calendar feed.

@@ -4,5 +4,5 @@
 -- written before this have none (NULL): they are the installation's first
 -- program's, from before there were several. The column is in the hash
 -- chain whenever it is set (app/audit.c), so it cannot be moved unseen.
-ALTER TABLE audit ADD COLUMN program_id INTEGER REFERENCES program(id);
+ALTER TABLE audit ADD COLUMN program_id BIGINT REFERENCES program(id);
 CREATE INDEX audit_program ON audit(program_id, id);

@@ -5,8 +5,8 @@
 -- this table remembers which, so that a dashboard's every load does not
 -- write. Only today's rows are kept.
 CREATE TABLE case_seen (
-    reader_id INTEGER NOT NULL REFERENCES person(id),
+    reader_id BIGINT NOT NULL REFERENCES person(id),
     day TEXT NOT NULL,
-    case_id INTEGER NOT NULL REFERENCES teacher_case(id),
+    case_id BIGINT NOT NULL REFERENCES teacher_case(id),
     PRIMARY KEY (reader_id, day, case_id)
 );

@@ -5,13 +5,13 @@
 -- (R10, R11) and the Panel's sessions count theirs here. A case withdrawn
 -- while its initial meeting or agreement review was still to come
 -- cancels it (1: cancelled).
-ALTER TABLE teacher_case ADD COLUMN meeting_sequence INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE teacher_case ADD COLUMN meeting_sequence BIGINT NOT NULL DEFAULT 0;
 ALTER TABLE teacher_case ADD COLUMN meeting_cancelled INTEGER NOT NULL DEFAULT 0;
-ALTER TABLE teacher_case ADD COLUMN review_sequence INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE teacher_case ADD COLUMN review_sequence BIGINT NOT NULL DEFAULT 0;
 ALTER TABLE teacher_case ADD COLUMN review_cancelled INTEGER NOT NULL DEFAULT 0;
 -- A Panel session's invitations come from the coordinator who arranged it
 -- (its ORGANIZER); one arranged before now, from the program's coordinator.
-ALTER TABLE panel_session ADD COLUMN arranged_by INTEGER REFERENCES person(id);
+ALTER TABLE panel_session ADD COLUMN arranged_by BIGINT REFERENCES person(id);
 UPDATE panel_session SET arranged_by = (SELECT MIN(r.person_id) FROM person_role r JOIN person p
     ON p.id = r.person_id WHERE r.role = 'coordinator' AND p.program_id = panel_session.program_id);
-ALTER TABLE panel_session ADD COLUMN sequence INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE panel_session ADD COLUMN sequence BIGINT NOT NULL DEFAULT 0;

@@ -22,6 +22,7 @@
 #include "app/mail_worker.h"
 #include "app/reminders.h"
 #include "app/roster.h"
+#include "demo/demo.h"
 #include "base/clock.h"
 #include "base/log.h"
 #include "base/secret.h"

@@ -129,7 +129,4 @@ bool app_act_in_home_program(struct ctx *c, int64_t person_id);
 /* Creates the installation's program (parley init). */
 enum app_status program_create(struct ctx *c, const char *name, const char *short_name,
                                const char *time_zone, int64_t *id);
-/* Builds the deterministic demo program (parley demo). large: a district
- * of 60 schools and 4,000 teachers with ten years of history (the benchmark). */
-enum app_status demo_build(struct ctx *c, const char *password, bool large);
 #endif

@@ -143,7 +143,4 @@ struct team_member {
  * Panel member's seat and term, R29): what the public site says of them. */
 enum app_status team_list(struct ctx *c, struct team_member **out, int *n);
 
-/* The demo program's public site (parley demo; demo_site.c). */
-enum app_status demo_site_build(struct ctx *c);
-
 #endif

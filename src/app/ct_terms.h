@@ -88,7 +88,5 @@ const char *panel_appointer_of(struct ctx *c, const char *appointed_by);
 /* R27: whether a term of this Consulting Teacher runs on date. No
  * authorisation: a fact the process's guards read. */
 bool ct_term_running(struct ctx *c, int64_t person_id, const char *date);
-/* The small demo's terms and review (terms_demo.c). */
-enum app_status terms_demo(struct ctx *c);
 
 #endif

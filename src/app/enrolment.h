@@ -134,12 +134,4 @@ struct inquiry_choice {
 /* Inquiries that may become a case (the coordinator's form). */
 enum app_status case_open_inquiries(struct ctx *c, struct inquiry_choice **out, int *n);
 
-/* The small demo's cases (parley demo): case 1 is PA, case 2 PAR, both on
- * a caseload. */
-enum app_status enrolment_demo(struct ctx *c);
-/* The demo acts as the person with this email (false: no such person). */
-bool demo_act_as(struct ctx *c, const char *email);
-/* The small demo's casework on those two cases (casework_demo.c). */
-enum app_status casework_demo(struct ctx *c);
-
 #endif

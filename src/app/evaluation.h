@@ -118,8 +118,4 @@ enum app_status evaluation_outcome_of(struct ctx *c, const struct case_record *k
 enum app_status evaluation_downloaded(struct ctx *c, const struct case_record *k,
                                       const struct evaluation *e);
 
-/* The demo's formative evaluation on its PAR case, shared and signed
- * (evaluations_demo.c); acts as the case's CT and its teacher. */
-enum app_status evaluations_demo(struct ctx *c);
-
 #endif

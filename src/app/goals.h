@@ -137,7 +137,4 @@ enum app_status self_assessment_save(struct ctx *c, int64_t case_id,
                                      const struct self_assessment_entry *in, int n,
                                      struct errors *errs, const char **refusal);
 
-/* The small demo's goals, bank and self-assessments (casework_demo.c). */
-enum app_status goals_demo(struct ctx *c);
-
 #endif

@@ -121,7 +121,4 @@ struct meeting_item {
 enum app_status meetings_week(struct ctx *c, int64_t person_id, const char *from, const char *to,
                               struct meeting_item **out, int *n);
 
-/* The small demo's coaching entries and meetings (casework_demo.c). */
-enum app_status meetings_demo(struct ctx *c);
-
 #endif

@@ -112,7 +112,4 @@ enum app_status observations_status(struct ctx *c, const struct case_record *k, 
 bool evidence_ids_text(struct ctx *c, struct errors *errs, const char *text, int64_t *ids,
                        int *n, int max);
 
-/* The small demo's observations (casework_demo.c). */
-enum app_status observations_demo(struct ctx *c);
-
 #endif

@@ -76,13 +76,4 @@ enum app_status surveys_list(struct ctx *c, int64_t case_id, struct page_of *pg,
 /* The asker's own invitations not yet answered (their dashboard). */
 enum app_status surveys_waiting(struct ctx *c, struct survey_invite **out, int *n);
 
-/* The small demo: the outcome and surveys of each closed case, through the
- * use cases, as the coordinator (outcomes_demo.c). */
-enum app_status outcomes_demo(struct ctx *c);
-/* The large demo: an outcome for each closed cycle and its surveys, most of
- * them answered, written straight into the tables (demo_large_outcomes.c).
- * Called after demo_large_panel(), so that PAR cases have their approved
- * decision. */
-enum app_status demo_large_outcomes(struct ctx *c);
-
 #endif

@@ -193,7 +193,4 @@ enum app_status panel_overview_get(struct ctx *c, struct panel_overview *o);
 /* The PAR cases before the Panel and not decided (the docket's choices). */
 enum app_status panel_cases_awaiting(struct ctx *c, struct panel_case_row **out, int *n);
 
-/* The small demo: a session two weeks ahead, nothing on its docket yet. */
-enum app_status panel_demo(struct ctx *c);
-
 #endif

@@ -149,9 +149,4 @@ enum app_status pss_release_consent(struct ctx *c, int64_t id, const char *relea
 enum app_status pss_release_make(struct ctx *c, int64_t id, const char *release_id,
                                  struct errors *errs, const char **refusal);
 
-/* The demo's case (pss_demo.c): member@'s, referred by president@, with
- * consultant@, the district's agreement, a log entry, a report and a
- * proposed release. Run with the federation as c->who's program. */
-enum app_status pss_demo(struct ctx *c);
-
 #endif

@@ -34,9 +34,6 @@ struct db_engine {
     /* Appends "integrity: ..." and "foreign keys: ..." lines. */
     int (*check)(db *d, buf *report);
     int (*backup)(db *d, const char *dest_path, char **err);
-    /* "pg": sql/NNN_name.pg.sql is used in place of sql/NNN_name.sql when
-     * there is one. NULL: only the plain files. */
-    const char *migration_variant;
     /* Held around db_migrate so that processes starting together apply
      * each migration once. NULL where the engine's write lock already
      * serialises them (SQLite's BEGIN IMMEDIATE). */

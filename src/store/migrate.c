@@ -1,8 +1,8 @@
 /* migrate.c: the schema's version history. sql/NNN_name.sql files are
  * compiled in (embedded_migrations); schema_version records which ones a
- * database has. Where the engines truly differ, sql/NNN_name.pg.sql is the
- * same migration written for PostgreSQL. Written against store.h and the
- * engine's hooks only, so it serves every engine. */
+ * database has. Each file is the one source of its migration on every
+ * engine, spelled for the engine by dialect.c. Written against store.h and
+ * the engine's hooks only, so it serves every engine. */
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,11 +10,12 @@
 #include "base/clock.h"
 #include "base/embedded.h"
 #include "base/log.h"
+#include "store/dialect.h"
 #include "store/engine.h"
 #include "store/store.h"
 
-/* Portable on purpose: it exists before any migration could pick a
- * variant. BIGINT: PostgreSQL's INTEGER is 32 bits (SQLite's is 64). */
+/* Portable on purpose: it exists before any migration is spelled for an
+ * engine. BIGINT: PostgreSQL's INTEGER is 32 bits (SQLite's is 64). */
 static const char create_version_table[] = "CREATE TABLE IF NOT EXISTS schema_version ("
                                            "version INTEGER PRIMARY KEY, "
                                            "name TEXT NOT NULL, "
@@ -31,39 +32,6 @@ static int migration_version(const char *name)
         v = v * 10 + (*p - '0');
     }
     return p == name || *p != '_' ? -1 : v;
-}
-
-/* "001_foundation.pg.sql" is the "pg" variant of "001_foundation.sql": it
- * replaces that file on an engine whose migration_variant is "pg". A plain
- * name has one dot. */
-static bool is_variant(const char *name)
-{
-    const char *dot = strchr(name, '.');
-    return dot && strchr(dot + 1, '.');
-}
-
-/* The variant of plain (by its stem and tag) in the table, or NULL. */
-static const struct embedded_file *variant_of(const char *plain, const char *tag)
-{
-    if (!tag)
-        return NULL;
-    size_t stem = strlen(plain) - strlen(".sql");
-    for (const struct embedded_file *m = embedded_migrations; m->name; m++)
-        if (is_variant(m->name) && !strncmp(m->name, plain, stem) && m->name[stem] == '.' &&
-            !strncmp(m->name + stem + 1, tag, strlen(tag)) &&
-            !strcmp(m->name + stem + 1 + strlen(tag), ".sql"))
-            return m;
-    return NULL;
-}
-
-/* The plain file a variant stands in for, or NULL (a misnamed variant). */
-static const struct embedded_file *plain_of(const char *variant)
-{
-    size_t stem = (size_t)(strchr(variant, '.') - variant);
-    for (const struct embedded_file *m = embedded_migrations; m->name; m++)
-        if (!is_variant(m->name) && !strncmp(m->name, variant, stem) && !strcmp(m->name + stem, ".sql"))
-            return m;
-    return NULL;
 }
 
 int db_latest_version(void)
@@ -87,20 +55,12 @@ int db_schema_version(db *d)
     return (int)v;
 }
 
-/* The build sorts the files of sql/ by name; a misnamed file, a repeated number
- * or a variant without its plain file is a mistake in the source tree,
- * reported before touching the data. */
+/* The build sorts the files of sql/ by name; a misnamed file or a repeated
+ * number is a mistake in the source tree, reported before touching the data. */
 static int check_embedded(char **err)
 {
     int prev = 0;
     for (const struct embedded_file *m = embedded_migrations; m->name; m++) {
-        if (is_variant(m->name)) {
-            if (!plain_of(m->name)) {
-                db_set_err(err, "migration %s: a variant of no sql/NNN_name.sql", m->name);
-                return DB_ERROR;
-            }
-            continue;
-        }
         int v = migration_version(m->name);
         if (v <= prev) {
             db_set_err(err, "migration %s: expected a number above %d and '_' at the start", m->name,
@@ -114,12 +74,10 @@ static int check_embedded(char **err)
 
 /* Applies one migration in its own transaction. The version is read again
  * under the write lock, so two processes starting together apply it once.
- * schema_version records the plain name, whichever variant ran: the
- * history is the same on every engine. */
+ * schema_version records the file's name: the history is the same on every
+ * engine. */
 static int apply(db *d, const struct embedded_file *m, int v, char **err)
 {
-    const struct embedded_file *variant = variant_of(m->name, d->engine->migration_variant);
-    const char *sql = variant ? variant->data : m->data;
     int rc = db_begin(d);
     if (rc != DB_OK) {
         db_set_err(err, "migration %s: cannot begin: %s", m->name, db_errmsg(d));
@@ -127,8 +85,12 @@ static int apply(db *d, const struct embedded_file *m, int v, char **err)
     }
     if (db_schema_version(d) >= v)
         return db_commit(d);
-    log_info("applying migration %s", variant ? variant->name : m->name);
-    rc = db_exec_script(d, sql);
+    log_info("applying migration %s", m->name);
+    buf sql;
+    buf_init(&sql, NULL);
+    dialect_spell(m->data, d->engine->name, &sql);
+    rc = db_exec_script(d, buf_cstr(&sql));
+    buf_release(&sql);
     if (rc == DB_OK && d->engine->migration_keys_check)
         rc = d->engine->migration_keys_check(d);
     if (rc == DB_OK)
@@ -159,7 +121,7 @@ static int migrate_locked(db *d, int target, char **err)
     }
     for (const struct embedded_file *m = embedded_migrations; m->name; m++) {
         int v = migration_version(m->name);
-        if (v <= current || v > target || is_variant(m->name))
+        if (v <= current || v > target)
             continue;
         int rc = apply(d, m, v, err);
         if (rc != DB_OK)

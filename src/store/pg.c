@@ -664,7 +664,6 @@ static const struct db_engine pg_engine = {
     .name = "postgresql",
     .fulltext_match = "search_text.words @@ to_tsquery('simple', ?)",
     .fulltext_term = pg_fulltext_term,
-    .migration_variant = "pg",
     /* READ COMMITTED: writers that need a row to stay as read lock it
      * (UPDATE ... RETURNING, version columns), as audit.c does. */
     .begin_sql = "BEGIN",

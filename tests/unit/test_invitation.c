@@ -25,6 +25,7 @@
 #include "app/panel.h"
 #include "base/clock.h"
 #include "base/secret.h"
+#include "demo/demo.h"
 
 #define PA_CASE 1     /* the demo's: teacher2, ct2, at principal2's school */
 #define PAR_CASE 2    /* teacher, ct1, at principal's school */

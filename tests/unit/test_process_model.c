@@ -47,6 +47,7 @@
 #include "app/settings.h"
 #include "base/clock.h"
 #include "base/secret.h"
+#include "demo/demo.h"
 #include "domain/settings.h"
 
 #define DAY 86400

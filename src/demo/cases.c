@@ -1,4 +1,4 @@
-/* demo_cases.c: the small demo's cases, a PA case and a PAR case, both on
+/* cases.c: the small demo's cases, a PA case and a PAR case, both on
  * a caseload, walked through the same workflow table as the
  * pages, each step taken by the person whose step it is. */
 #include <inttypes.h>
@@ -7,6 +7,7 @@
 
 #include "app/enrolment.h"
 #include "base/clock.h"
+#include "demo/demo.h"
 
 /* --- the small demo: a PA case and a PAR case, both on a caseload --- */
 
@@ -22,7 +23,7 @@ bool demo_act_as(struct ctx *c, const char *email)
     if (st)
         db_done(st);
     c->who.roles = found ? person_roles(c, c->who.person_id) : 0;
-    c->who.operator = false;
+    c->who.operator= false;
     return found;
 }
 
@@ -39,14 +40,14 @@ static int64_t demo_inquiry(struct ctx *c, const char *ref, const char *email, c
     }
     if (st)
         db_done(st);
-    if (name)   /* VALUES, not INSERT ... SELECT: PostgreSQL types the parameters by column */
-        db_int_query(c->db, &id,
-                     "INSERT INTO inquiry (program_id, reference, name, email, school_id, interest, "
-                     "message, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'new', "
-                     "?, ?) RETURNING id",
-                     "issssssii", c->who.program_id, ref, name, email,
-                     school ? arena_printf(c->a, "%" PRId64, school) : NULL, interest, message, at,
-                     at);
+    if (name) /* VALUES, not INSERT ... SELECT: PostgreSQL types the parameters by column */
+        db_int_query(
+            c->db, &id,
+            "INSERT INTO inquiry (program_id, reference, name, email, school_id, interest, "
+            "message, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'new', "
+            "?, ?) RETURNING id",
+            "issssssii", c->who.program_id, ref, name, email,
+            school ? arena_printf(c->a, "%" PRId64, school) : NULL, interest, message, at, at);
     return id;
 }
 
@@ -61,7 +62,7 @@ static const char *demo_id(struct ctx *c, const char *email)
 
 struct demo_step {
     const char *actor, *to;
-    int day;                         /* days after the inquiry */
+    int day; /* days after the inquiry */
     struct case_input in;
 };
 
@@ -74,9 +75,9 @@ static enum app_status demo_walk(struct ctx *c, int64_t case_id, int64_t start,
         const char *refusal = NULL;
         struct case_input in = steps[i].in;
         in.to = steps[i].to;
-        if (in.at)   /* "15:30": four days after the step, at that time */
-            in.at = arena_printf(c->a, "%s %s", clock_date(c->a, start + (steps[i].day + 4) * 86400),
-                                 in.at);
+        if (in.at) /* "15:30": four days after the step, at that time */
+            in.at = arena_printf(c->a, "%s %s",
+                                 clock_date(c->a, start + (steps[i].day + 4) * 86400), in.at);
         in.ct_id = demo_id(c, in.ct_id);
         in.union_rep_id = demo_id(c, in.union_rep_id);
         c->now = start + steps[i].day * 86400;
@@ -117,35 +118,62 @@ enum app_status enrolment_demo(struct ctx *c)
     /* The PA case first: case 1 involves none of the README's sign-ins but
      * the coordinator (the permission tests ask about it as a stranger's). */
     const struct demo_step pa[] = {
-        {"coordinator@parley.test", "schedule_meeting", 2,
+        {"coordinator@parley.test",
+         "schedule_meeting",
+         2,
          {.at = "15:30", .place = "Lincoln Park MS, room 204", .ct_id = "ct2@parley.test"}},
         {"ct2@parley.test", "hold_meeting", 6, {.notes = "Talked through PA and PAR."}},
-        {"ct2@parley.test", "choose_track", 7,
-         {.track = "pa", .district_year = "4", .plan = "directed_growth", .months = "4",
-          .rating = "needs_improvement", .union_member = "yes", .full_time = "yes",
+        {"ct2@parley.test",
+         "choose_track",
+         7,
+         {.track = "pa",
+          .district_year = "4",
+          .plan = "directed_growth",
+          .months = "4",
+          .rating = "needs_improvement",
+          .union_member = "yes",
+          .full_time = "yes",
           .job = "classroom_teacher"}},
         {"coordinator@parley.test", "assign_ct", 9, {.ct_id = "ct2@parley.test"}},
     };
     const struct demo_step par[] = {
-        {"coordinator@parley.test", "schedule_meeting", 3,
+        {"coordinator@parley.test",
+         "schedule_meeting",
+         3,
          {.at = "15:00", .place = "Riverside HS, library", .ct_id = "ct1@parley.test"}},
         {"ct1@parley.test", "hold_meeting", 8, {.notes = "Samuel chose to look at PAR."}},
-        {"teacher@parley.test", "choose_track", 10,
-         {.track = "par", .district_year = "6", .plan = "improvement", .months = "12",
-          .rating = "needs_improvement", .union_member = "yes", .full_time = "yes",
+        {"teacher@parley.test",
+         "choose_track",
+         10,
+         {.track = "par",
+          .district_year = "6",
+          .plan = "improvement",
+          .months = "12",
+          .rating = "needs_improvement",
+          .union_member = "yes",
+          .full_time = "yes",
           .job = "classroom_teacher"}},
-        {"ct1@parley.test", "schedule_review", 12,
+        {"ct1@parley.test",
+         "schedule_review",
+         12,
          {.at = "16:00", .place = "Union hall, room 3", .union_rep_id = "union@parley.test"}},
-        {"union@parley.test", "hold_review", 16, {.notes = "Rights and responsibilities reviewed."}},
+        {"union@parley.test",
+         "hold_review",
+         16,
+         {.notes = "Rights and responsibilities reviewed."}},
         {"teacher@parley.test", "sign_agreement", 16, {0}},
         {"union@parley.test", "sign_agreement", 17, {0}},
         {"coordinator@parley.test", "assign_ct", 20, {.ct_id = "ct1@parley.test"}},
-        {"principal@parley.test", "set_timeline", 22,
-         {.cycle_start = cycle_start, .cycle_end = cycle_end, .plan_type = "improvement",
+        {"principal@parley.test",
+         "set_timeline",
+         22,
+         {.cycle_start = cycle_start,
+          .cycle_end = cycle_end,
+          .plan_type = "improvement",
           .plan_months = "10"}},
     };
-    enum app_status s = demo_case(c, "INQ-DEMO-0001", "teacher2@parley.test", "pa", pa_start,
-                                  &pa_case);
+    enum app_status s =
+        demo_case(c, "INQ-DEMO-0001", "teacher2@parley.test", "pa", pa_start, &pa_case);
     if (s == APP_OK)
         s = demo_walk(c, pa_case, pa_start, pa, (int)(sizeof pa / sizeof *pa));
     if (s == APP_OK)

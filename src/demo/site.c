@@ -1,4 +1,4 @@
-/* demo_site.c: the demo program's public site, written for Parley from the
+/* site.c: the demo program's public site, written for Parley from the
  * facts of the program documents (seeds/000-003), for the fictional Harbor
  * City Educator Supports Program. It goes through the same use cases as
  * the coordinator's editor, so every piece is in the audit log. */
@@ -6,6 +6,7 @@
 
 #include "app/content.h"
 #include "base/log.h"
+#include "demo/demo.h"
 
 struct demo_page {
     const char *slug, *title, *body;
@@ -164,8 +165,10 @@ static enum app_status demo_resources(struct ctx *c, struct errors *errs)
     const struct resource_input res[] = {
         {"PA and PAR at a glance", "A one-page summary of the two tracks, to print or share.",
          "yes", "pa-and-par-at-a-glance.txt", demo_glance, sizeof demo_glance - 1},
-        {"Goals bank", "Example goals for each standard, to start a conversation with your "
-         "Consulting Teacher.", "yes", "goals-bank.csv", demo_goals, sizeof demo_goals - 1},
+        {"Goals bank",
+         "Example goals for each standard, to start a conversation with your "
+         "Consulting Teacher.",
+         "yes", "goals-bank.csv", demo_goals, sizeof demo_goals - 1},
     };
     enum app_status s = APP_OK;
     for (size_t i = 0; s == APP_OK && i < sizeof res / sizeof *res; i++) {

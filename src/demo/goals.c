@@ -1,4 +1,4 @@
-/* goals_demo.c: the small demo's goals bank, self-assessments and goals,
+/* goals.c: the small demo's goals bank, self-assessments and goals,
  * each made through its use case by the person whose work it is. Case 2
  * (PAR: teacher@, ct1@) has both its goals approved and meets R19; case 1
  * (PA: teacher2@, ct2@) has its practice goal approved and its
@@ -8,6 +8,7 @@
 
 #include "app/goals.h"
 #include "base/clock.h"
+#include "demo/demo.h"
 
 #define DAY 86400
 

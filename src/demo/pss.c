@@ -1,10 +1,11 @@
-/* pss_demo.c: the demo's peer support case, made through the use cases by
+/* pss.c: the demo's peer support case, made through the use cases by
  * the people who take each step (R31-R34): president@ refers member@ on a
  * plan of assistance; pss@ assigns consultant@ and records the district's
  * agreement; consultant@ logs a visit, writes a report and proposes its
  * release to the member's principal. Nothing is released: the three
  * consents are the visitor's to give. */
 #include "app/pss.h"
+#include "demo/demo.h"
 
 #include <inttypes.h>
 #include <stdio.h>
@@ -50,13 +51,14 @@ static enum app_status demo_steps(struct ctx *c, struct errors *errs, const char
     struct pss_request_form rq = {
         {"president", "plan_of_assistance", "Harbor City School District",
          "Asked for help with classroom management after her plan of assistance began."},
-        text_of(c, person_id(c, "member@parley.test")), NULL};
+        text_of(c, person_id(c, "member@parley.test")),
+        NULL};
     enum app_status s = pss_request(c, &rq, &id, errs);
     if (s == APP_OK && act_as(c, &coordinator))
-        s = pss_case_change(c, id, 1,
-                            &(struct pss_change){.consultant_id =
-                                                     text_of(c, person_id(c, consultant.email))},
-                            errs, refusal);
+        s = pss_case_change(
+            c, id, 1,
+            &(struct pss_change){.consultant_id = text_of(c, person_id(c, consultant.email))}, errs,
+            refusal);
     if (s == APP_OK)
         s = pss_case_change(c, id, 2,
                             &(struct pss_change){.agreement_by = "Dr. Alan Ames, Superintendent",
@@ -84,10 +86,10 @@ enum app_status pss_demo(struct ctx *c)
     db_int_query(c->db, &federation,
                  "SELECT id FROM program WHERE kind = 'federation' ORDER BY id LIMIT 1", "");
     if (!federation)
-        return APP_OK;      /* no federation in this installation */
+        return APP_OK; /* no federation in this installation */
     c->who.program_id = federation;
     c->who.federation = true;
-    c->who.operator = false;
+    c->who.operator= false;
     struct errors errs = {0};
     const char *refusal = NULL;
     enum app_status s = demo_steps(c, &errs, &refusal);

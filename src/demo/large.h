@@ -1,12 +1,12 @@
-/* demo_large.h: the large district's people, as demo.c made them, for the
- * generators of its records (demo_large_cases.c). */
+/* large.h: the large district's people, as demo.c made them, for the
+ * generators of its records (large_cases.c). */
 #ifndef PARLEY_DEMO_LARGE_H
 #define PARLEY_DEMO_LARGE_H
 
 #include "app/app.h"
 
 struct large_district {
-    const int64_t *teachers;         /* the first ncases hold the participating role */
+    const int64_t *teachers; /* the first ncases hold the participating role */
     int nteachers, ncases;
     const int64_t *cts;
     int ncts;
@@ -18,11 +18,16 @@ enum app_status demo_large_cases(struct ctx *c, const struct large_district *d);
 struct large_decided {
     int64_t case_id, ct, end_day;
 };
-/* The Panel's ten years (demo_large_panel.c): a session a month, each closed
+/* The Panel's ten years (large_panel.c): a session a month, each closed
  * PAR cycle's locked summative, recommendation, docket, votes and approved
  * decision; and on the cases on a caseload now, recommendations before the
  * Panel and decisions awaiting approval. */
 enum app_status demo_large_panel(struct ctx *c, const struct large_decided *cases, int n,
                                  int64_t today);
+
+/* An outcome for each closed cycle and its surveys, most of them answered,
+ * written straight into the tables (large_outcomes.c). Called after
+ * demo_large_panel(), so that PAR cases have their approved decision. */
+enum app_status demo_large_outcomes(struct ctx *c);
 
 #endif

@@ -1,4 +1,4 @@
-/* terms_demo.c: the small demo's Consulting Teachers' terms and the
+/* terms.c: the small demo's Consulting Teachers' terms and the
  * Panel's review, made through the use cases by those whose work they are.
  * ct1@ and ct2@ serve their terms; ct3@ left the role two months ago, so
  * the R27 restriction runs for ten months more (dates follow the clock);
@@ -8,6 +8,7 @@
 #include "app/ct_terms.h"
 #include "app/enrolment.h"
 #include "base/clock.h"
+#include "demo/demo.h"
 #include "domain/people.h"
 
 static const char *person_of(struct ctx *c, const char *email)
@@ -59,7 +60,7 @@ static enum app_status review(struct ctx *c)
 
 enum app_status terms_demo(struct ctx *c)
 {
-    struct actor was = c->who;   /* the demo goes on as whoever called */
+    struct actor was = c->who; /* the demo goes on as whoever called */
     if (!demo_act_as(c, "coordinator@parley.test"))
         return APP_ERROR;
     enum app_status s = term(c, "ct1@parley.test", "2024-08-15", "2026-08-14");

@@ -1,4 +1,4 @@
-/* demo_large_cases.c: the large district's casework, for the benchmark:
+/* large_cases.c: the large district's casework, for the benchmark:
  * 700 cases on a caseload now and ten years of closed cycles before them,
  * 100,000 observations in all, with their evidence, goals, coaching logs
  * and parley meetings. Written row by row with bound parameters, straight
@@ -9,21 +9,23 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "app/demo_large.h"
 #include "app/outcome.h"
 #include "base/clock.h"
+#include "demo/demo.h"
+#include "demo/large.h"
 #include "domain/cycle.h"
 #include "domain/workflow.h"
 
-#define ACTIVE_OBSERVATIONS 8          /* per case on a caseload now */
+#define ACTIVE_OBSERVATIONS 8 /* per case on a caseload now */
 #define CLOSED_CASES 2700
-#define CLOSED_OBSERVATIONS 36         /* per closed cycle: with the cases on a caseload now, 100,000 or so */
+#define CLOSED_OBSERVATIONS                                                                        \
+    36 /* per closed cycle: with the cases on a caseload now, 100,000 or so */
 #define CYCLE_DAYS 300
 
 struct large_case {
     int64_t id, teacher, ct, admin;
     const char *track, *state;
-    int64_t start_day;                 /* the cycle's first day (day number) */
+    int64_t start_day; /* the cycle's first day (day number) */
 };
 
 static uint32_t next_random(uint32_t *seed)
@@ -55,8 +57,8 @@ static int case_row(struct ctx *c, struct large_case *k, int n)
                           "INSERT INTO inquiry (program_id, reference, name, email, interest, "
                           "message, status, person_id, created_at, updated_at) VALUES (?, ?, ?, ?, "
                           "?, '', 'closed', ?, ?, ?) RETURNING id",
-                          "issssiii", c->who.program_id, arena_printf(c->a, "INQ-LG-%06d", n),
-                          name, email, k->track, k->teacher, at, at);
+                          "issssiii", c->who.program_id, arena_printf(c->a, "INQ-LG-%06d", n), name,
+                          email, k->track, k->teacher, at, at);
     if (rc != DB_OK)
         return rc;
     return db_int_query(c->db, &k->id,
@@ -64,17 +66,21 @@ static int case_row(struct ctx *c, struct large_case *k, int n)
                         "track, ct_id, cycle_start, cycle_end, plan_type, plan_months, "
                         "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                         "RETURNING id",
-                        "iiississsiii", c->who.program_id, inquiry, k->teacher, k->state,
-                        k->track, k->ct, day_text(c, k->start_day),
-                        day_text(c, k->start_day + CYCLE_DAYS),
+                        "iiississsiii", c->who.program_id, inquiry, k->teacher, k->state, k->track,
+                        k->ct, day_text(c, k->start_day), day_text(c, k->start_day + CYCLE_DAYS),
                         strcmp(k->track, "par") == 0 ? "improvement" : "directed_growth",
                         (int64_t)10, at, at);
 }
 
 static const char *const focuses[] = {
-    "Questioning strategies", "Classroom routines", "Checking for understanding",
-    "Small-group instruction", "Feedback on student writing", "Family communication",
-    "Lesson planning with the unit's standards", "Transitions between activities",
+    "Questioning strategies",
+    "Classroom routines",
+    "Checking for understanding",
+    "Small-group instruction",
+    "Feedback on student writing",
+    "Family communication",
+    "Lesson planning with the unit's standards",
+    "Transitions between activities",
 };
 static const char *const kinds[] = {"visit", "meeting", "phone", "video", "email"};
 
@@ -87,21 +93,24 @@ static int observations(struct ctx *c, const struct large_case *k, int count, in
         int64_t day = k->start_day + (int64_t)(CYCLE_DAYS - 10) * i / count + next_random(seed) % 7;
         if (day >= today)
             break;
-        const char *observers = !par ? "ct" : i % 7 == 3 ? "joint" : i % 3 == 1 ? "administrator" : "ct";
+        const char *observers = !par         ? "ct"
+                                : i % 7 == 3 ? "joint"
+                                : i % 3 == 1 ? "administrator"
+                                             : "ct";
         int64_t obs = 0, at = day * 86400 + 36000;
         /* R18: the history's joint observations were confirmed by both */
         int64_t confirmed = strcmp(observers, "joint") == 0 ? at : 0;
-        rc = db_int_query(c->db, &obs,
-                          "INSERT INTO observation (case_id, draft_key, announced, observed_on, "
-                          "minutes, observers, notes, feedback, feedback_shared_at, "
-                          "ct_confirmed_at, administrator_confirmed_at, created_at, updated_at) "
-                          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                          "isisisssiiiii", k->id, arena_printf(c->a, "lg-%" PRId64 "-%d", k->id, i),
-                          (int64_t)(i % 2), day_text(c, day), (int64_t)(30 + next_random(seed) % 31),
-                          observers, focuses[next_random(seed) % 8],
-                          "Students were engaged; next, more wait time after questions.",
-                          day + 3 < today ? at + 3 * 86400 : (int64_t)0, confirmed, confirmed, at,
-                          at);
+        rc = db_int_query(
+            c->db, &obs,
+            "INSERT INTO observation (case_id, draft_key, announced, observed_on, "
+            "minutes, observers, notes, feedback, feedback_shared_at, "
+            "ct_confirmed_at, administrator_confirmed_at, created_at, updated_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+            "isisisssiiiii", k->id, arena_printf(c->a, "lg-%" PRId64 "-%d", k->id, i),
+            (int64_t)(i % 2), day_text(c, day), (int64_t)(30 + next_random(seed) % 31), observers,
+            focuses[next_random(seed) % 8],
+            "Students were engaged; next, more wait time after questions.",
+            day + 3 < today ? at + 3 * 86400 : (int64_t)0, confirmed, confirmed, at, at);
         if (rc >= 0)
             rc = db_exec(c->db,
                          "INSERT INTO evidence (case_id, indicator_id, observation_id, created_at) "
@@ -123,7 +132,8 @@ static int goals_and_log(struct ctx *c, const struct large_case *k, int64_t toda
                      "'approved', ?, ?, ?, ?)",
                      "isssssiiii", k->id, goal_kinds[g],
                      g ? "Student writing" : "Checking for understanding",
-                     g ? "Students revise a piece of writing each month." : "Use exit tickets daily.",
+                     g ? "Students revise a piece of writing each month."
+                       : "Use exit tickets daily.",
                      g ? "Rubric scores rise by one level." : "Three in four lessons end with one.",
                      day_text(c, k->start_day + CYCLE_DAYS - 30), k->ct, at, at, at);
     for (int e = 0; e < 6 && rc >= 0; e++) {
@@ -155,16 +165,16 @@ static int meetings(struct ctx *c, const struct large_case *k, int64_t today)
             continue;
         day += 7;
         bool held = day < today;
-        rc = db_exec(c->db,
-                     "INSERT INTO meeting (case_id, phase, starts_at, minutes, place, status, "
-                     "attended, held_at, uid, created_by, created_at, updated_at) VALUES (?, ?, ?, "
-                     "60, 'The school library', ?, ?, ?, ?, ?, ?, ?)",
-                     "issssisiii", k->id, meeting_phase_key((enum meeting_phase)p),
-                     arena_printf(c->a, "%s 15:30", day_text(c, day)),
-                     held ? "held" : "scheduled", held ? "teacher,ct,administrator" : "",
-                     held ? day * 86400 + 59400 : (int64_t)0,
-                     arena_printf(c->a, "lg-%" PRId64 "-%d@parley", k->id, p), k->ct,
-                     (day - 14) * 86400, (day - 14) * 86400);
+        rc =
+            db_exec(c->db,
+                    "INSERT INTO meeting (case_id, phase, starts_at, minutes, place, status, "
+                    "attended, held_at, uid, created_by, created_at, updated_at) VALUES (?, ?, ?, "
+                    "60, 'The school library', ?, ?, ?, ?, ?, ?, ?)",
+                    "issssisiii", k->id, meeting_phase_key((enum meeting_phase)p),
+                    arena_printf(c->a, "%s 15:30", day_text(c, day)), held ? "held" : "scheduled",
+                    held ? "teacher,ct,administrator" : "", held ? day * 86400 + 59400 : (int64_t)0,
+                    arena_printf(c->a, "lg-%" PRId64 "-%d@parley", k->id, p), k->ct,
+                    (day - 14) * 86400, (day - 14) * 86400);
     }
     return rc;
 }
@@ -206,13 +216,16 @@ enum app_status demo_large_cases(struct ctx *c, const struct large_district *d)
     uint32_t seed = 1993;
     int rc = DB_OK;
     /* R30: the large district's caseloads are heavier than the demo's cap. */
-    rc = db_exec(c->db, "INSERT INTO program_setting (program_id, key, value) VALUES (?, "
-                        "'caseload_cap', '24')",
+    rc = db_exec(c->db,
+                 "INSERT INTO program_setting (program_id, key, value) VALUES (?, "
+                 "'caseload_cap', '24')",
                  "i", c->who.program_id);
     for (int i = 0; i < d->ncases && rc >= 0; i++) {
         struct large_case k = {
-            .teacher = d->teachers[i], .ct = d->cts[i % d->ncts],
-            .track = (i / d->ncts) % 5 == 0 ? "par" : "pa", .state = case_state_key(CASE_ON_CASELOAD),
+            .teacher = d->teachers[i],
+            .ct = d->cts[i % d->ncts],
+            .track = (i / d->ncts) % 5 == 0 ? "par" : "pa",
+            .state = case_state_key(CASE_ON_CASELOAD),
             .start_day = today - 20 - (int64_t)(next_random(&seed) % 240),
         };
         rc = one_case(c, &k, i, ACTIVE_OBSERVATIONS, today, indicators, nind, &seed);
@@ -224,7 +237,8 @@ enum app_status demo_large_cases(struct ctx *c, const struct large_district *d)
     for (int i = 0; i < CLOSED_CASES && rc >= 0; i++) {
         struct large_case k = {
             .teacher = d->teachers[d->ncases + i % (d->nteachers - d->ncases)],
-            .ct = d->cts[i % d->ncts], .track = i % 3 == 0 ? "par" : "pa",
+            .ct = d->cts[i % d->ncts],
+            .track = i % 3 == 0 ? "par" : "pa",
             .state = case_state_key(CASE_CYCLE_CLOSED),
             .start_day = today - 400 - (int64_t)(next_random(&seed) % (9 * 365)),
         };
@@ -237,5 +251,5 @@ enum app_status demo_large_cases(struct ctx *c, const struct large_district *d)
     if (rc < 0)
         return app_db_status(rc);
     enum app_status s = demo_large_panel(c, decided, ndecided, today);
-    return s == APP_OK ? demo_large_outcomes(c) : s;   /* R39: each closed cycle's outcome, surveys */
+    return s == APP_OK ? demo_large_outcomes(c) : s; /* R39: each closed cycle's outcome, surveys */
 }

@@ -1,12 +1,13 @@
-/* outcomes_demo.c: the small demo's outcomes and surveys (R39), through the
+/* outcomes.c: the small demo's outcomes and surveys (R39), through the
  * use cases: the coordinator records the outcome of each case whose cycle
  * is closed (the ratings as prefilled, the teacher stayed), which invites
  * the survey's respondents; the teacher answers. The small demo's two
  * cases are on a caseload, so this records nothing until one is closed
- * (the large demo's history has 2,700 closed cycles: demo_large_outcomes.c). */
+ * (the large demo's history has 2,700 closed cycles: large_outcomes.c). */
 #include <inttypes.h>
 
 #include "app/outcome.h"
+#include "demo/demo.h"
 
 static enum app_status one_outcome(struct ctx *c, int64_t case_id)
 {

@@ -1,4 +1,4 @@
-/* demo_large_outcomes.c: the large district's outcomes and end-of-cycle
+/* large_outcomes.c: the large district's outcomes and end-of-cycle
  * surveys (R39), for the Track Record and the benchmark. For each closed
  * cycle: its outcome (on a PAR case the rating after is the Panel's
  * approved one, R25; on a PA case a deterministic one), the survey's
@@ -7,15 +7,16 @@
  * case stores it (survey_response_store: a random id, no case, no person,
  * no time). Written straight into the tables, as a historic import: row by
  * row with bound parameters, committed every 100 cases as
- * demo_large_cases.c does. Deterministic but for the answers' random ids. */
+ * large_cases.c does. Deterministic but for the answers' random ids. */
 #include <inttypes.h>
 #include <string.h>
 
 #include "app/outcome.h"
 #include "base/clock.h"
+#include "demo/large.h"
 
 #define MAX_CLOSED 4000
-#define OUTCOME_DELAY_DAYS 30    /* the coordinator records it a month after the cycle */
+#define OUTCOME_DELAY_DAYS 30 /* the coordinator records it a month after the cycle */
 
 struct closed {
     int64_t id, teacher, school;
@@ -40,8 +41,11 @@ static int closed_cases(struct ctx *c, struct closed *out, int max)
         "'cycle_closed' ORDER BY k.id",
         "i", c->who.program_id);
     while (st && n < max && db_step(st) == DB_ROW) {
-        out[n] = (struct closed){db_int(st, 0), db_int(st, 1), db_int(st, 2),
-                                 db_text_copy(st, 3, c->a), db_text_copy(st, 4, c->a),
+        out[n] = (struct closed){db_int(st, 0),
+                                 db_int(st, 1),
+                                 db_int(st, 2),
+                                 db_text_copy(st, 3, c->a),
+                                 db_text_copy(st, 4, c->a),
                                  db_text_copy(st, 5, c->a)};
         n++;
     }
@@ -51,8 +55,11 @@ static int closed_cases(struct ctx *c, struct closed *out, int max)
 }
 
 static const char *const supports[] = {
-    "", "", "Monthly check-ins with a colleague for the next school year.",
-    "A place in the district's new-teacher seminar.", "",
+    "",
+    "",
+    "Monthly check-ins with a colleague for the next school year.",
+    "A place in the district's new-teacher seminar.",
+    "",
     "Coaching from the department head on routines and pacing.",
 };
 
@@ -61,17 +68,17 @@ static int outcome_row(struct ctx *c, const struct closed *k, int i, int year, i
                        uint32_t *seed)
 {
     bool par = strcmp(k->track, "par") == 0;
-    static const char *const pa_after[] = {"proficient", "proficient", "exemplary",
-                                           "proficient", "needs_improvement"};
+    static const char *const pa_after[] = {"proficient", "proficient", "exemplary", "proficient",
+                                           "needs_improvement"};
     const char *before = par ? (i % 4 == 0 ? "unsatisfactory" : "needs_improvement")
                              : (i % 3 == 0 ? "needs_improvement" : "none");
-    const char *after = par ? (*k->approved ? k->approved : "needs_improvement")
-                            : pa_after[next_random(seed) % 5];
+    const char *after =
+        par ? (*k->approved ? k->approved : "needs_improvement") : pa_after[next_random(seed) % 5];
     uint32_t r = next_random(seed) % 100;
     const char *stayed = strcmp(after, "unsatisfactory") == 0 ? "no"
-                         : r < 8                               ? "no"
-                         : r < 14                              ? "unknown"
-                                                               : "yes";
+                         : r < 8                              ? "no"
+                         : r < 14                             ? "unknown"
+                                                              : "yes";
     return db_exec(c->db,
                    "INSERT INTO case_outcome (case_id, rating_before, rating_after, stayed, "
                    "continued_support, school_year, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -79,9 +86,16 @@ static int outcome_row(struct ctx *c, const struct closed *k, int i, int year, i
 }
 
 static const char *const comments[] = {
-    "", "", "", "My Consulting Teacher listened before advising.",
-    "", "The meetings were always on time and the notes were clear.", "", "",
-    "I did not always know what the Panel would read.", "",
+    "",
+    "",
+    "",
+    "My Consulting Teacher listened before advising.",
+    "",
+    "The meetings were always on time and the notes were clear.",
+    "",
+    "",
+    "I did not always know what the Panel would read.",
+    "",
 };
 
 /* One invitation and, about seven times in ten, its answer. */

@@ -1,4 +1,4 @@
-/* observation_demo.c: the small demo's observations and artifacts, made
+/* observations.c: the small demo's observations and artifacts, made
  * through their use cases by the people whose work they are, on dates
  * within each cycle. Case 1 (PA): the CT's observation, its feedback
  * shared and the teacher's reflection; the teacher's artifact. Case 2
@@ -12,6 +12,7 @@
 #include "app/artifact.h"
 #include "app/observation.h"
 #include "base/clock.h"
+#include "demo/demo.h"
 
 #define DAY 86400
 
@@ -51,8 +52,7 @@ static void demo_at(struct ctx *c, int64_t now, const char *who, int days)
 /* who records an observation days before now, and shares its feedback
  * share_after days later (0: it stays a draft). */
 static enum app_status observe(struct ctx *c, int64_t now, int64_t case_id, const char *who,
-                               int days, int share_after, struct observation_input in,
-                               int64_t *id)
+                               int days, int share_after, struct observation_input in, int64_t *id)
 {
     struct errors errs = {.n = 0};
     const char *refusal = NULL;
@@ -85,7 +85,9 @@ static enum app_status pa_case(struct ctx *c, int64_t now)
 {
     static const char *const tags[] = {"II-A", "II-B", NULL};
     struct observation_input in = {
-        .draft_key = "demo-pa-observation-1", .announced = "yes", .minutes = "40",
+        .draft_key = "demo-pa-observation-1",
+        .announced = "yes",
+        .minutes = "40",
         .observers = "ct",
         .notes = "Fractions lesson, period 2. Clear opening; pairs used fraction strips.\n"
                  "Three students at the back were not drawn in during the practice.",
@@ -103,7 +105,8 @@ static enum app_status pa_case(struct ctx *c, int64_t now)
                                      "room during practice.",
                                      &errs, &refusal),
                  "a reflection", &errs, refusal);
-    struct artifact_input plan = {.title = "Unit plan: fractions", .indicators = "",
+    struct artifact_input plan = {.title = "Unit plan: fractions",
+                                  .indicators = "",
                                   .file = {.filename = "unit-plan.txt",
                                            .data = "Unit plan: fractions, grade 6\n"
                                                    "Week 1: fraction strips\n"
@@ -116,18 +119,22 @@ static enum app_status par_case(struct ctx *c, int64_t now)
 {
     static const char *const tags[] = {"I-A", "II-A", "II-D", NULL};
     struct observation_input ct = {
-        .draft_key = "demo-par-observation-1", .announced = "no", .minutes = "50",
+        .draft_key = "demo-par-observation-1",
+        .announced = "no",
+        .minutes = "50",
         .observers = "ct",
         .notes = "Chemistry lab, period 4: safety briefing, then groups of three.\n"
                  "Objectives on the board; groups finished at different times.",
         .feedback = "The lab was well prepared and the objectives clear. Plan an extension "
                     "for the groups that finish early.",
         .indicators = indicator_ids(c, tags)};
-    struct observation_input admin = {
-        .draft_key = "demo-par-observation-2", .announced = "yes", .minutes = "30",
-        .observers = "administrator", .notes = "Walkthrough, period 1: the lesson started "
+    struct observation_input admin = {.draft_key = "demo-par-observation-2",
+                                      .announced = "yes",
+                                      .minutes = "30",
+                                      .observers = "administrator",
+                                      .notes = "Walkthrough, period 1: the lesson started "
                                                "on time; homework review took 12 minutes.",
-        .indicators = ""};
+                                      .indicators = ""};
     struct artifact_input checklist = {
         .title = "Walkthrough checklist",
         .indicators = indicator_ids(c, (const char *const[]){"II-B", NULL}),

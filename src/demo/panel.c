@@ -1,10 +1,11 @@
-/* panel_demo.c: the small demo's Panel: a session scheduled by the
+/* panel.c: the small demo's Panel: a session scheduled by the
  * coordinator two weeks ahead, with the program's vote rule and quorum and
  * nothing on its docket yet (the PAR case's recommendation is not sent). */
 #include <stdio.h>
 
 #include "app/panel.h"
 #include "base/clock.h"
+#include "demo/demo.h"
 
 #define DAY 86400
 

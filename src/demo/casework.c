@@ -1,4 +1,4 @@
-/* casework_demo.c: the small demo's casework on its two cases (case 1 PA,
+/* casework.c: the small demo's casework on its two cases (case 1 PA,
  * case 2 PAR), each record made through its use case by the person whose
  * work it is, in the order the work happens. Every part of the cycle has at
  * least one record on each case: the permission tests ask about case 1's.
@@ -12,14 +12,15 @@
 #include "app/observation.h"
 #include "app/outcome.h"
 #include "app/panel.h"
+#include "demo/demo.h"
 
 static enum app_status (*const demo_parts[])(struct ctx *) = {
-    goals_demo,          /* the goals bank, self-assessments, goals */
-    observations_demo,   /* observations and artifacts of both cases */
-    meetings_demo,       /* the coaching log and the parley meetings */
-    evaluations_demo,    /* the PAR case's formative, shared and signed */
-    panel_demo,          /* a Panel session two weeks ahead, its docket still empty */
-    outcomes_demo,       /* the outcomes and surveys of cycles closed (R39) */
+    goals_demo,        /* the goals bank, self-assessments, goals */
+    observations_demo, /* observations and artifacts of both cases */
+    meetings_demo,     /* the coaching log and the parley meetings */
+    evaluations_demo,  /* the PAR case's formative, shared and signed */
+    panel_demo,        /* a Panel session two weeks ahead, its docket still empty */
+    outcomes_demo,     /* the outcomes and surveys of cycles closed (R39) */
 };
 
 enum app_status casework_demo(struct ctx *c)

@@ -1,22 +1,22 @@
-/* demo_large_panel.c: the large district's Panel, for the benchmark. Each
+/* large_panel.c: the large district's Panel, for the benchmark. Each
  * closed PAR cycle of ten years has its locked summative evaluation, the
  * CT's recommendation, a place on a monthly session's docket and the
  * Panel's decision, approved. Of the PAR cases on a caseload now, those
  * near their cycle's end have a recommendation before the Panel, and a few
  * of those a decision awaiting approval from last month's session, decided
- * by the members sitting now (R29). Like demo_large_cases.c, written
+ * by the members sitting now (R29). Like large_cases.c, written
  * straight into the tables, as a historic import would be: the sessions of
  * years past list no attendance or votes, only their tally in words. */
 #include <stdio.h>
 #include <string.h>
 
-#include "app/demo_large.h"
 #include "base/clock.h"
+#include "demo/large.h"
 #include "domain/rating.h"
 
-#define MONTHS (12 * 12)               /* sessions as far back as the closed cycles go */
-#define AWAITING 12                    /* active PAR cases before the Panel now */
-#define PENDING 4                      /* of those, decided and awaiting approval */
+#define MONTHS (12 * 12) /* sessions as far back as the closed cycles go */
+#define AWAITING 12      /* active PAR cases before the Panel now */
+#define PENDING 4        /* of those, decided and awaiting approval */
 
 struct panel_history {
     int64_t today, superintendent;
@@ -24,7 +24,7 @@ struct panel_history {
     int nmembers;
     int64_t standards[8];
     int nstandards;
-    int64_t sessions[MONTHS];          /* by months before this one; 0: none yet */
+    int64_t sessions[MONTHS]; /* by months before this one; 0: none yet */
 };
 
 static const char *day_text(struct ctx *c, int64_t day)
@@ -63,12 +63,13 @@ static int session_of(struct ctx *c, struct panel_history *h, int64_t day, int64
         return DB_OK;
     }
     int64_t at = (day - dd + 1) * 86400;
-    int rc = db_int_query(c->db, id,
-                          "INSERT INTO panel_session (program_id, held_on, starts_at, place, "
-                          "vote_rule, quorum, status, created_at, updated_at) VALUES (?, ?, "
-                          "'16:00', 'Central Office, Room 204', 'majority', 5, ?, ?, ?) RETURNING id",
-                          "isiii", c->who.program_id, arena_printf(c->a, "%04d-%02d-15", y, m),
-                          back ? "closed" : "scheduled", at, at);
+    int rc =
+        db_int_query(c->db, id,
+                     "INSERT INTO panel_session (program_id, held_on, starts_at, place, "
+                     "vote_rule, quorum, status, created_at, updated_at) VALUES (?, ?, "
+                     "'16:00', 'Central Office, Room 204', 'majority', 5, ?, ?, ?) RETURNING id",
+                     "isiii", c->who.program_id, arena_printf(c->a, "%04d-%02d-15", y, m),
+                     back ? "closed" : "scheduled", at, at);
     h->sessions[back] = *id;
     return rc;
 }
@@ -77,24 +78,25 @@ static int summative(struct ctx *c, const struct panel_history *h, const struct 
                      enum rating overall)
 {
     int64_t eval = 0, at = (k->end_day - 10) * 86400;
-    int rc = db_int_query(c->db, &eval,
-                          "INSERT INTO evaluation (case_id, kind, status, overall_rating, summary, "
-                          "shared_admin_at, shared_teacher_at, teacher_signed_at, locked_at, "
-                          "created_by, created_at, updated_at) VALUES (?, 'summative', 'locked', ?, "
-                          "'The year in the classroom, standard by standard.', ?, ?, ?, ?, ?, ?, ?) "
-                          "RETURNING id",
-                          "isiiiiiii", k->case_id, rating_key(overall), at, at + 86400,
-                          at + 3 * 86400, at + 4 * 86400, k->ct, at - 86400, at + 4 * 86400);
+    int rc =
+        db_int_query(c->db, &eval,
+                     "INSERT INTO evaluation (case_id, kind, status, overall_rating, summary, "
+                     "shared_admin_at, shared_teacher_at, teacher_signed_at, locked_at, "
+                     "created_by, created_at, updated_at) VALUES (?, 'summative', 'locked', ?, "
+                     "'The year in the classroom, standard by standard.', ?, ?, ?, ?, ?, ?, ?) "
+                     "RETURNING id",
+                     "isiiiiiii", k->case_id, rating_key(overall), at, at + 86400, at + 3 * 86400,
+                     at + 4 * 86400, k->ct, at - 86400, at + 4 * 86400);
     /* R26: standards I and II hold up a Proficient overall. */
     for (int i = 0; i < h->nstandards && rc >= 0; i++)
-        rc = db_exec(c->db, "INSERT INTO evaluation_rating (evaluation_id, standard_id, rating) "
-                            "VALUES (?, ?, ?)",
+        rc = db_exec(c->db,
+                     "INSERT INTO evaluation_rating (evaluation_id, standard_id, rating) "
+                     "VALUES (?, ?, ?)",
                      "iis", eval, h->standards[i], rating_key(overall));
     return rc;
 }
 
-static int recommendation(struct ctx *c, int64_t case_id, int64_t ct, int64_t day,
-                          enum rating r)
+static int recommendation(struct ctx *c, int64_t case_id, int64_t ct, int64_t day, enum rating r)
 {
     return db_exec(c->db,
                    "INSERT INTO recommendation (case_id, rating, rationale, status, preview_until, "
@@ -107,19 +109,19 @@ static int recommendation(struct ctx *c, int64_t case_id, int64_t ct, int64_t da
 static int docket_and_decision(struct ctx *c, const struct panel_history *h, int64_t session,
                                int64_t case_id, enum rating r, int64_t day, bool approved)
 {
-    int rc = db_exec(c->db,
-                     "INSERT INTO panel_docket (session_id, case_id, position) VALUES (?, ?, ?)",
-                     "iii", session, case_id, case_id);
+    int rc =
+        db_exec(c->db, "INSERT INTO panel_docket (session_id, case_id, position) VALUES (?, ?, ?)",
+                "iii", session, case_id, case_id);
     if (rc < 0)
         return rc;
-    return db_exec(c->db,
-                   "INSERT INTO panel_decision (case_id, session_id, rating, tally, decided_at, "
-                   "approval, approved_by, approved_at) VALUES (?, ?, ?, ?, ?, ?, NULLIF(?, 0), ?)",
-                   "iissisii", case_id, session, rating_key(r),
-                   arena_printf(c->a, "4 of 5 members present voted %s; a majority needs 3.",
-                                rating_label(r)),
-                   day * 86400, approved ? "approved" : "pending",
-                   approved ? h->superintendent : (int64_t)0, approved ? (day + 7) * 86400 : 0);
+    return db_exec(
+        c->db,
+        "INSERT INTO panel_decision (case_id, session_id, rating, tally, decided_at, "
+        "approval, approved_by, approved_at) VALUES (?, ?, ?, ?, ?, ?, NULLIF(?, 0), ?)",
+        "iissisii", case_id, session, rating_key(r),
+        arena_printf(c->a, "4 of 5 members present voted %s; a majority needs 3.", rating_label(r)),
+        day * 86400, approved ? "approved" : "pending", approved ? h->superintendent : (int64_t)0,
+        approved ? (day + 7) * 86400 : 0);
 }
 
 /* Closed cycles: 55% Proficient, 35% Needs Improvement, 10% Unsatisfactory. */
@@ -149,18 +151,21 @@ static int pending_decision(struct ctx *c, struct panel_history *h, int64_t case
     int64_t session = 0, day = h->today - 30;
     int rc = session_of(c, h, day, &session);
     for (int i = 0; i < h->nmembers && rc >= 0; i++) {
-        rc = db_exec(c->db, "INSERT INTO panel_attendance (session_id, person_id) SELECT ?, ? "
-                            "WHERE NOT EXISTS (SELECT 1 FROM panel_attendance WHERE "
-                            "session_id = ? AND person_id = ?)",
+        rc = db_exec(c->db,
+                     "INSERT INTO panel_attendance (session_id, person_id) SELECT ?, ? "
+                     "WHERE NOT EXISTS (SELECT 1 FROM panel_attendance WHERE "
+                     "session_id = ? AND person_id = ?)",
                      "iiii", session, h->members[i], session, h->members[i]);
         if (rc >= 0)
-            rc = db_exec(c->db, "INSERT INTO panel_vote (session_id, case_id, person_id, rating, "
-                                "cast_at) VALUES (?, ?, ?, ?, ?)",
+            rc = db_exec(c->db,
+                         "INSERT INTO panel_vote (session_id, case_id, person_id, rating, "
+                         "cast_at) VALUES (?, ?, ?, ?, ?)",
                          "iiisi", session, case_id, h->members[i],
                          rating_key(i ? RATING_NEEDS_IMPROVEMENT : RATING_PROFICIENT), day * 86400);
     }
-    return rc >= 0 ? docket_and_decision(c, h, session, case_id, RATING_NEEDS_IMPROVEMENT, day, false)
-                   : rc;
+    return rc >= 0
+               ? docket_and_decision(c, h, session, case_id, RATING_NEEDS_IMPROVEMENT, day, false)
+               : rc;
 }
 
 /* PAR cases on a caseload now whose cycle began 200 days ago or more. */
@@ -192,14 +197,17 @@ enum app_status demo_large_panel(struct ctx *c, const struct large_decided *case
 {
     struct panel_history h = {.today = today};
     const char *now = day_text(c, today);
-    h.nmembers = ids_of(c, "SELECT r.person_id FROM person_role r JOIN person p ON p.id = r.person_id "
-                           "WHERE p.program_id = ? AND r.role = 'panel_member' AND r.term_end >= ? "
-                           "ORDER BY r.person_id",
+    h.nmembers = ids_of(c,
+                        "SELECT r.person_id FROM person_role r JOIN person p ON p.id = r.person_id "
+                        "WHERE p.program_id = ? AND r.role = 'panel_member' AND r.term_end >= ? "
+                        "ORDER BY r.person_id",
                         now, h.members, 5);
-    h.nstandards = ids_of(c, "SELECT id FROM rubric_standard WHERE program_id = ? ORDER BY position",
-                          NULL, h.standards, 8);
-    ids_of(c, "SELECT r.person_id FROM person_role r JOIN person p ON p.id = r.person_id "
-              "WHERE p.program_id = ? AND r.role = 'superintendent'",
+    h.nstandards =
+        ids_of(c, "SELECT id FROM rubric_standard WHERE program_id = ? ORDER BY position", NULL,
+               h.standards, 8);
+    ids_of(c,
+           "SELECT r.person_id FROM person_role r JOIN person p ON p.id = r.person_id "
+           "WHERE p.program_id = ? AND r.role = 'superintendent'",
            NULL, &h.superintendent, 1);
     if (!h.superintendent || !h.nstandards)
         return APP_ERROR;

@@ -1,4 +1,4 @@
-/* evaluations_demo.c: the small demo's formative assessment on its PAR
+/* evaluations.c: the small demo's formative assessment on its PAR
  * case (case 2: teacher@, ct1@), made through the use cases by the person
  * whose step each is, at the time it happened (c->now): the CT writes and
  * rates it (R26) and shares it with the teacher, who signs it with a
@@ -6,6 +6,7 @@
 #include <stdio.h>
 
 #include "app/evaluation.h"
+#include "demo/demo.h"
 
 #define DAY 86400
 
@@ -60,8 +61,7 @@ enum app_status evaluations_demo(struct ctx *c)
         s = said(rate(c, case_id, id, &errs, &refusal), "rate", &errs, refusal);
     c->now = today - 5 * DAY;
     if (s == APP_OK)
-        s = said(evaluation_step_take(c, case_id, id, 0, EVAL_SHARE_TEACHER, NULL, &errs,
-                                      &refusal),
+        s = said(evaluation_step_take(c, case_id, id, 0, EVAL_SHARE_TEACHER, NULL, &errs, &refusal),
                  "share", &errs, refusal);
     c->now = today - 3 * DAY;
     if (s == APP_OK && demo_act_as(c, "teacher@parley.test"))
