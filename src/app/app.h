@@ -84,6 +84,8 @@ struct ctx {
     const char *address;            /* client address, for the audit log */
     int64_t now;                    /* the time records are stamped with; 0: the
                                        clock's (the demo's history sets it) */
+    const char *refused_by;         /* the rule ("R33") whose guard refused the step
+                                       asked for, to title the refusal; NULL: none */
 };
 
 int64_t app_now(const struct ctx *c);

@@ -244,6 +244,7 @@ enum app_status guard_answer(struct ctx *c, const struct guard_def *g, const cha
         return APP_INVALID;
     }
     *refusal = why;
+    c->refused_by = g->rule;
     return refused;
 }
 
