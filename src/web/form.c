@@ -187,14 +187,16 @@ void field_confirm(req *r, const char *key, const char *label, const char *what,
     html_printf(o, "<label for=\"f-confirm-%s\">Yes, %s</label></div></div>", key, yes);
 }
 
-bool form_confirmed(req *r, const char *key, struct errors *errs)
+bool form_confirmed(req *r)
 {
-    if (strcmp(form_value(r, "confirm"), "yes") == 0)
-        return true;
+    return strcmp(form_value(r, "confirm"), "yes") == 0;
+}
+
+void form_unconfirmed(req *r, const char *key, struct errors *errs)
+{
     errors_add(errs, arena_printf(r->a, "confirm-%s", key),
                "Tick the box to say you are sure, or leave the page to go back: nothing was "
                "done yet.");
-    return false;
 }
 
 void button_form(req *r, const char *action, const char *label, const char *css_class)

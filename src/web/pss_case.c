@@ -480,14 +480,31 @@ static void written(req *r, int64_t id, enum app_status s, const char *refusal,
     res_redirect(r, arena_printf(r->a, "/pss/%" PRId64, id));
 }
 
-/* The weighty step a coordinator's form asks for, if the process table
- * says it asks to confirm: clearing the hold (no hold chosen), closing. */
-static const struct pss_step *weighty_change(const struct pss_change *ch)
+/* A weighty step (its table row has confirm words) is taken once the
+ * person confirms it (issue 18). Asked only when the asker may take it
+ * now: else the use case's refusal comes first. release_id: the release
+ * it is about, or 0. */
+static bool awaits_confirmation(req *r, int64_t id, const char *key, int64_t release_id,
+                                struct errors *errs)
 {
-    const struct pss_step *t = pss_step_find(ch->close                 ? "close"
-                                             : ch->hold && !*ch->hold ? "clear_hold"
-                                                                      : NULL);
-    return t && t->confirm ? t : NULL;
+    const struct pss_step *t = pss_step_find(key);
+    struct pss_case k;
+    struct pss_facts f;
+    struct pss_offer o;
+    if (!t || !t->confirm || form_confirmed(r) || pss_case_get(ctx_of(r), id, &k) != APP_OK ||
+        pss_case_facts(ctx_of(r), &k, &f) != APP_OK ||
+        !pss_step_offer(ctx_of(r), &k, &f, key, pss_release_index(&f, release_id), &o) ||
+        o.blocked)
+        return false;
+    form_unconfirmed(r, release_id ? release_key(r, key, release_id) : key, errs);
+    return true;
+}
+
+/* The weighty step a coordinator's form may ask for: clearing the hold
+ * (no hold chosen), closing. */
+static const char *coordinator_step(const struct pss_change *ch)
+{
+    return ch->close ? "close" : ch->hold && !*ch->hold ? "clear_hold" : NULL;
 }
 
 /* The coordinator's steps: each form sends its own fields (absent: kept). */
@@ -501,8 +518,7 @@ void do_pss_change(req *r)
         req_form(r, "hold"), req_form(r, "hold_note"), req_form(r, "close")}};
     struct errors errs = {0};
     const char *refusal = NULL;
-    const struct pss_step *weighty = weighty_change(&t.ch);
-    enum app_status s = weighty && !form_confirmed(r, weighty->key, &errs)
+    enum app_status s = awaits_confirmation(r, id, coordinator_step(&t.ch), 0, &errs)
                             ? APP_INVALID
                             : pss_case_change(ctx_of(r), id, parse_id(form_value(r, "version")),
                                               &t.ch, &errs, &refusal);
@@ -561,8 +577,7 @@ void do_pss_release(req *r)
     struct errors errs = {0};
     const char *refusal = NULL;
     const char *release = form_value(r, "release_id");
-    /* A release cannot be taken back: it is made once the consultant confirms (issue 18). */
-    enum app_status s = !form_confirmed(r, release_key(r, "release", parse_id(release)), &errs)
+    enum app_status s = awaits_confirmation(r, id, "release", parse_id(release), &errs)
                             ? APP_INVALID
                             : pss_release_make(ctx_of(r), id, release, &errs, &refusal);
     written(r, id, s, refusal, &(struct pss_typed){0}, &errs, "The report is released.");

@@ -135,8 +135,11 @@ void field_yes_no(req *r, const struct field *f, const struct errors *errs);
  * step's, so that two such forms on a page keep their own ids. */
 void field_confirm(req *r, const char *key, const char *label, const char *what,
                    const struct errors *errs);
-/* Whether the box was ticked; if not, says so beside it (errs). */
-bool form_confirmed(req *r, const char *key, struct errors *errs);
+/* Whether the box was ticked. The handler asks it only once nothing else
+ * stops the step, so that a refusal or a field's error comes first; if not
+ * ticked, form_unconfirmed() says so beside the box. */
+bool form_confirmed(req *r);
+void form_unconfirmed(req *r, const char *key, struct errors *errs);
 /* A button that POSTs (with the CSRF token) to action. */
 void button_form(req *r, const char *action, const char *label, const char *css_class);
 
