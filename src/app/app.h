@@ -86,6 +86,7 @@ struct ctx {
                                        clock's (the demo's history sets it) */
     const char *refused_by;         /* the rule ("R33") whose guard refused the step
                                        asked for, to title the refusal; NULL: none */
+    const char *refused_step;       /* that step's key, whose form is shown again */
 };
 
 int64_t app_now(const struct ctx *c);

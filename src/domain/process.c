@@ -1062,10 +1062,9 @@ const struct step_def case_steps[] = {
      "The Superintendent approves the Panel's rating; only then is it final.", 0,
      "The answer, and a reason when it is returned.", {&guard_decision_pending}, NULL, {0},
      KIND_DECISION, ACT_APPROVE, "decision", "R25", due_approve, false,
-     "Your answer is final. Approved, the Panel's rating stands; returned, the Panel "
-     "decides again at a later session. The teacher, their Consulting Teacher, the "
-     "administrator and the union representative are told, and for a return the "
-     "coordinator too."},
+     "Approving makes the Panel's rating final: it becomes the cycle's outcome and no longer "
+     "changes. The teacher, their Consulting Teacher, the administrator and the union "
+     "representative are told. (Returning it is not final: the Panel decides again.)"},
     /* --- the end (R25, R39) --- */
     {"record_outcome", "Record the cycle's outcome", AFTER_CLOSE, PART_STEP,
      {ROLE_COORDINATOR, WHO_END},

@@ -342,8 +342,7 @@ static void step_form(req *r, const struct case_record *k, const struct step_def
     if (t->needs & NEED_SIGNATURE)
         html_printf(&r->out, "<p>By signing you confirm you have read <a href=\"/cases/%lld/"
                              "agreement\">the PAR Agreement</a>.</p>", (long long)k->id);
-    if (t->confirm)
-        field_confirm(r, t->key, t->label, t->confirm, errs);
+    step_confirm_field(r, t->key, NULL, t->label, errs);
     form_end(r, t->label);
     html_raw(&r->out, "</section>");
 }
@@ -379,6 +378,30 @@ static void step_blocked(req *r, const struct step_offer *o)
     html_raw(&r->out, "</li>");
 }
 
+void step_confirm_field(req *r, const char *step, const char *key, const char *button,
+                        const struct errors *errs)
+{
+    const struct step_def *t = workflow_find(step);
+    if (t && t->confirm)
+        field_confirm(r, key ? key : t->key, button, t->confirm, errs);
+}
+
+bool step_awaits_confirmation(req *r, int64_t case_id, const char *step, const char *key,
+                              struct errors *errs)
+{
+    const struct step_def *t = workflow_find(step);
+    struct case_record k;
+    struct step_offer o;
+    if ((t && !t->confirm) || form_confirmed(r) || case_get(ctx_of(r), case_id, &k) != APP_OK)
+        return false;
+    if (!t)
+        t = workflow_resolve(step, k.state);   /* "to" may name the state it reaches */
+    if (!t || !t->confirm || !case_step_offer(ctx_of(r), &k, t->key, &o) || o.blocked)
+        return false;
+    form_unconfirmed(r, key ? key : t->key, errs);
+    return true;
+}
+
 bool step_offered(req *r, const struct case_record *k, const char *step)
 {
     struct step_offer o;
@@ -390,7 +413,7 @@ bool step_offered(req *r, const struct case_record *k, const char *step)
         rule_link(r, o.blocked->rule);
         html_raw(&r->out, "</p>");
     }
-    return !o.blocked;
+    return !o.blocked || web_step_refused(r, step);
 }
 
 /* failed: the step whose form is shown again with what was typed, even
@@ -475,21 +498,6 @@ static struct case_input case_input_from_form(req *r)
     };
 }
 
-/* A weighty step is taken once the person confirms it (issue 18). Asked
- * only when the asker may take it now: else the use case's refusal comes
- * first (and, not taking the step, needs no confirmation). */
-static bool awaits_confirmation(req *r, int64_t id, const struct step_def *t,
-                                struct errors *errs)
-{
-    struct case_record k;
-    struct step_offer o;
-    if (!t || !t->confirm || form_confirmed(r) || case_get(ctx_of(r), id, &k) != APP_OK ||
-        !case_step_offer(ctx_of(r), &k, t->key, &o) || o.blocked)
-        return false;
-    form_unconfirmed(r, t->key, errs);
-    return true;
-}
-
 void do_case_transition(req *r)
 {
     struct ctx *c = ctx_of(r);
@@ -498,7 +506,7 @@ void do_case_transition(req *r)
     struct errors errs = {.n = 0};
     const char *refusal = NULL;
     const struct step_def *t = workflow_find(in.to);
-    enum app_status s = awaits_confirmation(r, id, t, &errs)
+    enum app_status s = step_awaits_confirmation(r, id, in.to, NULL, &errs)
                             ? APP_INVALID
                             : case_fire(c, id, &in, &errs, &refusal);
     struct case_record k;

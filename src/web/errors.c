@@ -134,6 +134,12 @@ bool web_refused(req *r, enum app_status s, const char *refusal)
     return true;
 }
 
+bool web_step_refused(req *r, const char *key)
+{
+    const char *step = ctx_of(r)->refused_step;
+    return web_of(r)->refusal && step && key && strcmp(step, key) == 0;
+}
+
 void web_refusal_show(req *r)
 {
     const char *rule = ctx_of(r)->refused_by;

@@ -12,10 +12,9 @@
 #include "web/handlers.h"
 #include "web/pss.h"
 
-/* What was typed, shown again beside its errors or below a refusal. */
+/* What was typed, shown again beside its errors or below a refusal (its
+ * form shown though a rule stops it now: web_step_refused). */
 struct pss_typed {
-    const char *step;            /* the step whose form it was: shown again even when a
-                                    rule stops it now, to keep what was typed (issue 18) */
     struct pss_change ch;
     const char *log_kind, *on_date, *log_note, *title, *body, *report_id, *recipient, *purpose;
 };
@@ -59,7 +58,6 @@ static const char *release_key(req *r, const char *step, int64_t release_id)
 struct pss_view {
     const struct pss_case *k;
     struct pss_facts f;
-    const char *sent;            /* the step just refused (pss_typed.step), or NULL */
 };
 
 /* Whether the asker may take step key now (release: an index, or -1).
@@ -77,7 +75,7 @@ static bool offered(req *r, const struct pss_view *v, const char *key, int relea
         rule_link(r, o.blocked->rule);
         html_raw(&r->out, "</p>");
     }
-    return !o.blocked || (v->sent && strcmp(v->sent, key) == 0);
+    return !o.blocked || web_step_refused(r, key);
 }
 
 /* --- what the case holds --- */
@@ -425,7 +423,7 @@ static void case_page(req *r, const struct pss_case *k, const struct pss_typed *
                       const struct errors *errs)
 {
     struct ctx *c = ctx_of(r);
-    struct pss_view v = {.k = k, .sent = t->step};
+    struct pss_view v = {.k = k};
     if (pss_case_facts(c, k, &v.f) != APP_OK) {
         web_fail(r, APP_ERROR, KIND_PSS_CASE);
         return;
@@ -528,8 +526,8 @@ void do_pss_change(req *r)
 void do_pss_log(req *r)
 {
     int64_t id = req_id(r, "item"), log_id = 0;
-    struct pss_typed t = {.step = "log_work", .log_kind = form_value(r, "kind"),
-                          .on_date = form_value(r, "on_date"), .log_note = form_value(r, "note")};
+    struct pss_typed t = {.log_kind = form_value(r, "kind"), .on_date = form_value(r, "on_date"),
+                          .log_note = form_value(r, "note")};
     struct errors errs = {0};
     const char *refusal = NULL;
     enum app_status s = pss_log_add(ctx_of(r), id, t.log_kind, t.on_date, t.log_note, &log_id,
@@ -540,8 +538,7 @@ void do_pss_log(req *r)
 void do_pss_report(req *r)
 {
     int64_t id = req_id(r, "item"), report_id = 0;
-    struct pss_typed t = {.step = "write_report", .title = form_value(r, "title"),
-                          .body = form_value(r, "body")};
+    struct pss_typed t = {.title = form_value(r, "title"), .body = form_value(r, "body")};
     struct errors errs = {0};
     const char *refusal = NULL;
     enum app_status s = pss_report_add(ctx_of(r), id, t.title, t.body, &report_id, &errs, &refusal);
@@ -551,7 +548,7 @@ void do_pss_report(req *r)
 void do_pss_release_propose(req *r)
 {
     int64_t id = req_id(r, "item"), release_id = 0;
-    struct pss_typed t = {.step = "propose_release", .report_id = form_value(r, "report_id"),
+    struct pss_typed t = {.report_id = form_value(r, "report_id"),
                           .recipient = form_value(r, "recipient"), .purpose = form_value(r, "purpose")};
     struct errors errs = {0};
     const char *refusal = NULL;

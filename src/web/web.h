@@ -80,6 +80,10 @@ void web_refuse(req *r, enum app_status s, const char *refusal, enum record_kind
 bool web_refused(req *r, enum app_status s, const char *refusal);
 /* The refusal, titled by its rule's title, at the top of the page. */
 void web_refusal_show(req *r);
+/* Whether the page is shown again after a rule refused this step (its key
+ * in a process table): its form is shown again, though the rule stops it
+ * now, to keep what was typed. */
+bool web_step_refused(req *r, const char *key);
 
 /* help.c: " The rule: <title>" linking to /help/rules#R17, for a guard's
  * rule code ("R17", "R1-R6"); nothing for a code with no rule. */
@@ -131,8 +135,9 @@ void field_select(req *r, const struct field *f, const struct option *opts, int 
 void field_yes_no(req *r, const struct field *f, const struct errors *errs);
 /* A weighty or final step's form asks to confirm, without JavaScript
  * (issue 18): what will happen and who is told (the step's confirm words
- * in its process table), and a box to tick, "Yes, <label>". key: the
- * step's, so that two such forms on a page keep their own ids. */
+ * in its process table), and a box to tick, "Yes, <label>" (the form's
+ * button). key: the step's, so that two such forms on a page keep their
+ * own ids. */
 void field_confirm(req *r, const char *key, const char *label, const char *what,
                    const struct errors *errs);
 /* Whether the box was ticked. The handler asks it only once nothing else

@@ -186,10 +186,19 @@ test('R24: only members present vote, once each; majority and fixed:5 decide dif
     assert.equal(r.json().decided, false);
     assert.equal(r.json().tally, 'No decision: 4 of 6 members present voted Proficient; the rule (fixed:5) needs 5 votes for one rating.');
     assert.equal(count(srv.db, 'panel_decision', `case_id = ${B.id}`), 0, 'fixed:5: no decision');
-    r = await post(MEMBERS[0], `/panel/sessions/${S.fixed}/cases/${B.id}/close`);
+    r = await post(MEMBERS[0], `/panel/sessions/${S.fixed}/cases/${B.id}/close`, { confirm: 'yes' });
     assert.equal(r.status, 303, 'the page says why and leaves the case open');
     assert.match(text(await page(MEMBERS[0], r.headers.get('location'))), /No decision: 4 of 6 members present voted Proficient/);
+    // issue 18: closing the vote records the Panel's decision: the button asks to confirm
+    const key = `close_vote-${PAR}`;
+    const form = decode((await page(COORD, `/panel/sessions/${S.majority}`)).text);
+    assert.match(form, new RegExp(`id="h-confirm-${key}">The vote ends[^<]*told`));
+    assert.match(form, new RegExp(`<label for="f-confirm-${key}">Yes, close the vote on the case of [^<]+ and tally it</label>`));
     r = await post(COORD, `/panel/sessions/${S.majority}/cases/${PAR}/close`);
+    assert.equal(r.status, 400, 'not confirmed: the vote stays open');
+    assert.match(decode(r.text), new RegExp(`<p class="field-error" id="e-confirm-${key}">[^]*Tick the box`));
+    assert.equal(count(srv.db, 'panel_decision', `session_id = ${S.majority} AND case_id = ${PAR}`), 0);
+    r = await post(COORD, `/panel/sessions/${S.majority}/cases/${PAR}/close`, { confirm: 'yes' });
     assert.equal(r.status, 303, r.text);
     const row = scalar(srv.db, `SELECT rating || '|' || tally || '|' || approval FROM panel_decision WHERE session_id = ${S.majority} AND case_id = ${PAR};`);
     assert.equal(row, 'proficient|4 of 6 members present voted Proficient; a majority needs 4.|pending', 'majority: decided, pending approval (R25)');
