@@ -75,6 +75,7 @@ describe('a Panel session at 390px', () => {
             await page.getByLabel('Add a note').fill('The evidence on standard II is strong.');
             await submit(page, page, 'Add the note');
             await assertVisible(page.getByText('The evidence on standard II is strong.'));
+            await page.getByLabel(`Yes, close the vote on the case of ${TEACHER} and tally it`).check();   // issue 18
             await submit(page, page, `Close the vote on the case of ${TEACHER} and tally it`);
             await assertVisible(page.getByText('The Panel\'s rating: Proficient.'));
             await assertVisible(page.getByText(/3 of 3 members present voted Proficient; a majority needs 2\./).first());
