@@ -6,6 +6,7 @@
 #include "testing.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #include "domain/policy.h"
 #include "domain/pss_process.h"
@@ -354,6 +355,23 @@ static void test_R35_a_hold_makes_nothing_due_but_its_clearing(void **state)
 
 /* --- the end --- */
 
+/* Issue 18: the weighty or final steps ask to confirm, saying who is told;
+ * the others are taken at once. */
+static void test_weighty_steps_ask_to_confirm(void **state)
+{
+    (void)state;
+    const char *weighty[] = {"clear_hold", "close", "release"};
+    int n = 0;
+    for (int i = 0; i < pss_step_count; i++)
+        n += pss_steps[i].confirm != NULL;
+    assert_int_equal(n, 3);
+    for (size_t i = 0; i < sizeof weighty / sizeof *weighty; i++) {
+        const char *words = step(weighty[i])->confirm;
+        assert_non_null(words);
+        assert_non_null(strstr(words, "told"));
+    }
+}
+
 static void test_a_closed_case_takes_no_step_and_has_nothing_due(void **state)
 {
     (void)state;
@@ -384,6 +402,7 @@ int main(void)
         cmocka_unit_test(test_R34_consents_are_due_from_each_who_has_not_consented),
         cmocka_unit_test(test_R35_a_hold_blocks_every_release),
         cmocka_unit_test(test_R35_a_hold_makes_nothing_due_but_its_clearing),
+        cmocka_unit_test(test_weighty_steps_ask_to_confirm),
         cmocka_unit_test(test_a_closed_case_takes_no_step_and_has_nothing_due),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
