@@ -244,7 +244,7 @@ enum app_status guard_answer(struct ctx *c, const struct guard_def *g, const cha
         return APP_INVALID;
     }
     *refusal = why;
-    c->refused_by = g->rule;
+    c->refused = (struct refused){why, g->rule, NULL};
     return refused;
 }
 
@@ -268,7 +268,7 @@ enum app_status process_allows(struct ctx *c, const char *key, const struct case
     const struct guard_def *g = workflow_check(t, f, !with_input, detail, sizeof detail);
     enum app_status s = guard_answer(c, g, detail, APP_FORBIDDEN, errs, refusal);
     if (s != APP_OK && s != APP_INVALID)
-        c->refused_step = t->key;
+        c->refused.step = t->key;
     return s;
 }
 

@@ -89,7 +89,7 @@ enum app_status pss_step_allows(struct ctx *c, const struct pss_case *k, const s
                                           sizeof detail);
     enum app_status s = guard_answer(c, g, detail, APP_CONFLICT, errs, refusal);
     if (s != APP_OK && s != APP_INVALID)
-        c->refused_step = t->key;
+        c->refused.step = t->key;
     return s;
 }
 

@@ -126,7 +126,7 @@ void web_refuse(req *r, enum app_status s, const char *refusal, enum record_kind
 
 bool web_refused(req *r, enum app_status s, const char *refusal)
 {
-    bool by_rule = ctx_of(r)->refused_by != NULL;
+    bool by_rule = refusal && refusal == ctx_of(r)->refused.words;
     if (r->is_api || !refusal || !(s == APP_CONFLICT || (s == APP_FORBIDDEN && by_rule)))
         return false;
     r->status = 409;
@@ -136,13 +136,15 @@ bool web_refused(req *r, enum app_status s, const char *refusal)
 
 bool web_step_refused(req *r, const char *key)
 {
-    const char *step = ctx_of(r)->refused_step;
-    return web_of(r)->refusal && step && key && strcmp(step, key) == 0;
+    const struct refused *x = &ctx_of(r)->refused;
+    return web_of(r)->refusal && web_of(r)->refusal == x->words && x->step && key &&
+           strcmp(x->step, key) == 0;
 }
 
 void web_refusal_show(req *r)
 {
-    const char *rule = ctx_of(r)->refused_by;
+    const struct refused *x = &ctx_of(r)->refused;
+    const char *rule = web_of(r)->refusal == x->words ? x->rule : NULL;
     int several = 0;
     const struct rule_words *w = rule_words_of(rule, &several);
     html_printf(&r->out, "<div class=\"error-summary\" id=\"refused\" role=\"alert\" "
