@@ -1046,7 +1046,9 @@ const struct step_def case_steps[] = {
      "One vote per member present.",
      {&guard_on_docket, &guard_undecided_hides, &guard_preview_over, &guard_session_met,
       &guard_member_may_vote},
-     NULL, {0}, KIND_PANEL_VOTE, ACT_CREATE, "", "R24", due_vote, true, NULL},
+     NULL, {0}, KIND_PANEL_VOTE, ACT_CREATE, "", "R24", due_vote, true,
+     "Your vote is final: each member votes once, and a vote is not changed. Nobody is told "
+     "how you voted until the vote is closed; then the Panel's members see every vote."},
     {"close_vote", "Close the vote and record the Panel's decision", AFTER_CLOSE, PART_STEP,
      {ROLE_COORDINATOR, WHO_CASE_PANEL, WHO_END},
      "The coordinator or a sitting member closes the vote.", 0,

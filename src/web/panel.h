@@ -25,7 +25,9 @@ void panel_recusal_form(req *r, const struct panel_session_view *v,
  * the Panel's decision, and asks to confirm (issue 18). */
 void panel_close_vote_button(req *r, const struct panel_session *s,
                              const struct panel_docket_item *it, const struct errors *errs);
-/* The name of its box to tick: one per case on the session's page. */
+/* The names of the boxes to tick of a case's vote and of closing it: one
+ * per case on the session's page. */
+const char *panel_vote_key(req *r, int64_t case_id);
 const char *panel_close_vote_key(req *r, int64_t case_id);
 
 /* A refused change to a case of the session: a form's errors on the

@@ -125,9 +125,12 @@ void do_panel_vote(req *r)
 {
     struct errors errs = {.n = 0};
     const char *refusal = NULL;
-    int64_t session = req_id(r, "item");
-    enum app_status s = panel_vote_cast(ctx_of(r), session, req_id(r, "id"),
-                                        form_value(r, "rating"), &errs, &refusal);
+    int64_t session = req_id(r, "item"), case_id = req_id(r, "id");
+    enum app_status s =
+        step_awaits_confirmation(r, case_id, "vote", panel_vote_key(r, case_id), &errs)
+            ? APP_INVALID
+            : panel_vote_cast(ctx_of(r), session, case_id, form_value(r, "rating"), &errs,
+                              &refusal);
     if (s != APP_OK) {
         panel_session_refused(r, s, refusal, &errs, KIND_PANEL_VOTE);
         return;

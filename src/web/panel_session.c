@@ -82,6 +82,7 @@ void panel_votes(req *r, const struct panel_session *s, const struct panel_docke
         html_printf(&r->out, "<select id=\"%s\" name=\"rating\" aria-describedby=\"h-%s\">", id, id);
         rating_options(r, errs ? form_value(r, "rating") : NULL);
         html_raw(&r->out, "</select></div>");
+        step_confirm_field(r, "vote", panel_vote_key(r, it->k.id), "Cast my vote", errs);
         form_end(r, "Cast my vote");
     } else if (role_set_has(ctx_of(r)->who.roles, ROLE_PANEL_MEMBER) && !it->closed &&
                !it->recused && it->my_vote == RATING_NONE) {
@@ -136,6 +137,11 @@ void panel_recusal_form(req *r, const struct panel_session_view *v,
 const char *panel_close_vote_key(req *r, int64_t case_id)
 {
     return arena_printf(r->a, "close_vote-%" PRId64, case_id);
+}
+
+const char *panel_vote_key(req *r, int64_t case_id)
+{
+    return arena_printf(r->a, "vote-%" PRId64, case_id);
 }
 
 void panel_close_vote_button(req *r, const struct panel_session *s,

@@ -97,6 +97,7 @@ async function vote(session, email) {
         const { page } = s;
         await deliberation(page, session);
         await page.getByLabel(`Your vote on the case of ${TEACHER}`).selectOption(VOTES[email]);
+        await page.getByLabel('Yes, cast my vote').check();   // a vote is final (issue 18)
         await submit(page, 'Cast my vote');
         await assertVisible(page.getByText(/You voted/));
     });

@@ -60,6 +60,7 @@ describe('a Panel session at 390px', () => {
                 const { page } = s;
                 await page.goto(env.server.base + sessionUrl);
                 await page.getByLabel(`Your vote on the case of ${TEACHER}`).selectOption({ label: 'Proficient' });
+                await page.getByLabel('Yes, cast my vote').check();   // a vote is final (issue 18)
                 await submit(page, page, 'Cast my vote');
                 await assertVisible(page.getByText('You voted Proficient.'));
                 if (name === 'Frank Moreau') await check(s, 'panel', 'panel-voted');

@@ -467,17 +467,17 @@ static void test_status_words_follow_the_whole_case(void **state)
 /* R14, R16: the administrator reaches a case's records only as a PAR
  * case's secondary evaluator; on a PA case they see none of them. */
 /* Issue 18: withdrawing, closing the cycle, sending the recommendation,
- * closing the vote and approving ask to confirm, saying who is told; the
- * other steps are taken at once. */
+ * a Panel member's vote (final: R24), closing the vote and approving ask
+ * to confirm, saying who is told; the other steps are taken at once. */
 static void test_weighty_steps_ask_to_confirm(void **state)
 {
     (void)state;
-    const char *weighty[] = {"withdraw", "close_cycle", "send_recommendation", "close_vote",
-                             "approve"};
+    const char *weighty[] = {"withdraw", "close_cycle", "send_recommendation", "vote",
+                             "close_vote", "approve"};
     int n = 0;
     for (int i = 0; i < case_step_count; i++)
         n += case_steps[i].confirm != NULL;
-    assert_int_equal(n, 5);
+    assert_int_equal(n, 6);
     for (size_t i = 0; i < sizeof weighty / sizeof *weighty; i++) {
         const char *words = step(weighty[i])->confirm;
         assert_non_null(words);
