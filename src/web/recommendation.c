@@ -257,11 +257,10 @@ void do_recommendation_submit(req *r)
     int64_t case_id = req_id(r, "id");
     const char *refusal = NULL;
     struct errors errs = {.n = 0};
-    enum app_status s =
-        step_awaits_confirmation(r, case_id, "send_recommendation", NULL, &errs)
-            ? APP_INVALID
-            : recommendation_submit(ctx_of(r), case_id, parse_id(form_value(r, "version")),
-                                    &refusal);
+    enum app_status s = step_awaits_confirmation(r, case_id, "send_recommendation", NULL, &errs)
+                            ? APP_INVALID
+                            : recommendation_submit(ctx_of(r), case_id,
+                                                    parse_id(form_value(r, "version")), &refusal);
     if (s == APP_INVALID || web_refused(r, s, refusal)) {
         rec_again(r, NULL, &(struct submission_input){"written", ""}, &errs);
         return;
