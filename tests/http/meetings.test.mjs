@@ -402,8 +402,12 @@ test('R17: a PAR cycle does not close with fewer than three meetings held; with 
     // issue 18: closing asks to confirm; confirmed here, so that the rule is what answers
     const close = (confirm = 'yes') => post(PAR_CT, `/cases/${PAR_CASE}/transitions`,
                                             { to: 'close_cycle', notes: 'The year\'s work is done.', confirm });
+    await as(PAR_CT);   // signed in before counting
+    const audited = count(srv.db, 'audit');
     let r = await close();
     assert.equal(r.status, 409, 'a rule refused it: the case page again, not 200');
+    assert.equal(count(srv.db, 'audit'), audited, 'nothing was written');
+    assert.equal(one(`SELECT state FROM teacher_case WHERE id = ${PAR_CASE};`), 'on_caseload');
     assert.match(decode(r.text), /A PAR cycle ends only after at least three parley meetings held with the teacher, the Consulting Teacher and the administrator all present\. 1 has been held with all three present so far\./);
     // on the case's page, titled by the rule, with the notes typed kept (issue 18)
     assert.match(r.text, /<h1>Case of /);
