@@ -296,7 +296,7 @@ static void hold_form(req *r, const struct pss_case *k, const struct pss_typed *
                       "made.</p>");
     form_begin(r, action(r, k, "hold"));
     version_field(r, k);
-    /* Clearing it is a step of its own, which asks to confirm (clear_form). */
+    /* Clearing it is a step of its own, which asks to confirm (confirm_form). */
     struct option holds[PSS_HOLD_COUNT - 1];
     for (int i = 1; i < PSS_HOLD_COUNT; i++)
         holds[i - 1] = (struct option){pss_hold_key((enum pss_hold)i),
