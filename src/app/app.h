@@ -84,6 +84,12 @@ struct ctx {
     const char *address;            /* client address, for the audit log */
     int64_t now;                    /* the time records are stamped with; 0: the
                                        clock's (the demo's history sets it) */
+    /* The last refusal by a process table's guard (guard_answer): its
+     * words, its rule ("R33") to title it, and its step (whose form a page
+     * shows again). A use case's refusal is this one when its words are. */
+    struct refused {
+        const char *words, *rule, *step;
+    } refused;
 };
 
 int64_t app_now(const struct ctx *c);

@@ -244,6 +244,7 @@ enum app_status guard_answer(struct ctx *c, const struct guard_def *g, const cha
         return APP_INVALID;
     }
     *refusal = why;
+    c->refused = (struct refused){why, g->rule, NULL};
     return refused;
 }
 
@@ -265,7 +266,10 @@ enum app_status process_allows(struct ctx *c, const char *key, const struct case
     }
     char detail[600];
     const struct guard_def *g = workflow_check(t, f, !with_input, detail, sizeof detail);
-    return guard_answer(c, g, detail, APP_FORBIDDEN, errs, refusal);
+    enum app_status s = guard_answer(c, g, detail, APP_FORBIDDEN, errs, refusal);
+    if (s != APP_OK && s != APP_INVALID)
+        c->refused.step = t->key;
+    return s;
 }
 
 enum app_status process_check(struct ctx *c, const struct case_record *k, const char *step,

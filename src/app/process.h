@@ -27,7 +27,9 @@ enum app_status process_allows(struct ctx *c, const char *step, const struct cas
                                const char **refusal);
 /* Any process table's guard g (NULL: none stopped the step) as the use
  * case answers it: APP_OK; a guard about an input field adds its words to
- * errs (APP_INVALID); any other answers refused with its words in refusal. */
+ * errs (APP_INVALID); any other answers refused with its words in refusal,
+ * and its words and rule in c->refused (the callers that walk a table add
+ * the step). */
 enum app_status guard_answer(struct ctx *c, const struct guard_def *g, const char *detail,
                              enum app_status refused, struct errors *errs, const char **refusal);
 /* A guard's refusal and its specifics, in plain words; NULL for none. */

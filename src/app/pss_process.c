@@ -87,7 +87,10 @@ enum app_status pss_step_allows(struct ctx *c, const struct pss_case *k, const s
     char detail[300];
     const struct guard_def *g = pss_check(t, f, k->relations, release, false, detail,
                                           sizeof detail);
-    return guard_answer(c, g, detail, APP_CONFLICT, errs, refusal);
+    enum app_status s = guard_answer(c, g, detail, APP_CONFLICT, errs, refusal);
+    if (s != APP_OK && s != APP_INVALID)
+        c->refused.step = t->key;
+    return s;
 }
 
 enum app_status pss_step_open(struct ctx *c, int64_t id, const char *key, struct pss_case *k,

@@ -79,6 +79,9 @@ struct pss_step {
     const struct guard_def *guards[WORKFLOW_MAX_GUARDS];
     pss_due_rule due;                /* what it makes due now; NULL: never a task */
     const char *anchor;              /* where on the case's page it is taken */
+    /* A weighty or final step asks the person to confirm first (issue 18):
+     * what will happen and who will be told, in plain words; NULL: taken at once. */
+    const char *confirm;
 };
 extern const struct pss_step pss_steps[];
 extern const int pss_step_count;

@@ -222,6 +222,9 @@ struct step_def {
     due_rule due;                /* what it makes due now; NULL: never a task */
     bool appointment;            /* its due date is a meeting's or a session's, which the
                                     calendar shows as such */
+    /* A weighty or final step asks the person to confirm first (issue 18):
+     * what will happen and who will be told, in plain words; NULL: taken at once. */
+    const char *confirm;
 };
 extern const struct step_def case_steps[];
 extern const int case_step_count;

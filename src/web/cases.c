@@ -149,8 +149,9 @@ void do_case_create(req *r)
     int64_t id = 0;
     const char *inquiry = form_value(r, "inquiry_id");
     enum app_status s = case_open(ctx_of(r), parse_id(inquiry), &id, &errs, &refusal);
-    if (s == APP_INVALID) {
+    if (s == APP_INVALID)
         r->status = 400;
+    if (s == APP_INVALID || web_refused(r, s, refusal)) {
         case_new_page(r, inquiry, &errs);
         return;
     }
@@ -341,6 +342,7 @@ static void step_form(req *r, const struct case_record *k, const struct step_def
     if (t->needs & NEED_SIGNATURE)
         html_printf(&r->out, "<p>By signing you confirm you have read <a href=\"/cases/%lld/"
                              "agreement\">the PAR Agreement</a>.</p>", (long long)k->id);
+    step_confirm_field(r, t->key, NULL, t->label, errs);
     form_end(r, t->label);
     html_raw(&r->out, "</section>");
 }
@@ -376,6 +378,30 @@ static void step_blocked(req *r, const struct step_offer *o)
     html_raw(&r->out, "</li>");
 }
 
+void step_confirm_field(req *r, const char *step, const char *key, const char *button,
+                        const struct errors *errs)
+{
+    const struct step_def *t = workflow_find(step);
+    if (t && t->confirm)
+        field_confirm(r, key ? key : t->key, button, t->confirm, errs);
+}
+
+bool step_awaits_confirmation(req *r, int64_t case_id, const char *step, const char *key,
+                              struct errors *errs)
+{
+    const struct step_def *t = workflow_find(step);
+    struct case_record k;
+    struct step_offer o;
+    if ((t && !t->confirm) || form_confirmed(r) || case_get(ctx_of(r), case_id, &k) != APP_OK)
+        return false;
+    if (!t)
+        t = workflow_resolve(step, k.state);   /* "to" may name the state it reaches */
+    if (!t || !t->confirm || !case_step_offer(ctx_of(r), &k, t->key, &o) || o.blocked)
+        return false;
+    form_unconfirmed(r, key ? key : t->key, errs);
+    return true;
+}
+
 bool step_offered(req *r, const struct case_record *k, const char *step)
 {
     struct step_offer o;
@@ -387,10 +413,11 @@ bool step_offered(req *r, const struct case_record *k, const char *step)
         rule_link(r, o.blocked->rule);
         html_raw(&r->out, "</p>");
     }
-    return !o.blocked;
+    return !o.blocked || web_step_refused(r, step);
 }
 
-/* failed: the step whose form is shown again with what was typed. */
+/* failed: the step whose form is shown again with what was typed, even
+ * when a rule stops it now (its refusal is at the top of the page). */
 static void case_page(req *r, const struct case_record *k, const char *failed,
                       const struct case_input *in, const struct errors *errs)
 {
@@ -414,9 +441,9 @@ static void case_page(req *r, const struct case_record *k, const char *failed,
     html_raw(&r->out, "<h2 id=\"next-steps\">Your next steps</h2>");
     for (int i = 0; i < n; i++) {
         const struct step_def *t = offers[i].step;
-        if (offers[i].blocked || !workflow_moves_case(t))
-            continue;
         bool again = failed && strcmp(failed, t->key) == 0;
+        if ((offers[i].blocked && !again) || !workflow_moves_case(t))
+            continue;
         step_form(r, k, t, again ? in : t->needs & NEED_TRACK ? &k->confirmed
                                                              : &(struct case_input){0},
                   again ? errs : NULL);
@@ -478,10 +505,14 @@ void do_case_transition(req *r)
     struct case_input in = case_input_from_form(r);
     struct errors errs = {.n = 0};
     const char *refusal = NULL;
-    enum app_status s = case_fire(c, id, &in, &errs, &refusal);
+    const struct step_def *t = workflow_find(in.to);
+    enum app_status s = step_awaits_confirmation(r, id, in.to, NULL, &errs)
+                            ? APP_INVALID
+                            : case_fire(c, id, &in, &errs, &refusal);
     struct case_record k;
-    if (s == APP_INVALID && case_get(c, id, &k) == APP_OK) {
+    if (s == APP_INVALID)
         r->status = 400;
+    if ((s == APP_INVALID || web_refused(r, s, refusal)) && case_get(c, id, &k) == APP_OK) {
         case_page(r, &k, in.to, &in, &errs);
         return;
     }
@@ -489,7 +520,6 @@ void do_case_transition(req *r)
         web_refuse(r, s, refusal, KIND_CASE);
         return;
     }
-    const struct step_def *t = workflow_find(in.to);
     web_flash(r, arena_printf(r->a, "Done: %s.", t ? t->label : "the step was recorded"));
     res_redirect(r, arena_printf(r->a, "/cases/%" PRId64, id));
 }

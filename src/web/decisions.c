@@ -105,6 +105,9 @@ static void answer_forms(req *r, const struct case_record *k, const struct decis
                 title_of(r));
     form_begin(r, decision_url(r, k->id, d->id, "/approve"));
     version_field(r, d->version);
+    /* Approving makes the rating final: it asks to confirm. A return is
+     * not final (the Panel decides again), and asks for its reason. */
+    step_confirm_field(r, "approve", NULL, "Approve the rating", errs);
     form_end(r, "Approve the rating");
     form_errors(r, errs);
     form_begin(r, decision_url(r, k->id, d->id, "/return"));
@@ -161,18 +164,21 @@ static void decision_answered(req *r, bool approve)
     const char *reason = approve ? "" : form_value(r, "reason"), *refusal = NULL;
     struct errors errs = {.n = 0};
     enum app_status s =
-        decision_answer(ctx_of(r), case_id, req_id(r, "item"), parse_id(form_value(r, "version")),
-                        approve ? "approved" : "returned", reason, &errs, &refusal);
+        approve && step_awaits_confirmation(r, case_id, "approve", NULL, &errs)
+            ? APP_INVALID
+            : decision_answer(ctx_of(r), case_id, req_id(r, "item"),
+                              parse_id(form_value(r, "version")), approve ? "approved" : "returned",
+                              reason, &errs, &refusal);
     struct case_record k;
     struct decision *ds;
     int n;
-    if (s == APP_INVALID && decisions_open(r, &k, &ds, &n)) {
+    if (s == APP_INVALID)
         r->status = 400;
-        decision_page(r, &k, ds, n, reason, &errs);
+    if (s == APP_INVALID || web_refused(r, s, refusal)) {
+        if (decisions_open(r, &k, &ds, &n))
+            decision_page(r, &k, ds, n, reason, &errs);
         return;
     }
-    if (s == APP_INVALID)
-        return; /* decisions_open answered */
     if (s != APP_OK) {
         web_refuse(r, s, refusal, KIND_DECISION);
         return;

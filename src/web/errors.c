@@ -2,6 +2,7 @@
  * as a page for people and as JSON under /api/. */
 #include <string.h>
 
+#include "domain/rule_words.h"
 #include "out/html.h"
 #include "out/json.h"
 #include "web/web.h"
@@ -121,4 +122,35 @@ void web_refuse(req *r, enum app_status s, const char *refusal, enum record_kind
         web_error(r, 409, refusal);
     else
         web_fail(r, s, kind);
+}
+
+bool web_refused(req *r, enum app_status s, const char *refusal)
+{
+    bool by_rule = refusal && refusal == ctx_of(r)->refused.words;
+    if (r->is_api || !refusal || !(s == APP_CONFLICT || (s == APP_FORBIDDEN && by_rule)))
+        return false;
+    r->status = 409;
+    web_of(r)->refusal = refusal;
+    return true;
+}
+
+bool web_step_refused(req *r, const char *key)
+{
+    const struct refused *x = &ctx_of(r)->refused;
+    return web_of(r)->refusal && web_of(r)->refusal == x->words && x->step && key &&
+           strcmp(x->step, key) == 0;
+}
+
+void web_refusal_show(req *r)
+{
+    const struct refused *x = &ctx_of(r)->refused;
+    const char *rule = web_of(r)->refusal == x->words ? x->rule : NULL;
+    int several = 0;
+    const struct rule_words *w = rule_words_of(rule, &several);
+    html_printf(&r->out, "<div class=\"error-summary\" id=\"refused\" role=\"alert\" "
+                         "tabindex=\"-1\"><h2>%s</h2><p>%s",
+                w ? several ? w->section : w->title : "Not possible at this point",
+                web_of(r)->refusal);
+    rule_link(r, rule);
+    html_raw(&r->out, "</p><p>Nothing was saved. What you typed is kept below.</p></div>");
 }

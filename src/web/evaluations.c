@@ -189,8 +189,10 @@ static void evaluation_page(req *r, const struct case_record *k, const struct ev
         evaluation_draft_form(r, k, e, errs);
     else
         form_errors(r, errs);
-    steps(r, k, e, typed, errs);
+    /* The document before its steps: the teacher reads what they sign
+     * (R20), the administrator what they respond to (issue 18). */
     evaluation_document(r, k, e);
+    steps(r, k, e, typed, errs);
     page_end(r);
 }
 

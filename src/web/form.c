@@ -166,6 +166,39 @@ void field_yes_no(req *r, const struct field *f, const struct errors *errs)
                 f->name, f->name, answered && !yes ? " checked" : "", f->name);
 }
 
+void field_confirm(req *r, const char *key, const char *label, const char *what,
+                   const struct errors *errs)
+{
+    const char *error = errs ? errors_get(errs, arena_printf(r->a, "confirm-%s", key)) : NULL;
+    char *yes = arena_printf(r->a, "%s", label);   /* "Yes, withdraw the case" */
+    yes[0] = (char)tolower((unsigned char)yes[0]);
+    buf *o = &r->out;
+    html_printf(o, "<div class=\"field confirm\"><p class=\"hint\" id=\"h-confirm-%s\">%s</p>",
+                key, what);
+    if (error)
+        html_printf(o, "<p class=\"field-error\" id=\"e-confirm-%s\"><span "
+                       "class=\"visually-hidden\">Error:</span> %s</p>",
+                    key, error);
+    html_printf(o, "<div class=\"field-check\"><input type=\"checkbox\" id=\"f-confirm-%s\" "
+                   "name=\"confirm\" value=\"yes\" aria-required=\"true\" "
+                   "aria-describedby=\"h-confirm-%s%s%s\"%s>",
+                key, key, error ? " e-confirm-" : "", error ? key : "",
+                error ? " aria-invalid=\"true\"" : "");
+    html_printf(o, "<label for=\"f-confirm-%s\">Yes, %s</label></div></div>", key, yes);
+}
+
+bool form_confirmed(req *r)
+{
+    return strcmp(form_value(r, "confirm"), "yes") == 0;
+}
+
+void form_unconfirmed(req *r, const char *key, struct errors *errs)
+{
+    errors_add(errs, arena_printf(r->a, "confirm-%s", key),
+               "Tick the box to say you are sure, or leave the page to go back: nothing was "
+               "done yet.");
+}
+
 void button_form(req *r, const char *action, const char *label, const char *css_class)
 {
     html_printf(&r->out, "<form method=\"post\" action=\"%s\" class=\"inline-form\">"

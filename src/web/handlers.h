@@ -281,6 +281,20 @@ void page_deadlines(req *r);
  * when a rule stops it, a paragraph says why instead of the form; nothing
  * when the step is not theirs. */
 bool step_offered(req *r, const struct case_record *k, const char *step);
+struct errors;
+/* A weighty step of the case's process (its table row has confirm words,
+ * issue 18): its form says what will happen and who is told, with a box
+ * to tick, "Yes, <button>" (field_confirm); nothing for another step. key:
+ * the box's own name on the page ("close_vote-12" where several cases
+ * have one; NULL: the step's key). */
+void step_confirm_field(req *r, const char *step, const char *key, const char *button,
+                        const struct errors *errs);
+/* Whether a weighty step (its key, or the state it reaches) waits for the
+ * person's confirmation: asked only when the asker may take it now (else
+ * the use case's refusal comes first), and then said beside the box key
+ * (NULL: the step's key) in errs. */
+bool step_awaits_confirmation(req *r, int64_t case_id, const char *step, const char *key,
+                              struct errors *errs);
 struct case_task;
 /* What the list says of each task, besides what and when. */
 enum { TASK_WITH_TEACHER = 1, TASK_WITH_WHO = 2 };

@@ -140,6 +140,8 @@ void page_begin(req *r, const char *title)
     if (w && w->flash && *w->flash)
         html_printf(o, "<div class=\"flash flash-ok\" role=\"status\">%s</div>", w->flash);
     html_printf(o, "<h1>%s</h1>", title);
+    if (w && w->refusal)
+        web_refusal_show(r);
 }
 
 void page_end(req *r)

@@ -21,12 +21,18 @@ void panel_votes(req *r, const struct panel_session *s, const struct panel_docke
 /* The recusal form: a member's own, or the coordinator's for a member. */
 void panel_recusal_form(req *r, const struct panel_session_view *v,
                         const struct panel_docket_item *it, const struct errors *errs);
-/* The button that closes the vote on a case, for whoever may. */
+/* The button that closes the vote on a case, for whoever may: it records
+ * the Panel's decision, and asks to confirm (issue 18). */
 void panel_close_vote_button(req *r, const struct panel_session *s,
-                             const struct panel_docket_item *it);
+                             const struct panel_docket_item *it, const struct errors *errs);
+/* The names of the boxes to tick of a case's vote and of closing it: one
+ * per case on the session's page. */
+const char *panel_vote_key(req *r, int64_t case_id);
+const char *panel_close_vote_key(req *r, int64_t case_id);
 
 /* A refused change to a case of the session: a form's errors on the
- * session's page (400), else the refusal. */
+ * session's page (400), or a rule's refusal at its top (409), else the
+ * refusal. */
 void panel_session_refused(req *r, enum app_status s, const char *refusal,
                            const struct errors *errs, enum record_kind kind);
 

@@ -61,7 +61,7 @@ static void case_page(req *r, const struct errors *errs)
     panel_rule_line(r, &cv.v.s);
     panel_outcome(r, it);
     panel_votes(r, &cv.v.s, it, errs);
-    panel_close_vote_button(r, &cv.v.s, it);
+    panel_close_vote_button(r, &cv.v.s, it, errs);
     notes_section(r, &cv, errs);
     if (!it->closed) {
         html_raw(&r->out, "<section class=\"panel\" aria-labelledby=\"h-recuse\"><h2 "
@@ -125,9 +125,12 @@ void do_panel_vote(req *r)
 {
     struct errors errs = {.n = 0};
     const char *refusal = NULL;
-    int64_t session = req_id(r, "item");
-    enum app_status s = panel_vote_cast(ctx_of(r), session, req_id(r, "id"),
-                                        form_value(r, "rating"), &errs, &refusal);
+    int64_t session = req_id(r, "item"), case_id = req_id(r, "id");
+    enum app_status s =
+        step_awaits_confirmation(r, case_id, "vote", panel_vote_key(r, case_id), &errs)
+            ? APP_INVALID
+            : panel_vote_cast(ctx_of(r), session, case_id, form_value(r, "rating"), &errs,
+                              &refusal);
     if (s != APP_OK) {
         panel_session_refused(r, s, refusal, &errs, KIND_PANEL_VOTE);
         return;
@@ -140,11 +143,15 @@ void do_panel_vote_close(req *r)
 {
     struct panel_tally t;
     int64_t decision = 0, session = req_id(r, "item");
+    int64_t case_id = req_id(r, "id");
     const char *refusal = NULL;
-    enum app_status s = panel_vote_close(ctx_of(r), session, req_id(r, "id"), &t, &decision,
-                                         &refusal);
+    struct errors errs = {.n = 0};
+    enum app_status s =
+        step_awaits_confirmation(r, case_id, "close_vote", panel_close_vote_key(r, case_id), &errs)
+            ? APP_INVALID
+            : panel_vote_close(ctx_of(r), session, case_id, &t, &decision, &refusal);
     if (s != APP_OK) {
-        web_refuse(r, s, refusal, KIND_DECISION);
+        panel_session_refused(r, s, refusal, &errs, KIND_DECISION);
         return;
     }
     web_flash(r, decision ? arena_printf(r->a, "The Panel decided: %s. %s It awaits the "

@@ -82,6 +82,7 @@ void panel_votes(req *r, const struct panel_session *s, const struct panel_docke
         html_printf(&r->out, "<select id=\"%s\" name=\"rating\" aria-describedby=\"h-%s\">", id, id);
         rating_options(r, errs ? form_value(r, "rating") : NULL);
         html_raw(&r->out, "</select></div>");
+        step_confirm_field(r, "vote", panel_vote_key(r, it->k.id), "Cast my vote", errs);
         form_end(r, "Cast my vote");
     } else if (role_set_has(ctx_of(r)->who.roles, ROLE_PANEL_MEMBER) && !it->closed &&
                !it->recused && it->my_vote == RATING_NONE) {
@@ -133,17 +134,28 @@ void panel_recusal_form(req *r, const struct panel_session_view *v,
     form_end(r, coordinator ? "Record the recusal" : "Recuse myself from this case");
 }
 
+const char *panel_close_vote_key(req *r, int64_t case_id)
+{
+    return arena_printf(r->a, "close_vote-%" PRId64, case_id);
+}
+
+const char *panel_vote_key(req *r, int64_t case_id)
+{
+    return arena_printf(r->a, "vote-%" PRId64, case_id);
+}
+
 void panel_close_vote_button(req *r, const struct panel_session *s,
-                             const struct panel_docket_item *it)
+                             const struct panel_docket_item *it, const struct errors *errs)
 {
     struct ctx *c = ctx_of(r);
     if (it->closed || strcmp(s->held_on, clock_date(r->a, app_now(c))) > 0 ||
         !casework_may(c, &it->k, ACT_CREATE, KIND_DECISION))
         return;
-    button_form(r, panel_url(r, s->id, it->k.id, "/close"),
-                arena_printf(r->a, "Close the vote on the case of %s and tally it",
-                             it->k.teacher_name),
-                "button-secondary");
+    const char *label = arena_printf(r->a, "Close the vote on the case of %s and tally it",
+                                     it->k.teacher_name);
+    form_begin(r, panel_url(r, s->id, it->k.id, "/close"));
+    step_confirm_field(r, "close_vote", panel_close_vote_key(r, it->k.id), label, errs);
+    form_end(r, label);
 }
 
 /* --- the session page --- */
@@ -243,7 +255,7 @@ static void docket_item(req *r, const struct panel_session_view *v,
                     panel_url(r, v->s.id, it->k.id, ""));
     if (role_set_has(c->who.roles, ROLE_COORDINATOR))
         panel_recusal_form(r, v, it, errs);
-    panel_close_vote_button(r, &v->s, it);
+    panel_close_vote_button(r, &v->s, it, errs);
     if (!v->s.closed && !it->nvotes && app_authorize(c, ACT_EDIT, KIND_PANEL_SESSION, NULL) == APP_OK)
         button_form(r, panel_url(r, v->s.id, it->k.id, "/remove"),
                     arena_printf(r->a, "Take the case of %s off the docket", it->k.teacher_name),
@@ -294,7 +306,7 @@ static void session_page(req *r, int64_t id, const struct errors *errs, int64_t 
         web_fail(r, s, KIND_PANEL_SESSION);
         return;
     }
-    if (errs)
+    if (errs && errs->n)
         r->status = 400;
     bool edit = !v.s.closed && app_authorize(c, ACT_EDIT, KIND_PANEL_SESSION, NULL) == APP_OK;
     page_begin(r, panel_session_name(r, &v.s));
@@ -394,6 +406,8 @@ void panel_session_refused(req *r, enum app_status s, const char *refusal,
                            const struct errors *errs, enum record_kind kind)
 {
     if (s == APP_INVALID)
+        r->status = 400;
+    if (s == APP_INVALID || web_refused(r, s, refusal))
         session_page(r, req_id(r, "item"), errs, req_id(r, "id"));
     else
         web_refuse(r, s, refusal, kind);

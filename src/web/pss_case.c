@@ -12,7 +12,8 @@
 #include "web/handlers.h"
 #include "web/pss.h"
 
-/* What was typed, shown again beside its errors. */
+/* What was typed, shown again beside its errors or below a refusal (its
+ * form shown though a rule stops it now: web_step_refused). */
 struct pss_typed {
     struct pss_change ch;
     const char *log_kind, *on_date, *log_note, *title, *body, *report_id, *recipient, *purpose;
@@ -46,6 +47,13 @@ static const char *action(req *r, const struct pss_case *k, const char *step)
     return arena_printf(r->a, "/pss/%" PRId64 "/%s", k->id, step);
 }
 
+/* A release's own name for its step's confirmation ("release-12"): each
+ * release on the page keeps its own box. */
+static const char *release_key(req *r, const char *step, int64_t release_id)
+{
+    return arena_printf(r->a, "%s-%" PRId64, step, release_id);
+}
+
 /* The case and its facts for the process table. */
 struct pss_view {
     const struct pss_case *k;
@@ -67,7 +75,7 @@ static bool offered(req *r, const struct pss_view *v, const char *key, int relea
         rule_link(r, o.blocked->rule);
         html_raw(&r->out, "</p>");
     }
-    return !o.blocked;
+    return !o.blocked || web_step_refused(r, key);
 }
 
 /* --- what the case holds --- */
@@ -146,18 +154,22 @@ static void reports_section(req *r, const struct pss_case *k)
     }
 }
 
-/* A small form for one release: consent, or release it now. */
+/* A small form for one release: consent, or release it now (a weighty
+ * step: it asks to confirm). */
 static void release_button(req *r, const struct pss_case *k, const struct pss_release_item *x,
-                           const char *step, const char *label)
+                           const char *step, const char *label, const struct errors *errs)
 {
+    const struct pss_step *t = pss_step_find(step);
     html_printf(&r->out, "<form method=\"post\" action=\"%s\" class=\"inline-form\">"
                          "<input type=\"hidden\" name=\"csrf\" value=\"%s\">"
-                         "<input type=\"hidden\" name=\"release_id\" value=\"%lld\">"
-                         "<button type=\"submit\" class=\"button\">%s</button></form>",
-                action(r, k, step), web_of(r)->csrf, (long long)x->id, label);
+                         "<input type=\"hidden\" name=\"release_id\" value=\"%lld\">",
+                action(r, k, step), web_of(r)->csrf, (long long)x->id);
+    if (t->confirm)
+        field_confirm(r, release_key(r, step, x->id), t->label, t->confirm, errs);
+    html_printf(&r->out, "<button type=\"submit\" class=\"button\">%s</button></form>", label);
 }
 
-static void release_item(req *r, const struct pss_view *v, int i)
+static void release_item(req *r, const struct pss_view *v, int i, const struct errors *errs)
 {
     const struct pss_release_item *x = &v->k->releases[i];
     html_printf(&r->out, "<li><p><strong>\"%s\" to %s</strong>%s%s</p><p>%s",
@@ -181,13 +193,13 @@ static void release_item(req *r, const struct pss_view *v, int i)
     html_raw(&r->out, "</ul>");
     int at = pss_release_index(&v->f, x->id);
     if (offered(r, v, "consent", at))
-        release_button(r, v->k, x, "consent", "I consent to this release");
+        release_button(r, v->k, x, "consent", "I consent to this release", errs);
     if (offered(r, v, "release", at))
-        release_button(r, v->k, x, "release", "Release it now");
+        release_button(r, v->k, x, "release", "Release it now", errs);
     html_raw(&r->out, "</li>");
 }
 
-static void releases_section(req *r, const struct pss_view *v)
+static void releases_section(req *r, const struct pss_view *v, const struct errors *errs)
 {
     html_raw(&r->out, "<h2 id=\"releases\">Releases</h2>");
     if (!v->k->nreleases)
@@ -195,7 +207,7 @@ static void releases_section(req *r, const struct pss_view *v)
     else
         html_raw(&r->out, "<ul class=\"notes\">");
     for (int i = 0; i < v->k->nreleases; i++)
-        release_item(r, v, i);
+        release_item(r, v, i, errs);
     if (v->k->nreleases)
         html_raw(&r->out, "</ul>");
 }
@@ -284,24 +296,31 @@ static void hold_form(req *r, const struct pss_case *k, const struct pss_typed *
                       "made.</p>");
     form_begin(r, action(r, k, "hold"));
     version_field(r, k);
-    struct option holds[PSS_HOLD_COUNT];
-    for (int i = 0; i < PSS_HOLD_COUNT; i++)
-        holds[i] = (struct option){pss_hold_key((enum pss_hold)i), pss_hold_label((enum pss_hold)i)};
+    /* Clearing it is a step of its own, which asks to confirm (confirm_form). */
+    struct option holds[PSS_HOLD_COUNT - 1];
+    for (int i = 1; i < PSS_HOLD_COUNT; i++)
+        holds[i - 1] = (struct option){pss_hold_key((enum pss_hold)i),
+                                       pss_hold_label((enum pss_hold)i)};
     field_select(r, &(struct field){.name = "hold", .label = "Hold", .filter = true,
                                     .value = or(t->ch.hold, pss_hold_key(k->hold))},
-                 holds, PSS_HOLD_COUNT, errs);
+                 holds, PSS_HOLD_COUNT - 1, errs);
     field_input(r, &(struct field){.name = "hold_note", .label = "What the hold is about",
                                    .value = or(t->ch.hold_note, k->hold_note)}, errs);
-    form_end(r, "Save the hold");
+    form_end(r, k->hold == PSS_HOLD_NONE ? "Set the hold" : "Change the hold");
 }
 
-static void close_form(req *r, const struct pss_case *k)
+/* A weighty step with nothing to type (clearing the hold, closing): its
+ * form sends field=value once the person confirms (issue 18). */
+static void confirm_form(req *r, const struct pss_case *k, const char *key, const char *route,
+                         const char *field, const char *value, const struct errors *errs)
 {
-    html_raw(&r->out, "<h3>Close the case</h3>");
-    form_begin(r, action(r, k, "close"));
+    const struct pss_step *t = pss_step_find(key);
+    html_printf(&r->out, "<h3>%s</h3>", t->label);
+    form_begin(r, action(r, k, route));
     version_field(r, k);
-    html_raw(&r->out, "<input type=\"hidden\" name=\"close\" value=\"yes\">");
-    form_end(r, "Close the case");
+    html_printf(&r->out, "<input type=\"hidden\" name=\"%s\" value=\"%s\">", field, value);
+    field_confirm(r, t->key, t->label, t->confirm, errs);
+    form_end(r, t->label);
 }
 
 /* The coordinator's forms, each one the process table offers now. */
@@ -320,11 +339,12 @@ static void coordinator_forms(req *r, const struct pss_view *v, const struct pss
         leave_form(r, k, t, errs);
     if (offered(r, v, "record_agreement", -1) && ++shown)
         agreement_form(r, k, t, errs);
-    bool set = offered(r, v, "set_hold", -1), clear = offered(r, v, "clear_hold", -1);
-    if ((set || clear) && ++shown)
+    if (offered(r, v, "set_hold", -1) && ++shown)
         hold_form(r, k, t, errs);
+    if (offered(r, v, "clear_hold", -1) && ++shown)
+        confirm_form(r, k, "clear_hold", "hold", "hold", "", errs);
     if (offered(r, v, "close", -1) && ++shown)
-        close_form(r, k);
+        confirm_form(r, k, "close", "close", "close", "yes", errs);
     if (!shown)
         html_printf(&r->out, "<p>%s</p>", pss_status_refusal(k->status));
     html_raw(&r->out, "</section>");
@@ -417,7 +437,7 @@ static void case_page(req *r, const struct pss_case *k, const struct pss_typed *
     if (k->work_loaded) {
         log_section(r, k);
         reports_section(r, k);
-        releases_section(r, &v);
+        releases_section(r, &v, errs);
     }
     if (pss_may(c, k, ACT_EDIT, KIND_PSS_CASE))
         coordinator_forms(r, &v, t, errs);
@@ -437,13 +457,16 @@ void page_pss_case(req *r)
     case_page(r, &k, &(struct pss_typed){0}, NULL);
 }
 
-/* After a step: back to the case, or the case again with the errors. */
+/* After a step: back to the case, or the case again with the errors, or
+ * with the refusal at its top, what was typed kept (issue 18). */
 static void written(req *r, int64_t id, enum app_status s, const char *refusal,
                     const struct pss_typed *t, const struct errors *errs, const char *done)
 {
     struct pss_case k;
-    if (s == APP_INVALID && pss_case_get(ctx_of(r), id, &k) == APP_OK) {
+    if (s == APP_INVALID)
         r->status = 400;
+    if ((s == APP_INVALID || web_refused(r, s, refusal)) &&
+        pss_case_get(ctx_of(r), id, &k) == APP_OK) {
         case_page(r, &k, t, errs);
         return;
     }
@@ -453,6 +476,33 @@ static void written(req *r, int64_t id, enum app_status s, const char *refusal,
     }
     web_flash(r, done);
     res_redirect(r, arena_printf(r->a, "/pss/%" PRId64, id));
+}
+
+/* A weighty step (its table row has confirm words) is taken once the
+ * person confirms it (issue 18). Asked only when the asker may take it
+ * now: else the use case's refusal comes first. release_id: the release
+ * it is about, or 0. */
+static bool awaits_confirmation(req *r, int64_t id, const char *key, int64_t release_id,
+                                struct errors *errs)
+{
+    const struct pss_step *t = pss_step_find(key);
+    struct pss_case k;
+    struct pss_facts f;
+    struct pss_offer o;
+    if (!t || !t->confirm || form_confirmed(r) || pss_case_get(ctx_of(r), id, &k) != APP_OK ||
+        pss_case_facts(ctx_of(r), &k, &f) != APP_OK ||
+        !pss_step_offer(ctx_of(r), &k, &f, key, pss_release_index(&f, release_id), &o) ||
+        o.blocked)
+        return false;
+    form_unconfirmed(r, release_id ? release_key(r, key, release_id) : key, errs);
+    return true;
+}
+
+/* The weighty step a coordinator's form may ask for: clearing the hold
+ * (no hold chosen), closing. */
+static const char *coordinator_step(const struct pss_change *ch)
+{
+    return ch->close ? "close" : ch->hold && !*ch->hold ? "clear_hold" : NULL;
 }
 
 /* The coordinator's steps: each form sends its own fields (absent: kept). */
@@ -466,8 +516,10 @@ void do_pss_change(req *r)
         req_form(r, "hold"), req_form(r, "hold_note"), req_form(r, "close")}};
     struct errors errs = {0};
     const char *refusal = NULL;
-    enum app_status s = pss_case_change(ctx_of(r), id, parse_id(form_value(r, "version")), &t.ch,
-                                        &errs, &refusal);
+    enum app_status s = awaits_confirmation(r, id, coordinator_step(&t.ch), 0, &errs)
+                            ? APP_INVALID
+                            : pss_case_change(ctx_of(r), id, parse_id(form_value(r, "version")),
+                                              &t.ch, &errs, &refusal);
     written(r, id, s, refusal, &t, &errs, "The case is saved.");
 }
 
@@ -521,7 +573,9 @@ void do_pss_release(req *r)
     int64_t id = req_id(r, "item");
     struct errors errs = {0};
     const char *refusal = NULL;
-    enum app_status s = pss_release_make(ctx_of(r), id, form_value(r, "release_id"), &errs,
-                                         &refusal);
+    const char *release = form_value(r, "release_id");
+    enum app_status s = awaits_confirmation(r, id, "release", parse_id(release), &errs)
+                            ? APP_INVALID
+                            : pss_release_make(ctx_of(r), id, release, &errs, &refusal);
     written(r, id, s, refusal, &(struct pss_typed){0}, &errs, "The report is released.");
 }

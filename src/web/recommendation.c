@@ -101,6 +101,7 @@ static void rec_form(req *r, const struct case_record *k, const struct recommend
     if (rec->id && step_offered(r, k, "send_recommendation")) {
         form_begin(r, rec_url(r, k->id, "/recommendation/submit"));
         version_field(r, rec->version);
+        step_confirm_field(r, "send_recommendation", NULL, "Send to the Panel", errs);
         form_end(r, "Send to the Panel");
     }
     html_raw(&r->out, "</section>");
@@ -216,7 +217,8 @@ void page_recommendation(req *r)
     rec_page(r, &k, &rec, &in, &(struct submission_input){"written", ""}, NULL);
 }
 
-/* An invalid form: the page again, with what was typed and the errors. */
+/* An invalid or refused form: the page again, with what was typed (in
+ * NULL: the draft as stored) and the errors, or the refusal at its top. */
 static void rec_again(req *r, const struct rec_input *in, const struct submission_input *sub,
                       const struct errors *errs)
 {
@@ -224,8 +226,10 @@ static void rec_again(req *r, const struct rec_input *in, const struct submissio
     struct recommendation rec;
     if (!rec_open_page(r, &k, &rec))
         return;
-    r->status = 400;
-    rec_page(r, &k, &rec, in, sub, errs);
+    if (r->status < 400)
+        r->status = 400;
+    struct rec_input stored = {rec.id ? rating_key(rec.rating) : "", rec.rationale};
+    rec_page(r, &k, &rec, in ? in : &stored, sub, errs);
 }
 
 void do_recommendation_save(req *r)
@@ -236,7 +240,7 @@ void do_recommendation_save(req *r)
     const char *refusal = NULL;
     enum app_status s = recommendation_save(ctx_of(r), case_id, parse_id(form_value(r, "version")),
                                             &in, &errs, &refusal);
-    if (s == APP_INVALID) {
+    if (s == APP_INVALID || web_refused(r, s, refusal)) {
         rec_again(r, &in, &(struct submission_input){"written", ""}, &errs);
         return;
     }
@@ -252,8 +256,15 @@ void do_recommendation_submit(req *r)
 {
     int64_t case_id = req_id(r, "id");
     const char *refusal = NULL;
-    enum app_status s =
-        recommendation_submit(ctx_of(r), case_id, parse_id(form_value(r, "version")), &refusal);
+    struct errors errs = {.n = 0};
+    enum app_status s = step_awaits_confirmation(r, case_id, "send_recommendation", NULL, &errs)
+                            ? APP_INVALID
+                            : recommendation_submit(ctx_of(r), case_id,
+                                                    parse_id(form_value(r, "version")), &refusal);
+    if (s == APP_INVALID || web_refused(r, s, refusal)) {
+        rec_again(r, NULL, &(struct submission_input){"written", ""}, &errs);
+        return;
+    }
     if (s != APP_OK) {
         web_refuse(r, s, refusal, KIND_RECOMMENDATION);
         return;
@@ -270,7 +281,7 @@ void do_panel_submission(req *r)
     struct errors errs = {.n = 0};
     const char *refusal = NULL;
     enum app_status s = panel_submission_create(ctx_of(r), case_id, &in, &id, &errs, &refusal);
-    if (s == APP_INVALID) {
+    if (s == APP_INVALID || web_refused(r, s, refusal)) {
         rec_again(r, &(struct rec_input){"", ""}, &in, &errs);
         return;
     }

@@ -28,6 +28,8 @@ struct web {
     bool set_csrf_cookie;           /* a visitor got a new pre-session token */
     bool keep_writes;               /* commit although the answer is 4xx */
     const char *token_refusal;      /* why an API request's token was refused (401) */
+    const char *refusal;            /* a form's step refused: shown at the top of the page
+                                       it came from, what was typed kept (web_refused) */
     /* web_hash: the job on the hash pool, and what comes after it. */
     struct hash_job *hash_job;
     void (*then)(req *r, void *state);
@@ -69,6 +71,19 @@ void web_fail(req *r, enum app_status s, enum record_kind kind);
 /* The same, saying the use case's own refusal (which names its rule) for a
  * 403 or a 409 when it gave one. */
 void web_refuse(req *r, enum app_status s, const char *refusal, enum record_kind kind);
+
+/* A form's step refused by a rule of the process, or by where the case
+ * stands (issue 18): true after setting the answer's status (409) and the
+ * refusal page_begin shows above the page, which the caller renders again
+ * with what was typed. false for anything else (web_refuse answers it: a
+ * permission's 403; "someone else changed this first", its own 409). */
+bool web_refused(req *r, enum app_status s, const char *refusal);
+/* The refusal, titled by its rule's title, at the top of the page. */
+void web_refusal_show(req *r);
+/* Whether the page is shown again after a rule refused this step (its key
+ * in a process table): its form is shown again, though the rule stops it
+ * now, to keep what was typed. */
+bool web_step_refused(req *r, const char *key);
 
 /* help.c: " The rule: <title>" linking to /help/rules#R17, for a guard's
  * rule code ("R17", "R1-R6"); nothing for a code with no rule. */
@@ -118,6 +133,18 @@ void field_textarea(req *r, const struct field *f, const struct errors *errs);
 void field_select(req *r, const struct field *f, const struct option *opts, int nopts,
                   const struct errors *errs);
 void field_yes_no(req *r, const struct field *f, const struct errors *errs);
+/* A weighty or final step's form asks to confirm, without JavaScript
+ * (issue 18): what will happen and who is told (the step's confirm words
+ * in its process table), and a box to tick, "Yes, <label>" (the form's
+ * button). key: the step's, so that two such forms on a page keep their
+ * own ids. */
+void field_confirm(req *r, const char *key, const char *label, const char *what,
+                   const struct errors *errs);
+/* Whether the box was ticked. The handler asks it only once nothing else
+ * stops the step, so that a refusal or a field's error comes first; if not
+ * ticked, form_unconfirmed() says so beside the box. */
+bool form_confirmed(req *r);
+void form_unconfirmed(req *r, const char *key, struct errors *errs);
 /* A button that POSTs (with the CSRF token) to action. */
 void button_form(req *r, const char *action, const char *label, const char *css_class);
 

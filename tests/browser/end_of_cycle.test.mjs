@@ -97,6 +97,7 @@ async function vote(session, email) {
         const { page } = s;
         await deliberation(page, session);
         await page.getByLabel(`Your vote on the case of ${TEACHER}`).selectOption(VOTES[email]);
+        await page.getByLabel('Yes, cast my vote').check();   // a vote is final (issue 18)
         await submit(page, 'Cast my vote');
         await assertVisible(page.getByText(/You voted/));
     });
@@ -107,6 +108,8 @@ async function closeVote(session, name) {
     await asPerson(env, desktop, DEMO.coordinator, async s => {
         const { page } = s;
         await page.goto(session);
+        // issue 18: closing the vote records the decision: it asks to confirm
+        await page.getByLabel(`Yes, close the vote on the case of ${TEACHER} and tally it`).check();
         await submit(page, `Close the vote on the case of ${TEACHER} and tally it`);
         outcome = await page.locator('main').innerText();
         await check(s, 'coordinator', name);
@@ -161,8 +164,10 @@ describe('a PAR case through the end of its cycle (issue 8)', () => {
             await assertVisible(page.getByText(/close the cycle first/));
             await j.goTo(addDays(await j.today(), 1));
             await page.goto(`/cases/${PAR}`);
+            await page.getByLabel('Yes, close the cycle').check();   // weighty: confirmed (issue 18)
             await submit(page, 'Close the cycle');
             await page.goto(`/cases/${PAR}/recommendation`);
+            await page.getByLabel('Yes, send to the Panel').check();
             await submit(page, 'Send to the Panel');
             await assertVisible(page.getByText(/\(10 days left\)/));
             await check(s, 'ct', 'recommendation-sent');
@@ -234,6 +239,7 @@ describe('a PAR case through the end of its cycle (issue 8)', () => {
             await page.goto('/decisions');
             await check(s, 'superintendent', 'decisions');
             await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: TEACHER }).first().click()]);
+            await page.getByLabel('Yes, approve the rating').check();   // final: confirmed (issue 18)
             await submit(page, 'Approve the rating');
             await assertVisible(page.getByText(/Final rating/).first());
             await check(s, 'superintendent', 'approved');

@@ -129,6 +129,7 @@ describe('a CT\'s parley meetings at desktop width (R17)', () => {
             for (const uid of uids) assert.ok(text.includes(`UID:${uid}\r\n`), `the feed has ${uid}`);
 
             await go(page, `/cases/${PAR_CASE}`);
+            await page.locator('#step-close_cycle').getByLabel('Yes, close the cycle').check();   // issue 18
             await submit(page, page.locator('#step-close_cycle'), 'Close the cycle');
             await assertVisible(page.getByText('Done: Close the cycle.'));
             await assertVisible(page.locator('dl.record').getByText('Cycle closed'));

@@ -60,6 +60,7 @@ describe('a Panel session at 390px', () => {
                 const { page } = s;
                 await page.goto(env.server.base + sessionUrl);
                 await page.getByLabel(`Your vote on the case of ${TEACHER}`).selectOption({ label: 'Proficient' });
+                await page.getByLabel('Yes, cast my vote').check();   // a vote is final (issue 18)
                 await submit(page, page, 'Cast my vote');
                 await assertVisible(page.getByText('You voted Proficient.'));
                 if (name === 'Frank Moreau') await check(s, 'panel', 'panel-voted');
@@ -75,6 +76,7 @@ describe('a Panel session at 390px', () => {
             await page.getByLabel('Add a note').fill('The evidence on standard II is strong.');
             await submit(page, page, 'Add the note');
             await assertVisible(page.getByText('The evidence on standard II is strong.'));
+            await page.getByLabel(`Yes, close the vote on the case of ${TEACHER} and tally it`).check();   // issue 18
             await submit(page, page, `Close the vote on the case of ${TEACHER} and tally it`);
             await assertVisible(page.getByText('The Panel\'s rating: Proficient.'));
             await assertVisible(page.getByText(/3 of 3 members present voted Proficient; a majority needs 2\./).first());

@@ -114,6 +114,7 @@ describe('a peer support case from a referral to a blocked release (R31-R35)', (
         await asPerson(env, desktop, CONS, async s => {
             const { page } = s;
             await open(page);
+            await page.getByLabel('Yes, release the report').check();   // it cannot be taken back (issue 18)
             await submit(page, 'Release it now');
             await assertVisible(page.getByText('The report is released.'));
             await assertVisible(page.getByText(/^Released, /).first());
@@ -135,7 +136,7 @@ describe('a peer support case from a referral to a blocked release (R31-R35)', (
             await open(page);
             await page.getByLabel('Hold', { exact: true }).selectOption('grievance');
             await page.getByLabel(/^What the hold is about/).fill('Grievance filed on 2026-11-02.');
-            await submit(page, 'Save the hold');
+            await submit(page, 'Set the hold');
             await assertVisible(page.getByText(/Nothing from the consultant is requested or offered while it stands/));
             await check(s, 'pss', 'hold');
         });

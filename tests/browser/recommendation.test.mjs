@@ -49,6 +49,7 @@ describe('the recommendation to the Panel at 390px', () => {
             await page.getByLabel('Rationale').fill(RATIONALE);
             await submit(page, 'Save the draft');
             await check(s, 'ct', 'recommendation-draft');
+            await page.getByLabel('Yes, send to the Panel').check();   // final: confirmed (issue 18)
             await submit(page, 'Send to the Panel');
             await assertVisible(page.getByText(`until ${until} (10 days left)`));
             await check(s, 'ct', 'recommendation-sent');
@@ -84,6 +85,7 @@ describe('the recommendation to the Panel at 390px', () => {
             await submit(page, 'Return it to the Panel');
             await assertVisible(page.locator('.error-summary'));
             await check(s, 'superintendent', 'decision-return-refused');
+            await page.getByLabel('Yes, approve the rating').check();   // final: confirmed (issue 18)
             await submit(page, 'Approve the rating');
             await assertVisible(page.getByText(/Final rating: Needs Improvement/));
         });

@@ -7,7 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, Client, bearer, parley, PASSWORD } from './harness.mjs';
-import { DEMO, scalar, personId, token, decode, fieldError } from './records.mjs';
+import { DEMO, scalar, personId, token, decode, fieldError, refusalOf, ruleTitle } from './records.mjs';
 import { Journey, addDays } from './journey.mjs';
 
 let srv, coord, csrf, j;
@@ -145,8 +145,10 @@ test('R7: a teacher in PA is refused a second case when it would open, before an
     // Aisha Bello (teacher2) is in PA in the demo (case 1); she asks again
     const inq = await inquiry('Aisha Bello', 'teacher2@parley.test');
     const r = await coord.request('POST', '/cases', { form: { csrf, inquiry_id: String(inq) } });
-    assert.equal(r.status, 403);
+    assert.equal(r.status, 409, 'a rule refused it: the form again, titled by the rule (issue 18)');
     assert.match(decode(r.text), /one case at a time, never PA and PAR together.*They have 1\./s);
+    assert.equal(refusalOf(r.text).title, await ruleTitle(srv.base, 7));
+    assert.match(r.text, new RegExp(`<option value="${inq}" selected>`), 'the inquiry chosen is kept');
     // and through the API the same words
     const api = await j.api(DEMO.coordinator, 'POST', '/cases', { inquiry_id: inq });
     assert.equal(api.status, 403);
@@ -155,8 +157,9 @@ test('R7: a teacher in PA is refused a second case when it would open, before an
 
 test('R11: PAR reaches the caseload only after the teacher and the union rep sign', async () => {
     let r = await step(DEMO.coordinator, caseId, { to: 'assign_ct', ct_id: String(personId(srv.db, DEMO.consulting_teacher)) });
-    assert.equal(r.status, 403);
+    assert.equal(r.status, 409, 'a rule refused it (issue 18: on the case page, titled by the rule)');
     assert.match(decode(r.text), /A PAR teacher joins the caseload only after the PAR Agreement is signed/);
+    assert.equal(refusalOf(r.text).title, await ruleTitle(srv.base, 11));
     r = await step(DEMO.consulting_teacher, caseId, { to: 'schedule_review', at: '2026-09-20 16:00',
                                                      place: 'Union hall', union_rep_id: String(personId(srv.db, DEMO.union_rep)) });
     assert.equal(r.status, 303);
@@ -166,7 +169,7 @@ test('R11: PAR reaches the caseload only after the teacher and the union rep sig
     assert.equal(r.status, 303);
     assert.equal(state(caseId), 'review_held', 'one signature is not enough');
     r = await step(NEWCOMER, caseId, { to: 'sign_agreement' });
-    assert.equal(r.status, 403, 'nobody signs twice');
+    assert.equal(r.status, 409, 'nobody signs twice');
     assert.match(decode(r.text), /You have signed the PAR Agreement/);
     // and the page offers no second "Sign": it says why instead
     const mine = decode((await (await as(NEWCOMER)).c.get(`/cases/${caseId}`)).text);
@@ -231,7 +234,7 @@ test('R12, R13: the administrator sets the timeline, 6 to 12 months, not in the 
     // once the cycle has started, the administrator no longer changes it (R12)...
     await j.goTo(addDays(start, 1));
     r = await step(DEMO.administrator, caseId, { ...timeline, cycle_end: end });
-    assert.equal(r.status, 403);
+    assert.equal(r.status, 409);
     assert.match(decode(r.text), new RegExp(`the coordinator corrects its timeline, with a reason\\. It started on ${start}\\.`));
     // ...the coordinator corrects it, with a reason, keeping its start; audited
     r = await step(DEMO.coordinator, caseId, { to: 'correct_timeline', cycle_start: start, cycle_end: addDays(end, 10),
@@ -293,10 +296,19 @@ test('the API lists and shows cases to those who take part, and hides them from 
 });
 
 test('the teacher withdraws with a reason; the workflow help page is drawn from the table', async () => {
-    let r = await step(NEWCOMER, caseId, { to: 'withdraw', reason: '' });
+    let r = await step(NEWCOMER, caseId, { to: 'withdraw', reason: '', confirm: 'yes' });
     assert.equal(r.status, 400);
     assert.match(fieldError(r.text, 'reason'), /Give the reason/);
+    // issue 18: the page says what withdrawing does and who is told, and asks to confirm
+    const mine = decode((await (await as(NEWCOMER)).c.get(`/cases/${caseId}`)).text);
+    assert.match(mine, /<p class="hint" id="h-confirm-withdraw">The case stops for good[^<]*are told\.<\/p>/);
+    assert.match(mine, /<label for="f-confirm-withdraw">Yes, withdraw the case<\/label>/);
     r = await step(NEWCOMER, caseId, { to: 'withdraw', reason: 'Moving to another district.' });
+    assert.equal(r.status, 400, 'not confirmed: not withdrawn');
+    assert.match(fieldError(r.text, 'confirm-withdraw'), /Tick the box/);
+    assert.equal(decode(r.text).match(/<textarea[^>]*name="reason"[^>]*>([^<]*)</)[1], 'Moving to another district.');
+    assert.equal(state(caseId), 'on_caseload');
+    r = await step(NEWCOMER, caseId, { to: 'withdraw', reason: 'Moving to another district.', confirm: 'yes' });
     assert.equal(r.status, 303);
     assert.equal(state(caseId), 'withdrawn');
     r = await new Client(srv.base).get('/help/workflow');

@@ -183,6 +183,15 @@ test('R20: only the teacher signs, which means receipt, not agreement, with a wr
     assert.equal(r.status, 303, text(r).slice(0, 400));
     const p = await page(TEACHER, url(formative));
     assert.match(text(p), /Signing acknowledges receipt of the evaluation, not agreement with it \(R20\)/);
+    // issue 18: the document before the signature: the teacher reads the
+    // ratings, their comments and the narrative, then the form to sign
+    const signAt = p.text.indexOf(`action="${url(formative, '/sign')}"`);
+    assert.ok(signAt > 0, 'the form to sign');
+    for (const part of ['Units are planned backwards from assessments.', 'Every student is reached.',
+                        'Clear aims; questioning reaches every student.', '<h2>Narrative</h2>']) {
+        const at = p.text.indexOf(part);
+        assert.ok(at > 0 && at < signAt, `"${part}" comes before the form to sign`);
+    }
     assert.match(p.text, /<label[^>]*for="f-response"[^>]*>Your written response/);
     for (const who of [CT1, PRINCIPAL]) {
         r = await step(who, formative, '/sign');

@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, Client, parley, PASSWORD } from './harness.mjs';
-import { DEMO, actors, scalar, personId, decode } from './records.mjs';
+import { DEMO, actors, scalar, personId, decode, refusalOf, ruleTitle } from './records.mjs';
 
 let srv;
 const who = actors(() => srv);
@@ -238,8 +238,9 @@ test('R8: an administrator\'s request in a teacher\'s name waits for the teacher
     assert.doesNotMatch(decode((await who.page(DEMO.coordinator, '/cases/new')).text), new RegExp(`value="${inq}"`),
                         'not offered as an inquiry a case may open from');
     let r = await who.post(DEMO.coordinator, '/cases', { inquiry_id: String(inq) });
-    assert.equal(r.status, 403);
+    assert.equal(r.status, 409, 'a rule refused it: the form again, titled by the rule (issue 18)');
     assert.match(decode(r.text), /becomes a case only once the teacher confirms it themselves/);
+    assert.equal(refusalOf(r.text).title, await ruleTitle(srv.base, 8));
     assert.equal(scalar(srv.db, `SELECT COUNT(*) FROM teacher_case WHERE inquiry_id = ${inq};`), '0');
     // nobody but the teacher answers for the teacher
     r = await who.post(DEMO.administrator, `/inquiries/${inq}/confirmation`, { answer: 'confirm' });

@@ -8,7 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { startServer, Client, bearer, sql as rows } from './harness.mjs';
-import { DEMO, scalar, count, token, decode, fieldError } from './records.mjs';
+import { DEMO, scalar, count, token, decode, fieldError, refusalOf, ruleTitle, textareaValue } from './records.mjs';
 import { Journey } from './journey.mjs';
 import { icsLines, events, feedLink } from './ics.mjs';
 
@@ -399,10 +399,20 @@ test('the personal feed: a secret URL (its hash kept), replaced or revoked by it
 // --- R17: closing the cycle ---
 
 test('R17: a PAR cycle does not close with fewer than three meetings held; with three it does', async () => {
-    const close = () => post(PAR_CT, `/cases/${PAR_CASE}/transitions`, { to: 'close_cycle', notes: '' });
+    // issue 18: closing asks to confirm; confirmed here, so that the rule is what answers
+    const close = (confirm = 'yes') => post(PAR_CT, `/cases/${PAR_CASE}/transitions`,
+                                            { to: 'close_cycle', notes: 'The year\'s work is done.', confirm });
+    await as(PAR_CT);   // signed in before counting
+    const audited = count(srv.db, 'audit');
     let r = await close();
-    assert.equal(r.status, 403);
+    assert.equal(r.status, 409, 'a rule refused it: the case page again, not 200');
+    assert.equal(count(srv.db, 'audit'), audited, 'nothing was written');
+    assert.equal(one(`SELECT state FROM teacher_case WHERE id = ${PAR_CASE};`), 'on_caseload');
     assert.match(decode(r.text), /A PAR cycle ends only after at least three parley meetings held with the teacher, the Consulting Teacher and the administrator all present\. 1 has been held with all three present so far\./);
+    // on the case's page, titled by the rule, with the notes typed kept (issue 18)
+    assert.match(r.text, /<h1>Case of /);
+    assert.equal(refusalOf(r.text).title, await ruleTitle(srv.base, 17));
+    assert.equal(textareaValue(r.text, 'notes'), 'The year\'s work is done.');
     r = await post(PAR_TEACHER, `/cases/${PAR_CASE}/transitions`, { to: 'close_cycle' });
     assert.equal(r.status, 403, 'the teacher does not close the cycle');
     // the middle meeting, moved to yesterday and held; an end meeting held yesterday too
@@ -414,7 +424,7 @@ test('R17: a PAR cycle does not close with fewer than three meetings held; with 
     assert.equal(r.status, 200);
     assert.deepEqual(r.json().attended, ['teacher', 'ct', 'administrator']);
     r = await close();
-    assert.equal(r.status, 403);
+    assert.equal(r.status, 409);
     assert.match(decode(r.text), /2 have been held with all three present so far/);
     r = await api(PAR_CT, 'POST', `/api/v1/cases/${PAR_CASE}/meetings`, { phase: 'end', at: `${localDate(-1)} 16:00`, place: 'Library' });
     assert.equal(r.status, 201);
@@ -424,12 +434,17 @@ test('R17: a PAR cycle does not close with fewer than three meetings held; with 
     assert.equal(r.status, 200);
     assert.match(decode((await (await as(PAR_CT)).c.get(`/cases/${PAR_CASE}/meetings`)).text), /2 of 3 held/);
     r = await close();
-    assert.equal(r.status, 403);
+    assert.equal(r.status, 409);
     assert.match(decode(r.text), /2 have been held with all three present so far/);
     r = await api(PAR_CT, 'PATCH', `/api/v1/cases/${PAR_CASE}/meetings/${end}`,
                   { status: 'held', attended: 'teacher,ct,administrator', notes: 'All three.' });
     assert.equal(r.status, 200);
     assert.match(decode((await (await as(PAR_CT)).c.get(`/cases/${PAR_CASE}/meetings`)).text), /3 of 3 held/);
+    // the step may go: it is not taken until the box is ticked (issue 18)
+    r = await close('');
+    assert.equal(r.status, 400);
+    assert.match(fieldError(r.text, 'confirm-close_cycle'), /Tick the box/);
+    assert.equal(one(`SELECT state FROM teacher_case WHERE id = ${PAR_CASE};`), 'on_caseload');
     r = await close();
     assert.equal(r.status, 303);
     assert.equal(one(`SELECT state FROM teacher_case WHERE id = ${PAR_CASE};`), 'cycle_closed');

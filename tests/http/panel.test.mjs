@@ -163,9 +163,22 @@ test('R24: only members present vote, once each; majority and fixed:5 decide dif
     r = await vote(MEMBERS[0], S.quorum, 'proficient');
     assert.equal(r.status, 403, 'not marked present at that session');
     assert.match(r.json().error.message, /You are not recorded as present at this session/);
+    // issue 18: a vote is final (R24): the page's form says so and asks to
+    // confirm; unconfirmed, no vote is cast
+    const voteKey = `vote-${caseAt[S.majority]}`;
+    const voteForm = decode((await page(MEMBERS[0], `/panel/sessions/${S.majority}`)).text);
+    assert.match(voteForm, new RegExp(`id="h-confirm-${voteKey}">Your vote is final[^<]*told`));
+    assert.match(voteForm, new RegExp(`<label for="f-confirm-${voteKey}">Yes, cast my vote</label>`));
+    r = await post(MEMBERS[0], `/panel/sessions/${S.majority}/cases/${caseAt[S.majority]}/vote`, { rating: 'proficient' });
+    assert.equal(r.status, 400);
+    assert.match(decode(r.text), new RegExp(`<p class="field-error" id="e-confirm-${voteKey}">[^]*Tick the box`));
+    assert.equal(count(srv.db, 'panel_vote', `session_id = ${S.majority}`), 0, 'no vote cast');
+    r = await post(MEMBERS[0], `/panel/sessions/${S.majority}/cases/${caseAt[S.majority]}/vote`, { rating: 'proficient', confirm: 'yes' });
+    assert.equal(r.status, 303, r.text);
     // 4 of the 6 present for Proficient, 2 for Needs Improvement, at both sessions
     for (const s of [S.majority, S.fixed])
         for (const [i, email] of MEMBERS.entries()) {
+            if (s === S.majority && i === 0) continue;   // voted by the page, above
             r = await vote(email, s, i < 4 ? 'proficient' : 'needs_improvement');
             assert.equal(r.status, 201, r.text);
         }
@@ -186,10 +199,19 @@ test('R24: only members present vote, once each; majority and fixed:5 decide dif
     assert.equal(r.json().decided, false);
     assert.equal(r.json().tally, 'No decision: 4 of 6 members present voted Proficient; the rule (fixed:5) needs 5 votes for one rating.');
     assert.equal(count(srv.db, 'panel_decision', `case_id = ${B.id}`), 0, 'fixed:5: no decision');
-    r = await post(MEMBERS[0], `/panel/sessions/${S.fixed}/cases/${B.id}/close`);
+    r = await post(MEMBERS[0], `/panel/sessions/${S.fixed}/cases/${B.id}/close`, { confirm: 'yes' });
     assert.equal(r.status, 303, 'the page says why and leaves the case open');
     assert.match(text(await page(MEMBERS[0], r.headers.get('location'))), /No decision: 4 of 6 members present voted Proficient/);
+    // issue 18: closing the vote records the Panel's decision: the button asks to confirm
+    const key = `close_vote-${PAR}`;
+    const form = decode((await page(COORD, `/panel/sessions/${S.majority}`)).text);
+    assert.match(form, new RegExp(`id="h-confirm-${key}">The vote ends[^<]*told`));
+    assert.match(form, new RegExp(`<label for="f-confirm-${key}">Yes, close the vote on the case of [^<]+ and tally it</label>`));
     r = await post(COORD, `/panel/sessions/${S.majority}/cases/${PAR}/close`);
+    assert.equal(r.status, 400, 'not confirmed: the vote stays open');
+    assert.match(decode(r.text), new RegExp(`<p class="field-error" id="e-confirm-${key}">[^]*Tick the box`));
+    assert.equal(count(srv.db, 'panel_decision', `session_id = ${S.majority} AND case_id = ${PAR}`), 0);
+    r = await post(COORD, `/panel/sessions/${S.majority}/cases/${PAR}/close`, { confirm: 'yes' });
     assert.equal(r.status, 303, r.text);
     const row = scalar(srv.db, `SELECT rating || '|' || tally || '|' || approval FROM panel_decision WHERE session_id = ${S.majority} AND case_id = ${PAR};`);
     assert.equal(row, 'proficient|4 of 6 members present voted Proficient; a majority needs 4.|pending', 'majority: decided, pending approval (R25)');

@@ -5,7 +5,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, Client, PASSWORD, demoDatabase, dialect, parley } from './harness.mjs';
-import { DEMO, sql, scalar, count, decode, fieldError, personId, actors } from './records.mjs';
+import { DEMO, sql, scalar, count, decode, fieldError, personId, actors, inputValue, textareaValue,
+         refusalOf, ruleTitle } from './records.mjs';
 
 const PSS = DEMO.pss_coordinator, PRES = DEMO.local_president, CONS = DEMO.pss_consultant;
 const MEMBER = DEMO.member, P2 = 'principal2@parley.test';
@@ -241,7 +242,7 @@ test('R33: no work starts until the district\'s agreement is recorded', async ()
 test('R34: a release needs the three consents, given before it; the coordinator reads no report', async () => {
     const id = await agreedCase();
     const rel = await releaseProposed(id);
-    let r = await post(CONS, `/pss/${id}/release`, { release_id: String(rel) });
+    let r = await post(CONS, `/pss/${id}/release`, { release_id: String(rel), confirm: 'yes' });
     assert.equal(r.status, 409);
     assert.match(text(r), WORDS.R34);
     r = await post(PSS, `/pss/${id}/consent`, { release_id: String(rel) });
@@ -257,7 +258,7 @@ test('R34: a release needs the three consents, given before it; the coordinator 
     assert.equal(r.status, 409, 'two consents of three are not enough');
     assert.match(errorOf(r).message, WORDS.R34);
     assert.equal((await post(CONS, `/pss/${id}/consent`, { release_id: String(rel) })).status, 303);
-    r = await post(CONS, `/pss/${id}/release`, { release_id: String(rel) });
+    r = await post(CONS, `/pss/${id}/release`, { release_id: String(rel), confirm: 'yes' });
     assert.equal(r.status, 303);
     const x = (await api(MEMBER, 'GET', `/pss/${id}`)).json().releases.find(e => e.id === rel);
     assert.equal(x.status, 'released');
@@ -332,6 +333,96 @@ test('R35: under a hold nothing from the consultant is requested or offered: no 
     assert.equal((await api(CONS, 'POST', `/pss/${id}/release`, { release_id: rel })).status, 200, 'cleared: it may go');
 });
 
+// --- issue 18: a refusal on the page it came from; weighty steps confirm ---
+
+// What a refused form must leave as it was: the case's work and the audit log.
+const written = id => ({ log: count(srv.db, 'pss_log', `pss_case_id = ${id}`),
+                         releases: count(srv.db, 'pss_release', `pss_case_id = ${id}`),
+                         audit: count(srv.db, 'audit') });
+
+test('issue 18: a refused step comes back on the case page, titled by its rule, with what was typed kept and nothing written', async () => {
+    const k = await referral();
+    await patch(k.id, { consultant_id: ids.cons });
+    const note = 'Met Ms Lin after school: "routines first" & a plan for <Monday>';
+    await page(CONS, '/dashboard');   // signed in before counting
+    const before = written(k.id);
+    let r = await post(CONS, `/pss/${k.id}/log`, { kind: 'phone', on_date: '2026-10-01', note });
+    assert.equal(r.status, 409, 'a rule refused it: not 200, not "someone else changed this"');
+    assert.deepEqual(written(k.id), before, 'nothing was written');
+    assert.match(r.text, new RegExp(`<h1>Peer support case ${k.id}</h1>`), 'the case page, not an error page');
+    assert.doesNotMatch(r.text, /Someone else changed this first|class="error-page"/);
+    const why = refusalOf(r.text);
+    assert.ok(why, 'the refusal is at the top of the page');
+    assert.equal(why.title, await ruleTitle(srv.base, 33), 'titled by the rule that refused it');
+    assert.match(why.html, /href="\/help\/rules#R33"/);
+    assert.match(why.text, WORDS.R33);
+    assert.doesNotMatch(why.title + why.text.replace(/The rule: .*/, ''), /R\d/, 'no rule number but in the link');
+    assert.equal(textareaValue(r.text, 'note'), note, 'the typed note is kept');
+    assert.equal(inputValue(r.text, 'on_date'), '2026-10-01');
+    assert.match(r.text, /<option value="phone" selected>/);
+    // under a hold (R35), the proposed release's words are kept the same way
+    const id = await agreedCase();
+    let x = await api(CONS, 'POST', `/pss/${id}/reports`, { title: 'October', body: 'Progress.' });
+    const report = x.json().reports.at(-1).id;
+    x = await api(PSS, 'POST', `/pss/${id}/hold`, { hold: 'grievance', hold_note: 'Grievance filed', version: await version(id) });
+    assert.equal(x.status, 200);
+    const held = written(id);
+    r = await post(CONS, `/pss/${id}/releases`, { report_id: String(report), recipient: 'The principal, Ms Ortiz', purpose: 'Plan review' });
+    assert.equal(r.status, 409);
+    assert.deepEqual(written(id), held, 'nothing was written');
+    assert.equal(refusalOf(r.text).title, await ruleTitle(srv.base, 35));
+    assert.equal(inputValue(r.text, 'recipient'), 'The principal, Ms Ortiz');
+    assert.equal(inputValue(r.text, 'purpose'), 'Plan review');
+    // someone else's change first keeps its own words
+    r = await post(PSS, `/pss/${id}/cost`, { version: '1', cost: 'district' });
+    assert.equal(r.status, 409);
+    assert.match(text(r), /Someone else changed this first/);
+});
+
+test('issue 18: clearing a hold, closing a case and releasing a report each ask to confirm, and are not taken without it', async () => {
+    const id = await agreedCase();
+    const rel = await releaseProposed(id);
+    for (const who of [MEMBER, PRES, CONS])
+        assert.equal((await post(who, `/pss/${id}/consent`, { release_id: String(rel) })).status, 303, who);
+    assert.equal((await api(PSS, 'POST', `/pss/${id}/hold`, { hold: 'grievance', hold_note: 'Filed', version: await version(id) })).status, 200);
+    // each weighty step's form says what will happen and who is told, with a box to tick
+    const box = (html, key, yes) => {
+        const m = html.match(new RegExp(`<p class="hint" id="h-confirm-${key}">([^<]*)</p>[^]*?` +
+                                        `<input type="checkbox" id="f-confirm-${key}" name="confirm" value="yes"[^>]*>` +
+                                        `<label for="f-confirm-${key}">([^<]*)</label>`));
+        assert.ok(m, `the ${key} form asks to confirm`);
+        assert.match(decode(m[1]), /told/, `${key}: who is told`);
+        assert.equal(decode(m[2]), yes);
+    };
+    let p = await page(PSS, `/pss/${id}`);
+    box(p.text, 'clear_hold', 'Yes, clear the hold');
+    box(p.text, 'close', 'Yes, close the case');
+    // not confirmed: nothing happens, the page says so beside the box
+    let r = await post(PSS, `/pss/${id}/hold`, { version: String(await version(id)), hold: '' });
+    assert.equal(r.status, 400);
+    assert.match(fieldError(r.text, 'confirm-clear_hold'), /Tick the box/);
+    assert.equal(caseRow(id, 'hold'), 'grievance', 'the hold stands');
+    r = await post(PSS, `/pss/${id}/hold`, { version: String(await version(id)), hold: '', confirm: 'yes' });
+    assert.equal(r.status, 303);
+    assert.equal(caseRow(id, 'hold'), '', 'confirmed: cleared');
+    // the release, once all three consented and no hold stands
+    p = await page(CONS, `/pss/${id}`);
+    box(p.text, `release-${rel}`, 'Yes, release the report');
+    r = await post(CONS, `/pss/${id}/release`, { release_id: String(rel) });
+    assert.equal(r.status, 400);
+    assert.ok(fieldError(r.text, `confirm-release-${rel}`));
+    assert.equal(count(srv.db, 'pss_release', `id = ${rel} AND status = 'released'`), 0, 'not released');
+    assert.equal((await post(CONS, `/pss/${id}/release`, { release_id: String(rel), confirm: 'yes' })).status, 303);
+    assert.equal(count(srv.db, 'pss_release', `id = ${rel} AND status = 'released'`), 1);
+    // closing
+    r = await post(PSS, `/pss/${id}/close`, { version: String(await version(id)), close: 'yes' });
+    assert.equal(r.status, 400);
+    assert.notEqual(caseRow(id, 'status'), 'closed');
+    r = await post(PSS, `/pss/${id}/close`, { version: String(await version(id)), close: 'yes', confirm: 'yes' });
+    assert.equal(r.status, 303);
+    assert.equal(caseRow(id, 'status'), 'closed');
+});
+
 // --- R36: leave ---
 
 test('R36: leave of absence is recorded with its dates; the federation does not pay it', async () => {
@@ -373,7 +464,7 @@ test('a member sees their own cases only; a stale version is refused', async () 
 
 test('the demo case shows each person their forms', async () => {
     const t = async who => text(await page(who, `/pss/${DEMO_CASE}`));
-    assert.match(await t(PSS), /Assign the consultant.*Save who pays.*Save the leave.*Save the hold.*Close the case/);
+    assert.match(await t(PSS), /Assign the consultant.*Save who pays.*Save the leave.*Set the hold.*Close the case/);
     const cons = await t(CONS);
     for (const button of ['Add to the log', 'Save the report', 'Propose the release', 'I consent to this release'])
         assert.ok(cons.includes(button), `the consultant has "${button}"`);
@@ -421,7 +512,7 @@ test('R34: "Release it now" is offered only once all three consented; before, th
     assert.equal((await offer(CONS, id, 'release', rel)).allowed, true);
     // the member reads the release's state, and is offered nothing of the consultant's
     assert.equal(await offer(MEMBER, id, 'release', rel), undefined);
-    assert.equal((await post(CONS, `/pss/${id}/release`, { release_id: String(rel) })).status, 303);
+    assert.equal((await post(CONS, `/pss/${id}/release`, { release_id: String(rel), confirm: 'yes' })).status, 303);
     assert.doesNotMatch((await page(CONS, `/pss/${id}`)).text, /Release it now/, 'made once');
 });
 

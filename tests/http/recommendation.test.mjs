@@ -12,7 +12,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from './harness.mjs';
-import { DEMO, scalar, count, decode, fieldError, actors } from './records.mjs';
+import { DEMO, scalar, count, decode, fieldError, actors, refusalOf, ruleTitle, textareaValue } from './records.mjs';
 import { Journey, addDays } from './journey.mjs';
 
 const PA = 1;   /* the demo's PA case */
@@ -97,12 +97,23 @@ test('R22: once sent, both see it with the deadline and send evidence or ask to 
     let r = await post(TEACHER, `/cases/${PAR}/recommendation/submit`, { version });
     assert.equal(r.status, 403, 'the teacher does not send it');
     assert.match(decode(r.text), /R21/);
-    // R21: at the end of the cycle: not before it is closed
-    r = await post(CT1, `/cases/${PAR}/recommendation/submit`, { version });
-    assert.equal(r.status, 403);
+    // R21: at the end of the cycle: not before it is closed; refused on the
+    // recommendation's own page, titled by the rule (issue 18)
+    r = await post(CT1, `/cases/${PAR}/recommendation/submit`, { version, confirm: 'yes' });
+    assert.equal(r.status, 409);
     assert.match(decode(r.text), /close the cycle first/);
+    assert.match(r.text, /<h2 id="write">Your recommendation<\/h2>/, 'the page it was sent from');
+    assert.ok(refusalOf(r.text), 'the refusal at the top of the page');
     await j.closed(k);
+    // issue 18: sending is final: the form says so, and it is not sent unconfirmed
+    const form = decode((await page(CT1, `/cases/${PAR}/recommendation`)).text);
+    assert.match(form, /id="h-confirm-send_recommendation">The recommendation goes to the Panel as it stands[^<]*told/);
+    assert.match(form, /<label for="f-confirm-send_recommendation">Yes, send to the Panel<\/label>/);
     r = await post(CT1, `/cases/${PAR}/recommendation/submit`, { version });
+    assert.equal(r.status, 400);
+    assert.match(fieldError(r.text, 'confirm-send_recommendation'), /Tick the box/);
+    assert.equal(scalar(srv.db, `SELECT status FROM recommendation WHERE case_id = ${PAR};`), 'draft');
+    r = await post(CT1, `/cases/${PAR}/recommendation/submit`, { version, confirm: 'yes' });
     assert.equal(r.status, 303, r.text);
     assert.ok(inbox(TEACHER) > before, 'the teacher is told');
     const until = addDays(await j.today(), 10);   // panel_preview_days, 10 by default
@@ -173,9 +184,11 @@ test('R22: after the preview deadline a submission is refused, naming the date a
         assert.equal(r.status, 403);
         assert.match(message(r), new RegExp(`preview deadline; that deadline has passed\\. It closed on ${past}`));
     }
-    let r = await post(TEACHER, `/cases/${PAR}/panel-submissions`, { kind: 'written', body: 'Late.' });
-    assert.equal(r.status, 403);
+    let r = await post(TEACHER, `/cases/${PAR}/panel-submissions`, { kind: 'written', body: 'Late, but please read it.' });
+    assert.equal(r.status, 409, 'a rule refused it (issue 18: on its page, what was typed kept)');
     assert.equal(count(srv.db, 'panel_submission'), n, 'nothing was written');
+    assert.equal(refusalOf(r.text).title, await ruleTitle(srv.base, 22));
+    assert.equal(textareaValue(r.text, 'body'), 'Late, but please read it.');
     r = await page(TEACHER, `/cases/${PAR}/recommendation`);
     assert.match(text(r), /the preview window is closed/);
     assert.doesNotMatch(text(r), /Send the Panel your evidence/);
@@ -257,7 +270,14 @@ test('R25: the Superintendent approves; the rating is final, everyone is told, a
     assert.equal(r.status, 409, 'a stale version');
     r = await page(SUPT, `/cases/${PAR}/decision`);
     assert.match(text(r), /Approve the rating/);
+    // issue 18: approving is final: the form says so, and nothing happens unconfirmed
+    assert.match(decode(r.text), /id="h-confirm-approve">Approving makes the Panel's rating final[^<]*told/);
+    assert.match(r.text, /<label for="f-confirm-approve">Yes, approve the rating<\/label>/);
     r = await post(SUPT, `/cases/${PAR}/decisions/${second}/approve`, { version: 1 });
+    assert.equal(r.status, 400);
+    assert.match(fieldError(r.text, 'confirm-approve'), /Tick the box/);
+    assert.equal((await api(SUPT, 'GET', `/cases/${PAR}/decisions`)).json().final_rating.final, false);
+    r = await post(SUPT, `/cases/${PAR}/decisions/${second}/approve`, { version: 1, confirm: 'yes' });
     assert.equal(r.status, 303, r.text);
     for (const [email, n] of Object.entries(told))
         assert.ok(inbox(email) > n, `${email} is told`);

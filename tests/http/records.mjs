@@ -64,6 +64,27 @@ export function inputValue(html, name) {
     return v ? decode(v[1]) : null;
 }
 
+// The text of a <textarea> named name (decoded), or null.
+export function textareaValue(html, name) {
+    const m = html.match(new RegExp(`<textarea[^>]*\\bname="${name}"[^>]*>([^<]*)</textarea>`));
+    return m ? decode(m[1]) : null;
+}
+
+// The refusal shown at the top of the page a form was sent from (issue 18):
+// { title, text, html } or null.
+export function refusalOf(html) {
+    const m = html.match(/<div class="error-summary" id="refused"[^>]*><h2>([^<]*)<\/h2>([^]*?)<\/div>/);
+    return m && { title: decode(m[1]), html: m[2], text: decode(m[2].replace(/<[^>]*>/g, '')) };
+}
+
+// A rule's title as /help/rules gives it to anyone (its number stays there).
+export async function ruleTitle(base, n) {
+    const page = decode((await new Client(base).get('/help/rules')).text);
+    const m = page.match(new RegExp(`<div id="R${n}"><dt>([^<]+?)\\s*<span class="rule-number">`));
+    if (!m) throw new Error(`no R${n} on /help/rules`);
+    return m[1];
+}
+
 // The message shown beside a field (the inline error), or null.
 export function fieldError(html, name) {
     const m = html.match(new RegExp(`<p class="field-error" id="e-${name}">[^]*?</span>\\s*([^<]*)</p>`));

@@ -7,6 +7,7 @@
 #include "testing.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #include "domain/policy.h"
 #include "domain/workflow.h"
@@ -465,6 +466,25 @@ static void test_status_words_follow_the_whole_case(void **state)
 
 /* R14, R16: the administrator reaches a case's records only as a PAR
  * case's secondary evaluator; on a PA case they see none of them. */
+/* Issue 18: withdrawing, closing the cycle, sending the recommendation,
+ * a Panel member's vote (final: R24), closing the vote and approving ask
+ * to confirm, saying who is told; the other steps are taken at once. */
+static void test_weighty_steps_ask_to_confirm(void **state)
+{
+    (void)state;
+    const char *weighty[] = {"withdraw", "close_cycle", "send_recommendation", "vote",
+                             "close_vote", "approve"};
+    int n = 0;
+    for (int i = 0; i < case_step_count; i++)
+        n += case_steps[i].confirm != NULL;
+    assert_int_equal(n, 6);
+    for (size_t i = 0; i < sizeof weighty / sizeof *weighty; i++) {
+        const char *words = step(weighty[i])->confirm;
+        assert_non_null(words);
+        assert_non_null(strstr(words, "told"));
+    }
+}
+
 static void test_R16_pa_records_never_reach_an_evaluator(void **state)
 {
     (void)state;
@@ -520,6 +540,7 @@ int main(void)
         cmocka_unit_test(test_overdue_first_then_by_date),
         cmocka_unit_test(test_no_step_offered_that_would_be_refused),
         cmocka_unit_test(test_status_words_follow_the_whole_case),
+        cmocka_unit_test(test_weighty_steps_ask_to_confirm),
         cmocka_unit_test(test_R16_pa_records_never_reach_an_evaluator),
         cmocka_unit_test(test_R14_R15_evaluators),
     };

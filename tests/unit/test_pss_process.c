@@ -6,6 +6,7 @@
 #include "testing.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #include "domain/policy.h"
 #include "domain/pss_process.h"
@@ -354,6 +355,22 @@ static void test_R35_a_hold_makes_nothing_due_but_its_clearing(void **state)
 
 /* --- the end --- */
 
+/* Issue 18: clearing a hold, closing and releasing ask to confirm, saying
+ * that the member is told; every other step is taken at once. */
+static void test_weighty_steps_ask_to_confirm(void **state)
+{
+    (void)state;
+    for (int i = 0; i < pss_step_count; i++) {
+        const struct pss_step *t = &pss_steps[i];
+        bool weighty = strcmp(t->key, "clear_hold") == 0 || strcmp(t->key, "close") == 0 ||
+                       strcmp(t->key, "release") == 0;
+        if (weighty != (t->confirm != NULL))
+            fail_msg("%s %s", t->key, weighty ? "asks no confirmation" : "asks to confirm");
+        if (weighty && !strstr(t->confirm, "member"))
+            fail_msg("%s: its confirmation does not say the member is told", t->key);
+    }
+}
+
 static void test_a_closed_case_takes_no_step_and_has_nothing_due(void **state)
 {
     (void)state;
@@ -384,6 +401,7 @@ int main(void)
         cmocka_unit_test(test_R34_consents_are_due_from_each_who_has_not_consented),
         cmocka_unit_test(test_R35_a_hold_blocks_every_release),
         cmocka_unit_test(test_R35_a_hold_makes_nothing_due_but_its_clearing),
+        cmocka_unit_test(test_weighty_steps_ask_to_confirm),
         cmocka_unit_test(test_a_closed_case_takes_no_step_and_has_nothing_due),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
