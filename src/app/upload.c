@@ -4,17 +4,19 @@
 
 #include <string.h>
 
-enum document_type upload_check(struct ctx *c, const struct upload *u, const char *offered,
-                                struct errors *errs)
+enum document_type upload_check(struct ctx *c, const struct upload *u, unsigned accepted,
+                                const char *offered, struct errors *errs)
 {
     enum document_type t = document_sniff(u->data, u->len, u->filename);
     enum document_type claimed = document_claimed(u->filename);
     if (!u->len)
         errors_add(errs, "file", "Choose a file to upload (the one chosen is empty).");
-    else if (t == DOC_UNKNOWN)
-        errors_add(errs, "file", arena_printf(c->a, "%s is not a kind of file %s. Its content "
-                                                    "was checked, not its name: send a %s file.",
-                                              u->filename, offered, document_accepted()));
+    else if (t == DOC_UNKNOWN || !(accepted & DOC_SET(t)))
+        errors_add(errs, "file",
+                   arena_printf(c->a,
+                                "%s is not a kind of file %s. Its content "
+                                "was checked, not its name: send a %s file.",
+                                u->filename, offered, document_accepted(c->a, accepted)));
     else if (claimed != t)
         errors_add(errs, "file", arena_printf(c->a, "%s is named as %s, but its content is %s. "
                                                     "Send the real file, or name it with %s.",
@@ -99,10 +101,7 @@ bool upload_quota_check(struct ctx *c, int64_t case_id, int64_t replacing, size_
 
 const char *upload_type_label(const char *media_type)
 {
-    for (int t = DOC_UNKNOWN + 1; t < DOC_TYPE_COUNT; t++)
-        if (strcmp(document_media_type((enum document_type)t), media_type) == 0)
-            return document_label((enum document_type)t);
-    return document_label(DOC_UNKNOWN);
+    return document_label(document_of_media_type(media_type));
 }
 
 enum app_status upload_read(struct ctx *c, const char *sql, int64_t id, const char **data,

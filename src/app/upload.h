@@ -18,12 +18,13 @@ struct upload {
     size_t len;
 };
 
-/* The type the bytes really are, when it is one of document.h's and the
- * name's extension says the same; else DOC_UNKNOWN with an error on field
- * "file" naming the file and what was wrong. offered: what the accepted
- * files are for, ending "... is not a kind of file <offered>". */
-enum document_type upload_check(struct ctx *c, const struct upload *u, const char *offered,
-                                struct errors *errs);
+/* The type the bytes really are, when it is one of the accepted set
+ * (document.h's DOCS_...) and the name's extension says the same; else
+ * DOC_UNKNOWN with an error on field "file" naming the file and what was
+ * wrong. offered: what the accepted files are for, ending "... is not a
+ * kind of file <offered>". */
+enum document_type upload_check(struct ctx *c, const struct upload *u, unsigned accepted,
+                                const char *offered, struct errors *errs);
 /* The name to download it by: the uploaded name's letters, digits, '.',
  * '-' and '_' (nothing that could break a header or a path), ending in the
  * extension of the type the content really is. */

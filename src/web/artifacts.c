@@ -25,9 +25,14 @@ static const char *size_words(req *r, int64_t size)
 
 static void artifact_card(req *r, const struct artifact *a)
 {
-    html_printf(&r->out, "<article class=\"panel artifact\"><h3><a href=\"/cases/%" PRId64
-                         "/artifacts/%" PRId64 "/file\" download>%s</a></h3>",
-                a->case_id, a->id, a->title);
+    html_printf(&r->out,
+                "<article class=\"panel artifact\"><h3><a href=\"/cases/%" PRId64
+                "/artifacts/%" PRId64 "/file\"",
+                a->case_id, a->id);
+    /* A photo opens in the browser (web_download); any other file is saved. */
+    html_raw(&r->out,
+             document_shown_inline(document_of_media_type(a->media_type)) ? ">" : " download>");
+    html_printf(&r->out, "%s</a></h3>", a->title);
     html_printf(&r->out, "<p>%s, %s (%s). Added by %s on %s.</p>", a->type_label,
                 size_words(r, a->size), a->filename,
                 *a->uploaded_by_name ? a->uploaded_by_name : "—",
@@ -51,12 +56,16 @@ static void upload_form(req *r, const struct case_record *k, const struct artifa
     field_textarea(r, &(struct field){.name = "description", .label = "Description",
                                       .value = in->description},
                    errs);
-    field_input(r, &(struct field){.name = "file", .label = "File", .type = "file",
-                                   .required = true,
-                                   .hint = arena_printf(r->a, "%s, up to the server's upload "
-                                                              "limit. The file is checked by "
-                                                              "its content.",
-                                                        document_accepted())},
+    field_input(r,
+                &(struct field){.name = "file",
+                                .label = "File",
+                                .type = "file",
+                                .required = true,
+                                .hint = arena_printf(r->a,
+                                                     "%s, up to the server's upload "
+                                                     "limit. The file is checked by "
+                                                     "its content.",
+                                                     document_accepted(r->a, DOCS_ANY))},
                 errs);
     evidence_fields(r, in->indicators, errs);
     form_end(r, "Add the artifact");

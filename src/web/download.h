@@ -7,8 +7,9 @@
 
 #include "http/http.h"
 
-/* The bytes as an attachment, never shown in the page: media_type is the
- * one sniffed from the content when it was uploaded, filename the safe
+/* The bytes as an attachment, never shown in the page, or, for a photo
+ * (document_shown_inline), inline in the browser's window: media_type is
+ * the one sniffed from the content when it was uploaded, filename the safe
  * name upload_name() made (no quote, slash or control character). */
 void web_download(req *r, const char *data, size_t len, const char *media_type,
                   const char *filename);
