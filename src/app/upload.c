@@ -1,5 +1,5 @@
 /* upload.c: checking, naming and storing uploaded files (resources,
- * artifacts) one way. */
+ * artifacts, evidence sent to the Panel) one way. */
 #include "app/upload.h"
 
 #include <string.h>
@@ -83,8 +83,11 @@ bool upload_quota_check(struct ctx *c, int64_t case_id, int64_t replacing, size_
 {
     int64_t used = 0;
     if (case_id) {
-        db_int_query(c->db, &used, "SELECT COALESCE(SUM(size), 0) FROM artifact WHERE case_id = ?",
-                     "i", case_id);
+        db_int_query(c->db, &used,
+                     "SELECT (SELECT COALESCE(SUM(size), 0) FROM artifact WHERE case_id = ?) + "
+                     "(SELECT COALESCE(SUM(file_size), 0) FROM panel_submission WHERE "
+                     "case_id = ?)",
+                     "ii", case_id, case_id);
         if (!within_quota(c, "upload_case_quota_mib", used, (int64_t)len, "this case's files",
                           errs))
             return false;
@@ -93,10 +96,21 @@ bool upload_quota_check(struct ctx *c, int64_t case_id, int64_t replacing, size_
         return true;   /* the command line has no quota */
     db_int_query(c->db, &used,
                  "SELECT (SELECT COALESCE(SUM(size), 0) FROM artifact WHERE uploaded_by = ?) + "
-                 "(SELECT COALESCE(SUM(size), 0) FROM resource WHERE uploaded_by = ? AND id <> ?)",
-                 "iii", c->who.person_id, c->who.person_id, replacing);
+                 "(SELECT COALESCE(SUM(size), 0) FROM resource WHERE uploaded_by = ? AND id <> ?) "
+                 "+ (SELECT COALESCE(SUM(file_size), 0) FROM panel_submission WHERE "
+                 "person_id = ?)",
+                 "iiii", c->who.person_id, c->who.person_id, replacing, c->who.person_id);
     return within_quota(c, "upload_person_quota_mib", used, (int64_t)len,
                         "the files you have uploaded", errs);
+}
+
+enum document_type upload_accept(struct ctx *c, const struct upload *u, unsigned accepted,
+                                 const char *offered, int64_t case_id, struct errors *errs)
+{
+    enum document_type t = upload_check(c, u, accepted, offered, errs);
+    if (t != DOC_UNKNOWN && !upload_quota_check(c, case_id, 0, u->len, errs))
+        return DOC_UNKNOWN;
+    return t;
 }
 
 const char *upload_type_label(const char *media_type)

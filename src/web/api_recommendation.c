@@ -5,6 +5,7 @@
  * are strict (api_body.c reads them from the tables here). */
 #include <inttypes.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -148,6 +149,20 @@ static void submission_json(json *j, const struct panel_submission *p)
     json_kv_str(j, "kind", submission_kind_key(p->kind));
     json_kv_str(j, "body", p->body);
     json_kv_int(j, "created_at", p->created_at);
+    json_key(j, "file"); /* the file sent with it, or null */
+    if (*p->file_name) {
+        json_obj_begin(j);
+        json_kv_str(j, "name", p->file_name);
+        json_kv_str(j, "media_type", p->file_type);
+        json_kv_int(j, "size", p->file_size);
+        char url[96];
+        snprintf(url, sizeof url, "/api/v1/cases/%" PRId64 "/panel-submissions/%" PRId64 "/file",
+                 p->case_id, p->id);
+        json_kv_str(j, "url", url);
+        json_obj_end(j);
+    } else {
+        json_null(j);
+    }
     json_obj_end(j);
 }
 

@@ -1,4 +1,4 @@
-/* download.c: sending a stored file. */
+/* download.c: sending a stored file, and its size in words. */
 #include "web/download.h"
 
 #include "domain/document.h"
@@ -16,4 +16,14 @@ void web_download(req *r, const char *data, size_t len, const char *media_type,
         arena_printf(r->a, "%s; filename=\"%s\"", inline_ok ? "inline" : "attachment", filename));
     /* Also sent with every answer; said here too, as the file's own guard. */
     res_header(r, "X-Content-Type-Options", "nosniff");
+}
+
+const char *file_size_words(req *r, int64_t size)
+{
+    if (size < 1024)
+        return arena_printf(r->a, "%d bytes", (int)size);
+    if (size < 1024 * 1024)
+        return arena_printf(r->a, "%d KB", (int)((size + 1023) / 1024));
+    return arena_printf(r->a, "%d.%d MB", (int)(size / (1024 * 1024)),
+                        (int)(size % (1024 * 1024) * 10 / (1024 * 1024)));
 }

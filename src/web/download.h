@@ -4,6 +4,7 @@
 #define PARLEY_WEB_DOWNLOAD_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "http/http.h"
 
@@ -13,5 +14,9 @@
  * name upload_name() made (no quote, slash or control character). */
 void web_download(req *r, const char *data, size_t len, const char *media_type,
                   const char *filename);
+
+/* A file's size as people read it beside its link: "28 bytes", "12 KB",
+ * "1.5 MB". */
+const char *file_size_words(req *r, int64_t size);
 
 #endif
