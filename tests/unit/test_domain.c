@@ -8,6 +8,7 @@
 #include "testing.h"
 
 #include "base/arena.h"
+#include "domain/audit_kind.h"
 #include "domain/credential.h"
 #include "domain/document.h"
 #include "domain/password.h"
@@ -470,6 +471,20 @@ static void test_document_photos(void **state)
     arena_free(a);
 }
 
+/* R37: a history filtered by kind names each kind in words, never by the
+ * log's key. */
+static void test_audit_kind_words(void **state)
+{
+    (void)state;
+    arena *a = arena_new(1024);
+    assert_string_equal(audit_kind_label(a, "artifact"), "Artifacts");
+    assert_string_equal(audit_kind_label(a, "panel_submission"), "Evidence sent to the Panel");
+    assert_string_equal(audit_kind_label(a, "session"), "Sign-ins");
+    assert_string_equal(audit_kind_label(a, "panel_session"), "Panel sessions");
+    assert_string_equal(audit_kind_label(a, "no_such_kind"), "Other records");
+    arena_free(a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -494,6 +509,7 @@ int main(void)
         cmocka_unit_test(test_signin_decide),
         cmocka_unit_test(test_parse_helpers),
         cmocka_unit_test(test_document_photos),
+        cmocka_unit_test(test_audit_kind_words),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
