@@ -35,7 +35,7 @@ before(async () => {
 });
 after(async () => { await srv.stop(); });
 
-const { as, page, api } = actors(() => srv);
+const { as, page, api, post } = actors(() => srv);
 const text = r => decode(r.text).replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ');
 const id = email => personId(srv.db, email);
 const readsOf = email => count(srv.db, 'audit',
@@ -87,6 +87,23 @@ test('R22: a file that is not a PDF or a photo, or whose name lies about its byt
     assert.equal(count(srv.db, 'panel_submission'), before, 'nothing was written');
     // R22: the CT sends the Panel no evidence of their own: the recommendation is theirs.
     assert.equal((await send(CT, { body: 'From the CT.', file: { bytes: PDF, type: 'application/pdf', name: 'x.pdf' } })).status, 403);
+});
+
+test('a file sent to the Panel counts toward the case\'s upload quota, as an artifact does', async () => {
+    const settings = async values => {
+        const r = await post(PEOPLE.coordinator, '/settings', values);
+        assert.equal(r.status, 303, text(r));
+    };
+    await settings({ upload_case_quota_mib: '1', upload_person_quota_mib: '100' });
+    const pdf = kib => PDF + '%'.repeat(kib * 1024 - PDF.length);
+    let r = await send(TEACHER, { body: 'The unit plan.', file: { bytes: pdf(700), type: 'application/pdf', name: 'unit.pdf' } });
+    assert.equal(r.status, 303, text(r));
+    const before = count(srv.db, 'panel_submission');
+    r = await send(TEACHER, { body: 'More.', file: { bytes: pdf(400), type: 'application/pdf', name: 'more.pdf' } });
+    assert.equal(r.status, 400);
+    assert.match(fieldError(r.text, 'file') || '', /^This file \(0\.4 MiB\) would take this case's files past their quota of 1\.0 MiB: they take 0\.\d MiB already\./);
+    assert.equal(count(srv.db, 'panel_submission'), before, 'nothing was written');
+    await settings({ upload_case_quota_mib: '100', upload_person_quota_mib: '500' });
 });
 
 test('R24, R29, R37: a sitting member opens the files, each read on the teacher\'s record; a recused or ended member, or a stranger, does not', async () => {
