@@ -8,11 +8,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "app/people.h" /* struct page_of, for web/api.h */
 #include "app/recommendation.h"
 #include "web/api.h"
 #include "web/handlers.h"
+#include "web/recommendation.h"
 
 #define COUNT(a) ((int)(sizeof(a) / sizeof *(a)))
 
@@ -203,9 +205,13 @@ void api_panel_submission_create(req *r)
         web_refuse(r, s, refusal, KIND_PANEL_SUBMISSION);
         return;
     }
-    struct submission_input in = {0};
+    /* JSON, or (with a file) multipart/form-data as the page's form sends it. */
+    const char *type = req_header(r, "Content-Type");
+    bool multipart = type && strncasecmp(type, "multipart/form-data", 19) == 0;
+    struct submission_input in =
+        multipart ? submission_input_from(r) : (struct submission_input){0};
     struct errors errs = {.n = 0};
-    if (!api_body_read(r, &api_panel_submission_body, &in, NULL))
+    if (!multipart && !api_body_read(r, &api_panel_submission_body, &in, NULL))
         return;
     s = panel_submission_create(c, case_id, &in, &id, &errs, &refusal);
     if (s != APP_OK) {

@@ -287,11 +287,16 @@ void do_recommendation_submit(req *r)
     res_redirect(r, rec_url(r, case_id, "/recommendation"));
 }
 
+struct submission_input submission_input_from(req *r)
+{
+    return (struct submission_input){form_value(r, "kind"), form_value(r, "body"),
+                                     form_file(r, "file")};
+}
+
 void do_panel_submission(req *r)
 {
     int64_t case_id = req_id(r, "id"), id = 0;
-    struct submission_input in = {form_value(r, "kind"), form_value(r, "body"),
-                                  form_file(r, "file")};
+    struct submission_input in = submission_input_from(r);
     struct errors errs = {.n = 0};
     const char *refusal = NULL;
     enum app_status s = panel_submission_create(ctx_of(r), case_id, &in, &id, &errs, &refusal);

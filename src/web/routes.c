@@ -332,7 +332,7 @@ const struct route web_routes[] = {
     {"PUT", "/api/v1/cases/{id}/recommendation", api_recommendation_put, ACT_EDIT, KIND_RECOMMENDATION, 0, "Write the draft recommendation: rating and rationale (R21)"},
     {"POST", "/api/v1/cases/{id}/recommendation/submit", api_recommendation_submit, ACT_EDIT, KIND_RECOMMENDATION, 0, "Send the recommendation to the Panel; the preview window opens (R21, R22)"},
     {"GET", "/api/v1/cases/{id}/panel-submissions", api_panel_submissions, ACT_VIEW, KIND_PANEL_SUBMISSION, 0, "What the teacher and the administrator sent the Panel (R22)"},
-    {"POST", "/api/v1/cases/{id}/panel-submissions", api_panel_submission_create, ACT_CREATE, KIND_PANEL_SUBMISSION, 0, "Send the Panel written evidence or ask to appear, until the preview deadline (R22)"},
+    {"POST", "/api/v1/cases/{id}/panel-submissions", api_panel_submission_create, ACT_CREATE, KIND_PANEL_SUBMISSION, ROUTE_UPLOAD, "Send the Panel written evidence or ask to appear, until the preview deadline (R22): JSON, or multipart/form-data with kind, body and a file (PDF, JPEG or PNG)"},
     {"GET", "/api/v1/cases/{id}/panel-submissions/{item}/file", page_panel_submission_file, ACT_VIEW, KIND_PANEL_SUBMISSION, 0, "The file sent to the Panel with a submission, its bytes (not JSON; the read is audited, R22, R37)"},
     {"GET", "/api/v1/cases/{id}/packet", api_packet, ACT_VIEW, KIND_RECOMMENDATION, 0, "The evidence packet the Panel reads (R21)"},
     {"GET", "/api/v1/cases/{id}/decisions", api_case_decisions, ACT_VIEW, KIND_DECISION, 0, "The Panel's decisions on a case, the Superintendent's answers and the final rating (R25)"},

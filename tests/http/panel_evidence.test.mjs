@@ -10,8 +10,8 @@
 // its recommendation is sent; the files go through the page's form.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from './harness.mjs';
-import { count, scalar, decode, personId, actors, fieldError } from './records.mjs';
+import { startServer, Client, bearer } from './harness.mjs';
+import { count, scalar, decode, personId, actors, fieldError, token } from './records.mjs';
 import { Journey, PEOPLE } from './journey.mjs';
 
 const SITTING = 'panel3@parley.test';
@@ -51,6 +51,15 @@ async function send(email, { kind = 'written', body, file }) {
     if (file) form.set('file', new Blob([file.bytes], { type: file.type }), file.name);
     return c.request('POST', `/cases/${k.id}/panel-submissions`, { body: form });
 }
+// The API's multipart form: the same fields, with the person's token.
+async function sendByApi(email, { kind = 'written', body, file }) {
+    const form = new FormData();
+    form.set('kind', kind);
+    form.set('body', body);
+    form.set('file', new Blob([file.bytes], { type: file.type }), file.name);
+    return new Client(srv.base).request('POST', `/api/v1/cases/${k.id}/panel-submissions`,
+                                        { body: form, headers: bearer(token(srv.db, email)) });
+}
 const fileOf = (email, sid) => page(email, `/cases/${k.id}/panel-submissions/${sid}/file`);
 let letter, photo;
 
@@ -71,6 +80,10 @@ test('R22: the teacher sends the Panel a PDF with their evidence, the administra
     const packet = text(await page(SITTING, `/cases/${k.id}/packet`));
     assert.match(packet, /File: Letter-to-the-Panel\.pdf \(PDF, \d+ bytes\)/);
     assert.match(packet, /File: IMG_2041\.jpg \(JPEG image, \d+ bytes\)/);
+    // the API takes the same form, multipart, and answers with the file's record
+    r = await sendByApi(TEACHER, { body: 'A chart of the term.', file: { bytes: PNG, type: 'image/png', name: 'chart.png' } });
+    assert.equal(r.status, 201, r.text);
+    assert.deepEqual(r.json().file && [r.json().file.name, r.json().file.media_type], ['chart.png', 'image/png']);
 });
 
 test('R22: a file that is not a PDF or a photo, or whose name lies about its bytes, is refused on the file field; what was typed is kept', async () => {
@@ -84,6 +97,10 @@ test('R22: a file that is not a PDF or a photo, or whose name lies about its byt
         assert.match(fieldError(r.text, 'file') || '', why);
         assert.match(r.text, /<textarea[^>]*name="body"[^>]*>Kept as typed\.<\/textarea>/);
     }
+    const r = await sendByApi(TEACHER, { body: 'Kept.', file: { bytes: 'Only words.\n', type: 'image/png', name: 'scan.png' } });
+    assert.equal(r.status, 400);
+    assert.equal(r.json().error.field, 'file');
+    assert.match(r.json().error.message, /^scan\.png is not a kind of file the Panel takes/);
     assert.equal(count(srv.db, 'panel_submission'), before, 'nothing was written');
     // R22: the CT sends the Panel no evidence of their own: the recommendation is theirs.
     assert.equal((await send(CT, { body: 'From the CT.', file: { bytes: PDF, type: 'application/pdf', name: 'x.pdf' } })).status, 403);
