@@ -255,6 +255,12 @@ enum app_status panel_submission_download(struct ctx *c, int64_t case_id, int64_
     enum app_status s = casework_open(c, case_id, ACT_VIEW, KIND_PANEL_SUBMISSION, &k, refusal);
     if (s != APP_OK)
         return s;
+    /* R21: only a PAR case goes to the Panel. */
+    if (k.track != TRACK_PAR) {
+        *refusal = "Only a PAR case goes to the Panel; this is a PA case, and nothing was sent "
+                   "to the Panel about it.";
+        return APP_CONFLICT;
+    }
     db_stmt *st = db_query(c->db,
                            SUBMISSION_COLUMNS "WHERE s.id = ? AND s.case_id = ? AND "
                                               "s.file_name <> ''",
