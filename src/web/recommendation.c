@@ -150,7 +150,7 @@ static void submission_form(req *r, const struct case_record *k, const struct su
                    errs);
     field_input(r,
                 &(struct field){.name = "file",
-                                .label = "A file to go with it (if you wish)",
+                                .label = "A file to go with it",
                                 .type = "file",
                                 .hint = arena_printf(r->a,
                                                      "%s: a document, or a photo of one. The "
