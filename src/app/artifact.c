@@ -100,10 +100,11 @@ static bool artifact_check(struct ctx *c, int64_t case_id, const struct artifact
                                    ARTIFACT_DESCRIPTION_MAX, false);
     f->type = DOC_UNKNOWN;
     if (!in->file.data)
-        errors_add(errs, "file", arena_printf(c->a, "Choose the file to upload: %s.",
-                                              document_accepted()));
-    else if ((f->type = upload_check(c, &in->file, "a case keeps", errs)) != DOC_UNKNOWN)
-        upload_quota_check(c, case_id, 0, in->file.len, errs);
+        errors_add(errs, "file",
+                   arena_printf(c->a, "Choose the file to upload: %s.",
+                                document_accepted(c->a, DOCS_ANY)));
+    else
+        f->type = upload_accept(c, &in->file, DOCS_ANY, "a case keeps", case_id, errs);
     evidence_ids_text(c, errs, in->indicators, f->ids, &f->nids, OBSERVATION_TAGS_MAX);
     return errs->n == 0;
 }

@@ -519,7 +519,7 @@ static enum document_type upload_of(struct ctx *c, const struct resource_input *
                                     struct errors *errs)
 {
     const struct upload u = {in->filename, in->data, in->len};
-    return upload_check(c, &u, "the site offers for download", errs);
+    return upload_check(c, &u, DOCS_ANY, "the site offers for download", errs);
 }
 
 struct resource_fields {
@@ -539,8 +539,9 @@ static bool resource_check(struct ctx *c, int64_t id, const struct resource_inpu
     if (in->data && (f->type = upload_of(c, in, errs)) != DOC_UNKNOWN)
         upload_quota_check(c, 0, id, in->len, errs);
     else if (!in->data && file_required)
-        errors_add(errs, "file", arena_printf(c->a, "Choose the file to upload: %s.",
-                                              document_accepted()));
+        errors_add(errs, "file",
+                   arena_printf(c->a, "Choose the file to upload: %s.",
+                                document_accepted(c->a, DOCS_ANY)));
     return errs->n == 0;
 }
 

@@ -10,10 +10,10 @@
  * chain (R38) is recomputed and must end in the source's hash.
  *
  * Files: a stored file's bytes are rows too (resource_file, artifact_file;
- * bytes since migration 013), so they are copied and verified like any
- * table, as bytes ('b'), never through text; the report counts them. The one
- * file outside the database, the audit key with its checkpoint file (R38),
- * is main.c's to move: it is no table.
+ * bytes since migration 013; panel_submission_file since 023), so they are
+ * copied and verified like any table, as bytes ('b'), never through text;
+ * the report counts them. The one file outside the database, the audit key
+ * with its checkpoint file (R38), is main.c's to move: it is no table.
  *
  * SQL text: the only names formatted into statements are identifiers,
  * which cannot be bound: table names from copy_tables[] below and column
@@ -81,6 +81,7 @@ static const struct copy_table copy_tables[] = {
     {"evaluation_rating", NULL},
     {"recommendation", NULL},
     {"panel_submission", NULL},
+    {"panel_submission_file", NULL}, /* 023 */
     {"panel_session", NULL},
     {"panel_docket", NULL},
     {"panel_attendance", NULL},

@@ -622,18 +622,37 @@ enum app_status school_update(struct ctx *c, int64_t id, int64_t version,
 
 /* --- the audit log --- */
 
-#define AUDIT_COLUMNS                                                                      \
-    "SELECT a.id, a.at, COALESCE(a.actor_id, 0), a.actor_label, a.action, a.record_kind, " \
-    "a.record_id, COALESCE(a.subject_id, 0), a.address, a.summary, COALESCE(p.name, '') "  \
-    "FROM audit a LEFT JOIN person p ON p.id = a.subject_id "
+#define AUDIT_FIELDS                                                                               \
+    "a.id, a.at, COALESCE(a.actor_id, 0), a.actor_label, a.action, a.record_kind, "                \
+    "a.record_id, COALESCE(a.subject_id, 0), a.address, a.summary, COALESCE(p.name, '') "
+#define AUDIT_SUBJECT "LEFT JOIN person p ON p.id = a.subject_id "
 
 /* A program's log is its own rows (009; rows from before have none): the
  * federation's Peer Support Service is not in a district's log (R31-R36). */
-#define AUDIT_FILTER                                                                       \
-    "WHERE (a.program_id = ? OR a.program_id IS NULL) "                                    \
-    "AND (? = '' OR a.summary LIKE ? ESCAPE '\\' OR a.actor_label LIKE ? ESCAPE '\\') "    \
-    "AND (? = '' OR a.record_kind = ?) AND (? = 0 OR a.actor_id = ?) "                     \
+#define AUDIT_PROGRAM "WHERE (a.program_id = ? OR a.program_id IS NULL) "
+#define AUDIT_FILTER                                                                               \
+    AUDIT_PROGRAM                                                                                  \
+    "AND (? = '' OR a.summary LIKE ? ESCAPE '\\' OR a.actor_label LIKE ? ESCAPE '\\') "            \
+    "AND (? = '' OR a.record_kind = ?) AND (? = 0 OR a.actor_id = ?) "                             \
     "AND (? = 0 OR a.subject_id = ?) "
+
+/* Reads AUDIT_FIELDS, and (folded) the times and the first's time after them. */
+static void audit_entry_row(struct ctx *c, db_stmt *st, bool folded, struct audit_entry *e)
+{
+    e->id = db_int(st, 0);
+    e->at = db_int(st, 1);
+    e->actor_id = db_int(st, 2);
+    e->actor = arena_strdup(c->a, db_text(st, 3));
+    e->action = arena_strdup(c->a, db_text(st, 4));
+    e->kind = arena_strdup(c->a, db_text(st, 5));
+    e->record_id = db_int(st, 6);
+    e->subject_id = db_int(st, 7);
+    e->address = arena_strdup(c->a, db_text(st, 8));
+    e->summary = arena_strdup(c->a, db_text(st, 9));
+    e->subject_name = arena_strdup(c->a, db_text(st, 10));
+    e->times = folded ? (int)db_int(st, 11) : 1;
+    e->first_at = folded ? db_int(st, 12) : e->at;
+}
 
 static enum app_status audit_rows(struct ctx *c, const struct audit_filter *f, struct page_of *pg,
                                   struct audit_entry **out, int *n)
@@ -645,28 +664,18 @@ static enum app_status audit_rows(struct ctx *c, const struct audit_filter *f, s
                      "isssssiiii", c->who.program_id, q, like, like, kind, kind, f->actor_id,
                      f->actor_id, f->subject_id, f->subject_id) != DB_OK)
         return APP_ERROR;
-    db_stmt *st = db_query(c->db, AUDIT_COLUMNS AUDIT_FILTER "ORDER BY a.id DESC LIMIT ? OFFSET ?",
-                           "isssssiiiidi", c->who.program_id, q, like, like, kind, kind,
-                           f->actor_id, f->actor_id,
-                           f->subject_id, f->subject_id, pg->per_page, offset);
+    db_stmt *st =
+        db_query(c->db,
+                 "SELECT " AUDIT_FIELDS "FROM audit a " AUDIT_SUBJECT AUDIT_FILTER
+                 "ORDER BY a.id DESC LIMIT ? OFFSET ?",
+                 "isssssiiiidi", c->who.program_id, q, like, like, kind, kind, f->actor_id,
+                 f->actor_id, f->subject_id, f->subject_id, pg->per_page, offset);
     if (!st)
         return APP_ERROR;
     *out = arena_alloc(c->a, sizeof **out * (size_t)pg->per_page);
     *n = 0;
-    while (*n < pg->per_page && db_step(st) == DB_ROW) {
-        struct audit_entry *e = &(*out)[(*n)++];
-        e->id = db_int(st, 0);
-        e->at = db_int(st, 1);
-        e->actor_id = db_int(st, 2);
-        e->actor = arena_strdup(c->a, db_text(st, 3));
-        e->action = arena_strdup(c->a, db_text(st, 4));
-        e->kind = arena_strdup(c->a, db_text(st, 5));
-        e->record_id = db_int(st, 6);
-        e->subject_id = db_int(st, 7);
-        e->address = arena_strdup(c->a, db_text(st, 8));
-        e->summary = arena_strdup(c->a, db_text(st, 9));
-        e->subject_name = arena_strdup(c->a, db_text(st, 10));
-    }
+    while (*n < pg->per_page && db_step(st) == DB_ROW)
+        audit_entry_row(c, st, false, &(*out)[(*n)++]);
     db_done(st);
     return APP_OK;
 }
@@ -678,9 +687,80 @@ enum app_status audit_list(struct ctx *c, const struct audit_filter *f, struct p
     return s != APP_OK ? s : audit_rows(c, f, pg, out, n);
 }
 
-enum app_status audit_about(struct ctx *c, int64_t person_id, struct page_of *pg,
-                            struct audit_entry **out, int *n)
+/* --- a person's record's history (R37) --- */
+
+#define HISTORY_WHERE                                                                              \
+    AUDIT_PROGRAM "AND a.subject_id = ? AND (? = 0 OR a.actor_id = ?) "                            \
+                  "AND (? = '' OR a.record_kind = ?) "
+/* Views that say the same, of the same record by the same person, are one
+ * group; any other entry is a group of its own. */
+#define HISTORY_GROUPS                                                                             \
+    "SELECT MAX(a.id) AS last_id, COUNT(*) AS times, MIN(a.at) AS first_at "                       \
+    "FROM audit a " HISTORY_WHERE                                                                  \
+    "GROUP BY COALESCE(a.actor_id, 0), a.actor_label, a.action, a.record_kind, a.record_id, "      \
+    "a.summary, CASE WHEN a.action = 'read' THEN 0 ELSE a.id END"
+#define HISTORY_MAX_CHOICES 500
+
+static enum app_status history_rows(struct ctx *c, int64_t person_id, const struct audit_filter *f,
+                                    struct page_of *pg, struct record_history *out)
 {
+    const char *kind = f->kind ? f->kind : "";
+    int64_t offset = page_offset(pg);
+    if (db_int_query(c->db, &pg->total, "SELECT COUNT(*) FROM (" HISTORY_GROUPS ") g", "iiiiss",
+                     c->who.program_id, person_id, f->actor_id, f->actor_id, kind, kind) != DB_OK)
+        return APP_ERROR;
+    db_stmt *st = db_query(c->db,
+                           "SELECT " AUDIT_FIELDS ", g.times, g.first_at FROM (" HISTORY_GROUPS
+                           ") g JOIN audit a ON a.id = g.last_id " AUDIT_SUBJECT
+                           "ORDER BY g.last_id DESC LIMIT ? OFFSET ?",
+                           "iiiissdi", c->who.program_id, person_id, f->actor_id, f->actor_id, kind,
+                           kind, pg->per_page, offset);
+    if (!st)
+        return APP_ERROR;
+    out->rows = arena_alloc(c->a, sizeof *out->rows * (size_t)pg->per_page);
+    out->n = 0;
+    while (out->n < pg->per_page && db_step(st) == DB_ROW)
+        audit_entry_row(c, st, true, &out->rows[out->n++]);
+    db_done(st);
+    return APP_OK;
+}
+
+/* Who acted on the record, and its kinds of record: the filter's choices. */
+static enum app_status history_choices(struct ctx *c, int64_t person_id, struct record_history *out)
+{
+    db_stmt *st = db_query(c->db,
+                           "SELECT a.actor_id, MAX(a.actor_label) FROM audit a " AUDIT_PROGRAM
+                           "AND a.subject_id = ? AND a.actor_id IS NOT NULL GROUP BY "
+                           "a.actor_id ORDER BY 2, 1 LIMIT ?",
+                           "iid", c->who.program_id, person_id, HISTORY_MAX_CHOICES);
+    if (!st)
+        return APP_ERROR;
+    int cap = 0;
+    while (db_step(st) == DB_ROW) {
+        out->actors = arena_grow(c->a, out->actors, out->nactors, &cap, sizeof *out->actors);
+        out->actors[out->nactors++] =
+            (struct history_actor){db_int(st, 0), db_text_copy(st, 1, c->a)};
+    }
+    db_done(st);
+    st = db_query(c->db,
+                  "SELECT DISTINCT a.record_kind FROM audit a " AUDIT_PROGRAM
+                  "AND a.subject_id = ? ORDER BY 1 LIMIT ?",
+                  "iid", c->who.program_id, person_id, HISTORY_MAX_CHOICES);
+    if (!st)
+        return APP_ERROR;
+    cap = 0;
+    while (db_step(st) == DB_ROW) {
+        out->kinds = arena_grow(c->a, out->kinds, out->nkinds, &cap, sizeof *out->kinds);
+        out->kinds[out->nkinds++] = db_text_copy(st, 0, c->a);
+    }
+    db_done(st);
+    return APP_OK;
+}
+
+enum app_status audit_about(struct ctx *c, int64_t person_id, const struct audit_filter *f,
+                            struct page_of *pg, struct record_history *out)
+{
+    memset(out, 0, sizeof *out);
     enum app_status s = app_authorize(c, ACT_VIEW_HISTORY, KIND_PERSON, SELF(c, person_id));
     if (s != APP_OK)
         return s;
@@ -689,6 +769,6 @@ enum app_status audit_about(struct ctx *c, int64_t person_id, struct page_of *pg
                  person_id, c->who.program_id);
     if (!exists)
         return APP_NOT_FOUND;
-    struct audit_filter f = {.subject_id = person_id};
-    return audit_rows(c, &f, pg, out, n);
+    s = history_rows(c, person_id, f, pg, out);
+    return s != APP_OK ? s : history_choices(c, person_id, out);
 }

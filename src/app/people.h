@@ -75,6 +75,10 @@ enum app_status school_update(struct ctx *c, int64_t id, int64_t version,
 struct audit_entry {
     int64_t id, at, actor_id, record_id, subject_id;
     const char *actor, *action, *kind, *address, *summary, *subject_name;
+    /* In a record's history, repeated views folded into this, the latest
+     * (R37): how many, and when the first was; 1 and at for any other. */
+    int times;
+    int64_t first_at;
 };
 struct audit_filter {
     const char *q;                   /* summary or actor contains */
@@ -84,8 +88,24 @@ struct audit_filter {
 /* The whole log (coordinator). */
 enum app_status audit_list(struct ctx *c, const struct audit_filter *f, struct page_of *pg,
                            struct audit_entry **out, int *n);
-/* The entries about one person (the person, or the coordinator; R37). */
-enum app_status audit_about(struct ctx *c, int64_t person_id, struct page_of *pg,
-                            struct audit_entry **out, int *n);
+/* One person's record's history (R37), newest first: every change, and
+ * every view by someone else, with the views of one record by one person
+ * that say the same folded into one row. */
+struct history_actor {
+    int64_t id;
+    const char *name;
+};
+struct record_history {
+    struct audit_entry *rows; /* the page's rows */
+    int n;
+    struct history_actor *actors; /* who acted on the record, by name: to filter by */
+    int nactors;
+    const char **kinds; /* the kinds of record in it (the log's keys) */
+    int nkinds;
+};
+/* The person, or the coordinator, reads it. f->actor_id and f->kind filter
+ * it; f's other fields are not used. */
+enum app_status audit_about(struct ctx *c, int64_t person_id, const struct audit_filter *f,
+                            struct page_of *pg, struct record_history *out);
 
 #endif

@@ -199,6 +199,28 @@ enum app_status recommendation_submit(struct ctx *c, int64_t case_id, int64_t ve
 
 /* --- submissions --- */
 
+#define SUBMISSION_COLUMNS                                                                         \
+    "SELECT s.id, s.person_id, s.created_at, p.name, s.party, s.kind, s.body, s.file_name, "       \
+    "s.file_type, s.file_size, s.case_id FROM panel_submission s JOIN person p ON "                \
+    "p.id = s.person_id "
+
+static void submission_row(struct ctx *c, db_stmt *st, struct panel_submission *p)
+{
+    p->id = db_int(st, 0);
+    p->person_id = db_int(st, 1);
+    p->created_at = db_int(st, 2);
+    p->person_name = db_text_copy(st, 3, c->a);
+    p->party = db_text_copy(st, 4, c->a);
+    if (!submission_kind_parse(db_text(st, 5), &p->kind))
+        p->kind = SUBMISSION_WRITTEN;
+    p->body = db_text_copy(st, 6, c->a);
+    p->file_name = db_text_copy(st, 7, c->a);
+    p->file_type = db_text_copy(st, 8, c->a);
+    p->file_label = upload_type_label(p->file_type);
+    p->file_size = db_int(st, 9);
+    p->case_id = db_int(st, 10);
+}
+
 static enum app_status subs_load(struct ctx *c, int64_t case_id, struct panel_submission **out,
                                  int *n)
 {
@@ -206,26 +228,14 @@ static enum app_status subs_load(struct ctx *c, int64_t case_id, struct panel_su
     if (db_int_query(c->db, &total, "SELECT COUNT(*) FROM panel_submission WHERE case_id = ?", "i",
                      case_id) != DB_OK)
         return APP_ERROR;
-    db_stmt *st = db_query(c->db,
-                           "SELECT s.id, s.person_id, s.created_at, p.name, s.party, s.kind, "
-                           "s.body FROM panel_submission s JOIN person p ON p.id = s.person_id "
-                           "WHERE s.case_id = ? ORDER BY s.created_at, s.id",
-                           "i", case_id);
+    db_stmt *st = db_query(
+        c->db, SUBMISSION_COLUMNS "WHERE s.case_id = ? ORDER BY s.created_at, s.id", "i", case_id);
     if (!st)
         return APP_ERROR;
     *out = arena_alloc(c->a, sizeof **out * (size_t)(total + 1));
     *n = 0;
-    while (db_step(st) == DB_ROW && *n <= total) {
-        struct panel_submission *p = &(*out)[(*n)++];
-        p->id = db_int(st, 0);
-        p->person_id = db_int(st, 1);
-        p->created_at = db_int(st, 2);
-        p->person_name = db_text_copy(st, 3, c->a);
-        p->party = db_text_copy(st, 4, c->a);
-        if (!submission_kind_parse(db_text(st, 5), &p->kind))
-            p->kind = SUBMISSION_WRITTEN;
-        p->body = db_text_copy(st, 6, c->a);
-    }
+    while (db_step(st) == DB_ROW && *n <= total)
+        submission_row(c, st, &(*out)[(*n)++]);
     db_done(st);
     return APP_OK;
 }
@@ -235,6 +245,72 @@ enum app_status panel_submissions_list(struct ctx *c, int64_t case_id, struct ca
 {
     enum app_status s = casework_open(c, case_id, ACT_VIEW, KIND_PANEL_SUBMISSION, k, refusal);
     return s != APP_OK ? s : subs_load(c, case_id, out, n);
+}
+
+enum app_status panel_submission_download(struct ctx *c, int64_t case_id, int64_t id,
+                                          struct panel_submission *out, const char **data,
+                                          size_t *len, const char **refusal)
+{
+    struct case_record k;
+    enum app_status s = casework_open(c, case_id, ACT_VIEW, KIND_PANEL_SUBMISSION, &k, refusal);
+    if (s != APP_OK)
+        return s;
+    /* R21: only a PAR case goes to the Panel. */
+    if (k.track != TRACK_PAR) {
+        *refusal = "Only a PAR case goes to the Panel; this is a PA case, and nothing was sent "
+                   "to the Panel about it.";
+        return APP_CONFLICT;
+    }
+    db_stmt *st = db_query(c->db,
+                           SUBMISSION_COLUMNS "WHERE s.id = ? AND s.case_id = ? AND "
+                                              "s.file_name <> ''",
+                           "ii", id, case_id);
+    if (!st)
+        return APP_ERROR;
+    bool found = db_step(st) == DB_ROW;
+    if (found)
+        submission_row(c, st, out);
+    db_done(st);
+    if (!found)
+        return APP_NOT_FOUND;
+    return upload_read(c, "SELECT content FROM panel_submission_file WHERE submission_id = ?", id,
+                       data, len);
+}
+
+static bool submission_check(struct ctx *c, int64_t case_id, const struct submission_input *in,
+                             enum submission_kind *kind, const char **body,
+                             enum document_type *type, struct errors *errs)
+{
+    if (!submission_kind_parse(in->kind, kind))
+        errors_add(errs, "kind",
+                   "Choose what you send: written evidence, or a request to appear in person.");
+    *body = casework_text(errs, "body", in->body, BODY_MAX, true);
+    *type = DOC_UNKNOWN;
+    if (in->file.data)
+        *type = upload_accept(c, &in->file, DOCS_EVIDENCE, "the Panel takes", case_id, errs);
+    return errs->n == 0;
+}
+
+/* The submission's row, and its file's bytes when one goes with it. */
+static enum app_status submission_store(struct ctx *c, int64_t case_id, const char *party,
+                                        enum submission_kind kind, const char *body,
+                                        const struct upload *file, enum document_type type,
+                                        int64_t *id)
+{
+    bool with_file = type != DOC_UNKNOWN;
+    int rc = db_int_query(
+        c->db, id,
+        "INSERT INTO panel_submission (case_id, person_id, party, kind, body, "
+        "created_at, file_name, file_type, file_size) VALUES (?, ?, ?, ?, ?, ?, "
+        "?, ?, ?) RETURNING id",
+        "iisssissi", case_id, c->who.person_id, party, submission_kind_key(kind), body, app_now(c),
+        with_file ? upload_name(c->a, file->filename, type) : "",
+        with_file ? document_media_type(type) : "", with_file ? (int64_t)file->len : 0);
+    if (rc == DB_OK && with_file)
+        rc = db_exec(c->db,
+                     "INSERT INTO panel_submission_file (submission_id, content) VALUES (?, ?)",
+                     "ib", *id, &(struct db_blob){file->data, file->len});
+    return rc == DB_OK ? APP_OK : app_db_status(rc == DB_DONE ? DB_ERROR : rc);
 }
 
 enum app_status panel_submission_create(struct ctx *c, int64_t case_id,
@@ -249,25 +325,20 @@ enum app_status panel_submission_create(struct ctx *c, int64_t case_id,
     if ((s = process_check(c, &k, "send_evidence", refusal)) != APP_OK)
         return s;
     enum submission_kind kind;
-    if (!submission_kind_parse(in->kind, &kind))
-        errors_add(errs, "kind",
-                   "Choose what you send: written evidence, or a request to appear in person.");
-    const char *body = casework_text(errs, "body", in->body, BODY_MAX, true);
-    if (errs->n)
+    const char *body;
+    enum document_type type;
+    if (!submission_check(c, case_id, in, &kind, &body, &type, errs))
         return APP_INVALID;
     /* The party is who the asker is to the case: its teacher, or (PAR) its
      * administrator; the policy table let no one else this far. */
     const char *party = k.relations & POLICY_REL(WHO_CASE_TEACHER) ? "teacher" : "administrator";
-    int rc = db_int_query(c->db, id,
-                          "INSERT INTO panel_submission (case_id, person_id, party, kind, body, "
-                          "created_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
-                          "iisssi", case_id, c->who.person_id, party, submission_kind_key(kind),
-                          body, app_now(c));
-    if (rc != DB_OK)
-        return app_db_status(rc == DB_DONE ? DB_ERROR : rc);
-    const char *summary = arena_printf(c->a, "The %s sent the Panel %s", party,
+    if ((s = submission_store(c, case_id, party, kind, body, &in->file, type, id)) != APP_OK)
+        return s;
+    const char *summary = arena_printf(c->a, "The %s sent the Panel %s%s%s", party,
                                        kind == SUBMISSION_APPEAR ? "a request to appear in person"
-                                                                 : "written evidence");
+                                                                 : "written evidence",
+                                       type != DOC_UNKNOWN ? ", with a file: " : "",
+                                       type != DOC_UNKNOWN ? document_label(type) : "");
     s = casework_record(c, &k, KIND_PANEL_SUBMISSION, *id, "added", summary, false);
     /* The CT, whose recommendation it answers, and the coordinator, who
      * sets the Panel's docket, are told. */

@@ -11,6 +11,7 @@
 #define PARLEY_APP_RECOMMENDATION_H
 
 #include "app/casework.h"
+#include "app/upload.h"
 #include "domain/recommendation.h"
 
 /* --- the recommendation (R21, R22) --- */
@@ -47,20 +48,34 @@ enum app_status recommendation_submit(struct ctx *c, int64_t case_id, int64_t ve
 /* --- what the teacher and the administrator send the Panel (R22) --- */
 
 struct panel_submission {
-    int64_t id, person_id, created_at;
+    int64_t id, case_id, person_id, created_at;
     const char *person_name, *party, *body; /* party: teacher | administrator */
     enum submission_kind kind;
+    /* The file sent with it (issue 18): its safe name ("": none), media
+     * type, label ("PDF") and size in bytes. */
+    const char *file_name, *file_type, *file_label;
+    int64_t file_size;
 };
 struct submission_input {
     const char *kind, *body; /* written | appear; the evidence, or the request's note */
+    struct upload file;      /* data NULL: none */
 };
 enum app_status panel_submissions_list(struct ctx *c, int64_t case_id, struct case_record *k,
                                        struct panel_submission **out, int *n, const char **refusal);
 /* R22: accepted through preview_until; the party is the asker's relation
- * to the case. */
+ * to the case. A file may go with it: a PDF or a photo (DOCS_EVIDENCE),
+ * known by its content and within the upload quotas as an artifact is;
+ * a wrong one is an error on field "file". */
 enum app_status panel_submission_create(struct ctx *c, int64_t case_id,
                                         const struct submission_input *in, int64_t *id,
                                         struct errors *errs, const char **refusal);
+/* The file sent with submission id, for those who may read what was sent
+ * to the Panel (the policy table: the sitting members not recused, R24,
+ * R29); the read is audited for anyone but the teacher (R37, R38). The
+ * record, and its bytes in c->a; APP_NOT_FOUND when it has no file. */
+enum app_status panel_submission_download(struct ctx *c, int64_t case_id, int64_t id,
+                                          struct panel_submission *out, const char **data,
+                                          size_t *len, const char **refusal);
 
 /* --- the evidence packet (R21) --- */
 

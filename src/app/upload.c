@@ -1,20 +1,22 @@
 /* upload.c: checking, naming and storing uploaded files (resources,
- * artifacts) one way. */
+ * artifacts, evidence sent to the Panel) one way. */
 #include "app/upload.h"
 
 #include <string.h>
 
-enum document_type upload_check(struct ctx *c, const struct upload *u, const char *offered,
-                                struct errors *errs)
+enum document_type upload_check(struct ctx *c, const struct upload *u, unsigned accepted,
+                                const char *offered, struct errors *errs)
 {
     enum document_type t = document_sniff(u->data, u->len, u->filename);
     enum document_type claimed = document_claimed(u->filename);
     if (!u->len)
         errors_add(errs, "file", "Choose a file to upload (the one chosen is empty).");
-    else if (t == DOC_UNKNOWN)
-        errors_add(errs, "file", arena_printf(c->a, "%s is not a kind of file %s. Its content "
-                                                    "was checked, not its name: send a %s file.",
-                                              u->filename, offered, document_accepted()));
+    else if (t == DOC_UNKNOWN || !(accepted & DOC_SET(t)))
+        errors_add(errs, "file",
+                   arena_printf(c->a,
+                                "%s is not a kind of file %s. Its content "
+                                "was checked, not its name: send a %s file.",
+                                u->filename, offered, document_accepted(c->a, accepted)));
     else if (claimed != t)
         errors_add(errs, "file", arena_printf(c->a, "%s is named as %s, but its content is %s. "
                                                     "Send the real file, or name it with %s.",
@@ -81,8 +83,11 @@ bool upload_quota_check(struct ctx *c, int64_t case_id, int64_t replacing, size_
 {
     int64_t used = 0;
     if (case_id) {
-        db_int_query(c->db, &used, "SELECT COALESCE(SUM(size), 0) FROM artifact WHERE case_id = ?",
-                     "i", case_id);
+        db_int_query(c->db, &used,
+                     "SELECT (SELECT COALESCE(SUM(size), 0) FROM artifact WHERE case_id = ?) + "
+                     "(SELECT COALESCE(SUM(file_size), 0) FROM panel_submission WHERE "
+                     "case_id = ?)",
+                     "ii", case_id, case_id);
         if (!within_quota(c, "upload_case_quota_mib", used, (int64_t)len, "this case's files",
                           errs))
             return false;
@@ -91,18 +96,26 @@ bool upload_quota_check(struct ctx *c, int64_t case_id, int64_t replacing, size_
         return true;   /* the command line has no quota */
     db_int_query(c->db, &used,
                  "SELECT (SELECT COALESCE(SUM(size), 0) FROM artifact WHERE uploaded_by = ?) + "
-                 "(SELECT COALESCE(SUM(size), 0) FROM resource WHERE uploaded_by = ? AND id <> ?)",
-                 "iii", c->who.person_id, c->who.person_id, replacing);
+                 "(SELECT COALESCE(SUM(size), 0) FROM resource WHERE uploaded_by = ? AND id <> ?) "
+                 "+ (SELECT COALESCE(SUM(file_size), 0) FROM panel_submission WHERE "
+                 "person_id = ?)",
+                 "iiii", c->who.person_id, c->who.person_id, replacing, c->who.person_id);
     return within_quota(c, "upload_person_quota_mib", used, (int64_t)len,
                         "the files you have uploaded", errs);
 }
 
+enum document_type upload_accept(struct ctx *c, const struct upload *u, unsigned accepted,
+                                 const char *offered, int64_t case_id, struct errors *errs)
+{
+    enum document_type t = upload_check(c, u, accepted, offered, errs);
+    if (t != DOC_UNKNOWN && !upload_quota_check(c, case_id, 0, u->len, errs))
+        return DOC_UNKNOWN;
+    return t;
+}
+
 const char *upload_type_label(const char *media_type)
 {
-    for (int t = DOC_UNKNOWN + 1; t < DOC_TYPE_COUNT; t++)
-        if (strcmp(document_media_type((enum document_type)t), media_type) == 0)
-            return document_label((enum document_type)t);
-    return document_label(DOC_UNKNOWN);
+    return document_label(document_of_media_type(media_type));
 }
 
 enum app_status upload_read(struct ctx *c, const char *sql, int64_t id, const char **data,

@@ -1,25 +1,32 @@
 /* document.c: resources are downloaded by anyone, so only a few harmless
  * kinds are accepted and each is recognised by its content: a page of
- * HTML renamed "pamphlet.pdf" is refused, not served. */
+ * HTML renamed "pamphlet.pdf" is refused, not served. Photos are JPEG or
+ * PNG, as a phone takes them. */
 #include "domain/document.h"
 
 #include <string.h>
 #include <strings.h>
 
+#include "base/buf.h"
 #include "base/utf8.h"
 
+/* alias: another extension the type's files carry; accepted: the type's
+ * name in the list of accepted types. */
 static const struct {
-    const char *ext, *media_type, *label;
+    const char *ext, *alias, *media_type, *label, *accepted;
 } types[DOC_TYPE_COUNT] = {
-    [DOC_UNKNOWN] = {"", "application/octet-stream", "unknown"},
-    [DOC_PDF] = {".pdf", "application/pdf", "PDF"},
-    [DOC_DOCX] = {".docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-                  "Word document"},
-    [DOC_XLSX] = {".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                  "Excel workbook"},
-    [DOC_CSV] = {".csv", "text/csv; charset=utf-8", "CSV"},
-    [DOC_TXT] = {".txt", "text/plain; charset=utf-8", "plain text"},
-    [DOC_PNG] = {".png", "image/png", "PNG image"},
+    [DOC_UNKNOWN] = {"", NULL, "application/octet-stream", "unknown", ""},
+    [DOC_PDF] = {".pdf", NULL, "application/pdf", "PDF", "PDF"},
+    [DOC_DOCX] = {".docx", NULL,
+                  "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                  "Word document", "Word (.docx)"},
+    [DOC_XLSX] = {".xlsx", NULL,
+                  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                  "Excel workbook", "Excel (.xlsx)"},
+    [DOC_CSV] = {".csv", NULL, "text/csv; charset=utf-8", "CSV", "CSV"},
+    [DOC_TXT] = {".txt", NULL, "text/plain; charset=utf-8", "plain text", "plain text (.txt)"},
+    [DOC_PNG] = {".png", NULL, "image/png", "PNG image", "PNG"},
+    [DOC_JPEG] = {".jpg", ".jpeg", "image/jpeg", "JPEG image", "JPEG (.jpg)"},
 };
 
 static bool starts_with(const char *data, size_t len, const char *magic, size_t n)
@@ -59,9 +66,23 @@ enum document_type document_claimed(const char *filename)
 {
     const char *dot = filename ? strrchr(filename, '.') : NULL;
     for (int t = DOC_PDF; dot && t < DOC_TYPE_COUNT; t++)
-        if (strcasecmp(dot, types[t].ext) == 0)
+        if (strcasecmp(dot, types[t].ext) == 0 ||
+            (types[t].alias && strcasecmp(dot, types[t].alias) == 0))
             return (enum document_type)t;
     return DOC_UNKNOWN;
+}
+
+enum document_type document_of_media_type(const char *media_type)
+{
+    for (int t = DOC_PDF; media_type && t < DOC_TYPE_COUNT; t++)
+        if (strcmp(media_type, types[t].media_type) == 0)
+            return (enum document_type)t;
+    return DOC_UNKNOWN;
+}
+
+bool document_shown_inline(enum document_type t)
+{
+    return t == DOC_PNG || t == DOC_JPEG;
 }
 
 enum document_type document_sniff(const char *data, size_t len, const char *filename)
@@ -70,6 +91,10 @@ enum document_type document_sniff(const char *data, size_t len, const char *file
         return DOC_PDF;
     if (starts_with(data, len, "\x89PNG\r\n\x1a\n", 8))
         return DOC_PNG;
+    /* A JPEG opens with its start-of-image marker and another marker
+     * (JFIF, Exif as phones write it, or a table). */
+    if (starts_with(data, len, "\xFF\xD8\xFF", 3))
+        return DOC_JPEG;
     if (starts_with(data, len, "PK\x03\x04", 4))
         return office_type(data, len);
     if (plain_text(data, len))
@@ -92,7 +117,20 @@ const char *document_label(enum document_type t)
     return t < DOC_TYPE_COUNT ? types[t].label : types[DOC_UNKNOWN].label;
 }
 
-const char *document_accepted(void)
+const char *document_accepted(arena *a, unsigned set)
 {
-    return "PDF, Word (.docx), Excel (.xlsx), CSV, plain text (.txt) or PNG";
+    buf b;
+    buf_init(&b, a);
+    int last = DOC_UNKNOWN;
+    for (int t = DOC_PDF; t < DOC_TYPE_COUNT; t++)
+        if (set & DOC_SET(t))
+            last = t;
+    for (int t = DOC_PDF; t < DOC_TYPE_COUNT; t++) {
+        if (!(set & DOC_SET(t)))
+            continue;
+        if (b.len)
+            buf_puts(&b, t == last ? " or " : ", ");
+        buf_puts(&b, types[t].accepted);
+    }
+    return buf_cstr(&b);
 }

@@ -5,13 +5,16 @@
  * are strict (api_body.c reads them from the tables here). */
 #include <inttypes.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "app/people.h" /* struct page_of, for web/api.h */
 #include "app/recommendation.h"
 #include "web/api.h"
 #include "web/handlers.h"
+#include "web/recommendation.h"
 
 #define COUNT(a) ((int)(sizeof(a) / sizeof *(a)))
 
@@ -148,6 +151,20 @@ static void submission_json(json *j, const struct panel_submission *p)
     json_kv_str(j, "kind", submission_kind_key(p->kind));
     json_kv_str(j, "body", p->body);
     json_kv_int(j, "created_at", p->created_at);
+    json_key(j, "file"); /* the file sent with it, or null */
+    if (*p->file_name) {
+        json_obj_begin(j);
+        json_kv_str(j, "name", p->file_name);
+        json_kv_str(j, "media_type", p->file_type);
+        json_kv_int(j, "size", p->file_size);
+        char url[96];
+        snprintf(url, sizeof url, "/api/v1/cases/%" PRId64 "/panel-submissions/%" PRId64 "/file",
+                 p->case_id, p->id);
+        json_kv_str(j, "url", url);
+        json_obj_end(j);
+    } else {
+        json_null(j);
+    }
     json_obj_end(j);
 }
 
@@ -188,9 +205,13 @@ void api_panel_submission_create(req *r)
         web_refuse(r, s, refusal, KIND_PANEL_SUBMISSION);
         return;
     }
-    struct submission_input in = {0};
+    /* JSON, or (with a file) multipart/form-data as the page's form sends it. */
+    const char *type = req_header(r, "Content-Type");
+    bool multipart = type && strncasecmp(type, "multipart/form-data", 19) == 0;
+    struct submission_input in =
+        multipart ? submission_input_from(r) : (struct submission_input){0};
     struct errors errs = {.n = 0};
-    if (!api_body_read(r, &api_panel_submission_body, &in, NULL))
+    if (!multipart && !api_body_read(r, &api_panel_submission_body, &in, NULL))
         return;
     s = panel_submission_create(c, case_id, &in, &id, &errs, &refusal);
     if (s != APP_OK) {

@@ -13,25 +13,19 @@
 #include "web/evidence.h"
 #include "web/handlers.h"
 
-static const char *size_words(req *r, int64_t size)
-{
-    if (size < 1024)
-        return arena_printf(r->a, "%d bytes", (int)size);
-    if (size < 1024 * 1024)
-        return arena_printf(r->a, "%d KB", (int)((size + 1023) / 1024));
-    return arena_printf(r->a, "%d.%d MB", (int)(size / (1024 * 1024)),
-                        (int)(size % (1024 * 1024) * 10 / (1024 * 1024)));
-}
-
 static void artifact_card(req *r, const struct artifact *a)
 {
-    html_printf(&r->out, "<article class=\"panel artifact\"><h3><a href=\"/cases/%" PRId64
-                         "/artifacts/%" PRId64 "/file\" download>%s</a></h3>",
-                a->case_id, a->id, a->title);
+    html_printf(&r->out,
+                "<article class=\"panel artifact\"><h3><a href=\"/cases/%" PRId64
+                "/artifacts/%" PRId64 "/file\"",
+                a->case_id, a->id);
+    /* A photo opens in the browser (web_download); any other file is saved. */
+    html_raw(&r->out,
+             document_shown_inline(document_of_media_type(a->media_type)) ? ">" : " download>");
+    html_printf(&r->out, "%s</a></h3>", a->title);
     html_printf(&r->out, "<p>%s, %s (%s). Added by %s on %s.</p>", a->type_label,
-                size_words(r, a->size), a->filename,
-                *a->uploaded_by_name ? a->uploaded_by_name : "—",
-                clock_date(r->a, a->created_at));
+                file_size_words(r, a->size), a->filename,
+                *a->uploaded_by_name ? a->uploaded_by_name : "—", clock_date(r->a, a->created_at));
     if (*a->description)
         text_lines(r, a->description);
     if (a->ntags)
@@ -51,12 +45,16 @@ static void upload_form(req *r, const struct case_record *k, const struct artifa
     field_textarea(r, &(struct field){.name = "description", .label = "Description",
                                       .value = in->description},
                    errs);
-    field_input(r, &(struct field){.name = "file", .label = "File", .type = "file",
-                                   .required = true,
-                                   .hint = arena_printf(r->a, "%s, up to the server's upload "
-                                                              "limit. The file is checked by "
-                                                              "its content.",
-                                                        document_accepted())},
+    field_input(r,
+                &(struct field){.name = "file",
+                                .label = "File",
+                                .type = "file",
+                                .required = true,
+                                .hint = arena_printf(r->a,
+                                                     "%s, up to the server's upload "
+                                                     "limit. The file is checked by "
+                                                     "its content.",
+                                                     document_accepted(r->a, DOCS_ANY))},
                 errs);
     evidence_fields(r, in->indicators, errs);
     form_end(r, "Add the artifact");
@@ -101,17 +99,13 @@ void page_artifacts(req *r)
         web_fail(r, s, KIND_ARTIFACT);
 }
 
-/* The form's fields, the file among them (a file input left empty still
- * sends a part, with no name and no bytes: no file). Also the API's. */
+/* The form's fields, the file among them. Also the API's. */
 struct artifact_input artifact_input_from(req *r)
 {
-    struct artifact_input in = {.title = form_value(r, "title"),
-                                .description = form_value(r, "description"),
-                                .indicators = form_indicators(r)};
-    const struct http_field *f = req_upload(r, "file");
-    if (f && (*f->filename || f->len))
-        in.file = (struct upload){f->filename, f->value, f->len};
-    return in;
+    return (struct artifact_input){.title = form_value(r, "title"),
+                                   .description = form_value(r, "description"),
+                                   .indicators = form_indicators(r),
+                                   .file = form_file(r, "file")};
 }
 
 void do_artifact_upload(req *r)

@@ -26,6 +26,11 @@ void audit_table(req *r, const struct audit_entry *rows, int n, bool with_subjec
     for (int i = 0; i < n; i++) {
         const struct audit_entry *e = &rows[i];
         html_raw(o, "<tr><td>");
+        if (e->times > 1) { /* R37: repeated views, folded (a record's history) */
+            html_printf(o, "Viewed %d times: ", e->times);
+            html_time(r, e->first_at);
+            html_raw(o, " – ");
+        }
         html_time(r, e->at);
         html_printf(o, "</td><td>%s</td><td>%s</td>", e->actor, e->summary);
         if (with_subject)

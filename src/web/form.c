@@ -223,6 +223,14 @@ int req_page(req *r)
     return p > 0 && p < 100000 ? (int)p : 1;
 }
 
+struct upload form_file(req *r, const char *name)
+{
+    const struct http_field *f = req_upload(r, name);
+    if (!f || (!*f->filename && !f->len))
+        return (struct upload){0};
+    return (struct upload){f->filename, f->value, f->len};
+}
+
 const char *form_value(req *r, const char *name)
 {
     const char *v = req_form(r, name);

@@ -334,6 +334,7 @@ void page_recommendation(req *r);      /* recommendation.c */
 void do_recommendation_save(req *r);
 void do_recommendation_submit(req *r);
 void do_panel_submission(req *r);
+void page_panel_submission_file(req *r);
 void page_packet(req *r);
 void recommendation_summary(req *r, const struct case_record *k);
 void page_case_decision(req *r);       /* decisions.c */

@@ -8,8 +8,9 @@
 #include "app/password_link.h"
 #include "app/people.h"
 #include "base/clock.h"
-#include "domain/eligibility.h"
+#include "domain/audit_kind.h"
 #include "domain/credential.h"
+#include "domain/eligibility.h"
 #include "out/html.h"
 #include "web/handlers.h"
 #include "web/tokens.h"
@@ -439,22 +440,69 @@ void do_password_link(req *r)
     res_redirect(r, arena_printf(r->a, "/people/%" PRId64, id));
 }
 
+/* The history's filter (R37): who acted, and the kind of record; a GET
+ * form, so it works without JavaScript and its address can be kept. */
+static void history_filter(req *r, int64_t id, const struct audit_filter *f,
+                           const struct record_history *h)
+{
+    struct option *people = arena_alloc(r->a, sizeof *people * (size_t)(h->nactors + 1));
+    people[0] = (struct option){"", "Anyone"};
+    for (int i = 0; i < h->nactors; i++)
+        people[i + 1] = (struct option){id_text(r, h->actors[i].id), h->actors[i].name};
+    struct option *kinds = arena_alloc(r->a, sizeof *kinds * (size_t)(h->nkinds + 1));
+    kinds[0] = (struct option){"", "Any kind"};
+    for (int i = 0; i < h->nkinds; i++)
+        kinds[i + 1] = (struct option){h->kinds[i], audit_kind_label(r->a, h->kinds[i])};
+    html_printf(&r->out,
+                "<form method=\"get\" action=\"/people/%" PRId64 "/history\" "
+                "role=\"search\">",
+                id);
+    field_select(r,
+                 &(struct field){.name = "actor_id",
+                                 .label = "Who",
+                                 .filter = true,
+                                 .value = f->actor_id ? id_text(r, f->actor_id) : ""},
+                 people, h->nactors + 1, NULL);
+    field_select(r,
+                 &(struct field){
+                     .name = "kind", .label = "Kind of record", .filter = true, .value = f->kind},
+                 kinds, h->nkinds + 1, NULL);
+    html_raw(&r->out, "<div class=\"form-actions\"><button type=\"submit\" class=\"button\">"
+                      "Filter</button></div></form>");
+}
+
+/* The history's address with its filter, for the pages' links. */
+static const char *history_base(req *r, int64_t id, const struct audit_filter *f)
+{
+    buf b;
+    buf_init(&b, r->a);
+    buf_printf(&b, "/people/%" PRId64 "/history?actor_id=%s&kind=", id,
+               f->actor_id ? id_text(r, f->actor_id) : "");
+    url_encode(&b, f->kind);
+    return buf_cstr(&b);
+}
+
 void page_person_history(req *r)
 {
     int64_t id = req_id(r, "id");
+    const char *kind = req_query(r, "kind");
+    struct audit_filter f = {.actor_id = parse_id(req_query(r, "actor_id")),
+                             .kind = kind ? kind : ""};
     struct page_of pg = {.page = req_page(r), .per_page = 50};
-    struct audit_entry *rows;
-    int n;
-    enum app_status s = audit_about(ctx_of(r), id, &pg, &rows, &n);
+    struct record_history h;
+    enum app_status s = audit_about(ctx_of(r), id, &f, &pg, &h);
     if (s != APP_OK) {
         web_fail(r, s, KIND_PERSON);
         return;
     }
     page_begin(r, "Who has viewed or changed this record");
     html_raw(&r->out, "<p>Every change to this record, and every time someone else looked at it, "
-                      "is listed here (R37). Nobody can edit this list.</p>");
-    audit_table(r, rows, n, false);
-    pagination(r, arena_printf(r->a, "/people/%" PRId64 "/history", id), pg.page, pg.per_page,
-               pg.total);
+                      "is listed here (R37). Nobody can edit this list. Someone who looked at "
+                      "the same thing again and again is one row, with how many times.</p>");
+    history_filter(r, id, &f, &h);
+    html_printf(&r->out, "<p role=\"status\">%lld %s.</p>", (long long)pg.total,
+                pg.total == 1 ? "row" : "rows");
+    audit_table(r, h.rows, h.n, false);
+    pagination(r, history_base(r, id, &f), pg.page, pg.per_page, pg.total);
     page_end(r);
 }

@@ -12,6 +12,7 @@
 #include "base/clock.h"
 #include "out/html.h"
 #include "web/case_parts.h"
+#include "web/download.h"
 #include "web/goals.h"
 #include "web/handlers.h"
 #include "web/recommendation.h"
@@ -136,7 +137,7 @@ static void submission_form(req *r, const struct case_record *k, const struct su
                       "Send the Panel your evidence</h2><p>R22: before the Panel meets you may "
                       "send it written evidence, or ask to appear in person.</p>");
     form_errors(r, errs);
-    form_begin(r, rec_url(r, k->id, "/panel-submissions"));
+    form_begin_upload(r, rec_url(r, k->id, "/panel-submissions"));
     field_select(r,
                  &(struct field){
                      .name = "kind", .label = "What you send", .value = in->kind, .required = true},
@@ -148,11 +149,31 @@ static void submission_form(req *r, const struct case_record *k, const struct su
                                    .value = in->body,
                                    .required = true},
                    errs);
+    field_input(r,
+                &(struct field){.name = "file",
+                                .label = "A file to go with it",
+                                .type = "file",
+                                .hint = arena_printf(r->a,
+                                                     "%s: a document, or a photo of one. The "
+                                                     "file is checked by its content; the "
+                                                     "Panel opens it.",
+                                                     document_accepted(r->a, DOCS_EVIDENCE))},
+                errs);
     form_end(r, "Send this to the Panel");
     html_raw(&r->out, "</section>");
 }
 
-static void submissions_list(req *r, const struct panel_submission *subs, int n)
+/* R22: the file sent with it; opening it is a read of the Panel's record,
+ * audited (panel_submission_download). */
+static void submission_file_link(req *r, int64_t case_id, const struct panel_submission *p)
+{
+    html_printf(&r->out,
+                "<p>File: <a href=\"/cases/%" PRId64 "/panel-submissions/%" PRId64
+                "/file\">%s</a> (%s, %s)</p>",
+                case_id, p->id, p->file_name, p->file_label, file_size_words(r, p->file_size));
+}
+
+static void submissions_list(req *r, int64_t case_id, const struct panel_submission *subs, int n)
 {
     html_raw(&r->out, "<h2>Sent to the Panel by the teacher and the administrator</h2>");
     if (!n) {
@@ -164,7 +185,10 @@ static void submissions_list(req *r, const struct panel_submission *subs, int n)
         html_printf(&r->out, "<li><strong>%s</strong>, from %s (the %s), ",
                     submission_kind_label(subs[i].kind), subs[i].person_name, subs[i].party);
         html_time(r, subs[i].created_at);
-        html_printf(&r->out, "<p>%s</p></li>", subs[i].body);
+        html_printf(&r->out, "<p>%s</p>", subs[i].body);
+        if (*subs[i].file_name)
+            submission_file_link(r, case_id, &subs[i]);
+        html_raw(&r->out, "</li>");
     }
     html_raw(&r->out, "</ul>");
 }
@@ -192,7 +216,7 @@ static void rec_page(req *r, const struct case_record *k, const struct recommend
     const char *refusal;
     if (rec->status == REC_SUBMITTED && casework_may(c, k, ACT_VIEW, KIND_PANEL_SUBMISSION) &&
         panel_submissions_list(c, k->id, &again, &subs, &n, &refusal) == APP_OK)
-        submissions_list(r, subs, n);
+        submissions_list(r, k->id, subs, n);
     html_printf(&r->out, "<p><a href=\"%s\">The evidence packet</a> the Panel reads.</p>",
                 rec_url(r, k->id, "/packet"));
     page_end(r);
@@ -214,7 +238,7 @@ void page_recommendation(req *r)
     if (!rec_open_page(r, &k, &rec))
         return;
     struct rec_input in = {rec.id ? rating_key(rec.rating) : "", rec.rationale};
-    rec_page(r, &k, &rec, &in, &(struct submission_input){"written", ""}, NULL);
+    rec_page(r, &k, &rec, &in, &(struct submission_input){.kind = "written", .body = ""}, NULL);
 }
 
 /* An invalid or refused form: the page again, with what was typed (in
@@ -241,7 +265,7 @@ void do_recommendation_save(req *r)
     enum app_status s = recommendation_save(ctx_of(r), case_id, parse_id(form_value(r, "version")),
                                             &in, &errs, &refusal);
     if (s == APP_INVALID || web_refused(r, s, refusal)) {
-        rec_again(r, &in, &(struct submission_input){"written", ""}, &errs);
+        rec_again(r, &in, &(struct submission_input){.kind = "written", .body = ""}, &errs);
         return;
     }
     if (s != APP_OK) {
@@ -262,7 +286,7 @@ void do_recommendation_submit(req *r)
                             : recommendation_submit(ctx_of(r), case_id,
                                                     parse_id(form_value(r, "version")), &refusal);
     if (s == APP_INVALID || web_refused(r, s, refusal)) {
-        rec_again(r, NULL, &(struct submission_input){"written", ""}, &errs);
+        rec_again(r, NULL, &(struct submission_input){.kind = "written", .body = ""}, &errs);
         return;
     }
     if (s != APP_OK) {
@@ -274,10 +298,16 @@ void do_recommendation_submit(req *r)
     res_redirect(r, rec_url(r, case_id, "/recommendation"));
 }
 
+struct submission_input submission_input_from(req *r)
+{
+    return (struct submission_input){form_value(r, "kind"), form_value(r, "body"),
+                                     form_file(r, "file")};
+}
+
 void do_panel_submission(req *r)
 {
     int64_t case_id = req_id(r, "id"), id = 0;
-    struct submission_input in = {form_value(r, "kind"), form_value(r, "body")};
+    struct submission_input in = submission_input_from(r);
     struct errors errs = {.n = 0};
     const char *refusal = NULL;
     enum app_status s = panel_submission_create(ctx_of(r), case_id, &in, &id, &errs, &refusal);
@@ -291,6 +321,21 @@ void do_panel_submission(req *r)
     }
     web_flash(r, "Sent to the Panel. The Consulting Teacher and the coordinator are told.");
     res_redirect(r, rec_url(r, case_id, "/recommendation"));
+}
+
+/* Pages and API alike: the file sent with a submission (R22), to those
+ * who read what was sent to the Panel; the read is audited. */
+void page_panel_submission_file(req *r)
+{
+    struct panel_submission p;
+    const char *data, *refusal = NULL;
+    size_t len;
+    enum app_status s = panel_submission_download(ctx_of(r), req_id(r, "id"), req_id(r, "item"), &p,
+                                                  &data, &len, &refusal);
+    if (s != APP_OK)
+        web_refuse(r, s, refusal, KIND_PANEL_SUBMISSION);
+    else
+        web_download(r, data, len, p.file_type, p.file_name);
 }
 
 /* --- the evidence packet (R21) --- */
@@ -392,6 +437,6 @@ void page_packet(req *r)
     packet_evaluations(r, &p);
     packet_rest(r, &p);
     if (casework_may(ctx_of(r), &k, ACT_VIEW, KIND_PANEL_SUBMISSION))
-        submissions_list(r, p.subs, p.nsubs);
+        submissions_list(r, k.id, p.subs, p.nsubs);
     page_end(r);
 }

@@ -13,4 +13,9 @@ void final_rating_line(req *r, const struct case_record *k);
 /* R22: "until YYYY-MM-DD (N days left)", or that the window closed. */
 void preview_deadline(req *r, const struct recommendation *rec);
 
+/* R22: what the teacher or the administrator sends the Panel, as the
+ * page's form (multipart) sends it: kind, body and a file. Also the API's
+ * for a multipart request. */
+struct submission_input submission_input_from(req *r);
+
 #endif

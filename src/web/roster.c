@@ -156,18 +156,9 @@ static void refused_page(req *r, const struct roster_plan *plan)
     page_end(r);
 }
 
-/* A file input left empty still sends a part, with no name and no bytes. */
-static struct upload upload_of(req *r, const char *name)
-{
-    const struct http_field *f = req_upload(r, name);
-    if (!f || (!*f->filename && !f->len))
-        return (struct upload){0};
-    return (struct upload){f->filename, f->value, f->len};
-}
-
 void do_roster_preview(req *r)
 {
-    struct roster_files f = {.users = upload_of(r, "users"), .orgs = upload_of(r, "orgs")};
+    struct roster_files f = {.users = form_file(r, "users"), .orgs = form_file(r, "orgs")};
     if (!f.users.data) {
         r->status = 400;
         page_begin(r, "Bring in the district's roster");

@@ -443,14 +443,11 @@ static struct resource_input resource_input_from_form(req *r)
         .title = form_value(r, "title"), .description = form_value(r, "description"),
         .published = form_value(r, "published"),
     };
-    /* A file input left empty still sends a part, with no name and no
-     * bytes: that is "keep the file", not an empty upload. */
-    const struct http_field *f = req_upload(r, "file");
-    if (f && (*f->filename || f->len)) {
-        in.filename = f->filename;
-        in.data = f->value;
-        in.len = f->len;
-    }
+    /* No file chosen: "keep the file", not an empty upload. */
+    struct upload f = form_file(r, "file");
+    in.filename = f.filename;
+    in.data = f.data;
+    in.len = f.len;
     return in;
 }
 

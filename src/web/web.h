@@ -5,6 +5,7 @@
 #include <stdbool.h>
 
 #include "app/app.h"
+#include "app/upload.h"
 #include "domain/errors.h"
 #include "domain/people.h"
 #include "http/http.h"
@@ -155,6 +156,9 @@ const char *id_text(req *r, int64_t id);
 int req_page(req *r);                           /* ?page=N, 1 by default */
 /* A form value, trimmed of surrounding white space; "" when absent. */
 const char *form_value(req *r, const char *name);
+/* The file a multipart form sent as name; data NULL when none was chosen
+ * (a file input left empty still sends a part, with no name and no bytes). */
+struct upload form_file(req *r, const char *name);
 
 /* api_body.c: the fields a JSON request body may hold, and their reader.
  * (Apart from api.c because jansson's names clash with out/json.h's.) The

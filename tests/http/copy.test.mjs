@@ -36,7 +36,8 @@ function pgDatabase() {
 
 // Tables that keep files (bytes, since migration 013), and their key:
 // sqlite3 would print the bytes and psql hex, so both show lower-case hex.
-const FILE_TABLES = { resource_file: 'resource_id', artifact_file: 'artifact_id' };
+const FILE_TABLES = { resource_file: 'resource_id', artifact_file: 'artifact_id',
+                      panel_submission_file: 'submission_id' };
 
 // Every row of a table, in key order, as text: sqlite3 and psql -At print
 // rows alike ('|' between columns, NULL as nothing).

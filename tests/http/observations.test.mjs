@@ -13,7 +13,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, Client, bearer, sql } from './harness.mjs';
-import { token, scalar, count, decode } from './records.mjs';
+import { token, scalar, count, decode, fieldError, inputValue } from './records.mjs';
 
 const UPLOAD_LIMIT = 4096;
 let srv;
@@ -444,6 +444,48 @@ test('409: a stale version, or an observation whose feedback was shared, is not 
     const principal = await as('principal');
     r = await send(principal, `/cases/2/observations/${idOf('demo-par-observation-1')}`, { ...o, version: 3 });
     assert.ok([403, 409].includes(r.status), `${r.status}`);
+});
+
+// A phone's photo and a screenshot, as their first bytes make them (a JPEG's
+// start-of-image and Exif markers; PNG's signature and header).
+const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe1, 0x00, 0x10, ...Buffer.from('Exif\0\0'), 0x4d, 0x4d, 0x00, 0x2a, 0xff, 0xd9]);
+const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, ...Buffer.from('IHDR')]);
+
+test('issue 18: a JPEG and a PNG photo are artifacts, typed by their content and shown back as images', async () => {
+    const teacher = await as('teacher');
+    const ct1 = await as('ct1');
+    for (const [title, name, content, type, stored] of [
+        ['Board after the lesson', 'IMG_0042.JPEG', JPEG, 'image/jpeg', 'IMG_0042.jpg'],
+        ['Seating chart', 'seating chart.png', PNG, 'image/png', 'seating-chart.png']]) {
+        let r = await upload(teacher, 2, { title, name, content, type });
+        assert.equal(r.status, 303, `${name}: ${main(r.text)}`);
+        const id = Number(scalar(srv.db, `SELECT id FROM artifact WHERE title = '${title}';`));
+        assert.match(main((await teacher.get('/cases/2/artifacts')).text),
+                     new RegExp(`${type === 'image/png' ? 'PNG' : 'JPEG'} image, ${content.length} bytes \\(${stored}\\)`));
+        r = await ct1.get(`/cases/2/artifacts/${id}/file`);
+        assert.equal(r.status, 200);
+        assert.equal(r.headers.get('content-type'), type);
+        assert.equal(r.headers.get('content-disposition'), `inline; filename="${stored}"`, 'a photo opens in the browser');
+        assert.equal(r.headers.get('x-content-type-options'), 'nosniff');
+        assert.deepEqual(Buffer.from(await (await fetch(`${srv.base}/api/v1/cases/2/artifacts/${id}/file`,
+            { headers: bearer(tok.ct1) })).arrayBuffer()), content, 'the bytes come back as sent');
+    }
+});
+
+test('issue 18: a file whose name says .jpg but whose bytes are not a JPEG is refused on the file field; what was typed is kept', async () => {
+    const teacher = await as('teacher');
+    const before = count(srv.db, 'artifact');
+    for (const [name, content, why] of [
+        ['photo.jpg', 'Just words, not a photo.\n', /^photo\.jpg is named as JPEG image, but its content is plain text\./],
+        ['photo.jpg', PNG, /^photo\.jpg is named as JPEG image, but its content is PNG image\. .*name it with \.png/],
+        ['photo.jpg', '<svg onload="alert(1)"></svg>', /^photo\.jpg is not a kind of file a case keeps\. .*send a PDF, .*JPEG.* file\./]]) {
+        const r = await upload(teacher, 2, { title: 'Gallery walk', name, content, type: 'image/jpeg' });
+        assert.equal(r.status, 400);
+        assert.match(fieldError(r.text, 'file') || '', why, `the file field names why (${why})`);
+        assert.equal(inputValue(r.text, 'title'), 'Gallery walk', 'the title typed is kept');
+        assert.match(r.text, /<textarea[^>]*name="description"[^>]*>From the test\.<\/textarea>/);
+    }
+    assert.equal(count(srv.db, 'artifact'), before, 'nothing was written');
 });
 
 test('uploads: the type comes from the content, oversize is 413, the download is an attachment and audited', async () => {

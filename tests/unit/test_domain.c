@@ -1,13 +1,16 @@
 /* test_domain.c: the rules in domain/: the policy table, validation of
  * people, schools and roles (R29), passwords, API tokens (issue 15), and
- * the settings' defaults. */
+ * the settings' defaults; the kinds of file kept, known by their content. */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "testing.h"
 
 #include "base/arena.h"
+#include "domain/audit_kind.h"
 #include "domain/credential.h"
+#include "domain/document.h"
 #include "domain/password.h"
 #include "domain/people.h"
 #include "domain/policy.h"
@@ -440,6 +443,48 @@ static void test_parse_helpers(void **state)
     assert_false(ok);
 }
 
+/* Issue 18: a phone's photo (JPEG, ".jpg" or ".jpeg") is known by its
+ * bytes; only photos are shown inline; the Panel's evidence takes PDF,
+ * JPEG and PNG only. */
+static void test_document_photos(void **state)
+{
+    (void)state;
+    static const char jpeg[] = "\xFF\xD8\xFF\xE1\x00\x10"
+                               "Exif";
+    assert_int_equal(document_sniff(jpeg, sizeof jpeg - 1, "IMG_0001.JPG"), DOC_JPEG);
+    assert_int_equal(document_sniff("\xFF\xD8", 2, "cut.jpg"), DOC_UNKNOWN);
+    assert_int_equal(document_claimed("IMG_0001.jpeg"), DOC_JPEG);
+    assert_int_equal(document_claimed("IMG_0001.JPG"), DOC_JPEG);
+    assert_int_equal(document_claimed("IMG_0001.jpe"), DOC_UNKNOWN);
+    assert_string_equal(document_media_type(DOC_JPEG), "image/jpeg");
+    assert_int_equal(document_of_media_type("image/jpeg"), DOC_JPEG);
+    assert_int_equal(document_of_media_type("text/html"), DOC_UNKNOWN);
+    assert_true(document_shown_inline(DOC_JPEG) && document_shown_inline(DOC_PNG));
+    assert_false(document_shown_inline(DOC_PDF) || document_shown_inline(DOC_TXT) ||
+                 document_shown_inline(DOC_UNKNOWN));
+    arena *a = arena_new(1024);
+    assert_string_equal(document_accepted(a, DOCS_EVIDENCE), "PDF, PNG or JPEG (.jpg)");
+    const char *any = document_accepted(a, DOCS_ANY);
+    assert_non_null(strstr(any, "JPEG"));
+    assert_non_null(strstr(any, "Word (.docx)"));
+    assert_false(DOCS_EVIDENCE & DOC_SET(DOC_DOCX));
+    arena_free(a);
+}
+
+/* R37: a history filtered by kind names each kind in words, never by the
+ * log's key. */
+static void test_audit_kind_words(void **state)
+{
+    (void)state;
+    arena *a = arena_new(1024);
+    assert_string_equal(audit_kind_label(a, "artifact"), "Artifacts");
+    assert_string_equal(audit_kind_label(a, "panel_submission"), "Evidence sent to the Panel");
+    assert_string_equal(audit_kind_label(a, "session"), "Sign-ins");
+    assert_string_equal(audit_kind_label(a, "panel_session"), "Panel sessions");
+    assert_string_equal(audit_kind_label(a, "no_such_kind"), "Other records");
+    arena_free(a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -463,6 +508,8 @@ int main(void)
         cmocka_unit_test(test_signin_delay_grows),
         cmocka_unit_test(test_signin_decide),
         cmocka_unit_test(test_parse_helpers),
+        cmocka_unit_test(test_document_photos),
+        cmocka_unit_test(test_audit_kind_words),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
