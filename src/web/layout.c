@@ -132,8 +132,9 @@ void page_begin(req *r, const char *title)
                 "<a class=\"brand\" href=\"/\">%s</a>",
                 title, strcmp(title, program) ? " · " : "", strcmp(title, program) ? program : "",
                 program);
+    html_raw(o, "<details class=\"menu\"><summary>Menu</summary>"); /* folds on a phone */
     nav(r, w);
-    html_raw(o, "</div></header><main id=\"main\" tabindex=\"-1\">");
+    html_raw(o, "</details></div></header><main id=\"main\" tabindex=\"-1\">");
     if (w && w->flash && *w->flash)
         html_printf(o, "<div class=\"flash flash-ok\" role=\"status\">%s</div>", w->flash);
     html_printf(o, "<h1>%s</h1>", title);

@@ -93,7 +93,7 @@ export async function check(session, who, what) {
 export async function signIn(session, who, email, password) {
     const { page } = session;
     await page.goto('/');
-    await menu(page).getByRole('link', { name: 'Sign in' }).click();
+    await (await menu(page)).getByRole('link', { name: 'Sign in' }).click();
     await page.getByLabel('Email address').fill(email);
     await page.getByLabel('Password', { exact: true }).fill(password);
     await page.getByRole('button', { name: 'Sign in' }).click();
@@ -101,12 +101,17 @@ export async function signIn(session, who, email, password) {
 
 export async function signOut(session) {
     const { page } = session;
-    await menu(page).getByRole('button', { name: 'Sign out' }).click();
+    await (await menu(page)).getByRole('button', { name: 'Sign out' }).click();
     await page.waitForURL(/\/login\?signed_out=1$/);
     await assertVisible(page.getByRole('status').filter({ hasText: 'You are signed out.' }));
 }
 
-export function menu(page) {
+// The main menu, opened first where it is folded behind "Menu" (a phone),
+// as a person taps "Menu" before choosing from it.
+export async function menu(page) {
+    const fold = page.locator('details.menu');
+    if (!await fold.evaluate(d => d.open) && await fold.locator('summary').isVisible())
+        await fold.locator('summary').click();
     return page.getByRole('navigation', { name: 'Main' });
 }
 
