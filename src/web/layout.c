@@ -7,6 +7,7 @@
 #include "app/notify.h"
 #include "base/clock.h"
 #include "out/html.h"
+#include "out/table_labels.h"
 #include "web/web.h"
 
 struct nav_item {
@@ -150,6 +151,7 @@ void page_end(req *r)
     html_raw(o, "Parley keeps a record of every change and of who viewed confidential "
                 "records; you can see every entry about yourself under "
                 "<a href=\"/account\">My account</a>.</p></div></footer></body></html>\n");
+    table_labels_add(o); /* each cell names its column on a phone */
 }
 
 void web_flash(req *r, const char *message)
