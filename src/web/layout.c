@@ -5,6 +5,7 @@
 
 #include "app/auth.h"
 #include "app/notify.h"
+#include "app/track_record.h"
 #include "base/clock.h"
 #include "out/html.h"
 #include "out/table_labels.h"
@@ -77,12 +78,32 @@ static void nav_link(req *r, const char *href, const char *label)
         html_printf(&r->out, "<li><a href=\"%s\">%s</a></li>", href, label);
 }
 
+/* Where a role alone does not decide, the page's own check: the menu
+ * offers no page that would refuse the person. */
+static const struct {
+    const char *href;
+    int role;
+    enum app_status (*allowed)(struct ctx *c);
+} nav_checks[] = {
+    {"/reports", ROLE_PANEL_MEMBER, work_report_allowed},   /* R29: while their term runs */
+};
+
+static bool offered(struct web *w, const struct nav_item *n)
+{
+    if (n->role >= 0 && !role_set_has(w->c.who.roles, (enum role)n->role))
+        return false;
+    for (size_t i = 0; i < sizeof nav_checks / sizeof *nav_checks; i++)
+        if (nav_checks[i].role == n->role && strcmp(nav_checks[i].href, n->href) == 0 &&
+            nav_checks[i].allowed(&w->c) != APP_OK)
+            return false;
+    return true;
+}
+
 /* A link several roles share (Cases) is shown once. */
 static bool shown_before(struct web *w, size_t i)
 {
     for (size_t k = 0; k < i; k++)
-        if (strcmp(staff_nav[k].href, staff_nav[i].href) == 0 && staff_nav[k].role >= 0 &&
-            role_set_has(w->c.who.roles, (enum role)staff_nav[k].role))
+        if (strcmp(staff_nav[k].href, staff_nav[i].href) == 0 && offered(w, &staff_nav[k]))
             return true;
     return false;
 }
@@ -97,11 +118,9 @@ static void nav(req *r, struct web *w)
         html_raw(o, "</ul></nav>");
         return;
     }
-    for (size_t i = 0; i < sizeof staff_nav / sizeof *staff_nav; i++) {
-        const struct nav_item *n = &staff_nav[i];
-        if (!shown_before(w, i) && (n->role < 0 || role_set_has(w->c.who.roles, (enum role)n->role)))
-            nav_link(r, n->href, n->label);
-    }
+    for (size_t i = 0; i < sizeof staff_nav / sizeof *staff_nav; i++)
+        if (offered(w, &staff_nav[i]) && !shown_before(w, i))
+            nav_link(r, staff_nav[i].href, staff_nav[i].label);
     /* The inbox says how many messages are new (notify.c). */
     int64_t unread = notify_unread(&w->c);
     nav_link(r, "/inbox", unread ? arena_printf(r->a, "Inbox (%lld new)", (long long)unread)
