@@ -69,7 +69,7 @@ function readPage() {
                  right: t.getBoundingClientRect().right, boxScroll: box.scrollWidth, boxClient: box.clientWidth };
     });
     const links = [...document.querySelectorAll('a[href]')].filter(a => !a.hasAttribute('download'))
-        .map(a => ({ href: a.href, text: (a.innerText || a.getAttribute('aria-label') || '').trim() }));
+        .map(a => ({ href: a.href, text: (a.innerText || a.textContent || a.getAttribute('aria-label') || '').trim() }));
     return { text: document.body.innerText, attrs, literals, tables, links, inner: window.innerWidth,
              pageScroll: document.documentElement.scrollWidth };
 }
@@ -169,9 +169,13 @@ function describeProblems(who, problems) {
     return `${who} at 390 px: ${n} problem(s) on ${problems.size} page(s)\n${pages.join('\n')}`;
 }
 
+// Each role of the README once, and its accounts that differ from their
+// role's: a Panel member whose term has ended (R29), a principal on the Panel.
 const PEOPLE = [
     ['a visitor', null],
     ...Object.entries(DEMO).map(([role, email]) => [`the ${role.replace(/_/g, ' ')} (${email})`, email]),
+    ['a past Panel member (panel6@parley.test)', 'panel6@parley.test'],
+    ['a principal on the Panel (principal3@parley.test)', 'principal3@parley.test'],
 ];
 
 // The menu, with scripts off: folded on a phone, its band a small part of
