@@ -66,6 +66,16 @@ static void label_cell(buf *out, const struct columns *c, int column)
     buf_putc(out, '"');
 }
 
+/* Copies the page up to and through the cell's "<td" or "<th" at p, then
+ * the cell's label. */
+static const char *labelled(buf *out, const char *copied, const char *p, const struct columns *c,
+                            int column)
+{
+    buf_append(out, copied, (size_t)(p + 3 - copied));
+    label_cell(out, c, column);
+    return p + 3;
+}
+
 void table_labels_add(buf *page)
 {
     const char *s = buf_cstr(page);
@@ -76,20 +86,19 @@ void table_labels_add(buf *page)
     buf_reserve(&out, page->len + page->len / 8);
     struct columns c = {.n = 0};
     int column = 0;
-    const char *copied = s;
+    const char *copied = s, *head_end = s; /* the headers themselves go unlabelled */
     for (const char *p = strchr(s, '<'); p; p = strchr(p + 1, '<')) {
-        if (opens(p, "thead"))
+        if (opens(p, "thead")) {
             read_headers(p, &c);
-        else if (opens(p, "tr"))
+            head_end = strstr(p, "</thead>");
+        } else if (opens(p, "tr")) {
             column = 0;
-        else if (opens(p, "th"))
-            column++;
-        else if (strncmp(p, "</table>", 8) == 0)
+        } else if (strncmp(p, "</table>", 8) == 0) {
             c.n = 0;
-        else if (opens(p, "td")) {
-            buf_append(&out, copied, (size_t)(p + 3 - copied));
-            copied = p + 3;
-            label_cell(&out, &c, column++);
+        } else if (opens(p, "td") || (opens(p, "th") && (!head_end || p > head_end))) {
+            copied = labelled(&out, copied, p, &c, column++);
+        } else if (opens(p, "th")) {
+            column++;
         }
     }
     buf_puts(&out, copied);

@@ -5,10 +5,11 @@
 
 #include "base/buf.h"
 
-/* Gives every <td> of a table with a <thead> a data-label attribute: the
- * text of the header above it. page is markup written by the HTML writer
- * (every value in it escaped, so each '<' starts a tag of ours); it is
- * replaced by the labelled page, unchanged when it has no table header. */
+/* Gives every body cell (<td>, or a row's <th>) of a table with a <thead>
+ * a data-label attribute: the text of its column's header. page is markup
+ * written by the HTML writer (every value in it escaped, so each '<' starts
+ * a tag of ours); it is replaced by the labelled page, unchanged when it
+ * has no table header. */
 void table_labels_add(buf *page);
 
 #endif

@@ -313,7 +313,7 @@ static void test_table_labels_from_headers(void **state)
     assert_string_equal(buf_cstr(&b),
                         "<table><caption>Cases</caption><thead><tr><th scope=\"col\">Teacher</th>"
                         "<th scope=\"col\">Last <abbr>step</abbr></th><th class=\"num\">Days</th>"
-                        "</tr></thead><tbody><tr><th scope=\"row\">Ann</th>"
+                        "</tr></thead><tbody><tr><th data-label=\"Teacher\" scope=\"row\">Ann</th>"
                         "<td data-label=\"Last step\">Sept &amp; Oct</td>"
                         "<td data-label=\"Days\" class=\"num\">4</td><td>extra</td></tr>"
                         "</tbody></table>");
