@@ -5,8 +5,10 @@
 
 #include "app/auth.h"
 #include "app/notify.h"
+#include "app/track_record.h"
 #include "base/clock.h"
 #include "out/html.h"
+#include "out/table_labels.h"
 #include "web/handlers.h"
 #include "web/web.h"
 
@@ -77,12 +79,32 @@ static void nav_link(req *r, const char *href, const char *label)
         html_printf(&r->out, "<li><a href=\"%s\">%s</a></li>", href, label);
 }
 
+/* Where a role alone does not decide, the page's own check: the menu
+ * offers no page that would refuse the person. */
+static const struct {
+    const char *href;
+    int role;
+    enum app_status (*allowed)(struct ctx *c);
+} nav_checks[] = {
+    {"/reports", ROLE_PANEL_MEMBER, work_report_allowed},   /* R29: while their term runs */
+};
+
+static bool offered(struct web *w, const struct nav_item *n)
+{
+    if (n->role >= 0 && !role_set_has(w->c.who.roles, (enum role)n->role))
+        return false;
+    for (size_t i = 0; i < sizeof nav_checks / sizeof *nav_checks; i++)
+        if (nav_checks[i].role == n->role && strcmp(nav_checks[i].href, n->href) == 0 &&
+            nav_checks[i].allowed(&w->c) != APP_OK)
+            return false;
+    return true;
+}
+
 /* A link several roles share (Cases) is shown once. */
 static bool shown_before(struct web *w, size_t i)
 {
     for (size_t k = 0; k < i; k++)
-        if (strcmp(staff_nav[k].href, staff_nav[i].href) == 0 && staff_nav[k].role >= 0 &&
-            role_set_has(w->c.who.roles, (enum role)staff_nav[k].role))
+        if (strcmp(staff_nav[k].href, staff_nav[i].href) == 0 && offered(w, &staff_nav[k]))
             return true;
     return false;
 }
@@ -97,11 +119,9 @@ static void nav(req *r, struct web *w)
         html_raw(o, "</ul></nav>");
         return;
     }
-    for (size_t i = 0; i < sizeof staff_nav / sizeof *staff_nav; i++) {
-        const struct nav_item *n = &staff_nav[i];
-        if (!shown_before(w, i) && (n->role < 0 || role_set_has(w->c.who.roles, (enum role)n->role)))
-            nav_link(r, n->href, n->label);
-    }
+    for (size_t i = 0; i < sizeof staff_nav / sizeof *staff_nav; i++)
+        if (!shown_before(w, i) && offered(w, &staff_nav[i]))   /* the cheaper test first */
+            nav_link(r, staff_nav[i].href, staff_nav[i].label);
     /* The inbox says how many messages are new (notify.c). */
     int64_t unread = notify_unread(&w->c);
     nav_link(r, "/inbox", unread ? arena_printf(r->a, "Inbox (%lld new)", (long long)unread)
@@ -133,10 +153,11 @@ void page_begin(req *r, const char *title)
                 "<a class=\"brand\" href=\"/\">%s</a>",
                 title, strcmp(title, program) ? " · " : "", strcmp(title, program) ? program : "",
                 program);
+    html_raw(o, "<details class=\"menu\"><summary>Menu</summary>"); /* folds on a phone */
     nav(r, w);
-    if (w && app_signed_in(&w->c))
+    if (w && app_signed_in(&w->c))   /* in the menu: folded on a phone with it */
         search_box(r, "header-search", "Search people, cases and inquiries", false);
-    html_raw(o, "</div></header><main id=\"main\" tabindex=\"-1\">");
+    html_raw(o, "</details></div></header><main id=\"main\" tabindex=\"-1\">");
     if (w && w->flash && *w->flash)
         html_printf(o, "<div class=\"flash flash-ok\" role=\"status\">%s</div>", w->flash);
     html_printf(o, "<h1>%s</h1>", title);
@@ -154,6 +175,7 @@ void page_end(req *r)
     html_raw(o, "Parley keeps a record of every change and of who viewed confidential "
                 "records; you can see every entry about yourself under "
                 "<a href=\"/account\">My account</a>.</p></div></footer></body></html>\n");
+    table_labels_add(o); /* each cell names its column on a phone */
 }
 
 void web_flash(req *r, const char *message)

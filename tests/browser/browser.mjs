@@ -49,11 +49,22 @@ export async function newSession(browser, device, base) {
     return { context, page, problems, device: device.name };
 }
 
-function describeViolations(violations) {
+export function describeViolations(violations) {
     return violations.map(v =>
         `${v.id} (${v.impact}): ${v.help}\n` +
         v.nodes.slice(0, 5).map(n => `    ${n.target.join(' ')}: ${n.failureSummary.replace(/\n/g, ' ')}`)
             .join('\n')).join('\n');
+}
+
+// The page's serious and critical axe violations, as it is now.
+export async function axeViolations(page) {
+    await page.evaluate(AXE_SOURCE);
+    const violations = await page.evaluate(async () => {
+        const r = await window.axe.run(document, { resultTypes: ['violations'] });
+        return r.violations.map(v => ({ id: v.id, impact: v.impact, help: v.help,
+            nodes: v.nodes.map(n => ({ target: n.target, failureSummary: n.failureSummary || '' })) }));
+    });
+    return violations.filter(v => v.impact === 'serious' || v.impact === 'critical');
 }
 
 // Checks the page as it is now: no serious or critical axe violation, no
@@ -63,13 +74,7 @@ export async function check(session, who, what) {
     const { page } = session;
     await page.waitForLoadState('load');
     const url = page.url();
-    await page.evaluate(AXE_SOURCE);
-    const violations = await page.evaluate(async () => {
-        const r = await window.axe.run(document, { resultTypes: ['violations'] });
-        return r.violations.map(v => ({ id: v.id, impact: v.impact, help: v.help,
-            nodes: v.nodes.map(n => ({ target: n.target, failureSummary: n.failureSummary || '' })) }));
-    });
-    const bad = violations.filter(v => v.impact === 'serious' || v.impact === 'critical');
+    const bad = await axeViolations(page);
     assert.equal(bad.length, 0,
         `axe: ${bad.length} serious or critical violation(s) on ${url} (${session.device}):\n` +
         describeViolations(bad));
@@ -93,7 +98,7 @@ export async function check(session, who, what) {
 export async function signIn(session, who, email, password) {
     const { page } = session;
     await page.goto('/');
-    await menu(page).getByRole('link', { name: 'Sign in' }).click();
+    await (await menu(page)).getByRole('link', { name: 'Sign in' }).click();
     await page.getByLabel('Email address').fill(email);
     await page.getByLabel('Password', { exact: true }).fill(password);
     await page.getByRole('button', { name: 'Sign in' }).click();
@@ -101,12 +106,17 @@ export async function signIn(session, who, email, password) {
 
 export async function signOut(session) {
     const { page } = session;
-    await menu(page).getByRole('button', { name: 'Sign out' }).click();
+    await (await menu(page)).getByRole('button', { name: 'Sign out' }).click();
     await page.waitForURL(/\/login\?signed_out=1$/);
     await assertVisible(page.getByRole('status').filter({ hasText: 'You are signed out.' }));
 }
 
-export function menu(page) {
+// The main menu, opened first where it is folded behind "Menu" (a phone),
+// as a person taps "Menu" before choosing from it.
+export async function menu(page) {
+    const fold = page.locator('details.menu');
+    if (!await fold.evaluate(d => d.open) && await fold.locator('summary').isVisible())
+        await fold.locator('summary').click();
     return page.getByRole('navigation', { name: 'Main' });
 }
 

@@ -27,7 +27,7 @@ for (const device of DEVICES) {
             try {
                 await page.goto(server.base + '/');
                 await Promise.all([page.waitForNavigation(),
-                                   menu(page).getByRole('link', { name: 'Am I eligible?' }).click()]);
+                                   (await menu(page)).getByRole('link', { name: 'Am I eligible?' }).click()]);
                 assert.equal(await heading(page), 'Am I eligible?');
                 await check(s, 'visitor', 'eligibility');
 

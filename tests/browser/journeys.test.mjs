@@ -50,9 +50,9 @@ async function signInAs(s, who, email) {
 }
 
 async function visitByMenu(s, who, what, label, title) {
-    await follow(s.page, menu(s.page).getByRole('link', { name: label, exact: true }));
+    await follow(s.page, (await menu(s.page)).getByRole('link', { name: label, exact: true }));
     assert.equal(await heading(s.page), title);
-    const current = menu(s.page).getByRole('link', { name: label, exact: true });
+    const current = (await menu(s.page)).getByRole('link', { name: label, exact: true });
     assert.equal(await current.getAttribute('aria-current'), 'page', `${label} is marked as the current page`);
     await check(s, who, what);
 }
@@ -63,7 +63,7 @@ async function everyoneSignedIn(s, who, email, roleLabel) {
     const { page } = s;
     await signInAs(s, who, email);
     for (const coordinatorOnly of ['People', 'Schools', 'Audit log'])
-        assert.equal(await menu(page).getByRole('link', { name: coordinatorOnly }).count(), 0,
+        assert.equal(await (await menu(page)).getByRole('link', { name: coordinatorOnly }).count(), 0,
                      `no ${coordinatorOnly} in the menu of a ${roleLabel}`);
     await assertVisible(page.locator('main .badge', { hasText: roleLabel }),
                         `${who}'s dashboard names the role ${roleLabel}`);
@@ -71,7 +71,7 @@ async function everyoneSignedIn(s, who, email, roleLabel) {
     await assertVisible(page.locator('dl.record').getByText(email, { exact: true }));
     await visitByMenu(s, who, 'settings', 'Settings', 'Program settings');
     await visitByMenu(s, who, 'permissions', 'Who may do what', 'Who may do what');
-    await follow(page, menu(page).getByRole('link', { name: 'Dashboard' }));
+    await follow(page, (await menu(page)).getByRole('link', { name: 'Dashboard' }));
     await signOut(s);
     await check(s, who, 'signed-out');
 }
@@ -96,7 +96,7 @@ for (const device of DEVICES) {
             const target = await activeElement(page);
             assert.deepEqual([target.tag, target.id], ['main', 'main']);
 
-            await follow(page, menu(page).getByRole('link', { name: 'Sign in' }));
+            await follow(page, (await menu(page)).getByRole('link', { name: 'Sign in' }));
             assert.equal(await heading(page), 'Sign in');
             await check(s, 'visitor', 'sign-in');
             await page.getByLabel('Email address').fill('ct3@parley.test');
@@ -221,7 +221,7 @@ for (const device of DEVICES) {
             const { page } = s;
             const who = 'teacher';
             await signInAs(s, who, 'teacher@parley.test');
-            assert.equal(await menu(page).getByRole('link', { name: 'People' }).count(), 0,
+            assert.equal(await (await menu(page)).getByRole('link', { name: 'People' }).count(), 0,
                          'no People in a teacher\'s menu');
 
             await follow(page, page.getByRole('link', { name: 'Your record', exact: true }));
@@ -231,7 +231,7 @@ for (const device of DEVICES) {
             await follow(page, page.getByRole('link', { name: 'Who has viewed or changed this record' }));
             assert.equal(await heading(page), 'Who has viewed or changed this record');
             await check(s, who, 'history');
-            await follow(page, menu(page).getByRole('link', { name: 'Dashboard' }));
+            await follow(page, (await menu(page)).getByRole('link', { name: 'Dashboard' }));
             await follow(page, page.getByRole('link', { name: 'Who has viewed or changed your record' }));
             assert.equal(await heading(page), 'Who has viewed or changed this record');
 

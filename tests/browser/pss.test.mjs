@@ -35,7 +35,7 @@ describe('a peer support case from a referral to a blocked release (R31-R35)', (
     it('the local president refers a member on a plan of assistance (R31)', async () => {
         await asPerson(env, desktop, PRES, async s => {
             const { page } = s;
-            await menu(page).getByRole('link', { name: 'Peer support' }).click();
+            await (await menu(page)).getByRole('link', { name: 'Peer support' }).click();
             assert.equal(await heading(page), 'Peer support');
             await check(s, 'president', 'pss');
             await page.getByLabel('Who asks').selectOption('president');
@@ -156,7 +156,7 @@ describe('a peer support case from a referral to a blocked release (R31-R35)', (
         it(`principal2, working in the district, sees none of it (${device.options.viewport.width}px)`, async () => {
             await asPerson(env, device, P2, async s => {
                 const { page } = s;
-                assert.equal(await menu(page).getByRole('link', { name: 'Peer support' }).count(), 0,
+                assert.equal(await (await menu(page)).getByRole('link', { name: 'Peer support' }).count(), 0,
                              'no Peer support in the menu');
                 assert.doesNotMatch(await page.locator('main').innerText(), /[Pp]eer support|Teresa Lin/,
                                     'nothing on the dashboard');

@@ -28,7 +28,7 @@ async function follow(page, locator) {
 }
 
 async function visit(s, name, title, what) {
-    await follow(s.page, menu(s.page).getByRole('link', { name, exact: true }));
+    await follow(s.page, (await menu(s.page)).getByRole('link', { name, exact: true }));
     assert.equal(await heading(s.page), title);
     await check(s, 'visitor', what);
 }
@@ -97,7 +97,7 @@ for (const device of DEVICES) {
                                                   : 'Who sits on the Panel?';
             try {
                 await signIn(s, 'coordinator', DEMO.coordinator, PASSWORD);
-                await follow(page, menu(page).getByRole('link', { name: 'Public site' }));
+                await follow(page, (await menu(page)).getByRole('link', { name: 'Public site' }));
                 assert.equal(await heading(page), 'Public site');
                 await check(s, 'coordinator', 'site-admin');
 

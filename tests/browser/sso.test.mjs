@@ -32,7 +32,7 @@ after(async () => {
 async function throughProvider(s, account) {
     const { page } = s;
     await page.goto('/');
-    await menu(page).getByRole('link', { name: 'Sign in' }).click();
+    await (await menu(page)).getByRole('link', { name: 'Sign in' }).click();
     assert.equal(await heading(page), 'Sign in');
     await page.getByRole('link', { name: `Sign in with ${PROVIDER}` }).click();
     await page.waitForURL(url => url.href.startsWith(op.issuer));
@@ -68,7 +68,7 @@ for (const device of DEVICES) {
                 await assertVisible(s.page.getByRole('alert').filter({ hasText: 'ask your program coordinator' }));
                 await check(s, 'visitor', 'sso-refused');
                 // Nobody is signed in: the menu still offers to sign in.
-                await assertVisible(menu(s.page).getByRole('link', { name: 'Sign in' }));
+                await assertVisible((await menu(s.page)).getByRole('link', { name: 'Sign in' }));
             } finally {
                 await s.context.close();
             }

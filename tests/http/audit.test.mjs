@@ -99,14 +99,14 @@ test("the coordinator's audit page filters by words and by kind", async () => {
     assert.ok(byWords >= 1);
     assert.match(r.text, new RegExp(`<p role="status">${byWords} entries\\.</p>`));
     assert.match(decode(r.text), /Changed the school Audit College \(was Audit Academy, AUA\)/);
-    assert.doesNotMatch(r.text, /<td>Signed in<\/td>/);
+    assert.doesNotMatch(r.text, /<td[^>]*>Signed in<\/td>/);
 
     r = await coord.get('/audit?kind=school');
     const schools = count(srv.db, 'audit', "record_kind = 'school'");
     assert.match(r.text, new RegExp(`<p role="status">${schools} entries\\.</p>`));
     assert.match(r.text, /<option value="school" selected>/);
     assert.doesNotMatch(r.text, /Gave [^<]* the role/);
-    assert.equal((r.text.match(/<tr><td>/g) || []).length, Math.min(schools, 50));
+    assert.equal((r.text.match(/<tr><td[^>]*>/g) || []).length, Math.min(schools, 50));
 
     r = await coord.get('/audit?kind=session&q=' + encodeURIComponent('Signed out'));
     const both = count(srv.db, 'audit', "record_kind = 'session' AND summary LIKE '%Signed out%'");
@@ -136,9 +136,9 @@ test('R37: a person sees who viewed and changed their record, and not anyone els
     r = await teacher.get(`/people/${teacherId}/history`);
     assert.equal(r.status, 200);
     const page = decode(r.text);
-    assert.match(page, new RegExp(`<td>Morgan Ellis</td><td>Viewed the record of ${name}</td>`));
-    assert.match(page, new RegExp(`<td>Morgan Ellis</td><td>Changed [^<]*employee id[^<]* of ${name}</td>`));
-    assert.match(page, /<td>[^<]*<\/td><td>Signed in<\/td>/, 'their own sign-ins are there too');
+    assert.match(page, new RegExp(`<td[^>]*>Morgan Ellis</td><td[^>]*>Viewed the record of ${name}</td>`));
+    assert.match(page, new RegExp(`<td[^>]*>Morgan Ellis</td><td[^>]*>Changed [^<]*employee id[^<]* of ${name}</td>`));
+    assert.match(page, /<td[^>]*>[^<]*<\/td><td[^>]*>Signed in<\/td>/, 'their own sign-ins are there too');
     r = await teacher.get(`/people/${teacherId}`);
     assert.equal(r.status, 200, 'they see their own record');
     assert.equal(count(srv.db, 'audit', `subject_id = ${teacherId} AND action = 'read'`), before,
@@ -506,6 +506,6 @@ test('R37, R38: the cases a person sees in a list are in their teachers\' histor
     assert.equal(count(srv.db, 'audit', `action = 'read' AND subject_id = ${teacherId}`), mine);
     // and the teacher reads who saw it, and where
     const page = decode((await teacher.get(`/people/${teacherId}/history`)).text);
-    assert.match(page, new RegExp(`<td>Dana Whitfield</td><td>Saw the case of ${name} in their caseload</td>`));
+    assert.match(page, new RegExp(`<td[^>]*>Dana Whitfield</td><td[^>]*>Saw the case of ${name} in their caseload</td>`));
     srv.moveTo(0);
 });

@@ -176,4 +176,8 @@ test('R28, R29: a member whose term has ended reads no Consulting Teacher\'s rev
     }
     assert.equal((await api(SITTING, 'GET', '/reports/work')).status, 200);
     assert.equal((await api(ENDED, 'GET', '/reports/work')).status, 403);
+    // The menu offers the reports to whom they open for, and to nobody else.
+    const reports = /<a href="\/reports"[^>]*>Reports<\/a>/;
+    assert.match((await page(SITTING, '/dashboard')).text, reports, 'a sitting member\'s menu');
+    assert.doesNotMatch((await page(ENDED, '/dashboard')).text, reports, 'the ended member\'s menu');
 });

@@ -90,13 +90,13 @@ test('the people list searches by words, school and role', async () => {
     assert.match(t, /Searchable Zed/);
     const inSchool4 = Number(scalar(srv.db, 'SELECT COUNT(*) FROM person WHERE school_id = 4;'));
     assert.match(t, new RegExp(`${inSchool4} (person|people) found`));
-    assert.doesNotMatch(t, /<td>coordinator@parley\.test<\/td>/, 'the coordinator has no school 4');
+    assert.doesNotMatch(t, /<td[^>]*>coordinator@parley\.test<\/td>/, 'the coordinator has no school 4');
 
     t = await list('role=panel_member');
     const panel = Number(scalar(srv.db, "SELECT COUNT(DISTINCT person_id) FROM person_role WHERE role = 'panel_member';"));
     assert.match(t, new RegExp(`${panel} people found`));
-    assert.match(t, /<td>panel@parley\.test<\/td>/);
-    assert.doesNotMatch(t, /<td>teacher@parley\.test<\/td>/);
+    assert.match(t, /<td[^>]*>panel@parley\.test<\/td>/);
+    assert.doesNotMatch(t, /<td[^>]*>teacher@parley\.test<\/td>/);
 
     t = await list('q=Searchable&role=panel_member');
     assert.match(t, /0 people found/, 'filters combine');
@@ -116,11 +116,11 @@ test('more than 25 people are shown in pages of 25', async () => {
     let r = await coord.get('/people');
     assert.match(r.text, /<nav class="pagination"/);
     assert.match(r.text, new RegExp(`Page 1 of ${Math.ceil(total / 25)} \\(${total} in all\\)`));
-    assert.equal((r.text.match(/<tr><td><a href="\/people\/\d+">/g) || []).length, 25);
+    assert.equal((r.text.match(/<tr><td[^>]*><a href="\/people\/\d+">/g) || []).length, 25);
     assert.match(r.text, /href="\/people\?q=&amp;page=2"|href="\/people\?q=&page=2"/);
     r = await coord.get('/people?page=2');
     assert.equal(r.status, 200);
-    assert.equal((r.text.match(/<tr><td><a href="\/people\/\d+">/g) || []).length, total - 25);
+    assert.equal((r.text.match(/<tr><td[^>]*><a href="\/people\/\d+">/g) || []).length, total - 25);
     assert.match(r.text, /Page 2 of/);
     // the filters survive paging
     r = await coord.get('/people?q=Paged&role=&page=1');
@@ -165,7 +165,7 @@ test('roles: an administrator needs a school; R29: a Panel member needs seat, ap
     const t = decode(r.text);
     assert.match(t, /Panel Member/);
     assert.match(t, /teacher seat, appointed by the union president, 2025-09-01 to 2029-09-01/);
-    assert.match(t, /<td>Administrator<\/td><td>Riverside High School/);
+    assert.match(t, /<td[^>]*>Administrator<\/td><td[^>]*>Riverside High School/);
 
     r = await post(`/people/${id}/roles`, { role: 'administrator', school_id: '3' });
     assert.equal(r.status, 400);

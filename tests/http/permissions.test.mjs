@@ -267,5 +267,5 @@ test('/help/permissions lists every rule of the policy table in plain words, to 
     for (const why of whys) assert.ok(page.includes(why), `the page says: ${why}`);
     assert.match(page, /The coordinator browses the whole audit log \(R38\)\./);
     assert.match(page, /Everyone sees who has viewed or changed their own record \(R37\)\./);
-    assert.equal((page.match(/<tr><td>/g) || []).length, whys.length, 'one row per rule, no more');
+    assert.equal((page.match(/<tr><td[^>]*>/g) || []).length, whys.length, 'one row per rule, no more');
 });

@@ -51,7 +51,7 @@ async function apply(previewPage, c = coord) {
 function problems(html) {
     const table = html.match(/<table class="roster-problems">[^]*?<\/table>/);
     assert.ok(table, 'the page has the problems table');
-    return [...table[0].matchAll(/<tr><td>([^<]*)<\/td><td>([^<]*)<\/td><td>([^<]*)<\/td><td>([^<]*)<\/td><\/tr>/g)]
+    return [...table[0].matchAll(/<tr><td[^>]*>([^<]*)<\/td><td[^>]*>([^<]*)<\/td><td[^>]*>([^<]*)<\/td><td[^>]*>([^<]*)<\/td><\/tr>/g)]
         .map(m => [m[1], m[2], m[3], decode(m[4])]);
 }
 

@@ -8,6 +8,7 @@
 #include "base/buf.h"
 #include "out/html.h"
 #include "out/json.h"
+#include "out/table_labels.h"
 
 static int setup(void **state)
 {
@@ -299,6 +300,49 @@ static void test_json_int_extremes(void **state)
                         "[-9223372036854775808,9223372036854775807,true]");
 }
 
+/* ---- Table labels (stacked rows on a phone) ---- */
+
+static void test_table_labels_from_headers(void **state)
+{
+    buf b = new_buf(state);
+    html_raw(&b, "<table><caption>Cases</caption><thead><tr><th scope=\"col\">Teacher</th>"
+                 "<th scope=\"col\">Last <abbr>step</abbr></th><th class=\"num\">Days</th></tr>"
+                 "</thead><tbody><tr><th scope=\"row\">Ann</th><td>Sept &amp; Oct</td>"
+                 "<td class=\"num\">4</td><td>extra</td></tr></tbody></table>");
+    table_labels_add(&b);
+    assert_string_equal(buf_cstr(&b),
+                        "<table><caption>Cases</caption><thead><tr><th scope=\"col\">Teacher</th>"
+                        "<th scope=\"col\">Last <abbr>step</abbr></th><th class=\"num\">Days</th>"
+                        "</tr></thead><tbody><tr><th data-label=\"Teacher\" scope=\"row\">Ann</th>"
+                        "<td data-label=\"Last step\">Sept &amp; Oct</td>"
+                        "<td data-label=\"Days\" class=\"num\">4</td><td>extra</td></tr>"
+                        "</tbody></table>");
+}
+
+static void test_table_labels_per_table(void **state)
+{
+    buf b = new_buf(state);
+    html_raw(&b, "<table><thead><tr><th>A &quot;x&quot;</th><th>B</th></tr></thead>"
+                 "<tbody><tr><td>1</td><td>2</td></tr><tr><td>3</td></tr></tbody></table>"
+                 "<table><tr><th>Key</th><td>value</td></tr></table><tdx>");
+    table_labels_add(&b);
+    assert_string_equal(buf_cstr(&b),
+                        "<table><thead><tr><th>A &quot;x&quot;</th><th>B</th></tr></thead>"
+                        "<tbody><tr><td data-label=\"A &quot;x&quot;\">1</td>"
+                        "<td data-label=\"B\">2</td></tr><tr><td data-label=\"A &quot;x&quot;\">3"
+                        "</td></tr></tbody></table>"
+                        "<table><tr><th>Key</th><td>value</td></tr></table><tdx>");
+}
+
+static void test_table_labels_no_header_unchanged(void **state)
+{
+    buf b = new_buf(state);
+    const char *page = "<p>No table <td>here</td>, only text &lt;thead&gt;.</p>";
+    html_raw(&b, page);
+    table_labels_add(&b);
+    assert_string_equal(buf_cstr(&b), page);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -315,6 +359,9 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_html_printf_unknown_stops, setup, teardown),
         cmocka_unit_test_setup_teardown(test_html_raw, setup, teardown),
         cmocka_unit_test_setup_teardown(test_html_long_output_grows, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_table_labels_from_headers, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_table_labels_per_table, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_table_labels_no_header_unchanged, setup, teardown),
         cmocka_unit_test_setup_teardown(test_json_nested, setup, teardown),
         cmocka_unit_test_setup_teardown(test_json_top_level_array_of_objects, setup, teardown),
         cmocka_unit_test_setup_teardown(test_json_deep_nesting, setup, teardown),
