@@ -10,6 +10,7 @@
 
 #include "app/enrolment.h"
 #include "app/meetings.h"
+#include "app/people.h"
 #include "base/clock.h"
 #include "base/secret.h"
 

@@ -8,6 +8,7 @@
 
 #include "app/calendar.h"
 #include "app/outbox.h"
+#include "app/people.h"
 #include "base/clock.h"
 
 #define REL(who) POLICY_REL(who)

@@ -9,7 +9,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "app/ct_terms.h"
+#include "app/people.h"
 #include "out/csv.h"
 
 /* --- problems --- */

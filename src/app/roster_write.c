@@ -4,7 +4,7 @@
 #include <inttypes.h>
 #include <string.h>
 
-#include "app/auth.h"
+#include "app/credential.h"
 #include "app/roster_internal.h"
 #include "domain/credential.h"
 
