@@ -42,9 +42,9 @@ enum app_status tokens_revoke_all(struct ctx *c, int64_t person_id, const char *
     int64_t n = db_changes(c->db);
     if (!n)
         return APP_OK;
-    return audit_append(c, "revoke", "api_token", 0, person_id,
-                        arena_printf(c->a, "Revoked %" PRId64 " API token%s: %s", n,
-                                     n == 1 ? "" : "s", why));
+    return audit_append(
+        c, "revoke", "api_token", 0, person_id,
+        arena_printf(c->a, "Revoked %" PRId64 " API token%s: %s", n, n == 1 ? "" : "s", why));
 }
 
 /* Every password link the person has dies: their credential generation
@@ -82,7 +82,8 @@ enum app_status auth_sign_in_end(struct ctx *c, int64_t person_id, const char *w
     enum app_status s = credentials_end(c, person_id, 0, why, NULL);
     return s != APP_OK ? s
                        : audit_append(c, "update", "password", person_id, person_id,
-                                      arena_printf(c->a, "Can no longer sign in (%s): a new "
-                                                         "password comes with a one-time link",
+                                      arena_printf(c->a,
+                                                   "Can no longer sign in (%s): a new "
+                                                   "password comes with a one-time link",
                                                    why));
 }

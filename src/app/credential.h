@@ -6,7 +6,7 @@
 
 #include "app/app.h"
 
-#define TOKEN_BYTES 32   /* a secret's 256 random bits */
+#define TOKEN_BYTES 32 /* a secret's 256 random bits */
 
 /* A new secret in c's arena; hash gets its stored form. */
 char *auth_secret_new(struct ctx *c, char hash[65]);
