@@ -34,19 +34,21 @@ static void phase_free(struct ctx *c, int64_t case_id, int64_t self, enum meetin
                  "isis", case_id, meeting_phase_key(p), self,
                  meeting_status_key(MEETING_CANCELLED));
     if (taken)
-        errors_add(errs, "phase", arena_printf(c->a, "This case already has its %s meeting: "
-                                                     "reschedule that one, or choose an "
-                                                     "additional meeting.",
-                                               meeting_phase_key(p)));
+        errors_add(errs, "phase",
+                   arena_printf(c->a,
+                                "This case already has its %s meeting: "
+                                "reschedule that one, or choose an "
+                                "additional meeting.",
+                                meeting_phase_key(p)));
 }
 
 static bool meeting_check(struct ctx *c, int64_t case_id, int64_t self,
-                          const struct meeting_input *in, struct checked *out,
-                          struct errors *errs)
+                          const struct meeting_input *in, struct checked *out, struct errors *errs)
 {
     if (!meeting_phase_parse(in->phase, &out->phase))
-        errors_add(errs, "phase", "Choose the start, middle or end meeting, or an additional "
-                                  "one.");
+        errors_add(errs, "phase",
+                   "Choose the start, middle or end meeting, or an additional "
+                   "one.");
     else
         phase_free(c, case_id, self, out->phase, errs);
     if (!(out->at = casework_time(c->a, in->at)))
@@ -72,7 +74,7 @@ static const char *moved_summary(struct ctx *c, const struct case_record *k, con
 /* --- writing --- */
 
 /* A parley meeting's invitations (app/invitation.h) follow it. */
-#define INVITATION_OF(case_id, id)                                                            \
+#define INVITATION_OF(case_id, id)                                                                 \
     ((struct invitation_event){INVITE_PARLEY_MEETING, (case_id), (id)})
 
 enum app_status meeting_schedule(struct ctx *c, int64_t case_id, const struct meeting_input *in,
@@ -104,9 +106,8 @@ enum app_status meeting_schedule(struct ctx *c, int64_t case_id, const struct me
 /* Loads the meeting to change: the version it was based on, and its
  * status (only a meeting still to come moves; held_ok: or one held). */
 static enum app_status meeting_for_change(struct ctx *c, int64_t case_id, int64_t id,
-                                          const char *version, bool held_ok,
-                                          struct case_record *k, struct meeting *m,
-                                          const char **refusal)
+                                          const char *version, bool held_ok, struct case_record *k,
+                                          struct meeting *m, const char **refusal)
 {
     enum app_status s = meeting_get(c, case_id, id, ACT_EDIT, k, m, refusal);
     if (s != APP_OK)
@@ -133,19 +134,22 @@ static enum app_status changed_one(struct ctx *c, int rc)
     return db_changes(c->db) == 1 ? APP_OK : APP_CONFLICT;
 }
 
-enum app_status meeting_reschedule(struct ctx *c, int64_t case_id, int64_t id,
-                                   const char *version, const struct meeting_input *in,
-                                   struct errors *errs, const char **refusal)
+enum app_status meeting_reschedule(struct ctx *c, int64_t case_id, int64_t id, const char *version,
+                                   const struct meeting_input *in, struct errors *errs,
+                                   const char **refusal)
 {
     struct case_record k;
     struct meeting old;
     enum app_status s = meeting_for_change(c, case_id, id, version, false, &k, &old, refusal);
     if (s != APP_OK)
         return s;
-    struct meeting_input merged = {
-        in->phase ? in->phase : meeting_phase_key(old.phase), in->at ? in->at : old.starts_at,
-        in->minutes ? in->minutes : arena_printf(c->a, "%d", old.minutes),
-        in->place ? in->place : old.place, NULL, NULL};
+    struct meeting_input merged = {in->phase ? in->phase : meeting_phase_key(old.phase),
+                                   in->at ? in->at : old.starts_at,
+                                   in->minutes ? in->minutes
+                                               : arena_printf(c->a, "%d", old.minutes),
+                                   in->place ? in->place : old.place,
+                                   NULL,
+                                   NULL};
     struct checked m;
     if (!meeting_check(c, case_id, id, &merged, &m, errs))
         return APP_INVALID;
@@ -179,8 +183,8 @@ enum app_status meeting_cancel(struct ctx *c, int64_t case_id, int64_t id, const
     if (s != APP_OK)
         return s;
     struct checked m = {old.phase, old.starts_at, old.place, old.minutes};
-    s = casework_record(c, &k, KIND_MEETING, id, "cancelled",
-                        moved_summary(c, &k, "cancelled", &m), true);
+    s = casework_record(c, &k, KIND_MEETING, id, "cancelled", moved_summary(c, &k, "cancelled", &m),
+                        true);
     return s == APP_OK ? invitation_send(c, &INVITATION_OF(case_id, id), NULL) : s;
 }
 
@@ -208,15 +212,18 @@ static unsigned attended_check(struct ctx *c, const struct case_record *k, const
 {
     unsigned bits;
     if (!meeting_attended_parse(c->a, text, &bits))
-        errors_add(errs, "attended", "Tick who attended: the teacher, the Consulting Teacher, "
-                                     "the administrator.");
+        errors_add(errs, "attended",
+                   "Tick who attended: the teacher, the Consulting Teacher, "
+                   "the administrator.");
     else if (!(bits & ATTENDED_TEACHER))
-        errors_add(errs, "attended", "R17: a parley meeting is held with the teacher. If the "
-                                     "teacher could not come, reschedule the meeting.");
+        errors_add(errs, "attended",
+                   "R17: a parley meeting is held with the teacher. If the "
+                   "teacher could not come, reschedule the meeting.");
     else if ((bits & ATTENDED_ADMINISTRATOR) && k->track != TRACK_PAR)
-        errors_add(errs, "attended", "R16: on a PA case the administrator takes no part in the "
-                                     "meetings; they are the teacher's and the Consulting "
-                                     "Teacher's.");
+        errors_add(errs, "attended",
+                   "R16: on a PA case the administrator takes no part in the "
+                   "meetings; they are the teacher's and the Consulting "
+                   "Teacher's.");
     return bits;
 }
 
@@ -231,8 +238,9 @@ enum app_status meeting_hold(struct ctx *c, int64_t case_id, int64_t id, const c
         return s;
     const char *today = clock_date(c->a, app_now(c));
     if (strncmp(m.starts_at, today, 10) > 0) {
-        *refusal = arena_printf(c->a, "This meeting is on %.10s: record it as held once it has "
-                                      "taken place, or reschedule it to the day it was held.",
+        *refusal = arena_printf(c->a,
+                                "This meeting is on %.10s: record it as held once it has "
+                                "taken place, or reschedule it to the day it was held.",
                                 m.starts_at);
         return APP_CONFLICT;
     }
@@ -246,8 +254,8 @@ enum app_status meeting_hold(struct ctx *c, int64_t case_id, int64_t id, const c
                                "held_at = ?, updated_at = ?, version = version + 1 "
                                "WHERE id = ? AND version = ?",
                                "sssiiii", meeting_status_key(MEETING_HELD),
-                               meeting_attended_text(c->a, bits), notes, m.held_at ? m.held_at : now,
-                               now, id, m.version));
+                               meeting_attended_text(c->a, bits), notes,
+                               m.held_at ? m.held_at : now, now, id, m.version));
     if (s != APP_OK)
         return s;
     return casework_record(c, &k, KIND_MEETING, id, "held",
