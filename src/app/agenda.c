@@ -87,7 +87,8 @@ static enum app_status task_deadlines(struct agenda *g, const struct case_record
         if (d->waiting || d->step->appointment)
             continue;
         agenda_item_on(g->c, &it, d->on, 0);
-        agenda_item_of_case(&it, g->c, k, *d->step->path ? arena_printf(g->c->a, "/%s", d->step->path) : "");
+        agenda_item_of_case(&it, g->c, k,
+                            *d->step->path ? arena_printf(g->c->a, "/%s", d->step->path) : "");
         it.what = arena_printf(g->c->a, "Due: %s (%s)", d->what, k->teacher_name);
         it.uid = arena_printf(g->c->a, "case-%" PRId64 "-%s-%d@parley", k->id, d->step->key,
                               d->instance);

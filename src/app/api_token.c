@@ -180,4 +180,3 @@ enum app_status token_revoke(struct ctx *c, int64_t token_id, struct api_token *
     return audit_append(c, "revoke", "api_token", token_id, out->person_id,
                         arena_printf(c->a, "Revoked the API token \"%s\"", out->name));
 }
-

@@ -649,9 +649,9 @@ enum app_status case_open(struct ctx *c, int64_t inquiry_id, int64_t *id, struct
         return s;
     const char *summary = arena_printf(c->a, "%s %s", t->label, q.reference);
     if ((s = case_event_add(c, *id, t->key, CASE_NONE, t->to, summary, "")) != APP_OK ||
-        (s = audit_append(c, "create", "case", *id, teacher,
-                          arena_printf(c->a, "Opened the case of %s from %s", q.name,
-                                       q.reference))) != APP_OK)
+        (s = audit_append(
+             c, "create", "case", *id, teacher,
+             arena_printf(c->a, "Opened the case of %s from %s", q.name, q.reference))) != APP_OK)
         return s;
     return case_tell(c, &k, t->notify, summary, NULL);
 }

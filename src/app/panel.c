@@ -138,7 +138,7 @@ const char *panel_r29_refusal(struct ctx *c, const char *who, const char *term_e
 /* --- who sits --- */
 
 enum app_status panel_members_on(struct ctx *c, const struct panel_session *s,
-                             struct panel_member **out, int *n)
+                                 struct panel_member **out, int *n)
 {
     /* A member with several terms shows once, by the term covering the date. */
     db_stmt *st = db_query(c->db,

@@ -52,9 +52,9 @@ role_set person_roles(struct ctx *c, int64_t person_id)
 {
     role_set set = 0;
     /* Roles count only in the program they were given in. */
-    db_stmt *st = db_query(c->db,
-                           "SELECT role FROM person_role WHERE person_id = ? AND program_id = ?",
-                           "ii", person_id, c->who.program_id);
+    db_stmt *st =
+        db_query(c->db, "SELECT role FROM person_role WHERE person_id = ? AND program_id = ?", "ii",
+                 person_id, c->who.program_id);
     enum role r;
     while (st && db_step(st) == DB_ROW)
         if (role_parse(db_text(st, 0), &r))
@@ -405,8 +405,10 @@ static bool role_held(const struct person *p, const struct role_fields *rf)
 const char *ct_restricted_until(struct ctx *c, int64_t person_id)
 {
     const char *now = clock_date(c->a, app_now(c)), *found = NULL;
-    db_stmt *st = db_query(c->db, "SELECT MAX(restricted_until) FROM ct_term WHERE person_id = ? "
-                                  "AND restricted_until <> ''", "i", person_id);
+    db_stmt *st = db_query(c->db,
+                           "SELECT MAX(restricted_until) FROM ct_term WHERE person_id = ? "
+                           "AND restricted_until <> ''",
+                           "i", person_id);
     if (st && db_step(st) == DB_ROW && ct_barred_on(db_text(st, 0), now))
         found = db_text_copy(st, 0, c->a);
     if (st)

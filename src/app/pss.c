@@ -103,7 +103,8 @@ enum app_status pss_request(struct ctx *c, const struct pss_request_form *in, in
     const char *summary = arena_printf(c->a, "Peer support case %" PRId64 ": a request (%s)", *id,
                                        pss_referral_label(rq.referral));
     s = pss_record(c, &k, "create", "pss_case", *id, summary, true);
-    return s == APP_OK ? pss_tell_coordinators(c, summary, arena_printf(c->a, "/pss/%" PRId64, *id)) : s;
+    return s == APP_OK ? pss_tell_coordinators(c, summary, arena_printf(c->a, "/pss/%" PRId64, *id))
+                       : s;
 }
 
 /* --- the coordinator's steps --- */

@@ -7,7 +7,7 @@
 
 #include "app/pss.h"
 
-#define WORK_MAX 200   /* a case's log entries, reports and releases, each */
+#define WORK_MAX 200 /* a case's log entries, reports and releases, each */
 
 /* Loads the case of this program and asks the policy table about act on
  * kind for it, with the asker's relations. Another program's case, or one
