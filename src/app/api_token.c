@@ -1,5 +1,6 @@
 /* api_token.c: API tokens (issue 15): made, listed and revoked through the
- * policy table; auth.c checks one presented with a request. */
+ * policy table; auth.c checks one presented with a request, and every
+ * token of a person ends at once through credential.c. */
 #include "app/api_token.h"
 
 #include <inttypes.h>

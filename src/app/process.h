@@ -2,8 +2,8 @@
  * workflow.h), gathered from the database in ONE place, and the answers
  * everyone asks of it: may this person take this step now (the use cases
  * of every part call it before writing), what may they do on this case,
- * what is due on it and for whom, and each person's tasks across the
- * cases they take part in (dashboards, /deadlines, the API, reminders). */
+ * what is due on it and for whom (each person's tasks across the cases
+ * they take part in are app/tasks.h's: dashboards, /deadlines, the API). */
 #ifndef PARLEY_APP_PROCESS_H
 #define PARLEY_APP_PROCESS_H
 
