@@ -7,12 +7,10 @@
 #include "app/panel.h"
 
 #include <inttypes.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "app/panel_internal.h"
 #include "base/clock.h"
-#include "domain/settings.h"
 
 const char *panel_today(struct ctx *c)
 {
