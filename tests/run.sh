@@ -1,6 +1,8 @@
 #!/bin/sh
-# Runs every suite: the cmocka unit tests, then the HTTP tests against a
-# real `parley serve` (built with ASan and UBSan), then the browser tests.
+# Runs every suite: the cmocka unit tests, then the structure tests (the
+# source tree's shape: includes down the layers, no circles among app/'s
+# files), then the HTTP tests against a real `parley serve` (built with
+# ASan and UBSan), then the browser tests.
 # Ends with one summary line.
 #
 #   sh tests/run.sh        on SQLite: every suite (`make test`)
@@ -72,6 +74,21 @@ done
 skips() {
     grep -E '^ *ok .* # SKIP' "$1" | sed 's/^ */  skipped: /'
 }
+
+# The source tree's shape, read from the objects the build made (nm). It
+# knows no database: it runs once, on SQLite, as the unit tests do.
+if [ "$engine" = sqlite ]; then
+    node --test --test-reporter=tap tests/structure/ > "$log/structure$suffix.tap" 2>&1
+    p=$(sed -n 's/^# pass \([0-9]*\)/\1/p' "$log/structure$suffix.tap" | tail -1)
+    f=$(sed -n 's/^# fail \([0-9]*\)/\1/p' "$log/structure$suffix.tap" | tail -1)
+    p=${p:-0}; f=${f:-0}
+    if [ "$p" -eq 0 ] && [ "$f" -eq 0 ]; then f=1; fi
+    if [ "$f" -ne 0 ]; then
+        grep -B2 -A40 '^not ok\|^    not ok' "$log/structure$suffix.tap" | head -150
+    fi
+    echo "structure: $p passed, $f failed"
+    passed=$((passed + p)); failed=$((failed + f))
+fi
 
 PARLEY_BIN=build/san/parley node --test --test-reporter=tap tests/http/ > "$log/http$suffix.tap" 2>&1
 p=$(sed -n 's/^# pass \([0-9]*\)/\1/p' "$log/http$suffix.tap" | tail -1)

@@ -1,6 +1,7 @@
 /* agenda.c: a person's dated things, gathered from their cases (the
  * process table's tasks and the cases' meetings), the Panel's sessions and
- * the coaching log. No rule is decided here. */
+ * the coaching log; each as agenda_item.c makes it. No rule is decided
+ * here. */
 #include "app/agenda.h"
 
 #include <inttypes.h>
@@ -36,93 +37,6 @@ static void keep(struct agenda *g, const struct agenda_item *item)
         g->items = more;
     }
     g->items[g->n++] = *item;
-}
-
-/* An item on date ("YYYY-MM-DD", or "YYYY-MM-DD HH:MM" with its time); an
- * empty date is in no range. */
-static void item_on(struct ctx *c, struct agenda_item *it, const char *date, int minutes)
-{
-    memset(it, 0, sizeof *it);
-    snprintf(it->date, sizeof it->date, "%.10s", date ? date : "");
-    it->time = date && strlen(date) >= 16 ? arena_printf(c->a, "%.5s", date + 11) : "";
-    it->minutes = minutes;
-}
-
-static void of_case(struct agenda_item *it, struct ctx *c, const struct case_record *k,
-                    const char *path)
-{
-    it->case_id = k->id;
-    it->teacher_name = k->teacher_name;
-    it->link = arena_printf(c->a, "/cases/%" PRId64 "%s", k->id, path);
-    it->updated_at = k->updated_at;
-    it->organizer_name = *k->ct_name ? k->ct_name : NULL;
-    it->organizer_email = *k->ct_email ? k->ct_email : NULL;
-}
-
-void agenda_initial_meeting(struct ctx *c, const struct case_record *k, struct agenda_item *it)
-{
-    item_on(c, it, k->meeting_at, 60);
-    of_case(it, c, k, "");
-    it->what = arena_printf(c->a, "Initial meeting: %s", k->teacher_name);
-    it->place = k->meeting_place;
-    it->description = arena_printf(c->a, "The initial meeting of %s with their Consulting "
-                                         "Teacher, %s.",
-                                   k->teacher_name, *k->ct_name ? k->ct_name : "not assigned");
-    it->uid = arena_printf(c->a, "case-%" PRId64 "-initial@parley", k->id);
-    it->sequence = k->meeting_sequence;
-    it->cancelled = k->meeting_cancelled;
-}
-
-void agenda_agreement_review(struct ctx *c, const struct case_record *k, struct agenda_item *it)
-{
-    item_on(c, it, k->review_at, 60);
-    of_case(it, c, k, "/agreement");
-    it->what = arena_printf(c->a, "PAR Agreement review: %s", k->teacher_name);
-    it->place = k->review_place;
-    bool rep = *k->union_rep_name;
-    it->description = arena_printf(c->a, "%s reviews the PAR Agreement with %s%s.",
-                                   k->teacher_name,
-                                   rep ? k->union_rep_name : "a union representative",
-                                   rep ? ", union representative" : "");
-    it->uid = arena_printf(c->a, "case-%" PRId64 "-review@parley", k->id);
-    it->sequence = k->review_sequence;
-    it->cancelled = k->review_cancelled;
-}
-
-void agenda_parley_meeting(struct ctx *c, const struct case_record *k, const struct meeting *m,
-                           struct agenda_item *it)
-{
-    item_on(c, it, m->starts_at, m->minutes);
-    of_case(it, c, k, "/meetings");
-    it->what = arena_printf(c->a, "%s: %s (%s)",
-                            k->track == TRACK_PAR ? "Parley meeting" : "Meeting", k->teacher_name,
-                            meeting_phase_label(m->phase));
-    it->place = m->place;
-    it->description = arena_printf(
-        c->a, "%s for the case of %s, with %s. Consulting Teacher: %s. %s.",
-        meeting_phase_label(m->phase), k->teacher_name,
-        k->track == TRACK_PAR ? "the teacher, the Consulting Teacher and the administrator"
-                              : "the teacher and the Consulting Teacher",
-        *k->ct_name ? k->ct_name : "not assigned", meeting_status_label(m->status));
-    it->uid = m->uid;
-    it->sequence = m->sequence;
-    it->updated_at = m->updated_at;
-    it->cancelled = m->status == MEETING_CANCELLED;
-}
-
-void agenda_panel_session(struct ctx *c, const struct panel_session *s, struct agenda_item *it)
-{
-    item_on(c, it, s->held_on, 120);
-    it->time = s->starts_at;
-    it->what = arena_printf(c->a, "Panel session: %d %s on the docket", s->ncases,
-                            s->ncases == 1 ? "case" : "cases");
-    it->place = s->place;
-    it->link = arena_printf(c->a, "/panel/sessions/%" PRId64, s->id);
-    it->uid = arena_printf(c->a, "panel-session-%" PRId64 "@parley", s->id);
-    it->organizer_name = *s->arranged_by_name ? s->arranged_by_name : NULL;
-    it->organizer_email = *s->arranged_by_email ? s->arranged_by_email : NULL;
-    it->sequence = s->sequence;
-    it->updated_at = s->updated_at;
 }
 
 /* The initial meeting and the agreement review: their people's (R10, R11). */
@@ -172,8 +86,9 @@ static enum app_status task_deadlines(struct agenda *g, const struct case_record
         struct agenda_item it;
         if (d->waiting || d->step->appointment)
             continue;
-        item_on(g->c, &it, d->on, 0);
-        of_case(&it, g->c, k, *d->step->path ? arena_printf(g->c->a, "/%s", d->step->path) : "");
+        agenda_item_on(g->c, &it, d->on, 0);
+        agenda_item_of_case(&it, g->c, k,
+                            *d->step->path ? arena_printf(g->c->a, "/%s", d->step->path) : "");
         it.what = arena_printf(g->c->a, "Due: %s (%s)", d->what, k->teacher_name);
         it.uid = arena_printf(g->c->a, "case-%" PRId64 "-%s-%d@parley", k->id, d->step->key,
                               d->instance);
@@ -224,7 +139,7 @@ static enum app_status visits(struct agenda *g)
     enum app_status s = coaching_week(g->c, g->c->who.person_id, g->from, g->to, &es, &n);
     for (int i = 0; s == APP_OK && i < n; i++) {
         struct agenda_item it;
-        item_on(g->c, &it, es[i].on_date, 0);
+        agenda_item_on(g->c, &it, es[i].on_date, 0);
         it.what = arena_printf(g->c->a, "Coaching: %s (%s)", coaching_kind_label(es[i].kind),
                                es[i].teacher_name);
         it.place = es[i].focus;

@@ -7,31 +7,8 @@
 #ifndef PARLEY_AGENDA_H
 #define PARLEY_AGENDA_H
 
-#include "app/meetings.h"
-#include "app/panel.h"
+#include "app/agenda_item.h"
 
-struct agenda_item {
-    char date[11];
-    const char *time;                /* "15:30"; "" for a whole day (a deadline) */
-    int minutes;
-    const char *what, *place;
-    const char *description;         /* a sentence for a calendar; NULL: none */
-    int64_t case_id;                 /* 0: not a case's (a Panel session) */
-    const char *teacher_name, *link;
-    /* as a calendar event */
-    const char *uid, *organizer_name, *organizer_email;
-    int sequence;
-    int64_t updated_at;
-    bool cancelled;
-};
-/* Each kind of meeting as one calendar event, the same in the agenda, the
- * feeds and the invitations (app/invitation.h): its time, place, words,
- * UID and SEQUENCE, and whether it is cancelled. */
-void agenda_initial_meeting(struct ctx *c, const struct case_record *k, struct agenda_item *it);
-void agenda_agreement_review(struct ctx *c, const struct case_record *k, struct agenda_item *it);
-void agenda_parley_meeting(struct ctx *c, const struct case_record *k, const struct meeting *m,
-                           struct agenda_item *it);
-void agenda_panel_session(struct ctx *c, const struct panel_session *s, struct agenda_item *it);
 /* From `from` to `to` (YYYY-MM-DD, both included), by date and time;
  * visits: with a Consulting Teacher's coaching visits. */
 enum app_status agenda_mine(struct ctx *c, const char *from, const char *to, bool visits,

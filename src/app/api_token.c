@@ -1,12 +1,13 @@
 /* api_token.c: API tokens (issue 15): made, listed and revoked through the
- * policy table; auth.c checks one presented with a request. */
+ * policy table; auth.c checks one presented with a request, and every
+ * token of a person ends at once through credential.c. */
 #include "app/api_token.h"
 
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "app/auth_internal.h"
+#include "app/credential.h"
 #include "base/clock.h"
 
 #define DAY 86400
@@ -179,21 +180,4 @@ enum app_status token_revoke(struct ctx *c, int64_t token_id, struct api_token *
         return s;
     return audit_append(c, "revoke", "api_token", token_id, out->person_id,
                         arena_printf(c->a, "Revoked the API token \"%s\"", out->name));
-}
-
-enum app_status tokens_revoke_all(struct ctx *c, int64_t person_id, const char *why)
-{
-    int64_t now = app_now(c);
-    int rc = db_exec(c->db,
-                     "UPDATE api_token SET revoked_at = ?, revoked_note = ? "
-                     "WHERE person_id = ? AND revoked_at = 0 AND expires_at > ?",
-                     "isii", now, why, person_id, now);
-    if (rc != DB_OK)
-        return app_db_status(rc);
-    int64_t n = db_changes(c->db);
-    if (!n)
-        return APP_OK;
-    return audit_append(c, "revoke", "api_token", 0, person_id,
-                        arena_printf(c->a, "Revoked %" PRId64 " API token%s: %s", n,
-                                     n == 1 ? "" : "s", why));
 }

@@ -35,8 +35,5 @@ enum app_status tokens_list(struct ctx *c, int64_t person_id, const char *q, str
 /* Revokes one token: one's own, or (the coordinator) one made in their
  * program. Revoking a revoked token changes nothing. *out is the token. */
 enum app_status token_revoke(struct ctx *c, int64_t token_id, struct api_token *out);
-/* Revokes every live token of a person, every program's, saying why
- * (TOKENS_ENDED_...): signing out everywhere, a new password, a link. */
-enum app_status tokens_revoke_all(struct ctx *c, int64_t person_id, const char *why);
 
 #endif

@@ -98,9 +98,6 @@ int64_t app_now(const struct ctx *c);
 enum app_status app_authorize(struct ctx *c, enum action act, enum record_kind kind,
                               const struct policy_record *rec);
 bool app_signed_in(const struct ctx *c);
-/* The roles a person holds (auth.c). */
-role_set person_roles(struct ctx *c, int64_t person_id);
-
 /* The audit log (R38). subject_id: the person the record is about (R37). */
 enum app_status audit_append(struct ctx *c, const char *action, const char *kind,
                              int64_t record_id, int64_t subject_id, const char *summary);

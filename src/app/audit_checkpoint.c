@@ -33,10 +33,6 @@
 #include "base/clock.h"
 #include "base/log.h"
 
-const char audit_checkpoints_header[] =
-    "# parley audit checkpoints (R38): ROW HASH SIGNED_AT SIGNATURE, one a line.\n"
-    "# Check them with: parley audit verify --public-key KEY --checkpoints THIS_FILE\n";
-
 /* --- writing --- */
 
 static void checkpoint_line(char *out, size_t n, const struct audit_checkpoint *cp)

@@ -48,6 +48,10 @@ void audit_key_default_path(const char *db_url, char *out, size_t n)
     snprintf(out, n, "%s.audit-key", len ? name : "parley");
 }
 
+const char audit_checkpoints_header[] =
+    "# parley audit checkpoints (R38): ROW HASH SIGNED_AT SIGNATURE, one a line.\n"
+    "# Check them with: parley audit verify --public-key KEY --checkpoints THIS_FILE\n";
+
 void audit_checkpoints_path(const char *key_path, char *out, size_t n)
 {
     snprintf(out, n, "%s.checkpoints", key_path);

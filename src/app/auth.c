@@ -1,22 +1,21 @@
-/* auth.c: passwords (argon2id), sign-in throttling, sessions stored in the
- * database (only the SHA-256 of a token is kept), API tokens, one-time
- * password links. */
+/* auth.c: passwords (argon2id), sign-in throttling (refused where the
+ * program's provider is the only way in), sessions stored in the database
+ * (only the SHA-256 of a token is kept: app/credential.h), a presented API
+ * token, one-time password links. */
 #include "app/auth.h"
 
 #include <ctype.h>
 #include <inttypes.h>
 #include <string.h>
 
-#include "app/api_token.h"
 #include "app/auth_internal.h"
+#include "app/credential.h"
+#include "app/people.h"
 #include "app/signin.h"
-#include "app/sso.h"
 #include "base/clock.h"
 #include "base/secret.h"
 #include "domain/credential.h"
 #include "domain/password.h"
-
-#define TOKEN_BYTES 32   /* 256 bits */
 
 static char *lower(arena *a, const char *s)
 {
@@ -26,40 +25,7 @@ static char *lower(arena *a, const char *s)
     return out;
 }
 
-/* --- tokens: 256 random bits shown once; only their SHA-256 is stored --- */
-
-char *auth_secret_new(struct ctx *c, char hash[65])
-{
-    char *t = secret_token(c->a, TOKEN_BYTES);
-    secret_sha256_hex(t, strlen(t), hash);
-    return t;
-}
-
-bool auth_secret_stored_form(const char *token, char hash[65])
-{
-    if (!token || strlen(token) != TOKEN_BYTES * 2)
-        return false;
-    secret_sha256_hex(token, strlen(token), hash);
-    return true;
-}
-
 /* --- sessions --- */
-
-role_set person_roles(struct ctx *c, int64_t person_id)
-{
-    role_set set = 0;
-    /* Roles count only in the program they were given in. */
-    db_stmt *st = db_query(c->db,
-                           "SELECT role FROM person_role WHERE person_id = ? AND program_id = ?",
-                           "ii", person_id, c->who.program_id);
-    enum role r;
-    while (st && db_step(st) == DB_ROW)
-        if (role_parse(db_text(st, 0), &r))
-            set |= 1u << r;
-    if (st)
-        db_done(st);
-    return set;
-}
 
 /* sso_program: the program whose provider vouched for the person (issue
  * 17), the only one the session works in; 0: a password. */
@@ -92,6 +58,12 @@ static void actor_set(struct ctx *c, int64_t person_id, int64_t program_id, cons
     }
     if (st)
         db_done(st);
+}
+
+bool sso_only(struct ctx *c, int64_t program_id)
+{
+    return c->app->oidc && program_id == c->app->cfg.sso.program_id &&
+           strcmp(program_setting_of(c, program_id, "password_sign_in"), "no") == 0;
 }
 
 enum app_status auth_login_begin(struct ctx *c, const char *email, const char *password,
@@ -223,46 +195,6 @@ enum app_status auth_logout(struct ctx *c)
     return audit_append(c, "logout", "session", c->who.session_id, c->who.person_id, "Signed out");
 }
 
-/* Every password link the person has dies: their credential generation
- * moves on (finding 11). */
-static int links_end(struct ctx *c, int64_t pid)
-{
-    return db_exec(c->db,
-                   "UPDATE person SET credential_generation = credential_generation + 1 "
-                   "WHERE id = ?",
-                   "i", pid);
-}
-
-/* Issue 15: every way in but the password ends: the person's sessions
- * (but keep_session, 0 for none), API tokens and password links. *ended:
- * how many sessions ended. */
-static enum app_status credentials_end(struct ctx *c, int64_t pid, int64_t keep_session,
-                                       const char *why, int64_t *ended)
-{
-    int rc = links_end(c, pid);
-    if (rc == DB_OK)
-        rc = db_exec(c->db, "DELETE FROM session WHERE person_id = ? AND id <> ?", "ii", pid,
-                     keep_session);
-    if (rc != DB_OK)
-        return app_db_status(rc);
-    if (ended)
-        *ended = db_changes(c->db);
-    return tokens_revoke_all(c, pid, why);
-}
-
-enum app_status auth_sign_in_end(struct ctx *c, int64_t person_id, const char *why)
-{
-    int rc = db_exec(c->db, "UPDATE person SET password_hash = NULL WHERE id = ?", "i", person_id);
-    if (rc != DB_OK)
-        return app_db_status(rc);
-    enum app_status s = credentials_end(c, person_id, 0, why, NULL);
-    return s != APP_OK ? s
-                       : audit_append(c, "update", "password", person_id, person_id,
-                                      arena_printf(c->a, "Can no longer sign in (%s): a new "
-                                                         "password comes with a one-time link",
-                                                   why));
-}
-
 enum app_status auth_logout_everywhere(struct ctx *c, int64_t *ended)
 {
     enum app_status s = credentials_end(c, c->who.person_id, 0, TOKENS_ENDED_SIGN_OUT, ended);
@@ -390,7 +322,7 @@ enum app_status auth_link_make(struct ctx *c, int64_t person_id, const char **to
     if (generation < 0)
         return APP_NOT_FOUND;
     /* The link replaces older links (finding 11). */
-    int rc = links_end(c, person_id);
+    int rc = password_links_end(c, person_id);
     if (rc != DB_OK)
         return app_db_status(rc);
     char hash[65], *t = auth_secret_new(c, hash);

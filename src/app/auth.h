@@ -20,6 +20,9 @@ struct login_attempt {
     struct signin_decision refused;    /* APP_THROTTLED: why, and until when */
     struct hash_job hash;
 };
+/* The program's people sign in through its provider only: it has one, and
+ * its setting password_sign_in says no. */
+bool sso_only(struct ctx *c, int64_t program_id);
 /* APP_OK: a->hash is to be computed, then auth_login_finish.
  * APP_THROTTLED: a->refused says why and until when (domain/signin.h).
  * Counts the attempt for the throttle: needs the request's transaction. */
@@ -34,9 +37,6 @@ enum app_status auth_login_finish(struct ctx *c, struct login_attempt *a, const 
 bool auth_session_load(struct ctx *c, const char *token, const char **csrf, const char **flash);
 enum app_status auth_session_set_flash(struct ctx *c, const char *message);
 enum app_status auth_logout(struct ctx *c);
-/* The person can no longer sign in: no password, no session, no API token,
- * no link; why is the reason (TOKENS_ENDED_...). Their email changed. */
-enum app_status auth_sign_in_end(struct ctx *c, int64_t person_id, const char *why);
 enum app_status auth_logout_everywhere(struct ctx *c, int64_t *ended);
 /* A bearer token for the API: true when it is live (c->who is then its
  * owner, acting in the token's program); else *refusal says why for the

@@ -1,17 +1,11 @@
-/* auth_internal.h: what auth.c shares with api_token.c, the other keeper of
- * secrets: a new secret (256 random bits, shown once) and the form a
- * presented one is stored in (its SHA-256; only that is kept); and with
- * password_link.c, which mails one-time links; and with sso.c, which
- * signs people in through the program's OpenID provider. */
+/* auth_internal.h: what auth.c shares with password_link.c, which mails
+ * one-time links, and with sso.c, which signs people in through the
+ * program's OpenID provider. The secrets themselves are app/credential.h's. */
 #ifndef PARLEY_APP_AUTH_INTERNAL_H
 #define PARLEY_APP_AUTH_INTERNAL_H
 
 #include "app/app.h"
 
-/* A new secret in c's arena; hash gets its stored form. */
-char *auth_secret_new(struct ctx *c, char hash[65]);
-/* The stored form of a secret someone presents; false if it cannot be one. */
-bool auth_secret_stored_form(const char *token, char hash[65]);
 /* A one-time link for the person, in the caller's transaction; *token
  * goes in /reset/TOKEN. Their older links die (finding 11). No
  * authorisation and no audit: the callers do both. APP_NOT_FOUND: no

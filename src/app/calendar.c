@@ -1,7 +1,7 @@
-/* calendar.c: a meeting's calendar file and the personal feeds. A feed
- * acts as its owner: their agenda, in which the policy table decides, case
- * by case, which meetings they may see (R16: an administrator never a PA
- * case's). */
+/* calendar.c: a meeting's calendar file and the personal feeds (each item
+ * an iCalendar event as agenda_item.c makes it). A feed acts as its
+ * owner: their agenda, in which the policy table decides, case by case,
+ * which meetings they may see (R16: an administrator never a PA case's). */
 #include "app/calendar.h"
 
 #include <inttypes.h>
@@ -10,30 +10,12 @@
 
 #include "app/enrolment.h"
 #include "app/meetings.h"
+#include "app/people.h"
 #include "base/clock.h"
 #include "base/secret.h"
 
 #define TOKEN_BYTES 32       /* 256 bits, as sessions and API tokens */
 #define PRODID "-//Parley//Parley meetings//EN"
-
-/* --- as iCalendar --- */
-
-bool calendar_event(struct ctx *c, const struct agenda_item *it, struct ical_event *out)
-{
-    bool all_day = !*it->time;
-    int64_t start;
-    if (!ical_local_time(arena_printf(c->a, "%s %s", it->date, all_day ? "00:00" : it->time),
-                         &start))
-        return false;
-    *out = (struct ical_event){
-        .uid = it->uid, .start = start,
-        .end = start + (all_day ? 86400 : (int64_t)it->minutes * 60), .all_day = all_day,
-        .date = it->date, .stamp = app_now(c), .sequence = it->sequence, .summary = it->what,
-        .location = it->place,
-        .description = it->description ? it->description : it->teacher_name,
-        .organizer = {it->organizer_name, it->organizer_email}, .cancelled = it->cancelled};
-    return true;
-}
 
 const char *calendar_publish(struct ctx *c, const char *name, const struct agenda_item *events,
                              int n)

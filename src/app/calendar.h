@@ -11,9 +11,6 @@
 #include "app/agenda.h"
 #include "out/ical.h"
 
-/* An agenda item as a calendar event, its local time in UTC and DTSTAMP
- * now (false: its stored time is not one, which what is stored never is). */
-bool calendar_event(struct ctx *c, const struct agenda_item *it, struct ical_event *out);
 /* The events as an iCalendar file (METHOD:PUBLISH), as the calendar
  * files and feeds give them; name: the calendar's (NULL: none). */
 const char *calendar_publish(struct ctx *c, const char *name, const struct agenda_item *events,

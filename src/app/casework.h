@@ -6,6 +6,7 @@
 #ifndef PARLEY_CASEWORK_H
 #define PARLEY_CASEWORK_H
 
+#include "app/case_news.h"
 #include "app/enrolment.h"
 
 /* Loads the case and asks the policy table about act on kind for it. A

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "app/panel.h"
+#include "app/people.h"
 #include "base/clock.h"
 #include "domain/people.h"
 
@@ -271,18 +272,6 @@ enum app_status ct_leave(struct ctx *c, int64_t person_id, const char *left_on,
                         arena_printf(c->a, "Recorded that %s left the Consulting Teacher's role "
                                            "on %s: no principal or assistant-principal post "
                                            "until %s (R27)", w.name, left_on, until));
-}
-
-const char *ct_restricted_until(struct ctx *c, int64_t person_id)
-{
-    const char *now = today(c), *found = NULL;
-    db_stmt *st = db_query(c->db, "SELECT MAX(restricted_until) FROM ct_term WHERE person_id = ? "
-                                  "AND restricted_until <> ''", "i", person_id);
-    if (st && db_step(st) == DB_ROW && ct_barred_on(db_text(st, 0), now))
-        found = db_text_copy(st, 0, c->a);
-    if (st)
-        db_done(st);
-    return found;
 }
 
 /* --- R28: the Panel's yearly review --- */

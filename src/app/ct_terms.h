@@ -60,12 +60,8 @@ enum app_status ct_leave(struct ctx *c, int64_t person_id, const char *left_on,
                          const char *version, struct errors *errs);
 /* R28: one review per CT per school year, by a Panel member whose term is
  * running (R29); *refusal says why when forbidden. */
-enum app_status ct_review_add(struct ctx *c, int64_t person_id,
-                              const struct ct_review_input *in, int64_t *id,
-                              struct errors *errs, const char **refusal);
-/* R27: the day a former CT's bar on principal and assistant-principal posts
- * ends, when it is still running today; NULL when none is. */
-const char *ct_restricted_until(struct ctx *c, int64_t person_id);
+enum app_status ct_review_add(struct ctx *c, int64_t person_id, const struct ct_review_input *in,
+                              int64_t *id, struct errors *errs, const char **refusal);
 
 /* R29: one Panel seat's holder. */
 struct panel_seat {

@@ -60,20 +60,6 @@ enum app_status cases_list(struct ctx *c, const struct case_filter *f, struct pa
  * CASE_POLICY(k). APP_NOT_FOUND when there is no such case. */
 enum app_status case_load(struct ctx *c, int64_t id, struct case_record *k);
 #define CASE_POLICY(k) (&(struct policy_record){.known = true, .relations = (k)->relations})
-/* Puts a change to one of the case's parts on its timeline (R37); part:
- * policy_part_key() of its kind, so that only those who may see the part
- * see the event (R16). what: a short key ("added", "approved"). */
-enum app_status case_event_part(struct ctx *c, const struct case_record *k, const char *part,
-                                const char *what, const char *summary);
-/* Tells the people of the case (enum notify_who, 0-ended), the asker
- * excepted, with a link to the case. headline: the summary's words fit
- * for e-mail (notify.h), NULL when the summary is such words already. */
-enum app_status case_tell(struct ctx *c, const struct case_record *k, const int *who,
-                          const char *summary, const char *headline);
-/* The people a case relationship or a role names (policy.h's WHO_CASE_*
- * or a role): the case's teacher, its CT, its school's administrators, the
- * Panel's members sitting today (R29)... at most max. */
-int case_people(struct ctx *c, const struct case_record *k, int who, int64_t *ids, int max);
 /* With its timeline; a view by anyone but the teacher is audited (R37). */
 enum app_status case_get(struct ctx *c, int64_t id, struct case_record *out);
 /* A list that shows cases (the list of cases, the deadlines, a person's

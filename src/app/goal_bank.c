@@ -1,10 +1,56 @@
 /* goal_bank.c: the goals bank the coordinator keeps (KIND_GOAL_BANK, R19):
  * goals a teacher and their Consulting Teacher start from. A bank goal is
- * retired rather than removed: goals started from it keep their link. */
+ * retired rather than removed: goals started from it keep their link.
+ * The SMART fields a bank goal and a case's goal share are checked here,
+ * for both (goals.c starts a goal from a bank goal). */
 #include <inttypes.h>
 #include <string.h>
 
 #include "app/goals.h"
+#include "app/rubric_edit.h"
+
+#define TITLE_MAX 200
+#define TEXT_MAX 2000
+#define ACTIONS_MAX 4000
+
+/* --- the SMART fields (goals and the bank's goals alike) --- */
+
+bool goal_fields_check(struct ctx *c, const struct goal_input *in, int64_t keep,
+                       struct goal_fields *out, struct errors *errs)
+{
+    if (!goal_kind_parse(in->kind, &out->kind))
+        errors_add(errs, "kind",
+                   "Choose the kind of goal: professional practice or student "
+                   "learning.");
+    out->title = casework_text(errs, "title", in->title, TITLE_MAX, true);
+    out->specific = casework_text(errs, "specific", in->specific, TEXT_MAX, true);
+    out->measure = casework_text(errs, "measure", in->measure, TEXT_MAX, true);
+    out->actions = casework_text(errs, "actions", in->actions, ACTIONS_MAX, false);
+    out->indicator_id = in->indicator_id && *in->indicator_id ? parse_id(in->indicator_id) : 0;
+    /* A goal keeps the indicator it has although it was retired since. */
+    if (in->indicator_id && *in->indicator_id &&
+        (!out->indicator_id ||
+         (out->indicator_id != keep && !rubric_indicator_usable(c, out->indicator_id))))
+        errors_add(errs, "indicator_id", "Choose an indicator of the program's rubric, or none.");
+    return errs->n == 0;
+}
+
+struct goal_input goal_input_over(const struct goal_input *in, const struct goal_input *base)
+{
+#define OVER(f) (in->f ? in->f : base->f)
+    return (struct goal_input){OVER(kind),         OVER(title),   OVER(specific),
+                               OVER(measure),      OVER(actions), OVER(due_on),
+                               OVER(indicator_id), OVER(bank_id), OVER(status)};
+#undef OVER
+}
+
+bool goal_input_given(const struct goal_input *in)
+{
+    return in->kind || in->title || in->specific || in->measure || in->actions || in->due_on ||
+           in->indicator_id;
+}
+
+/* --- the bank --- */
 
 #define BANK_COLUMNS                                                                               \
     "SELECT b.id, b.kind, b.title, b.specific, b.measure, b.actions, "                             \

@@ -1,13 +1,13 @@
 /* invitation.c: who is invited to each kind of meeting, and the
  * invitation's text, written by out/ical.c from the same calendar event as
- * the agenda and the feeds show (app/agenda.h). */
+ * the agenda and the feeds show (app/agenda_item.h). */
 #include "app/invitation.h"
 
 #include <inttypes.h>
 #include <string.h>
 
-#include "app/calendar.h"
 #include "app/outbox.h"
+#include "app/people.h"
 #include "base/clock.h"
 
 #define REL(who) POLICY_REL(who)

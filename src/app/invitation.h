@@ -17,7 +17,7 @@
 #ifndef PARLEY_INVITATION_H
 #define PARLEY_INVITATION_H
 
-#include "app/agenda.h"
+#include "app/agenda_item.h"
 #include "out/ical.h"
 
 enum invitation_kind {

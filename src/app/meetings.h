@@ -6,7 +6,7 @@
  * attended and its minutes. A PAR cycle does not close with fewer than
  * three held (workflow.c's close_cycle). A PA case's meetings are the
  * teacher's and the CT's only: its administrator is neither invited nor
- * told (R16). */
+ * told (R16). meetings.c reads them; meetings_write.c's steps change them. */
 #ifndef PARLEY_MEETINGS_H
 #define PARLEY_MEETINGS_H
 
@@ -87,6 +87,12 @@ enum app_status meeting_hold(struct ctx *c, int64_t case_id, int64_t id, const c
 enum app_status meetings_of_case(struct ctx *c, const struct case_record *k,
                                  struct meeting **out, int *n);
 
+/* Who attended, between its stored keys ("teacher,ct,administrator": false
+ * on a key that is none of them), the bits ATTENDED_* and words ("the
+ * teacher, the Consulting Teacher and the administrator"). */
+bool meeting_attended_parse(arena *a, const char *text, unsigned *out);
+const char *meeting_attended_text(arena *a, unsigned bits);
+const char *meeting_attended_words(struct ctx *c, unsigned bits);
 /* Every meeting of the case, soonest first. No authorisation: for the
  * process's facts (app/process.c), which count them (R17). */
 enum app_status case_meetings(struct ctx *c, int64_t case_id, struct meeting **out, int *n);

@@ -11,7 +11,10 @@
  * do what is the policy table's (KIND_PANEL_SESSION, KIND_PANEL_NOTE,
  * KIND_RECUSAL, KIND_PANEL_VOTE, KIND_DECISION). Every write is audited;
  * notes, recusals and votes never reach the case's timeline or anyone's
- * inbox. */
+ * inbox. The files, from the bottom up: panel.c (the sessions as they
+ * stand), panel_item.c (one case at a session), panel_write.c (a session's
+ * steps), panel_view.c (what a session shows), panel_vote.c (the work on
+ * one case). */
 #ifndef PARLEY_APP_PANEL_H
 #define PARLEY_APP_PANEL_H
 

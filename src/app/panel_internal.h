@@ -1,5 +1,7 @@
-/* panel_internal.h: what panel.c, panel_view.c and panel_vote.c share and
- * no one else needs. */
+/* panel_internal.h: what the Panel's files share and no one else needs:
+ * panel.c (sessions as they stand, who sits), panel_item.c (one case at a
+ * session, as the asker stands to it), and above them panel_write.c,
+ * panel_view.c and panel_vote.c. */
 #ifndef PARLEY_APP_PANEL_INTERNAL_H
 #define PARLEY_APP_PANEL_INTERNAL_H
 

@@ -1,14 +1,16 @@
-/* people.c: schools, people and their roles; the audit log's views. */
+/* people.c: schools, people and their roles (R27's bar on a former CT's
+ * administrator post is read here, where roles are given; ct_terms.c
+ * records it); the audit log's views. */
 #include "app/people.h"
 
 #include <ctype.h>
 #include <inttypes.h>
 #include <string.h>
 
-#include "app/auth.h"
-#include "app/ct_terms.h"
+#include "app/credential.h"
 #include "base/clock.h"
 #include "domain/credential.h"
+#include "domain/ct_term.h"
 
 #define SELF(c, id) (&(struct policy_record){.known = true, .self = (id) == (c)->who.person_id})
 
@@ -44,6 +46,22 @@ static void role_add_from_row(struct ctx *c, db_stmt *st, int col, struct person
     r->term_start = arena_strdup(c->a, db_text(st, col + 6));
     r->term_end = arena_strdup(c->a, db_text(st, col + 7));
     p->nroles++;
+}
+
+role_set person_roles(struct ctx *c, int64_t person_id)
+{
+    role_set set = 0;
+    /* Roles count only in the program they were given in. */
+    db_stmt *st =
+        db_query(c->db, "SELECT role FROM person_role WHERE person_id = ? AND program_id = ?", "ii",
+                 person_id, c->who.program_id);
+    enum role r;
+    while (st && db_step(st) == DB_ROW)
+        if (role_parse(db_text(st, 0), &r))
+            set |= 1u << r;
+    if (st)
+        db_done(st);
+    return set;
 }
 
 static enum app_status roles_load(struct ctx *c, struct person *p)
@@ -382,6 +400,20 @@ static bool role_held(const struct person *p, const struct role_fields *rf)
         if (p->roles[i].role == rf->role && p->roles[i].school_id == rf->school_id)
             return true;
     return false;
+}
+
+const char *ct_restricted_until(struct ctx *c, int64_t person_id)
+{
+    const char *now = clock_date(c->a, app_now(c)), *found = NULL;
+    db_stmt *st = db_query(c->db,
+                           "SELECT MAX(restricted_until) FROM ct_term WHERE person_id = ? "
+                           "AND restricted_until <> ''",
+                           "i", person_id);
+    if (st && db_step(st) == DB_ROW && ct_barred_on(db_text(st, 0), now))
+        found = db_text_copy(st, 0, c->a);
+    if (st)
+        db_done(st);
+    return found;
 }
 
 /* R27: a Consulting Teacher who left waits before a principal's or an

@@ -40,6 +40,9 @@ struct people_filter {
     const char *role;                /* a role key, or NULL */
 };
 
+/* The roles a person holds in the program the asker acts in. */
+role_set person_roles(struct ctx *c, int64_t person_id);
+
 /* The person who signs in with this email: emails are unique in a
  * program, and at most one person of any program holds a password for an
  * address (012); else the first person with it. 0: nobody has it.
@@ -57,6 +60,9 @@ enum app_status person_create(struct ctx *c, const struct person_input *in, int6
 enum app_status person_update(struct ctx *c, int64_t id, int64_t version,
                               const struct person_input *in, struct errors *errs);
 
+/* R27: the day a former CT's bar on principal and assistant-principal posts
+ * ends, when it is still running today; NULL when none is. */
+const char *ct_restricted_until(struct ctx *c, int64_t person_id);
 enum app_status role_add(struct ctx *c, int64_t person_id, const struct role_input *in,
                          int64_t *role_id, struct errors *errs);
 enum app_status role_remove(struct ctx *c, int64_t person_id, int64_t role_id);

@@ -2,8 +2,8 @@
  * workflow.h), gathered from the database in ONE place, and the answers
  * everyone asks of it: may this person take this step now (the use cases
  * of every part call it before writing), what may they do on this case,
- * what is due on it and for whom, and each person's tasks across the
- * cases they take part in (dashboards, /deadlines, the API, reminders). */
+ * what is due on it and for whom (each person's tasks across the cases
+ * they take part in are app/tasks.h's: dashboards, /deadlines, the API). */
 #ifndef PARLEY_APP_PROCESS_H
 #define PARLEY_APP_PROCESS_H
 
@@ -65,14 +65,11 @@ struct case_task {
  * part's items only to those who may see that part). */
 enum app_status case_due(struct ctx *c, const struct case_record *k, const struct case_facts *f,
                          struct case_task **out, int *n);
-/* Across every case (and, for the coordinator, request; and every peer
- * support case of the federation they work in) the asker takes part in,
- * overdue first, then by date: their own tasks (mine), or everything due
- * that they may see, for whomever (/deadlines). */
-enum app_status tasks_of(struct ctx *c, bool mine, struct case_task **out, int *n);
 /* Whom an item is due from, in words ("The case's Consulting Teacher or
  * the coordinator"). */
 const char *due_who_words(struct ctx *c, const int *who);
+/* The item's step, rule, words and link, for the asker (out->t set). */
+void case_task_fill(struct ctx *c, const struct case_record *k, struct case_task *out);
 /* The next free task of a list being built (out, n of cap), grown as needed. */
 struct case_task *case_task_slot(struct ctx *c, struct case_task **out, int *n, int *cap);
 /* The case's status in plain words, for the asker. */

@@ -1,9 +1,14 @@
-/* pss_internal.h: what pss.c (cases), pss_work.c (the consultant's work),
- * pss_demo.c and search.c (a case found, opened as its page would) share. */
+/* pss_internal.h: what the peer support files share, from the bottom up:
+ * pss_case.c (loading, records), pss_process.c (the process table's
+ * answers), pss_work.c (the consultant's work), pss.c (requests and the
+ * coordinator's steps); and search.c, which opens a case found as its
+ * page would. */
 #ifndef PARLEY_APP_PSS_INTERNAL_H
 #define PARLEY_APP_PSS_INTERNAL_H
 
 #include "app/pss.h"
+
+#define WORK_MAX 200 /* a case's log entries, reports and releases, each */
 
 /* Loads the case of this program and asks the policy table about act on
  * kind for it, with the asker's relations. Another program's case, or one
@@ -16,13 +21,21 @@ enum app_status pss_open(struct ctx *c, int64_t id, enum action act, enum record
  * "pss_log", "pss_report", "pss_release". */
 enum app_status pss_record(struct ctx *c, const struct pss_case *k, const char *action,
                            const char *kind, int64_t record_id, const char *summary, bool tell);
-/* The case's log, reports and releases, oldest first. */
-enum app_status pss_work_load(struct ctx *c, struct pss_case *k);
-/* Only its releases (k->releases, k->nreleases). */
+/* The case's releases (k->releases, k->nreleases), oldest first. */
 enum app_status pss_releases_load(struct ctx *c, struct pss_case *k);
+/* The release of this case named in v; else APP_INVALID with the field
+ * release_id's error in errs. */
+enum app_status pss_release_find(struct ctx *c, int64_t case_id, const char *v,
+                                 struct pss_release_item *x, struct errors *errs);
+/* Tells the service's coordinators (those of its own program) in their
+ * inboxes, with a link; nothing of a case leaves by e-mail (R33-R35). */
+enum app_status pss_tell_coordinators(struct ctx *c, const char *message, const char *link);
 /* The open cases the asker may see (the coordinator's: every one of the
  * program; anyone else's: those they take part in), oldest first. */
 enum app_status pss_cases_open(struct ctx *c, struct pss_case **out, int *n);
+
+/* The case's log, reports and releases, oldest first (pss_work.c). */
+enum app_status pss_work_load(struct ctx *c, struct pss_case *k);
 
 /* Opens the case for step key through the policy table's row the step
  * goes through (pss_open), with its facts. */

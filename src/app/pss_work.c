@@ -9,8 +9,6 @@
 #include "base/utf8.h"
 #include "domain/people.h"
 
-#define WORK_MAX 200
-
 /* --- reading --- */
 
 static enum app_status log_load(struct ctx *c, struct pss_case *k)
@@ -56,40 +54,6 @@ static enum app_status reports_load(struct ctx *c, struct pss_case *k)
         e->body = db_text_copy(st, 3, c->a);
         e->author = db_text_copy(st, 4, c->a);
     }
-    db_done(st);
-    return APP_OK;
-}
-
-static void release_row(struct ctx *c, db_stmt *st, struct pss_release_item *e)
-{
-    e->id = db_int(st, 0);
-    e->report_id = db_int(st, 1);
-    e->version = db_int(st, 2);
-    e->created_at = db_int(st, 3);
-    e->released_at = db_int(st, 4);
-    for (int p = 0; p < PSS_PARTY_COUNT; p++)
-        e->consents.at[p] = db_int(st, 5 + p);
-    if (!pss_release_status_parse(db_text(st, 8), &e->status))
-        e->status = PSS_RELEASE_PROPOSED;
-    e->report_title = db_text_copy(st, 9, c->a);
-    e->recipient = db_text_copy(st, 10, c->a);
-    e->purpose = db_text_copy(st, 11, c->a);
-}
-
-#define RELEASE_COLUMNS                                                                    \
-    "SELECT x.id, x.report_id, x.version, x.created_at, x.released_at, "                   \
-    "x.member_consent_at, x.president_consent_at, x.consultant_consent_at, x.status, "     \
-    "r.title, x.recipient, x.purpose FROM pss_release x JOIN pss_report r ON r.id = x.report_id "
-
-enum app_status pss_releases_load(struct ctx *c, struct pss_case *k)
-{
-    db_stmt *st = db_query(c->db, RELEASE_COLUMNS "WHERE x.pss_case_id = ? ORDER BY x.id LIMIT ?",
-                           "id", k->id, WORK_MAX);
-    if (!st)
-        return APP_ERROR;
-    k->releases = arena_alloc(c->a, sizeof *k->releases * WORK_MAX);
-    while (k->nreleases < WORK_MAX && db_step(st) == DB_ROW)
-        release_row(c, st, &k->releases[k->nreleases++]);
     db_done(st);
     return APP_OK;
 }
@@ -241,24 +205,6 @@ enum app_status pss_release_propose(struct ctx *c, int64_t id, const char *repor
                                    recipient), true);
 }
 
-/* The release of this case named in v, or APP_NOT_FOUND. */
-static enum app_status release_find(struct ctx *c, int64_t case_id, const char *v,
-                                    struct pss_release_item *x, struct errors *errs)
-{
-    int64_t rid = parse_id(v ? v : "");
-    db_stmt *st = db_query(c->db, RELEASE_COLUMNS "WHERE x.id = ? AND x.pss_case_id = ?", "ii",
-                           rid, case_id);
-    if (!st)
-        return APP_ERROR;
-    bool found = db_step(st) == DB_ROW;
-    if (found)
-        release_row(c, st, x);
-    db_done(st);
-    if (!found)
-        errors_add(errs, "release_id", "Choose one of this case's releases.");
-    return found ? APP_OK : APP_INVALID;
-}
-
 /* One statement per party: the column is never taken from the request. */
 static const char *const consent_sql[PSS_PARTY_COUNT] = {
     "UPDATE pss_release SET member_consent_at = ?, version = version + 1 WHERE id = ? AND "
@@ -279,7 +225,7 @@ static enum app_status release_open(struct ctx *c, int64_t id, const char *key,
     struct pss_facts f;
     enum app_status s = pss_step_open(c, id, key, k, &f, refusal);
     if (s == APP_OK)
-        s = release_find(c, id, release_id, x, errs);
+        s = pss_release_find(c, id, release_id, x, errs);
     if (s != APP_OK)
         return s;
     return pss_step_allows(c, k, &f, key, pss_release_index(&f, x->id), NULL, refusal);

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "app/case_news.h"
 #include "app/notify.h"
 #include "app/process.h"
 #include "base/clock.h"

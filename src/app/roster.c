@@ -1,5 +1,5 @@
 /* roster.c: reading a district's roster and working out what importing it
- * does (see roster.h); roster_write.c writes it. */
+ * does (see roster.h); roster_write.c imports it. */
 #include "app/roster_internal.h"
 
 #include <ctype.h>
@@ -9,7 +9,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "app/ct_terms.h"
+#include "app/people.h"
 #include "out/csv.h"
 
 /* --- problems --- */
@@ -813,13 +813,6 @@ enum app_status roster_preview(struct ctx *c, const struct roster_files *f,
     plan->work = arena_alloc(c->a, sizeof *plan->work);
     struct planning pl = {.c = c, .plan = plan, .w = plan->work, .progress = p};
     return plan_files(&pl, f);
-}
-
-enum app_status roster_import(struct ctx *c, const struct roster_files *f, struct roster_plan *plan,
-                              const struct roster_progress *p)
-{
-    enum app_status s = roster_preview(c, f, plan, p);
-    return s != APP_OK ? s : roster_write(c, plan, p);
 }
 
 const char *roster_counts_text(arena *a, const struct roster_counts *n)

@@ -51,9 +51,6 @@ struct roster_work {
     const char *files;                       /* "users.csv, orgs.csv": for the audit */
 };
 
-/* The plan's writes and its audit entry (roster_write.c). */
-enum app_status roster_write(struct ctx *c, struct roster_plan *plan,
-                             const struct roster_progress *p);
 void roster_progress_step(const struct roster_progress *p, const char *what, size_t done,
                           size_t total);
 

@@ -1,9 +1,10 @@
-/* roster_write.c: an import's writes, in the caller's one transaction, and
- * its one audit entry; the web's roster kept between preview and import. */
+/* roster_write.c: an import (roster.c's preview, then its writes, in the
+ * caller's one transaction) and its one audit entry; the web's roster kept
+ * between preview and import. */
 #include <inttypes.h>
 #include <string.h>
 
-#include "app/auth.h"
+#include "app/credential.h"
 #include "app/roster_internal.h"
 #include "domain/credential.h"
 
@@ -141,8 +142,9 @@ static enum app_status people_write(struct ctx *c, struct roster_work *w,
     return s;
 }
 
-enum app_status roster_write(struct ctx *c, struct roster_plan *plan,
-                             const struct roster_progress *p)
+/* The plan's writes and its audit entry. */
+static enum app_status roster_write(struct ctx *c, struct roster_plan *plan,
+                                    const struct roster_progress *p)
 {
     struct roster_work *w = plan->work;
     enum app_status s = schools_write(c, w);
@@ -155,6 +157,13 @@ enum app_status roster_write(struct ctx *c, struct roster_plan *plan,
     return audit_append(c, "import", "roster", 0, 0,
                         arena_printf(c->a, "Imported the district's roster (%s): %s.", w->files,
                                      roster_counts_text(c->a, &plan->n)));
+}
+
+enum app_status roster_import(struct ctx *c, const struct roster_files *f, struct roster_plan *plan,
+                              const struct roster_progress *p)
+{
+    enum app_status s = roster_preview(c, f, plan, p);
+    return s != APP_OK ? s : roster_write(c, plan, p);
 }
 
 /* --- the web's roster between its preview and its import --- */

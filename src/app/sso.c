@@ -16,12 +16,6 @@ const char *sso_provider_name(struct ctx *c)
     return c->app->oidc ? c->app->cfg.sso.name : NULL;
 }
 
-bool sso_only(struct ctx *c, int64_t program_id)
-{
-    return c->app->oidc && program_id == c->app->cfg.sso.program_id &&
-           strcmp(program_setting_of(c, program_id, "password_sign_in"), "no") == 0;
-}
-
 static const char *return_uri(struct ctx *c)
 {
     return arena_printf(c->a, "%s" SSO_RETURN_PATH, c->app->cfg.public_url);

@@ -16,9 +16,6 @@
 
 /* The provider's name, for the sign-in page; NULL: there is none. */
 const char *sso_provider_name(struct ctx *c);
-/* The program's people sign in through its provider only: it has one, and
- * its setting password_sign_in says no. */
-bool sso_only(struct ctx *c, int64_t program_id);
 
 /* A sign-in on its way to the provider. */
 struct sso_start {

@@ -3,6 +3,7 @@
  * each person's agenda. */
 #include "app/agenda.h"
 #include "app/process.h"
+#include "app/tasks.h"
 #include "base/clock.h"
 #include "web/api.h"
 #include "web/handlers.h"

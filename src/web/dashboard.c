@@ -9,6 +9,7 @@
 
 #include "app/agenda.h"
 #include "app/process.h"
+#include "app/tasks.h"
 #include "base/clock.h"
 #include "out/html.h"
 #include "web/handlers.h"

@@ -5,6 +5,7 @@
  * transaction itself once the provider has answered. */
 #include <string.h>
 
+#include "app/auth.h"
 #include "app/sso.h"
 #include "out/html.h"
 #include "web/handlers.h"
