@@ -291,13 +291,8 @@ static void eligibility_answer(req *r, const struct inquiry *q)
                           "first meeting at the latest; the answer appears here.</p>");
         return;
     }
-    html_printf(&r->out, "<p role=\"status\"><strong>%s</strong></p><ul class=\"criteria\">",
-                e.advice);
-    for (int i = 0; i < e.n; i++)
-        html_printf(&r->out, "<li class=\"%s\"><strong>%s</strong> (%s): %s</li>",
-                    e.c[i].passed ? "criterion-pass" : "criterion-fail",
-                    e.c[i].passed ? "Met" : "Not met", e.c[i].rule, e.c[i].sentence);
-    html_printf(&r->out, "</ul><p class=\"hint\">Confirmed by %s, ",
+    eligibility_criteria(r, &e);
+    html_printf(&r->out, "<p class=\"hint\">Confirmed by %s, ",
                 *q->facts_by_name ? q->facts_by_name : "the command line");
     html_time(r, q->facts_at);
     html_raw(&r->out, ".</p>");

@@ -209,7 +209,7 @@ test('R1-R6: the facts the coordinator confirms get the same answer as the publi
     const pub = criteria((await new Client(srv.base).get('/eligibility?' + new URLSearchParams({ check: '1', ...facts }))).text);
     assert.ok(page && pub);
     assert.equal(page, pub);
-    assert.match(page, /\(R4\)/, 'a 4-month plan: PA only');
+    assert.match(page, /href="\/help\/rules#R4"/, 'a 4-month plan: PA only');
     const api = await new Client(srv.base).get(`/api/v1/inquiries/${id}`, { headers: bearer(token(srv.db, DEMO.coordinator)) });
     assert.equal(api.json().eligibility.par, false);
     assert.equal(api.json().eligibility.pa, true);

@@ -134,7 +134,9 @@ test('R39: only the invited answer; the answers are checked, field by field', as
     assert.match(t, /groups of at least 5 people/);
     r = await post(TEACHER, `/cases/${PAR}/survey`, { fair: '0', transparent: '', humane: '6', comment: 'x'.repeat(2001) });
     assert.equal(r.status, 400);
-    for (const f of ['fair', 'transparent', 'humane']) assert.match(fieldError(r.text, f), /R39: choose one answer/, f);
+    // each error names its question (issue 18: three alike would not say which)
+    for (const f of ['fair', 'transparent', 'humane'])
+        assert.match(fieldError(r.text, f), new RegExp(`^Say how far you agree that the process felt ${f}: choose one answer`), f);
     assert.ok(fieldError(r.text, 'comment'));
     r = await api(TEACHER, 'POST', `/cases/${PAR}/survey`, { fair: 3, transparent: 9, humane: 3 });
     assert.equal(r.status, 400);
