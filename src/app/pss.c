@@ -393,7 +393,7 @@ static void check_change(struct ctx *c, const struct pss_case *k, const struct p
                                   : "no leave of absence");
     if (ch->agreement_by && step_ok(c, k, f, "record_agreement", ck, errs) &&
         pss_agreement_check(ch->agreement_by, ch->agreement_note, errs))
-        said(ck, "recorded the district's agreement (R33)");
+        said(ck, "recorded the district's agreement");
     if (ch->hold)
         check_hold(c, k, f, ch, ck, errs);
     if (ch->close && strcmp(ch->close, "yes"))

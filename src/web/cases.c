@@ -118,7 +118,7 @@ static void case_new_page(req *r, const char *inquiry_id, const struct errors *e
         return;
     }
     page_begin(r, "Open a case from an inquiry");
-    html_raw(&r->out, "<p>R8, R10: a case starts only from the teacher's own request, sent with "
+    html_raw(&r->out, "<p>A case starts only from the teacher's own request, sent with "
                       "the contact form. The sender becomes a participating teacher in the "
                       "program (or is matched to their record by email); issue them a password "
                       "link from their record so they can follow their case.</p>");
@@ -216,7 +216,7 @@ static void timeline_table(req *r, const struct case_record *k)
         html_raw(&r->out, "<tr><td>");
         html_time(r, k->events[i].at);
         html_printf(&r->out, "</td><td>%s</td><td>%s</td></tr>", k->events[i].actor,
-                    k->events[i].summary);
+                    plain_words(r, k->events[i].summary, NULL));
     }
     html_raw(&r->out, "</tbody></table></div>");
 }
@@ -265,8 +265,8 @@ static void track_fields(req *r, const struct case_input *in, const struct error
                                     case_track_label((enum case_track)i)};
     field_select(r, &(struct field){.name = "track", .label = "Track", .value = in->track,
                                     .required = true,
-                                    .hint = "The teacher's choice (R8). PAR is checked against "
-                                            "the facts below (R1-R6); PA and PAR never at once (R7)."},
+                                    .hint = "The teacher's choice. PAR is checked against "
+                                            "the facts below; PA and PAR never at once."},
                  tracks, TRACK_COUNT, errs);
     html_raw(&r->out, "<fieldset class=\"field\"><legend>The facts as confirmed</legend>");
     eligibility_fields(r, &(struct eligibility_answers){in->district_year, in->plan, in->months,
@@ -319,7 +319,7 @@ static void step_form(req *r, const struct case_record *k, const struct step_def
         struct option *cts = ct_options(r, k, &n);
         field_select(r, &(struct field){.name = "ct_id", .label = "Consulting Teacher",
                                         .value = in->ct_id, .required = true,
-                                        .hint = "R30: each CT's weighted caseload (PAR counts 2, "
+                                        .hint = "Each CT's weighted caseload (PAR counts 2, "
                                                 "PA 1) against the cap; a CT over the cap is "
                                                 "refused."}, cts, n, errs);
     }
@@ -524,15 +524,15 @@ void page_case_agreement(req *r)
                 *k.union_rep_name ? k.union_rep_name : "a union representative (not chosen yet)");
     html_raw(&r->out,
              "<ol><li>Taking part is voluntary: the teacher asked to join, and may withdraw at "
-             "any time (R8).</li><li>A Consulting Teacher is the teacher's coach and primary "
-             "evaluator; the principal or administrator is the secondary evaluator (R14).</li>"
+             "any time.</li><li>A Consulting Teacher is the teacher's coach and primary "
+             "evaluator; the principal or administrator is the secondary evaluator.</li>"
              "<li>The cycle lasts from 6 months to one year; the administrator sets its "
-             "timeline before it starts (R12, R13).</li><li>At least three parley meetings of "
-             "the teacher, the Consulting Teacher and the administrator are held (R17).</li>"
+             "timeline before it starts.</li><li>At least three parley meetings of "
+             "the teacher, the Consulting Teacher and the administrator are held.</li>"
              "<li>The teacher sees everything in their case: every document, every deadline, "
-             "and who viewed or changed it (R37).</li><li>At the end the Consulting Teacher "
+             "and who viewed or changed it.</li><li>At the end the Consulting Teacher "
              "recommends a rating to the Panel; the teacher sees it first and may submit "
-             "evidence (R21, R22).</li></ol>");
+             "evidence.</li></ol>");
     signature(r, "The teacher", k.teacher_name, k.teacher_signed_at);
     signature(r, "The union representative", *k.union_rep_name ? k.union_rep_name : "—",
               k.rep_signed_at);

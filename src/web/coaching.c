@@ -46,11 +46,11 @@ static void confidentiality(req *r, const struct case_record *k)
 {
     if (k->track == TRACK_PAR)
         html_raw(&r->out, "<p>On a PAR case the administrator of the teacher's school, the "
-                          "secondary evaluator, also reads this log (R14).</p>");
+                          "secondary evaluator, also reads this log.</p>");
     else
         html_raw(&r->out, "<p class=\"flash\" id=\"confidential\">This coaching log is "
                           "confidential: it is never shown to an evaluator and is never "
-                          "evidence in an evaluation (R16).</p>");
+                          "evidence in an evaluation.</p>");
 }
 
 static void entry_article(req *r, const struct case_record *k, const struct coaching_entry *e,
@@ -204,5 +204,5 @@ void coaching_section(req *r, const struct case_record *k)
     html_raw(&r->out, ".</p>");
     if (k->track != TRACK_PAR)
         html_raw(&r->out, "<p>Confidential: never shown to an evaluator, never evidence in an "
-                          "evaluation (R16).</p>");
+                          "evaluation.</p>");
 }

@@ -49,7 +49,7 @@ void goal_fields_form(req *r, const struct goal_input *in, bool with_due, const 
                                  .label = "Kind of goal",
                                  .value = in->kind,
                                  .required = true,
-                                 .hint = "R19: each cycle has at least one professional-"
+                                 .hint = "Each cycle has at least one professional-"
                                          "practice and one student-learning goal."},
                  kinds, GOAL_KIND_COUNT + 1, errs);
     field_input(

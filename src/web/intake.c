@@ -301,7 +301,7 @@ static void eligibility_answer(req *r, const struct inquiry *q)
 static void eligibility_section(req *r, const struct inquiry *q, const struct intake_typed *t,
                                 const struct errors *errs)
 {
-    html_raw(&r->out, "<h2 id=\"eligibility\">Eligibility (R1–R6)</h2>");
+    html_raw(&r->out, "<h2 id=\"eligibility\">Eligibility</h2>");
     eligibility_answer(r, q);
     struct eligibility_answers shown = t->facts.district_year || t->facts.plan ? t->facts : facts_of(r, q);
     facts_form(r, q, &shown, errs);
@@ -327,7 +327,9 @@ static void case_section(req *r, const struct inquiry *q)
                     q->id, q->name);
         form_end(r, "Open a case");
     } else {
-        html_printf(&r->out, "<p>No case yet.%s%s</p>", why ? " " : "", why ? why : "");
+        html_raw(&r->out, "<p>No case yet. ");
+        rule_text(r, why);
+        html_raw(&r->out, "</p>");
     }
 }
 

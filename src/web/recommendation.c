@@ -76,10 +76,10 @@ static void rec_form(req *r, const struct case_record *k, const struct recommend
                      const struct rec_input *in, const struct errors *errs)
 {
     html_raw(&r->out, "<section class=\"panel\" aria-labelledby=\"write\"><h2 id=\"write\">"
-                      "Your recommendation</h2><p>R21: you recommend an overall rating to the "
+                      "Your recommendation</h2><p>You recommend an overall rating to the "
                       "Panel, with your rationale. It stays a draft, seen by you alone, until "
                       "you send it; then the teacher and the administrator read it and may send "
-                      "the Panel evidence (R22), and it no longer changes.</p>");
+                      "the Panel evidence, and it no longer changes.</p>");
     form_errors(r, errs);
     form_begin(r, rec_url(r, k->id, "/recommendation"));
     version_field(r, rec->version);
@@ -132,7 +132,7 @@ static void submission_form(req *r, const struct case_record *k, const struct su
                             const struct errors *errs)
 {
     html_raw(&r->out, "<section class=\"panel\" aria-labelledby=\"send\"><h2 id=\"send\">"
-                      "Send the Panel your evidence</h2><p>R22: before the Panel meets you may "
+                      "Send the Panel your evidence</h2><p>Before the Panel meets you may "
                       "send it written evidence, or ask to appear in person.</p>");
     form_errors(r, errs);
     form_begin(r, rec_url(r, k->id, "/panel-submissions"));
@@ -370,7 +370,7 @@ void page_packet(req *r)
         return;
     }
     case_part_begin(r, &k, "Evidence packet for the Panel", NULL);
-    html_raw(&r->out, "<p class=\"no-print\">R21: what the Panel reads about this case, "
+    html_raw(&r->out, "<p class=\"no-print\">What the Panel reads about this case, "
                       "compiled from it. Print this page for a paper copy.</p>");
     html_raw(&r->out, "<h2>The Consulting Teacher's recommendation</h2>");
     if (p.rec.status == REC_NONE)

@@ -36,7 +36,7 @@ describe('Consulting Teachers\' terms (R27)', () => {
             await page.getByLabel('Term starts').fill(start);
             await page.getByLabel('Committed until').fill(plusYears(start, 1));
             await submit(page, 'Record this term');
-            await assertVisible(page.getByText(/at least 2 years \(R27\)/).first(), 'R27: a one-year commitment is refused');
+            await assertVisible(page.getByText(/at least 2 years\./).first(), 'R27: a one-year commitment is refused');
             await check(s, 'coordinator', 'cts-refused');
             await page.getByLabel('Committed until').fill(plusYears(start, 2));
             await submit(page, 'Record this term');
