@@ -194,11 +194,13 @@ static void case_details(req *r, const struct case_record *k)
         record_row(r, "Agreement review", *k->review_at ? arena_printf(r->a, "%s, %s", k->review_at,
                                                                        k->review_place) : "");
     }
-    record_row(r, "Cycle", *k->cycle_start ? arena_printf(r->a, "%s to %s, %s plan of %d months "
+    enum plan_type plan = PLAN_COUNT;
+    plan_type_parse(k->plan_type, &plan);
+    record_row(r, "Cycle", *k->cycle_start ? arena_printf(r->a, "%s to %s, %s of %d months "
                                                                 "(set by %s)",
                                                           k->cycle_start, k->cycle_end,
-                                                          k->plan_type, k->plan_months,
-                                                          k->timeline_by) : "Not set yet (R12)");
+                                                          plan_type_label(plan), k->plan_months,
+                                                          k->timeline_by) : "Not set yet");
     if (k->state == CASE_WITHDRAWN)
         record_row(r, "Reason for withdrawal", k->withdrawn_reason);
     record_row(r, "Intake handled by", k->handler_name);

@@ -99,7 +99,7 @@ static void details(req *r, const struct pss_case *k)
              k->agreement_at ? arena_printf(r->a, ", for the district: %s%s%s", k->agreement_by,
                                             *k->agreement_note ? ". " : "", k->agreement_note)
                              : " Not recorded: no work starts until it is.");
-    html_printf(&r->out, "<div><dt>Hold (R35)</dt><dd>%s", pss_hold_label(k->hold));
+    html_printf(&r->out, "<div><dt>Hold</dt><dd>%s", pss_hold_label(k->hold));
     if (k->hold != PSS_HOLD_NONE) {
         html_raw(&r->out, ", since ");
         html_time(r, k->hold_at);
