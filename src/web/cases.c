@@ -282,10 +282,10 @@ static void timeline_fields(req *r, const struct case_input *in, const struct er
 {
     field_input(r, &(struct field){.name = "cycle_start", .label = "The cycle starts",
                                    .type = "date", .value = in->cycle_start, .required = true,
-                                   .hint = "YYYY-MM-DD. R12: set before the cycle starts."}, errs);
+                                   .hint = "Its first day, set before the cycle starts."}, errs);
     field_input(r, &(struct field){.name = "cycle_end", .label = "The cycle ends", .type = "date",
                                    .value = in->cycle_end, .required = true,
-                                   .hint = "R13: from 6 months to one year after the start."},
+                                   .hint = "From 6 months to one year after the start."},
                 errs);
     struct option plans[PLAN_COUNT + 1] = {{"", "Choose a plan"}};
     for (int p = 0; p < PLAN_COUNT; p++)
@@ -313,7 +313,7 @@ static void step_form(req *r, const struct case_record *k, const struct step_def
     if (t->needs & NEED_MEETING) {
         field_input(r, &(struct field){.name = "at", .label = "Date and time",
                                        .type = "datetime-local", .value = in->at, .required = true,
-                                       .hint = "Without a date picker, type YYYY-MM-DD HH:MM."}, errs);
+                                       .hint = "The day, then the time."}, errs);
         field_input(r, &(struct field){.name = "place", .label = "Place", .value = in->place,
                                        .required = true}, errs);
     }

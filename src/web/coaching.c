@@ -28,7 +28,7 @@ static void entry_fields(req *r, const struct coaching_input *in, const struct e
                                        coaching_kind_label((enum coaching_kind)k)};
     field_input(r, &(struct field){.name = "on_date", .label = "Date", .type = "date",
                                    .value = in->on_date, .required = true,
-                                   .hint = "YYYY-MM-DD, the day it took place."}, errs);
+                                   .hint = "The day it took place."}, errs);
     field_input(r, &(struct field){.name = "minutes", .label = "Minutes", .type = "number",
                                    .value = in->minutes, .required = true,
                                    .hint = "How long, from 1 to 600."}, errs);

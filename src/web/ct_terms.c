@@ -98,7 +98,7 @@ static void term_form(req *r, const struct ct_summary *cts, int n,
                  opts, k, errs);
     field_input(r, &(struct field){.name = "starts_on", .label = "Term starts", .type = "date",
                                    .value = in->starts_on, .required = true,
-                                   .hint = "Without a date picker, type YYYY-MM-DD."}, errs);
+                                   .hint = "The term's first day."}, errs);
     field_input(r, &(struct field){.name = "committed_until", .label = "Committed until",
                                    .type = "date", .value = in->committed_until, .required = true,
                                    .hint = "The commitment's last day: at least 2 years after the "
@@ -202,7 +202,7 @@ static void leave_form(req *r, const struct ct_record *k, const char *left_on,
                 id_text(r, t->version));
     field_input(r, &(struct field){.name = "left_on", .label = "Left the role on", .type = "date",
                                    .value = left_on, .required = true,
-                                   .hint = "Without a date picker, type YYYY-MM-DD."}, errs);
+                                   .hint = "Their last day as a Consulting Teacher."}, errs);
     form_end(r, "Record leaving");
 }
 

@@ -81,7 +81,7 @@ void goal_fields_form(req *r, const struct goal_input *in, bool with_due, const 
                                     .type = "date",
                                     .value = in->due_on,
                                     .required = true,
-                                    .hint = "YYYY-MM-DD, within the cycle."},
+                                    .hint = "A day within the cycle."},
                     errs);
     int n;
     struct option *inds = indicator_options(r, in->indicator_id, &n);

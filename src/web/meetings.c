@@ -54,7 +54,7 @@ static void time_fields(req *r, const struct meeting_input *in, const struct err
                          : in->at;
     field_input(r, &(struct field){.name = "at", .label = "Date and time", .type = "datetime-local",
                                    .value = at, .required = true,
-                                   .hint = "Without a date picker, type YYYY-MM-DD HH:MM."}, errs);
+                                   .hint = "The day, then the time."}, errs);
     field_input(r, &(struct field){.name = "minutes", .label = "Length in minutes",
                                    .type = "number", .value = in->minutes, .required = true,
                                    .hint = "From 15 to 480."}, errs);

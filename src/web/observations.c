@@ -110,7 +110,7 @@ static void observation_fields(req *r, const struct case_record *k,
 {
     field_input(r, &(struct field){.name = "observed_on", .label = "Date observed",
                                    .type = "date", .value = in->observed_on, .required = true,
-                                   .hint = "YYYY-MM-DD"},
+                                   .hint = "The day of the lesson."},
                 errs);
     field_yes_no(r, &(struct field){.name = "announced", .label = "Was it announced?",
                                     .value = in->announced},

@@ -121,7 +121,7 @@ static void schedule_form(req *r, const struct panel_session_input *in, const st
     form_begin(r, "/panel/sessions");
     field_input(r, &(struct field){.name = "held_on", .label = "Date", .type = "date",
                                    .value = in->held_on, .required = true,
-                                   .hint = "As YYYY-MM-DD."}, errs);
+                                   .hint = "The day the Panel meets."}, errs);
     field_input(r, &(struct field){.name = "starts_at", .label = "Time", .type = "time",
                                    .value = in->starts_at, .required = true,
                                    .hint = "As HH:MM."}, errs);

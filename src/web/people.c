@@ -287,10 +287,10 @@ static void role_form(req *r, const struct person *p, const struct role_input *i
                  appointers, 3, errs);
     field_input(r, &(struct field){.name = "term_start", .label = "Term starts",
                                    .type = "date", .value = in->term_start,
-                                   .hint = "Panel members only. Without a date picker, type YYYY-MM-DD."}, errs);
+                                   .hint = "Panel members only."}, errs);
     field_input(r, &(struct field){.name = "term_end", .label = "Term ends",
                                    .type = "date", .value = in->term_end,
-                                   .hint = "Panel members only: at most 4 years after the start (R29)."}, errs);
+                                   .hint = "Panel members only: at most 4 years after the start."}, errs);
     form_end(r, "Give this role");
 }
 
