@@ -316,6 +316,7 @@ static void task_fill(struct ctx *c, const struct case_record *k, struct case_ta
     out->who = due_who_words(c, out->t.due.who);
     out->link = task_link(c, k->id, out->t.due.step);
     out->not_yet = guard_words(c, out->t.blocked, out->t.detail);
+    out->not_yet_rule = out->t.blocked ? out->t.blocked->rule : NULL;
 }
 
 #define DUE_MAX 64
@@ -397,6 +398,7 @@ static enum app_status inquiry_tasks(struct ctx *c, struct case_task **out, int 
         ct->who = due_who_words(c, t[0].due.who);
         ct->link = arena_printf(c->a, "/intake/%" PRId64, qs[i].id);
         ct->not_yet = guard_words(c, t[0].blocked, t[0].detail);
+        ct->not_yet_rule = t[0].blocked ? t[0].blocked->rule : NULL;
     }
     return APP_OK;
 }
