@@ -8,6 +8,7 @@
 
 #include "app/enrolment.h"
 #include "app/process.h"
+#include "domain/inquiry.h"
 #include "out/html.h"
 #include "web/case_parts.h"
 #include "web/eligibility.h"
@@ -126,11 +127,15 @@ static void case_new_page(req *r, const char *inquiry_id, const struct errors *e
     form_begin(r, "/cases");
     struct option *opts = arena_alloc(r->a, sizeof *opts * (size_t)(n + 1));
     opts[0] = (struct option){"", "Choose an inquiry"};
-    for (int i = 0; i < n; i++)
-        opts[i + 1] = (struct option){id_text(r, qs[i].id),
-                                      arena_printf(r->a, "%s: %s (%s), interested in %s",
-                                                   qs[i].reference, qs[i].name, qs[i].email,
-                                                   qs[i].interest)};
+    for (int i = 0; i < n; i++) {
+        enum interest interest;
+        opts[i + 1] = (struct option){
+            id_text(r, qs[i].id),
+            arena_printf(r->a, "%s: %s (%s), interested in: %s", qs[i].reference, qs[i].name,
+                         qs[i].email,
+                         interest_parse(qs[i].interest, &interest) ? interest_label(interest)
+                                                                    : qs[i].interest)};
+    }
     field_select(r, &(struct field){.name = "inquiry_id", .label = "Inquiry", .value = inquiry_id,
                                     .required = true}, opts, n + 1, errs);
     form_end(r, "Open the case");

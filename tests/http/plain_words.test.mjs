@@ -177,3 +177,14 @@ test("the API's reasons a step waits say the rule in words, and its number besid
     assert.match(offer.not_yet, /signed/);
     assert.doesNotMatch(offer.not_yet, RULE_CODE, 'the words without the number');
 });
+
+test("the coordinator's choice of an inquiry names what the teacher is interested in, not its key", async () => {
+    const c = await j.signIn(DEMO.coordinator);
+    const options = [...(await c.get('/cases/new')).text.matchAll(/<option value="\d+"[^>]*>([^<]*)<\/option>/g)]
+        .map(m => decode(m[1]));
+    assert.ok(options.length, 'the demo has open inquiries');
+    for (const o of options) {
+        assert.match(o, /, interested in: (Peer Assistance|A consultancy visit|A question)/, o);
+        assert.doesNotMatch(o, /interested in:? (pa|par|consultancy|question)\b/, o);
+    }
+});
