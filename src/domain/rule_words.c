@@ -235,9 +235,10 @@ static bool sentence_ended(const buf *b)
     return n == 0 || strchr(".!?", b->s[n - 1]);
 }
 
-/* Takes one run of numbers out of the text being written: "(R24)" goes with
- * the space before it, "R15: " and ", R34" go, "(R27: at least" keeps its
- * bracket. Returns how much of s was used. */
+/* Takes one run of numbers out of the text being written when it is written
+ * as a rule's reference: "(R24)" goes with the space before it, "R15: " and
+ * "..., R34)" go, "(R27: at least" keeps its bracket. Returns how much of s
+ * was used, 0 for any other text ("room R12" stays as it is). */
 static size_t unnumber(buf *b, const char *s, size_t run, bool *capital)
 {
     bool opened = b->len && b->s[b->len - 1] == '(';
@@ -251,9 +252,11 @@ static size_t unnumber(buf *b, const char *s, size_t run, bool *capital)
         *capital = !opened && sentence_ended(b);
         return run + 2;
     }
-    if (b->len >= 2 && b->s[b->len - 2] == ',' && b->s[b->len - 1] == ' ')
+    if (s[run] == ')' && b->len >= 2 && b->s[b->len - 2] == ',' && b->s[b->len - 1] == ' ') {
         b->len -= 2;
-    return run;
+        return run;
+    }
+    return 0;
 }
 
 const char *rule_words_unnumbered(buf *b, const char *text)
@@ -262,9 +265,10 @@ const char *rule_words_unnumbered(buf *b, const char *text)
     bool capital = false;
     for (const char *s = text; *s;) {
         size_t run = (s == text || !isalnum((unsigned char)s[-1])) ? numbers_at(s) : 0;
-        if (run) {
+        size_t used = run ? unnumber(b, s, run, &capital) : 0;
+        if (used) {
             first = first ? first : s;
-            s += unnumber(b, s, run, &capital);
+            s += used;
             continue;
         }
         buf_putc(b, capital ? (char)toupper((unsigned char)*s) : *s);

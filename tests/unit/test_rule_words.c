@@ -109,6 +109,8 @@ static void test_a_message_reads_without_its_rule_numbers(void **state)
                "R29: Edith's term ended.");
     unnumbered("Rooms R2D2 and PR12 stay; so does room 12.",
                "Rooms R2D2 and PR12 stay; so does room 12.", NULL);
+    /* a number not written as a rule's reference is someone's text: kept */
+    unnumbered("We meet in room R12, then R14 at 3.", "We meet in room R12, then R14 at 3.", NULL);
     int several = 0;
     assert_int_equal(rule_words_of("R1\xe2\x80\x93R6", &several)->number, 1);
     assert_true(several);
