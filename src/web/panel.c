@@ -124,7 +124,7 @@ static void schedule_form(req *r, const struct panel_session_input *in, const st
                                    .hint = "The day the Panel meets."}, errs);
     field_input(r, &(struct field){.name = "starts_at", .label = "Time", .type = "time",
                                    .value = in->starts_at, .required = true,
-                                   .hint = "As HH:MM."}, errs);
+                                   .hint = "When the session starts."}, errs);
     field_input(r, &(struct field){.name = "place", .label = "Place", .value = in->place,
                                    .required = true}, errs);
     field_input(r, &(struct field){.name = "vote_rule", .label = "Vote rule",

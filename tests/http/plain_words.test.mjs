@@ -20,9 +20,9 @@ import { Journey, addDays } from './journey.mjs';
 // words joined by underscores ("needs_improvement", "cycle_min_months").
 const RULE_CODE = /\bR\d{1,2}\b/;
 const STORED_KEY = /\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b/;
-// A date's format in a hint: the browser's picker shows its own (mm/dd/yyyy
-// here), so a hint naming another contradicts it.
-const DATE_FORMAT = /\bYYYY-MM-DD\b/i;
+// A date's or a time's format in a hint: the browser's picker shows its own
+// (mm/dd/yyyy, 03:30 PM here), so a hint naming another contradicts it.
+const DATE_FORMAT = /\bYYYY-MM-DD\b|\bHH:MM\b/i;
 
 // Pages of each kind a walk reads: /cases/1 and /cases/2 are one kind.
 const PER_KIND = 2, PER_ROLE = 120;
