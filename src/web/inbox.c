@@ -24,7 +24,7 @@ static const char *link_words(req *r, const struct notification *m)
     const char *whose =
         m->mine ? "your case" : arena_printf(r->a, "the case of %s", m->teacher_name);
     const char *part = strchr(m->link + strlen("/cases/"), '/');
-    const char *title = !part                               ? NULL
+    const char *title = !part                              ? NULL
                         : strncmp(part, "/survey", 7) == 0 ? "The end-of-cycle survey"
                                                            : case_part_title(part + 1);
     return title ? arena_printf(r->a, "%s of %s", title, whose)
@@ -54,8 +54,7 @@ void page_inbox(req *r)
                     msgs[i].read_at ? "" : "New: ", plain_words(r, msgs[i].message, NULL));
         html_time(r, msgs[i].at);
         if (*msgs[i].link)
-            html_printf(&r->out, " · <a href=\"%s\">%s</a>", msgs[i].link,
-                        link_words(r, &msgs[i]));
+            html_printf(&r->out, " · <a href=\"%s\">%s</a>", msgs[i].link, link_words(r, &msgs[i]));
         html_raw(&r->out, "</p></li>");
     }
     html_raw(&r->out, "</ul>");

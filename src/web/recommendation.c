@@ -296,11 +296,11 @@ static void packet_list_begin(req *r, const char *title, int n)
 
 /* The packet keeps the records' keys; the page shows each by its label
  * (issue 18). */
-#define PACKET_WORDS(name, type, parse, label)                                                  \
-    static const char *name(const char *key)                                                   \
-    {                                                                                          \
-        type v;                                                                                \
-        return parse(key, &v) ? label(v) : key;                                                \
+#define PACKET_WORDS(name, type, parse, label)                                                     \
+    static const char *name(const char *key)                                                       \
+    {                                                                                              \
+        type v;                                                                                    \
+        return parse(key, &v) ? label(v) : key;                                                    \
     }
 PACKET_WORDS(rating_words, enum rating, rating_parse, rating_label)
 PACKET_WORDS(evaluation_kind_words, enum eval_kind, evaluation_kind_parse, evaluation_kind_label)
@@ -346,8 +346,7 @@ static void packet_rest(req *r, const struct packet *p)
     for (int i = 0; i < t->n; i++)
         html_printf(&r->out, "<li>%s (%s goal): %s, due %s</li>", packet_cell(t, i, "title"),
                     goal_kind_words(packet_cell(t, i, "kind")),
-                    goal_status_words(packet_cell(t, i, "status")),
-                    packet_cell(t, i, "due_on"));
+                    goal_status_words(packet_cell(t, i, "status")), packet_cell(t, i, "due_on"));
     html_raw(&r->out, t->n ? "</ul>" : "");
     t = &p->observations;
     packet_list_begin(r, "Observations", t->n);
