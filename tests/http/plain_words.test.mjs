@@ -188,3 +188,20 @@ test("the coordinator's choice of an inquiry names what the teacher is intereste
         assert.doesNotMatch(o, /interested in:? (pa|par|consultancy|question)\b/, o);
     }
 });
+
+test("a refused form names the setting by its label, and a refusal reads without its rule's number", async () => {
+    const coordinator = await j.signIn(DEMO.coordinator);
+    // R13 (RULES.md): a cycle lasts from 6 months to a year; the shortest is not longer than the longest
+    let r = await coordinator.post('/settings', { cycle_min_months: '12', cycle_max_months: '6' }, '/settings');
+    assert.equal(r.status, 400);
+    let text = visibleText(r.text);
+    assert.match(text, /Shortest evaluation cycle, in months: /);
+    assert.deepEqual(leaks(text), []);
+    // R15: the administrator does not write evaluations; the refusal says so in words, R15 linked
+    const admin = await j.signIn(k.who.administrator);
+    r = await admin.post(`/cases/${k.id}/evaluations`, { kind: 'formative' }, `/cases/${k.id}/evaluations`);
+    assert.equal(r.status, 403);
+    text = visibleText(r.text);
+    assert.deepEqual(leaks(text), []);
+    assert.match(r.text, /<a class="rule" href="\/help\/rules#R15">The rule: [^<]+<\/a>/);
+});
