@@ -69,6 +69,13 @@ enum app_status casework_record(struct ctx *c, const struct case_record *k, enum
                                 int64_t record_id, const char *what, const char *summary,
                                 bool tell)
 {
+    return casework_record_step(c, k, kind, record_id, what, what, summary, tell);
+}
+
+enum app_status casework_record_step(struct ctx *c, const struct case_record *k,
+                                     enum record_kind kind, int64_t record_id, const char *what,
+                                     const char *words, const char *summary, bool tell)
+{
     const char *part = policy_part_key(kind);
     enum app_status s = case_event_part(c, k, part, what, summary);
     if (s != APP_OK ||
@@ -85,7 +92,7 @@ enum app_status casework_record(struct ctx *c, const struct case_record *k, enum
     return case_tell(c, k, k->relations & POLICY_REL(WHO_CASE_EVALUATOR) || k->track == TRACK_PAR
                                ? par_people
                                : pa_people,
-                     summary, arena_printf(c->a, "%s: %s", policy_kind_label(kind), what));
+                     summary, arena_printf(c->a, "%s: %s", policy_kind_label(kind), words));
 }
 
 /* --- fields --- */

@@ -35,6 +35,12 @@ bool casework_may_id(struct ctx *c, int64_t case_id, enum action act, enum recor
 enum app_status casework_record(struct ctx *c, const struct case_record *k, enum record_kind kind,
                                 int64_t record_id, const char *what, const char *summary,
                                 bool tell);
+/* The same for a step whose audit action is a key ("share_teacher"): the
+ * mail says words instead ("shared the summative evaluation with the
+ * teacher"), never the record's content. */
+enum app_status casework_record_step(struct ctx *c, const struct case_record *k,
+                                     enum record_kind kind, int64_t record_id, const char *what,
+                                     const char *words, const char *summary, bool tell);
 
 /* Field checks: each adds the field's error in plain words and returns
  * the checked value (NULL, 0 or -1 when wrong). */

@@ -39,7 +39,7 @@ static bool yes_no_field(struct errors *errs, const char *field, const char *v)
     bool ok = true;
     bool yes = parse_flag(v, &ok);
     if (!ok || !v || !*v)
-        errors_add(errs, field, "Answer yes or no.");
+        errors_add(errs, field, "Say whether it is published: yes or no.");
     return yes;
 }
 

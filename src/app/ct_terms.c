@@ -233,7 +233,7 @@ enum app_status ct_term_add(struct ctx *c, const struct ct_term_request *in, int
         return app_db_status(rc);
     return audit_append(c, "create", "ct_term", *id, person_id,
                         arena_printf(c->a, "Recorded %s's term as a Consulting Teacher: from %s, "
-                                           "committed until %s (R27)",
+                                           "committed until %s",
                                      w.name, in->starts_on, in->committed_until));
 }
 
@@ -271,7 +271,7 @@ enum app_status ct_leave(struct ctx *c, int64_t person_id, const char *left_on,
     return audit_append(c, "update", "ct_term", t->id, person_id,
                         arena_printf(c->a, "Recorded that %s left the Consulting Teacher's role "
                                            "on %s: no principal or assistant-principal post "
-                                           "until %s (R27)", w.name, left_on, until));
+                                           "until %s", w.name, left_on, until));
 }
 
 /* --- R28: the Panel's yearly review --- */
@@ -315,7 +315,7 @@ enum app_status ct_review_add(struct ctx *c, int64_t person_id,
     if (rc != DB_OK)
         return app_db_status(rc);
     return audit_append(c, "create", "ct_review", *id, person_id,
-                        arena_printf(c->a, "The Panel's review of %s for %d-%02d: %s (R28)",
+                        arena_printf(c->a, "The Panel's review of %s for %d-%02d: %s",
                                      w.name, f.school_year, (f.school_year + 1) % 100,
                                      ct_review_outcome_label(f.outcome)));
 }

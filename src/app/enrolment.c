@@ -242,11 +242,11 @@ static void check_track(struct ctx *c, const struct case_input *in, struct step 
     eligibility_facts_parse(&answers, false, f, errs);
     char year[16];
     ordinal(f->district_year, year, sizeof year);
-    s->facts = arena_printf(c->a, "%s year in the district, %s plan of %d months, rated %s, "
-                                  "union member: %s, full time: %s, %s",
-                            year, plan_type_key(f->plan), f->plan_months,
-                            rating_key(f->rating), f->union_member ? "yes" : "no",
-                            f->full_time ? "yes" : "no", job_type_key(f->job));
+    s->facts = arena_printf(c->a, "%s year in the district, %s of %d months, rated %s, "
+                                  "union member: %s, full time: %s, job: %s",
+                            year, plan_type_label(f->plan), f->plan_months,
+                            rating_label(f->rating), f->union_member ? "yes" : "no",
+                            f->full_time ? "yes" : "no", job_type_label(f->job));
 }
 
 static void check_timeline(const struct case_input *in, struct step *s, struct errors *errs)

@@ -416,8 +416,9 @@ enum app_status evaluation_step_take(struct ctx *c, int64_t case_id, int64_t id,
         return app_db_status(rc);
     if (db_changes(c->db) != 1)
         return APP_CONFLICT;
-    return casework_record(c, &k, KIND_EVALUATION, e.id, d->key,
-                           step_summary(c, &e, step, checked), true);
+    return casework_record_step(c, &k, KIND_EVALUATION, e.id, d->key,
+                                arena_printf(c->a, d->done, what_of(e.kind)),
+                                step_summary(c, &e, step, checked), true);
 }
 
 /* --- evidence by standard --- */

@@ -74,9 +74,11 @@ enum app_status notify_inbox(struct ctx *c, struct notification **out, int *n, i
     if (s != APP_OK)
         return s;
     db_stmt *st = db_query(c->db,
-                           "SELECT id, COALESCE(case_id, 0), at, read_at, message, link "
-                           "FROM notification WHERE person_id = ? ORDER BY at DESC, id DESC "
-                           "LIMIT ?",
+                           "SELECT n.id, COALESCE(n.case_id, 0), n.at, n.read_at, n.message, "
+                           "n.link, COALESCE(t.name, ''), COALESCE(k.teacher_id, 0) "
+                           "FROM notification n LEFT JOIN teacher_case k ON k.id = n.case_id "
+                           "LEFT JOIN person t ON t.id = k.teacher_id WHERE n.person_id = ? "
+                           "ORDER BY n.at DESC, n.id DESC LIMIT ?",
                            "id", c->who.person_id, max);
     if (!st)
         return APP_ERROR;
@@ -90,6 +92,8 @@ enum app_status notify_inbox(struct ctx *c, struct notification **out, int *n, i
         m->read_at = db_int(st, 3);
         m->message = arena_strdup(c->a, db_text(st, 4));
         m->link = arena_strdup(c->a, db_text(st, 5));
+        m->teacher_name = arena_strdup(c->a, db_text(st, 6));
+        m->mine = db_int(st, 7) == c->who.person_id;
     }
     db_done(st);
     return APP_OK;

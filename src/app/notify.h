@@ -9,6 +9,8 @@
 struct notification {
     int64_t id, case_id, at, read_at;
     const char *message, *headline, *link;
+    const char *teacher_name; /* the case's teacher ("" without a case) */
+    bool mine;                /* the case is the asker's own */
 };
 
 /* Adds a message to a person's inbox (no authorisation: called by use

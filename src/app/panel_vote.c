@@ -105,8 +105,7 @@ enum app_status panel_recuse(struct ctx *c, int64_t session_id, int64_t case_id,
     if (rc != DB_OK)
         return app_db_status(rc);
     return audit_append(c, "recused", "recusal", case_id, k.teacher_id,
-                        arena_printf(c->a, "%s recused from the case of %s before the Panel "
-                                           "(R24)%s",
+                        arena_printf(c->a, "%s recused from the case of %s before the Panel%s",
                                      name, k.teacher_name,
                                      withdrawn ? "; their vote not yet decided on was withdrawn"
                                                : ""));
@@ -213,7 +212,7 @@ enum app_status panel_vote_close(struct ctx *c, int64_t session_id, int64_t case
     const char *summary = arena_printf(
         c->a,
         "The Panel rated the case %s at its session of %s (%s) The rating is final only once "
-        "the %s approves it (R25).",
+        "the %s approves it.",
         rating_label(t->rating), s.held_on, t->words, program_setting(c, "superintendent_title"));
     r = casework_record(c, &k, KIND_DECISION, *decision_id, "decided", summary, false);
     return r != APP_OK ? r : tell_decision(c, &k, summary);

@@ -320,6 +320,7 @@ void case_task_fill(struct ctx *c, const struct case_record *k, struct case_task
     out->who = due_who_words(c, out->t.due.who);
     out->link = task_link(c, k->id, out->t.due.step);
     out->not_yet = guard_words(c, out->t.blocked, out->t.detail);
+    out->not_yet_rule = out->t.blocked ? out->t.blocked->rule : NULL;
 }
 
 #define DUE_MAX 64

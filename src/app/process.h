@@ -60,6 +60,7 @@ struct case_task {
     const char *who;                 /* whom it is due from, in words */
     const char *link;                /* where it is taken */
     const char *not_yet;             /* why a rule stops it for now, in words; NULL */
+    const char *not_yet_rule;        /* that rule's code ("R22"), for the API; NULL */
 };
 /* Everything due on one case that the asker may see, for whom (R16: a
  * part's items only to those who may see that part). */

@@ -164,7 +164,7 @@ static void check_hold(struct ctx *c, const struct pss_case *k, const struct pss
     if (ck->hold == PSS_HOLD_NONE && step_ok(c, k, f, "clear_hold", ck, errs))
         said(ck, "cleared the hold");
     else if (ck->hold != PSS_HOLD_NONE && step_ok(c, k, f, "set_hold", ck, errs))
-        said(ck, arena_printf(c->a, "a %s hold (R35)", pss_hold_key(ck->hold)));
+        said(ck, arena_printf(c->a, "hold: %s", pss_hold_label(ck->hold)));
 }
 
 static void check_change(struct ctx *c, const struct pss_case *k, const struct pss_facts *f,
@@ -183,7 +183,7 @@ static void check_change(struct ctx *c, const struct pss_case *k, const struct p
                                   : "no leave of absence");
     if (ch->agreement_by && step_ok(c, k, f, "record_agreement", ck, errs) &&
         pss_agreement_check(ch->agreement_by, ch->agreement_note, errs))
-        said(ck, "recorded the district's agreement (R33)");
+        said(ck, "recorded the district's agreement");
     if (ch->hold)
         check_hold(c, k, f, ch, ck, errs);
     if (ch->close && strcmp(ch->close, "yes"))

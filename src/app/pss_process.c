@@ -148,6 +148,7 @@ static void task_of(struct ctx *c, const struct pss_case *k, const struct pss_fa
     out->who = due_who_words(c, d->who);
     out->link = arena_printf(c->a, "/pss/%" PRId64 "#%s", k->id, t->anchor);
     out->not_yet = guard_words(c, pt->offer.blocked, pt->offer.detail);
+    out->not_yet_rule = pt->offer.blocked ? pt->offer.blocked->rule : NULL;
 }
 
 #define PSS_DUE_MAX 64

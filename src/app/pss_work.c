@@ -166,7 +166,7 @@ enum app_status pss_report_add(struct ctx *c, int64_t id, const char *title, con
         return s;
     return pss_record(c, &k, "create", "pss_report", *report_id,
                       arena_printf(c->a, "Peer support case %" PRId64 ": the consultant wrote "
-                                   "a report (it goes to nobody without a release, R34)", id),
+                                   "a report (it goes to nobody without a release)", id),
                       true);
 }
 
@@ -201,7 +201,7 @@ enum app_status pss_release_propose(struct ctx *c, int64_t id, const char *repor
     return pss_record(c, &k, "create", "pss_release", *release_id,
                       arena_printf(c->a, "Peer support case %" PRId64 ": a release of a report "
                                    "to %s was proposed; it needs the member's, the local "
-                                   "president's and the consultant's consent (R34)", id,
+                                   "president's and the consultant's consent", id,
                                    recipient), true);
 }
 
@@ -249,7 +249,7 @@ enum app_status pss_release_consent(struct ctx *c, int64_t id, const char *relea
         return APP_CONFLICT;
     return pss_record(c, &k, "approve", "pss_release", x.id,
                       arena_printf(c->a, "Peer support case %" PRId64 ": %s consented to the "
-                                   "release of \"%s\" to %s (R34)", id,
+                                   "release of \"%s\" to %s", id,
                                    pss_party_label(party), x.report_title, x.recipient), true);
 }
 
@@ -272,6 +272,6 @@ enum app_status pss_release_make(struct ctx *c, int64_t id, const char *release_
         return APP_CONFLICT;
     return pss_record(c, &k, "release", "pss_release", x.id,
                       arena_printf(c->a, "Peer support case %" PRId64 ": the consultant released "
-                                   "\"%s\" to %s, with the three consents (R34)", id,
+                                   "\"%s\" to %s, with the three consents", id,
                                    x.report_title, x.recipient), true);
 }

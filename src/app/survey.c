@@ -31,7 +31,7 @@ static enum app_status invite(struct ctx *c, const struct case_record *k, int64_
         arena_printf(c->a,
                      "Case of %s: the cycle is over. Please answer the end-of-cycle survey: was "
                      "the process fair, transparent and humane? Your answers are kept without "
-                     "your name (R39).",
+                     "your name.",
                      k->teacher_name),
         NULL, arena_printf(c->a, "/cases/%" PRId64 "/survey", k->id));
 }

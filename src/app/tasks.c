@@ -47,6 +47,7 @@ static enum app_status inquiry_tasks(struct ctx *c, struct case_task **out, int 
         ct->who = due_who_words(c, t[0].due.who);
         ct->link = arena_printf(c->a, "/intake/%" PRId64, qs[i].id);
         ct->not_yet = guard_words(c, t[0].blocked, t[0].detail);
+        ct->not_yet_rule = t[0].blocked ? t[0].blocked->rule : NULL;
     }
     return APP_OK;
 }

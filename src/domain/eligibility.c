@@ -237,10 +237,15 @@ bool eligibility_facts_parse(const struct eligibility_answers *in, bool yours,
         errors_add(errs, "rating",
                    yours ? "Choose your most recent overall rating."
                          : "Choose the most recent overall rating.");
+    /* Each names its question: two "Answer yes or no." would not say which. */
     if (!yes_no(in->union_member, &f->union_member))
-        errors_add(errs, "union_member", "Answer yes or no.");
+        errors_add(errs, "union_member",
+                   yours ? "Say whether you are a member of the union: yes or no."
+                         : "Say whether the teacher is a member of the union: yes or no.");
     if (!yes_no(in->full_time, &f->full_time))
-        errors_add(errs, "full_time", "Answer yes or no.");
+        errors_add(errs, "full_time",
+                   yours ? "Say whether you work full time: yes or no."
+                         : "Say whether the teacher works full time: yes or no.");
     if (!job_type_parse(in->job, &f->job))
         errors_add(errs, "job", yours ? "Choose your job." : "Choose the job.");
     return errs->n == 0;

@@ -16,9 +16,9 @@ static const struct {
 } statuses[EVAL_STATUS_COUNT] = {
     [EVAL_DRAFT] = {"draft", "Draft, seen only by the Consulting Teacher"},
     [EVAL_ADMIN_PREVIEW] = {"admin_preview",
-                            "Shared with the administrator for preview and response (R23)"},
+                            "Shared with the administrator for preview and response"},
     [EVAL_SHARED] = {"shared", "Shared with the teacher, waiting for their signature"},
-    [EVAL_SIGNED] = {"signed", "Signed by the teacher: receipt, not agreement (R20)"},
+    [EVAL_SIGNED] = {"signed", "Signed by the teacher: receipt, not agreement"},
     [EVAL_LOCKED] = {"locked", "Locked"},
 };
 
@@ -27,14 +27,14 @@ static const struct {
 static const struct eval_step_def steps[EVAL_STEP_COUNT] = {
     [EVAL_SHARE_ADMIN] = {"share_admin", "Share it with the administrator for preview", ACT_EDIT,
                           EVAL_FROM(EVAL_DRAFT), EVAL_ADMIN_PREVIEW,
-                          "Shared the %s with the administrator for preview and response (R23)"},
+                          "Shared the %s with the administrator for preview and response"},
     [EVAL_RESPOND] = {"respond", "Save my response", ACT_RESPOND, EVAL_FROM(EVAL_ADMIN_PREVIEW),
-                      EVAL_ADMIN_PREVIEW, "The administrator responded to the %s (R23)"},
+                      EVAL_ADMIN_PREVIEW, "The administrator responded to the %s"},
     [EVAL_SHARE_TEACHER] = {"share_teacher", "Share it with the teacher", ACT_EDIT,
                             EVAL_FROM(EVAL_DRAFT) | EVAL_FROM(EVAL_ADMIN_PREVIEW), EVAL_SHARED,
                             "Shared the %s with the teacher"},
     [EVAL_SIGN] = {"sign", "Sign to acknowledge receipt", ACT_SIGN, EVAL_FROM(EVAL_SHARED),
-                   EVAL_SIGNED, "The teacher signed the %s: receipt, not agreement (R20)"},
+                   EVAL_SIGNED, "The teacher signed the %s: receipt, not agreement"},
     [EVAL_LOCK] = {"lock", "Lock the evaluation", ACT_EDIT, EVAL_FROM(EVAL_SIGNED), EVAL_LOCKED,
                    "Locked the %s"},
     [EVAL_ASK_UNLOCK] = {"ask_unlock", "Ask to reopen it", ACT_UNLOCK, EVAL_FROM(EVAL_LOCKED),

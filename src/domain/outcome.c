@@ -69,10 +69,15 @@ bool school_year_of_date(const char *date, int *year)
 
 /* --- the survey --- */
 
+/* Each error names its question: three alike would not say which. */
+#define UNANSWERED(felt)                                                                      \
+    "Say how far you agree that the process felt " felt ": choose one answer, from 1 "       \
+    "(strongly disagree) to 5 (strongly agree)."
+
 const struct survey_question survey_questions[SURVEY_QUESTIONS] = {
-    {"fair", "The process felt fair"},
-    {"transparent", "The process felt transparent"},
-    {"humane", "The process felt humane"},
+    {"fair", "The process felt fair", UNANSWERED("fair")},
+    {"transparent", "The process felt transparent", UNANSWERED("transparent")},
+    {"humane", "The process felt humane", UNANSWERED("humane")},
 };
 
 const char *likert_label(int v)
@@ -82,14 +87,13 @@ const char *likert_label(int v)
     return v >= LIKERT_MIN && v <= LIKERT_MAX ? labels[v - LIKERT_MIN] : "";
 }
 
-static int likert(struct errors *errs, const char *field, const char *v)
+static int likert(struct errors *errs, int question, const char *v)
 {
     char *end;
     long n = v && *v ? strtol(v, &end, 10) : 0;
     if (v && *v && !*end && n >= LIKERT_MIN && n <= LIKERT_MAX)
         return (int)n;
-    errors_add(errs, field, "R39: choose one answer, from 1 (strongly disagree) to 5 (strongly "
-                            "agree).");
+    errors_add(errs, survey_questions[question].key, survey_questions[question].unanswered);
     return 0;
 }
 
@@ -97,9 +101,9 @@ bool survey_check(const char *fair, const char *transparent, const char *humane,
                   const char *comment, struct survey_answer *out, struct errors *errs)
 {
     int before = errs->n;
-    out->fair = likert(errs, "fair", fair);
-    out->transparent = likert(errs, "transparent", transparent);
-    out->humane = likert(errs, "humane", humane);
+    out->fair = likert(errs, 0, fair);
+    out->transparent = likert(errs, 1, transparent);
+    out->humane = likert(errs, 2, humane);
     out->comment = comment ? comment : "";
     if (utf8_length(out->comment) > SURVEY_COMMENT_MAX)
         errors_add(errs, "comment", "This is too long: keep your comment under 2,000 characters.");

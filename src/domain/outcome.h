@@ -52,9 +52,10 @@ bool school_year_of_date(const char *date, int *year);
  * "Strongly agree"; "" outside 1..5. */
 const char *likert_label(int v);
 
-/* The three questions, in order: key and statement. */
+/* The three questions, in order: key, statement, and the error that names
+ * the question when it is left unanswered. */
 struct survey_question {
-    const char *key, *statement;
+    const char *key, *statement, *unanswered;
 };
 #define SURVEY_QUESTIONS 3
 extern const struct survey_question survey_questions[SURVEY_QUESTIONS];

@@ -172,11 +172,11 @@ bool person_check(const struct person_input *in, struct person_fields *out,
     bool ok = true;
     out->union_member = parse_flag(in->union_member, &ok);
     if (!ok)
-        errors_add(errs, "union_member", "Answer yes or no.");
+        errors_add(errs, "union_member", "Say whether they are a member of the union: yes or no.");
     ok = true;
     out->full_time = in->full_time ? parse_flag(in->full_time, &ok) : false;
     if (!ok)
-        errors_add(errs, "full_time", "Answer yes or no.");
+        errors_add(errs, "full_time", "Say whether they work full time: yes or no.");
     check_district_year(in->district_year, out, errs);
     if (!job_type_parse(in->job_type, &out->job_type))
         errors_add(errs, "job_type", "Choose a job type from the list.");

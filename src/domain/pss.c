@@ -138,7 +138,7 @@ bool pss_cost_check(const char *cost, const char *note, enum pss_cost *out, stru
 }
 
 const char pss_leave_notice[] =
-    "R36: the federation does not cover the cost of a leave of absence; the local arranges it "
+    "The federation does not cover the cost of a leave of absence; the local arranges it "
     "with the district.";
 
 static bool date_check(struct errors *errs, const char *field, const char *v, int64_t *day)

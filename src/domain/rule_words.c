@@ -3,6 +3,8 @@
  * names the program document (seeds/000-004) or regulation it comes from. */
 #include "domain/rule_words.h"
 
+#include <ctype.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -188,6 +190,95 @@ const struct rule_words *rule_words_find(int number)
     return NULL;
 }
 
+#define EN_DASH "\xe2\x80\x93"
+
+/* The length of a rule number at s ("R17"), or 0. */
+static size_t number_at(const char *s)
+{
+    size_t n = 1;
+    while (s[0] == 'R' && s[n] >= '0' && s[n] <= '9' && n < 3)
+        n++;
+    return s[0] == 'R' && n > 1 && !isalnum((unsigned char)s[n]) ? n : 0;
+}
+
+/* The length of what joins two rule numbers at s (", ", "-", "–"), or 0. */
+static size_t separator_at(const char *s)
+{
+    if (s[0] == ',' && s[1] == ' ')
+        return 2;
+    if (s[0] == '-')
+        return 1;
+    return strncmp(s, EN_DASH, 3) == 0 ? 3 : 0;
+}
+
+/* The length of a run of rule numbers at s ("R17", "R14, R19", "R1-R6",
+ * "R1–R6"), or 0. */
+static size_t numbers_at(const char *s)
+{
+    size_t n = number_at(s);
+    while (n) {
+        size_t sep = separator_at(s + n);
+        size_t next = sep ? number_at(s + n + sep) : 0;
+        if (!next)
+            break;
+        n += sep + next;
+    }
+    return n;
+}
+
+/* Whether what b holds so far ends a sentence (or nothing is there yet). */
+static bool sentence_ended(const buf *b)
+{
+    size_t n = b->len;
+    while (n && b->s[n - 1] == ' ')
+        n--;
+    return n == 0 || strchr(".!?", b->s[n - 1]);
+}
+
+/* Takes one run of numbers out of the text being written when it is written
+ * as a rule's reference: "(R24)" goes with the space before it, "R15: " and
+ * "..., R34)" go, "(R27: at least" keeps its bracket. Returns how much of s
+ * was used, 0 for any other text ("room R12" stays as it is). */
+static size_t unnumber(buf *b, const char *s, size_t run, bool *capital)
+{
+    bool opened = b->len && b->s[b->len - 1] == '(';
+    if (opened && s[run] == ')') {
+        b->len--;
+        while (b->len && b->s[b->len - 1] == ' ')
+            b->len--;
+        return run + 1;
+    }
+    if (s[run] == ':' && s[run + 1] == ' ') {
+        *capital = !opened && sentence_ended(b);
+        return run + 2;
+    }
+    if (s[run] == ')' && b->len >= 2 && b->s[b->len - 2] == ',' && b->s[b->len - 1] == ' ') {
+        b->len -= 2;
+        return run;
+    }
+    return 0;
+}
+
+const char *rule_words_unnumbered(buf *b, const char *text)
+{
+    const char *first = NULL;
+    bool capital = false;
+    for (const char *s = text; *s;) {
+        size_t run = (s == text || !isalnum((unsigned char)s[-1])) ? numbers_at(s) : 0;
+        size_t used = run ? unnumber(b, s, run, &capital) : 0;
+        if (used) {
+            first = first ? first : s;
+            s += used;
+            continue;
+        }
+        buf_putc(b, capital ? (char)toupper((unsigned char)*s) : *s);
+        capital = false;
+        s++;
+    }
+    buf_append(b, "", 0); /* ends the text after what was taken back */
+    return first;
+}
+
 const struct rule_words *rule_words_of(const char *rule, int *several)
 {
     if (!rule || rule[0] != 'R')
@@ -195,7 +286,7 @@ const struct rule_words *rule_words_of(const char *rule, int *several)
     char *end;
     long n = strtol(rule + 1, &end, 10);
     if (several)
-        *several = *end == '-' || *end == ',';
+        *several = *end == '-' || *end == ',' || strncmp(end, EN_DASH, 3) == 0;
     return end == rule + 1 ? NULL : rule_words_find((int)n);
 }
 

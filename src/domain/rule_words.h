@@ -22,6 +22,12 @@ const struct rule_words *rule_words_find(int number);
 /* The rule a code's text names first ("R17", "R1-R6", "R27, R28"), or
  * NULL; *several: whether the text names more than one rule. */
 const struct rule_words *rule_words_of(const char *rule, int *several);
+/* A message for people from a text that names its rules by number, as
+ * refusals do for the API ("R15: only the primary evaluator...", "...
+ * (R24)."): writes the text to b without the numbers (a sentence they
+ * began starts with a capital) and returns where the first one was in
+ * text, for rule_words_of, or NULL when it names none. */
+const char *rule_words_unnumbered(buf *b, const char *text);
 /* docs/rules.md: every rule under its heading, as /help/rules shows them. */
 void rule_words_markdown(buf *b);
 

@@ -104,9 +104,11 @@ static void steps_json(json *j, struct ctx *c, const struct case_record *k,
         json_kv_str(j, "step", offers[i].step->key);
         json_kv_str(j, "label", offers[i].step->label);
         json_kv_bool(j, "allowed", !offers[i].blocked);
-        if (offers[i].blocked)
+        if (offers[i].blocked) {
             json_kv_str(j, "not_yet", arena_printf(c->a, "%s%s", offers[i].blocked->refusal,
                                                    offers[i].detail));
+            json_kv_str(j, "rule", offers[i].blocked->rule);
+        }
         json_obj_end(j);
     }
     json_arr_end(j);

@@ -29,8 +29,10 @@ void api_task_json(json *j, const struct case_task *t)
     json_kv_bool(j, "optional", d->optional);
     json_kv_str(j, "from", t->who);
     json_kv_str(j, "link", t->link);
-    if (t->not_yet)
+    if (t->not_yet) {
         json_kv_str(j, "not_yet", t->not_yet);
+        json_kv_str(j, "not_yet_rule", t->not_yet_rule);
+    }
     json_obj_end(j);
 }
 

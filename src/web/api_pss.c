@@ -146,8 +146,10 @@ static void steps_json(req *r, json *j, const struct pss_case *k)
             if (x >= 0)
                 json_kv_int(j, "release_id", f.releases[x].id);
             json_kv_bool(j, "allowed", !o.blocked);
-            if (o.blocked)
+            if (o.blocked) {
                 json_kv_str(j, "not_yet", arena_printf(r->a, "%s%s", o.blocked->refusal, o.detail));
+                json_kv_str(j, "rule", o.blocked->rule);
+            }
             json_obj_end(j);
         }
     }

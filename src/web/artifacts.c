@@ -70,8 +70,8 @@ static void artifacts_page(req *r, const struct case_record *k, const struct art
         html_raw(&r->out, "<p class=\"page-actions\"><a class=\"button\" href=\"#upload\">"
                           "Add an artifact</a></p>");
     html_raw(&r->out, "<p>Documents of the teacher's practice, added by the teacher, the "
-                      "Consulting Teacher or, in PAR, the administrator (R15). Each opens as a "
-                      "download; the teacher sees who opened it (R37).</p>");
+                      "Consulting Teacher or, in PAR, the administrator. Each opens as a "
+                      "download; the teacher sees who opened it.</p>");
     if (!n)
         html_raw(&r->out, "<p>No artifact added yet.</p>");
     for (int i = 0; i < n; i++)

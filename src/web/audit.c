@@ -32,7 +32,7 @@ void audit_table(req *r, const struct audit_entry *rows, int n, bool with_subjec
             html_raw(o, " – ");
         }
         html_time(r, e->at);
-        html_printf(o, "</td><td>%s</td><td>%s</td>", e->actor, e->summary);
+        html_printf(o, "</td><td>%s</td><td>%s</td>", e->actor, plain_words(r, e->summary, NULL));
         if (with_subject)
             html_printf(o, "<td>%s</td>", e->subject_name);
         html_printf(o, "<td>%s</td></tr>", e->address);

@@ -42,6 +42,16 @@ const struct case_part_section case_part_sections[] = {
     {KIND_NONE, NULL, NULL, NULL},
 };
 
+const char *case_part_title(const char *path)
+{
+    for (const struct case_part_section *p = case_part_sections; p->kind; p++) {
+        size_t n = strlen(p->path);
+        if (strncmp(path, p->path, n) == 0 && strchr("/#?", path[n]))
+            return p->title;
+    }
+    return NULL;
+}
+
 static bool visible(req *r, const struct case_record *k, const struct case_part_section *p)
 {
     return casework_may(ctx_of(r), k, ACT_VIEW, p->kind);

@@ -18,6 +18,9 @@ struct case_part_section {
 };
 extern const struct case_part_section case_part_sections[];
 
+/* The title of the part a path under a case leads to ("goals/3" ->
+ * "Goals"), or NULL. */
+const char *case_part_title(const char *path);
 /* The case page's sections, those the asker may see. */
 void case_parts_render(req *r, const struct case_record *k);
 /* Begins a part's page: "Title — case of Name", a link back to the case,

@@ -8,6 +8,7 @@
 
 #include "app/enrolment.h"
 #include "app/process.h"
+#include "domain/inquiry.h"
 #include "out/html.h"
 #include "web/case_parts.h"
 #include "web/eligibility.h"
@@ -118,7 +119,7 @@ static void case_new_page(req *r, const char *inquiry_id, const struct errors *e
         return;
     }
     page_begin(r, "Open a case from an inquiry");
-    html_raw(&r->out, "<p>R8, R10: a case starts only from the teacher's own request, sent with "
+    html_raw(&r->out, "<p>A case starts only from the teacher's own request, sent with "
                       "the contact form. The sender becomes a participating teacher in the "
                       "program (or is matched to their record by email); issue them a password "
                       "link from their record so they can follow their case.</p>");
@@ -126,11 +127,15 @@ static void case_new_page(req *r, const char *inquiry_id, const struct errors *e
     form_begin(r, "/cases");
     struct option *opts = arena_alloc(r->a, sizeof *opts * (size_t)(n + 1));
     opts[0] = (struct option){"", "Choose an inquiry"};
-    for (int i = 0; i < n; i++)
-        opts[i + 1] = (struct option){id_text(r, qs[i].id),
-                                      arena_printf(r->a, "%s: %s (%s), interested in %s",
-                                                   qs[i].reference, qs[i].name, qs[i].email,
-                                                   qs[i].interest)};
+    for (int i = 0; i < n; i++) {
+        enum interest interest;
+        opts[i + 1] = (struct option){
+            id_text(r, qs[i].id),
+            arena_printf(r->a, "%s: %s (%s), interested in: %s", qs[i].reference, qs[i].name,
+                         qs[i].email,
+                         interest_parse(qs[i].interest, &interest) ? interest_label(interest)
+                                                                    : qs[i].interest)};
+    }
     field_select(r, &(struct field){.name = "inquiry_id", .label = "Inquiry", .value = inquiry_id,
                                     .required = true}, opts, n + 1, errs);
     form_end(r, "Open the case");
@@ -195,11 +200,13 @@ static void case_details(req *r, const struct case_record *k)
         record_row(r, "Agreement review", *k->review_at ? arena_printf(r->a, "%s, %s", k->review_at,
                                                                        k->review_place) : "");
     }
-    record_row(r, "Cycle", *k->cycle_start ? arena_printf(r->a, "%s to %s, %s plan of %d months "
+    enum plan_type plan = PLAN_COUNT;
+    plan_type_parse(k->plan_type, &plan);
+    record_row(r, "Cycle", *k->cycle_start ? arena_printf(r->a, "%s to %s, %s of %d months "
                                                                 "(set by %s)",
                                                           k->cycle_start, k->cycle_end,
-                                                          k->plan_type, k->plan_months,
-                                                          k->timeline_by) : "Not set yet (R12)");
+                                                          plan_type_label(plan), k->plan_months,
+                                                          k->timeline_by) : "Not set yet");
     if (k->state == CASE_WITHDRAWN)
         record_row(r, "Reason for withdrawal", k->withdrawn_reason);
     record_row(r, "Intake handled by", k->handler_name);
@@ -217,7 +224,7 @@ static void timeline_table(req *r, const struct case_record *k)
         html_raw(&r->out, "<tr><td>");
         html_time(r, k->events[i].at);
         html_printf(&r->out, "</td><td>%s</td><td>%s</td></tr>", k->events[i].actor,
-                    k->events[i].summary);
+                    plain_words(r, k->events[i].summary, NULL));
     }
     html_raw(&r->out, "</tbody></table></div>");
 }
@@ -266,8 +273,8 @@ static void track_fields(req *r, const struct case_input *in, const struct error
                                     case_track_label((enum case_track)i)};
     field_select(r, &(struct field){.name = "track", .label = "Track", .value = in->track,
                                     .required = true,
-                                    .hint = "The teacher's choice (R8). PAR is checked against "
-                                            "the facts below (R1-R6); PA and PAR never at once (R7)."},
+                                    .hint = "The teacher's choice. PAR is checked against "
+                                            "the facts below; PA and PAR never at once."},
                  tracks, TRACK_COUNT, errs);
     html_raw(&r->out, "<fieldset class=\"field\"><legend>The facts as confirmed</legend>");
     eligibility_fields(r, &(struct eligibility_answers){in->district_year, in->plan, in->months,
@@ -281,10 +288,10 @@ static void timeline_fields(req *r, const struct case_input *in, const struct er
 {
     field_input(r, &(struct field){.name = "cycle_start", .label = "The cycle starts",
                                    .type = "date", .value = in->cycle_start, .required = true,
-                                   .hint = "YYYY-MM-DD. R12: set before the cycle starts."}, errs);
+                                   .hint = "Its first day, set before the cycle starts."}, errs);
     field_input(r, &(struct field){.name = "cycle_end", .label = "The cycle ends", .type = "date",
                                    .value = in->cycle_end, .required = true,
-                                   .hint = "R13: from 6 months to one year after the start."},
+                                   .hint = "From 6 months to one year after the start."},
                 errs);
     struct option plans[PLAN_COUNT + 1] = {{"", "Choose a plan"}};
     for (int p = 0; p < PLAN_COUNT; p++)
@@ -312,7 +319,7 @@ static void step_form(req *r, const struct case_record *k, const struct step_def
     if (t->needs & NEED_MEETING) {
         field_input(r, &(struct field){.name = "at", .label = "Date and time",
                                        .type = "datetime-local", .value = in->at, .required = true,
-                                       .hint = "Without a date picker, type YYYY-MM-DD HH:MM."}, errs);
+                                       .hint = "The day, then the time."}, errs);
         field_input(r, &(struct field){.name = "place", .label = "Place", .value = in->place,
                                        .required = true}, errs);
     }
@@ -320,7 +327,7 @@ static void step_form(req *r, const struct case_record *k, const struct step_def
         struct option *cts = ct_options(r, k, &n);
         field_select(r, &(struct field){.name = "ct_id", .label = "Consulting Teacher",
                                         .value = in->ct_id, .required = true,
-                                        .hint = "R30: each CT's weighted caseload (PAR counts 2, "
+                                        .hint = "Each CT's weighted caseload (PAR counts 2, "
                                                 "PA 1) against the cap; a CT over the cap is "
                                                 "refused."}, cts, n, errs);
     }
@@ -554,15 +561,15 @@ void page_case_agreement(req *r)
                 *k.union_rep_name ? k.union_rep_name : "a union representative (not chosen yet)");
     html_raw(&r->out,
              "<ol><li>Taking part is voluntary: the teacher asked to join, and may withdraw at "
-             "any time (R8).</li><li>A Consulting Teacher is the teacher's coach and primary "
-             "evaluator; the principal or administrator is the secondary evaluator (R14).</li>"
+             "any time.</li><li>A Consulting Teacher is the teacher's coach and primary "
+             "evaluator; the principal or administrator is the secondary evaluator.</li>"
              "<li>The cycle lasts from 6 months to one year; the administrator sets its "
-             "timeline before it starts (R12, R13).</li><li>At least three parley meetings of "
-             "the teacher, the Consulting Teacher and the administrator are held (R17).</li>"
+             "timeline before it starts.</li><li>At least three parley meetings of "
+             "the teacher, the Consulting Teacher and the administrator are held.</li>"
              "<li>The teacher sees everything in their case: every document, every deadline, "
-             "and who viewed or changed it (R37).</li><li>At the end the Consulting Teacher "
+             "and who viewed or changed it.</li><li>At the end the Consulting Teacher "
              "recommends a rating to the Panel; the teacher sees it first and may submit "
-             "evidence (R21, R22).</li></ol>");
+             "evidence.</li></ol>");
     signature(r, "The teacher", k.teacher_name, k.teacher_signed_at);
     signature(r, "The union representative", *k.union_rep_name ? k.union_rep_name : "—",
               k.rep_signed_at);

@@ -28,7 +28,7 @@ static void entry_fields(req *r, const struct coaching_input *in, const struct e
                                        coaching_kind_label((enum coaching_kind)k)};
     field_input(r, &(struct field){.name = "on_date", .label = "Date", .type = "date",
                                    .value = in->on_date, .required = true,
-                                   .hint = "YYYY-MM-DD, the day it took place."}, errs);
+                                   .hint = "The day it took place."}, errs);
     field_input(r, &(struct field){.name = "minutes", .label = "Minutes", .type = "number",
                                    .value = in->minutes, .required = true,
                                    .hint = "How long, from 1 to 600."}, errs);
@@ -46,11 +46,11 @@ static void confidentiality(req *r, const struct case_record *k)
 {
     if (k->track == TRACK_PAR)
         html_raw(&r->out, "<p>On a PAR case the administrator of the teacher's school, the "
-                          "secondary evaluator, also reads this log (R14).</p>");
+                          "secondary evaluator, also reads this log.</p>");
     else
         html_raw(&r->out, "<p class=\"flash\" id=\"confidential\">This coaching log is "
                           "confidential: it is never shown to an evaluator and is never "
-                          "evidence in an evaluation (R16).</p>");
+                          "evidence in an evaluation.</p>");
 }
 
 static void entry_article(req *r, const struct case_record *k, const struct coaching_entry *e,
@@ -204,5 +204,5 @@ void coaching_section(req *r, const struct case_record *k)
     html_raw(&r->out, ".</p>");
     if (k->track != TRACK_PAR)
         html_raw(&r->out, "<p>Confidential: never shown to an evaluator, never evidence in an "
-                          "evaluation (R16).</p>");
+                          "evaluation.</p>");
 }

@@ -105,8 +105,8 @@ static void contact_page(req *r, const struct inquiry_input *in, const struct er
     page_begin(r, "Contact the program");
     html_raw(&r->out, "<p>This is how joining starts: send this form, no account needed, and a "
                       "Consulting Teacher will contact you to set up a first meeting, where you "
-                      "talk through how PA and PAR work (R10). Participation is your choice "
-                      "(R8). You can also <a href=\"/eligibility\">check whether you are "
+                      "talk through how PA and PAR work. Participation is your choice. "
+                      "You can also <a href=\"/eligibility\">check whether you are "
                       "eligible</a> first.</p>");
     struct ctx *c = ctx_of(r);
     if (app_signed_in(c))

@@ -35,7 +35,7 @@ static void term_facts(req *r, const struct ct_term *t)
     }
     html_raw(&r->out, "<div><dt>Term started</dt><dd>");
     html_day(r, t->starts_on);
-    html_raw(&r->out, "</dd></div><div><dt>Committed until (R27: at least 2 years)</dt><dd>");
+    html_raw(&r->out, "</dd></div><div><dt>Committed until (at least 2 years)</dt><dd>");
     html_day(r, t->committed_until);
     html_raw(&r->out, "</dd></div><div><dt>Left the role</dt><dd>");
     if (*t->left_on)
@@ -51,13 +51,13 @@ static void term_facts(req *r, const struct ct_term *t)
                           ? "<strong>May not take a principal or assistant-principal post until "
                           : "The restriction ended on ");
     html_day(r, t->restricted_until);
-    html_raw(&r->out, ct_barred_on(t->restricted_until, today) ? " (R27).</strong>" : " (R27).");
+    html_raw(&r->out, ct_barred_on(t->restricted_until, today) ? ".</strong>" : ".");
     html_raw(&r->out, "</dd></div>");
 }
 
 static void last_review(req *r, const struct ct_summary *w)
 {
-    html_raw(&r->out, "<div><dt>The Panel's last review (R28)</dt><dd>");
+    html_raw(&r->out, "<div><dt>The Panel's last review</dt><dd>");
     if (w->review_year)
         html_printf(&r->out, "%s: %s", year_label(r, w->review_year),
                     ct_review_outcome_label(w->review_outcome));
@@ -94,15 +94,15 @@ static void term_form(req *r, const struct ct_summary *cts, int n,
             opts[k++] = (struct option){id_text(r, cts[i].person_id), cts[i].name};
     field_select(r, &(struct field){.name = "person_id", .label = "Consulting Teacher",
                                     .value = in->person_id, .required = true,
-                                    .hint = "R27: Consulting Teachers are union members."},
+                                    .hint = "Consulting Teachers are union members."},
                  opts, k, errs);
     field_input(r, &(struct field){.name = "starts_on", .label = "Term starts", .type = "date",
                                    .value = in->starts_on, .required = true,
-                                   .hint = "Without a date picker, type YYYY-MM-DD."}, errs);
+                                   .hint = "The term's first day."}, errs);
     field_input(r, &(struct field){.name = "committed_until", .label = "Committed until",
                                    .type = "date", .value = in->committed_until, .required = true,
                                    .hint = "The commitment's last day: at least 2 years after the "
-                                           "start (R27)."}, errs);
+                                           "start."}, errs);
     form_end(r, "Record this term");
 }
 
@@ -119,7 +119,7 @@ static void cts_page(req *r, const struct ct_term_request *in, const struct erro
     page_begin(r, "Consulting Teachers");
     html_raw(&r->out, "<p>Each Consulting Teacher commits to at least two years and, after "
                       "leaving the role, may not take a principal or assistant-principal post "
-                      "for a year (R27). The Panel reviews each one every year (R28). "
+                      "for a year. The Panel reviews each one every year. "
                       "<a href=\"/panel/roster\">The Panel's roster</a>.</p>");
     if (n == 0)
         html_raw(&r->out, "<p>No one holds the Consulting Teacher's role yet.</p>");
@@ -195,14 +195,14 @@ static void leave_form(req *r, const struct ct_record *k, const char *left_on,
         return;
     html_raw(&r->out, "<h2 id=\"leaving\">Record leaving the role</h2><p>The day after which "
                       "they may take a principal or assistant-principal post is computed: a year "
-                      "after they leave (R27).</p>");
+                      "after they leave.</p>");
     form_errors(r, errs);
     form_begin(r, arena_printf(r->a, "%s/leaving#leaving", ct_url(r, k->who.person_id)));
     html_printf(&r->out, "<input type=\"hidden\" name=\"version\" value=\"%s\">",
                 id_text(r, t->version));
     field_input(r, &(struct field){.name = "left_on", .label = "Left the role on", .type = "date",
                                    .value = left_on, .required = true,
-                                   .hint = "Without a date picker, type YYYY-MM-DD."}, errs);
+                                   .hint = "Their last day as a Consulting Teacher."}, errs);
     form_end(r, "Record leaving");
 }
 
@@ -210,7 +210,7 @@ static void reviews_list(req *r, const struct ct_record *k)
 {
     if (!k->may_see_reviews)
         return;
-    html_raw(&r->out, "<h2>The Panel's reviews (R28)</h2>");
+    html_raw(&r->out, "<h2>The Panel's reviews</h2>");
     if (!k->nreviews)
         html_raw(&r->out, "<p>The Panel has not reviewed this Consulting Teacher yet.</p>");
     for (int i = 0; i < k->nreviews; i++) {
@@ -235,7 +235,7 @@ static void review_form(req *r, const struct ct_record *k, const struct ct_revie
     field_input(r, &(struct field){.name = "school_year", .label = "School year (the year it "
                                                                   "starts)",
                                    .type = "number", .value = in->school_year, .required = true,
-                                   .hint = "2025 for 2025-26. One review a year (R28)."}, errs);
+                                   .hint = "2025 for 2025-26. One review a year."}, errs);
     struct option outcomes[] = {{"", "Choose the outcome"},
                                 {ct_review_outcome_key(0), ct_review_outcome_label("continue")},
                                 {ct_review_outcome_key(1), ct_review_outcome_label("not_continue")}};
@@ -301,7 +301,7 @@ void do_ct_leave(req *r)
     struct ct_forms f = {.left_on = form_value(r, "left_on"), .leave_errs = &errs};
     enum app_status s = ct_leave(ctx_of(r), id, f.left_on, form_value(r, "version"), &errs);
     after(r, s, NULL, id, &f, "Leaving the role is recorded, with the date until which the "
-                        "restriction runs (R27).");
+                        "restriction runs.");
 }
 
 void do_ct_review(req *r)
@@ -313,5 +313,5 @@ void do_ct_review(req *r)
                                     form_value(r, "summary")}};
     const char *refusal = NULL;
     enum app_status s = ct_review_add(ctx_of(r), id, &f.review, &rid, &errs, &refusal);
-    after(r, s, refusal, id, &f, "The Panel's review is recorded (R28).");
+    after(r, s, refusal, id, &f, "The Panel's review is recorded.");
 }

@@ -31,11 +31,11 @@ void final_rating_line(req *r, const struct case_record *k)
                     "approved by the %s on ",
                     rating_label(d.rating), title_of(r));
         html_time(r, d.approved_at);
-        html_raw(&r->out, " (R25).</p>");
+        html_raw(&r->out, ".</p>");
     } else if (d.approval == APPROVAL_PENDING) {
         html_printf(&r->out,
                     "<p class=\"final-rating\">The Panel's rating: %s, awaiting the "
-                    "%s's approval (R25). It is not final yet.</p>",
+                    "%s's approval. It is not final yet.</p>",
                     rating_label(d.rating), title_of(r));
     } else {
         html_printf(&r->out,
@@ -99,7 +99,7 @@ static void answer_forms(req *r, const struct case_record *k, const struct decis
 {
     html_printf(&r->out,
                 "<section class=\"panel\" aria-labelledby=\"answer\"><h2 id=\"answer\">"
-                "Your answer</h2><p>R25: as the %s you approve the Panel's rating, "
+                "Your answer</h2><p>As the %s you approve the Panel's rating, "
                 "which makes it final, or return it to the Panel saying why; everyone "
                 "on the case is told.</p>",
                 title_of(r));
@@ -211,7 +211,7 @@ void page_decisions(req *r)
     }
     page_begin(r, "Decisions awaiting approval");
     html_printf(&r->out,
-                "<p>R25: the Panel's ratings go to the %s, and only an approved rating "
+                "<p>The Panel's ratings go to the %s, and only an approved rating "
                 "is final.</p>",
                 title_of(r));
     final_ratings_link(r);

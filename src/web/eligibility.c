@@ -4,6 +4,7 @@
  * with the rule it comes from and what the teacher can do instead. */
 #include "web/eligibility.h"
 
+#include "domain/rule_words.h"
 #include "out/html.h"
 #include "web/handlers.h"
 #include "web/web.h"
@@ -69,18 +70,30 @@ static void checker_form(req *r, const struct eligibility_answers *in, const str
                       "Check my eligibility</button></div></form>");
 }
 
+void eligibility_criteria(req *r, const struct eligibility *e)
+{
+    html_printf(&r->out, "<p role=\"status\"><strong>%s</strong></p><ul class=\"criteria\">",
+                e->advice);
+    for (int i = 0; i < e->n; i++) {
+        const struct rule_words *w = rule_words_of(e->c[i].rule, NULL);
+        html_printf(&r->out, "<li class=\"%s\"><strong>%s</strong>",
+                    e->c[i].passed ? "criterion-pass" : "criterion-fail",
+                    e->c[i].passed ? "Met" : "Not met");
+        if (w)
+            html_printf(&r->out, " · <a class=\"rule\" href=\"/help/rules#R%d\">%s</a>", w->number,
+                        w->title);
+        html_printf(&r->out, ": %s</li>", e->c[i].sentence);
+    }
+    html_raw(&r->out, "</ul>");
+}
+
 static void checker_answer(req *r, const struct eligibility *e)
 {
     buf *o = &r->out;
-    html_printf(o, "<section class=\"panel\" aria-labelledby=\"answer\"><h2 id=\"answer\">"
-                   "Your answer</h2><p role=\"status\"><strong>%s</strong></p>"
-                   "<ul class=\"criteria\">",
-                e->advice);
-    for (int i = 0; i < e->n; i++)
-        html_printf(o, "<li class=\"%s\"><strong>%s</strong> (%s): %s</li>",
-                    e->c[i].passed ? "criterion-pass" : "criterion-fail",
-                    e->c[i].passed ? "Met" : "Not met", e->c[i].rule, e->c[i].sentence);
-    html_raw(o, "</ul><p>This check is a guide: the coordinator confirms the facts at your "
+    html_raw(o, "<section class=\"panel\" aria-labelledby=\"answer\"><h2 id=\"answer\">"
+                "Your answer</h2>");
+    eligibility_criteria(r, e);
+    html_raw(o, "<p>This check is a guide: the coordinator confirms the facts at your "
                 "first meeting. Nothing you entered here was stored.</p></section>");
 }
 

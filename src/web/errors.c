@@ -72,8 +72,11 @@ void web_error(req *r, int status, const char *message)
     buf_reset(&r->out);
     page_begin(r, t->title);
     html_printf(&r->out, "<div class=\"error-page\"><p class=\"status\">Error %d</p>", status);
-    if (message && *message)
-        html_printf(&r->out, "<p>%s</p>", message);
+    if (message && *message) {
+        html_raw(&r->out, "<p>");
+        rule_text(r, message);
+        html_raw(&r->out, "</p>");
+    }
     html_printf(&r->out, "<p>%s</p><p><a href=\"/\">Go to the home page</a></p></div>", t->advice);
     page_end(r);
 }

@@ -8,7 +8,7 @@
 #include "web/goals.h"
 
 const char evaluation_receipt_words[] =
-    "Signing acknowledges receipt of the evaluation, not agreement with it (R20).";
+    "Signing acknowledges receipt of the evaluation, not agreement with it.";
 
 const char *evaluation_url(req *r, int64_t case_id, int64_t id, const char *rest)
 {
@@ -76,7 +76,7 @@ static void ratings_table(req *r, const struct evaluation *e)
                     rt->code, rt->title, rating_label(rt->rating), rt->comment);
     }
     html_printf(&r->out,
-                "<tr><th scope=\"row\">Overall</th><td><strong>%s</strong></td><td>R26: "
+                "<tr><th scope=\"row\">Overall</th><td><strong>%s</strong></td><td>"
                 "Proficient overall needs Proficient or better on standards I and II.</td></tr>"
                 "</tbody></table></div>",
                 rating_label(e->overall));
@@ -112,14 +112,14 @@ static void evidence_section(req *r, const struct case_record *k)
 static void responses(req *r, const struct case_record *k, const struct evaluation *e)
 {
     if (*e->admin_response) {
-        html_raw(&r->out, "<h2>The administrator's response (R23)</h2>");
+        html_raw(&r->out, "<h2>The administrator's response</h2>");
         evaluation_text(r, e->admin_response);
         html_printf(&r->out, "<p>%s, ", e->admin_responded_by);
         html_time(r, e->admin_responded_at);
         html_raw(&r->out, "</p>");
     }
     html_raw(&r->out, "<section class=\"signature\" aria-labelledby=\"signature\"><h2 "
-                      "id=\"signature\">The teacher's signature (R20)</h2>");
+                      "id=\"signature\">The teacher's signature</h2>");
     if (e->teacher_signed_at) {
         html_printf(&r->out, "<p>Signed by %s, ", k->teacher_name);
         html_time(r, e->teacher_signed_at);
@@ -169,7 +169,7 @@ void evaluation_draft_form(req *r, const struct case_record *k, const struct eva
     struct option *opts = rating_options(r);
     html_raw(&r->out, "<section class=\"panel\" aria-labelledby=\"draft\"><h2 id=\"draft\">"
                       "Write and rate the draft</h2><p>Every standard and the overall rating are "
-                      "rated before the evaluation is shared (R26).</p>");
+                      "rated before the evaluation is shared.</p>");
     form_errors(r, errs);
     form_begin(r, evaluation_url(r, k->id, e->id, ""));
     version_field(r, e->version);
@@ -193,7 +193,7 @@ void evaluation_draft_form(req *r, const struct case_record *k, const struct eva
                                  .label = "Overall rating",
                                  .value = rating_value(e->overall),
                                  .filter = true,
-                                 .hint = "R26: Proficient or Exemplary overall needs Proficient "
+                                 .hint = "Proficient or Exemplary overall needs Proficient "
                                          "or better on standards I and II."},
                  opts, RATING_COUNT, errs);
     field_textarea(r,

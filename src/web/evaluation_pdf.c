@@ -47,7 +47,7 @@ static void pdf_ratings(req *r, pdf *p, const struct evaluation *e)
     }
     cells[(rows - 1) * 3] = "Overall";
     cells[(rows - 1) * 3 + 1] = rating_label(e->overall);
-    cells[(rows - 1) * 3 + 2] = "R26: Proficient overall needs Proficient or better on standards "
+    cells[(rows - 1) * 3 + 2] = "Proficient overall needs Proficient or better on standards "
                                 "I and II.";
     static const double widths[] = {0.34, 0.2, 0.46};
     pdf_heading(p, "Ratings");
@@ -57,7 +57,7 @@ static void pdf_ratings(req *r, pdf *p, const struct evaluation *e)
 static void pdf_signatures(req *r, pdf *p, const struct case_record *k,
                            const struct evaluation *e)
 {
-    pdf_heading(p, "The administrator's response (R23)");
+    pdf_heading(p, "The administrator's response");
     pdf_paragraph(p, *e->admin_response
                          ? arena_printf(r->a, "%s\n— %s, %s", e->admin_response,
                                         e->admin_responded_by, when(r, e->admin_responded_at))
@@ -69,7 +69,7 @@ static void pdf_signatures(req *r, pdf *p, const struct case_record *k,
                   ? arena_printf(r->a, "%s, %s", k->teacher_name, when(r, e->teacher_signed_at))
                   : "Not signed yet");
     pdf_paragraph(p, evaluation_receipt_words);
-    pdf_heading(p, "The teacher's written response (R20)");
+    pdf_heading(p, "The teacher's written response");
     /* A reopened evaluation keeps the words of its last signature for the
      * next one; they stand only with a signature. */
     pdf_paragraph(p, e->teacher_signed_at && *e->teacher_response ? e->teacher_response
@@ -80,11 +80,11 @@ static void pdf_outcome(req *r, pdf *p, const struct evaluation_outcome *o)
 {
     if (!o->decided)
         return;
-    pdf_heading(p, "The Panel's decision (R24)");
+    pdf_heading(p, "The Panel's decision");
     pdf_field(p, "Rating", rating_label(o->decision));
     pdf_field(p, "Tally", o->tally);
     pdf_field(p, "Decided", when(r, o->decided_at));
-    pdf_heading(p, arena_printf(r->a, "The %s's approval (R25)", o->approver_title));
+    pdf_heading(p, arena_printf(r->a, "The %s's approval", o->approver_title));
     pdf_paragraph(p, o->approved ? arena_printf(r->a, "Approved by %s, %s: the rating is final.",
                                                 o->approver, when(r, o->approved_at))
                                  : "Not approved yet: the rating is final only once approved.");

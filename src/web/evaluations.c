@@ -32,7 +32,7 @@ void evaluations_case_summary(req *r, const struct case_record *k)
         return;
     }
     html_raw(&r->out, "<p>The formative assessment and the summative evaluation, written by the "
-                      "Consulting Teacher, the primary evaluator (R15).</p>");
+                      "Consulting Teacher, the primary evaluator.</p>");
 }
 
 /* The kinds the primary evaluator may still start. */
@@ -70,14 +70,14 @@ void page_evaluations(req *r)
     case_part_begin(r, &k, "Evaluations", "evaluations");
     if (k.track != TRACK_PAR) {
         html_raw(&r->out, "<p>This is a PA case: it has no evaluations. Evaluations are written "
-                          "on a PAR case only, by its Consulting Teacher (R15, R16).</p>");
+                          "on a PAR case only, by its Consulting Teacher.</p>");
         page_end(r);
         return;
     }
     html_raw(&r->out, "<p>The Consulting Teacher, the primary evaluator, writes a formative "
-                      "assessment mid-cycle and a summative evaluation at its end (R15). The "
-                      "administrator previews and may respond (R23); the teacher signs once it "
-                      "is shared with them: receipt, not agreement (R20).</p>");
+                      "assessment mid-cycle and a summative evaluation at its end. The "
+                      "administrator previews and may respond; the teacher signs once it "
+                      "is shared with them: receipt, not agreement.</p>");
     start_forms(r, &k, list, n);
     if (n) {
         html_raw(&r->out, "<ul>");
@@ -153,7 +153,7 @@ static void steps(req *r, const struct case_record *k, const struct evaluation *
                                    .label = "Your response",
                                    .value = typed ? typed : e->admin_response,
                                    .required = true},
-                   "R23: as the administrator, you preview the draft and may respond before "
+                   "As the administrator, you preview the draft and may respond before "
                    "it is shared with the teacher. Your response is part of the evaluation.",
                    errs);
     step_text_form(r, k, e, EVAL_SIGN,
@@ -272,11 +272,11 @@ void do_evaluation_update(req *r)
 }
 
 static const char *const step_done[EVAL_STEP_COUNT] = {
-    [EVAL_SHARE_ADMIN] = "The draft is shared with the administrator for preview and response "
-                         "(R23); they are told.",
-    [EVAL_RESPOND] = "Your response is saved with the evaluation (R23).",
+    [EVAL_SHARE_ADMIN] = "The draft is shared with the administrator for preview and response; "
+                         "they are told.",
+    [EVAL_RESPOND] = "Your response is saved with the evaluation.",
     [EVAL_SHARE_TEACHER] = "The evaluation is shared with the teacher, who is told.",
-    [EVAL_SIGN] = "You signed: this acknowledges receipt, not agreement (R20).",
+    [EVAL_SIGN] = "You signed: this acknowledges receipt, not agreement.",
     [EVAL_LOCK] = "The evaluation is locked.",
     [EVAL_ASK_UNLOCK] = "Your request to reopen it is sent: the other party consents.",
     [EVAL_CONSENT_UNLOCK] = "The evaluation is reopened as a draft; the teacher signs again once "

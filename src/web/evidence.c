@@ -66,11 +66,8 @@ void evidence_fields(req *r, const char *chosen, const struct errors *errs)
     if (error)
         html_raw(&r->out, " aria-invalid=\"true\"");
     html_raw(&r->out, "><legend>Evidence: the rubric's indicators it shows (optional)</legend>"
-                      "<p class=\"hint\">R19: tag what you saw to the standards' indicators.</p>");
-    if (error)
-        html_printf(&r->out, "<p class=\"field-error\"><span class=\"visually-hidden\">Error:"
-                             "</span> %s</p>",
-                    error);
+                      "<p class=\"hint\">Tag what you saw to the standards' indicators.</p>");
+    field_error_text(r, NULL, error);
     for (int s = 0; s < rub.nstandards; s++)
         standard_fields(r, &rub.standards[s], chosen);
     html_raw(&r->out, "</fieldset>");

@@ -41,16 +41,23 @@ void form_errors(req *r, const struct errors *errs)
                    "<h2>%s</h2><ul>",
                 errs->n == 1 ? "There is a problem with one answer"
                              : "There are problems with some answers");
-    for (int i = 0; i < errs->n; i++)
-        html_printf(o, "<li><a href=\"#f-%s\">%s</a></li>", errs->e[i].field, errs->e[i].message);
+    for (int i = 0; i < errs->n; i++) {
+        const char *rule;
+        html_printf(o, "<li><a href=\"#f-%s\">%s</a>", errs->e[i].field,
+                    plain_words(r, errs->e[i].message, &rule));
+        rule_link(r, rule);
+        html_raw(o, "</li>");
+    }
     html_raw(o, "</ul></div>");
 }
 
 void form_problem(req *r, const char *message)
 {
-    if (message)
-        html_printf(&r->out, "<div class=\"error-summary\" role=\"alert\"><p>%s</p></div>",
-                    message);
+    if (!message)
+        return;
+    html_raw(&r->out, "<div class=\"error-summary\" role=\"alert\"><p>");
+    rule_text(r, message);
+    html_raw(&r->out, "</p></div>");
 }
 
 const char *form_retry_after(req *r, int64_t retry_at)
@@ -70,6 +77,18 @@ const char *form_rate_limited(req *r, const char *sent, int limit, int64_t retry
                         limit, sent, form_retry_after(r, retry_at));
 }
 
+void field_error_text(req *r, const char *id, const char *error)
+{
+    if (!error)
+        return;
+    html_raw(&r->out, "<p class=\"field-error\"");
+    if (id)
+        html_printf(&r->out, " id=\"%s\"", id);
+    html_raw(&r->out, "><span class=\"visually-hidden\">Error:</span> ");
+    rule_text(r, error);
+    html_raw(&r->out, "</p>");
+}
+
 /* The label, hint and error, with ids the control's aria-describedby names. */
 static const char *field_head(req *r, const struct field *f, const char *error)
 {
@@ -83,9 +102,7 @@ static const char *field_head(req *r, const struct field *f, const char *error)
         buf_printf(&describedby, "h-%s", f->name);
     }
     if (error) {
-        html_printf(o, "<p class=\"field-error\" id=\"e-%s\"><span class=\"visually-hidden\">"
-                       "Error:</span> %s</p>",
-                    f->name, error);
+        field_error_text(r, arena_printf(r->a, "e-%s", f->name), error);
         buf_printf(&describedby, "%se-%s", describedby.len ? " " : "", f->name);
     }
     return buf_cstr(&describedby);
@@ -154,10 +171,7 @@ void field_yes_no(req *r, const struct field *f, const struct errors *errs)
     html_printf(o, "><legend>%s</legend>", f->label);
     if (f->hint)
         html_printf(o, "<p class=\"hint\">%s</p>", f->hint);
-    if (error)
-        html_printf(o, "<p class=\"field-error\"><span class=\"visually-hidden\">Error:</span> %s"
-                       "</p>",
-                    error);
+    field_error_text(r, NULL, error);
     html_printf(o, "<div class=\"field-check\"><input type=\"radio\" id=\"f-%s-yes\" name=\"%s\" "
                    "value=\"yes\"%s><label for=\"f-%s-yes\">Yes</label></div>",
                 f->name, f->name, answered && yes ? " checked" : "", f->name);

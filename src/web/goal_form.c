@@ -49,7 +49,7 @@ void goal_fields_form(req *r, const struct goal_input *in, bool with_due, const 
                                  .label = "Kind of goal",
                                  .value = in->kind,
                                  .required = true,
-                                 .hint = "R19: each cycle has at least one professional-"
+                                 .hint = "Each cycle has at least one professional-"
                                          "practice and one student-learning goal."},
                  kinds, GOAL_KIND_COUNT + 1, errs);
     field_input(
@@ -81,7 +81,7 @@ void goal_fields_form(req *r, const struct goal_input *in, bool with_due, const 
                                     .type = "date",
                                     .value = in->due_on,
                                     .required = true,
-                                    .hint = "YYYY-MM-DD, within the cycle."},
+                                    .hint = "A day within the cycle."},
                     errs);
     int n;
     struct option *inds = indicator_options(r, in->indicator_id, &n);

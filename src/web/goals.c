@@ -47,28 +47,25 @@ void goals_case_summary(req *r, const struct case_record *k)
         if (goals_overdue(r, due, met))
             html_raw(&r->out, ", <strong>overdue</strong>");
     }
-    html_printf(&r->out, ". R19 %s.</p>",
-                met ? "is met: a professional-practice and a student-learning goal are approved"
-                    : "is not met yet: it needs an approved professional-practice goal and an "
-                      "approved student-learning goal");
+    html_printf(&r->out, ". %s.</p>",
+                met ? "The cycle's goals are set: a professional-practice and a student-learning "
+                      "goal are approved"
+                    : "The cycle's goals are not set yet: it needs an approved "
+                      "professional-practice goal and an approved student-learning goal");
 }
 
 static void r19_panel(req *r, const struct goals_summary *sum)
 {
     html_raw(&r->out, "<section class=\"panel\" aria-labelledby=\"r19\"><h2 id=\"r19\">"
                       "Are the cycle's goals set?</h2>");
-    if (sum->met)
-        html_printf(&r->out,
-                    "<p><strong>Yes.</strong> R19 asks for at least one approved "
-                    "professional-practice goal and one approved student-learning "
-                    "goal: this case has %d and %d.</p>",
-                    sum->approved_practice, sum->approved_learning);
-    else
-        html_printf(&r->out,
-                    "<p><strong>Not yet.</strong> R19 asks for at least one approved "
-                    "professional-practice goal and one approved student-learning "
-                    "goal: this case has %d and %d.</p>",
-                    sum->approved_practice, sum->approved_learning);
+    /* R19: one approved goal of each kind. */
+    html_printf(&r->out,
+                "<p><strong>%s</strong> A cycle needs at least one approved "
+                "professional-practice goal and one approved student-learning "
+                "goal: this case has %d and %d.",
+                sum->met ? "Yes." : "Not yet.", sum->approved_practice, sum->approved_learning);
+    rule_link(r, "R19");
+    html_raw(&r->out, "</p>");
     if (sum->proposed)
         html_printf(&r->out, "<p>%d %s the Consulting Teacher's approval.</p>", sum->proposed,
                     plural(sum->proposed, "goal waits for", "goals wait for"));
@@ -179,8 +176,7 @@ static void goal_new_page(req *r, const struct case_record *k, const struct goal
     case_part_begin(r, k, "Add a goal", NULL);
     html_raw(&r->out, "<p>A goal is SMART: specific, measured, with the actions that lead to "
                       "it and a date. It is saved as a draft; propose it when it is ready, and "
-                      "the Consulting Teacher approves it or returns it with a reason (R14, "
-                      "R19).</p>");
+                      "the Consulting Teacher approves it or returns it with a reason.</p>");
     bank_chooser(r, k, in->bank_id);
     form_errors(r, errs);
     form_begin(r, goals_url(r, k->id, 0, ""));
@@ -285,7 +281,7 @@ static void goal_steps(req *r, const struct case_record *k, const struct goal *g
     if (!goal_may_decide(g->status) || !casework_may(c, k, ACT_APPROVE, KIND_GOAL))
         return;
     html_raw(&r->out, "<section class=\"panel\" aria-labelledby=\"decide\"><h2 id=\"decide\">"
-                      "Your decision</h2><p>R14: as the case's Consulting Teacher, you approve "
+                      "Your decision</h2><p>As the case's Consulting Teacher, you approve "
                       "the goal or return it to be revised, saying why.</p>");
     form_begin(r, goals_url(r, k->id, g->id, "/approve"));
     version_field(r, g->version);

@@ -71,3 +71,24 @@ void rule_link(req *r, const char *rule)
         html_printf(&r->out, " <a class=\"rule\" href=\"/help/rules#R%d\">The rule: %s</a>",
                     w->number, several ? w->section : w->title);
 }
+
+/* Issue 18: a message that names its rules by number (a refusal, which the
+ * API keeps as it is) is read without them; *rule, when asked for, is
+ * where the first one was, for rule_link. */
+const char *plain_words(req *r, const char *text, const char **rule)
+{
+    buf b;
+    buf_init(&b, r->a);
+    const char *first = rule_words_unnumbered(&b, text ? text : "");
+    if (rule)
+        *rule = first;
+    return buf_cstr(&b);
+}
+
+/* The message in plain words, then its rule's title linked to the rule. */
+void rule_text(req *r, const char *text)
+{
+    const char *rule;
+    html_printf(&r->out, "%s", plain_words(r, text, &rule));
+    rule_link(r, rule);
+}

@@ -291,13 +291,8 @@ static void eligibility_answer(req *r, const struct inquiry *q)
                           "first meeting at the latest; the answer appears here.</p>");
         return;
     }
-    html_printf(&r->out, "<p role=\"status\"><strong>%s</strong></p><ul class=\"criteria\">",
-                e.advice);
-    for (int i = 0; i < e.n; i++)
-        html_printf(&r->out, "<li class=\"%s\"><strong>%s</strong> (%s): %s</li>",
-                    e.c[i].passed ? "criterion-pass" : "criterion-fail",
-                    e.c[i].passed ? "Met" : "Not met", e.c[i].rule, e.c[i].sentence);
-    html_printf(&r->out, "</ul><p class=\"hint\">Confirmed by %s, ",
+    eligibility_criteria(r, &e);
+    html_printf(&r->out, "<p class=\"hint\">Confirmed by %s, ",
                 *q->facts_by_name ? q->facts_by_name : "the command line");
     html_time(r, q->facts_at);
     html_raw(&r->out, ".</p>");
@@ -306,7 +301,7 @@ static void eligibility_answer(req *r, const struct inquiry *q)
 static void eligibility_section(req *r, const struct inquiry *q, const struct intake_typed *t,
                                 const struct errors *errs)
 {
-    html_raw(&r->out, "<h2 id=\"eligibility\">Eligibility (R1–R6)</h2>");
+    html_raw(&r->out, "<h2 id=\"eligibility\">Eligibility</h2>");
     eligibility_answer(r, q);
     struct eligibility_answers shown = t->facts.district_year || t->facts.plan ? t->facts : facts_of(r, q);
     facts_form(r, q, &shown, errs);
@@ -332,7 +327,9 @@ static void case_section(req *r, const struct inquiry *q)
                     q->id, q->name);
         form_end(r, "Open a case");
     } else {
-        html_printf(&r->out, "<p>No case yet.%s%s</p>", why ? " " : "", why ? why : "");
+        html_raw(&r->out, "<p>No case yet. ");
+        rule_text(r, why);
+        html_raw(&r->out, "</p>");
     }
 }
 

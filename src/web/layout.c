@@ -159,7 +159,8 @@ void page_begin(req *r, const char *title)
         search_box(r, "header-search", "Search people, cases and inquiries", false);
     html_raw(o, "</details></div></header><main id=\"main\" tabindex=\"-1\">");
     if (w && w->flash && *w->flash)
-        html_printf(o, "<div class=\"flash flash-ok\" role=\"status\">%s</div>", w->flash);
+        html_printf(o, "<div class=\"flash flash-ok\" role=\"status\">%s</div>",
+                    plain_words(r, w->flash, NULL));
     html_printf(o, "<h1>%s</h1>", title);
     if (w && w->refusal)
         web_refusal_show(r);

@@ -45,7 +45,7 @@ static void time_fields(req *r, const struct meeting_input *in, const struct err
                                         meeting_phase_label((enum meeting_phase)p)};
     field_select(r, &(struct field){.name = "phase", .label = "Which meeting", .value = in->phase,
                                     .required = true,
-                                    .hint = "R17: one each at the start, middle and end of the "
+                                    .hint = "One each at the start, middle and end of the "
                                             "cycle; any number of additional ones."},
                  phases, PHASE_COUNT + 1, errs);
     /* A datetime-local field shows its value with a T. */
@@ -54,7 +54,7 @@ static void time_fields(req *r, const struct meeting_input *in, const struct err
                          : in->at;
     field_input(r, &(struct field){.name = "at", .label = "Date and time", .type = "datetime-local",
                                    .value = at, .required = true,
-                                   .hint = "Without a date picker, type YYYY-MM-DD HH:MM."}, errs);
+                                   .hint = "The day, then the time."}, errs);
     field_input(r, &(struct field){.name = "minutes", .label = "Length in minutes",
                                    .type = "number", .value = in->minutes, .required = true,
                                    .hint = "From 15 to 480."}, errs);
@@ -82,10 +82,7 @@ static void attended_field(req *r, const struct case_record *k, unsigned ticked,
     html_printf(&r->out, "<fieldset class=\"field\" id=\"f-attended\"%s><legend>Who attended"
                          "</legend>",
                 error ? " aria-invalid=\"true\"" : "");
-    if (error)
-        html_printf(&r->out, "<p class=\"field-error\" id=\"e-attended\"><span "
-                             "class=\"visually-hidden\">Error:</span> %s</p>",
-                    error);
+    field_error_text(r, "e-attended", error);
     int n = k->track == TRACK_PAR ? 3 : 2;
     for (int i = 0; i < n; i++)
         html_printf(&r->out, "<div class=\"field-check\"><input type=\"checkbox\" "
@@ -149,11 +146,11 @@ static void windows_section(req *r, const struct case_record *k, const struct me
 {
     if (k->track != TRACK_PAR) {
         html_raw(&r->out, "<p>On a PA case the meetings are the teacher's and the Consulting "
-                          "Teacher's only: the administrator is not invited and not told "
-                          "(R16).</p>");
+                          "Teacher's only: the administrator is not invited and not told."
+                          "</p>");
         return;
     }
-    html_raw(&r->out, "<p>R17: the teacher, the Consulting Teacher and the administrator "
+    html_raw(&r->out, "<p>The teacher, the Consulting Teacher and the administrator "
                       "meet at least three times, typically at the start, the middle and the "
                       "end of the cycle; the cycle cannot close with fewer than three held.</p>"
                       "<p role=\"status\"><strong>");
@@ -161,7 +158,7 @@ static void windows_section(req *r, const struct case_record *k, const struct me
     html_raw(&r->out, "</strong>.</p>");
     if (!v->has_windows) {
         html_raw(&r->out, "<p>When each meeting is due shows here once the administrator has "
-                          "set the cycle's timeline (R12).</p>");
+                          "set the cycle's timeline.</p>");
         return;
     }
     html_raw(&r->out, "<h2>When they are due</h2><ul class=\"windows\">");
@@ -265,8 +262,8 @@ static void meeting_details(req *r, const struct case_record *k, const struct me
                 m->minutes, m->place, meeting_phase_label(m->phase),
                 meeting_status_label(m->status),
                 k->track == TRACK_PAR ? "The teacher, the Consulting Teacher and the "
-                                        "administrator (R17)"
-                                      : "The teacher and the Consulting Teacher (R16)");
+                                        "administrator"
+                                      : "The teacher and the Consulting Teacher");
     if (m->status == MEETING_HELD) {
         html_printf(&r->out, "<div><dt>Attended</dt><dd>%s%s%s</dd></div><div><dt>Minutes"
                              "</dt><dd>%s</dd></div>",

@@ -82,7 +82,7 @@ static void observers_field(req *r, const struct case_record *k, const char *val
     bool evaluator = k->relations & POLICY_REL(WHO_CASE_EVALUATOR);
     if (k->track != TRACK_PAR) {
         html_raw(&r->out, "<input type=\"hidden\" name=\"observers\" value=\"ct\"><p>Observed "
-                          "by the Consulting Teacher. R16: in PA the CT observes alone, as a "
+                          "by the Consulting Teacher. In PA the CT observes alone, as a "
                           "coach; the administrator is not part of a PA case.</p>");
         return;
     }
@@ -90,10 +90,7 @@ static void observers_field(req *r, const struct case_record *k, const char *val
     html_printf(&r->out, "<fieldset class=\"field\" id=\"f-observers\"%s><legend>Who observed"
                          "</legend>",
                 error ? " aria-invalid=\"true\"" : "");
-    if (error)
-        html_printf(&r->out, "<p class=\"field-error\"><span class=\"visually-hidden\">Error:"
-                             "</span> %s</p>",
-                    error);
+    field_error_text(r, NULL, error);
     for (int o = 0; o < OBSERVERS_COUNT; o++) {
         if (observers_refusal(true, (enum observers)o, ct, evaluator))
             continue;
@@ -104,7 +101,7 @@ static void observers_field(req *r, const struct case_record *k, const char *val
                     key, key, value && strcmp(value, key) == 0 ? " checked" : "", key,
                     observers_label((enum observers)o));
     }
-    html_raw(&r->out, "<p class=\"hint\">R18: the CT and the administrator should observe "
+    html_raw(&r->out, "<p class=\"hint\">The CT and the administrator should observe "
                       "together at least once a cycle.</p></fieldset>");
 }
 
@@ -113,7 +110,7 @@ static void observation_fields(req *r, const struct case_record *k,
 {
     field_input(r, &(struct field){.name = "observed_on", .label = "Date observed",
                                    .type = "date", .value = in->observed_on, .required = true,
-                                   .hint = "YYYY-MM-DD"},
+                                   .hint = "The day of the lesson."},
                 errs);
     field_yes_no(r, &(struct field){.name = "announced", .label = "Was it announced?",
                                     .value = in->announced},
@@ -130,7 +127,7 @@ static void observation_fields(req *r, const struct case_record *k,
     evidence_fields(r, in->indicators, errs);
     field_textarea(r, &(struct field){.name = "feedback", .label = "Feedback for the teacher",
                                       .value = in->feedback,
-                                      .hint = arena_printf(r->a, "R19: share it within %d days "
+                                      .hint = arena_printf(r->a, "Share it within %d days "
                                                                  "of the observation.",
                                                            observation_feedback_days(
                                                                ctx_of(r)))},
@@ -166,7 +163,7 @@ static void observation_form(req *r, const struct case_record *k,
 static void no_joint_flag(req *r)
 {
     html_raw(&r->out, "<p class=\"joint-flag\"><span class=\"badge badge-warn\">To do</span> "
-                      "<strong>No joint observation yet (R18).</strong> The CT and the "
+                      "<strong>No joint observation yet.</strong> The CT and the "
                       "administrator should observe together at least once this cycle.</p>");
 }
 
@@ -180,7 +177,7 @@ static void joint_flag(req *r, const struct case_record *k)
     if (!joint)
         no_joint_flag(r);
     else
-        html_printf(&r->out, "<p class=\"joint-flag\">Joint observations this cycle: %d (R18)."
+        html_printf(&r->out, "<p class=\"joint-flag\">Joint observations this cycle: %d."
                              "</p>",
                     joint);
 }
@@ -194,7 +191,7 @@ static void awaiting_note(req *r, const struct observation *list, int n)
     if (awaiting)
         html_printf(&r->out, "<p class=\"joint-flag\">%d joint %s await%s a confirmation: a "
                              "joint observation counts once the CT and the administrator have "
-                             "both confirmed that they were there (R18).</p>",
+                             "both confirmed that they were there.</p>",
                     awaiting, awaiting == 1 ? "observation" : "observations",
                     awaiting == 1 ? "s" : "");
 }
@@ -227,7 +224,7 @@ static void list_page(req *r, const struct case_record *k, const struct observat
                           "Record an observation</a></p>");
     joint_flag(r, k);
     awaiting_note(r, list, n);
-    html_printf(&r->out, "<p>R19: feedback on an observation is shared with the teacher within "
+    html_printf(&r->out, "<p>Feedback on an observation is shared with the teacher within "
                          "%d days; the teacher may then add a reflection.</p>",
                 observation_feedback_days(c));
     if (!n)
@@ -321,7 +318,7 @@ static void observation_details(req *r, const struct observation *o)
     html_raw(&r->out, "</dl>");
     if (o->withheld) {
         html_printf(&r->out, "<p>The notes, the evidence and the feedback are yours to read "
-                             "once the observer shares the feedback: due by %s (R19).</p>",
+                             "once the observer shares the feedback: due by %s.</p>",
                     o->feedback_due);
         return;
     }
@@ -356,7 +353,7 @@ static void reflection_section(req *r, const struct case_record *k, const struct
                 o->version);
     field_textarea(r, &(struct field){.name = "reflection", .label = "Your reflection",
                                       .value = typed ? typed : o->reflection, .required = true,
-                                      .hint = "R19: what you take from the feedback; the "
+                                      .hint = "What you take from the feedback; the "
                                               "observer and your CT read it."},
                    errs);
     form_end(r, *o->reflection ? "Save my reflection" : "Add my reflection");
@@ -401,8 +398,8 @@ static void item_page(req *r, const struct case_record *k, const struct observat
     observation_details(r, o);
     if (observation_may_confirm_joint(ctx_of(r), k, o)) {
         html_raw(&r->out, "<h2 id=\"joint\">Were you there?</h2><p>This observation was "
-                          "recorded as joint. It counts as the joint observation of the cycle "
-                          "(R18) once you confirm that you observed it too.</p>");
+                          "recorded as joint. It counts as the joint observation of the cycle"
+                          " once you confirm that you observed it too.</p>");
         button_form(r, arena_printf(r->a, "%s/%" PRId64 "/joint-confirmation", case_path(r, k),
                                     o->id),
                     "I was there: confirm this joint observation", NULL);

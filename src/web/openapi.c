@@ -168,6 +168,7 @@ static const struct prop step_offer_props[] = {
     {"label", "string", NULL, false, false},
     {"allowed", "boolean", NULL, false, false},
     {"not_yet", "string", NULL, true, false},
+    {"rule", "string", NULL, true, false},
 };
 static const struct prop deadline_props[] = {
     {"case_id", "integer", NULL, true, false},
@@ -185,6 +186,7 @@ static const struct prop deadline_props[] = {
     {"from", "string", NULL, false, false},
     {"link", "string", NULL, false, false},
     {"not_yet", "string", NULL, true, false},
+    {"not_yet_rule", "string", NULL, true, false},
 };
 static const struct prop case_event_props[] = {
     {"id", "integer", NULL, false, false},
@@ -235,13 +237,14 @@ static const struct shape shapes[] = {
              "the item only.",
      case_props, COUNT(case_props)},
     {"StepOffer", "A step of the case's process offered to the asker: allowed now, or not yet "
-                  "and why.",
+                  "and why: not_yet in words, rule the rule's number (R22).",
      step_offer_props, COUNT(step_offer_props)},
     {"Deadline", "Something due on a case, from the case's process (/help/workflow): from "
                  "whom, by when (due_on) or waiting since when (waiting_since); only what the "
                  "asker may see (R16). step is a StepKey, or on a peer support case "
                  "(pss_case_id, R31-R36) a step of its own table. link is the page where it "
-                 "is done; not_yet says why a rule stops it for now. /api/v1/tasks lists the "
+                 "is done; not_yet says why a rule stops it for now, not_yet_rule which rule "
+                 "(R22). /api/v1/tasks lists the "
                  "asker's own.",
      deadline_props, COUNT(deadline_props)},
     {"CaseEvent", "One step on a case's timeline.", case_event_props,

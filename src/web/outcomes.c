@@ -112,7 +112,7 @@ static void outcome_form(req *r, const struct case_record *k, const struct outco
 {
     html_printf(&r->out,
                 "<section class=\"panel\" aria-labelledby=\"record-outcome\"><h2 "
-                "id=\"record-outcome\">%s the outcome</h2><p>R39: the program measures the "
+                "id=\"record-outcome\">%s the outcome</h2><p>The program measures the "
                 "share of teachers who reach Proficient and the share who stay on the job. "
                 "The ratings are filled in from the inquiry and, on a PAR case, the Panel's "
                 "approved decision; correct them if you know better. Recording the outcome "
@@ -154,7 +154,7 @@ static void invitations(req *r, const struct case_record *k)
     html_raw(&r->out, "<section aria-labelledby=\"surveys\"><h2 id=\"surveys\">End-of-cycle "
                       "survey</h2><p>Who was asked to answer and who did. The answers are kept "
                       "without names: nobody, the coordinator included, can see whose answer "
-                      "is whose (R39).</p>");
+                      "is whose.</p>");
     if (!n)
         html_raw(&r->out, "<p>Nobody has been asked yet: the survey goes out when the outcome "
                           "is recorded.</p>");

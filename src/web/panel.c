@@ -31,7 +31,7 @@ void panel_rule_line(req *r, const struct panel_session *s)
         panel_rule_words(&rule, words, sizeof words);
     html_printf(&r->out,
                 "<p>The Panel decides by %s (rule <code>%s</code>); quorum: %d members present "
-                "and not recused (R24).</p>",
+                "and not recused.</p>",
                 words, s->vote_rule, s->quorum);
 }
 
@@ -79,9 +79,9 @@ static void case_rows(req *r, const struct panel_case_row *rows, int n, bool dec
                         rating_label(row->rating), panel_url(r, row->session_id, 0, ""),
                         row->held_on);
             html_time(r, row->decided_at);
-            html_raw(&r->out, "; it awaits approval (R25).</li>");
+            html_raw(&r->out, "; it awaits approval.</li>");
         } else {
-            html_printf(&r->out, "the Consulting Teacher recommends <strong>%s</strong> (R21).</li>",
+            html_printf(&r->out, "the Consulting Teacher recommends <strong>%s</strong>.</li>",
                         rating_label(row->rating));
         }
     }
@@ -98,8 +98,8 @@ void page_panel(req *r)
     }
     page_begin(r, "The Panel");
     html_raw(&r->out, "<p>The Panel deliberates and votes on the rating of each PAR case the "
-                      "Consulting Teacher sends it (R21, R24); the Superintendent approves the "
-                      "Panel's rating, and only then is it final (R25).</p>"
+                      "Consulting Teacher sends it; the Superintendent approves the "
+                      "Panel's rating, and only then is it final.</p>"
                       "<p class=\"page-actions\"><a class=\"button\" href=\"/panel/sessions\">"
                       "All sessions</a></p><h2>Sessions to come</h2>");
     sessions_table(r, o.upcoming, o.nupcoming, "The Panel's sessions to come, soonest first");
@@ -121,10 +121,10 @@ static void schedule_form(req *r, const struct panel_session_input *in, const st
     form_begin(r, "/panel/sessions");
     field_input(r, &(struct field){.name = "held_on", .label = "Date", .type = "date",
                                    .value = in->held_on, .required = true,
-                                   .hint = "As YYYY-MM-DD."}, errs);
+                                   .hint = "The day the Panel meets."}, errs);
     field_input(r, &(struct field){.name = "starts_at", .label = "Time", .type = "time",
                                    .value = in->starts_at, .required = true,
-                                   .hint = "As HH:MM."}, errs);
+                                   .hint = "When the session starts."}, errs);
     field_input(r, &(struct field){.name = "place", .label = "Place", .value = in->place,
                                    .required = true}, errs);
     field_input(r, &(struct field){.name = "vote_rule", .label = "Vote rule",

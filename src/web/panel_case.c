@@ -56,7 +56,7 @@ static void case_page(req *r, const struct errors *errs)
                 panel_url(r, cv.v.s.id, 0, ""), panel_session_name(r, &cv.v.s), it->k.id);
     form_errors(r, errs);
     if (it->recommended != RATING_NONE)
-        html_printf(&r->out, "<p>The Consulting Teacher recommends <strong>%s</strong> (R21).</p>",
+        html_printf(&r->out, "<p>The Consulting Teacher recommends <strong>%s</strong>.</p>",
                     rating_label(it->recommended));
     panel_rule_line(r, &cv.v.s);
     panel_outcome(r, it);
@@ -65,7 +65,7 @@ static void case_page(req *r, const struct errors *errs)
     notes_section(r, &cv, errs);
     if (!it->closed) {
         html_raw(&r->out, "<section class=\"panel\" aria-labelledby=\"h-recuse\"><h2 "
-                          "id=\"h-recuse\">A conflict of interest?</h2><p>R24: a member with a "
+                          "id=\"h-recuse\">A conflict of interest?</h2><p>A member with a "
                           "conflict of interest recuses themselves: for good, they no longer see "
                           "this case's deliberation and do not vote on it.</p>");
         panel_recusal_form(r, &cv.v, it, errs);
@@ -115,8 +115,8 @@ void do_panel_recuse(req *r)
         panel_session_refused(r, s, refusal, &errs, KIND_RECUSAL);
         return;
     }
-    web_flash(r, coordinator ? "The recusal is recorded (R24)."
-                             : "You recused yourself from this case (R24): you no longer see its "
+    web_flash(r, coordinator ? "The recusal is recorded."
+                             : "You recused yourself from this case: you no longer see its "
                                "deliberation and do not vote on it.");
     res_redirect(r, panel_url(r, session, 0, ""));
 }
@@ -155,7 +155,7 @@ void do_panel_vote_close(req *r)
         return;
     }
     web_flash(r, decision ? arena_printf(r->a, "The Panel decided: %s. %s It awaits the "
-                                               "Superintendent's approval (R25).",
+                                               "Superintendent's approval.",
                                          rating_label(t.rating), t.words)
                           : arena_printf(r->a, "%s The case stays before the Panel.", t.words));
     res_redirect(r, panel_url(r, session, 0, ""));

@@ -20,7 +20,7 @@ static void member_item(req *r, const struct panel_seat *p)
     html_raw(&r->out, " to ");
     html_day(r, p->term_end);
     if (!p->current)
-        html_raw(&r->out, ": <strong>term ended — cannot vote (R29)</strong>.");
+        html_raw(&r->out, ": <strong>term ended — cannot vote</strong>.");
     else if (!p->started)
         html_raw(&r->out, ": the term has not started yet.");
     else
@@ -61,11 +61,11 @@ void page_panel_roster(req *r)
     page_begin(r, "The Panel's roster");
     html_printf(&r->out, "<p>Teacher members are appointed by the union president, principal "
                          "members by %s; a term lasts at most %s years, and a member whose term "
-                         "has ended cannot vote (R29).</p>",
+                         "has ended cannot vote.</p>",
                 panel_appointer_of(ctx_of(r), APPOINTER_DISTRICT),
                 id_text(r, program_setting_int(ctx_of(r), "panel_max_term_years")));
     seat_group(r, seats, n, "teacher", "Teacher seats", "teacher-seats");
     seat_group(r, seats, n, "principal", "Principal seats", "principal-seats");
-    seat_group(r, seats, n, NULL, "Past members: term ended — cannot vote (R29)", "past-members");
+    seat_group(r, seats, n, NULL, "Past members: term ended — cannot vote", "past-members");
     page_end(r);
 }

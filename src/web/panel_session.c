@@ -17,11 +17,7 @@
 
 static void field_error(req *r, const struct errors *errs, const char *field, const char *id)
 {
-    const char *e = errs ? errors_get(errs, field) : NULL;
-    if (e)
-        html_printf(&r->out, "<p class=\"field-error\" id=\"e-%s\"><span class=\"visually-hidden\">"
-                             "Error:</span> %s</p>",
-                    id, e);
+    field_error_text(r, arena_printf(r->a, "e-%s", id), errs ? errors_get(errs, field) : NULL);
 }
 
 static void rating_options(req *r, const char *chosen)
@@ -41,10 +37,10 @@ void panel_outcome(req *r, const struct panel_docket_item *it)
                     "<p role=\"status\"><strong>The Panel's rating: %s.</strong> %s %s</p>",
                     rating_label(it->decision.rating), it->decision.tally,
                     strcmp(approval, "approved") == 0
-                        ? "The Superintendent approved it: the rating is final (R25)."
+                        ? "The Superintendent approved it: the rating is final."
                     : strcmp(approval, "returned") == 0
-                        ? "The Superintendent returned it to the Panel, which decides again (R25)."
-                        : "It awaits the Superintendent's approval; only then is it final (R25).");
+                        ? "The Superintendent returned it to the Panel, which decides again."
+                        : "It awaits the Superintendent's approval; only then is it final.");
     } else if (it->closed) {
         html_printf(&r->out, "<p role=\"status\"><strong>No decision at this session.</strong> %s</p>",
                     it->tally.words);
@@ -76,7 +72,7 @@ void panel_votes(req *r, const struct panel_session *s, const struct panel_docke
         form_begin(r, panel_url(r, s->id, it->k.id, "/vote"));
         html_printf(&r->out, "<div class=\"field\"><label for=\"%s\">Your vote on the case of %s"
                              "</label><p class=\"hint\" id=\"h-%s\">One vote per member; it "
-                             "cannot be changed (R24).</p>",
+                             "cannot be changed.</p>",
                     id, it->k.teacher_name, id);
         field_error(r, errs, "rating", id);
         html_printf(&r->out, "<select id=\"%s\" name=\"rating\" aria-describedby=\"h-%s\">", id, id);
@@ -86,7 +82,9 @@ void panel_votes(req *r, const struct panel_session *s, const struct panel_docke
         form_end(r, "Cast my vote");
     } else if (role_set_has(ctx_of(r)->who.roles, ROLE_PANEL_MEMBER) && !it->closed &&
                !it->recused && it->my_vote == RATING_NONE) {
-        html_printf(&r->out, "<p>You cannot vote on this case now. %s</p>", it->vote_refusal);
+        html_raw(&r->out, "<p>You cannot vote on this case now. ");
+        rule_text(r, it->vote_refusal);
+        html_raw(&r->out, "</p>");
     }
 }
 
@@ -183,7 +181,7 @@ static void attendance_form(req *r, const struct panel_session_view *v)
     for (int i = 0; i < v->nmembers; i++) {
         if (v->members[i].sitting)
             continue;
-        html_raw(&r->out, shown++ ? ", " : "<p>R29: a member whose term does not cover this date "
+        html_raw(&r->out, shown++ ? ", " : "<p>A member whose term does not cover this date "
                                            "cannot sit or vote: ");
         html_printf(&r->out, "%s (term %s to %s)", v->members[i].name, v->members[i].term_start,
                     v->members[i].term_end);
@@ -204,16 +202,17 @@ static void present_line(req *r, const struct panel_session_view *v)
 static void recusal_lines(req *r, const struct panel_docket_item *it)
 {
     for (int i = 0; i < it->nrecusals; i++)
-        html_printf(&r->out, "<p>Recused (R24): %s, because: %s</p>", it->recusals[i].name,
+        html_printf(&r->out, "<p>Recused: %s, because: %s</p>", it->recusals[i].name,
                     it->recusals[i].reason);
 }
 
 /* R24, R29: a case the asker does not sit on: why, and their own recusal. */
 static void withheld_item(req *r, const struct panel_docket_item *it)
 {
-    html_printf(&r->out, "<h3 id=\"case-%s\">A case on the docket</h3><p><strong>%s</strong>"
-                         "</p>",
-                id_text(r, it->k.id), it->withheld);
+    html_printf(&r->out, "<h3 id=\"case-%s\">A case on the docket</h3><p><strong>",
+                id_text(r, it->k.id));
+    rule_text(r, it->withheld);
+    html_raw(&r->out, "</strong></p>");
     recusal_lines(r, it);
     html_raw(&r->out, "</section>");
 }
@@ -231,7 +230,7 @@ static void docket_item(req *r, const struct panel_session_view *v,
     html_printf(&r->out, "<h3 id=\"case-%s\"><a href=\"/cases/%" PRId64 "\">Case of %s</a></h3>",
                 id_text(r, it->k.id), it->k.id, it->k.teacher_name);
     if (it->recused)
-        html_raw(&r->out, "<p><strong>You recused yourself from this case (R24)</strong>: you do "
+        html_raw(&r->out, "<p><strong>You recused yourself from this case</strong>: you do "
                           "not see its deliberation and do not vote on it.</p>");
     if (it->recommended != RATING_NONE) {
         html_printf(&r->out, "<p>The Consulting Teacher recommends <strong>%s</strong>. The "
@@ -285,7 +284,7 @@ static void docket_form(req *r, const struct panel_session_view *v, const struct
                       "id=\"h-docket\">Add a case to the docket</h2>");
     if (shown == 1 && !errs) {
         html_raw(&r->out, "<p>No other case awaits the Panel: a PAR case comes before it once "
-                          "its Consulting Teacher sends the recommendation (R21).</p></section>");
+                          "its Consulting Teacher sends the recommendation.</p></section>");
         return;
     }
     form_begin(r, panel_url(r, v->s.id, 0, "/docket"));

@@ -100,7 +100,7 @@ static void person_form(req *r, const char *action, const struct person_input *i
     field_select(r, &(struct field){.name = "job_type", .label = "Job", .value = in->job_type,
                                     .required = true,
                                     .hint = "SPC teachers, nurses and CoSESS staff take part like "
-                                            "classroom teachers (R5)."},
+                                            "classroom teachers."},
                  jobs, JOB_COUNT, errs);
     form_end(r, version ? "Save changes" : "Add this person");
 }
@@ -283,15 +283,15 @@ static void role_form(req *r, const struct person *p, const struct role_input *i
                                   {APPOINTER_DISTRICT, arena_printf(r->a, "%s (principal seats)", district)}};
     field_select(r, &(struct field){.name = "appointed_by", .label = "Appointed by",
                                     .value = in->appointed_by,
-                                    .hint = "Panel members only. R29: the union president appoints "
+                                    .hint = "Panel members only. The union president appoints "
                                             "teacher seats, the district principal seats."},
                  appointers, 3, errs);
     field_input(r, &(struct field){.name = "term_start", .label = "Term starts",
                                    .type = "date", .value = in->term_start,
-                                   .hint = "Panel members only. Without a date picker, type YYYY-MM-DD."}, errs);
+                                   .hint = "Panel members only."}, errs);
     field_input(r, &(struct field){.name = "term_end", .label = "Term ends",
                                    .type = "date", .value = in->term_end,
-                                   .hint = "Panel members only: at most 4 years after the start (R29)."}, errs);
+                                   .hint = "Panel members only: at most 4 years after the start."}, errs);
     form_end(r, "Give this role");
 }
 
@@ -497,7 +497,7 @@ void page_person_history(req *r)
     }
     page_begin(r, "Who has viewed or changed this record");
     html_raw(&r->out, "<p>Every change to this record, and every time someone else looked at it, "
-                      "is listed here (R37). Nobody can edit this list. Someone who looked at "
+                      "is listed here. Nobody can edit this list. Someone who looked at "
                       "the same thing again and again is one row, with how many times.</p>");
     history_filter(r, id, &f, &h);
     html_printf(&r->out, "<p role=\"status\">%lld %s.</p>", (long long)pg.total,

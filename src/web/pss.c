@@ -124,7 +124,7 @@ static void request_form(req *r, const struct pss_request_form *t, const struct 
     html_raw(&r->out, "<h2 id=\"ask\">Ask for peer support</h2><p>The service coordinator "
                       "receives the request. Peer support is confidential and never part of an "
                       "evaluation: no work starts until the school district agrees not to use "
-                      "anything from it in evaluation or discipline (R33).</p>");
+                      "anything from it in evaluation or discipline.</p>");
     form_begin(r, "/pss");
     struct option refs[2];
     int nrefs = referral_options(c, refs);

@@ -95,19 +95,19 @@ static void details(req *r, const struct pss_case *k)
     row(r, "Consultant", *k->consultant_name ? k->consultant_name : "Not assigned yet");
     html_raw(&r->out, "</dl><h2 id=\"terms\">Cost, leave and the district's agreement</h2>"
                       "<dl class=\"record\">");
-    row(r, "Who pays (R32)", *k->cost_note ? arena_printf(r->a, "%s: %s", pss_cost_label(k->cost),
+    row(r, "Who pays", *k->cost_note ? arena_printf(r->a, "%s: %s", pss_cost_label(k->cost),
                                                           k->cost_note)
                                            : pss_cost_label(k->cost));
-    row(r, "Leave of absence (R36)",
+    row(r, "Leave of absence",
         k->leave_needed ? arena_printf(r->a, "From %s to %s%s%s", k->leave_from, k->leave_to,
                                        *k->leave_note ? ". " : "", k->leave_note)
                         : "None recorded");
     row(r, "The federation and leave", pss_leave_notice);
-    row_when(r, "The district's agreement (R33)", k->agreement_at,
+    row_when(r, "The district's agreement", k->agreement_at,
              k->agreement_at ? arena_printf(r->a, ", for the district: %s%s%s", k->agreement_by,
                                             *k->agreement_note ? ". " : "", k->agreement_note)
                              : " Not recorded: no work starts until it is.");
-    html_printf(&r->out, "<div><dt>Hold (R35)</dt><dd>%s", pss_hold_label(k->hold));
+    html_printf(&r->out, "<div><dt>Hold</dt><dd>%s", pss_hold_label(k->hold));
     if (k->hold != PSS_HOLD_NONE) {
         html_raw(&r->out, ", since ");
         html_time(r, k->hold_at);
@@ -142,7 +142,7 @@ static void reports_section(req *r, const struct pss_case *k)
 {
     html_raw(&r->out, "<h2 id=\"reports\">Reports</h2><p>A report goes to nobody unless the "
                       "member, the local president and the consultant each consent, in advance, "
-                      "to its release to a named recipient (R34).</p>");
+                      "to its release to a named recipient.</p>");
     if (!k->nreports)
         html_raw(&r->out, "<p>No reports yet.</p>");
     for (int i = 0; i < k->nreports; i++) {
@@ -231,7 +231,7 @@ static void consultant_form(req *r, const struct pss_case *k, const struct pss_t
 static void cost_form(req *r, const struct pss_case *k, const struct pss_typed *t,
                       const struct errors *errs)
 {
-    html_raw(&r->out, "<h3>Who pays (R32)</h3><p class=\"hint\">The district pays for a member "
+    html_raw(&r->out, "<h3>Who pays</h3><p class=\"hint\">The district pays for a member "
                       "on a plan of assistance, the federation for a self-referral; a shared "
                       "cost is negotiated case by case.</p>");
     form_begin(r, action(r, k, "cost"));
@@ -253,7 +253,7 @@ static void cost_form(req *r, const struct pss_case *k, const struct pss_typed *
 static void leave_form(req *r, const struct pss_case *k, const struct pss_typed *t,
                        const struct errors *errs)
 {
-    html_printf(&r->out, "<h3>Leave of absence (R36)</h3><p class=\"hint\">%s</p>", pss_leave_notice);
+    html_printf(&r->out, "<h3>Leave of absence</h3><p class=\"hint\">%s</p>", pss_leave_notice);
     form_begin(r, action(r, k, "leave"));
     version_field(r, k);
     field_yes_no(r, &(struct field){.name = "leave_needed", .label = "Does the member need a "
@@ -272,7 +272,7 @@ static void leave_form(req *r, const struct pss_case *k, const struct pss_typed 
 static void agreement_form(req *r, const struct pss_case *k, const struct pss_typed *t,
                            const struct errors *errs)
 {
-    html_raw(&r->out, "<h3>The district's agreement (R33)</h3><p class=\"hint\">The school "
+    html_raw(&r->out, "<h3>The district's agreement</h3><p class=\"hint\">The school "
                       "district agrees not to request any evaluation of the member, nor to use "
                       "anything from the service against them in evaluation or discipline. No "
                       "work starts before it is recorded.</p>");
@@ -290,7 +290,7 @@ static void agreement_form(req *r, const struct pss_case *k, const struct pss_ty
 static void hold_form(req *r, const struct pss_case *k, const struct pss_typed *t,
                       const struct errors *errs)
 {
-    html_raw(&r->out, "<h3>Hold (R35)</h3><p class=\"hint\">When the situation becomes a "
+    html_raw(&r->out, "<h3>Hold</h3><p class=\"hint\">When the situation becomes a "
                       "grievance or a regulatory case, nothing from the consultant is requested "
                       "or offered: while a hold stands, no release is proposed, consented to or "
                       "made.</p>");
@@ -432,7 +432,7 @@ static void case_page(req *r, const struct pss_case *k, const struct pss_typed *
     form_errors(r, errs);
     html_raw(&r->out, "<p><a href=\"/pss\">Back to peer support</a></p><p>Confidential: this "
                       "case is seen by the member, their local president, their consultant and "
-                      "the service coordinator only; every view is recorded (R38).</p>");
+                      "the service coordinator only; every view is recorded.</p>");
     details(r, k);
     if (k->work_loaded) {
         log_section(r, k);

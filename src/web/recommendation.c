@@ -10,6 +10,10 @@
 #include <string.h>
 
 #include "base/clock.h"
+#include "domain/cycle.h"
+#include "domain/evaluation.h"
+#include "domain/goal.h"
+#include "domain/observation.h"
 #include "out/html.h"
 #include "web/case_parts.h"
 #include "web/download.h"
@@ -77,10 +81,10 @@ static void rec_form(req *r, const struct case_record *k, const struct recommend
                      const struct rec_input *in, const struct errors *errs)
 {
     html_raw(&r->out, "<section class=\"panel\" aria-labelledby=\"write\"><h2 id=\"write\">"
-                      "Your recommendation</h2><p>R21: you recommend an overall rating to the "
+                      "Your recommendation</h2><p>You recommend an overall rating to the "
                       "Panel, with your rationale. It stays a draft, seen by you alone, until "
                       "you send it; then the teacher and the administrator read it and may send "
-                      "the Panel evidence (R22), and it no longer changes.</p>");
+                      "the Panel evidence, and it no longer changes.</p>");
     form_errors(r, errs);
     form_begin(r, rec_url(r, k->id, "/recommendation"));
     version_field(r, rec->version);
@@ -134,7 +138,7 @@ static void submission_form(req *r, const struct case_record *k, const struct su
                             const struct errors *errs)
 {
     html_raw(&r->out, "<section class=\"panel\" aria-labelledby=\"send\"><h2 id=\"send\">"
-                      "Send the Panel your evidence</h2><p>R22: before the Panel meets you may "
+                      "Send the Panel your evidence</h2><p>Before the Panel meets you may "
                       "send it written evidence, or ask to appear in person.</p>");
     form_errors(r, errs);
     form_begin_upload(r, rec_url(r, k->id, "/panel-submissions"));
@@ -346,20 +350,31 @@ static void packet_list_begin(req *r, const char *title, int n)
     html_raw(&r->out, n ? "<ul>" : "<p>None.</p>");
 }
 
-static const char *rating_words(const char *key)
-{
-    enum rating rt;
-    return rating_parse(key, &rt) ? rating_label(rt) : key;
-}
+/* The packet keeps the records' keys; the page shows each by its label
+ * (issue 18). */
+#define PACKET_WORDS(name, type, parse, label)                                                     \
+    static const char *name(const char *key)                                                       \
+    {                                                                                              \
+        type v;                                                                                    \
+        return parse(key, &v) ? label(v) : key;                                                    \
+    }
+PACKET_WORDS(rating_words, enum rating, rating_parse, rating_label)
+PACKET_WORDS(evaluation_kind_words, enum eval_kind, evaluation_kind_parse, evaluation_kind_label)
+PACKET_WORDS(evaluation_status_words, enum eval_status, evaluation_status_parse,
+             evaluation_status_label)
+PACKET_WORDS(goal_kind_words, enum goal_kind, goal_kind_parse, goal_kind_label)
+PACKET_WORDS(goal_status_words, enum goal_status, goal_status_parse, goal_status_label)
+PACKET_WORDS(observers_words, enum observers, observers_parse, observers_label)
+PACKET_WORDS(phase_words, enum meeting_phase, meeting_phase_parse, meeting_phase_label)
 
 static void packet_evaluations(req *r, const struct packet *p)
 {
     packet_list_begin(r, "Evaluations", p->evaluations.n);
     for (int i = 0; i < p->evaluations.n; i++) {
         const char *id = packet_cell(&p->evaluations, i, "id");
-        html_printf(&r->out, "<li><strong>%s evaluation</strong> (%s): overall %s<p>%s</p>",
-                    packet_cell(&p->evaluations, i, "kind"),
-                    packet_cell(&p->evaluations, i, "status"),
+        html_printf(&r->out, "<li><strong>%s</strong> (%s): overall %s<p>%s</p>",
+                    evaluation_kind_words(packet_cell(&p->evaluations, i, "kind")),
+                    evaluation_status_words(packet_cell(&p->evaluations, i, "status")),
                     rating_words(packet_cell(&p->evaluations, i, "overall_rating")),
                     packet_cell(&p->evaluations, i, "summary"));
         html_raw(&r->out, "<ul>");
@@ -386,15 +401,15 @@ static void packet_rest(req *r, const struct packet *p)
     packet_list_begin(r, "Goals", t->n);
     for (int i = 0; i < t->n; i++)
         html_printf(&r->out, "<li>%s (%s goal): %s, due %s</li>", packet_cell(t, i, "title"),
-                    packet_cell(t, i, "kind"), packet_cell(t, i, "status"),
-                    packet_cell(t, i, "due_on"));
+                    goal_kind_words(packet_cell(t, i, "kind")),
+                    goal_status_words(packet_cell(t, i, "status")), packet_cell(t, i, "due_on"));
     html_raw(&r->out, t->n ? "</ul>" : "");
     t = &p->observations;
     packet_list_begin(r, "Observations", t->n);
     for (int i = 0; i < t->n; i++)
         html_printf(&r->out, "<li>%s, %s minutes, by %s; feedback %s</li>",
                     packet_cell(t, i, "observed_on"), packet_cell(t, i, "minutes"),
-                    packet_cell(t, i, "observers"),
+                    observers_words(packet_cell(t, i, "observers")),
                     strcmp(packet_cell(t, i, "feedback_shared"), "yes") == 0
                         ? "shared with the teacher"
                         : "not shared yet");
@@ -411,7 +426,7 @@ static void packet_rest(req *r, const struct packet *p)
     packet_list_begin(r, "Meetings held", t->n);
     for (int i = 0; i < t->n; i++)
         html_printf(&r->out, "<li>%s: %s</li>", packet_cell(t, i, "starts_at"),
-                    packet_cell(t, i, "phase"));
+                    phase_words(packet_cell(t, i, "phase")));
     html_raw(&r->out, t->n ? "</ul>" : "");
 }
 
@@ -426,7 +441,7 @@ void page_packet(req *r)
         return;
     }
     case_part_begin(r, &k, "Evidence packet for the Panel", NULL);
-    html_raw(&r->out, "<p class=\"no-print\">R21: what the Panel reads about this case, "
+    html_raw(&r->out, "<p class=\"no-print\">What the Panel reads about this case, "
                       "compiled from it. Print this page for a paper copy.</p>");
     html_raw(&r->out, "<h2>The Consulting Teacher's recommendation</h2>");
     if (p.rec.status == REC_NONE)

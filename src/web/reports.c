@@ -152,7 +152,7 @@ void track_record_section(req *r, const struct track_record *t)
                          "(July to June): the share rated Proficient or better at the end, and "
                          "the share who stayed on the job. A figure about fewer than %d people "
                          "is not shown, nor one that would reveal it by subtraction, so that no "
-                         "one can be recognised (R39).</p>",
+                         "one can be recognised.</p>",
                 t->small_group_min);
     if (!t->noutcomes) {
         html_raw(&r->out, "<p>No cycle has closed with a recorded outcome yet.</p>");

@@ -74,7 +74,7 @@ static void problems_table(req *r, const struct roster_plan *plan)
         const struct roster_problem *p = &plan->problems[i];
         html_printf(&r->out, "<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>", p->file,
                     p->row ? arena_printf(r->a, "%d", p->row) : "the whole file", p->column,
-                    p->reason);
+                    plain_words(r, p->reason, NULL));
     }
     html_raw(&r->out, "</tbody></table></div>");
 }

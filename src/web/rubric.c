@@ -65,7 +65,7 @@ void page_rubric(req *r)
     page_begin(r, "The rubric");
     html_raw(&r->out, "<p>The standards and indicators of the program's teacher rubric. Goals "
                       "and evidence from observations and artifacts are tagged to its "
-                      "indicators (R19).</p>");
+                      "indicators.</p>");
     if (editor)
         html_raw(&r->out, "<p>A retired indicator stays for the goals and evidence already "
                           "tagged to it, and is no longer offered for new ones.</p>");

@@ -54,7 +54,7 @@ static void self_assessment_page(req *r, const struct case_record *k,
     case_part_begin(r, k, "Your self-assessment", NULL);
     html_raw(&r->out, "<p>For each standard of the rubric, write what you do well and what you "
                       "want to grow in. Your Consulting Teacher reads it before your goals are "
-                      "set (R19).</p>");
+                      "set.</p>");
     form_errors(r, errs);
     form_begin(r, arena_printf(r->a, "/cases/%" PRId64 "/self-assessment", k->id));
     for (int i = 0; i < sa->n; i++) {

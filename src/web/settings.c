@@ -4,14 +4,24 @@
 #include "web/handlers.h"
 #include "web/web.h"
 
+/* The rule a setting comes from, by its title (issue 18), if any. */
+static void setting_rule(req *r, const struct setting_def *d)
+{
+    if (!*d->rule)
+        return;
+    html_raw(&r->out, "<p class=\"hint\">");
+    rule_link(r, d->rule);
+    html_raw(&r->out, "</p>");
+}
+
 static void settings_page(req *r, struct setting_value *vals, const char *const *typed,
                           const struct errors *errs)
 {
     struct ctx *c = ctx_of(r);
     bool edit = app_authorize(c, ACT_EDIT, KIND_SETTINGS, NULL) == APP_OK;
     page_begin(r, "Program settings");
-    html_raw(&r->out, "<p>The program's local choices. Most come from a numbered rule, with the "
-                      "default the rules give; the others are limits that protect the service "
+    html_raw(&r->out, "<p>The program's local choices. Most come from one of the program's rules, with "
+                      "the default the rules give; the others are limits that protect the service "
                       "from overuse.</p>");
     if (!edit) {
         html_raw(&r->out, "<dl class=\"record\">");
@@ -29,12 +39,12 @@ static void settings_page(req *r, struct setting_value *vals, const char *const 
         const struct field f = {
             .name = d->key, .label = d->label, .required = true,
             .value = typed && typed[i] ? typed[i] : vals[i].value,
-            .hint = arena_printf(r->a, "%s%s%s%s Default: %s.", d->meaning, *d->rule ? " " : "",
-                                 d->rule, *d->rule ? "." : "", d->default_value)};
+            .hint = arena_printf(r->a, "%s Default: %s.", d->meaning, d->default_value)};
         if (d->kind == SETTING_YES_NO)
             field_yes_no(r, &f, errs);
         else
             field_input(r, &f, errs);
+        setting_rule(r, d);
     }
     form_end(r, "Save settings");
     page_end(r);

@@ -355,7 +355,7 @@ static void news_form(req *r, const char *action, const struct news_input *in, i
                    errs);
     field_input(r, &(struct field){.name = "published_on", .label = "Date shown", .type = "date",
                                    .value = in->published_on,
-                                   .hint = "Empty: today. Without a date picker, type YYYY-MM-DD."},
+                                   .hint = "Leave it empty for today."},
                 errs);
     published_field(r, in->published, errs);
     form_end(r, version ? "Save the post" : "Add the post");

@@ -26,10 +26,7 @@ static void likert_field(req *r, const struct survey_question *q, const char *va
     if (error)
         html_raw(&r->out, " aria-invalid=\"true\"");
     html_printf(&r->out, "><legend>%s</legend>", q->statement);
-    if (error)
-        html_printf(&r->out, "<p class=\"field-error\"><span class=\"visually-hidden\">Error:"
-                             "</span> %s</p>",
-                    error);
+    field_error_text(r, NULL, error);
     for (int v = LIKERT_MIN; v <= LIKERT_MAX; v++) {
         const char *id = arena_printf(r->a, "f-%s-%d", q->key, v);
         bool checked = value && value[0] == '0' + v && !value[1];
@@ -52,7 +49,7 @@ static void survey_form(req *r, const struct case_record *k, const struct survey
                 "Please tell the program how the process felt to you.</p><p><strong>Your answers are stored without your "
                 "name</strong>, your case or the time you answered; only whether you answered "
                 "is kept with your name, so that you are not asked again. The answers are "
-                "shown only as totals for groups of at least %d people (R39). You answer once; "
+                "shown only as totals for groups of at least %d people. You answer once; "
                 "an answer cannot be changed afterwards, since nothing leads back to it.</p>",
                 program_setting_int(ctx_of(r), "small_group_min"));
     form_errors(r, errs);
@@ -85,7 +82,7 @@ void page_survey(req *r)
     if (s == APP_CONFLICT && inv.responded) {
         page_begin(r, "End-of-cycle survey");
         html_raw(&r->out, "<p>You have answered this survey. Thank you: your answers are "
-                          "stored without your name (R39).</p>");
+                          "stored without your name.</p>");
         page_end(r);
         return;
     }
@@ -148,7 +145,7 @@ void page_surveys(req *r)
     page_begin(r, "End-of-cycle surveys");
     html_raw(&r->out, "<p>Who was asked to answer the end-of-cycle survey of each closed case, "
                       "and who did. The answers themselves are kept without names: this list "
-                      "says who responded, never what anyone answered (R39). The results are "
+                      "says who responded, never what anyone answered. The results are "
                       "in the program's reports.</p>");
     if (!n) {
         html_raw(&r->out, "<p>Nobody has been asked yet: the survey goes out when a closed "

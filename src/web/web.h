@@ -89,6 +89,11 @@ bool web_step_refused(req *r, const char *key);
 /* help.c: " The rule: <title>" linking to /help/rules#R17, for a guard's
  * rule code ("R17", "R1-R6"); nothing for a code with no rule. */
 void rule_link(req *r, const char *rule);
+/* A message that may name rules by number ("R15: only..."), without them;
+ * *rule (when not NULL): where the first number was, or NULL. */
+const char *plain_words(req *r, const char *text, const char **rule);
+/* The message in plain words (escaped), then its first rule's link. */
+void rule_text(req *r, const char *text);
 
 /* layout.c */
 void page_begin(req *r, const char *title);
@@ -123,6 +128,9 @@ void form_end(req *r, const char *submit);
 void form_errors(req *r, const struct errors *errs);
 /* One problem with the whole form (not a field's), above it; NULL: none. */
 void form_problem(req *r, const char *message);
+/* The error beside a field (id: the paragraph's, for aria-describedby, or
+ * NULL), in plain words with its rule linked; nothing when error is NULL. */
+void field_error_text(req *r, const char *id, const char *error);
 /* A public form sent too often from one address: answers 429 with
  * Retry-After and returns the sentence to show above the form, which is
  * shown again with what was typed. sent: what was sent ("messages"). */

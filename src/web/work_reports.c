@@ -36,7 +36,7 @@ static void caseload_report(req *r, const struct work_report *w)
 {
     html_printf(&r->out, "<h2>Consulting Teachers' caseloads</h2><p>Each Consulting Teacher's "
                          "cases by the school year their cycle started, and the load they "
-                         "weigh (R30: PAR counts more than PA; the cap is %d).</p>", w->cap);
+                         "weigh (PAR counts more than PA; the cap is %d).</p>", w->cap);
     int k = 0, latest = w->ncaseload ? w->caseload[0].year : 0;
     struct svg_bar *bars = arena_alloc(r->a, sizeof *bars * (size_t)(w->ncaseload + 1));
     for (int i = 0; i < w->ncaseload && w->caseload[i].year == latest; i++, k++)
@@ -112,7 +112,7 @@ static const char *percent_text(req *r, const struct share *s, int min)
 static void meetings_report(req *r, const struct work_report *w)
 {
     html_raw(&r->out, "<h2>Parley meetings held on time</h2><p>Of the start, middle and end "
-                      "meetings held, the share held inside their window (R17: the cycle's "
+                      "meetings held, the share held inside their window (the cycle's "
                       "first fifth, its middle fifth, its last fifth), by the school year the "
                       "cycle started.</p>");
     struct svg_bar *bars = arena_alloc(r->a, sizeof *bars * (size_t)(w->nmeetings + 1));
@@ -123,7 +123,7 @@ static void meetings_report(req *r, const struct work_report *w)
                                    s->shown == CELL_SHOWN ? NULL : report_hidden(r, s->shown, w->small_group_min)};
     }
     report_chart(r, "meetings", "Meetings held on time",
-          "For each school year, the share of parley meetings held inside their R17 window. "
+          "For each school year, the share of parley meetings held inside their window. "
           "The table below gives the same with the counts.", bars, w->nmeetings, 100);
     table_begin(r, "Parley meetings held on time",
                 (const char *const[]){"School year", "Meetings held", "On time"}, 3);
@@ -144,7 +144,7 @@ static void feedback_report(req *r, const struct work_report *w)
 {
     html_printf(&r->out, "<h2>Days to feedback</h2><p>Days from an observation to the day its "
                          "feedback was shared with the teacher, by the school year of the "
-                         "observation (R19: within %d days).</p>", w->feedback_days);
+                         "observation (within %d days).</p>", w->feedback_days);
     struct svg_bar *bars = arena_alloc(r->a, sizeof *bars * (size_t)(w->nfeedback + 1));
     int longest = w->feedback_days;
     for (int i = 0; i < w->nfeedback; i++) {
@@ -189,7 +189,7 @@ void page_reports(req *r)
     html_printf(&r->out, "<p>What the program achieved and how it worked, for the coordinator "
                          "and the Panel. The same small-group rule as on the public "
                          "<a href=\"/track-record\">Track Record</a> applies: no figure about "
-                         "fewer than %d people (R39).</p>", t.small_group_min);
+                         "fewer than %d people.</p>", t.small_group_min);
     track_record_section(r, &t);
     caseload_report(r, &w);
     casework_report(r, &w);

@@ -47,9 +47,13 @@ for (const device of DEVICES) {
                 await Promise.all([page.waitForNavigation(),
                                    page.getByRole('button', { name: 'Check my eligibility' }).click()]);
                 await assertVisible(page.getByRole('status').filter({ hasText: 'You can join Peer Assistance (PA)' }));
+                // each criterion named by its rule's title, linked to the rule (issue 18)
                 const items = await page.locator('ul.criteria li').allTextContents();
-                assert.ok(items.some(t => /Not met \(R4\)/.test(t)), 'the short plan is named (R4)');
-                assert.ok(items.some(t => /Met \(R1\)/.test(t)), 'passed criteria are listed too (R9)');
+                assert.equal(await page.locator('li.criterion-fail a[href="/help/rules#R4"]').count(), 1,
+                             'the short plan is named (R4)');
+                assert.equal(await page.locator('li.criterion-pass a[href="/help/rules#R1"]').count(), 1,
+                             'passed criteria are listed too (R9)');
+                assert.ok(items.every(t => !/\bR\d{1,2}\b/.test(t)), 'by title, not number');
                 await check(s, 'visitor', 'eligibility-answer');
             } finally {
                 await s.context.close();

@@ -46,7 +46,7 @@ describe('evaluations at 390px wide', () => {
         await asPerson(env, PHONE, DEMO.participating_teacher, async s => {
             const { page } = s;
             await page.goto(env.server.base + evaluationUrl);
-            await assertVisible(page.getByText('Signing acknowledges receipt of the evaluation, not agreement with it (R20).').first());
+            await assertVisible(page.getByText('Signing acknowledges receipt of the evaluation, not agreement with it.').first());
             await check(s, 'teacher', 'evaluation-to-sign');
             await page.getByLabel('Your written response').fill('I see standard IV differently.');
             await submit(page, 'Sign to acknowledge receipt');

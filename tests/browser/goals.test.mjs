@@ -99,7 +99,7 @@ for (const device of DEVICES) {
                 await assertVisible(page.getByText('The goal is approved; the teacher is told.'));
                 await check(s, 'ct', 'goal-approved');
                 await go(page, `/cases/${PAR}/goals`);
-                await assertVisible(page.getByText(/Yes\. R19 asks/));
+                await assertVisible(page.getByText(/Yes\. A cycle needs at least one approved/));
             });
         });
 

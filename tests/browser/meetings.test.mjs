@@ -44,12 +44,12 @@ for (const device of DEVICES) {
                 assert.equal(await page.getByText(/Coaching log entry/).count(), 0, 'nothing on the timeline');
                 const r = await page.goto(`${env.server.base}/cases/${PA_CASE}/coaching`);
                 assert.equal(r.status(), 403);
-                await assertVisible(page.getByText(/R16: the coaching log is kept by the case's Consulting Teacher/));
+                await assertVisible(page.getByText(/The coaching log is kept by the case's Consulting Teacher/));
                 await check(s, 'pa-administrator', 'pa-coaching-refused');
             });
             await asPerson(env, device, 'teacher2@parley.test', async s => {
                 await go(s.page, `/cases/${PA_CASE}/coaching`);
-                await assertVisible(s.page.getByText('This coaching log is confidential: it is never shown to an evaluator and is never evidence in an evaluation (R16).'));
+                await assertVisible(s.page.getByText('This coaching log is confidential: it is never shown to an evaluator and is never evidence in an evaluation.'));
                 await check(s, 'pa-teacher', 'pa-coaching');
             });
         });

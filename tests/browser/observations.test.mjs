@@ -29,7 +29,7 @@ test('R18, R19: the CT records a joint, unannounced observation on a phone and s
         const { page } = s;
         await page.goto('/cases/2/observations');
         assert.equal(await heading(page), 'Observations — case of Samuel Reyes');
-        await assertVisible(page.getByText('No joint observation yet (R18).'));
+        await assertVisible(page.getByText('No joint observation yet.'));
         await check(s, 'ct', 'observations');
         await page.getByRole('link', { name: 'Record an observation' }).click();
         await fillObservation(page, { minutes: '45', notes: 'Station rotation; clear timer.\nTwo groups waited for help.',
@@ -45,7 +45,7 @@ test('R18, R19: the CT records a joint, unannounced observation on a phone and s
         await check(s, 'ct', 'observation-shared');
         await assertVisible(page.getByText(/awaiting Grace Okafor's confirmation/));
         await page.getByRole('link', { name: 'All the observations of this case' }).click();
-        await assertVisible(page.getByText('No joint observation yet (R18).'),
+        await assertVisible(page.getByText('No joint observation yet.'),
                             'it counts once the administrator confirms too');
     });
     // R18: the administrator confirms, on the phone too; then it counts.
@@ -58,7 +58,7 @@ test('R18, R19: the CT records a joint, unannounced observation on a phone and s
         await Promise.all([page.waitForNavigation(),
                            page.getByRole('button', { name: 'I was there: confirm this joint observation' }).click()]);
         await page.getByRole('link', { name: 'All the observations of this case' }).click();
-        await assertVisible(page.getByText('Joint observations this cycle: 1 (R18).'));
+        await assertVisible(page.getByText('Joint observations this cycle: 1.'));
         assert.equal(await page.getByText('No joint observation yet').count(), 0);
     });
 });

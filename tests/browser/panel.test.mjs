@@ -48,7 +48,7 @@ describe('a Panel session at 390px', () => {
             await page.getByLabel('Case to add').selectOption({ label: `Case of ${TEACHER} (recommended: Proficient)` });
             await submit(page, page, 'Add to the docket');
             await assertVisible(page.getByRole('heading', { name: `Case of ${TEACHER}` }));
-            await assertVisible(page.getByText(/R29: a member whose term does not cover this date cannot sit or vote: Edith Marsh/));
+            await assertVisible(page.getByText(/A member whose term does not cover this date cannot sit or vote: Edith Marsh/));
             assert.equal(await page.getByLabel('Edith Marsh').count(), 0, 'R29: not offered');
             for (const [, name] of VOTERS) await page.getByLabel(name).check();
             await submit(page, page, 'Save who is present');

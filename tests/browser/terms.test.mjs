@@ -36,7 +36,7 @@ describe('Consulting Teachers\' terms (R27)', () => {
             await page.getByLabel('Term starts').fill(start);
             await page.getByLabel('Committed until').fill(plusYears(start, 1));
             await submit(page, 'Record this term');
-            await assertVisible(page.getByText(/at least 2 years \(R27\)/).first(), 'R27: a one-year commitment is refused');
+            await assertVisible(page.getByText(/at least 2 years: the commitment must run/).first(), 'R27: a one-year commitment is refused');
             await check(s, 'coordinator', 'cts-refused');
             await page.getByLabel('Committed until').fill(plusYears(start, 2));
             await submit(page, 'Record this term');
@@ -72,7 +72,7 @@ describe('the Panel\'s roster and the CTs\' pages at 390px (R29)', () => {
             const ct1 = personId(env.server.db, DEMO.consulting_teacher);
             await s.page.goto(`${env.server.base}/cts/${ct1}`);
             assert.match(await heading(s.page), /Consulting Teacher/);
-            await assertVisible(s.page.getByRole('heading', { name: 'The Panel\'s reviews (R28)' }));
+            await assertVisible(s.page.getByRole('heading', { name: 'The Panel\'s reviews' }));
             await check(s, 'ct', 'own-terms');
         });
     });

@@ -18,7 +18,8 @@ async function check(answers, client = new Client(srv.base)) {
 }
 
 function criteria(html) {
-    return [...html.matchAll(/<li class="criterion-(pass|fail)"><strong>[^<]*<\/strong> \((R\d+)\): ([^<]*)<\/li>/g)]
+    // each named by its rule's title, linked to the rule (the number only in the link)
+    return [...html.matchAll(/<li class="criterion-(pass|fail)"><strong>[^<]*<\/strong> · <a class="rule" href="\/help\/rules#(R\d+)">[^<]+<\/a>: ([^<]*)<\/li>/g)]
         .map(m => ({ passed: m[1] === 'pass', rule: m[2], text: m[3] }));
 }
 

@@ -9,7 +9,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from './harness.mjs';
-import { DEMO, sql, scalar, count, decode, fieldError, actors } from './records.mjs';
+import { DEMO, sql, scalar, count, decode, fieldError, actors, namesRule } from './records.mjs';
 
 // Case 1 is PA (teacher2, ct2; principal2 is the school's administrator);
 // case 2 is PAR (teacher, ct1; principal is its secondary evaluator).
@@ -56,7 +56,7 @@ test('R19: the demo PAR case meets R19 and shows when the goals are due', async 
     assert.equal(body.self_assessment.length, 4, 'one row per standard');
     const p = await page(CT1, `/cases/${PAR}`);
     assert.match(text(p), /Goals 2 goals approved, 0 proposed; goals due \d{4}-\d\d-\d\d/);
-    assert.match(text(p), /R19 is met/);
+    assert.match(text(p), /The cycle's goals are set: a professional-practice and a student-learning goal are approved/);
 });
 
 test('R19: a case without an approved student-learning goal does not meet R19; the approval fixes it', async () => {
@@ -70,8 +70,9 @@ test('R19: a case without an approved student-learning goal does not meet R19; t
     assert.match(body.r19.goals_due_on, /^\d{4}-\d\d-\d\d$/, 'a PA case counts from its caseload day');
     let p = await page(CT2, `/cases/${PA}/goals`);
     assert.equal(p.status, 200);
-    assert.match(text(p), /Not yet\. R19 asks for at least one approved professional-practice goal and one approved student-learning goal: this case has 1 and 0/);
-    assert.match(text(await page(CT2, `/cases/${PA}`)), /R19 is not met yet/);
+    assert.match(text(p), /Not yet\. A cycle needs at least one approved professional-practice goal and one approved student-learning goal: this case has 1 and 0/);
+    assert.ok(namesRule(p.text, 19), 'R19 named by its title');
+    assert.match(text(await page(CT2, `/cases/${PA}`)), /The cycle's goals are not set yet/);
     assert.doesNotMatch(text(p), /overdue/);
     // A shorter goals_due_days puts the due date behind: said plainly.
     sql(srv.db, "INSERT INTO program_setting (program_id, key, value) VALUES (1, 'goals_due_days', '1');");
@@ -88,7 +89,7 @@ test('R19: a case without an approved student-learning goal does not meet R19; t
 
     body = (await api(CT2, 'GET', `/cases/${PA}/goals`)).json();
     assert.equal(body.r19.met, true);
-    assert.match(text(await page(CT2, `/cases/${PA}/goals`)), /Yes\. R19 asks/);
+    assert.match(text(await page(CT2, `/cases/${PA}/goals`)), /Yes\. A cycle needs at least one approved/);
     // The teacher is told, and sees it on the timeline (R37).
     assert.match(decode((await page(TEACHER2, '/inbox')).text), /Approved the goal "Reading fluency in my Grade 7 class"/);
     assert.match(decode((await page(TEACHER2, `/cases/${PA}`)).text), /Approved the goal "Reading fluency/);
@@ -104,7 +105,8 @@ test('R14: only the case\'s Consulting Teacher approves goals; the teacher and t
         assert.match(r.json().error.message, /R14/);
         const f = await post(who, `/cases/${PAR}/goals/${goal.id}/approve`, { version: String(goal.version) });
         assert.equal(f.status, 403, who);
-        assert.match(decode(f.text), /R14, R19: only the case's Consulting Teacher, the primary evaluator, approves goals/);
+        assert.match(decode(f.text), /Only the case's Consulting Teacher, the primary evaluator, approves goals/);
+        assert.ok(namesRule(f.text, 14), `${who}: the refusal names R14 by its title`);
     }
     // the secondary evaluator sees the goals (R14) but is offered no decision
     const seen = await page(PRINCIPAL, `/cases/${PAR}/goals/${goal.id}`);

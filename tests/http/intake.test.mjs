@@ -52,7 +52,7 @@ test('R10: the contact form is public, says enrolment starts here, and hides its
     const r = await new Client(srv.base).get('/contact/new');
     assert.equal(r.status, 200);
     assert.match(decode(r.text), /This is how joining starts: send this form, no account needed/);
-    assert.match(r.text, /\(R10\)/);
+    assert.match(decode(r.text), /a first meeting, where you talk through how PA and PAR work\./);
     for (const name of ['name', 'email', 'school_id', 'school_other', 'contact_by', 'phone', 'interest', 'message'])
         assert.match(r.text, new RegExp(`name="${name}"`), name);
     assert.match(r.text, /<option value="other">My school is not listed<\/option>/);
@@ -209,7 +209,7 @@ test('R1-R6: the facts the coordinator confirms get the same answer as the publi
     const pub = criteria((await new Client(srv.base).get('/eligibility?' + new URLSearchParams({ check: '1', ...facts }))).text);
     assert.ok(page && pub);
     assert.equal(page, pub);
-    assert.match(page, /\(R4\)/, 'a 4-month plan: PA only');
+    assert.match(page, /href="\/help\/rules#R4"/, 'a 4-month plan: PA only');
     const api = await new Client(srv.base).get(`/api/v1/inquiries/${id}`, { headers: bearer(token(srv.db, DEMO.coordinator)) });
     assert.equal(api.json().eligibility.par, false);
     assert.equal(api.json().eligibility.pa, true);

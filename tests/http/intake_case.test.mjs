@@ -87,7 +87,7 @@ test('R1: everywhere the question is asked, it is "which year in the district", 
         full_time: 'yes', job: 'classroom_teacher' });
     assert.equal(r.status, 303);
     page = decode((await who.page(DEMO.coordinator, `/intake/${inq}`)).text);
-    assert.match(page, /\(R1\): You are in your 3rd year in the district: the program is open from the 3rd year on\./);
+    assert.match(page, /href="\/help\/rules#R1">[^<]+<\/a>: You are in your 3rd year in the district: the program is open from the 3rd year on\./);
     assert.equal(scalar(srv.db, `SELECT district_year FROM inquiry WHERE id = ${inq};`), '3');
 
     // the case's choice of track, on its page and through the API (whose old

@@ -196,7 +196,7 @@ export class Journey {
         const due = addDays(k.start || await this.today(), 60);
         for (const kind of ['practice', 'student_learning']) {
             const g = await this.must(k.teacherEmail, 'POST', `/cases/${k.id}/goals`, {
-                kind, title: `A ${kind} goal`, specific: 'Every lesson opens with a clear aim.',
+                kind, title: `A ${kind.replace("_", "-")} goal`, specific: 'Every lesson opens with a clear aim.',
                 measure: 'Seen in observations.', due_on: due });
             await this.must(k.teacherEmail, 'PATCH', `/cases/${k.id}/goals/${g.id}`, { status: 'proposed' });
             await this.must(k.who.ct, 'POST', `/cases/${k.id}/goals/${g.id}/decision`, { decision: 'approve' });

@@ -11,7 +11,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, PG } from './harness.mjs';
-import { DEMO, scalar, count, decode, fieldError, actors, personId } from './records.mjs';
+import { DEMO, scalar, count, decode, fieldError, actors, personId, namesRule } from './records.mjs';
 import { Journey } from './journey.mjs';
 
 const CT1 = DEMO.consulting_teacher, PRINCIPAL = DEMO.administrator;
@@ -50,7 +50,8 @@ test('R39: an outcome is recorded once the cycle is closed, and by the coordinat
         assert.match(message(r), /R39: the coordinator records a closed case's outcome/);
         r = await post(who, `/cases/${PAR}/outcome`, { rating_before: 'none', rating_after: 'proficient', stayed: 'yes' });
         assert.equal(r.status, 403, who);
-        assert.match(decode(r.text), /R39/);
+        assert.match(decode(r.text), /The coordinator records a closed case's outcome/);
+        assert.ok(namesRule(r.text, 39), `${who}: the refusal names R39 by its title`);
     }
     assert.equal(count(srv.db, 'case_outcome'), 0, 'nothing was written');
     assert.equal(count(srv.db, 'survey_invitation'), 0, 'nobody was invited');
@@ -75,8 +76,9 @@ test('R39: the outcome is prefilled from the Panel\'s approved rating, checked f
     r = await post(COORD, `/cases/${PAR}/outcome`, { rating_before: 'great', rating_after: '', stayed: 'maybe', version: '' });
     assert.equal(r.status, 400);
     assert.ok(fieldError(r.text, 'rating_before'));
-    assert.match(fieldError(r.text, 'rating_after'), /R39/);
-    assert.match(fieldError(r.text, 'stayed'), /R39/);
+    assert.match(fieldError(r.text, 'rating_after'), /^Choose the rating after the cycle/);
+    assert.match(fieldError(r.text, 'stayed'), /^Say whether the teacher stayed on the job/);
+    assert.ok(namesRule(r.text, 39), 'the errors name R39 by its title');
     r = await api(COORD, 'PUT', `/cases/${PAR}/outcome`, { rating_after: 'superb', stayed: 'yes' });
     assert.equal(r.status, 400);
     assert.equal(r.json().error.field, 'rating_after');
@@ -134,7 +136,9 @@ test('R39: only the invited answer; the answers are checked, field by field', as
     assert.match(t, /groups of at least 5 people/);
     r = await post(TEACHER, `/cases/${PAR}/survey`, { fair: '0', transparent: '', humane: '6', comment: 'x'.repeat(2001) });
     assert.equal(r.status, 400);
-    for (const f of ['fair', 'transparent', 'humane']) assert.match(fieldError(r.text, f), /R39: choose one answer/, f);
+    // each error names its question (issue 18: three alike would not say which)
+    for (const f of ['fair', 'transparent', 'humane'])
+        assert.match(fieldError(r.text, f), new RegExp(`^Say how far you agree that the process felt ${f}: choose one answer`), f);
     assert.ok(fieldError(r.text, 'comment'));
     r = await api(TEACHER, 'POST', `/cases/${PAR}/survey`, { fair: 3, transparent: 9, humane: 3 });
     assert.equal(r.status, 400);
@@ -154,7 +158,8 @@ test('R39: each answers once, and nothing leads from an answer back to its autho
     // once: 409 naming the rule, for both
     r = await post(TEACHER, `/cases/${PAR}/survey`, { fair: '1', transparent: '1', humane: '1' });
     assert.equal(r.status, 409);
-    assert.match(decode(r.text), /R39: you have answered this survey already/);
+    assert.match(decode(r.text), /You have answered this survey already/);
+    assert.ok(namesRule(r.text, 39));
     r = await api(PRINCIPAL, 'POST', `/cases/${PAR}/survey`, { fair: 1, transparent: 1, humane: 1 });
     assert.equal(r.status, 409);
     assert.match(message(r), /R39/);

@@ -12,7 +12,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from './harness.mjs';
-import { DEMO, scalar, count, decode, fieldError, actors, refusalOf, ruleTitle, textareaValue } from './records.mjs';
+import { DEMO, scalar, count, decode, fieldError, actors, refusalOf, ruleTitle, textareaValue,
+         namesRule } from './records.mjs';
 import { Journey, addDays } from './journey.mjs';
 
 const PA = 1;   /* the demo's PA case */
@@ -43,13 +44,14 @@ test('R21: only the case\'s Consulting Teacher writes the recommendation; a rati
         assert.match(message(r), /R21/);
         r = await post(who, `/cases/${PAR}/recommendation`, { rating: 'proficient', rationale: 'Mine.' });
         assert.equal(r.status, 403, who);
-        assert.match(decode(r.text), /R21: only the Consulting Teacher of a PAR case recommends/);
+        assert.match(decode(r.text), /Only the Consulting Teacher of a PAR case recommends/);
+        assert.ok(namesRule(r.text, 21), who);
     }
     assert.equal(count(srv.db, 'recommendation'), 0, 'nothing was written');
     // the page form: the fields are checked and kept
     let r = await post(CT1, `/cases/${PAR}/recommendation`, { rating: '', rationale: '' });
     assert.equal(r.status, 400);
-    assert.match(fieldError(r.text, 'rating'), /R21/);
+    assert.ok(fieldError(r.text, 'rating') && namesRule(r.text, 21), 'beside the field, R21 by its title');
     assert.ok(fieldError(r.text, 'rationale'));
     r = await api(CT1, 'PUT', `/cases/${PAR}/recommendation`, { rating: 'superb', rationale: RATIONALE });
     assert.equal(r.status, 400);
@@ -96,7 +98,7 @@ test('R22: once sent, both see it with the deadline and send evidence or ask to 
     const version = Number(scalar(srv.db, `SELECT version FROM recommendation WHERE case_id = ${PAR};`));
     let r = await post(TEACHER, `/cases/${PAR}/recommendation/submit`, { version });
     assert.equal(r.status, 403, 'the teacher does not send it');
-    assert.match(decode(r.text), /R21/);
+    assert.ok(namesRule(r.text, 21), 'the refusal names R21 by its title');
     // R21: at the end of the cycle: not before it is closed; refused on the
     // recommendation's own page, titled by the rule (issue 18)
     r = await post(CT1, `/cases/${PAR}/recommendation/submit`, { version, confirm: 'yes' });
@@ -234,7 +236,8 @@ test('R25: only the Superintendent answers; returning needs a reason; a returned
     }
     r = await post(COORD, `/cases/${PAR}/decisions/${first}/approve`, {});
     assert.equal(r.status, 403);
-    assert.match(decode(r.text), /R25: only the Superintendent approves/);
+    assert.match(decode(r.text), /Only the Superintendent approves/);
+    assert.ok(namesRule(r.text, 25));
     r = await api(SUPT, 'GET', '/decisions');
     assert.deepEqual(r.json().items.map(d => d.id), [first]);
     assert.match(text(await page(SUPT, '/decisions')), new RegExp(k.teacherName));
@@ -250,7 +253,7 @@ test('R25: only the Superintendent answers; returning needs a reason; a returned
     assert.equal(r.json().error.field, 'reason');
     r = await post(SUPT, `/cases/${PAR}/decisions/${first}/return`, { version: 1, reason: '' });
     assert.equal(r.status, 400);
-    assert.match(fieldError(r.text, 'reason'), /R25/);
+    assert.ok(fieldError(r.text, 'reason') && namesRule(r.text, 25), 'beside the field, R25 by its title');
     r = await api(SUPT, 'POST', `/cases/${PAR}/decisions/${first}/approval`, { approval: 'maybe' });
     assert.equal(r.status, 400);
     assert.equal(r.json().error.field, 'approval');

@@ -56,6 +56,13 @@ export function decode(html) {
         .replace(/&amp;/g, '&');
 }
 
+// Whether a page names rule n (RULES.md's Rn) the way a person reads it
+// (issue 18): by its title (or, for several, their heading), linked to its
+// explanation on /help/rules; the number only in the link.
+export function namesRule(html, n) {
+    return new RegExp(`<a class="rule" href="/help/rules#R${n}">The rule: [^<]+</a>`).test(html);
+}
+
 // The value attribute of an <input> named name (decoded), or null.
 export function inputValue(html, name) {
     const tag = html.match(new RegExp(`<input[^>]*\\bname="${name}"[^>]*>`));
@@ -85,13 +92,15 @@ export async function ruleTitle(base, n) {
     return m[1];
 }
 
-// The message shown beside a field (the inline error), or null.
+// The message shown beside a field (the inline error), or null; the link
+// to the rule it names, if any, follows it (namesRule).
 export function fieldError(html, name) {
-    const m = html.match(new RegExp(`<p class="field-error" id="e-${name}">[^]*?</span>\\s*([^<]*)</p>`));
+    const link = '(?: <a class="rule" href="[^"]*">[^<]*</a>)?';
+    const m = html.match(new RegExp(`<p class="field-error" id="e-${name}">[^]*?</span>\\s*([^<]*)${link}</p>`));
     if (m) return decode(m[1]);
     // yes/no questions are a fieldset whose error paragraph has no id
     const fs = html.match(new RegExp(`<fieldset class="field" id="f-${name}"[^>]*>[^]*?</fieldset>`));
-    const e = fs && fs[0].match(/<p class="field-error">[^]*?<\/span>\s*([^<]*)<\/p>/);
+    const e = fs && fs[0].match(new RegExp(`<p class="field-error">[^]*?</span>\\s*([^<]*)${link}</p>`));
     return e ? decode(e[1]) : null;
 }
 

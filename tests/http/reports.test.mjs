@@ -12,7 +12,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, Client } from './harness.mjs';
-import { DEMO, scalar, decode, actors } from './records.mjs';
+import { DEMO, scalar, decode, actors, namesRule } from './records.mjs';
 import { outcomes as addOutcomes, answers as addAnswers, setSetting, run as runRows } from './report_rows.mjs';
 
 const COORD = DEMO.coordinator, PANEL = DEMO.panel_member;
@@ -153,7 +153,8 @@ test('R39: /reports is the coordinator\'s and the Panel\'s; teachers and CTs are
     for (const who of [DEMO.participating_teacher, DEMO.consulting_teacher, DEMO.administrator]) {
         const r = await page(who, '/reports');
         assert.equal(r.status, 403, who);
-        assert.match(decode(r.text), /R39: the program's reports are the coordinator's and the Panel's/);
+        assert.match(decode(r.text), /The program's reports are the coordinator's and the Panel's/);
+        assert.ok(namesRule(r.text, 29), `${who}: the refusal names its rules (R29, R39), linked`);
         const csv = await page(who, '/reports/caseload.csv');
         assert.equal(csv.status, 403);
         const a = await api(who, 'GET', '/reports/work');

@@ -128,7 +128,7 @@ test('invalid content is refused with the fields named, and nothing is written',
     assert.match(page, /href="#f-question">Enter the question\./);
     assert.match(page, /href="#f-answer">Enter the answer\./);
     assert.match(page, /href="#f-position">Enter a whole number from 1 to 999/);
-    assert.match(page, /href="#f-published">Answer yes or no\./);
+    assert.match(page, /href="#f-published">Say whether it is published: yes or no\./);
     assert.equal(count(srv.db, 'audit'), audits);
 });
 

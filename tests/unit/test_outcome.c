@@ -64,9 +64,10 @@ static void test_R39_survey_answer(void **state)
     assert_int_equal(a.humane, 5);
     assert_string_equal(a.comment, "");
     assert_false(survey_check("0", "6", "", NULL, &a, &errs));
-    assert_non_null(strstr(errors_get(&errs, "fair"), "R39"));
-    assert_non_null(errors_get(&errs, "transparent"));
-    assert_non_null(errors_get(&errs, "humane"));
+    /* each error names its question (issue 18) */
+    assert_non_null(strstr(errors_get(&errs, "fair"), "felt fair"));
+    assert_non_null(strstr(errors_get(&errs, "transparent"), "felt transparent"));
+    assert_non_null(strstr(errors_get(&errs, "humane"), "felt humane"));
     assert_null(errors_get(&errs, "comment"));
     errs.n = 0;
     assert_false(survey_check("3x", "2", "2", "", &a, &errs));

@@ -77,12 +77,52 @@ static void test_a_guards_code_finds_its_first_rule(void **state)
     assert_null(rule_words_of(NULL, NULL));
 }
 
+/* A message without its rule numbers reads as a sentence (issue 18). */
+static void unnumbered(const char *text, const char *words, const char *first)
+{
+    buf b;
+    buf_init(&b, NULL);
+    const char *at = rule_words_unnumbered(&b, text);
+    assert_string_equal(buf_cstr(&b), words);
+    if (first)
+        assert_string_equal(at, first);
+    else
+        assert_null(at);
+    buf_release(&b);
+}
+
+static void test_a_message_reads_without_its_rule_numbers(void **state)
+{
+    (void)state;
+    unnumbered("R15: only the primary evaluator writes one.",
+               "Only the primary evaluator writes one.",
+               "R15: only the primary evaluator writes one.");
+    unnumbered("Choose one (R24). Then vote.", "Choose one. Then vote.", "R24). Then vote.");
+    unnumbered("R14, R19: only the CT approves.", "Only the CT approves.",
+               "R14, R19: only the CT approves.");
+    unnumbered("Eligibility (R1\xe2\x80\x93R6)", "Eligibility", "R1\xe2\x80\x93R6)");
+    unnumbered("Committed until (R27: at least 2 years)", "Committed until (at least 2 years)",
+               "R27: at least 2 years)");
+    unnumbered("a report (nobody reads it without a release, R34)",
+               "a report (nobody reads it without a release)", "R34)");
+    unnumbered("Done. R29: Edith's term ended.", "Done. Edith's term ended.",
+               "R29: Edith's term ended.");
+    unnumbered("Rooms R2D2 and PR12 stay; so does room 12.",
+               "Rooms R2D2 and PR12 stay; so does room 12.", NULL);
+    /* a number not written as a rule's reference is someone's text: kept */
+    unnumbered("We meet in room R12, then R14 at 3.", "We meet in room R12, then R14 at 3.", NULL);
+    int several = 0;
+    assert_int_equal(rule_words_of("R1\xe2\x80\x93R6", &several)->number, 1);
+    assert_true(several);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_every_rule_of_rules_md_has_a_title_and_an_explanation),
         cmocka_unit_test(test_the_docs_name_every_rule_by_its_title),
         cmocka_unit_test(test_a_guards_code_finds_its_first_rule),
+        cmocka_unit_test(test_a_message_reads_without_its_rule_numbers),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
