@@ -5,10 +5,10 @@
 -- counts toward the case's and its sender's upload quotas.
 ALTER TABLE panel_submission ADD COLUMN file_name TEXT NOT NULL DEFAULT '';
 ALTER TABLE panel_submission ADD COLUMN file_type TEXT NOT NULL DEFAULT '';
-ALTER TABLE panel_submission ADD COLUMN file_size INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE panel_submission ADD COLUMN file_size BIGINT NOT NULL DEFAULT 0;
 CREATE INDEX panel_submission_person ON panel_submission(person_id);
 
 CREATE TABLE panel_submission_file (
-    submission_id INTEGER PRIMARY KEY REFERENCES panel_submission(id),
-    content BLOB NOT NULL
+    submission_id BIGINT PRIMARY KEY REFERENCES panel_submission(id),
+    content bytea NOT NULL
 );
