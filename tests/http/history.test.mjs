@@ -22,7 +22,7 @@ const id = email => personId(srv.db, email);
 const nameOf = email => scalar(srv.db, `SELECT name FROM person WHERE id = ${id(email)};`);
 const history = async (query = '') => decode((await page(TEACHER, `/people/${ID[TEACHER]}/history${query}`)).text);
 // The table's rows: [when, who, what].
-const rows = html => [...html.matchAll(/<tr><td>(.*?)<\/td><td>(.*?)<\/td><td>(.*?)<\/td>/g)]
+const rows = html => [...html.matchAll(/<tr><td[^>]*>(.*?)<\/td><td[^>]*>(.*?)<\/td><td[^>]*>(.*?)<\/td>/g)]
     .map(m => [m[1].replace(/<[^>]*>/g, ''), m[2], m[3]]);
 const viewsBy = (email, summary) => count(srv.db, 'audit',
     `action = 'read' AND actor_id = ${ID[email]} AND subject_id = ${ID[TEACHER]} AND summary = '${summary.replace(/'/g, "''")}'`);
