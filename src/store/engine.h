@@ -60,6 +60,7 @@ struct db_engine {
 struct db {
     const struct db_engine *engine;
     char errmsg[512];   /* the last error on this connection */
+    uint64_t statements;   /* run on this connection so far (db_statements) */
 };
 
 struct db_stmt {

@@ -54,11 +54,23 @@ void db_close(db *d)
         d->engine->close(d);
 }
 
+/* Every statement starts here, counted. */
+static db_stmt *statement(db *d, const char *sql, const char *types, va_list ap)
+{
+    d->statements++;
+    return d->engine->query(d, sql, types, ap);
+}
+
+uint64_t db_statements(db *d)
+{
+    return d->statements;
+}
+
 db_stmt *db_query(db *d, const char *sql, const char *types, ...)
 {
     va_list ap;
     va_start(ap, types);
-    db_stmt *st = d->engine->query(d, sql, types, ap);
+    db_stmt *st = statement(d, sql, types, ap);
     va_end(ap);
     return st;
 }
@@ -135,7 +147,7 @@ int db_exec(db *d, const char *sql, const char *types, ...)
 {
     va_list ap;
     va_start(ap, types);
-    db_stmt *st = d->engine->query(d, sql, types, ap);
+    db_stmt *st = statement(d, sql, types, ap);
     va_end(ap);
     if (!st)
         return DB_ERROR;
@@ -146,7 +158,7 @@ int db_int_query(db *d, int64_t *out, const char *sql, const char *types, ...)
 {
     va_list ap;
     va_start(ap, types);
-    db_stmt *st = d->engine->query(d, sql, types, ap);
+    db_stmt *st = statement(d, sql, types, ap);
     va_end(ap);
     if (!st)
         return DB_ERROR;

@@ -53,6 +53,10 @@ int db_begin(db *d);               /* BEGIN IMMEDIATE on SQLite, BEGIN on Postgr
 int db_commit(db *d);
 int db_rollback(db *d);
 bool db_in_transaction(db *d);
+/* The statements run on this connection so far (db_query, db_exec,
+ * db_int_query): the test build reports each request's count (issue 19),
+ * so tests can find a page whose queries grow with the data. */
+uint64_t db_statements(db *d);
 
 /* A file's bytes as a parameter: a BLOB on SQLite, a bytea on PostgreSQL,
  * never text. The bytes are not copied: they stay valid until db_done. */
