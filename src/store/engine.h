@@ -54,6 +54,7 @@ struct db_engine {
      * query appended in the engine's grammar, quoted so that nothing in it
      * is an operator, standing for every word the term starts. */
     const char *fulltext_match;
+    const char *id_set;      /* db_id_set */
     void (*fulltext_term)(buf *query, const char *term);
 };
 

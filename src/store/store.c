@@ -3,6 +3,7 @@
  * transactions) on the engine's query/step/done. */
 #include "store/store.h"
 
+#include <inttypes.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -218,6 +219,20 @@ const char *db_errmsg(db *d)
 bool db_is_postgres(db *d)
 {
     return strcmp(d->engine->name, "postgresql") == 0;
+}
+
+const char *db_id_set(db *d)
+{
+    return d->engine->id_set;
+}
+
+const char *db_id_list(arena *a, const int64_t *ids, int n)
+{
+    buf b;
+    buf_init(&b, a);
+    for (int i = 0; i < n; i++)
+        buf_printf(&b, "%s%" PRId64, i ? "," : "", ids[i]);
+    return buf_cstr(&b);
 }
 
 const char *db_fulltext_match(db *d)

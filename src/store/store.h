@@ -104,6 +104,12 @@ const char *db_errmsg(db *d);
  * queries): one named variant each. */
 bool db_is_postgres(db *d);
 
+/* A set of ids in one parameter, so that one statement asks about many
+ * records (no query per record, issue 19): "x IN " db_id_set(d) in the
+ * statement's text, and db_id_list's "12,14" bound to its parameter. */
+const char *db_id_set(db *d);
+const char *db_id_list(arena *a, const int64_t *ids, int n);
+
 /* Full-text search (sql/022's search_text: SQLite's FTS5, PostgreSQL's
  * tsvector). db_fulltext_match: the condition on search_text, written
  * into a statement's text, taking one parameter: the query that

@@ -1,12 +1,15 @@
 // statements.test.mjs: a page's database statements do not grow with the
 // data (issue 19: no N+1). The test build tells each request's count
 // (X-Parley-Statements); each role's main pages are counted with one case
-// of each track on a caseload, then again with four more, all set up
+// of each track on a caseload, then again with eight more, all set up
 // through the API (journey.mjs). A page that asks once per case, per row
-// or per person shows a larger count the second time. Each page is asked
-// twice and the second count kept: a list that shows a case is a read of
-// it, audited once a day per reader (R37), so the first view of the day
-// writes once per case it shows — by design, and not what is counted here.
+// or per person asks at least eight more times the second time; a page
+// may ask once or twice more only where a part that was empty the first
+// time has something to show (a week's calendar that the cases' dates
+// now reach), so growing by half the cases added is what fails. Each page
+// is asked twice and the second count kept: a list that shows a case is a
+// read of it, audited once a day per reader (R37), so the first view of
+// the day writes once per case it shows — by design, not counted here.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, Client } from './harness.mjs';
@@ -50,14 +53,16 @@ async function counts(ks) {
     return out;
 }
 
-test("each role's main pages run as many statements with five cases a track as with one", async () => {
+const ADDED = 8;
+
+test("each role's main pages do not ask once per case: one case a track, then nine", async () => {
     const first = [await j.parCase('cycle'), await j.paCase('cycle')];
     first[0].teacherId = (await j.must(PEOPLE.coordinator, 'GET', `/cases/${first[0].id}`)).teacher_id;
     const before = await counts(first);
-    await j.cases(4, 'par', 'cycle');
-    await j.cases(4, 'pa', 'cycle');
+    await j.cases(ADDED, 'par', 'cycle');
+    await j.cases(ADDED, 'pa', 'cycle');
     const afterMore = await counts(first);
-    const grew = Object.keys(before).filter(p => afterMore[p] > before[p])
+    const grew = Object.keys(before).filter(p => afterMore[p] - before[p] >= ADDED / 2)
                        .map(p => `${p}: ${before[p]} -> ${afterMore[p]}`);
     assert.deepEqual(grew, []);
 });
