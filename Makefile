@@ -18,8 +18,9 @@ CFLAGS_COMMON := -std=c11 -D_GNU_SOURCE -Isrc -Ibuild/gen $(WARN) $(PKG_CFLAGS)
 REL_CFLAGS := $(CFLAGS_COMMON) -O2 -g
 SAN_FLAGS  := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 # The test build may move the program's calendar (base/clock.h: a case's
-# months in a test's seconds); the release build never can.
-SAN_CFLAGS := $(CFLAGS_COMMON) -O1 -g $(SAN_FLAGS) -DPARLEY_TEST_CLOCK
+# months in a test's seconds), and tells each request's count of database
+# statements (X-Parley-Statements, issue 19); the release build does neither.
+SAN_CFLAGS := $(CFLAGS_COMMON) -O1 -g $(SAN_FLAGS) -DPARLEY_TEST_CLOCK -DPARLEY_TEST_STATEMENTS
 LIBS    := $(PKG_LIBS) -lpthread
 
 LIB_SRC := $(sort $(wildcard src/base/*.c src/out/*.c src/http/*.c src/store/*.c \

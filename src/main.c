@@ -15,6 +15,7 @@
 #include "app/api_token.h"
 #include "app/app.h"
 #include "app/audit.h"
+#include "app/audit_writer.h"
 #include "app/auth.h"
 #include "app/copy.h"
 #include "app/digest.h"
@@ -1170,7 +1171,7 @@ static int cmd_serve(const struct opts *o)
     struct audit_signer *signer =
         audit_signer_start(path, &key, (int)opt_long(o, "audit-checkpoint-seconds", 60, 1, 86400), &serr);
     audit_key_forget(&key);
-    if (!signer)
+    if (!signer || !(srv.app.audit_writer = audit_writer_start(path, &serr)))
         die("%s", buf_cstr(&serr));
     buf_release(&serr);
     http_server *server = http_start(&hc, &err);
@@ -1206,6 +1207,8 @@ static int cmd_serve(const struct opts *o)
     }
     mail_worker_stop(mailer);
     http_stop(server);
+    audit_writer_stop(srv.app.audit_writer);   /* no request waits on it now */
+    srv.app.audit_writer = NULL;
     audit_signer_stop(signer);
     web_server_fini(&srv);
     db_pool_close(pool);

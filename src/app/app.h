@@ -53,6 +53,9 @@ struct app {
     struct hash_pool *hashes;       /* app/hashing.h; NULL on the command line */
     char dummy_hash[128];           /* verified against for unknown emails */
     struct oidc *oidc;              /* the provider's client (cfg.sso); NULL: none */
+    /* Audited reads by group commit (app/audit_writer.h); NULL: each read
+     * writes its row in a transaction of its own (the command line). */
+    struct audit_writer *audit_writer;
 };
 bool app_init(struct app *app, const struct app_config *cfg);
 /* The server's password hash threads (the command line hashes itself). */

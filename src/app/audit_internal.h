@@ -5,9 +5,21 @@
 
 #include <sys/types.h>
 
+#include "app/app.h"
 #include "app/audit.h"
 
-#define AUDIT_SIGNATURE_HEX 129   /* an Ed25519 signature's 64 bytes in hex, and NUL */
+#define AUDIT_SIGNATURE_HEX 129
+
+/* One row of the chain, as hashed (audit_row.c). */
+struct audit_row {
+    int64_t id, at, actor_id, record_id, subject_id;
+    int64_t program_id;     /* 0: a row from before programs were told apart (009) */
+    const char *actor_label, *action, *kind, *address, *summary, *prev_hash;
+};
+void audit_row_hash(const struct audit_row *row, char out[65]);
+/* Appends a row by c's asker at the chain's head, in c->db's transaction. */
+enum app_status audit_insert(struct ctx *c, const char *action, const char *kind,
+                             int64_t record_id, int64_t subject_id, const char *summary);   /* an Ed25519 signature's 64 bytes in hex, and NUL */
 
 /* The first lines of a checkpoint file and of an export. */
 extern const char audit_checkpoints_header[];

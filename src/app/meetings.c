@@ -10,8 +10,7 @@
 #include "base/clock.h"
 
 static const char *const status_keys[MEETING_STATUS_COUNT] = {"scheduled", "held", "cancelled"};
-static const char *const status_labels[MEETING_STATUS_COUNT] = {"Scheduled", "Held",
-                                                                "Cancelled"};
+static const char *const status_labels[MEETING_STATUS_COUNT] = {"Scheduled", "Held", "Cancelled"};
 
 const char *meeting_status_key(enum meeting_status s)
 {
@@ -36,8 +35,8 @@ static enum meeting_status status_parse(const char *key)
 static const struct {
     const char *key;
     unsigned bit;
-} attendees[] = {{"teacher", ATTENDED_TEACHER}, {"ct", ATTENDED_CT},
-                 {"administrator", ATTENDED_ADMINISTRATOR}};
+} attendees[] = {
+    {"teacher", ATTENDED_TEACHER}, {"ct", ATTENDED_CT}, {"administrator", ATTENDED_ADMINISTRATOR}};
 #define NATTENDEES ((int)(sizeof attendees / sizeof *attendees))
 
 /* false on a key that is none of them. */
@@ -85,8 +84,8 @@ const char *meeting_attended_words(struct ctx *c, unsigned bits)
 
 /* --- reading --- */
 
-#define MEETING_COLUMNS                                                                      \
-    "SELECT id, case_id, phase, starts_at, minutes, place, status, attended, notes, "        \
+#define MEETING_COLUMNS                                                                            \
+    "SELECT id, case_id, phase, starts_at, minutes, place, status, attended, notes, "              \
     "held_at, uid, sequence, created_at, updated_at, version FROM meeting "
 
 static void meeting_from_row(struct ctx *c, db_stmt *st, struct meeting *m)
@@ -110,23 +109,35 @@ static void meeting_from_row(struct ctx *c, db_stmt *st, struct meeting *m)
     m->version = db_int(st, 14);
 }
 
-enum app_status case_meetings(struct ctx *c, int64_t case_id, struct meeting **out,
-                                     int *n)
+enum app_status meetings_of_cases(struct ctx *c, const char *ids, struct meeting **out, int *n)
 {
-    int64_t total = 0;
-    if (db_int_query(c->db, &total, "SELECT COUNT(*) FROM meeting WHERE case_id = ?", "i",
-                     case_id) != DB_OK)
-        return APP_ERROR;
-    db_stmt *st = db_query(c->db, MEETING_COLUMNS "WHERE case_id = ? ORDER BY starts_at, id", "i",
-                           case_id);
+    db_stmt *st = db_query(c->db,
+                           arena_printf(c->a,
+                                        MEETING_COLUMNS "WHERE case_id IN %s ORDER BY case_id, "
+                                                        "starts_at, id",
+                                        db_id_set(c->db)),
+                           "s", ids);
     if (!st)
         return APP_ERROR;
-    *out = arena_alloc(c->a, sizeof **out * (size_t)(total + 1));
+    int cap = 8;
+    *out = arena_alloc(c->a, sizeof **out * (size_t)cap);
     *n = 0;
-    while (db_step(st) == DB_ROW && *n <= total)
+    while (db_step(st) == DB_ROW) {
+        if (*n == cap) {
+            struct meeting *more = arena_alloc(c->a, sizeof *more * (size_t)cap * 2);
+            memcpy(more, *out, sizeof *more * (size_t)*n);
+            *out = more;
+            cap *= 2;
+        }
         meeting_from_row(c, st, &(*out)[(*n)++]);
+    }
     db_done(st);
     return APP_OK;
+}
+
+enum app_status case_meetings(struct ctx *c, int64_t case_id, struct meeting **out, int *n)
+{
+    return meetings_of_cases(c, db_id_list(c->a, &case_id, 1), out, n);
 }
 
 /* R17: held, with everyone who must take part present. */
@@ -180,8 +191,8 @@ enum app_status meetings_list(struct ctx *c, int64_t case_id, struct case_record
 
 static enum app_status meeting_load(struct ctx *c, int64_t case_id, int64_t id, struct meeting *m)
 {
-    db_stmt *st = db_query(c->db, MEETING_COLUMNS "WHERE id = ? AND case_id = ?", "ii", id,
-                           case_id);
+    db_stmt *st =
+        db_query(c->db, MEETING_COLUMNS "WHERE id = ? AND case_id = ?", "ii", id, case_id);
     if (!st)
         return APP_ERROR;
     enum app_status s = APP_NOT_FOUND;
@@ -200,8 +211,8 @@ enum app_status meeting_get(struct ctx *c, int64_t case_id, int64_t id, enum act
     return s == APP_OK ? meeting_load(c, case_id, id, out) : s;
 }
 
-enum app_status meetings_of_case(struct ctx *c, const struct case_record *k,
-                                 struct meeting **out, int *n)
+enum app_status meetings_of_case(struct ctx *c, const struct case_record *k, struct meeting **out,
+                                 int *n)
 {
     enum app_status s = app_authorize(c, ACT_VIEW, KIND_MEETING, CASE_POLICY(k));
     return s == APP_OK ? case_meetings(c, k->id, out, n) : s;
@@ -234,16 +245,16 @@ enum app_status meetings_status(struct ctx *c, const struct case_record *k, int 
 
 /* --- the dashboard's week --- */
 
-#define WEEK_WHERE                                                                           \
-    "FROM meeting m JOIN teacher_case k ON k.id = m.case_id JOIN person t ON "               \
-    "t.id = k.teacher_id WHERE k.ct_id = ? AND +k.program_id = ? AND m.status <> ? AND "     \
+#define WEEK_WHERE                                                                                 \
+    "FROM meeting m JOIN teacher_case k ON k.id = m.case_id JOIN person t ON "                     \
+    "t.id = k.teacher_id WHERE k.ct_id = ? AND +k.program_id = ? AND m.status <> ? AND "           \
     "m.starts_at >= ? AND m.starts_at <= ? "
 
 enum app_status meetings_week(struct ctx *c, int64_t person_id, const char *from, const char *to,
                               struct meeting_item **out, int *n)
 {
     const char *cancelled = meeting_status_key(MEETING_CANCELLED);
-    const char *until = arena_printf(c->a, "%s 23:59", to);   /* times sort as text */
+    const char *until = arena_printf(c->a, "%s 23:59", to); /* times sort as text */
     int64_t total = 0;
     if (db_int_query(c->db, &total, "SELECT COUNT(*) " WEEK_WHERE, "iisss", person_id,
                      c->who.program_id, cancelled, from, until) != DB_OK)

@@ -96,6 +96,9 @@ const char *meeting_attended_words(struct ctx *c, unsigned bits);
 /* Every meeting of the case, soonest first. No authorisation: for the
  * process's facts (app/process.c), which count them (R17). */
 enum app_status case_meetings(struct ctx *c, int64_t case_id, struct meeting **out, int *n);
+/* The meetings of the cases whose ids are listed ("12,14", db_id_list), by
+ * case, soonest first. */
+enum app_status meetings_of_cases(struct ctx *c, const char *ids, struct meeting **out, int *n);
 
 /* The next window due, for the case page and the dashboard. */
 struct meeting_due {

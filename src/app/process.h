@@ -12,6 +12,10 @@
 /* The case's facts, and the asker's own (k: loaded with their relations). */
 enum app_status case_facts_load(struct ctx *c, const struct case_record *k,
                                 struct case_facts *f);
+/* The same for n cases at once, into out[0..n-1]: as many statements for
+ * any number of cases (a dashboard's, the reminders' sweep). */
+enum app_status case_facts_load_all(struct ctx *c, const struct case_record *ks, int n,
+                                    struct case_facts *out);
 
 /* May the asker take this step of the table on this case now: the case's
  * state, who takes it, and its guards over the whole case (those about an

@@ -54,36 +54,39 @@ static enum app_status inquiry_tasks(struct ctx *c, struct case_task **out, int 
 
 #define TASKS_PER_CASE 16
 
-/* One case's items into out: the asker's own tasks (mine), or everything
- * due on it that they may see. */
-static enum app_status case_items(struct ctx *c, const struct case_record *k, bool mine,
-                                  struct case_task **out, int *n, int *cap)
+/* One case's items into out, from its facts: the asker's own tasks
+ * (mine), or everything due on it that they may see. */
+static enum app_status case_items(struct ctx *c, const struct case_record *k,
+                                  const struct case_facts *f, bool mine, struct case_task **out,
+                                  int *n, int *cap)
 {
-    /* Only a case the asker may see (a Panel member whose term ended sees
-     * none of the Panel's, R29). */
-    if (app_authorize(c, ACT_VIEW, KIND_CASE, CASE_POLICY(k)) != APP_OK)
-        return APP_OK;
-    struct case_facts f;
-    enum app_status s = case_facts_load(c, k, &f);
-    if (s != APP_OK)
-        return s;
     if (!mine) {
         struct case_task *due;
         int nd = 0;
-        if ((s = case_due(c, k, &f, &due, &nd)) != APP_OK)
-            return s;
-        for (int j = 0; j < nd; j++)
+        enum app_status s = case_due(c, k, f, &due, &nd);
+        for (int j = 0; s == APP_OK && j < nd; j++)
             *case_task_slot(c, out, n, cap) = due[j];
-        return APP_OK;
+        return s;
     }
     struct task t[TASKS_PER_CASE];
-    int nt = workflow_tasks(&f, c->who.roles, k->relations, t, TASKS_PER_CASE);
+    int nt = workflow_tasks(f, c->who.roles, k->relations, t, TASKS_PER_CASE);
     for (int j = 0; j < nt; j++) {
         struct case_task *ct = case_task_slot(c, out, n, cap);
         ct->t = t[j];
         case_task_fill(c, k, ct);
     }
     return APP_OK;
+}
+
+/* The cases the asker may see, kept in place: a Panel member whose term
+ * ended sees none of the Panel's (R29). */
+static int cases_visible(struct ctx *c, struct case_record *cases, int n)
+{
+    int kept = 0;
+    for (int i = 0; i < n; i++)
+        if (app_authorize(c, ACT_VIEW, KIND_CASE, CASE_POLICY(&cases[i])) == APP_OK)
+            cases[kept++] = cases[i];
+    return kept;
 }
 
 enum app_status tasks_of(struct ctx *c, bool mine, struct case_task **out, int *n)
@@ -94,10 +97,14 @@ enum app_status tasks_of(struct ctx *c, bool mine, struct case_task **out, int *
     enum app_status s = cases_in_progress(c, &cases, &ncases);
     if (s != APP_OK)
         return s;
+    ncases = cases_visible(c, cases, ncases);
+    struct case_facts *facts = arena_alloc(c->a, sizeof *facts * (size_t)(ncases + 1));
+    if ((s = case_facts_load_all(c, cases, ncases, facts)) != APP_OK)
+        return s;
     int cap = ncases * 2 + 16;
     *out = arena_alloc(c->a, sizeof **out * (size_t)cap);
     for (int i = 0; i < ncases && s == APP_OK; i++)
-        s = case_items(c, &cases[i], mine, out, n, &cap);
+        s = case_items(c, &cases[i], &facts[i], mine, out, n, &cap);
     if (s == APP_OK)
         s = inquiry_tasks(c, out, n, &cap);
     if (s == APP_OK)

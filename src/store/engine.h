@@ -54,12 +54,14 @@ struct db_engine {
      * query appended in the engine's grammar, quoted so that nothing in it
      * is an operator, standing for every word the term starts. */
     const char *fulltext_match;
+    const char *id_set;      /* db_id_set */
     void (*fulltext_term)(buf *query, const char *term);
 };
 
 struct db {
     const struct db_engine *engine;
     char errmsg[512];   /* the last error on this connection */
+    uint64_t statements;   /* run on this connection so far (db_statements) */
 };
 
 struct db_stmt {

@@ -663,6 +663,7 @@ static void pg_fulltext_term(buf *query, const char *term)
 static const struct db_engine pg_engine = {
     .name = "postgresql",
     .fulltext_match = "search_text.words @@ to_tsquery('simple', ?)",
+    .id_set = "(SELECT unnest(string_to_array(?, ',')::bigint[]))",
     .fulltext_term = pg_fulltext_term,
     /* READ COMMITTED: writers that need a row to stay as read lock it
      * (UPDATE ... RETURNING, version columns), as audit.c does. */

@@ -555,6 +555,7 @@ static void sq_fulltext_term(buf *query, const char *term)
 static const struct db_engine sqlite_engine = {
     .name = "sqlite",
     .fulltext_match = "search_text MATCH ?",
+    .id_set = "(SELECT value FROM json_each('[' || ? || ']'))",
     .fulltext_term = sq_fulltext_term,
     /* IMMEDIATE takes the write lock at BEGIN, so two writers queue on the
      * busy timeout instead of one failing at its first write. */

@@ -3,6 +3,7 @@
  * transactions) on the engine's query/step/done. */
 #include "store/store.h"
 
+#include <inttypes.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -54,11 +55,23 @@ void db_close(db *d)
         d->engine->close(d);
 }
 
+/* Every statement starts here, counted. */
+static db_stmt *statement(db *d, const char *sql, const char *types, va_list ap)
+{
+    d->statements++;
+    return d->engine->query(d, sql, types, ap);
+}
+
+uint64_t db_statements(db *d)
+{
+    return d->statements;
+}
+
 db_stmt *db_query(db *d, const char *sql, const char *types, ...)
 {
     va_list ap;
     va_start(ap, types);
-    db_stmt *st = d->engine->query(d, sql, types, ap);
+    db_stmt *st = statement(d, sql, types, ap);
     va_end(ap);
     return st;
 }
@@ -135,7 +148,7 @@ int db_exec(db *d, const char *sql, const char *types, ...)
 {
     va_list ap;
     va_start(ap, types);
-    db_stmt *st = d->engine->query(d, sql, types, ap);
+    db_stmt *st = statement(d, sql, types, ap);
     va_end(ap);
     if (!st)
         return DB_ERROR;
@@ -146,7 +159,7 @@ int db_int_query(db *d, int64_t *out, const char *sql, const char *types, ...)
 {
     va_list ap;
     va_start(ap, types);
-    db_stmt *st = d->engine->query(d, sql, types, ap);
+    db_stmt *st = statement(d, sql, types, ap);
     va_end(ap);
     if (!st)
         return DB_ERROR;
@@ -206,6 +219,20 @@ const char *db_errmsg(db *d)
 bool db_is_postgres(db *d)
 {
     return strcmp(d->engine->name, "postgresql") == 0;
+}
+
+const char *db_id_set(db *d)
+{
+    return d->engine->id_set;
+}
+
+const char *db_id_list(arena *a, const int64_t *ids, int n)
+{
+    buf b;
+    buf_init(&b, a);
+    for (int i = 0; i < n; i++)
+        buf_printf(&b, "%s%" PRId64, i ? "," : "", ids[i]);
+    return buf_cstr(&b);
 }
 
 const char *db_fulltext_match(db *d)

@@ -53,6 +53,10 @@ int db_begin(db *d);               /* BEGIN IMMEDIATE on SQLite, BEGIN on Postgr
 int db_commit(db *d);
 int db_rollback(db *d);
 bool db_in_transaction(db *d);
+/* The statements run on this connection so far (db_query, db_exec,
+ * db_int_query): the test build reports each request's count (issue 19),
+ * so tests can find a page whose queries grow with the data. */
+uint64_t db_statements(db *d);
 
 /* A file's bytes as a parameter: a BLOB on SQLite, a bytea on PostgreSQL,
  * never text. The bytes are not copied: they stay valid until db_done. */
@@ -99,6 +103,12 @@ const char *db_errmsg(db *d);
 /* For the few statements that must differ between the engines (catalog
  * queries): one named variant each. */
 bool db_is_postgres(db *d);
+
+/* A set of ids in one parameter, so that one statement asks about many
+ * records (no query per record, issue 19): "x IN " db_id_set(d) in the
+ * statement's text, and db_id_list's "12,14" bound to its parameter. */
+const char *db_id_set(db *d);
+const char *db_id_list(arena *a, const int64_t *ids, int n);
 
 /* Full-text search (sql/022's search_text: SQLite's FTS5, PostgreSQL's
  * tsvector). db_fulltext_match: the condition on search_text, written

@@ -1,6 +1,7 @@
 /* dispatch.c: what happens around every handler: who is asking (session
  * cookie or API token), the CSRF check, the policy table's word on the
  * route, and one transaction per request that writes. */
+#include <inttypes.h>
 #include <string.h>
 
 #include "app/auth.h"
@@ -119,6 +120,27 @@ static void call_route(req *r, void *route)
 static void hash_start(req *r);
 static void hash_then(req *r);
 
+/* The test build tells how many statements a request ran, so that a test
+ * finds a page whose queries grow with the data (issue 19: no N+1). */
+static void tell_statements(req *r, struct web *w)
+{
+#ifdef PARLEY_TEST_STATEMENTS
+    res_header(r, "X-Parley-Statements", arena_printf(r->a, "%" PRIu64, w->statements));
+#else
+    (void)r;
+    (void)w;
+#endif
+}
+
+/* A step's connection, with the statements it had run before the step, so
+ * that only the step's own are counted. */
+static db *step_db(struct web *w)
+{
+    db *d = db_acquire(w->srv->pool);
+    w->statements -= db_statements(d);
+    return d;
+}
+
 /* A step ends with its database connection given back. A hash it asked
  * for (web_hash) is waited for only if the step's writes were kept: when
  * they could not be (503), that is the answer. */
@@ -126,10 +148,13 @@ static void step_end(req *r, struct web *w)
 {
     if (db_in_transaction(w->c.db))
         db_rollback(w->c.db);
+    w->statements += db_statements(w->c.db);
     db_release(w->srv->pool, w->c.db);
     w->c.db = NULL;
     if (w->then && r->status < 500)
         req_defer(r, hash_start, hash_then);
+    else
+        tell_statements(r, w);
 }
 
 void web_dispatch(req *r, const struct route *rt)
@@ -142,7 +167,7 @@ void web_dispatch(req *r, const struct route *rt)
     w->c.address = r->remote_addr;
     w->c.who.program_id = srv->program_id;
     r->app = w;
-    w->c.db = db_acquire(srv->pool);
+    w->c.db = step_db(w);
     identify(r, w);
     if (w->set_csrf_cookie && !r->is_api)
         res_header(r, "Set-Cookie",
@@ -177,7 +202,7 @@ static void hash_then(req *r)
     void (*then)(req *r, void *state) = w->then;
     w->then = NULL;
     w->keep_writes = false;
-    w->c.db = db_acquire(w->srv->pool);
+    w->c.db = step_db(w);
     run_step(r, w, then, w->then_state);
     step_end(r, w);
 }

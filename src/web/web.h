@@ -28,6 +28,7 @@ struct web {
     const char *flash;              /* a message from the previous page */
     bool set_csrf_cookie;           /* a visitor got a new pre-session token */
     bool keep_writes;               /* commit although the answer is 4xx */
+    uint64_t statements;            /* database statements run for this request */
     const char *token_refusal;      /* why an API request's token was refused (401) */
     const char *refusal;            /* a form's step refused: shown at the top of the page
                                        it came from, what was typed kept (web_refused) */

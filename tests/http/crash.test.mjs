@@ -1,8 +1,10 @@
 // crash.test.mjs: crash safety and load (issue 4, §3).
-// - SIGKILL in the middle of a stream of API writes, many times, restarting
-//   on the same database: every acknowledged write is there, nothing is half
-//   there (a school without its audit row or the reverse), and `parley check`
-//   and `parley audit verify` pass.
+// - SIGKILL in the middle of a stream of API writes and audited reads, many
+//   times, restarting on the same database: every acknowledged write is
+//   there, every acknowledged read of a person's record is in the audit log
+//   (R37: by group commit, issue 19), nothing is half there (a school
+//   without its audit row or the reverse), and `parley check` and `parley
+//   audit verify` pass.
 // - 64 connections for 30 s of mixed reads and writes: no 5xx, no lost write.
 // - Half-sent requests from 20 addresses are closed after --timeout and do
 //   not starve ordinary clients.
@@ -65,12 +67,24 @@ function assertSound(db) {
     assert.equal(verify.code, 0, `parley audit verify: ${verify.out}${verify.err}`);
 }
 
-test('SIGKILL during a stream of writes, 10 times: acknowledged writes stay, nothing is half there', async t => {
-    const ROUNDS = 10, WRITERS = 8;
+// The coordinator's reads of each person's record in the audit log.
+function readsLogged(db) {
+    return new Map(sql(db, `SELECT a.record_id, count(*) FROM audit a JOIN person p ON
+        p.email = 'coordinator@parley.test' AND a.actor_id = p.id WHERE a.action = 'read'
+        AND a.record_kind = 'person' GROUP BY a.record_id`).map(l => l.split('|').map(Number)));
+}
+
+test('SIGKILL during a stream of writes and audited reads, 10 times: acknowledged writes and reads stay, nothing is half there', async t => {
+    const ROUNDS = 10, WRITERS = 8, READERS = 8;
     const dbi = demoDatabase();
     const keep = { ...dbi, cleanup: () => {} };   // the database outlives each server
     const tok = token(dbi.db);
     const acked = new Map();   // code -> id, every write answered 201
+    // Every read answered 200, per person: each is in the log (R37).
+    const people = sql(dbi.db, `SELECT p.id FROM person p JOIN person me ON me.email =
+        'coordinator@parley.test' AND me.program_id = p.program_id WHERE p.id <> me.id`).map(Number);
+    const readsAcked = new Map(people.map(id => [id, 0]));
+    const readsBefore = readsLogged(dbi.db);
     const inDb = () => sql(dbi.db, "SELECT count(*) FROM school WHERE code LIKE 'K%'")[0];
     let attempted = 0;
     let srv = await startServer([], keep);
@@ -97,13 +111,28 @@ test('SIGKILL during a stream of writes, 10 times: acknowledged writes stay, not
                     }
                 }
             };
-            const writers = Array.from({ length: WRITERS }, (_, w) => writer(w));
+            const reader = async w => {
+                for (let n = w; !killed; n++) {
+                    const id = people[n % people.length];
+                    try {
+                        const r = await send(agent, srv.base, 'GET', `/api/v1/people/${id}`, {
+                            headers: { Authorization: `Bearer ${tok}` } });
+                        if (r.status === 200) readsAcked.set(id, readsAcked.get(id) + 1);
+                        else unexpected.push(`read ${id}: ${r.status} ${r.text}`);
+                    } catch (e) {
+                        if (!killed) unexpected.push(`read ${id}: ${e.message}`);
+                        return;
+                    }
+                }
+            };
+            const writers = [...Array.from({ length: WRITERS }, (_, w) => writer(w)),
+                             ...Array.from({ length: READERS }, (_, w) => reader(w))];
             await sleep(100 + Math.floor(Math.random() * 500));
             killed = true;
             await srv.kill('SIGKILL');
             await Promise.all(writers);
             agent.destroy();
-            assert.deepEqual(unexpected, [], `round ${round}: answers other than 201 before the kill`);
+            assert.deepEqual(unexpected, [], `round ${round}: answers other than 201 and 200 before the kill`);
 
             // The next server opens the same database (SQLite recovers the WAL).
             srv = await startServer([], keep);
@@ -113,6 +142,11 @@ test('SIGKILL during a stream of writes, 10 times: acknowledged writes stay, not
                 for (const [code, id] of acked)
                     assert.equal(codes.get(code), String(id), `round ${round}: acknowledged ${code} is lost`);
                 assertNothingHalfThere(dbi.db, `round ${round}`);
+                const logged = readsLogged(dbi.db);
+                for (const [id, n] of readsAcked)
+                    assert.ok((logged.get(id) ?? 0) - (readsBefore.get(id) ?? 0) >= n,
+                              `round ${round}: ${n} reads of person ${id} answered, ` +
+                              `${(logged.get(id) ?? 0) - (readsBefore.get(id) ?? 0)} in the log`);
                 // The restarted server answers and takes writes again.
                 const r = await send(undefined, srv.base, 'POST', '/api/v1/schools', {
                     headers: { Authorization: `Bearer ${tok}` },
@@ -122,7 +156,10 @@ test('SIGKILL during a stream of writes, 10 times: acknowledged writes stay, not
         }
         await srv.stop();   // a clean exit: ASan has its say
         srv = null;
-        t.diagnostic(`${attempted} writes sent, ${acked.size} acknowledged, ${inDb()} in the database`);
+        const reads = [...readsAcked.values()].reduce((a, b) => a + b, 0);
+        t.diagnostic(`${attempted} writes sent, ${acked.size} acknowledged, ${inDb()} in the database; ` +
+                     `${reads} audited reads acknowledged`);
+        assert.ok(reads > ROUNDS, `only ${reads} audited reads were acknowledged`);
         assert.ok(acked.size > ROUNDS, `only ${acked.size} of ${attempted} writes were acknowledged`);
         assertNothingHalfThere(dbi.db, 'at the end');
         assertSound(dbi.db);

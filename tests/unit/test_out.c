@@ -3,12 +3,14 @@
 
 #include <math.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "base/arena.h"
 #include "base/buf.h"
 #include "out/html.h"
 #include "out/json.h"
 #include "out/table_labels.h"
+#include "out/markdown.h"
 
 static int setup(void **state)
 {
@@ -343,6 +345,30 @@ static void test_table_labels_no_header_unchanged(void **state)
     assert_string_equal(buf_cstr(&b), page);
 }
 
+/* A text is rendered once and then kept (issue 19): asked again it is the
+ * same safe HTML, and an edit is a new text, never the old one's HTML.
+ * Twice as many texts as the cache holds, twice round, all still right. */
+static void test_markdown_kept_and_never_stale(void **state)
+{
+    (void)state;
+    buf b;
+    buf_init(&b, NULL);
+    for (int round = 0; round < 2; round++)
+        for (int i = 0; i < 128; i++) {
+            char md[96], want[160];
+            snprintf(md, sizeof md, "# Title %d\n\n[x](javascript:alert(%d)) *%d*", i, i, i);
+            snprintf(want, sizeof want,
+                     "<h2>Title %d</h2>\n<p><a href=\"\">x</a> <em>%d</em></p>\n", i, i);
+            buf_reset(&b);
+            html_markdown(&b, md);
+            assert_string_equal(buf_cstr(&b), want);
+        }
+    buf_reset(&b);
+    html_markdown(&b, "# Title 1\n\nedited");
+    assert_string_equal(buf_cstr(&b), "<h2>Title 1</h2>\n<p>edited</p>\n");
+    buf_release(&b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -372,6 +398,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_json_quote_invalid_utf8, setup, teardown),
         cmocka_unit_test_setup_teardown(test_json_real, setup, teardown),
         cmocka_unit_test_setup_teardown(test_json_int_extremes, setup, teardown),
+        cmocka_unit_test(test_markdown_kept_and_never_stale),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
