@@ -134,17 +134,14 @@ enum app_status tokens_list(struct ctx *c, int64_t person_id, const char *q, str
     q = q ? q : "";
     const char *like = like_pattern(c->a, q);
     int all_programs = c->who.operator;
-    if (pg->per_page < 1 || pg->per_page > 200)
-        pg->per_page = 25;
-    if (pg->page < 1)
-        pg->page = 1;
+    int64_t offset = page_of_offset(pg, 25, 200);
     if (db_int_query(c->db, &pg->total, "SELECT COUNT(*) FROM api_token t " TOKEN_FILTER,
                      "iiiiss", person_id, person_id, all_programs, c->who.program_id, q,
                      like) != DB_OK)
         return APP_ERROR;
     db_stmt *st = db_query(c->db, TOKEN_COLUMNS TOKEN_FILTER "ORDER BY t.id DESC LIMIT ? OFFSET ?",
-                           "iiiissdi", person_id, person_id, all_programs, c->who.program_id,
-                           q, like, pg->per_page, (int64_t)(pg->page - 1) * pg->per_page);
+                           "iiiissdi", person_id, person_id, all_programs, c->who.program_id, q,
+                           like, pg->per_page, offset);
     if (!st)
         return APP_ERROR;
     int64_t now = app_now(c);

@@ -119,6 +119,15 @@ enum app_status app_db_status(int st)
     return st == DB_BUSY ? APP_BUSY : APP_ERROR;
 }
 
+int64_t page_of_offset(struct page_of *pg, int size, int max)
+{
+    if (pg->per_page < 1 || pg->per_page > max)
+        pg->per_page = size;
+    if (pg->page < 1 || pg->page > 100000)
+        pg->page = 1;
+    return (int64_t)(pg->page - 1) * pg->per_page;
+}
+
 const char *program_name_of(struct ctx *c, int64_t program_id)
 {
     const char *name = "Parley";

@@ -111,7 +111,14 @@ int64_t audit_verify(db *d, buf *report);
 /* Small helpers for the use cases. */
 enum app_status app_db_status(int db_status);
 
-
+/* One page of a list, and (once read) how many rows the list has in all. */
+struct page_of {
+    int page, per_page; /* page counts from 1 */
+    int64_t total;
+};
+/* Puts a page out of range (1 to 100000) back to the first, and a page size
+ * out of 1 to max back to size; returns the offset of the page's first row. */
+int64_t page_of_offset(struct page_of *pg, int size, int max);
 
 /* A program's name ("Parley" if there is none), for the words of its mail. */
 const char *program_name_of(struct ctx *c, int64_t program_id);

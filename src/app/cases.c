@@ -304,21 +304,18 @@ enum app_status cases_list(struct ctx *c, const struct case_filter *f, struct pa
     const char *q = f->q ? f->q : "", *like = like_pattern(c->a, q);
     int all = role_set_has(c->who.roles, ROLE_COORDINATOR) ? 1 : 0;
     int64_t me = c->who.person_id;
-    if (pg->per_page < 1 || pg->per_page > 200)
-        pg->per_page = 25;
-    if (pg->page < 1)
-        pg->page = 1;
+    int64_t offset = page_of_offset(pg, 25, 200);
     if (db_int_query(c->db, &pg->total,
                      "SELECT COUNT(*) FROM teacher_case k JOIN person t ON t.id = k.teacher_id "
                      CASE_LIST_FILTER,
                      "issssssdiiii", c->who.program_id, state, state, track, track, q, like, all,
                      me, me, me, me) != DB_OK)
         return APP_ERROR;
-    db_stmt *st = db_query(c->db, CASE_COLUMNS CASE_LIST_FILTER
+    db_stmt *st = db_query(c->db,
+                           CASE_COLUMNS CASE_LIST_FILTER
                            "ORDER BY k.updated_at DESC, k.id DESC LIMIT ? OFFSET ?",
-                           "iissssssdiiiidi", me, c->who.program_id, state, state, track, track,
-                           q, like, all, me, me, me, me, pg->per_page,
-                           (int64_t)(pg->page - 1) * pg->per_page);
+                           "iissssssdiiiidi", me, c->who.program_id, state, state, track, track, q,
+                           like, all, me, me, me, me, pg->per_page, offset);
     if (!st)
         return APP_ERROR;
     *out = arena_alloc(c->a, sizeof **out * (size_t)pg->per_page);

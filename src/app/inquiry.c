@@ -292,15 +292,6 @@ enum app_status inquiry_submit(struct ctx *c, const struct inquiry_input *in, bo
 
 /* --- reading --- */
 
-static int64_t page_offset(struct page_of *pg)
-{
-    if (pg->per_page < 1 || pg->per_page > 200)
-        pg->per_page = 25;
-    if (pg->page < 1 || pg->page > 100000)
-        pg->page = 1;
-    return (int64_t)(pg->page - 1) * pg->per_page;
-}
-
 #define INQUIRY_COLUMNS                                                                    \
     "SELECT q.id, q.version, q.created_at, q.updated_at, COALESCE(q.school_id, 0), "       \
     "COALESCE(q.handler_id, 0), COALESCE(q.person_id, 0), q.reference, q.name, q.email, "  \
@@ -417,7 +408,7 @@ enum app_status inquiries_list(struct ctx *c, const struct inquiry_filter *f, st
     struct filter_params p;
     if (!filter_params(c, f, &p, errs))
         return APP_INVALID;
-    int64_t offset = page_offset(pg);
+    int64_t offset = page_of_offset(pg, 25, 200);
 #define FILTER_ARGS c->who.program_id, p.q, p.like, p.like, p.like, p.status, p.status, p.status, \
                     p.interest, p.interest, p.handler, p.handler, p.unassigned
     if (db_int_query(c->db, &pg->total, "SELECT COUNT(*) FROM inquiry q " INQUIRY_FILTER,

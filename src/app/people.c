@@ -14,15 +14,6 @@
 
 #define SELF(c, id) (&(struct policy_record){.known = true, .self = (id) == (c)->who.person_id})
 
-static int64_t page_offset(struct page_of *pg)
-{
-    if (pg->per_page < 1 || pg->per_page > 200)
-        pg->per_page = 25;
-    if (pg->page < 1 || pg->page > 100000)
-        pg->page = 1;
-    return (int64_t)(pg->page - 1) * pg->per_page;
-}
-
 /* --- roles --- */
 
 #define ROLES_PER_PERSON 8
@@ -123,7 +114,7 @@ enum app_status people_list(struct ctx *c, const struct people_filter *f, struct
         return s;
     const char *q = f->q ? f->q : "", *like = like_pattern(c->a, q);
     const char *role = f->role ? f->role : "";
-    int64_t offset = page_offset(pg);
+    int64_t offset = page_of_offset(pg, 25, 200);
     /* Unfiltered, the count reads only the (program_id, name) index; the
      * filter's expressions would visit every person's row (the large
      * district's list was 7x slower than the demo's for this alone). */
@@ -535,7 +526,7 @@ enum app_status schools_list(struct ctx *c, const char *q, struct page_of *pg,
         return s;
     q = q ? q : "";
     const char *like = like_pattern(c->a, q);
-    int64_t offset = page_offset(pg);
+    int64_t offset = page_of_offset(pg, 25, 200);
     if (db_int_query(c->db, &pg->total,
                      "SELECT COUNT(*) FROM school s WHERE s.program_id = ? AND (? = '' OR "
                      "s.name LIKE ? ESCAPE '\\' OR s.code LIKE ? ESCAPE '\\')",
@@ -691,7 +682,7 @@ static enum app_status audit_rows(struct ctx *c, const struct audit_filter *f, s
 {
     const char *q = f->q ? f->q : "", *like = like_pattern(c->a, q);
     const char *kind = f->kind ? f->kind : "";
-    int64_t offset = page_offset(pg);
+    int64_t offset = page_of_offset(pg, 25, 200);
     if (db_int_query(c->db, &pg->total, "SELECT COUNT(*) FROM audit a " AUDIT_FILTER,
                      "isssssiiii", c->who.program_id, q, like, like, kind, kind, f->actor_id,
                      f->actor_id, f->subject_id, f->subject_id) != DB_OK)
@@ -737,7 +728,7 @@ static enum app_status history_rows(struct ctx *c, int64_t person_id, const stru
                                     struct page_of *pg, struct record_history *out)
 {
     const char *kind = f->kind ? f->kind : "";
-    int64_t offset = page_offset(pg);
+    int64_t offset = page_of_offset(pg, 25, 200);
     if (db_int_query(c->db, &pg->total, "SELECT COUNT(*) FROM (" HISTORY_GROUPS ") g", "iiiiss",
                      c->who.program_id, person_id, f->actor_id, f->actor_id, kind, kind) != DB_OK)
         return APP_ERROR;

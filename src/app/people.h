@@ -29,11 +29,6 @@ struct person {
     int nroles;
 };
 
-struct page_of {
-    int page, per_page;              /* page counts from 1 */
-    int64_t total;
-};
-
 struct people_filter {
     const char *q;                   /* name, email or employee id contains */
     int64_t school_id;

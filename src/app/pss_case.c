@@ -111,16 +111,13 @@ enum app_status pss_cases_list(struct ctx *c, struct page_of *pg, struct pss_cas
     if (s != APP_OK)
         return s;
     int64_t mine = cases_of_whom(c);
-    if (pg->per_page < 1 || pg->per_page > PSS_LIST_MAX)
-        pg->per_page = 50;
-    if (pg->page < 1 || pg->page > 100000)
-        pg->page = 1;
+    int64_t offset = page_of_offset(pg, 50, PSS_LIST_MAX);
     if (db_int_query(c->db, &pg->total, "SELECT COUNT(*) FROM pss_case k " PSS_FILTER, "iiiii",
                      c->who.program_id, mine, mine, mine, mine) != DB_OK)
         return APP_ERROR;
-    db_stmt *st = db_query(c->db, PSS_COLUMNS PSS_FILTER "ORDER BY k.id DESC LIMIT ? OFFSET ?",
-                           "iiiiidi", c->who.program_id, mine, mine, mine, mine, pg->per_page,
-                           (int64_t)(pg->page - 1) * pg->per_page);
+    db_stmt *st =
+        db_query(c->db, PSS_COLUMNS PSS_FILTER "ORDER BY k.id DESC LIMIT ? OFFSET ?", "iiiiidi",
+                 c->who.program_id, mine, mine, mine, mine, pg->per_page, offset);
     if (!st)
         return APP_ERROR;
     *out = arena_alloc(c->a, sizeof **out * (size_t)pg->per_page);

@@ -216,21 +216,18 @@ enum app_status surveys_list(struct ctx *c, int64_t case_id, struct page_of *pg,
     enum app_status s = app_authorize(c, ACT_LIST, KIND_SURVEY, NULL);
     if (s != APP_OK)
         return s;
-    if (pg->per_page < 1 || pg->per_page > 200)
-        pg->per_page = 50;
-    if (pg->page < 1 || pg->page > 100000)
-        pg->page = 1;
+    int64_t offset = page_of_offset(pg, 50, 200);
     if (db_int_query(c->db, &pg->total,
                      "SELECT COUNT(*) FROM survey_invitation v JOIN teacher_case k ON k.id = "
                      "v.case_id WHERE k.program_id = ? AND (? = 0 OR v.case_id = ?)",
                      "iii", c->who.program_id, case_id, case_id) != DB_OK)
         return APP_ERROR;
-    db_stmt *st = db_query(c->db,
-                           INVITE_COLUMNS "WHERE k.program_id = ? AND (? = 0 OR v.case_id = ?) "
-                                          "ORDER BY v.case_id DESC, v.party DESC, p.name, v.id "
-                                          "LIMIT ? OFFSET ?",
-                           "iiiii", c->who.program_id, case_id, case_id, (int64_t)pg->per_page,
-                           (int64_t)(pg->page - 1) * pg->per_page);
+    db_stmt *st =
+        db_query(c->db,
+                 INVITE_COLUMNS "WHERE k.program_id = ? AND (? = 0 OR v.case_id = ?) "
+                                "ORDER BY v.case_id DESC, v.party DESC, p.name, v.id "
+                                "LIMIT ? OFFSET ?",
+                 "iiiii", c->who.program_id, case_id, case_id, (int64_t)pg->per_page, offset);
     return invites_read(c, st, pg->per_page, out, n);
 }
 
