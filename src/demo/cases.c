@@ -2,7 +2,6 @@
  * a caseload, walked through the same workflow table as the
  * pages, each step taken by the person whose step it is. */
 #include <inttypes.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "app/enrolment.h"
@@ -12,6 +11,16 @@
 /* --- the small demo: a PA case and a PAR case, both on a caseload --- */
 
 /* The demo takes each step as the person whose step it is. */
+int64_t demo_case_of(struct ctx *c, const char *teacher_email)
+{
+    int64_t id = 0;
+    db_int_query(c->db, &id,
+                 "SELECT k.id FROM teacher_case k JOIN person p ON p.id = k.teacher_id "
+                 "WHERE p.email = ? AND k.program_id = ? ORDER BY k.id LIMIT 1",
+                 "si", teacher_email, c->who.program_id);
+    return id;
+}
+
 bool demo_act_as(struct ctx *c, const char *email)
 {
     db_stmt *st = db_query(c->db, "SELECT id, name FROM person WHERE email = ?", "s", email);
@@ -83,10 +92,7 @@ static enum app_status demo_walk(struct ctx *c, int64_t case_id, int64_t start,
         c->now = start + steps[i].day * 86400;
         if (!demo_act_as(c, steps[i].actor))
             return APP_ERROR;
-        s = case_fire(c, case_id, &in, &errs, &refusal);
-        if (s != APP_OK)
-            fprintf(stderr, "parley: demo: %s: %s %s\n", steps[i].to,
-                    errs.n ? errs.e[0].message : "", refusal ? refusal : "");
+        s = demo_said(case_fire(c, case_id, &in, &errs, &refusal), steps[i].to, &errs, refusal);
     }
     return s;
 }
@@ -101,10 +107,7 @@ static enum app_status demo_case(struct ctx *c, const char *ref, const char *ema
     c->now = start + 86400;
     demo_act_as(c, "coordinator@parley.test");
     enum app_status s = inquiry ? case_open(c, inquiry, id, &errs, &refusal) : APP_ERROR;
-    if (s != APP_OK)
-        fprintf(stderr, "parley: demo: open %s: %s %s\n", ref, errs.n ? errs.e[0].message : "",
-                refusal ? refusal : "");
-    return s;
+    return demo_said(s, arena_printf(c->a, "open %s", ref), &errs, refusal);
 }
 
 enum app_status enrolment_demo(struct ctx *c)

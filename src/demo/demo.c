@@ -332,6 +332,15 @@ static enum app_status federation_build(struct ctx *c, const char *password, str
     return s;
 }
 
+enum app_status demo_said(enum app_status s, const char *what, const struct errors *errs,
+                          const char *refusal)
+{
+    if (s != APP_OK)
+        fprintf(stderr, "parley: demo: %s: %s %s\n", what, errs->n ? errs->e[0].message : "",
+                refusal ? refusal : "");
+    return s;
+}
+
 enum app_status demo_build(struct ctx *c, const char *password, bool large)
 {
     struct errors errs = {0};

@@ -14,6 +14,13 @@
 enum app_status demo_build(struct ctx *c, const char *password, bool large);
 /* The demo acts as the person with this email (false: no such person). */
 bool demo_act_as(struct ctx *c, const char *email);
+/* The first case of the teacher with this email in the program the demo
+ * acts in (0: none). */
+int64_t demo_case_of(struct ctx *c, const char *teacher_email);
+/* s, after saying on standard error what failed and why (its first error
+ * or its refusal) when it is not APP_OK. */
+enum app_status demo_said(enum app_status s, const char *what, const struct errors *errs,
+                          const char *refusal);
 
 /* The parts demo_build puts together, in its order. */
 /* The demo program's public site (site.c). */

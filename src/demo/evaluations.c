@@ -3,21 +3,11 @@
  * whose step each is, at the time it happened (c->now): the CT writes and
  * rates it (R26) and shares it with the teacher, who signs it with a
  * written response (R20). The caller keeps and restores c->who and c->now. */
-#include <stdio.h>
 
 #include "app/evaluation.h"
 #include "demo/demo.h"
 
 #define DAY 86400
-
-static enum app_status said(enum app_status s, const char *what, const struct errors *errs,
-                            const char *refusal)
-{
-    if (s != APP_OK)
-        fprintf(stderr, "parley: demo: evaluation %s: %s %s\n", what,
-                errs->n ? errs->e[0].message : "", refusal ? refusal : "");
-    return s;
-}
 
 /* The draft's ratings: Proficient on every standard but IV. */
 static enum app_status rate(struct ctx *c, int64_t case_id, int64_t id, struct errors *errs,
@@ -45,30 +35,27 @@ static enum app_status rate(struct ctx *c, int64_t case_id, int64_t id, struct e
 
 enum app_status evaluations_demo(struct ctx *c)
 {
-    int64_t case_id = 0, id = 0, today = app_now(c);
-    db_int_query(c->db, &case_id,
-                 "SELECT k.id FROM teacher_case k JOIN person p ON p.id = k.teacher_id WHERE "
-                 "p.email = 'teacher@parley.test' ORDER BY k.id LIMIT 1",
-                 "");
+    int64_t case_id = demo_case_of(c, "teacher@parley.test"), id = 0, today = app_now(c);
     if (!case_id || !demo_act_as(c, "ct1@parley.test"))
         return APP_OK;
     struct errors errs = {.n = 0};
     const char *refusal = NULL;
     c->now = today - 6 * DAY;
-    enum app_status s = said(evaluation_create(c, case_id, "formative", &id, &errs, &refusal),
-                             "create", &errs, refusal);
+    enum app_status s = demo_said(evaluation_create(c, case_id, "formative", &id, &errs, &refusal),
+                                  "evaluation create", &errs, refusal);
     if (s == APP_OK)
-        s = said(rate(c, case_id, id, &errs, &refusal), "rate", &errs, refusal);
+        s = demo_said(rate(c, case_id, id, &errs, &refusal), "evaluation rate", &errs, refusal);
     c->now = today - 5 * DAY;
     if (s == APP_OK)
-        s = said(evaluation_step_take(c, case_id, id, 0, EVAL_SHARE_TEACHER, NULL, &errs, &refusal),
-                 "share", &errs, refusal);
+        s = demo_said(
+            evaluation_step_take(c, case_id, id, 0, EVAL_SHARE_TEACHER, NULL, &errs, &refusal),
+            "evaluation share", &errs, refusal);
     c->now = today - 3 * DAY;
     if (s == APP_OK && demo_act_as(c, "teacher@parley.test"))
-        s = said(evaluation_step_take(c, case_id, id, 0, EVAL_SIGN,
-                                      "I have read it. I see collaboration differently: our "
-                                      "department meets weekly and I lead its data talks.",
-                                      &errs, &refusal),
-                 "sign", &errs, refusal);
+        s = demo_said(evaluation_step_take(c, case_id, id, 0, EVAL_SIGN,
+                                           "I have read it. I see collaboration differently: our "
+                                           "department meets weekly and I lead its data talks.",
+                                           &errs, &refusal),
+                      "evaluation sign", &errs, refusal);
     return s;
 }

@@ -4,7 +4,6 @@
  * (PA: teacher2@, ct2@) has its practice goal approved and its
  * student-learning goal proposed, waiting for ct2@. */
 #include <inttypes.h>
-#include <stdio.h>
 
 #include "app/goals.h"
 #include "base/clock.h"
@@ -59,17 +58,6 @@ static enum app_status bank_demo(struct ctx *c, int64_t at, int64_t *ids)
         s = goal_bank_create(c, &in, &ids[i], &errs);
     }
     return s;
-}
-
-/* The demo's case of the teacher with this email. */
-static int64_t case_of(struct ctx *c, const char *email)
-{
-    int64_t id = 0;
-    db_int_query(c->db, &id,
-                 "SELECT k.id FROM teacher_case k JOIN person p ON p.id = k.teacher_id "
-                 "WHERE p.email = ? AND k.program_id = ?",
-                 "si", email, c->who.program_id);
-    return id;
 }
 
 /* One step of the demo's casework, as who, on day (seconds since 1970). */
@@ -132,17 +120,14 @@ static enum app_status goal_demo(struct ctx *c, int64_t case_id, const struct de
         s = goal_propose(c, case_id, id, 0, &refusal);
     if (s == APP_OK && d->approver && demo_as(c, d->approver, at + 2 * DAY))
         s = goal_decide(c, case_id, id, 0, true, NULL, &errs, &refusal);
-    if (s != APP_OK)
-        fprintf(stderr, "parley: demo: goal on case %" PRId64 ": %s %s\n", case_id,
-                errs.n ? errs.e[0].message : "", refusal ? refusal : "");
-    return s;
+    return demo_said(s, arena_printf(c->a, "goal on case %" PRId64, case_id), &errs, refusal);
 }
 
 enum app_status goals_demo(struct ctx *c)
 {
     int64_t now = app_now(c), bank_ids[3] = {0};
-    int64_t par_case = case_of(c, "teacher@parley.test"),
-            pa_case = case_of(c, "teacher2@parley.test");
+    int64_t par_case = demo_case_of(c, "teacher@parley.test"),
+            pa_case = demo_case_of(c, "teacher2@parley.test");
     const struct demo_goal par[] = {
         {"teacher@parley.test",
          0,

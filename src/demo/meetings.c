@@ -5,7 +5,6 @@
  * ends in 255): two coaching entries, its start meeting held and its middle
  * meeting scheduled (R17). */
 #include <inttypes.h>
-#include <stdio.h>
 
 #include "app/coaching.h"
 #include "app/meetings.h"
@@ -18,25 +17,6 @@ struct demo_entry {
     int day; /* days from today (negative: before) */
     struct coaching_input in;
 };
-
-static int64_t case_of(struct ctx *c, const char *teacher_email)
-{
-    int64_t id = 0;
-    db_int_query(c->db, &id,
-                 "SELECT k.id FROM teacher_case k JOIN person p ON p.id = k.teacher_id WHERE "
-                 "p.email = ? ORDER BY k.id LIMIT 1",
-                 "s", teacher_email);
-    return id;
-}
-
-static enum app_status demo_said(enum app_status s, const char *what, const struct errors *errs,
-                                 const char *refusal)
-{
-    if (s != APP_OK)
-        fprintf(stderr, "parley: demo: %s: %s %s\n", what, errs->n ? errs->e[0].message : "",
-                refusal ? refusal : "");
-    return s;
-}
 
 static enum app_status demo_log(struct ctx *c, int64_t case_id, int64_t today,
                                 const struct demo_entry *e, int n)
@@ -81,7 +61,7 @@ static enum app_status demo_pa(struct ctx *c, int64_t today)
           .focus = "How the do-now task went; planning the unit on fractions.",
           .next_steps = "Share the unit plan by Friday."}},
     };
-    int64_t case_id = case_of(c, "teacher2@parley.test"), id;
+    int64_t case_id = demo_case_of(c, "teacher2@parley.test"), id;
     if (!case_id || !demo_act_as(c, "ct2@parley.test"))
         return APP_ERROR;
     enum app_status s = demo_log(c, case_id, today, log, 2);
@@ -109,7 +89,7 @@ static enum app_status demo_par(struct ctx *c, int64_t today)
           .focus = "The open questions; what the students said.",
           .next_steps = "Observe together with the principal next month."}},
     };
-    int64_t case_id = case_of(c, "teacher@parley.test"), start, middle;
+    int64_t case_id = demo_case_of(c, "teacher@parley.test"), start, middle;
     if (!case_id || !demo_act_as(c, "ct1@parley.test"))
         return APP_ERROR;
     enum app_status s = demo_log(c, case_id, today, log, 2);

@@ -33,15 +33,6 @@ static const char *indicator_ids(struct ctx *c, const char *const *codes)
     return buf_cstr(&b);
 }
 
-static enum app_status said(enum app_status s, const char *what, const struct errors *errs,
-                            const char *refusal)
-{
-    if (s != APP_OK)
-        fprintf(stderr, "parley: demo: %s: %s %s\n", what, errs->n ? errs->e[0].message : "",
-                refusal ? refusal : "");
-    return s;
-}
-
 /* Acts as who, days after (negative: before) the demo's now. */
 static void demo_at(struct ctx *c, int64_t now, const char *who, int days)
 {
@@ -60,11 +51,11 @@ static enum app_status observe(struct ctx *c, int64_t now, int64_t case_id, cons
     in.observed_on = clock_date(c->a, c->now);
     enum app_status s = observation_record(c, case_id, &in, id, &errs, &refusal);
     if (s != APP_OK || !share_after)
-        return said(s, "an observation", &errs, refusal);
+        return demo_said(s, "an observation", &errs, refusal);
     demo_at(c, now, who, share_after - days);
     in.share = true;
-    return said(observation_update(c, case_id, *id, 1, &in, &errs, &refusal), "sharing feedback",
-                &errs, refusal);
+    return demo_said(observation_update(c, case_id, *id, 1, &in, &errs, &refusal),
+                     "sharing feedback", &errs, refusal);
 }
 
 /* who adds a small text file days before now. */
@@ -76,8 +67,8 @@ static enum app_status upload(struct ctx *c, int64_t now, int64_t case_id, const
     int64_t id;
     demo_at(c, now, who, -days);
     in.file.len = strlen(in.file.data);
-    return said(artifact_upload(c, case_id, &in, &id, &errs, &refusal), "an artifact", &errs,
-                refusal);
+    return demo_said(artifact_upload(c, case_id, &in, &id, &errs, &refusal), "an artifact", &errs,
+                     refusal);
 }
 
 /* Case 1, PA: teacher2@ with ct2@; on the caseload since 11 days ago. */
@@ -100,11 +91,11 @@ static enum app_status pa_case(struct ctx *c, int64_t now)
     enum app_status s = observe(c, now, 1, "ct2@parley.test", 8, 1, in, &id);
     demo_at(c, now, "teacher2@parley.test", -6);
     if (s == APP_OK)
-        s = said(observation_reflect(c, 1, id, 2,
-                                     "I had not noticed the back rows. I will move around the "
-                                     "room during practice.",
-                                     &errs, &refusal),
-                 "a reflection", &errs, refusal);
+        s = demo_said(observation_reflect(c, 1, id, 2,
+                                          "I had not noticed the back rows. I will move around the "
+                                          "room during practice.",
+                                          &errs, &refusal),
+                      "a reflection", &errs, refusal);
     struct artifact_input plan = {.title = "Unit plan: fractions",
                                   .indicators = "",
                                   .file = {.filename = "unit-plan.txt",
