@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/rubric.h"
 #include "base/clock.h"
 
 enum app_status casework_open(struct ctx *c, int64_t case_id, enum action act,
@@ -167,22 +168,12 @@ bool evidence_ids(struct errors *errs, const char *const *vals, int nvals, int64
     return true;
 }
 
-static bool indicator_of_program(struct ctx *c, int64_t id)
-{
-    int64_t found = 0;
-    db_int_query(c->db, &found,
-                 "SELECT COUNT(*) FROM rubric_indicator i JOIN rubric_standard s ON "
-                 "s.id = i.standard_id WHERE i.id = ? AND s.program_id = ?",
-                 "ii", id, c->who.program_id);
-    return found > 0;
-}
-
 enum app_status evidence_set(struct ctx *c, const struct case_record *k, int64_t observation_id,
                              int64_t artifact_id, const int64_t *indicator_ids, int n,
                              struct errors *errs)
 {
     for (int i = 0; i < n; i++)
-        if (!indicator_of_program(c, indicator_ids[i])) {
+        if (!rubric_indicator_of_program(c, indicator_ids[i], true)) {
             errors_add(errs, "indicators", "Choose indicators of the program's rubric.");
             return APP_INVALID;
         }

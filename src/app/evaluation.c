@@ -8,6 +8,7 @@
 #include <inttypes.h>
 #include <string.h>
 
+#include "app/rubric.h"
 #include "base/clock.h"
 
 #define SUMMARY_MAX 20000
@@ -59,8 +60,7 @@ static void evaluation_from_row(struct ctx *c, db_stmt *st, struct evaluation *e
 static enum app_status ratings_load(struct ctx *c, struct evaluation *e)
 {
     int64_t total = 0;
-    if (db_int_query(c->db, &total, "SELECT COUNT(*) FROM rubric_standard WHERE program_id = ?",
-                     "i", c->who.program_id) != DB_OK)
+    if (!rubric_standards_count(c, c->who.program_id, &total))
         return APP_ERROR;
     db_stmt *st = db_query(c->db,
                            "SELECT s.id, s.code, s.title, COALESCE(r.rating, ''), "

@@ -30,7 +30,7 @@ bool goal_fields_check(struct ctx *c, const struct goal_input *in, int64_t keep,
     /* A goal keeps the indicator it has although it was retired since. */
     if (in->indicator_id && *in->indicator_id &&
         (!out->indicator_id ||
-         (out->indicator_id != keep && !rubric_indicator_usable(c, out->indicator_id))))
+         (out->indicator_id != keep && !rubric_indicator_of_program(c, out->indicator_id, false))))
         errors_add(errs, "indicator_id", "Choose an indicator of the program's rubric, or none.");
     return errs->n == 0;
 }

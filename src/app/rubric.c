@@ -6,11 +6,27 @@
 
 #include "domain/rubric.h"
 
+bool rubric_standards_count(struct ctx *c, int64_t program_id, int64_t *n)
+{
+    return db_int_query(c->db, n, "SELECT COUNT(*) FROM rubric_standard WHERE program_id = ?", "i",
+                        program_id) == DB_OK;
+}
+
+bool rubric_indicator_of_program(struct ctx *c, int64_t id, bool retired_too)
+{
+    int64_t found = 0;
+    db_int_query(c->db, &found,
+                 "SELECT COUNT(*) FROM rubric_indicator i JOIN rubric_standard s ON "
+                 "s.id = i.standard_id WHERE i.id = ? AND s.program_id = ? AND "
+                 "(? = 1 OR i.retired = 0)",
+                 "iii", id, c->who.program_id, (int64_t)retired_too);
+    return found > 0;
+}
+
 enum app_status rubric_seed_program(struct ctx *c, int64_t program_id)
 {
     int64_t have = 0;
-    if (db_int_query(c->db, &have, "SELECT COUNT(*) FROM rubric_standard WHERE program_id = ?",
-                     "i", program_id) != DB_OK)
+    if (!rubric_standards_count(c, program_id, &have))
         return APP_ERROR;
     if (have)
         return APP_OK;
@@ -35,8 +51,7 @@ enum app_status rubric_seed_program(struct ctx *c, int64_t program_id)
 static enum app_status standards_load(struct ctx *c, struct rubric *out)
 {
     int64_t n = 0;
-    if (db_int_query(c->db, &n, "SELECT COUNT(*) FROM rubric_standard WHERE program_id = ?", "i",
-                     c->who.program_id) != DB_OK)
+    if (!rubric_standards_count(c, c->who.program_id, &n))
         return APP_ERROR;
     db_stmt *st = db_query(c->db,
                            "SELECT id, code, title, position FROM rubric_standard WHERE "

@@ -24,6 +24,13 @@ struct rubric {
     int nstandards;
 };
 
+/* How many standards the program's rubric has (0: none yet); false if the
+ * database failed. No authorisation. */
+bool rubric_standards_count(struct ctx *c, int64_t program_id, int64_t *n);
+/* Whether id is an indicator of the asker's program's rubric; unless
+ * retired_too, one not retired (that a goal or a piece of evidence may be
+ * newly tagged to). No authorisation. */
+bool rubric_indicator_of_program(struct ctx *c, int64_t id, bool retired_too);
 /* The asker's program's rubric, in order; retired indicators included
  * (marked) when with_retired, else left out. */
 enum app_status rubric_load(struct ctx *c, bool with_retired, struct rubric *out);

@@ -19,8 +19,7 @@ enum app_status rubric_start(struct ctx *c)
     int64_t have = 0;
     if (s != APP_OK)
         return s;
-    if (db_int_query(c->db, &have, "SELECT COUNT(*) FROM rubric_standard WHERE program_id = ?", "i",
-                     c->who.program_id) != DB_OK)
+    if (!rubric_standards_count(c, c->who.program_id, &have))
         return APP_ERROR;
     if (have)
         return APP_CONFLICT;
@@ -78,16 +77,6 @@ enum app_status rubric_indicator_get(struct ctx *c, int64_t id, struct rubric_in
     }
     db_done(st);
     return s;
-}
-
-bool rubric_indicator_usable(struct ctx *c, int64_t id)
-{
-    int64_t found = 0;
-    db_int_query(c->db, &found,
-                 "SELECT COUNT(*) FROM rubric_indicator i JOIN rubric_standard s ON "
-                 "s.id = i.standard_id WHERE i.id = ? AND s.program_id = ? AND i.retired = 0",
-                 "ii", id, c->who.program_id);
-    return found > 0;
 }
 
 /* Loads what is edited once the policy table allows the edit. */

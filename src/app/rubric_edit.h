@@ -28,8 +28,5 @@ enum app_status rubric_indicator_add(struct ctx *c, int64_t standard_id,
 enum app_status rubric_indicator_update(struct ctx *c, int64_t id, const struct indicator_input *in,
                                         struct errors *errs);
 enum app_status rubric_indicator_retire(struct ctx *c, int64_t id, bool retired);
-/* Whether id is an indicator of the asker's program that is not retired
- * (one a goal or a piece of evidence may be tagged to). No authorisation. */
-bool rubric_indicator_usable(struct ctx *c, int64_t id);
 
 #endif

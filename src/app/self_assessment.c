@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "app/goals.h"
+#include "app/rubric.h"
 
 #define TEXT_MAX 4000
 
@@ -16,8 +17,7 @@ enum app_status self_assessment_get(struct ctx *c, int64_t case_id, struct case_
     int64_t total = 0;
     if (s != APP_OK)
         return s;
-    if (db_int_query(c->db, &total, "SELECT COUNT(*) FROM rubric_standard WHERE program_id = ?",
-                     "i", c->who.program_id) != DB_OK)
+    if (!rubric_standards_count(c, c->who.program_id, &total))
         return APP_ERROR;
     db_stmt *st = db_query(c->db,
                            "SELECT s.id, s.code, s.title, COALESCE(a.strengths, ''), "
