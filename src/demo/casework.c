@@ -23,6 +23,16 @@ static enum app_status (*const demo_parts[])(struct ctx *) = {
     outcomes_demo,     /* the outcomes and surveys of cycles closed (R39) */
 };
 
+int64_t demo_indicator_id(struct ctx *c, const char *code)
+{
+    int64_t id = 0;
+    db_int_query(c->db, &id,
+                 "SELECT i.id FROM rubric_indicator i JOIN rubric_standard s ON "
+                 "s.id = i.standard_id WHERE i.code = ? AND s.program_id = ?",
+                 "si", code, c->who.program_id);
+    return id;
+}
+
 enum app_status casework_demo(struct ctx *c)
 {
     struct actor saved = c->who;

@@ -17,6 +17,9 @@ bool demo_act_as(struct ctx *c, const char *email);
 /* The first case of the teacher with this email in the program the demo
  * acts in (0: none). */
 int64_t demo_case_of(struct ctx *c, const char *teacher_email);
+/* The id of the indicator with this code ("II-A") in the rubric of the
+ * program the demo acts in (0: none). */
+int64_t demo_indicator_id(struct ctx *c, const char *code);
 /* s, after saying on standard error what failed and why (its first error
  * or its refusal) when it is not APP_OK. */
 enum app_status demo_said(enum app_status s, const char *what, const struct errors *errs,

@@ -22,14 +22,8 @@ static const char *indicator_ids(struct ctx *c, const char *const *codes)
     buf b;
     buf_init(&b, c->a);
     buf_puts(&b, "");
-    for (int i = 0; codes[i]; i++) {
-        int64_t id = 0;
-        db_int_query(c->db, &id,
-                     "SELECT i.id FROM rubric_indicator i JOIN rubric_standard s ON s.id = "
-                     "i.standard_id WHERE s.program_id = ? AND i.code = ?",
-                     "is", c->who.program_id, codes[i]);
-        buf_printf(&b, "%s%" PRId64, b.len ? "," : "", id);
-    }
+    for (int i = 0; codes[i]; i++)
+        buf_printf(&b, "%s%" PRId64, b.len ? "," : "", demo_indicator_id(c, codes[i]));
     return buf_cstr(&b);
 }
 
