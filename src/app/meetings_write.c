@@ -166,6 +166,17 @@ enum app_status meeting_reschedule(struct ctx *c, int64_t case_id, int64_t id, c
     return s == APP_OK ? invitation_send(c, &INVITATION_OF(case_id, id), NULL) : s;
 }
 
+/* Marks the meeting cancelled; SEQUENCE goes up so that calendars drop it
+ * (RFC 5545). version: the one it was read at, or 0 for the one it has. */
+static int cancelled_write(struct ctx *c, int64_t id, int64_t version)
+{
+    return db_exec(c->db,
+                   "UPDATE meeting SET status = ?, sequence = sequence + 1, updated_at = ?, "
+                   "version = version + 1 WHERE id = ? AND (? = 0 OR version = ?)",
+                   "siiii", meeting_status_key(MEETING_CANCELLED), app_now(c), id, version,
+                   version);
+}
+
 enum app_status meeting_cancel(struct ctx *c, int64_t case_id, int64_t id, const char *version,
                                const char **refusal)
 {
@@ -174,12 +185,7 @@ enum app_status meeting_cancel(struct ctx *c, int64_t case_id, int64_t id, const
     enum app_status s = meeting_for_change(c, case_id, id, version, false, &k, &old, refusal);
     if (s != APP_OK)
         return s;
-    s = changed_one(c, db_exec(c->db,
-                               "UPDATE meeting SET status = ?, sequence = sequence + 1, "
-                               "updated_at = ?, version = version + 1 WHERE id = ? AND "
-                               "version = ?",
-                               "siii", meeting_status_key(MEETING_CANCELLED), app_now(c), id,
-                               old.version));
+    s = changed_one(c, cancelled_write(c, id, old.version));
     if (s != APP_OK)
         return s;
     struct checked m = {old.phase, old.starts_at, old.place, old.minutes};
@@ -196,11 +202,7 @@ enum app_status meetings_case_withdrawn(struct ctx *c, const struct case_record 
     for (int i = 0; s == APP_OK && i < n; i++) {
         if (ms[i].status != MEETING_SCHEDULED)
             continue;
-        s = app_db_status(db_exec(c->db,
-                                  "UPDATE meeting SET status = ?, sequence = sequence + 1, "
-                                  "updated_at = ?, version = version + 1 WHERE id = ?",
-                                  "sii", meeting_status_key(MEETING_CANCELLED), app_now(c),
-                                  ms[i].id));
+        s = app_db_status(cancelled_write(c, ms[i].id, 0));
         if (s == APP_OK)
             s = invitation_send(c, &INVITATION_OF(k->id, ms[i].id), NULL);
     }
