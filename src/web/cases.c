@@ -63,12 +63,10 @@ static const char *cases_base(req *r, const struct case_filter *f)
 
 static void cases_table(req *r, const struct case_record *cases, int n)
 {
-    html_raw(&r->out, "<div class=\"table-wrap\" tabindex=\"0\"><table><caption "
-                      "class=\"visually-hidden\">Cases</caption><thead><tr>"
-                      "<th scope=\"col\">Teacher</th><th scope=\"col\">School</th>"
-                      "<th scope=\"col\">Step</th><th scope=\"col\">Track</th>"
-                      "<th scope=\"col\">Consulting Teacher</th><th scope=\"col\">Last step</th>"
-                      "</tr></thead><tbody>");
+    table_begin(r, "Cases", false,
+                (const char *const[]){"Teacher", "School", "Step", "Track", "Consulting Teacher",
+                                      "Last step"},
+                6);
     for (int i = 0; i < n; i++) {
         const struct case_record *k = &cases[i];
         html_printf(&r->out, "<tr><td><a href=\"/cases/%lld\">%s</a></td><td>%s</td><td>%s</td>"
@@ -78,7 +76,7 @@ static void cases_table(req *r, const struct case_record *cases, int n)
         html_time(r, k->updated_at);
         html_raw(&r->out, "</td></tr>");
     }
-    html_raw(&r->out, "</tbody></table></div>");
+    table_end(r);
 }
 
 void page_cases(req *r)
@@ -216,17 +214,16 @@ static void case_details(req *r, const struct case_record *k)
 
 static void timeline_table(req *r, const struct case_record *k)
 {
-    html_raw(&r->out, "<h2 id=\"timeline\">Timeline</h2><div class=\"table-wrap\" tabindex=\"0\">"
-                      "<table><caption class=\"visually-hidden\">Every step of this case</caption>"
-                      "<thead><tr><th scope=\"col\">When</th><th scope=\"col\">Who</th>"
-                      "<th scope=\"col\">What</th></tr></thead><tbody>");
+    html_raw(&r->out, "<h2 id=\"timeline\">Timeline</h2>");
+    table_begin(r, "Every step of this case", false, (const char *const[]){"When", "Who", "What"},
+                3);
     for (int i = 0; i < k->nevents; i++) {
         html_raw(&r->out, "<tr><td>");
         html_time(r, k->events[i].at);
         html_printf(&r->out, "</td><td>%s</td><td>%s</td></tr>", k->events[i].actor,
                     plain_words(r, k->events[i].summary, NULL));
     }
-    html_raw(&r->out, "</tbody></table></div>");
+    table_end(r);
 }
 
 static struct option *ct_options(req *r, const struct case_record *k, int *n)
@@ -664,10 +661,10 @@ void page_workflow(req *r)
     for (int s = 1; s < CASE_STATE_COUNT; s++)
         html_printf(&r->out, "<li><strong>%s</strong>: %s</li>", case_states[s].label,
                     case_states[s].for_teacher);
-    html_raw(&r->out, "</ol><h2>Who moves a case on</h2><div class=\"table-wrap\" tabindex=\"0\">"
-                      "<table><thead><tr><th scope=\"col\">Step</th><th scope=\"col\">From</th>"
-                      "<th scope=\"col\">To</th><th scope=\"col\">Who</th><th scope=\"col\">"
-                      "Rules that must hold</th><th scope=\"col\">Records</th></tr></thead><tbody>");
+    html_raw(&r->out, "</ol><h2>Who moves a case on</h2>");
+    table_begin(
+        r, NULL, false,
+        (const char *const[]){"Step", "From", "To", "Who", "Rules that must hold", "Records"}, 6);
     for (int i = 0; i < case_step_count; i++)
         workflow_step_row(r, &case_steps[i]);
     html_raw(&r->out, "</tbody></table></div><h2>The diagram</h2><p>In Graphviz's DOT "

@@ -165,11 +165,10 @@ static void terms_table(req *r, const struct ct_record *k)
 {
     if (!k->nterms)
         return;
-    html_raw(&r->out, "<h2>Terms</h2><div class=\"table-wrap\" tabindex=\"0\"><table>"
-                      "<caption class=\"visually-hidden\">Terms as a Consulting Teacher</caption>"
-                      "<thead><tr><th scope=\"col\">Started</th><th scope=\"col\">Committed until"
-                      "</th><th scope=\"col\">Left</th><th scope=\"col\">No principal post until"
-                      "</th></tr></thead><tbody>");
+    html_raw(&r->out, "<h2>Terms</h2>");
+    table_begin(
+        r, "Terms as a Consulting Teacher", false,
+        (const char *const[]){"Started", "Committed until", "Left", "No principal post until"}, 4);
     for (int i = 0; i < k->nterms; i++) {
         const struct ct_term *t = &k->terms[i];
         const char *cells[] = {t->starts_on, t->committed_until, t->left_on, t->restricted_until};
@@ -184,7 +183,7 @@ static void terms_table(req *r, const struct ct_record *k)
         }
         html_raw(&r->out, "</tr>");
     }
-    html_raw(&r->out, "</tbody></table></div>");
+    table_end(r);
 }
 
 static void leave_form(req *r, const struct ct_record *k, const char *left_on,

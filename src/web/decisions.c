@@ -232,6 +232,6 @@ void page_decisions(req *r)
         html_printf(&r->out, "</td><td>%s</td><td>%s</td></tr>", rating_label(ds[i].rating),
                     ds[i].tally);
     }
-    html_raw(&r->out, "</tbody></table></div>");
+    table_end(r);
     page_end(r);
 }

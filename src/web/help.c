@@ -28,7 +28,7 @@ void page_permissions(req *r)
             html_printf(&r->out, "<tr><td>%s</td><td>%s</td><td>%s</td></tr>",
                         policy_who_label(p->who), policy_action_label(p->action), p->why);
         }
-        html_raw(&r->out, "</tbody></table></div>");
+        table_end(r);
     }
     page_end(r);
 }

@@ -111,15 +111,13 @@ static void queue_row(req *r, const struct inquiry *q)
 
 static void queue_table(req *r, const struct inquiry *qs, int n)
 {
-    html_raw(&r->out, "<div class=\"table-wrap\" tabindex=\"0\"><table><caption "
-                      "class=\"visually-hidden\">Inquiries</caption><thead><tr>"
-                      "<th scope=\"col\">Reference</th><th scope=\"col\">Waiting since</th>"
-                      "<th scope=\"col\">From</th><th scope=\"col\">Interest</th>"
-                      "<th scope=\"col\">School</th><th scope=\"col\">Handled by</th>"
-                      "<th scope=\"col\">Status</th></tr></thead><tbody>");
+    table_begin(r, "Inquiries", false,
+                (const char *const[]){"Reference", "Waiting since", "From", "Interest", "School",
+                                      "Handled by", "Status"},
+                7);
     for (int i = 0; i < n; i++)
         queue_row(r, &qs[i]);
-    html_raw(&r->out, "</tbody></table></div>");
+    table_end(r);
 }
 
 void page_intake(req *r)

@@ -132,6 +132,24 @@ static void nav(req *r, struct web *w)
                 w->csrf);
 }
 
+void table_begin(req *r, const char *caption, bool caption_shown, const char *const *heads, int n)
+{
+    html_raw(&r->out, "<div class=\"table-wrap\" tabindex=\"0\"><table>");
+    if (caption && caption_shown)
+        html_printf(&r->out, "<caption>%s</caption>", caption);
+    else if (caption)
+        html_printf(&r->out, "<caption class=\"visually-hidden\">%s</caption>", caption);
+    html_raw(&r->out, "<thead><tr>");
+    for (int i = 0; i < n; i++)
+        html_printf(&r->out, "<th scope=\"col\">%s</th>", heads[i]);
+    html_raw(&r->out, "</tr></thead><tbody>");
+}
+
+void table_end(req *r)
+{
+    html_raw(&r->out, "</tbody></table></div>");
+}
+
 void page_begin(req *r, const char *title)
 {
     struct web *w = r->app;

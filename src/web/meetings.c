@@ -187,7 +187,7 @@ static void meetings_table(req *r, const struct case_record *k, const struct mee
         html_printf(&r->out, "</a></td><td>%s</td><td>%s</td><td>%s</td></tr>",
                     meeting_phase_label(m->phase), m->place, meeting_status_label(m->status));
     }
-    html_raw(&r->out, "</tbody></table></div>");
+    table_end(r);
 }
 
 static bool may_change(req *r, const struct case_record *k, enum action act)

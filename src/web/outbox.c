@@ -55,11 +55,8 @@ static void message_cell(req *r, const struct outbox_item *m)
 
 static void outbox_table(req *r, const struct outbox_item *ms, int n)
 {
-    html_raw(&r->out, "<div class=\"table-wrap\" tabindex=\"0\"><table><caption "
-                      "class=\"visually-hidden\">Outgoing mail</caption><thead><tr>"
-                      "<th scope=\"col\">Made</th><th scope=\"col\">To</th>"
-                      "<th scope=\"col\">What</th><th scope=\"col\">Message</th>"
-                      "<th scope=\"col\">Now</th></tr></thead><tbody>");
+    table_begin(r, "Outgoing mail", false,
+                (const char *const[]){"Made", "To", "What", "Message", "Now"}, 5);
     for (int i = 0; i < n; i++) {
         const struct outbox_item *m = &ms[i];
         html_raw(&r->out, "<tr><td>");
@@ -71,7 +68,7 @@ static void outbox_table(req *r, const struct outbox_item *ms, int n)
         state_cell(r, m);
         html_raw(&r->out, "</td></tr>");
     }
-    html_raw(&r->out, "</tbody></table></div>");
+    table_end(r);
 }
 
 static void state_filter(req *r, const char *state)

@@ -58,7 +58,7 @@ static void sessions_table(req *r, const struct panel_session *s, int n, const c
                     s[i].starts_at, s[i].place, s[i].vote_rule, s[i].quorum, s[i].ncases,
                     s[i].npresent, s[i].closed ? "Closed" : "Scheduled");
     }
-    html_raw(&r->out, "</tbody></table></div>");
+    table_end(r);
 }
 
 static void case_rows(req *r, const struct panel_case_row *rows, int n, bool decisions)

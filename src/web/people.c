@@ -168,17 +168,14 @@ void page_people(req *r)
     people_search_form(r, &f);
     html_printf(&r->out, "<p role=\"status\">%lld %s found.</p>", (long long)pg.total,
                 pg.total == 1 ? "person" : "people");
-    html_raw(&r->out, "<div class=\"table-wrap\" tabindex=\"0\"><table><caption class=\"visually-hidden\">"
-                      "People</caption><thead><tr><th scope=\"col\">Name</th><th scope=\"col\">"
-                      "Email</th><th scope=\"col\">School</th><th scope=\"col\">Roles</th></tr>"
-                      "</thead><tbody>");
+    table_begin(r, "People", false, (const char *const[]){"Name", "Email", "School", "Roles"}, 4);
     for (int i = 0; i < n; i++) {
         html_printf(&r->out, "<tr><td><a href=\"/people/%lld\">%s</a></td><td>%s</td><td>%s</td><td>",
                     (long long)people[i].id, people[i].name, people[i].email, people[i].school_name);
         role_badges(r, &people[i]);
         html_raw(&r->out, "</td></tr>");
     }
-    html_raw(&r->out, "</tbody></table></div>");
+    table_end(r);
     pagination(r, people_base(r, &f), pg.page, pg.per_page, pg.total);
     page_end(r);
 }
@@ -315,7 +312,7 @@ static void person_page(req *r, const struct person *p, const struct role_input 
         html_raw(&r->out, "</tr></thead><tbody>");
         for (int i = 0; i < p->nroles; i++)
             role_row(r, p, &p->roles[i], manage);
-        html_raw(&r->out, "</tbody></table></div>");
+        table_end(r);
     } else {
         html_raw(&r->out, "<p>No roles yet.</p>");
     }

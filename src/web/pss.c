@@ -49,13 +49,14 @@ static const char *statuses_words(req *r, unsigned from)
 
 void pss_workflow_help(req *r)
 {
-    html_raw(&r->out, "<h2 id=\"pss\">A peer support case</h2><p>The federation's "
-                      "confidential Peer Support Service follows its own table of steps, in the "
-                      "same way: a step is offered only when the rules below allow it, and "
-                      "otherwise the page says why.</p><div class=\"table-wrap\" tabindex=\"0\">"
-                      "<table><thead><tr><th scope=\"col\">Step</th><th scope=\"col\">Taken "
-                      "while the case is</th><th scope=\"col\">Who</th><th scope=\"col\">Rules "
-                      "that must hold</th><th scope=\"col\">Records</th></tr></thead><tbody>");
+    html_raw(&r->out,
+             "<h2 id=\"pss\">A peer support case</h2><p>The federation's confidential Peer Support "
+             "Service follows its own table of steps, in the same way: a step is offered only when "
+             "the rules below allow it, and otherwise the page says why.</p>");
+    table_begin(r, NULL, false,
+                (const char *const[]){"Step", "Taken while the case is", "Who",
+                                      "Rules that must hold", "Records"},
+                5);
     for (int i = 0; i < pss_step_count; i++) {
         const struct pss_step *t = &pss_steps[i];
         buf who;
@@ -85,11 +86,8 @@ static void cases_table(req *r, const struct pss_case *ks, int n)
         html_raw(&r->out, "<p>No peer support cases yet.</p>");
         return;
     }
-    html_raw(&r->out, "<div class=\"table-wrap\" tabindex=\"0\"><table><caption "
-                      "class=\"visually-hidden\">Peer support cases, newest first</caption>"
-                      "<thead><tr><th scope=\"col\">Case</th><th scope=\"col\">Member</th>"
-                      "<th scope=\"col\">Reason</th><th scope=\"col\">Asked</th>"
-                      "<th scope=\"col\">Status</th><th scope=\"col\">Hold</th></tr></thead><tbody>");
+    table_begin(r, "Peer support cases, newest first", false,
+                (const char *const[]){"Case", "Member", "Reason", "Asked", "Status", "Hold"}, 6);
     for (int i = 0; i < n; i++) {
         const struct pss_case *k = &ks[i];
         html_printf(&r->out, "<tr><td><a href=\"/pss/%lld\">Case %lld</a></td><td>%s</td>"
@@ -99,7 +97,7 @@ static void cases_table(req *r, const struct pss_case *ks, int n)
         html_printf(&r->out, "</td><td>%s</td><td>%s</td></tr>", pss_status_label(k->status),
                     pss_hold_label(k->hold));
     }
-    html_raw(&r->out, "</tbody></table></div>");
+    table_end(r);
 }
 
 /* The referrals the asker may make (R31): a member asks for themselves, a

@@ -64,10 +64,10 @@ static void outcome_chart(req *r, const struct track_record *t, bool stayed, con
 
 static void outcome_table(req *r, const struct track_record *t)
 {
-    html_raw(&r->out, "<div class=\"table-wrap\" tabindex=\"0\"><table><caption>Outcomes by "
-                      "school year and track</caption><thead><tr><th scope=\"col\">School year</th>"
-                      "<th scope=\"col\">Track</th><th scope=\"col\">Reached Proficient</th>"
-                      "<th scope=\"col\">Stayed on the job</th></tr></thead><tbody>");
+    table_begin(
+        r, "Outcomes by school year and track", true,
+        (const char *const[]){"School year", "Track", "Reached Proficient", "Stayed on the job"},
+        4);
     for (int i = 0; i < t->noutcomes; i++)
         for (int col = 0; col < TR_COLUMNS; col++) {
             const struct outcome_year *y = &t->outcomes[i];
@@ -78,7 +78,7 @@ static void outcome_table(req *r, const struct track_record *t)
                         share_text(r, &y->proficient[col], t->small_group_min),
                         share_text(r, &y->stayed[col], t->small_group_min));
         }
-    html_raw(&r->out, "</tbody></table></div>");
+    table_end(r);
 }
 
 static const char *party_label(const char *party)
@@ -142,7 +142,7 @@ static void survey_table(req *r, const struct track_record *t, const char *party
                 survey_cell_td(r, cell, item, t->small_group_min);
             html_raw(&r->out, "</tr>");
         }
-    html_raw(&r->out, "</tbody></table></div>");
+    table_end(r);
 }
 
 void track_record_section(req *r, const struct track_record *t)

@@ -76,7 +76,7 @@ static void problems_table(req *r, const struct roster_plan *plan)
                     p->row ? arena_printf(r->a, "%d", p->row) : "the whole file", p->column,
                     plain_words(r, p->reason, NULL));
     }
-    html_raw(&r->out, "</tbody></table></div>");
+    table_end(r);
 }
 
 static void counts_list(req *r, const struct roster_counts *n)
@@ -122,7 +122,7 @@ static void changes_table(req *r, const struct roster_plan *plan, enum roster_ch
             html_printf(&r->out, "<td>%s</td>", ch->what);
         html_raw(&r->out, "</tr>");
     }
-    html_raw(&r->out, "</tbody></table></div>");
+    table_end(r);
     if (total > shown)
         html_printf(&r->out, "<p>And %d more.</p>", total - shown);
 }

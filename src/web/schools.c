@@ -59,7 +59,7 @@ void page_schools(req *r)
                              "<td class=\"num\">%lld</td></tr>",
                     (long long)schools[i].id, schools[i].name, schools[i].code,
                     (long long)schools[i].people);
-    html_raw(&r->out, "</tbody></table></div>");
+    table_end(r);
     buf base;
     buf_init(&base, r->a);
     buf_puts(&base, "/schools?q=");

@@ -71,9 +71,8 @@ static const char *edit_path(req *r, const char *collection, int64_t id)
 
 static void pages_table(req *r)
 {
-    html_raw(&r->out, "<h2>Pages</h2><div class=\"table-wrap\" tabindex=\"0\"><table><thead><tr>"
-                      "<th scope=\"col\">Page</th><th scope=\"col\">Address</th>"
-                      "<th scope=\"col\">Action</th></tr></thead><tbody>");
+    html_raw(&r->out, "<h2>Pages</h2>");
+    table_begin(r, NULL, false, (const char *const[]){"Page", "Address", "Action"}, 3);
     for (int i = 0; i < site_page_count; i++) {
         struct site_page p;
         const char *slug = site_page_slugs[i];
@@ -85,52 +84,46 @@ static void pages_table(req *r)
                              "%s</span></a></td></tr>",
                     p.title, path, path, slug, p.title);
     }
-    html_raw(&r->out, "</tbody></table></div>");
+    table_end(r);
 }
 
 static void faq_table(req *r, const struct faq_entry *faq, int n)
 {
-    html_raw(&r->out, "<h2>Frequently asked questions</h2><p class=\"page-actions\">"
-                      "<a class=\"button\" href=\"/site/faq/new\">Add a question</a></p>"
-                      "<div class=\"table-wrap\" tabindex=\"0\"><table><thead><tr>"
-                      "<th scope=\"col\">Question</th><th scope=\"col\">For</th>"
-                      "<th scope=\"col\">Order</th><th scope=\"col\">Shown</th></tr></thead><tbody>");
+    html_raw(&r->out, "<h2>Frequently asked questions</h2><p class=\"page-actions\"><a "
+                      "class=\"button\" href=\"/site/faq/new\">Add a question</a></p>");
+    table_begin(r, NULL, false, (const char *const[]){"Question", "For", "Order", "Shown"}, 4);
     for (int i = 0; i < n; i++)
         html_printf(&r->out, "<tr><td><a href=\"/site/faq/%lld/edit\">%s</a></td><td>%s</td>"
                              "<td>%d</td><td>%s</td></tr>",
                     (long long)faq[i].id, faq[i].question, faq_audience_label(faq[i].audience),
                     faq[i].position, shown(faq[i].published));
-    html_raw(&r->out, "</tbody></table></div>");
+    table_end(r);
 }
 
 static void news_table(req *r, const struct news_post *posts, int n)
 {
-    html_raw(&r->out, "<h2>News</h2><p class=\"page-actions\">"
-                      "<a class=\"button\" href=\"/site/news/new\">Write a post</a></p>"
-                      "<div class=\"table-wrap\" tabindex=\"0\"><table><thead><tr>"
-                      "<th scope=\"col\">Title</th><th scope=\"col\">Date</th>"
-                      "<th scope=\"col\">Shown</th></tr></thead><tbody>");
+    html_raw(&r->out, "<h2>News</h2><p class=\"page-actions\"><a class=\"button\" "
+                      "href=\"/site/news/new\">Write a post</a></p>");
+    table_begin(r, NULL, false, (const char *const[]){"Title", "Date", "Shown"}, 3);
     for (int i = 0; i < n; i++)
         html_printf(&r->out, "<tr><td><a href=\"/site/news/%lld/edit\">%s</a></td><td>%s</td>"
                              "<td>%s</td></tr>",
                     (long long)posts[i].id, posts[i].title, posts[i].published_on,
                     shown(posts[i].published));
-    html_raw(&r->out, "</tbody></table></div>");
+    table_end(r);
 }
 
 static void resources_table(req *r, const struct resource *res, int n)
 {
-    html_raw(&r->out, "<h2>Resources</h2><p class=\"page-actions\">"
-                      "<a class=\"button\" href=\"/site/resources/new\">Upload a document</a></p>"
-                      "<div class=\"table-wrap\" tabindex=\"0\"><table><thead><tr>"
-                      "<th scope=\"col\">Title</th><th scope=\"col\">File</th>"
-                      "<th scope=\"col\">Shown</th></tr></thead><tbody>");
+    html_raw(&r->out, "<h2>Resources</h2><p class=\"page-actions\"><a class=\"button\" "
+                      "href=\"/site/resources/new\">Upload a document</a></p>");
+    table_begin(r, NULL, false, (const char *const[]){"Title", "File", "Shown"}, 3);
     for (int i = 0; i < n; i++)
         html_printf(&r->out, "<tr><td><a href=\"/site/resources/%lld/edit\">%s</a></td>"
                              "<td>%s</td><td>%s</td></tr>",
                     (long long)res[i].id, res[i].title, res[i].filename,
                     shown(res[i].published));
-    html_raw(&r->out, "</tbody></table></div>");
+    table_end(r);
 }
 
 void page_site_admin(req *r)
@@ -584,10 +577,8 @@ void page_feedback_admin(req *r)
     if (!n)
         html_raw(&r->out, "<p>No feedback yet.</p>");
     else
-        html_raw(&r->out, "<div class=\"table-wrap\" tabindex=\"0\"><table><thead><tr>"
-                          "<th scope=\"col\">Comment</th><th scope=\"col\">Received</th>"
-                          "<th scope=\"col\">From</th><th scope=\"col\">Shown</th>"
-                          "<th scope=\"col\">Actions</th></tr></thead><tbody>");
+        table_begin(r, NULL, false,
+                    (const char *const[]){"Comment", "Received", "From", "Shown", "Actions"}, 5);
     for (int i = 0; i < n; i++)
         feedback_row(r, &rows[i]);
     html_raw(&r->out, n ? "</tbody></table></div>" : "");

@@ -153,15 +153,12 @@ void page_surveys(req *r)
         page_end(r);
         return;
     }
-    html_raw(&r->out, "<div class=\"table-wrap\" tabindex=\"0\"><table><caption "
-                      "class=\"visually-hidden\">Survey invitations by case</caption><thead><tr>"
-                      "<th scope=\"col\">Case of</th><th scope=\"col\">Track</th><th "
-                      "scope=\"col\">Asked</th><th scope=\"col\">As</th><th "
-                      "scope=\"col\">Invited</th><th scope=\"col\">Responded</th></tr></thead>"
-                      "<tbody>");
+    table_begin(r, "Survey invitations by case", false,
+                (const char *const[]){"Case of", "Track", "Asked", "As", "Invited", "Responded"},
+                6);
     for (int i = 0; i < n; i++)
         invite_row(r, &v[i]);
-    html_raw(&r->out, "</tbody></table></div>");
+    table_end(r);
     pagination(r, "/surveys", pg.page, pg.per_page, pg.total);
     page_end(r);
 }

@@ -32,11 +32,8 @@ static void tokens_table(req *r, const struct api_token *ts, int n)
         html_raw(&r->out, "<p>No API tokens.</p>");
         return;
     }
-    html_raw(&r->out, "<div class=\"table-wrap\" tabindex=\"0\"><table><caption "
-                      "class=\"visually-hidden\">API tokens</caption><thead><tr>"
-                      "<th scope=\"col\">Name</th><th scope=\"col\">Made</th>"
-                      "<th scope=\"col\">Works until</th><th scope=\"col\">Last used</th>"
-                      "<th scope=\"col\">Now</th></tr></thead><tbody>");
+    table_begin(r, "API tokens", false,
+                (const char *const[]){"Name", "Made", "Works until", "Last used", "Now"}, 5);
     for (int i = 0; i < n; i++) {
         const struct api_token *t = &ts[i];
         html_printf(&r->out, "<tr><td>%s</td><td>", t->name);
@@ -52,7 +49,7 @@ static void tokens_table(req *r, const struct api_token *ts, int n)
         token_state_cell(r, t);
         html_raw(&r->out, "</td></tr>");
     }
-    html_raw(&r->out, "</tbody></table></div>");
+    table_end(r);
 }
 
 void tokens_section(req *r, int64_t person_id)

@@ -99,6 +99,11 @@ void rule_text(req *r, const char *text);
 /* layout.c */
 void page_begin(req *r, const char *title);
 void page_end(req *r);
+/* A table in its scrolling wrapper, up to its open body: its caption (NULL:
+ * none), shown or for screen readers only, and its n columns' headers.
+ * table_end closes what it opens. */
+void table_begin(req *r, const char *caption, bool caption_shown, const char *const *heads, int n);
+void table_end(req *r);
 /* The message shown once on the next page this person sees. */
 void web_flash(req *r, const char *message);
 void pagination(req *r, const char *base, int page, int per_page, int64_t total);

@@ -17,20 +17,6 @@ static void csv_link(req *r, const char *name, const char *what)
                 what);
 }
 
-static void table_begin(req *r, const char *caption, const char *const *heads, int n)
-{
-    html_printf(&r->out, "<div class=\"table-wrap\" tabindex=\"0\"><table><caption>%s</caption>"
-                         "<thead><tr>", caption);
-    for (int i = 0; i < n; i++)
-        html_printf(&r->out, "<th scope=\"col\">%s</th>", heads[i]);
-    html_raw(&r->out, "</tr></thead><tbody>");
-}
-
-static void table_end(req *r)
-{
-    html_raw(&r->out, "</tbody></table></div>");
-}
-
 /* R30: the latest year's load per CT against the cap; every year in the table. */
 static void caseload_report(req *r, const struct work_report *w)
 {
@@ -47,8 +33,9 @@ static void caseload_report(req *r, const struct work_report *w)
                              "%s, against a cap of %d. The table below gives every year.",
                        report_year(r, latest), w->cap),
           bars, k, w->cap > 0 ? w->cap : 0);
-    table_begin(r, "Caseloads by school year",
-                (const char *const[]){"School year", "Consulting Teacher", "Cases", "Weighted load"}, 4);
+    table_begin(
+        r, "Caseloads by school year", true,
+        (const char *const[]){"School year", "Consulting Teacher", "Cases", "Weighted load"}, 4);
     for (int i = 0; i < w->ncaseload; i++)
         html_printf(&r->out, "<tr><th scope=\"row\">%s</th><td>%s</td><td>%d</td><td>%d</td></tr>",
                     report_year(r, w->caseload[i].year), w->caseload[i].ct_name,
@@ -83,9 +70,10 @@ static void casework_report(req *r, const struct work_report *w)
     report_chart(r, "casework", "Observations per case",
           "For each school year and track, the mean number of observations per case. The table "
           "below also gives the visits.", bars, k, 0);
-    table_begin(r, "Visits and observations per case",
+    table_begin(r, "Visits and observations per case", true,
                 (const char *const[]){"School year", "Track", "Cases", "Visits per case",
-                                      "Observations per case"}, 5);
+                                      "Observations per case"},
+                5);
     for (int i = 0; i < w->ncasework; i++)
         for (int col = 0; col < TR_COLUMNS; col++) {
             const struct casework_cell *cell = &w->casework[i].cell[col];
@@ -125,7 +113,7 @@ static void meetings_report(req *r, const struct work_report *w)
     report_chart(r, "meetings", "Meetings held on time",
           "For each school year, the share of parley meetings held inside their window. "
           "The table below gives the same with the counts.", bars, w->nmeetings, 100);
-    table_begin(r, "Parley meetings held on time",
+    table_begin(r, "Parley meetings held on time", true,
                 (const char *const[]){"School year", "Meetings held", "On time"}, 3);
     for (int i = 0; i < w->nmeetings; i++) {
         const struct share *s = &w->meetings[i].on_time;
@@ -157,9 +145,10 @@ static void feedback_report(req *r, const struct work_report *w)
     report_chart(r, "feedback", "Median days to feedback",
           "For each school year, the median number of days from an observation to its shared "
           "feedback. The table below gives the share shared in time.", bars, w->nfeedback, longest);
-    table_begin(r, "Days to feedback",
+    table_begin(r, "Days to feedback", true,
                 (const char *const[]){"School year", "Observations", "Median days",
-                                      arena_printf(r->a, "Within %d days", w->feedback_days)}, 4);
+                                      arena_printf(r->a, "Within %d days", w->feedback_days)},
+                4);
     for (int i = 0; i < w->nfeedback; i++) {
         const struct feedback_year *y = &w->feedback[i];
         const char *hidden = report_hidden(r, y->shown, w->small_group_min);
