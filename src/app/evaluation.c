@@ -332,32 +332,32 @@ static const char *step_text(enum eval_step step, const char *text, struct error
     return "";
 }
 
+/* The steps that move the evaluation on and only stamp when they were
+ * taken: the status, then the time. */
+static const char *const stamp_sql[EVAL_STEP_COUNT] = {
+    [EVAL_SHARE_ADMIN] = "UPDATE evaluation SET status = ?, shared_admin_at = ? WHERE id = ?",
+    [EVAL_SHARE_TEACHER] = "UPDATE evaluation SET status = ?, shared_teacher_at = ? WHERE id = ?",
+    [EVAL_LOCK] = "UPDATE evaluation SET status = ?, locked_at = ? WHERE id = ?",
+};
+
 static int step_write(struct ctx *c, const struct evaluation *e, enum eval_step step,
                       const char *text)
 {
     int64_t now = app_now(c), me = c->who.person_id;
     const char *to = evaluation_status_key(evaluation_step(step)->to);
+    if (stamp_sql[step])
+        return db_exec(c->db, stamp_sql[step], "sii", to, now, e->id);
     switch (step) {
-    case EVAL_SHARE_ADMIN:
-        return db_exec(c->db, "UPDATE evaluation SET status = ?, shared_admin_at = ? WHERE id = ?",
-                       "sii", to, now, e->id);
     case EVAL_RESPOND:
         return db_exec(c->db,
                        "UPDATE evaluation SET admin_response = ?, admin_responded_by = ?, "
                        "admin_responded_at = ? WHERE id = ?",
                        "siii", text, me, now, e->id);
-    case EVAL_SHARE_TEACHER:
-        return db_exec(c->db,
-                       "UPDATE evaluation SET status = ?, shared_teacher_at = ? WHERE id = ?", "sii",
-                       to, now, e->id);
     case EVAL_SIGN:
         return db_exec(c->db,
                        "UPDATE evaluation SET status = ?, teacher_signed_at = ?, "
                        "teacher_response = ? WHERE id = ?",
                        "sisi", to, now, text, e->id);
-    case EVAL_LOCK:
-        return db_exec(c->db, "UPDATE evaluation SET status = ?, locked_at = ? WHERE id = ?",
-                       "sii", to, now, e->id);
     case EVAL_ASK_UNLOCK:
         return db_exec(c->db,
                        "UPDATE evaluation SET unlock_asked_by = ?, unlock_reason = ?, "
