@@ -3,10 +3,8 @@
 #include "app/pss_internal.h"
 
 #include <inttypes.h>
-#include <string.h>
 
 #include "base/clock.h"
-#include "base/utf8.h"
 #include "domain/people.h"
 
 /* --- reading --- */
@@ -94,20 +92,6 @@ static enum app_status status_after(struct ctx *c, const struct pss_case *k, con
                                  c->who.program_id));
 }
 
-static bool text_ok(struct errors *errs, const char *field, const char *v, size_t max,
-                    const char *missing)
-{
-    if (!v || !*v) {
-        errors_add(errs, field, missing);
-        return false;
-    }
-    if (!utf8_valid(v, strlen(v)) || utf8_length(v) > max) {
-        errors_add(errs, field, "This is too long, or holds characters that are not text.");
-        return false;
-    }
-    return true;
-}
-
 static const char *me(struct ctx *c)
 {
     return c->who.person_id ? arena_printf(c->a, "%" PRId64, c->who.person_id) : NULL;
@@ -128,7 +112,7 @@ enum app_status pss_log_add(struct ctx *c, int64_t id, const char *kind, const c
         errors_add(errs, "kind", "Choose what the work was: a visit, a meeting, a call or planning.");
     if (!on_date || !clock_day_number(on_date, &day))
         errors_add(errs, "on_date", "Write the day as YYYY-MM-DD, such as 2026-12-01.");
-    text_ok(errs, "note", note, 8000, "Write what was done.");
+    pss_text_check(errs, "note", note, 8000, true, "Write what was done.");
     if (errs->n)
         return APP_INVALID;
     int rc = db_int_query(c->db, log_id,
@@ -152,8 +136,8 @@ enum app_status pss_report_add(struct ctx *c, int64_t id, const char *title, con
     enum app_status s = work_open(c, id, "write_report", &k, &f, refusal);
     if (s != APP_OK)
         return s;
-    text_ok(errs, "title", title, 200, "Give the report a title.");
-    text_ok(errs, "body", body, 20000, "Write the report.");
+    pss_text_check(errs, "title", title, 200, true, "Give the report a title.");
+    pss_text_check(errs, "body", body, 20000, true, "Write the report.");
     if (errs->n)
         return APP_INVALID;
     int rc = db_int_query(c->db, report_id,
@@ -186,10 +170,9 @@ enum app_status pss_release_propose(struct ctx *c, int64_t id, const char *repor
                      "ii", report, id);
     if (!found)
         errors_add(errs, "report_id", "Choose one of this case's reports.");
-    text_ok(errs, "recipient", recipient, 200, "Say who would receive it (R34).");
+    pss_text_check(errs, "recipient", recipient, 200, true, "Say who would receive it (R34).");
     purpose = purpose ? purpose : "";
-    if (*purpose)
-        text_ok(errs, "purpose", purpose, 2000, "");
+    pss_text_check(errs, "purpose", purpose, 2000, false, "");
     if (errs->n)
         return APP_INVALID;
     int rc = db_int_query(c->db, release_id,

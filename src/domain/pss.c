@@ -83,9 +83,8 @@ PSS_WORD_FUNCS(pss_release_status, enum pss_release_status, release_statuses,
                PSS_RELEASE_STATUS_COUNT)
 PSS_WORD_FUNCS(pss_party, enum pss_party, parties, PSS_PARTY_COUNT)
 
-/* Text of at most max characters; "" allowed unless required. */
-static bool text_check(struct errors *errs, const char *field, const char *v, size_t max,
-                       bool required, const char *what)
+bool pss_text_check(struct errors *errs, const char *field, const char *v, size_t max,
+                    bool required, const char *what)
 {
     if (!v || !*v) {
         if (required)
@@ -108,8 +107,9 @@ bool pss_request_check(const struct pss_request_input *in, struct pss_request *o
     if (!pss_reason_parse(in->reason, &out->reason))
         errors_add(errs, "reason", "Choose the reason: a plan of assistance, concerns raised "
                                    "before an evaluation, or asking for help (R31).");
-    text_check(errs, "district", in->district, 200, true, "Write the member's school district.");
-    text_check(errs, "note", in->note, 4000, false, "");
+    pss_text_check(errs, "district", in->district, 200, true,
+                   "Write the member's school district.");
+    pss_text_check(errs, "note", in->note, 4000, false, "");
     out->district = in->district ? in->district : "";
     out->note = in->note ? in->note : "";
     return errs->n == before;
@@ -133,7 +133,7 @@ bool pss_cost_check(const char *cost, const char *note, enum pss_cost *out, stru
     else if (*out == PSS_COST_SHARED && (!note || !*note))
         errors_add(errs, "cost_note", "A shared cost says the share each pays, as negotiated (R32).");
     if (errs->n == before)
-        text_check(errs, "cost_note", note, 2000, false, "");
+        pss_text_check(errs, "cost_note", note, 2000, false, "");
     return errs->n == before;
 }
 
@@ -159,7 +159,7 @@ bool pss_leave_check(const char *needed, const char *from, const char *to, const
         return false;
     }
     out->needed = strcmp(needed, "yes") == 0;
-    text_check(errs, "leave_note", out->note, 2000, false, "");
+    pss_text_check(errs, "leave_note", out->note, 2000, false, "");
     if (!out->needed)
         return errs->n == before;
     int64_t a = 0, b = 0;
@@ -175,9 +175,9 @@ bool pss_leave_check(const char *needed, const char *from, const char *to, const
 bool pss_agreement_check(const char *by, const char *note, struct errors *errs)
 {
     int before = errs->n;
-    text_check(errs, "agreement_by", by, 200, true,
-               "Write who agreed for the district, with their title (R33).");
-    text_check(errs, "agreement_note", note, 2000, false, "");
+    pss_text_check(errs, "agreement_by", by, 200, true,
+                   "Write who agreed for the district, with their title (R33).");
+    pss_text_check(errs, "agreement_note", note, 2000, false, "");
     return errs->n == before;
 }
 
@@ -187,6 +187,6 @@ bool pss_hold_check(const char *hold, const char *note, enum pss_hold *out, stru
     if (!hold || !pss_hold_parse(hold, out))
         errors_add(errs, "hold", "Choose a grievance, a regulatory case, or no hold (R35).");
     else if (*out != PSS_HOLD_NONE)
-        text_check(errs, "hold_note", note, 2000, true, "Say what the hold is about (R35).");
+        pss_text_check(errs, "hold_note", note, 2000, true, "Say what the hold is about (R35).");
     return errs->n == before;
 }

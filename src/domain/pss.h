@@ -8,6 +8,7 @@
 #ifndef PARLEY_PSS_H
 #define PARLEY_PSS_H
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "domain/errors.h"
@@ -55,6 +56,10 @@ struct pss_request {
     enum pss_reason reason;
     const char *district, *note;
 };
+/* A text the service records: at most max characters of UTF-8; empty is
+ * refused with the words what when required, else allowed. */
+bool pss_text_check(struct errors *errs, const char *field, const char *v, size_t max,
+                    bool required, const char *what);
 bool pss_request_check(const struct pss_request_input *in, struct pss_request *out,
                        struct errors *errs);
 
