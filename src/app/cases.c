@@ -31,12 +31,21 @@
     "LEFT JOIN person ur ON ur.id = k.union_rep_id JOIN inquiry i ON i.id = k.inquiry_id "  \
     "LEFT JOIN person tb ON tb.id = k.timeline_by LEFT JOIN person hd ON hd.id = k.handler_id "
 
+bool case_panel_recused(struct ctx *c, int64_t case_id, int64_t person_id)
+{
+    int64_t recused = 0;
+    db_int_query(c->db, &recused,
+                 "SELECT COUNT(*) FROM panel_recusal WHERE case_id = ? AND person_id = ?", "ii",
+                 case_id, person_id);
+    return recused > 0;
+}
+
 /* R21, R24, R29: a Panel member reaches a PAR case once its recommendation
  * has gone to the Panel, while their term is running, and not after
  * recusing themselves (k->panel_recused says so, for the page). */
 static bool panel_sees(struct ctx *c, struct case_record *k)
 {
-    int64_t sitting = 0, sent = 0, recused = 0;
+    int64_t sitting = 0, sent = 0;
     const char *today = clock_date(c->a, app_now(c));
     db_int_query(c->db, &sitting,
                  "SELECT COUNT(*) FROM person_role WHERE person_id = ? AND role = 'panel_member' "
@@ -45,9 +54,7 @@ static bool panel_sees(struct ctx *c, struct case_record *k)
     db_int_query(c->db, &sent,
                  "SELECT COUNT(*) FROM recommendation WHERE case_id = ? AND status = 'submitted'",
                  "i", k->id);
-    db_int_query(c->db, &recused,
-                 "SELECT COUNT(*) FROM panel_recusal WHERE case_id = ? AND person_id = ?", "ii",
-                 k->id, c->who.person_id);
+    bool recused = case_panel_recused(c, k->id, c->who.person_id);
     k->panel_recused = sitting && sent && recused;
     return sitting && sent && !recused;
 }

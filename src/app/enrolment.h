@@ -60,6 +60,8 @@ enum app_status cases_list(struct ctx *c, const struct case_filter *f, struct pa
  * CASE_POLICY(k). APP_NOT_FOUND when there is no such case. */
 enum app_status case_load(struct ctx *c, int64_t id, struct case_record *k);
 #define CASE_POLICY(k) (&(struct policy_record){.known = true, .relations = (k)->relations})
+/* R24: whether this Panel member recused themselves from the case. */
+bool case_panel_recused(struct ctx *c, int64_t case_id, int64_t person_id);
 /* With its timeline; a view by anyone but the teacher is audited (R37). */
 enum app_status case_get(struct ctx *c, int64_t id, struct case_record *out);
 /* A list that shows cases (the list of cases, the deadlines, a person's

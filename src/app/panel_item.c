@@ -90,12 +90,8 @@ void panel_relations_at(struct ctx *c, const struct panel_session *s, struct cas
     k->panel_recused = false;
     if (!role_set_has(c->who.roles, ROLE_PANEL_MEMBER) || k->track != TRACK_PAR)
         return;
-    int64_t recused = 0;
-    db_int_query(c->db, &recused,
-                 "SELECT COUNT(*) FROM panel_recusal WHERE case_id = ? AND person_id = ?", "ii",
-                 k->id, c->who.person_id);
-    k->panel_recused = recused > 0;
-    if (!recused && panel_sits_on(c, s->held_on))
+    k->panel_recused = case_panel_recused(c, k->id, c->who.person_id);
+    if (!k->panel_recused && panel_sits_on(c, s->held_on))
         k->relations |= POLICY_REL(WHO_CASE_PANEL);
 }
 

@@ -80,11 +80,7 @@ enum app_status panel_recuse(struct ctx *c, int64_t session_id, int64_t case_id,
     reason = casework_text(errs, "reason", reason, REASON_MAX, true);
     if (errs->n)
         return APP_INVALID;
-    int64_t already = 0;
-    db_int_query(c->db, &already,
-                 "SELECT COUNT(*) FROM panel_recusal WHERE case_id = ? AND person_id = ?", "ii",
-                 case_id, member);
-    if (already) {
+    if (case_panel_recused(c, case_id, member)) {
         *refusal = arena_printf(c->a, "%s has already recused from this case (R24).", name);
         return APP_CONFLICT;
     }
