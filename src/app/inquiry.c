@@ -27,14 +27,6 @@ static bool names_the_asker(const struct ctx *c, const char *email)
     return app_signed_in(c) && c->who.email && strcasecmp(c->who.email, email) == 0;
 }
 
-static bool school_exists(struct ctx *c, int64_t school_id)
-{
-    int64_t found = 0;
-    db_int_query(c->db, &found, "SELECT id FROM school WHERE id = ? AND program_id = ?", "ii",
-                 school_id, c->who.program_id);
-    return found != 0;
-}
-
 /* The next reference of this year, "INQ-2026-0042": the year in the
  * program's zone and the count of that year's inquiries, plus one.
  * Inquiries are never deleted, so the count only grows. */

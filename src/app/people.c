@@ -220,7 +220,7 @@ enum app_status person_get(struct ctx *c, int64_t id, struct person *out)
                         arena_printf(c->a, "Viewed the record of %s", out->name));
 }
 
-static bool school_exists(struct ctx *c, int64_t school_id)
+bool school_exists(struct ctx *c, int64_t school_id)
 {
     int64_t found = 0;
     db_int_query(c->db, &found, "SELECT id FROM school WHERE id = ? AND program_id = ?", "ii",

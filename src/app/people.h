@@ -68,6 +68,8 @@ enum app_status schools_list(struct ctx *c, const char *q, struct page_of *pg,
  * schools are public); their people counts are left 0. */
 enum app_status schools_all(struct ctx *c, struct school **out, int *n);
 enum app_status school_get(struct ctx *c, int64_t id, struct school *out);
+/* Whether the school is one of the asker's program's. No authorisation. */
+bool school_exists(struct ctx *c, int64_t school_id);
 enum app_status school_create(struct ctx *c, const struct school_input *in, int64_t *id,
                               struct errors *errs);
 enum app_status school_update(struct ctx *c, int64_t id, int64_t version,
