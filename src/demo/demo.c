@@ -380,7 +380,7 @@ enum app_status demo_build(struct ctx *c, const char *password, bool large)
 #define LARGE_YEARS 10
 #define LARGE_AUDIT_ROWS 300000
 
-static uint32_t demo_random(uint32_t *seed)
+uint32_t demo_random(uint32_t *seed)
 {
     *seed = *seed * 1664525u + 1013904223u;
     return *seed >> 8;

@@ -5,6 +5,11 @@
 
 #include "app/app.h"
 
+/* The large district's fixed-seed generator (a linear congruential one):
+ * the next number from *seed, which it moves on. The same seed gives the
+ * same district every time. */
+uint32_t demo_random(uint32_t *seed);
+
 struct large_district {
     const int64_t *teachers; /* the first ncases hold the participating role */
     int nteachers, ncases;

@@ -28,12 +28,6 @@ struct large_case {
     int64_t start_day; /* the cycle's first day (day number) */
 };
 
-static uint32_t next_random(uint32_t *seed)
-{
-    *seed = *seed * 1664525u + 1013904223u;
-    return *seed >> 8;
-}
-
 static const char *day_text(struct ctx *c, int64_t day)
 {
     char d[11];
@@ -90,7 +84,7 @@ static int observations(struct ctx *c, const struct large_case *k, int count, in
     int rc = DB_OK;
     bool par = strcmp(k->track, "par") == 0;
     for (int i = 0; i < count && rc >= 0; i++) {
-        int64_t day = k->start_day + (int64_t)(CYCLE_DAYS - 10) * i / count + next_random(seed) % 7;
+        int64_t day = k->start_day + (int64_t)(CYCLE_DAYS - 10) * i / count + demo_random(seed) % 7;
         if (day >= today)
             break;
         const char *observers = !par         ? "ct"
@@ -107,15 +101,15 @@ static int observations(struct ctx *c, const struct large_case *k, int count, in
             "ct_confirmed_at, administrator_confirmed_at, created_at, updated_at) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
             "isisisssiiiii", k->id, arena_printf(c->a, "lg-%" PRId64 "-%d", k->id, i),
-            (int64_t)(i % 2), day_text(c, day), (int64_t)(30 + next_random(seed) % 31), observers,
-            focuses[next_random(seed) % 8],
+            (int64_t)(i % 2), day_text(c, day), (int64_t)(30 + demo_random(seed) % 31), observers,
+            focuses[demo_random(seed) % 8],
             "Students were engaged; next, more wait time after questions.",
             day + 3 < today ? at + 3 * 86400 : (int64_t)0, confirmed, confirmed, at, at);
         if (rc >= 0)
             rc = db_exec(c->db,
                          "INSERT INTO evidence (case_id, indicator_id, observation_id, created_at) "
                          "VALUES (?, ?, ?, ?)",
-                         "iiii", k->id, indicators[next_random(seed) % (uint32_t)nind], obs, at);
+                         "iiii", k->id, indicators[demo_random(seed) % (uint32_t)nind], obs, at);
     }
     return rc;
 }
@@ -137,15 +131,15 @@ static int goals_and_log(struct ctx *c, const struct large_case *k, int64_t toda
                      g ? "Rubric scores rise by one level." : "Three in four lessons end with one.",
                      day_text(c, k->start_day + CYCLE_DAYS - 30), k->ct, at, at, at);
     for (int e = 0; e < 6 && rc >= 0; e++) {
-        int64_t day = k->start_day + 5 + (int64_t)e * (CYCLE_DAYS / 6) + next_random(seed) % 10;
+        int64_t day = k->start_day + 5 + (int64_t)e * (CYCLE_DAYS / 6) + demo_random(seed) % 10;
         if (day >= today)
             break;
         rc = db_exec(c->db,
                      "INSERT INTO coaching_entry (case_id, on_date, minutes, kind, focus, "
                      "next_steps, author_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, "
                      "?, ?)",
-                     "isisssiii", k->id, day_text(c, day), (int64_t)(20 + next_random(seed) % 70),
-                     kinds[next_random(seed) % 5], focuses[next_random(seed) % 8],
+                     "isisssiii", k->id, day_text(c, day), (int64_t)(20 + demo_random(seed) % 70),
+                     kinds[demo_random(seed) % 5], focuses[demo_random(seed) % 8],
                      "Try it in the next unit.", k->ct, day * 86400, day * 86400);
     }
     return rc;
@@ -226,7 +220,7 @@ enum app_status demo_large_cases(struct ctx *c, const struct large_district *d)
             .ct = d->cts[i % d->ncts],
             .track = (i / d->ncts) % 5 == 0 ? "par" : "pa",
             .state = case_state_key(CASE_ON_CASELOAD),
-            .start_day = today - 20 - (int64_t)(next_random(&seed) % 240),
+            .start_day = today - 20 - (int64_t)(demo_random(&seed) % 240),
         };
         rc = one_case(c, &k, i, ACTIVE_OBSERVATIONS, today, indicators, nind, &seed);
         if (rc >= 0 && i % 100 == 99 && (db_commit(c->db) != DB_OK || db_begin(c->db) != DB_OK))
@@ -240,7 +234,7 @@ enum app_status demo_large_cases(struct ctx *c, const struct large_district *d)
             .ct = d->cts[i % d->ncts],
             .track = i % 3 == 0 ? "par" : "pa",
             .state = case_state_key(CASE_CYCLE_CLOSED),
-            .start_day = today - 400 - (int64_t)(next_random(&seed) % (9 * 365)),
+            .start_day = today - 400 - (int64_t)(demo_random(&seed) % (9 * 365)),
         };
         rc = one_case(c, &k, d->ncases + i, CLOSED_OBSERVATIONS, today, indicators, nind, &seed);
         if (strcmp(k.track, "par") == 0)

@@ -23,12 +23,6 @@ struct closed {
     const char *track, *cycle_end, *approved;
 };
 
-static uint32_t next_random(uint32_t *seed)
-{
-    *seed = *seed * 1664525u + 1013904223u;
-    return *seed >> 8;
-}
-
 static int closed_cases(struct ctx *c, struct closed *out, int max)
 {
     int n = 0;
@@ -73,8 +67,8 @@ static int outcome_row(struct ctx *c, const struct closed *k, int i, int year, i
     const char *before = par ? (i % 4 == 0 ? "unsatisfactory" : "needs_improvement")
                              : (i % 3 == 0 ? "needs_improvement" : "none");
     const char *after =
-        par ? (*k->approved ? k->approved : "needs_improvement") : pa_after[next_random(seed) % 5];
-    uint32_t r = next_random(seed) % 100;
+        par ? (*k->approved ? k->approved : "needs_improvement") : pa_after[demo_random(seed) % 5];
+    uint32_t r = demo_random(seed) % 100;
     const char *stayed = strcmp(after, "unsatisfactory") == 0 ? "no"
                          : r < 8                              ? "no"
                          : r < 14                             ? "unknown"
@@ -102,7 +96,7 @@ static const char *const comments[] = {
 static int invite_row(struct ctx *c, const struct closed *k, int64_t person, const char *party,
                       int year, int64_t at, uint32_t *seed)
 {
-    bool answered = next_random(seed) % 10 < 7;
+    bool answered = demo_random(seed) % 10 < 7;
     int rc = db_exec(c->db,
                      "INSERT INTO survey_invitation (case_id, person_id, party, responded, "
                      "created_at) VALUES (?, ?, ?, ?, ?)",
@@ -112,10 +106,10 @@ static int invite_row(struct ctx *c, const struct closed *k, int64_t person, con
     /* Mostly agreeing, some less so; administrators a little less warm. */
     int lean = strcmp(party, SURVEY_PARTY_ADMINISTRATOR) == 0 ? 1 : 0;
     struct survey_answer a = {
-        .fair = 5 - (int)(next_random(seed) % 3) - lean,
-        .transparent = 5 - (int)(next_random(seed) % 4),
-        .humane = 5 - (int)(next_random(seed) % 2) - lean,
-        .comment = comments[next_random(seed) % 10],
+        .fair = 5 - (int)(demo_random(seed) % 3) - lean,
+        .transparent = 5 - (int)(demo_random(seed) % 4),
+        .humane = 5 - (int)(demo_random(seed) % 2) - lean,
+        .comment = comments[demo_random(seed) % 10],
     };
     return survey_response_store(c, year, k->track, party, &a) == APP_OK ? DB_OK : DB_ERROR;
 }
