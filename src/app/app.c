@@ -62,6 +62,11 @@ int64_t app_now(const struct ctx *c)
     return c->now ? c->now : clock_calendar_now();
 }
 
+const char *app_today(struct ctx *c)
+{
+    return clock_date(c->a, app_now(c));
+}
+
 bool app_signed_in(const struct ctx *c)
 {
     return c->who.person_id != 0 || c->who.operator;

@@ -96,6 +96,8 @@ struct ctx {
 };
 
 int64_t app_now(const struct ctx *c);
+/* Today's date, YYYY-MM-DD, by the same clock. */
+const char *app_today(struct ctx *c);
 
 /* Authorisation: the one door to the policy table. */
 enum app_status app_authorize(struct ctx *c, enum action act, enum record_kind kind,

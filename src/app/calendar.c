@@ -140,7 +140,7 @@ enum app_status calendar_feed_events(struct ctx *c, const char *token, const cha
         return APP_NOT_FOUND;
     *owner = c->who.name;
     char from[11], to[11];
-    const char *today = clock_date(c->a, app_now(c));
+    const char *today = app_today(c);
     if (!clock_add_days(today, -365, from) || !clock_add_days(today, 730, to))
         return APP_ERROR;
     return agenda_mine(c, from, to, false, out, n);

@@ -7,7 +7,6 @@
 #include <inttypes.h>
 
 #include "app/notify.h"
-#include "base/clock.h"
 
 /* --- the timeline --- */
 
@@ -58,7 +57,7 @@ static enum app_status tell(struct ctx *c, int64_t *told, int *ntold, int64_t pe
  * covers today, for the Panel's members: R29). */
 static int role_holders(struct ctx *c, const char *role, int64_t school_id, int64_t *ids, int max)
 {
-    const char *today = clock_date(c->a, app_now(c));
+    const char *today = app_today(c);
     int n = 0;
     db_stmt *st =
         db_query(c->db,

@@ -6,7 +6,6 @@
 #include <string.h>
 
 #include "app/enrolment.h"
-#include "base/clock.h"
 
 #define REL(who) POLICY_REL(who)
 /* The cases one reader is remembered to have seen today, read at once; a
@@ -46,7 +45,7 @@ bool case_panel_recused(struct ctx *c, int64_t case_id, int64_t person_id)
 static bool panel_sees(struct ctx *c, struct case_record *k)
 {
     int64_t sitting = 0, sent = 0;
-    const char *today = clock_date(c->a, app_now(c));
+    const char *today = app_today(c);
     db_int_query(c->db, &sitting,
                  "SELECT COUNT(*) FROM person_role WHERE person_id = ? AND role = 'panel_member' "
                  "AND term_start <= ? AND term_end >= ?",
@@ -258,7 +257,7 @@ enum app_status cases_seen(struct ctx *c, const char *where, const int64_t *case
 {
     if (!c->who.person_id || n == 0)
         return APP_OK;   /* the command line and the reminders' sweep read for nobody */
-    const char *today = clock_date(c->a, app_now(c));
+    const char *today = app_today(c);
     int64_t *seen = arena_alloc(c->a, sizeof *seen * CASES_SEEN_MAX);
     int nseen = seen_load(c, today, seen, CASES_SEEN_MAX);
     int fresh = 0;

@@ -8,7 +8,6 @@
 #include <string.h>
 
 #include "app/casework.h"
-#include "base/clock.h"
 
 static const char *const kind_keys[COACHING_KIND_COUNT] = {"visit", "meeting", "phone",
                                                            "video", "email", "other"};
@@ -136,7 +135,7 @@ struct checked {
 static bool entry_check(struct ctx *c, const struct coaching_input *in, struct checked *out,
                         struct errors *errs)
 {
-    const char *today = clock_date(c->a, app_now(c));
+    const char *today = app_today(c);
     out->on_date = casework_date(errs, "on_date", in->on_date);
     /* A log records what happened: a date to come is a slip of the finger. */
     if (out->on_date && strcmp(out->on_date, today) > 0) {

@@ -378,8 +378,7 @@ static bool news_check(struct ctx *c, const struct news_input *in, struct news_f
     f->title = text_field(c, errs, "title", in->title, TITLE_MAX, "Enter the post's title.");
     f->body = text_field(c, errs, "body", in->body, TEXT_MAX, "Write the post.");
     int y, m, d;
-    f->published_on = in->published_on && *in->published_on ? in->published_on
-                                                              : clock_date(c->a, app_now(c));
+    f->published_on = in->published_on && *in->published_on ? in->published_on : app_today(c);
     if (!clock_parse_date(f->published_on, &y, &m, &d))
         errors_add(errs, "published_on", "Enter the date as YYYY-MM-DD, or leave it empty "
                                          "for today.");
@@ -778,7 +777,7 @@ enum app_status team_list(struct ctx *c, struct team_member **out, int *n)
                            "'consulting_teacher' OR (r.role = 'panel_member' AND "
                            "(r.term_end = '' OR r.term_end >= ?))) "
                            "ORDER BY r.role, r.seat DESC, p.name LIMIT ?",
-                           "isd", c->who.program_id, clock_date(c->a, app_now(c)), LIST_MAX);
+                           "isd", c->who.program_id, app_today(c), LIST_MAX);
     if (!st)
         return APP_ERROR;
     *out = arena_alloc(c->a, sizeof **out * LIST_MAX);

@@ -20,11 +20,6 @@
 #define CT_MAX 500
 #define ROSTER_MAX 200
 
-static const char *today(struct ctx *c)
-{
-    return clock_date(c->a, app_now(c));
-}
-
 /* --- reading --- */
 
 #define TERM_COLUMNS "t.id, t.person_id, t.starts_on, t.committed_until, t.left_on, " \
@@ -284,7 +279,7 @@ enum app_status ct_review_add(struct ctx *c, int64_t person_id,
     struct ct_summary w;
     if (s != APP_OK || (s = who_of(c, person_id, &w)) != APP_OK)
         return s;
-    if (!panel_sits_on(c, today(c))) {
+    if (!panel_sits_on(c, app_today(c))) {
         *refusal = "Your term on the Panel is not running: only a serving member reviews a "
                    "Consulting Teacher for the Panel (R28, R29).";
         return APP_FORBIDDEN;
@@ -356,7 +351,7 @@ enum app_status panel_roster(struct ctx *c, struct panel_seat **out, int *n)
     enum app_status s = app_authorize(c, ACT_LIST, KIND_PANEL_SESSION, NULL);
     if (s != APP_OK)
         return s;
-    const char *now = today(c);
+    const char *now = app_today(c);
     int64_t day = 0;
     clock_day_number(now, &day);
     db_stmt *st = db_query(c->db,

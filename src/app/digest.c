@@ -161,7 +161,7 @@ static enum app_status summaries_send(struct ctx *c, const char *today, int *sen
 
 enum app_status mail_rounds_send(struct ctx *c, int *digests, int *summaries)
 {
-    const char *today = clock_date(c->a, app_now(c));
+    const char *today = app_today(c);
     *digests = *summaries = 0;
     enum app_status s = digests_send(c, today, digests);
     return s != APP_OK ? s : summaries_send(c, today, summaries);

@@ -11,7 +11,6 @@
 #include "app/notify.h"
 #include "app/outbox.h"
 #include "app/process.h"
-#include "base/clock.h"
 #include "base/log.h"
 #include "domain/workflow.h"
 
@@ -32,7 +31,7 @@ static bool names_the_asker(const struct ctx *c, const char *email)
  * Inquiries are never deleted, so the count only grows. */
 static enum app_status next_reference(struct ctx *c, char *out, size_t n)
 {
-    int year = atoi(clock_date(c->a, app_now(c)));
+    int year = atoi(app_today(c));
     char prefix[16];
     inquiry_reference(prefix, sizeof prefix, year, 0);
     prefix[9] = '\0';                                  /* "INQ-2026-" */

@@ -172,7 +172,7 @@ static void windows_fill(const struct case_record *k, struct meetings_view *v)
 
 static void view_fill(struct ctx *c, const struct case_record *k, struct meetings_view *v)
 {
-    v->today = clock_date(c->a, app_now(c));
+    v->today = app_today(c);
     v->held = 0;
     for (int i = 0; i < v->n; i++)
         v->held += meeting_done(k, &v->items[i]);

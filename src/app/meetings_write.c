@@ -9,7 +9,6 @@
 #include "app/casework.h"
 #include "app/invitation.h"
 #include "app/meetings.h"
-#include "base/clock.h"
 #include "base/secret.h"
 
 /* --- checking --- */
@@ -238,7 +237,7 @@ enum app_status meeting_hold(struct ctx *c, int64_t case_id, int64_t id, const c
     enum app_status s = meeting_for_change(c, case_id, id, version, true, &k, &m, refusal);
     if (s != APP_OK)
         return s;
-    const char *today = clock_date(c->a, app_now(c));
+    const char *today = app_today(c);
     if (strncmp(m.starts_at, today, 10) > 0) {
         *refusal = arena_printf(c->a,
                                 "This meeting is on %.10s: record it as held once it has "

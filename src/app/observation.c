@@ -21,11 +21,6 @@
     "FROM observation o LEFT JOIN person p ON p.id = o.created_by "
 #define OBSERVATIONS_MAX 500            /* a cycle has a few dozen at most */
 
-static const char *today(struct ctx *c)
-{
-    return clock_date(c->a, app_now(c));
-}
-
 int observation_feedback_days(struct ctx *c)
 {
     return program_setting_int(c, "feedback_days");
@@ -66,10 +61,10 @@ static void observation_row(struct ctx *c, const struct case_record *k, db_stmt 
     o->administrator_confirmed_at = db_int(st, 18);
     o->joint = joint_standing_of(o->observers, o->ct_confirmed_at, o->administrator_confirmed_at);
     o->joint_awaiting = "";
-    o->feedback_state = feedback_state_of(
-        o->observed_on, observation_feedback_days(c),
-        o->feedback_shared_at ? clock_date(c->a, o->feedback_shared_at) : "", today(c),
-        o->feedback_due);
+    o->feedback_state =
+        feedback_state_of(o->observed_on, observation_feedback_days(c),
+                          o->feedback_shared_at ? clock_date(c->a, o->feedback_shared_at) : "",
+                          app_today(c), o->feedback_due);
     o->withheld = withheld_from(k, o->feedback_shared_at);
     if (o->withheld)
         o->notes = o->feedback = "";
@@ -259,7 +254,7 @@ static bool observation_check(struct ctx *c, const struct case_record *k,
     if (!ok || !in->announced || !*in->announced)
         errors_add(errs, "announced", "Say whether the observation was announced: yes or no.");
     f->observed_on = casework_date(errs, "observed_on", in->observed_on);
-    if (f->observed_on && strcmp(f->observed_on, today(c)) > 0)
+    if (f->observed_on && strcmp(f->observed_on, app_today(c)) > 0)
         errors_add(errs, "observed_on", "An observation is recorded once it has happened: "
                                         "give today's date or an earlier one.");
     f->minutes = casework_number(errs, "minutes", in->minutes, 1, 600);
@@ -545,7 +540,7 @@ enum app_status observations_status(struct ctx *c, const struct case_record *k, 
 {
     struct observation_tally t = {0};
     int days = observation_feedback_days(c);
-    const char *now = today(c);
+    const char *now = app_today(c);
     db_stmt *st = db_query(c->db,
                            "SELECT o.observed_on, CASE WHEN " OBSERVATION_JOINT_CONFIRMED("o")
                            " THEN 1 ELSE 0 END, o.feedback_shared_at FROM observation o "

@@ -30,8 +30,7 @@ static enum rating approved_rating(struct ctx *c, int64_t case_id)
 static int year_of_case(struct ctx *c, const struct case_record *k)
 {
     int year;
-    if (school_year_of_date(k->cycle_end, &year) ||
-        school_year_of_date(clock_date(c->a, app_now(c)), &year))
+    if (school_year_of_date(k->cycle_end, &year) || school_year_of_date(app_today(c), &year))
         return year;
     return 0;
 }

@@ -10,12 +10,6 @@
 #include <string.h>
 
 #include "app/panel_internal.h"
-#include "base/clock.h"
-
-const char *panel_today(struct ctx *c)
-{
-    return clock_date(c->a, app_now(c));
-}
 
 /* --- sessions --- */
 
@@ -51,7 +45,7 @@ static void session_from_row(struct ctx *c, db_stmt *st, struct panel_session *s
 static enum app_status sessions_query(struct ctx *c, int64_t id, bool upcoming,
                                       struct panel_session **out, int *n)
 {
-    const char *today = panel_today(c);
+    const char *today = app_today(c);
     db_stmt *st = db_query(c->db,
                            SESSION_COLUMNS "WHERE s.program_id = ? AND (? = 0 OR s.id = ?) AND "
                                            "(? = 0 OR (s.held_on >= ? AND s.status = 'scheduled')) "
@@ -120,7 +114,7 @@ bool panel_sits_on(struct ctx *c, const char *date)
 
 unsigned panel_sitting_rel(struct ctx *c)
 {
-    return panel_sits_on(c, panel_today(c)) ? POLICY_REL(WHO_PANEL_SITTING) : 0;
+    return panel_sits_on(c, app_today(c)) ? POLICY_REL(WHO_PANEL_SITTING) : 0;
 }
 
 const char *panel_r29_refusal(struct ctx *c, const char *who, const char *term_end,

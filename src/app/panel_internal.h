@@ -7,8 +7,6 @@
 
 #include "app/panel.h"
 
-const char *panel_today(struct ctx *c);
-
 /* R29: where a person stands on the Panel on a date. name and term_end
  * (may be NULL) get theirs, of the term covering the date or the latest. */
 enum panel_term { PANEL_NOT_MEMBER, PANEL_SITTING, PANEL_TERM_OVER };

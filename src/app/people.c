@@ -8,7 +8,6 @@
 #include <string.h>
 
 #include "app/credential.h"
-#include "base/clock.h"
 #include "domain/credential.h"
 #include "domain/ct_term.h"
 
@@ -395,7 +394,7 @@ static bool role_held(const struct person *p, const struct role_fields *rf)
 
 const char *ct_restricted_until(struct ctx *c, int64_t person_id)
 {
-    const char *now = clock_date(c->a, app_now(c)), *found = NULL;
+    const char *now = app_today(c), *found = NULL;
     db_stmt *st = db_query(c->db,
                            "SELECT MAX(restricted_until) FROM ct_term WHERE person_id = ? "
                            "AND restricted_until <> ''",

@@ -265,7 +265,7 @@ static void record_facts(struct ctx *c, const struct case_record *k, struct case
     memset(f, 0, sizeof *f);
     f->state = k->state;
     f->track = k->track;
-    f->today = clock_date(c->a, app_now(c));
+    f->today = app_today(c);
     f->inquiry_confirmed = true;
     snprintf(f->meeting_on, sizeof f->meeting_on, "%.10s", k->meeting_at);
     snprintf(f->review_on, sizeof f->review_on, "%.10s", k->review_at);
@@ -318,7 +318,7 @@ void inquiry_facts_load(struct ctx *c, int64_t teacher_id, struct case_facts *f)
 {
     memset(f, 0, sizeof *f);
     f->state = CASE_NONE;
-    f->today = clock_date(c->a, app_now(c));
+    f->today = app_today(c);
     f->inquiry_open = true;
     f->inquiry_confirmed = true; /* inquiry_open_facts() says otherwise (R8) */
     db_stmt *st = teacher_id ? db_query(c->db,

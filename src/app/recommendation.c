@@ -10,15 +10,9 @@
 #include <string.h>
 
 #include "app/process.h"
-#include "base/clock.h"
 
 #define RATIONALE_MAX 8000
 #define BODY_MAX 8000
-
-static const char *today(struct ctx *c)
-{
-    return clock_date(c->a, app_now(c));
-}
 
 /* --- loading --- */
 
@@ -57,8 +51,8 @@ static bool rec_load(struct ctx *c, int64_t case_id, struct recommendation *out)
 static void preview_of(struct ctx *c, struct recommendation *rec)
 {
     bool sent = rec->status == REC_SUBMITTED;
-    rec->days_left = sent ? rec_preview_days_left(today(c), rec->preview_until) : 0;
-    rec->preview_open = sent && rec_preview_open(rec->preview_until, today(c));
+    rec->days_left = sent ? rec_preview_days_left(app_today(c), rec->preview_until) : 0;
+    rec->preview_open = sent && rec_preview_open(rec->preview_until, app_today(c));
 }
 
 /* R22: a draft is its writer's alone: the teacher and the administrator
@@ -175,7 +169,7 @@ enum app_status recommendation_submit(struct ctx *c, int64_t case_id, int64_t ve
     if ((s = process_check(c, &k, "send_recommendation", refusal)) != APP_OK)
         return s;
     char until[11];
-    if (!rec_preview_until(today(c), program_setting_int(c, "panel_preview_days"), until))
+    if (!rec_preview_until(app_today(c), program_setting_int(c, "panel_preview_days"), until))
         return APP_ERROR;
     int64_t now = app_now(c);
     int rc = db_exec(c->db,

@@ -86,7 +86,7 @@ enum app_status reminders_send(struct ctx *c, int *sent)
     int n = 0;
     *sent = 0;
     enum app_status s = cases_in_progress(c, &cases, &n);
-    const char *today = clock_date(c->a, app_now(c));
+    const char *today = app_today(c);
     for (int i = 0; i < n && s == APP_OK; i++)
         s = case_reminders(c, &cases[i], today, sent);
     return s;
