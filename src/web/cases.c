@@ -18,13 +18,6 @@
 
 #define STEPS_MAX 32
 
-
-
-static void record_row(req *r, const char *label, const char *value)
-{
-    html_printf(&r->out, "<div><dt>%s</dt><dd>%s</dd></div>", label, *value ? value : "—");
-}
-
 /* --- the list --- */
 
 static void case_filters(req *r, const struct case_filter *f)
@@ -176,7 +169,7 @@ static void inquiry_row(req *r, const struct case_record *k)
     struct policy_record rec = {.known = true,
                                 .assigned = k->handler_id && k->handler_id == c->who.person_id};
     if (app_authorize(c, ACT_VIEW, KIND_INQUIRY, &rec) != APP_OK) {
-        record_row(r, "Inquiry", k->inquiry_ref);
+        record_row_or_dash(r, "Inquiry", k->inquiry_ref);
         return;
     }
     html_printf(&r->out, "<div><dt>Inquiry</dt><dd><a href=\"/intake/%" PRId64 "\">%s</a></dd></div>",
@@ -186,28 +179,34 @@ static void inquiry_row(req *r, const struct case_record *k)
 static void case_details(req *r, const struct case_record *k)
 {
     html_raw(&r->out, "<dl class=\"record\">");
-    record_row(r, "Step", case_state_label(k->state));
-    record_row(r, "Track", k->track ? case_track_label(k->track) : "");
-    record_row(r, "Teacher", arena_printf(r->a, "%s (%s)", k->teacher_name, k->teacher_email));
-    record_row(r, "School", k->school_name);
-    record_row(r, "Consulting Teacher", k->ct_name);
-    record_row(r, "Initial meeting", *k->meeting_at ? arena_printf(r->a, "%s, %s", k->meeting_at,
-                                                                   k->meeting_place) : "");
+    record_row_or_dash(r, "Step", case_state_label(k->state));
+    record_row_or_dash(r, "Track", k->track ? case_track_label(k->track) : "");
+    record_row_or_dash(r, "Teacher",
+                       arena_printf(r->a, "%s (%s)", k->teacher_name, k->teacher_email));
+    record_row_or_dash(r, "School", k->school_name);
+    record_row_or_dash(r, "Consulting Teacher", k->ct_name);
+    record_row_or_dash(
+        r, "Initial meeting",
+        *k->meeting_at ? arena_printf(r->a, "%s, %s", k->meeting_at, k->meeting_place) : "");
     if (k->track == TRACK_PAR) {
-        record_row(r, "Union representative", k->union_rep_name);
-        record_row(r, "Agreement review", *k->review_at ? arena_printf(r->a, "%s, %s", k->review_at,
-                                                                       k->review_place) : "");
+        record_row_or_dash(r, "Union representative", k->union_rep_name);
+        record_row_or_dash(
+            r, "Agreement review",
+            *k->review_at ? arena_printf(r->a, "%s, %s", k->review_at, k->review_place) : "");
     }
     enum plan_type plan = PLAN_COUNT;
     plan_type_parse(k->plan_type, &plan);
-    record_row(r, "Cycle", *k->cycle_start ? arena_printf(r->a, "%s to %s, %s of %d months "
-                                                                "(set by %s)",
-                                                          k->cycle_start, k->cycle_end,
-                                                          plan_type_label(plan), k->plan_months,
-                                                          k->timeline_by) : "Not set yet");
+    record_row_or_dash(r, "Cycle",
+                       *k->cycle_start
+                           ? arena_printf(r->a,
+                                          "%s to %s, %s of %d months "
+                                          "(set by %s)",
+                                          k->cycle_start, k->cycle_end, plan_type_label(plan),
+                                          k->plan_months, k->timeline_by)
+                           : "Not set yet");
     if (k->state == CASE_WITHDRAWN)
-        record_row(r, "Reason for withdrawal", k->withdrawn_reason);
-    record_row(r, "Intake handled by", k->handler_name);
+        record_row_or_dash(r, "Reason for withdrawal", k->withdrawn_reason);
+    record_row_or_dash(r, "Intake handled by", k->handler_name);
     inquiry_row(r, k);
     html_raw(&r->out, "</dl>");
 }

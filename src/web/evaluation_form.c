@@ -45,14 +45,14 @@ static void when_row(req *r, const char *label, int64_t at, const char *by)
 static void state_record(req *r, const struct case_record *k, const struct evaluation *e)
 {
     html_raw(&r->out, "<dl class=\"record\">");
-    goal_record_row(r, "Teacher", k->teacher_name);
-    goal_record_row(r, "School", k->school_name);
-    goal_record_row(r, "Primary evaluator (Consulting Teacher)", k->ct_name);
+    record_row_or_dash(r, "Teacher", k->teacher_name);
+    record_row_or_dash(r, "School", k->school_name);
+    record_row_or_dash(r, "Primary evaluator (Consulting Teacher)", k->ct_name);
     if (*k->cycle_start)
-        goal_record_row(r, "Cycle",
-                        arena_printf(r->a, "%s to %s", k->cycle_start,
-                                     *k->cycle_end ? k->cycle_end : "(no end date yet)"));
-    goal_record_row(r, "State", evaluation_status_label(e->status));
+        record_row_or_dash(r, "Cycle",
+                           arena_printf(r->a, "%s to %s", k->cycle_start,
+                                        *k->cycle_end ? k->cycle_end : "(no end date yet)"));
+    record_row_or_dash(r, "State", evaluation_status_label(e->status));
     when_row(r, "Started", e->created_at, e->created_by);
     when_row(r, "Shared with the administrator for preview", e->shared_admin_at, NULL);
     when_row(r, "Shared with the teacher", e->shared_teacher_at, NULL);
@@ -60,7 +60,7 @@ static void state_record(req *r, const struct case_record *k, const struct evalu
     when_row(r, "Locked", e->locked_at, NULL);
     when_row(r, "Reopening asked", e->unlock_asked_at, e->unlock_asked_by);
     if (e->unlock_asked_at)
-        goal_record_row(r, "Why it should reopen", e->unlock_reason);
+        record_row_or_dash(r, "Why it should reopen", e->unlock_reason);
     html_raw(&r->out, "</dl>");
 }
 

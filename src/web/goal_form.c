@@ -106,21 +106,16 @@ struct goal_input goal_input_from_form(req *r, bool with_due)
     };
 }
 
-void goal_record_row(req *r, const char *label, const char *value)
-{
-    html_printf(&r->out, "<div><dt>%s</dt><dd>%s</dd></div>", label, value && *value ? value : "—");
-}
-
 void goal_smart_rows(req *r, enum goal_kind kind, const char *specific, const char *measure,
                      const char *actions, const char *indicator_code, const char *indicator_title)
 {
-    goal_record_row(r, "Kind", goal_kind_label(kind));
-    goal_record_row(r, "Specific", specific);
-    goal_record_row(r, "Measured by", measure);
-    goal_record_row(r, "Actions", actions);
-    goal_record_row(r, "Rubric indicator",
-                    *indicator_code ? arena_printf(r->a, "%s %s", indicator_code, indicator_title)
-                                    : "");
+    record_row_or_dash(r, "Kind", goal_kind_label(kind));
+    record_row_or_dash(r, "Specific", specific);
+    record_row_or_dash(r, "Measured by", measure);
+    record_row_or_dash(r, "Actions", actions);
+    record_row_or_dash(
+        r, "Rubric indicator",
+        *indicator_code ? arena_printf(r->a, "%s %s", indicator_code, indicator_title) : "");
 }
 
 void date_words(req *r, const char *date)

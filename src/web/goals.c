@@ -240,15 +240,15 @@ void do_goal_create(req *r)
 static void goal_record(req *r, const struct goal *g)
 {
     html_raw(&r->out, "<dl class=\"record\">");
-    goal_record_row(r, "Status", goal_status_label(g->status));
+    record_row_or_dash(r, "Status", goal_status_label(g->status));
     if (g->status == GOAL_RETURNED)
-        goal_record_row(r, "Returned because", g->status_note);
+        record_row_or_dash(r, "Returned because", g->status_note);
     goal_smart_rows(r, g->kind, g->specific, g->measure, g->actions, g->indicator_code,
                     g->indicator_title);
     html_raw(&r->out, "<div><dt>To be met by</dt><dd>");
     date_words(r, g->due_on);
     html_raw(&r->out, "</dd></div>");
-    goal_record_row(r, "Started from the goals bank", g->bank_id ? "Yes" : "No");
+    record_row_or_dash(r, "Started from the goals bank", g->bank_id ? "Yes" : "No");
     html_printf(&r->out, "<div><dt>Added</dt><dd>by %s, ", *g->created_by ? g->created_by : "—");
     html_time(r, g->created_at);
     html_raw(&r->out, "</dd></div>");

@@ -15,8 +15,6 @@ struct goal_input goal_input_from_form(req *r, bool with_due);
 /* A goal's SMART fields as a record (dl rows; the caller opens the dl). */
 void goal_smart_rows(req *r, enum goal_kind kind, const char *specific, const char *measure,
                      const char *actions, const char *indicator_code, const char *indicator_title);
-/* One row of a dl.record; an empty value shows as a dash. */
-void goal_record_row(req *r, const char *label, const char *value);
 /* "YYYY-MM-DD" as a <time>, with how far it is from today in words. */
 void date_words(req *r, const char *date);
 /* The teacher's self-assessment, on the goals page (self_assessment.c);

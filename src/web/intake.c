@@ -150,11 +150,6 @@ void page_intake(req *r)
 
 /* --- one inquiry --- */
 
-static void row(req *r, const char *label, const char *value)
-{
-    html_printf(&r->out, "<div><dt>%s</dt><dd>%s</dd></div>", label, value);
-}
-
 /* R8: the teacher, or someone else in their name and the teacher's word. */
 static const char *who_asked(req *r, const struct inquiry *q)
 {
@@ -179,18 +174,19 @@ static void inquiry_details(req *r, const struct inquiry *q)
     html_raw(&r->out, "<dl class=\"record\"><div><dt>Received</dt><dd>");
     age_cell(r, q->created_at);
     html_raw(&r->out, "</dd></div>");
-    row(r, "From", q->name);
-    row(r, "Email", q->email);
-    row(r, "Phone", *q->phone ? q->phone : "—");
-    row(r, "How to reach them", contact_by_label(q->contact_by));
-    row(r, "School", school_of(q));
-    row(r, "Interest", interest_label(q->interest));
-    row(r, "Message", *q->message ? q->message : "—");
-    row(r, "Status", *q->close_reason ? arena_printf(r->a, "%s: %s", inquiry_status_label(q->status),
-                                                      q->close_reason)
-                                      : inquiry_status_label(q->status));
-    row(r, "Handled by", *q->handler_name ? q->handler_name : "Nobody yet");
-    row(r, "Who asked", who_asked(r, q));
+    record_row(r, "From", q->name);
+    record_row(r, "Email", q->email);
+    record_row(r, "Phone", *q->phone ? q->phone : "—");
+    record_row(r, "How to reach them", contact_by_label(q->contact_by));
+    record_row(r, "School", school_of(q));
+    record_row(r, "Interest", interest_label(q->interest));
+    record_row(r, "Message", *q->message ? q->message : "—");
+    record_row(r, "Status",
+               *q->close_reason
+                   ? arena_printf(r->a, "%s: %s", inquiry_status_label(q->status), q->close_reason)
+                   : inquiry_status_label(q->status));
+    record_row(r, "Handled by", *q->handler_name ? q->handler_name : "Nobody yet");
+    record_row(r, "Who asked", who_asked(r, q));
     html_raw(&r->out, "</dl>");
 }
 

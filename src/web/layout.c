@@ -145,6 +145,16 @@ void table_begin(req *r, const char *caption, bool caption_shown, const char *co
     html_raw(&r->out, "</tr></thead><tbody>");
 }
 
+void record_row(req *r, const char *label, const char *value)
+{
+    html_printf(&r->out, "<div><dt>%s</dt><dd>%s</dd></div>", label, value);
+}
+
+void record_row_or_dash(req *r, const char *label, const char *value)
+{
+    record_row(r, label, value && *value ? value : "—");
+}
+
 void table_end(req *r)
 {
     html_raw(&r->out, "</tbody></table></div>");

@@ -47,11 +47,6 @@ static const char *reflection_words(req *r, const struct observation *o)
     return o->feedback_shared_at ? "Not written yet" : "Once the feedback is shared";
 }
 
-static void record_row(req *r, const char *label, const char *value)
-{
-    html_printf(&r->out, "<div><dt>%s</dt><dd>%s</dd></div>", label, value);
-}
-
 /* R18: a joint observation says whether it counts yet, and whose
  * confirmation it awaits. */
 static const char *observers_words(req *r, const struct observation *o)

@@ -209,11 +209,6 @@ void do_person_create(req *r)
     res_redirect(r, arena_printf(r->a, "/people/%" PRId64, id));
 }
 
-static void record_row(req *r, const char *label, const char *value)
-{
-    html_printf(&r->out, "<div><dt>%s</dt><dd>%s</dd></div>", label, value);
-}
-
 static void person_details(req *r, const struct person *p)
 {
     html_raw(&r->out, "<dl class=\"record\">");

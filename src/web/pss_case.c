@@ -19,11 +19,6 @@ struct pss_typed {
     const char *log_kind, *on_date, *log_note, *title, *body, *report_id, *recipient, *purpose;
 };
 
-static void row(req *r, const char *label, const char *value)
-{
-    html_printf(&r->out, "<div><dt>%s</dt><dd>%s</dd></div>", label, *value ? value : "—");
-}
-
 static void row_when(req *r, const char *label, int64_t t, const char *after)
 {
     html_printf(&r->out, "<div><dt>%s</dt><dd>", label);
@@ -84,25 +79,28 @@ static void details(req *r, const struct pss_case *k)
 {
     html_raw(&r->out, "<h2 id=\"request\">The request</h2><dl class=\"record\">");
     row_when(r, "Asked", k->created_at, "");
-    row(r, "Member", k->member_name);
-    row(r, "Who asked", pss_referral_label(k->referral));
-    row(r, "Local president", k->president_name);
-    row(r, "Reason", pss_reason_label(k->reason));
-    row(r, "School district", k->district);
-    row(r, "What help is wanted", k->request_note);
-    row(r, "Recorded by", k->created_by_name);
-    row(r, "Status", pss_status_label(k->status));
-    row(r, "Consultant", *k->consultant_name ? k->consultant_name : "Not assigned yet");
+    record_row_or_dash(r, "Member", k->member_name);
+    record_row_or_dash(r, "Who asked", pss_referral_label(k->referral));
+    record_row_or_dash(r, "Local president", k->president_name);
+    record_row_or_dash(r, "Reason", pss_reason_label(k->reason));
+    record_row_or_dash(r, "School district", k->district);
+    record_row_or_dash(r, "What help is wanted", k->request_note);
+    record_row_or_dash(r, "Recorded by", k->created_by_name);
+    record_row_or_dash(r, "Status", pss_status_label(k->status));
+    record_row_or_dash(r, "Consultant",
+                       *k->consultant_name ? k->consultant_name : "Not assigned yet");
     html_raw(&r->out, "</dl><h2 id=\"terms\">Cost, leave and the district's agreement</h2>"
                       "<dl class=\"record\">");
-    row(r, "Who pays", *k->cost_note ? arena_printf(r->a, "%s: %s", pss_cost_label(k->cost),
-                                                          k->cost_note)
-                                           : pss_cost_label(k->cost));
-    row(r, "Leave of absence",
-        k->leave_needed ? arena_printf(r->a, "From %s to %s%s%s", k->leave_from, k->leave_to,
-                                       *k->leave_note ? ". " : "", k->leave_note)
-                        : "None recorded");
-    row(r, "The federation and leave", pss_leave_notice);
+    record_row_or_dash(r, "Who pays",
+                       *k->cost_note
+                           ? arena_printf(r->a, "%s: %s", pss_cost_label(k->cost), k->cost_note)
+                           : pss_cost_label(k->cost));
+    record_row_or_dash(r, "Leave of absence",
+                       k->leave_needed
+                           ? arena_printf(r->a, "From %s to %s%s%s", k->leave_from, k->leave_to,
+                                          *k->leave_note ? ". " : "", k->leave_note)
+                           : "None recorded");
+    record_row_or_dash(r, "The federation and leave", pss_leave_notice);
     row_when(r, "The district's agreement", k->agreement_at,
              k->agreement_at ? arena_printf(r->a, ", for the district: %s%s%s", k->agreement_by,
                                             *k->agreement_note ? ". " : "", k->agreement_note)

@@ -36,8 +36,8 @@ void self_assessment_section(req *r, const struct case_record *k)
     for (int i = 0; i < sa.n && sa.updated_at; i++) {
         const struct self_assessment_entry *e = &sa.entries[i];
         html_printf(&r->out, "<h3>Standard %s: %s</h3><dl class=\"record\">", e->code, e->title);
-        goal_record_row(r, "Strengths", e->strengths);
-        goal_record_row(r, "Areas for growth", e->growth_areas);
+        record_row_or_dash(r, "Strengths", e->strengths);
+        record_row_or_dash(r, "Areas for growth", e->growth_areas);
         html_raw(&r->out, "</dl>");
     }
     if (writer)

@@ -104,6 +104,10 @@ void page_end(req *r);
  * table_end closes what it opens. */
 void table_begin(req *r, const char *caption, bool caption_shown, const char *const *heads, int n);
 void table_end(req *r);
+/* A row of a record's <dl class="record">: its label and its value (both
+ * escaped); record_row_or_dash shows "—" when there is no value. */
+void record_row(req *r, const char *label, const char *value);
+void record_row_or_dash(req *r, const char *label, const char *value);
 /* The message shown once on the next page this person sees. */
 void web_flash(req *r, const char *message);
 void pagination(req *r, const char *base, int page, int per_page, int64_t total);
