@@ -112,7 +112,7 @@ const struct api_body *const api_bodies[] = {
 const int api_body_count = COUNT(api_bodies);
 
 /* A PATCH may name the version it was based on (optimistic locking). */
-static const struct api_field version_field = {"version", API_NUMBER, false, 0};
+static const struct api_field version_member = {"version", API_NUMBER, false, 0};
 
 /* --- reading request bodies --- */
 
@@ -216,8 +216,8 @@ static bool body_fields(arena *a, const struct api_body *b, json_t *obj, void *d
     json_object_foreach(obj, key, v) {
         const struct api_field *f = field_find(b, key);
         const char **slot = f ? (const char **)((char *)dest + f->offset) : NULL;
-        if (!f && version && strcmp(key, version_field.name) == 0) {
-            f = &version_field;
+        if (!f && version && strcmp(key, version_member.name) == 0) {
+            f = &version_member;
             slot = version;
         }
         if (!f) {

@@ -197,8 +197,7 @@ static void leave_form(req *r, const struct ct_record *k, const char *left_on,
                       "after they leave.</p>");
     form_errors(r, errs);
     form_begin(r, arena_printf(r->a, "%s/leaving#leaving", ct_url(r, k->who.person_id)));
-    html_printf(&r->out, "<input type=\"hidden\" name=\"version\" value=\"%s\">",
-                id_text(r, t->version));
+    version_field(r, t->version);
     field_input(r, &(struct field){.name = "left_on", .label = "Left the role on", .type = "date",
                                    .value = left_on, .required = true,
                                    .hint = "Their last day as a Consulting Teacher."}, errs);

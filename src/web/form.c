@@ -25,6 +25,11 @@ void form_begin_upload(req *r, const char *action)
                 action, web_of(r)->csrf);
 }
 
+void version_field(req *r, int64_t version)
+{
+    html_printf(&r->out, "<input type=\"hidden\" name=\"version\" value=\"%" PRId64 "\">", version);
+}
+
 void form_end(req *r, const char *submit)
 {
     html_printf(&r->out, "<div class=\"form-actions\"><button type=\"submit\" class=\"button\">%s"

@@ -9,11 +9,6 @@
 #include "out/html.h"
 #include "web/goals.h"
 
-void version_field(req *r, int64_t version)
-{
-    html_printf(&r->out, "<input type=\"hidden\" name=\"version\" value=\"%" PRId64 "\">", version);
-}
-
 /* The program's indicators, retired ones only when chosen already. */
 static struct option *indicator_options(req *r, const char *chosen, int *n)
 {

@@ -20,7 +20,5 @@ void date_words(req *r, const char *date);
 /* The teacher's self-assessment, on the goals page (self_assessment.c);
  * nothing for someone who may not see it. */
 void self_assessment_section(req *r, const struct case_record *k);
-/* The version a form's change is based on. */
-void version_field(req *r, int64_t version);
 
 #endif

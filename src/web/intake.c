@@ -190,18 +190,12 @@ static void inquiry_details(req *r, const struct inquiry *q)
     html_raw(&r->out, "</dl>");
 }
 
-static void version_field(req *r, const struct inquiry *q)
-{
-    html_printf(&r->out, "<input type=\"hidden\" name=\"version\" value=\"%lld\">",
-                (long long)q->version);
-}
-
 static void assign_form(req *r, const struct inquiry *q, const struct intake_typed *t,
                         const struct errors *errs)
 {
     html_raw(&r->out, "<h2 id=\"assign\">Who handles it</h2>");
     form_begin(r, arena_printf(r->a, "/intake/%" PRId64 "/assign", q->id));
-    version_field(r, q);
+    version_field(r, q->version);
     int n;
     struct option *hs = handler_options(r, "Nobody yet", &n);
     field_select(r, &(struct field){.name = "handler_id", .label = "Assign to",
@@ -215,7 +209,7 @@ static void status_form(req *r, const struct inquiry *q, const struct intake_typ
 {
     html_raw(&r->out, "<h2 id=\"status\">Status</h2>");
     form_begin(r, arena_printf(r->a, "/intake/%" PRId64 "/status", q->id));
-    version_field(r, q);
+    version_field(r, q->version);
     struct option opts[INQUIRY_STATUS_COUNT];
     for (int i = 0; i < INQUIRY_STATUS_COUNT; i++)
         opts[i] = (struct option){inquiry_status_key((enum inquiry_status)i),
@@ -271,7 +265,7 @@ static void facts_form(req *r, const struct inquiry *q, const struct eligibility
                        const struct errors *errs)
 {
     form_begin(r, arena_printf(r->a, "/intake/%" PRId64 "/facts", q->id));
-    version_field(r, q);
+    version_field(r, q->version);
     eligibility_fields(r, in, false, errs);
     form_end(r, "Confirm these facts");
 }

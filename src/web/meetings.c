@@ -62,12 +62,6 @@ static void time_fields(req *r, const struct meeting_input *in, const struct err
                                    .required = true}, errs);
 }
 
-static void version_field(req *r, const struct meeting *m)
-{
-    html_printf(&r->out, "<input type=\"hidden\" name=\"version\" value=\"%s\">",
-                id_text(r, m->version));
-}
-
 /* Who attended: the administrator only on a PAR case (R16). */
 static void attended_field(req *r, const struct case_record *k, unsigned ticked,
                            const struct errors *errs)
@@ -288,7 +282,7 @@ static void held_form(req *r, const struct case_record *k, const struct meeting 
                                           : "Record the meeting as held");
     form_errors(r, errs);
     form_begin(r, arena_printf(r->a, "%s/held", base));
-    version_field(r, m);
+    version_field(r, m->version);
     attended_field(r, k, in ? ticked_of(r, in->attended) : m->attended, errs);
     field_textarea(r, &(struct field){.name = "notes", .label = "Minutes of the meeting",
                                       .value = in ? in->notes : m->notes},
@@ -312,7 +306,7 @@ static void meeting_forms(req *r, const struct case_record *k, const struct meet
                           "\"h-reschedule\"><h2 id=\"h-reschedule\">Reschedule</h2>");
         form_errors(r, again_time ? errs : NULL);
         form_begin(r, arena_printf(r->a, "%s/reschedule", base));
-        version_field(r, m);
+        version_field(r, m->version);
         time_fields(r, again_time ? in : &now, again_time ? errs : NULL);
         form_end(r, "Reschedule the meeting");
         html_raw(&r->out, "</section>");
@@ -329,7 +323,7 @@ static void meeting_forms(req *r, const struct case_record *k, const struct meet
                           "id=\"h-cancel\">Cancel</h2><p>The people of the case are told; the "
                           "meeting stays on the record as cancelled.</p>");
         form_begin(r, arena_printf(r->a, "%s/cancel", base));
-        version_field(r, m);
+        version_field(r, m->version);
         html_raw(&r->out, "<div class=\"form-actions\"><button type=\"submit\" class=\"button "
                           "button-danger\">Cancel the meeting</button></div></form></section>");
     }

@@ -140,8 +140,7 @@ static void observation_form(req *r, const struct case_record *k,
                          "value=\"%s\"><input type=\"hidden\" name=\"draft_key\" value=\"%s\">",
                 f->action, f->scope, web_of(r)->csrf, f->in.draft_key);
     if (f->version)
-        html_printf(&r->out, "<input type=\"hidden\" name=\"version\" value=\"%" PRId64 "\">",
-                    f->version);
+        version_field(r, f->version);
     html_raw(&r->out, "<p class=\"draft-restored\" role=\"status\" hidden>What you typed on "
                       "this device and had not saved yet is back in the form.</p>");
     observation_fields(r, k, &f->in, errs);
@@ -344,8 +343,7 @@ static void reflection_section(req *r, const struct case_record *k, const struct
     }
     form_errors(r, errs);
     form_begin(r, arena_printf(r->a, "%s/%" PRId64 "/reflection", case_path(r, k), o->id));
-    html_printf(&r->out, "<input type=\"hidden\" name=\"version\" value=\"%" PRId64 "\">",
-                o->version);
+    version_field(r, o->version);
     field_textarea(r, &(struct field){.name = "reflection", .label = "Your reflection",
                                       .value = typed ? typed : o->reflection, .required = true,
                                       .hint = "What you take from the feedback; the "

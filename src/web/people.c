@@ -71,8 +71,7 @@ static void person_form(req *r, const char *action, const struct person_input *i
     form_errors(r, errs);
     form_begin(r, action);
     if (version)
-        html_printf(&r->out, "<input type=\"hidden\" name=\"version\" value=\"%lld\">",
-                    (long long)version);
+        version_field(r, version);
     field_input(r, &(struct field){.name = "name", .label = "Full name", .value = in->name,
                                    .required = true, .autocomplete = "off"}, errs);
     field_input(r, &(struct field){.name = "email", .label = "Email address", .type = "email",

@@ -31,12 +31,6 @@ static const char *or(const char *typed, const char *stored)
     return typed ? typed : stored;
 }
 
-static void version_field(req *r, const struct pss_case *k)
-{
-    html_printf(&r->out, "<input type=\"hidden\" name=\"version\" value=\"%lld\">",
-                (long long)k->version);
-}
-
 static const char *action(req *r, const struct pss_case *k, const char *step)
 {
     return arena_printf(r->a, "/pss/%" PRId64 "/%s", k->id, step);
@@ -217,7 +211,7 @@ static void consultant_form(req *r, const struct pss_case *k, const struct pss_t
 {
     html_raw(&r->out, "<h3>Consultant</h3>");
     form_begin(r, action(r, k, "consultant"));
-    version_field(r, k);
+    version_field(r, k->version);
     int n;
     struct option *cs = pss_person_options(r, ROLE_PSS_CONSULTANT, "Choose a consultant", &n);
     field_select(r, &(struct field){.name = "consultant_id", .label = "Consultant", .required = true,
@@ -233,7 +227,7 @@ static void cost_form(req *r, const struct pss_case *k, const struct pss_typed *
                       "on a plan of assistance, the federation for a self-referral; a shared "
                       "cost is negotiated case by case.</p>");
     form_begin(r, action(r, k, "cost"));
-    version_field(r, k);
+    version_field(r, k->version);
     struct option costs[PSS_COST_COUNT];
     costs[0] = (struct option){"", "Choose who pays"};
     for (int i = 1; i < PSS_COST_COUNT; i++)
@@ -253,7 +247,7 @@ static void leave_form(req *r, const struct pss_case *k, const struct pss_typed 
 {
     html_printf(&r->out, "<h3>Leave of absence</h3><p class=\"hint\">%s</p>", pss_leave_notice);
     form_begin(r, action(r, k, "leave"));
-    version_field(r, k);
+    version_field(r, k->version);
     field_yes_no(r, &(struct field){.name = "leave_needed", .label = "Does the member need a "
                                     "leave of absence?",
                                     .value = or(t->ch.leave_needed, k->leave_needed ? "yes" : "no")},
@@ -275,7 +269,7 @@ static void agreement_form(req *r, const struct pss_case *k, const struct pss_ty
                       "anything from the service against them in evaluation or discipline. No "
                       "work starts before it is recorded.</p>");
     form_begin(r, action(r, k, "agreement"));
-    version_field(r, k);
+    version_field(r, k->version);
     field_input(r, &(struct field){.name = "agreement_by", .label = "Agreed for the district by",
                                    .value = t->ch.agreement_by, .required = true,
                                    .hint = "Name and title, such as \"Dr. Alan Ames, "
@@ -293,7 +287,7 @@ static void hold_form(req *r, const struct pss_case *k, const struct pss_typed *
                       "or offered: while a hold stands, no release is proposed, consented to or "
                       "made.</p>");
     form_begin(r, action(r, k, "hold"));
-    version_field(r, k);
+    version_field(r, k->version);
     /* Clearing it is a step of its own, which asks to confirm (confirm_form). */
     struct option holds[PSS_HOLD_COUNT - 1];
     for (int i = 1; i < PSS_HOLD_COUNT; i++)
@@ -315,7 +309,7 @@ static void confirm_form(req *r, const struct pss_case *k, const char *key, cons
     const struct pss_step *t = pss_step_find(key);
     html_printf(&r->out, "<h3>%s</h3>", t->label);
     form_begin(r, action(r, k, route));
-    version_field(r, k);
+    version_field(r, k->version);
     html_printf(&r->out, "<input type=\"hidden\" name=\"%s\" value=\"%s\">", field, value);
     field_confirm(r, t->key, t->label, t->confirm, errs);
     form_end(r, t->label);

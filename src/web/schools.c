@@ -19,8 +19,7 @@ static void school_form(req *r, const char *title, const char *action,
     form_errors(r, errs);
     form_begin(r, action);
     if (version)
-        html_printf(&r->out, "<input type=\"hidden\" name=\"version\" value=\"%lld\">",
-                    (long long)version);
+        version_field(r, version);
     field_input(r, &(struct field){.name = "name", .label = "Name", .value = in->name,
                                    .required = true}, errs);
     field_input(r, &(struct field){.name = "code", .label = "Short code", .value = in->code,

@@ -15,13 +15,6 @@
     "Markdown: a blank line between paragraphs, **bold**, [a link](https://example.org), " \
     "lines starting with - for a list. HTML is not allowed and is removed."
 
-static void version_field(req *r, int64_t version)
-{
-    if (version)
-        html_printf(&r->out, "<input type=\"hidden\" name=\"version\" value=\"%lld\">",
-                    (long long)version);
-}
-
 static void published_field(req *r, const char *value, const struct errors *errs)
 {
     field_yes_no(r, &(struct field){.name = "published", .label = "Show it on the public site?",
@@ -159,8 +152,7 @@ static void site_page_form(req *r, const char *slug, const struct page_input *in
 {
     form_errors(r, errs);
     form_begin(r, arena_printf(r->a, "/site/pages/%s", slug));
-    html_printf(&r->out, "<input type=\"hidden\" name=\"version\" value=\"%lld\">",
-                (long long)version);
+    version_field(r, version);
     field_input(r, &(struct field){.name = "title", .label = "Title", .value = in->title,
                                    .required = true},
                 errs);
@@ -223,7 +215,8 @@ static void faq_form(req *r, const char *action, const struct faq_input *in, int
 {
     form_errors(r, errs);
     form_begin(r, action);
-    version_field(r, version);
+    if (version)
+        version_field(r, version);
     struct option audiences[FAQ_AUDIENCE_COUNT + 1] = {{"", "Choose whom it is for"}};
     for (int a = 0; a < FAQ_AUDIENCE_COUNT; a++)
         audiences[a + 1] = (struct option){faq_audience_key((enum faq_audience)a),
@@ -339,7 +332,8 @@ static void news_form(req *r, const char *action, const struct news_input *in, i
 {
     form_errors(r, errs);
     form_begin(r, action);
-    version_field(r, version);
+    if (version)
+        version_field(r, version);
     field_input(r, &(struct field){.name = "title", .label = "Title", .value = in->title,
                                    .required = true},
                 errs);
@@ -449,7 +443,8 @@ static void resource_form(req *r, const char *action, const struct resource_inpu
 {
     form_errors(r, errs);
     form_begin_upload(r, action);
-    version_field(r, version);
+    if (version)
+        version_field(r, version);
     field_input(r, &(struct field){.name = "title", .label = "Title", .value = in->title,
                                    .required = true},
                 errs);

@@ -135,6 +135,8 @@ void form_begin(req *r, const char *action);
 /* The same for a form that uploads files (multipart; a route with ROUTE_UPLOAD). */
 void form_begin_upload(req *r, const char *action);
 void form_end(req *r, const char *submit);
+/* The hidden field of the version a form's change is based on. */
+void version_field(req *r, int64_t version);
 void form_errors(req *r, const struct errors *errs);
 /* One problem with the whole form (not a field's), above it; NULL: none. */
 void form_problem(req *r, const char *message);
