@@ -67,11 +67,6 @@ static enum app_status rate_check(struct ctx *c, struct inquiry_receipt *out)
     return APP_THROTTLED;
 }
 
-static const char *school_param(struct ctx *c, int64_t school_id)
-{
-    return school_id ? arena_printf(c->a, "%" PRId64, school_id) : NULL;
-}
-
 /* R8: someone signed in who sends the form in another's name (an address
  * not theirs) is not that teacher: the request waits for the teacher. */
 static bool sent_for_someone_else(const struct ctx *c, const struct inquiry_fields *f)

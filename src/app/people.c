@@ -244,7 +244,7 @@ static void person_check_store(struct ctx *c, int64_t id, const struct person_fi
         errors_add(errs, "email", "Another person already has this email address.");
 }
 
-static const char *school_param(struct ctx *c, int64_t school_id)
+const char *school_param(struct ctx *c, int64_t school_id)
 {
     return school_id ? arena_printf(c->a, "%" PRId64, school_id) : NULL;
 }

@@ -70,6 +70,9 @@ enum app_status schools_all(struct ctx *c, struct school **out, int *n);
 enum app_status school_get(struct ctx *c, int64_t id, struct school *out);
 /* Whether the school is one of the asker's program's. No authorisation. */
 bool school_exists(struct ctx *c, int64_t school_id);
+/* A school id as the parameter a row's school_id is written with: NULL for
+ * none. */
+const char *school_param(struct ctx *c, int64_t school_id);
 enum app_status school_create(struct ctx *c, const struct school_input *in, int64_t *id,
                               struct errors *errs);
 enum app_status school_update(struct ctx *c, int64_t id, int64_t version,
