@@ -13,17 +13,12 @@
 #include "out/html.h"
 #include "web/handlers.h"
 #include "web/meetings_ui.h"
+#include "web/reports.h"
 #include "web/web.h"
 
 static const char *ct_url(req *r, int64_t person_id)
 {
     return arena_printf(r->a, "/cts/%" PRId64, person_id);
-}
-
-/* A school year by the year it starts: "2025-26". */
-static const char *year_label(req *r, int year)
-{
-    return arena_printf(r->a, "%d-%02d", year, (year + 1) % 100);
 }
 
 /* R27: the commitment, the day they left, and the restriction that runs. */
@@ -59,7 +54,7 @@ static void last_review(req *r, const struct ct_summary *w)
 {
     html_raw(&r->out, "<div><dt>The Panel's last review</dt><dd>");
     if (w->review_year)
-        html_printf(&r->out, "%s: %s", year_label(r, w->review_year),
+        html_printf(&r->out, "%s: %s", report_year(r, w->review_year),
                     ct_review_outcome_label(w->review_outcome));
     else
         html_raw(&r->out, "None yet.");
@@ -213,10 +208,11 @@ static void reviews_list(req *r, const struct ct_record *k)
         html_raw(&r->out, "<p>The Panel has not reviewed this Consulting Teacher yet.</p>");
     for (int i = 0; i < k->nreviews; i++) {
         const struct ct_review *v = &k->reviews[i];
-        html_printf(&r->out, "<article class=\"panel\"><h3>%s: %s</h3><p class=\"prose\">%s"
-                             "</p><p class=\"hint\">Recorded by %s, ",
-                    year_label(r, v->school_year), ct_review_outcome_label(v->outcome),
-                    v->summary, v->recorded_by_name);
+        html_printf(&r->out,
+                    "<article class=\"panel\"><h3>%s: %s</h3><p class=\"prose\">%s"
+                    "</p><p class=\"hint\">Recorded by %s, ",
+                    report_year(r, v->school_year), ct_review_outcome_label(v->outcome), v->summary,
+                    v->recorded_by_name);
         html_time(r, v->created_at);
         html_raw(&r->out, ".</p></article>");
     }

@@ -9,6 +9,7 @@
 #include "web/api.h"
 #include "web/download.h"
 #include "web/handlers.h"
+#include "web/reports.h"
 
 void final_ratings_link(req *r)
 {
@@ -18,12 +19,6 @@ void final_ratings_link(req *r)
                       "approved, and only those, for the district's evaluation platform: "
                       "<a href=\"/final-ratings.csv\" download>download the final ratings "
                       "(CSV)</a>. Each teacher sees on their record that theirs was sent.</p>");
-}
-
-static const char *year_of(req *r, const struct final_rating *f)
-{
-    char year[16];
-    return arena_strdup(r->a, school_year_label(f->school_year, year, sizeof year));
 }
 
 /* The ratings, or false once the refusal or failure is answered. */
@@ -55,7 +50,7 @@ void page_final_ratings_csv(req *r)
         csv_field(&o, f[i].teacher);
         csv_field(&o, f[i].email);
         csv_field(&o, f[i].employee_id);
-        csv_field(&o, year_of(r, &f[i]));
+        csv_field(&o, report_year(r, f[i].school_year));
         csv_field(&o, rating_label(f[i].rating));
         csv_field(&o, f[i].approved_on);
         csv_row_end(&o);
@@ -77,7 +72,7 @@ void api_final_ratings(req *r)
         json_kv_str(&j, "teacher", f[i].teacher);
         json_kv_str(&j, "email", f[i].email);
         json_kv_str(&j, "employee_id", f[i].employee_id);
-        json_kv_str(&j, "school_year", year_of(r, &f[i]));
+        json_kv_str(&j, "school_year", report_year(r, f[i].school_year));
         json_kv_str(&j, "rating", rating_key(f[i].rating));
         json_kv_str(&j, "rating_label", rating_label(f[i].rating));
         json_kv_str(&j, "approved_on", f[i].approved_on);

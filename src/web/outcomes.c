@@ -12,16 +12,11 @@
 #include "web/case_parts.h"
 #include "web/goals.h"
 #include "web/handlers.h"
+#include "web/reports.h"
 
 static const char *outcome_url(req *r, int64_t case_id, const char *rest)
 {
     return arena_printf(r->a, "/cases/%" PRId64 "%s", case_id, rest);
-}
-
-/* "2026-27" for 2026. */
-static const char *year_words(req *r, int year)
-{
-    return arena_printf(r->a, "%d-%02d", year, (year + 1) % 100);
 }
 
 /* The asker's invitation to answer this case's survey, when it waits. */
@@ -101,7 +96,7 @@ static void outcome_record(req *r, const struct outcome *o)
     html_printf(&r->out, "<div><dt>Continued support</dt><dd>%s</dd></div>",
                 *o->continued_support ? o->continued_support : "None recorded");
     html_printf(&r->out, "<div><dt>School year</dt><dd>%s</dd></div>",
-                year_words(r, o->school_year));
+                report_year(r, o->school_year));
     html_printf(&r->out, "<div><dt>Recorded by</dt><dd>%s, ", o->recorded_by);
     html_time(r, o->recorded_at);
     html_raw(&r->out, "</dd></div></dl>");
