@@ -124,6 +124,13 @@ enum app_status app_db_status(int st)
     return st == DB_BUSY ? APP_BUSY : APP_ERROR;
 }
 
+enum app_status app_changed_one(struct ctx *c, int rc)
+{
+    if (rc != DB_OK)
+        return app_db_status(rc);
+    return db_changes(c->db) == 1 ? APP_OK : APP_CONFLICT;
+}
+
 int64_t page_of_offset(struct page_of *pg, int size, int max)
 {
     if (pg->per_page < 1 || pg->per_page > max)

@@ -112,6 +112,9 @@ int64_t audit_verify(db *d, buf *report);
 
 /* Small helpers for the use cases. */
 enum app_status app_db_status(int db_status);
+/* The status of an UPDATE ... WHERE version = ? that ran with rc: one that
+ * changed no row lost a race with another change (APP_CONFLICT). */
+enum app_status app_changed_one(struct ctx *c, int rc);
 
 /* One page of a list, and (once read) how many rows the list has in all. */
 struct page_of {

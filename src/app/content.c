@@ -54,14 +54,6 @@ static bool sees_drafts(struct ctx *c)
     return app_authorize(c, ACT_LIST, KIND_CONTENT, NULL) == APP_OK;
 }
 
-/* An UPDATE ... AND version = ? that changed nothing lost a race. */
-static enum app_status updated_one(struct ctx *c, int rc)
-{
-    if (rc != DB_OK)
-        return app_db_status(rc);
-    return db_changes(c->db) == 1 ? APP_OK : APP_CONFLICT;
-}
-
 /* --- pages --- */
 
 const char *const site_page_slugs[] = {"home", "about", "enroll", "track-record", "contact"};
@@ -118,10 +110,11 @@ enum app_status site_page_save(struct ctx *c, const char *slug, int64_t version,
         return APP_INVALID;
     int64_t now = app_now(c);
     if (old.id) {
-        s = updated_one(c, db_exec(c->db, "UPDATE site_page SET title = ?, body = ?, "
-                                          "updated_at = ?, version = version + 1 "
-                                          "WHERE id = ? AND version = ?",
-                                   "ssiii", title, body, now, old.id, version));
+        s = app_changed_one(c, db_exec(c->db,
+                                       "UPDATE site_page SET title = ?, body = ?, "
+                                       "updated_at = ?, version = version + 1 "
+                                       "WHERE id = ? AND version = ?",
+                                       "ssiii", title, body, now, old.id, version));
     } else {
         int rc = db_int_query(c->db, &old.id, "INSERT INTO site_page (program_id, slug, title, "
                                               "body, created_at, updated_at) "
@@ -286,12 +279,13 @@ enum app_status faq_update(struct ctx *c, int64_t id, int64_t version, const str
     struct faq_fields f;
     if (!faq_check(c, in, &f, errs))
         return APP_INVALID;
-    s = updated_one(c, db_exec(c->db,
-                               "UPDATE faq_entry SET audience = ?, question = ?, answer = ?, "
-                               "position = ?, published = ?, updated_at = ?, "
-                               "version = version + 1 WHERE id = ? AND version = ?",
-                               "sssddiii", faq_audience_key(f.audience), f.question, f.answer,
-                               faq_position(c, &f), f.published ? 1 : 0, app_now(c), id, version));
+    s = app_changed_one(c,
+                        db_exec(c->db,
+                                "UPDATE faq_entry SET audience = ?, question = ?, answer = ?, "
+                                "position = ?, published = ?, updated_at = ?, "
+                                "version = version + 1 WHERE id = ? AND version = ?",
+                                "sssddiii", faq_audience_key(f.audience), f.question, f.answer,
+                                faq_position(c, &f), f.published ? 1 : 0, app_now(c), id, version));
     if (s != APP_OK)
         return s;
     return audit_append(c, "update", "faq", id, 0,
@@ -421,12 +415,12 @@ enum app_status news_update(struct ctx *c, int64_t id, int64_t version,
     struct news_fields f;
     if (!news_check(c, in, &f, errs))
         return APP_INVALID;
-    s = updated_one(c, db_exec(c->db,
-                               "UPDATE news_post SET title = ?, body = ?, published_on = ?, "
-                               "published = ?, updated_at = ?, version = version + 1 "
-                               "WHERE id = ? AND version = ?",
-                               "sssdiii", f.title, f.body, f.published_on, f.published ? 1 : 0,
-                               app_now(c), id, version));
+    s = app_changed_one(c, db_exec(c->db,
+                                   "UPDATE news_post SET title = ?, body = ?, published_on = ?, "
+                                   "published = ?, updated_at = ?, version = version + 1 "
+                                   "WHERE id = ? AND version = ?",
+                                   "sssdiii", f.title, f.body, f.published_on, f.published ? 1 : 0,
+                                   app_now(c), id, version));
     if (s != APP_OK)
         return s;
     return audit_append(c, "update", "news", id, 0,
@@ -601,12 +595,12 @@ enum app_status resource_update(struct ctx *c, int64_t id, int64_t version,
     struct resource_fields f;
     if (!resource_check(c, id, in, false, &f, errs))
         return APP_INVALID;
-    s = updated_one(c, db_exec(c->db,
-                               "UPDATE resource SET title = ?, description = ?, published = ?, "
-                               "updated_at = ?, version = version + 1 "
-                               "WHERE id = ? AND version = ?",
-                               "ssdiii", f.title, f.description, f.published ? 1 : 0, app_now(c),
-                               id, version));
+    s = app_changed_one(c, db_exec(c->db,
+                                   "UPDATE resource SET title = ?, description = ?, published = ?, "
+                                   "updated_at = ?, version = version + 1 "
+                                   "WHERE id = ? AND version = ?",
+                                   "ssdiii", f.title, f.description, f.published ? 1 : 0,
+                                   app_now(c), id, version));
     if (s == APP_OK && f.type != DOC_UNKNOWN)
         s = resource_file_store(c, id, in, f.type);
     if (s != APP_OK)

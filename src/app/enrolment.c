@@ -438,9 +438,7 @@ static enum app_status step_move(struct ctx *c, const struct case_record *k, enu
                      "UPDATE teacher_case SET state = ?, updated_at = ?, version = version + 1 "
                      "WHERE id = ? AND version = ?",
                      "siii", case_state_key(to), app_now(c), k->id, k->version);
-    if (rc != DB_OK)
-        return app_db_status(rc);
-    return db_changes(c->db) == 1 ? APP_OK : APP_CONFLICT;
+    return app_changed_one(c, rc);
 }
 
 static enum app_status step_record(struct ctx *c, const struct step_def *t,

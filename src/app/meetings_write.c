@@ -125,14 +125,6 @@ static enum app_status meeting_for_change(struct ctx *c, int64_t case_id, int64_
     return APP_OK;
 }
 
-/* The write succeeded only if the version was still the one read. */
-static enum app_status changed_one(struct ctx *c, int rc)
-{
-    if (rc != DB_OK)
-        return app_db_status(rc);
-    return db_changes(c->db) == 1 ? APP_OK : APP_CONFLICT;
-}
-
 enum app_status meeting_reschedule(struct ctx *c, int64_t case_id, int64_t id, const char *version,
                                    const struct meeting_input *in, struct errors *errs,
                                    const char **refusal)
@@ -153,12 +145,12 @@ enum app_status meeting_reschedule(struct ctx *c, int64_t case_id, int64_t id, c
     if (!meeting_check(c, case_id, id, &merged, &m, errs))
         return APP_INVALID;
     /* SEQUENCE goes up so that calendars take the new time (RFC 5545). */
-    s = changed_one(c, db_exec(c->db,
-                               "UPDATE meeting SET phase = ?, starts_at = ?, minutes = ?, "
-                               "place = ?, sequence = sequence + 1, updated_at = ?, "
-                               "version = version + 1 WHERE id = ? AND version = ?",
-                               "ssdsiii", meeting_phase_key(m.phase), m.at, m.minutes, m.place,
-                               app_now(c), id, old.version));
+    s = app_changed_one(c, db_exec(c->db,
+                                   "UPDATE meeting SET phase = ?, starts_at = ?, minutes = ?, "
+                                   "place = ?, sequence = sequence + 1, updated_at = ?, "
+                                   "version = version + 1 WHERE id = ? AND version = ?",
+                                   "ssdsiii", meeting_phase_key(m.phase), m.at, m.minutes, m.place,
+                                   app_now(c), id, old.version));
     if (s == APP_OK)
         s = casework_record(c, &k, KIND_MEETING, id, "rescheduled",
                             moved_summary(c, &k, "rescheduled", &m), true);
@@ -184,7 +176,7 @@ enum app_status meeting_cancel(struct ctx *c, int64_t case_id, int64_t id, const
     enum app_status s = meeting_for_change(c, case_id, id, version, false, &k, &old, refusal);
     if (s != APP_OK)
         return s;
-    s = changed_one(c, cancelled_write(c, id, old.version));
+    s = app_changed_one(c, cancelled_write(c, id, old.version));
     if (s != APP_OK)
         return s;
     struct checked m = {old.phase, old.starts_at, old.place, old.minutes};
@@ -250,13 +242,13 @@ enum app_status meeting_hold(struct ctx *c, int64_t case_id, int64_t id, const c
     if (errs->n)
         return APP_INVALID;
     int64_t now = app_now(c);
-    s = changed_one(c, db_exec(c->db,
-                               "UPDATE meeting SET status = ?, attended = ?, notes = ?, "
-                               "held_at = ?, updated_at = ?, version = version + 1 "
-                               "WHERE id = ? AND version = ?",
-                               "sssiiii", meeting_status_key(MEETING_HELD),
-                               meeting_attended_text(c->a, bits), notes,
-                               m.held_at ? m.held_at : now, now, id, m.version));
+    s = app_changed_one(c, db_exec(c->db,
+                                   "UPDATE meeting SET status = ?, attended = ?, notes = ?, "
+                                   "held_at = ?, updated_at = ?, version = version + 1 "
+                                   "WHERE id = ? AND version = ?",
+                                   "sssiiii", meeting_status_key(MEETING_HELD),
+                                   meeting_attended_text(c->a, bits), notes,
+                                   m.held_at ? m.held_at : now, now, id, m.version));
     if (s != APP_OK)
         return s;
     return casework_record(c, &k, KIND_MEETING, id, "held",

@@ -104,9 +104,7 @@ static enum app_status session_touch(struct ctx *c, const struct panel_session *
                      "UPDATE panel_session SET updated_at = ?, version = version + 1 "
                      "WHERE id = ? AND version = ?",
                      "iii", app_now(c), s->id, s->version);
-    if (rc != DB_OK)
-        return app_db_status(rc);
-    return db_changes(c->db) == 1 ? APP_OK : APP_CONFLICT;
+    return app_changed_one(c, rc);
 }
 
 /* The session, opened for a change by whoever may edit sessions. */

@@ -223,9 +223,7 @@ static enum app_status change_store(struct ctx *c, const struct pss_case *k, int
         pss_hold_key(ch->hold ? ck->hold : k->hold), ch->hold ? (hold_set ? now : 0) : k->hold_at,
         ch->hold ? (hold_set ? ch->hold_note : "") : k->hold_note, pss_status_key(status), now,
         k->id, c->who.program_id, version);
-    if (rc != DB_OK)
-        return app_db_status(rc);
-    return db_changes(c->db) == 1 ? APP_OK : APP_CONFLICT;
+    return app_changed_one(c, rc);
 }
 
 enum app_status pss_case_change(struct ctx *c, int64_t id, int64_t version,
