@@ -23,14 +23,9 @@ static const char key_file_header[] =
     "# Keep it secret, beside the database and never inside it; back it up\n"
     "# apart from the database's backups (docs/deploy.md).\n";
 
-static bool is_postgres_url(const char *url)
-{
-    return strncmp(url, "postgres://", 11) == 0 || strncmp(url, "postgresql://", 13) == 0;
-}
-
 void audit_key_default_path(const char *db_url, char *out, size_t n)
 {
-    if (!is_postgres_url(db_url)) {
+    if (!db_url_is_postgres(db_url)) {
         snprintf(out, n, "%s.audit-key", db_url);
         return;
     }

@@ -142,11 +142,6 @@ struct copy_run {
     struct table_tally tally[COPY_TABLES];
 };
 
-static bool is_postgres(const char *url)
-{
-    return strncmp(url, "postgres://", 11) == 0 || strncmp(url, "postgresql://", 13) == 0;
-}
-
 static const char *engine_label(bool pg)
 {
     return pg ? "PostgreSQL" : "SQLite";
@@ -666,8 +661,8 @@ bool deployment_copy(const char *from, const char *to, buf *report, buf *err)
                          .to = to,
                          .report = report,
                          .err = err,
-                         .src_pg = is_postgres(from),
-                         .dst_pg = is_postgres(to)};
+                         .src_pg = db_url_is_postgres(from),
+                         .dst_pg = db_url_is_postgres(to)};
     if (strcmp(from, to) == 0) {
         buf_printf(err, "--from and --to name the same database");
         return false;

@@ -44,9 +44,14 @@ db *db_open(const char *url, char **err)
         db_set_err(err, "no database given");
         return NULL;
     }
-    if (has_prefix(url, "postgres://") || has_prefix(url, "postgresql://"))
+    if (db_url_is_postgres(url))
         return pg_engine_open(url, err);
     return sqlite_engine_open(url, err);
+}
+
+bool db_url_is_postgres(const char *url)
+{
+    return has_prefix(url, "postgres://") || has_prefix(url, "postgresql://");
 }
 
 void db_close(db *d)

@@ -27,6 +27,8 @@ enum db_status {
  * foreign keys, the busy timeout; PostgreSQL: the lock timeout). On failure returns
  * NULL and, if err is given, a malloc'd message. */
 db *db_open(const char *url, char **err);
+/* Whether url names a PostgreSQL database (else it is an SQLite file). */
+bool db_url_is_postgres(const char *url);
 void db_close(db *d);
 
 db_pool *db_pool_open(const char *url, int size, char **err);
