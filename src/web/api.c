@@ -42,6 +42,11 @@ void api_created_at(req *r, const char *collection, int64_t id)
     res_header(r, "Location", arena_printf(r->a, "%s/%" PRId64, collection, id));
 }
 
+void api_kv_time(req *r, json *j, const char *k, int64_t t)
+{
+    json_kv_str(j, k, t ? clock_iso(r->a, t) : NULL);
+}
+
 void api_kv_id(json *j, const char *k, int64_t id)
 {
     json_key(j, k);

@@ -21,6 +21,8 @@ void api_begin(req *r, json *j, int status);
 void api_created_at(req *r, const char *collection, int64_t id);
 /* Ids are never 0, so 0 means "none" and is written as null. */
 void api_kv_id(json *j, const char *k, int64_t id);
+/* A time as ISO 8601 text; 0 ("not yet") as null. */
+void api_kv_time(req *r, json *j, const char *k, int64_t t);
 /* Every list answers {"items":[...], "total":N}, paged ones with page and
  * per_page too; the caller writes the items between begin and end. */
 void api_list_begin(req *r, json *j);

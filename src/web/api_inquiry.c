@@ -7,14 +7,8 @@
 #include <string.h>
 
 #include "app/inquiry.h"
-#include "base/clock.h"
 #include "web/api.h"
 #include "web/handlers.h"
-
-static void kv_time(req *r, json *j, const char *k, int64_t t)
-{
-    json_kv_str(j, k, t ? clock_iso(r->a, t) : NULL);
-}
 
 static void notes_json(req *r, json *j, const struct inquiry *q)
 {
@@ -23,7 +17,7 @@ static void notes_json(req *r, json *j, const struct inquiry *q)
     for (int i = 0; i < q->nnotes; i++) {
         json_obj_begin(j);
         json_kv_int(j, "id", q->notes[i].id);
-        kv_time(r, j, "at", q->notes[i].at);
+        api_kv_time(r, j, "at", q->notes[i].at);
         json_kv_str(j, "author", q->notes[i].author);
         json_kv_str(j, "body", q->notes[i].body);
         json_obj_end(j);
@@ -46,7 +40,7 @@ static void eligibility_json(req *r, json *j, const struct inquiry *q)
     json_kv_bool(j, "par", e.par);
     json_kv_bool(j, "consultancy", e.consultancy);
     json_kv_str(j, "advice", e.advice);
-    kv_time(r, j, "confirmed_at", q->facts_at);
+    api_kv_time(r, j, "confirmed_at", q->facts_at);
     json_obj_end(j);
 }
 
@@ -70,10 +64,10 @@ static void inquiry_json(req *r, json *j, const struct inquiry *q, bool full)
     /* R8: sent in the teacher's name by someone else, and the teacher's word */
     json_kv_str(j, "teacher_confirmation", teacher_confirmation_key(q->confirmation));
     json_kv_str(j, "sent_by_name", q->sent_by_name);
-    kv_time(r, j, "confirmed_at", q->confirmed_at);
+    api_kv_time(r, j, "confirmed_at", q->confirmed_at);
     api_kv_id(j, "case_id", q->case_id);
-    kv_time(r, j, "created_at", q->created_at);
-    kv_time(r, j, "updated_at", q->updated_at);
+    api_kv_time(r, j, "created_at", q->created_at);
+    api_kv_time(r, j, "updated_at", q->updated_at);
     json_kv_int(j, "version", q->version);
     if (full) {
         notes_json(r, j, q);

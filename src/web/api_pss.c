@@ -8,7 +8,6 @@
 #include <string.h>
 
 #include "app/pss.h"
-#include "base/clock.h"
 #include "web/api.h"
 #include "web/handlers.h"
 
@@ -75,11 +74,6 @@ const struct api_body api_pss_release_now_body = {"PssReleaseNow", pss_release_i
 
 /* --- answers --- */
 
-static void kv_time(req *r, json *j, const char *k, int64_t t)
-{
-    json_kv_str(j, k, t ? clock_iso(r->a, t) : NULL);
-}
-
 static void work_json(req *r, json *j, const struct pss_case *k)
 {
     json_key(j, "log");
@@ -100,7 +94,7 @@ static void work_json(req *r, json *j, const struct pss_case *k)
         json_kv_int(j, "id", k->reports[i].id);
         json_kv_str(j, "title", k->reports[i].title);
         json_kv_str(j, "body", k->reports[i].body);
-        kv_time(r, j, "created_at", k->reports[i].created_at);
+        api_kv_time(r, j, "created_at", k->reports[i].created_at);
         json_obj_end(j);
     }
     json_arr_end(j);
@@ -114,10 +108,10 @@ static void work_json(req *r, json *j, const struct pss_case *k)
         json_kv_str(j, "recipient", x->recipient);
         json_kv_str(j, "purpose", x->purpose);
         json_kv_str(j, "status", pss_release_status_key(x->status));
-        kv_time(r, j, "member_consent_at", x->consents.at[PSS_PARTY_MEMBER]);
-        kv_time(r, j, "president_consent_at", x->consents.at[PSS_PARTY_PRESIDENT]);
-        kv_time(r, j, "consultant_consent_at", x->consents.at[PSS_PARTY_CONSULTANT]);
-        kv_time(r, j, "released_at", x->released_at);
+        api_kv_time(r, j, "member_consent_at", x->consents.at[PSS_PARTY_MEMBER]);
+        api_kv_time(r, j, "president_consent_at", x->consents.at[PSS_PARTY_PRESIDENT]);
+        api_kv_time(r, j, "consultant_consent_at", x->consents.at[PSS_PARTY_CONSULTANT]);
+        api_kv_time(r, j, "released_at", x->released_at);
         json_obj_end(j);
     }
     json_arr_end(j);
@@ -176,13 +170,13 @@ static void case_json(req *r, json *j, const struct pss_case *k, bool full)
     json_kv_str(j, "leave_to", k->leave_to);
     json_kv_str(j, "leave_note", k->leave_note);
     json_kv_str(j, "leave_cost", pss_leave_notice);
-    kv_time(r, j, "agreement_at", k->agreement_at);
+    api_kv_time(r, j, "agreement_at", k->agreement_at);
     json_kv_str(j, "agreement_by", k->agreement_by);
     json_kv_str(j, "status", pss_status_key(k->status));
     json_kv_str(j, "hold", pss_hold_key(k->hold));
-    kv_time(r, j, "hold_at", k->hold_at);
+    api_kv_time(r, j, "hold_at", k->hold_at);
     json_kv_str(j, "hold_note", k->hold_note);
-    kv_time(r, j, "created_at", k->created_at);
+    api_kv_time(r, j, "created_at", k->created_at);
     json_kv_int(j, "version", k->version);
     if (k->work_loaded)
         work_json(r, j, k);
