@@ -9,6 +9,8 @@
  * the next number from *seed, which it moves on. The same seed gives the
  * same district every time. */
 uint32_t demo_random(uint32_t *seed);
+/* A day number (days since 1970) as YYYY-MM-DD text (large_cases.c). */
+const char *demo_day_text(struct ctx *c, int64_t day);
 
 struct large_district {
     const int64_t *teachers; /* the first ncases hold the participating role */

@@ -28,7 +28,7 @@ struct large_case {
     int64_t start_day; /* the cycle's first day (day number) */
 };
 
-static const char *day_text(struct ctx *c, int64_t day)
+const char *demo_day_text(struct ctx *c, int64_t day)
 {
     char d[11];
     clock_day_date(day, d);
@@ -55,15 +55,15 @@ static int case_row(struct ctx *c, struct large_case *k, int n)
                           email, k->track, k->teacher, at, at);
     if (rc != DB_OK)
         return rc;
-    return db_int_query(c->db, &k->id,
-                        "INSERT INTO teacher_case (program_id, inquiry_id, teacher_id, state, "
-                        "track, ct_id, cycle_start, cycle_end, plan_type, plan_months, "
-                        "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                        "RETURNING id",
-                        "iiississsiii", c->who.program_id, inquiry, k->teacher, k->state, k->track,
-                        k->ct, day_text(c, k->start_day), day_text(c, k->start_day + CYCLE_DAYS),
-                        strcmp(k->track, "par") == 0 ? "improvement" : "directed_growth",
-                        (int64_t)10, at, at);
+    return db_int_query(
+        c->db, &k->id,
+        "INSERT INTO teacher_case (program_id, inquiry_id, teacher_id, state, "
+        "track, ct_id, cycle_start, cycle_end, plan_type, plan_months, "
+        "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "RETURNING id",
+        "iiississsiii", c->who.program_id, inquiry, k->teacher, k->state, k->track, k->ct,
+        demo_day_text(c, k->start_day), demo_day_text(c, k->start_day + CYCLE_DAYS),
+        strcmp(k->track, "par") == 0 ? "improvement" : "directed_growth", (int64_t)10, at, at);
 }
 
 static const char *const focuses[] = {
@@ -101,8 +101,8 @@ static int observations(struct ctx *c, const struct large_case *k, int count, in
             "ct_confirmed_at, administrator_confirmed_at, created_at, updated_at) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
             "isisisssiiiii", k->id, arena_printf(c->a, "lg-%" PRId64 "-%d", k->id, i),
-            (int64_t)(i % 2), day_text(c, day), (int64_t)(30 + demo_random(seed) % 31), observers,
-            focuses[demo_random(seed) % 8],
+            (int64_t)(i % 2), demo_day_text(c, day), (int64_t)(30 + demo_random(seed) % 31),
+            observers, focuses[demo_random(seed) % 8],
             "Students were engaged; next, more wait time after questions.",
             day + 3 < today ? at + 3 * 86400 : (int64_t)0, confirmed, confirmed, at, at);
         if (rc >= 0)
@@ -129,7 +129,7 @@ static int goals_and_log(struct ctx *c, const struct large_case *k, int64_t toda
                      g ? "Students revise a piece of writing each month."
                        : "Use exit tickets daily.",
                      g ? "Rubric scores rise by one level." : "Three in four lessons end with one.",
-                     day_text(c, k->start_day + CYCLE_DAYS - 30), k->ct, at, at, at);
+                     demo_day_text(c, k->start_day + CYCLE_DAYS - 30), k->ct, at, at, at);
     for (int e = 0; e < 6 && rc >= 0; e++) {
         int64_t day = k->start_day + 5 + (int64_t)e * (CYCLE_DAYS / 6) + demo_random(seed) % 10;
         if (day >= today)
@@ -138,9 +138,10 @@ static int goals_and_log(struct ctx *c, const struct large_case *k, int64_t toda
                      "INSERT INTO coaching_entry (case_id, on_date, minutes, kind, focus, "
                      "next_steps, author_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, "
                      "?, ?)",
-                     "isisssiii", k->id, day_text(c, day), (int64_t)(20 + demo_random(seed) % 70),
-                     kinds[demo_random(seed) % 5], focuses[demo_random(seed) % 8],
-                     "Try it in the next unit.", k->ct, day * 86400, day * 86400);
+                     "isisssiii", k->id, demo_day_text(c, day),
+                     (int64_t)(20 + demo_random(seed) % 70), kinds[demo_random(seed) % 5],
+                     focuses[demo_random(seed) % 8], "Try it in the next unit.", k->ct, day * 86400,
+                     day * 86400);
     }
     return rc;
 }
@@ -150,7 +151,8 @@ static int meetings(struct ctx *c, const struct large_case *k, int64_t today)
     if (strcmp(k->track, "par") != 0)
         return DB_OK;
     int rc = DB_OK;
-    const char *start = day_text(c, k->start_day), *end = day_text(c, k->start_day + CYCLE_DAYS);
+    const char *start = demo_day_text(c, k->start_day),
+               *end = demo_day_text(c, k->start_day + CYCLE_DAYS);
     for (int p = PHASE_START; p < PHASE_EXTRA && rc >= 0; p++) {
         struct date_window w;
         int64_t day;
@@ -159,16 +161,16 @@ static int meetings(struct ctx *c, const struct large_case *k, int64_t today)
             continue;
         day += 7;
         bool held = day < today;
-        rc =
-            db_exec(c->db,
-                    "INSERT INTO meeting (case_id, phase, starts_at, minutes, place, status, "
-                    "attended, held_at, uid, created_by, created_at, updated_at) VALUES (?, ?, ?, "
-                    "60, 'The school library', ?, ?, ?, ?, ?, ?, ?)",
-                    "issssisiii", k->id, meeting_phase_key((enum meeting_phase)p),
-                    arena_printf(c->a, "%s 15:30", day_text(c, day)), held ? "held" : "scheduled",
-                    held ? "teacher,ct,administrator" : "", held ? day * 86400 + 59400 : (int64_t)0,
-                    arena_printf(c->a, "lg-%" PRId64 "-%d@parley", k->id, p), k->ct,
-                    (day - 14) * 86400, (day - 14) * 86400);
+        rc = db_exec(c->db,
+                     "INSERT INTO meeting (case_id, phase, starts_at, minutes, place, status, "
+                     "attended, held_at, uid, created_by, created_at, updated_at) VALUES (?, ?, ?, "
+                     "60, 'The school library', ?, ?, ?, ?, ?, ?, ?)",
+                     "issssisiii", k->id, meeting_phase_key((enum meeting_phase)p),
+                     arena_printf(c->a, "%s 15:30", demo_day_text(c, day)),
+                     held ? "held" : "scheduled", held ? "teacher,ct,administrator" : "",
+                     held ? day * 86400 + 59400 : (int64_t)0,
+                     arena_printf(c->a, "lg-%" PRId64 "-%d@parley", k->id, p), k->ct,
+                     (day - 14) * 86400, (day - 14) * 86400);
     }
     return rc;
 }

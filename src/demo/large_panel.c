@@ -27,13 +27,6 @@ struct panel_history {
     int64_t sessions[MONTHS]; /* by months before this one; 0: none yet */
 };
 
-static const char *day_text(struct ctx *c, int64_t day)
-{
-    char d[11];
-    clock_day_date(day, d);
-    return arena_printf(c->a, "%s", d);
-}
-
 /* Ids the query answers, of the program (its first '?') and on the day
  * (its second, if it has one). */
 static int ids_of(struct ctx *c, const char *sql, const char *day, int64_t *ids, int max)
@@ -54,7 +47,7 @@ static int session_of(struct ctx *c, struct panel_history *h, int64_t day, int64
     clock_day_date(day, d);
     int y, m, dd, ty, tm, td;
     clock_parse_date(d, &y, &m, &dd);
-    clock_parse_date(day_text(c, h->today), &ty, &tm, &td);
+    clock_parse_date(demo_day_text(c, h->today), &ty, &tm, &td);
     int back = (ty - y) * 12 + (tm - m);
     if (back < 0 || back >= MONTHS)
         back = MONTHS - 1;
@@ -102,7 +95,7 @@ static int recommendation(struct ctx *c, int64_t case_id, int64_t ct, int64_t da
                    "INSERT INTO recommendation (case_id, rating, rationale, status, preview_until, "
                    "submitted_at, created_by, created_at, updated_at) VALUES (?, ?, "
                    "'The evidence of the cycle, by standard.', 'submitted', ?, ?, ?, ?, ?)",
-                   "issiiii", case_id, rating_key(r), day_text(c, day + 10), day * 86400, ct,
+                   "issiiii", case_id, rating_key(r), demo_day_text(c, day + 10), day * 86400, ct,
                    day * 86400, day * 86400);
 }
 
@@ -177,7 +170,7 @@ static int before_the_panel(struct ctx *c, struct panel_history *h)
                            "SELECT id, ct_id FROM teacher_case WHERE program_id = ? AND "
                            "state = 'on_caseload' AND track = 'par' AND cycle_start <= ? "
                            "ORDER BY id",
-                           "is", c->who.program_id, day_text(c, h->today - 200));
+                           "is", c->who.program_id, demo_day_text(c, h->today - 200));
     while (st && db_step(st) == DB_ROW && n < AWAITING) {
         cases[n] = db_int(st, 0);
         cts[n++] = db_int(st, 1);
@@ -196,7 +189,7 @@ enum app_status demo_large_panel(struct ctx *c, const struct large_decided *case
                                  int64_t today)
 {
     struct panel_history h = {.today = today};
-    const char *now = day_text(c, today);
+    const char *now = demo_day_text(c, today);
     h.nmembers = ids_of(c,
                         "SELECT r.person_id FROM person_role r JOIN person p ON p.id = r.person_id "
                         "WHERE p.program_id = ? AND r.role = 'panel_member' AND r.term_end >= ? "
