@@ -1,6 +1,7 @@
 #include "app/app.h"
 
 #include <sodium.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "app/hashing.h"
@@ -65,6 +66,11 @@ int64_t app_now(const struct ctx *c)
 const char *app_today(struct ctx *c)
 {
     return clock_date(c->a, app_now(c));
+}
+
+void app_date_text(struct ctx *c, int64_t at, char out[11])
+{
+    snprintf(out, 11, "%s", at ? clock_date(c->a, at) : "");
 }
 
 bool app_signed_in(const struct ctx *c)

@@ -98,6 +98,9 @@ struct ctx {
 int64_t app_now(const struct ctx *c);
 /* Today's date, YYYY-MM-DD, by the same clock. */
 const char *app_today(struct ctx *c);
+/* The date of a time, YYYY-MM-DD, by the same clock; "" for 0 (not yet).
+ * out: a date_text (domain/workflow.h). */
+void app_date_text(struct ctx *c, int64_t at, char out[11]);
 
 /* Authorisation: the one door to the policy table. */
 enum app_status app_authorize(struct ctx *c, enum action act, enum record_kind kind,

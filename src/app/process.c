@@ -17,11 +17,6 @@
 
 #define REL(who) POLICY_REL(who)
 
-static void date_of(struct ctx *c, int64_t at, date_text out)
-{
-    snprintf(out, sizeof(date_text), "%s", at ? clock_date(c->a, at) : "");
-}
-
 /* The cases whose facts are read together: one statement per kind of
  * fact for all of them, never one per case (issue 19), each row handed to
  * its case's facts. */
@@ -81,10 +76,10 @@ static void entered_load(struct ctx *c, const struct fact_set *s)
     int i;
     while (st && db_step(st) == DB_ROW)
         if ((i = fact_index(s, db_int(st, 0))) >= 0 && case_state_parse(db_text(st, 1), &state))
-            date_of(c, db_int(st, 2), s->f[i].entered[state]);
+            app_date_text(c, db_int(st, 2), s->f[i].entered[state]);
     db_done(st);
     for (i = 0; i < s->n; i++)
-        date_of(c, s->ks[i].created_at, s->f[i].entered[CASE_INQUIRY_RECEIVED]);
+        app_date_text(c, s->ks[i].created_at, s->f[i].entered[CASE_INQUIRY_RECEIVED]);
 }
 
 /* R7: one of the teacher's other cases, if active. */
@@ -210,13 +205,13 @@ static void end_fact(struct ctx *c, db_stmt *st, struct case_facts *f)
     if (!rec_status_parse(db_text(st, 6), &f->rec))
         f->rec = REC_NONE;
     snprintf(f->preview_until, sizeof f->preview_until, "%s", db_text(st, 7));
-    date_of(c, db_int(st, 8), f->rec_sent_on);
+    app_date_text(c, db_int(st, 8), f->rec_sent_on);
     f->decided = approval_parse(db_text(st, 9), &f->approval) && f->approval != APPROVAL_RETURNED;
     if (!*db_text(st, 9))
         f->approval = APPROVAL_PENDING;
-    date_of(c, db_int(st, 10), f->decided_on);
+    app_date_text(c, db_int(st, 10), f->decided_on);
     f->outcome_recorded = db_int(st, 11) != 0;
-    date_of(c, db_int(st, 11), f->outcome_on);
+    app_date_text(c, db_int(st, 11), f->outcome_on);
     f->surveys_waiting = (int)db_int(st, 12);
     f->me.survey_waiting = db_int(st, 13) != 0;
 }

@@ -11,11 +11,6 @@
 
 #include "base/clock.h"
 
-static void day_of(struct ctx *c, int64_t at, date_text out)
-{
-    snprintf(out, sizeof(date_text), "%s", at ? clock_date(c->a, at) : "");
-}
-
 /* The releases as their steps see them: the case's loaded work, or (for
  * whoever does not read the work) what the steps need of it. */
 static enum app_status releases_facts(struct ctx *c, const struct pss_case *k,
@@ -40,8 +35,8 @@ static enum app_status releases_facts(struct ctx *c, const struct pss_case *k,
         xs[i] = (struct pss_release_facts){.id = x->id, .status = x->status,
                                            .consents = x->consents, .title = x->report_title,
                                            .recipient = x->recipient};
-        day_of(c, x->created_at, xs[i].proposed_on);
-        day_of(c, last, xs[i].consented_on);
+        app_date_text(c, x->created_at, xs[i].proposed_on);
+        app_date_text(c, last, xs[i].consented_on);
     }
     f->reports = work.nreports;
     f->releases = xs;
@@ -56,9 +51,9 @@ enum app_status pss_case_facts(struct ctx *c, const struct pss_case *k, struct p
     f->hold = k->hold;
     f->cost = k->cost;
     f->now = app_now(c);
-    day_of(c, k->created_at, f->asked_on);
-    day_of(c, k->agreement_at, f->agreed_on);
-    day_of(c, k->hold_at, f->held_on);
+    app_date_text(c, k->created_at, f->asked_on);
+    app_date_text(c, k->agreement_at, f->agreed_on);
+    app_date_text(c, k->hold_at, f->held_on);
     f->member_id = k->member_id;
     f->president_id = k->president_id;
     f->consultant_id = k->consultant_id;
