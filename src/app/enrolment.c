@@ -8,7 +8,6 @@
 #include <ctype.h>
 #include <inttypes.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "app/case_news.h"
@@ -184,14 +183,6 @@ static bool text_ok(const char *v, size_t max)
     return v && *v && strlen(v) <= max;
 }
 
-static int number_in(const char *v, int lo, int hi, bool *ok)
-{
-    char *end;
-    long n = v && *v ? strtol(v, &end, 10) : -1;
-    *ok = v && *v && *end == '\0' && n >= lo && n <= hi;
-    return *ok ? (int)n : 0;
-}
-
 static bool date_ok(const char *v)
 {
     int y, m, d;
@@ -260,7 +251,7 @@ static void check_timeline(const struct case_input *in, struct step *s, struct e
         errors_add(errs, "cycle_end", "The cycle ends after it starts.");
     if (!plan_type_parse(in->plan_type, &s->plan_type))
         errors_add(errs, "plan_type", "Choose the evaluation plan.");
-    s->plan_months = number_in(in->plan_months, 1, 36, &ok);
+    s->plan_months = parse_number_in(in->plan_months, 1, 36, &ok);
     if (!ok)
         errors_add(errs, "plan_months", "Enter the plan's length in months, from 1 to 36.");
 }

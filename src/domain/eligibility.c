@@ -1,7 +1,6 @@
 #include "domain/eligibility.h"
 
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "domain/errors.h"
@@ -198,14 +197,6 @@ void eligibility_check(const struct eligibility_facts *f, const struct eligibili
     out->advice = advice(out);
 }
 
-static int whole_number(const char *v, int lo, int hi, bool *ok)
-{
-    char *end;
-    long n = v && *v ? strtol(v, &end, 10) : -1;
-    *ok = v && *v && *end == '\0' && n >= lo && n <= hi;
-    return *ok ? (int)n : 0;
-}
-
 static bool yes_no(const char *v, bool *out)
 {
     bool ok = true;
@@ -217,7 +208,7 @@ bool eligibility_facts_parse(const struct eligibility_answers *in, bool yours,
                              struct eligibility_facts *f, struct errors *errs)
 {
     bool ok;
-    f->district_year = whole_number(in->district_year, 1, 60, &ok);
+    f->district_year = parse_number_in(in->district_year, 1, 60, &ok);
     if (!ok)
         errors_add(errs, "district_year",
                    yours ? "Enter which year in the district you are in, from 1 to 60: 1 if "
@@ -227,7 +218,7 @@ bool eligibility_facts_parse(const struct eligibility_answers *in, bool yours,
     if (!plan_type_parse(in->plan, &f->plan))
         errors_add(errs, "plan",
                    yours ? "Choose your evaluation plan." : "Choose the evaluation plan.");
-    f->plan_months = whole_number(in->months, 0, 36, &ok);
+    f->plan_months = parse_number_in(in->months, 0, 36, &ok);
     if (!ok)
         errors_add(errs, "months",
                    yours ? "Enter your plan's length in months, from 0 to 36."

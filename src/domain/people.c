@@ -39,6 +39,14 @@ bool job_type_parse(const char *key, enum job_type *out)
     return false;
 }
 
+int parse_number_in(const char *v, int lo, int hi, bool *ok)
+{
+    char *end;
+    long n = v && *v ? strtol(v, &end, 10) : -1;
+    *ok = v && *v && *end == '\0' && n >= lo && n <= hi;
+    return *ok ? (int)n : 0;
+}
+
 int64_t parse_id(const char *s)
 {
     if (!s || !*s || strlen(s) > 18)

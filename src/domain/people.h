@@ -85,5 +85,8 @@ int64_t parse_id(const char *s);
 /* "1", "yes", "on", "true" → true; "0", "no", "off", "false", "" → false;
  * anything else: false and *ok = false. */
 bool parse_flag(const char *s, bool *ok);
+/* A whole number from lo to hi, as typed ("12"): it, with *ok = true; else
+ * 0, with *ok = false. */
+int parse_number_in(const char *v, int lo, int hi, bool *ok);
 
 #endif
