@@ -39,12 +39,7 @@ static void upload_form(req *r, const struct case_record *k, const struct artifa
     html_raw(&r->out, "<h2 id=\"upload\">Add an artifact</h2>");
     form_errors(r, errs);
     form_begin_upload(r, arena_printf(r->a, "/cases/%" PRId64 "/artifacts", k->id));
-    field_input(r, &(struct field){.name = "title", .label = "Title", .value = in->title,
-                                   .required = true},
-                errs);
-    field_textarea(r, &(struct field){.name = "description", .label = "Description",
-                                      .value = in->description},
-                   errs);
+    document_fields(r, in->title, in->description, errs);
     field_input(r,
                 &(struct field){.name = "file",
                                 .label = "File",

@@ -147,6 +147,16 @@ void field_textarea(req *r, const struct field *f, const struct errors *errs)
     html_printf(&r->out, ">%s</textarea></div>", f->value ? f->value : "");
 }
 
+void document_fields(req *r, const char *title, const char *description, const struct errors *errs)
+{
+    field_input(
+        r, &(struct field){.name = "title", .label = "Title", .value = title, .required = true},
+        errs);
+    field_textarea(
+        r, &(struct field){.name = "description", .label = "Description", .value = description},
+        errs);
+}
+
 void field_select(req *r, const struct field *f, const struct option *opts, int nopts,
                   const struct errors *errs)
 {

@@ -445,12 +445,7 @@ static void resource_form(req *r, const char *action, const struct resource_inpu
     form_begin_upload(r, action);
     if (version)
         version_field(r, version);
-    field_input(r, &(struct field){.name = "title", .label = "Title", .value = in->title,
-                                   .required = true},
-                errs);
-    field_textarea(r, &(struct field){.name = "description", .label = "Description",
-                                      .value = in->description},
-                   errs);
+    document_fields(r, in->title, in->description, errs);
     field_input(r, &(struct field){.name = "file", .label = version ? "Replace the file" : "File",
                                    .type = "file", .required = !version,
                                    .hint = "PDF, Word (.docx), Excel (.xlsx), CSV, plain text "

@@ -151,6 +151,9 @@ const char *form_rate_limited(req *r, const char *sent, int limit, int64_t retry
 const char *form_retry_after(req *r, int64_t retry_at);
 void field_input(req *r, const struct field *f, const struct errors *errs);
 void field_textarea(req *r, const struct field *f, const struct errors *errs);
+/* An uploaded document's title (needed) and description: an artifact's,
+ * a public resource's. */
+void document_fields(req *r, const char *title, const char *description, const struct errors *errs);
 void field_select(req *r, const struct field *f, const struct option *opts, int nopts,
                   const struct errors *errs);
 void field_yes_no(req *r, const struct field *f, const struct errors *errs);
