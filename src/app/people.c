@@ -652,11 +652,17 @@ enum app_status school_update(struct ctx *c, int64_t id, int64_t version,
 /* A program's log is its own rows (009; rows from before have none): the
  * federation's Peer Support Service is not in a district's log (R31-R36). */
 #define AUDIT_PROGRAM "WHERE (a.program_id = ? OR a.program_id IS NULL) "
-#define AUDIT_FILTER                                                                               \
-    AUDIT_PROGRAM                                                                                  \
+#define AUDIT_CONDITIONS                                                                           \
     "AND (? = '' OR a.summary LIKE ? ESCAPE '\\' OR a.actor_label LIKE ? ESCAPE '\\') "            \
     "AND (? = '' OR a.record_kind = ?) AND (? = 0 OR a.actor_id = ?) "                             \
     "AND (? = 0 OR a.subject_id = ?) "
+#define AUDIT_FILTER AUDIT_PROGRAM AUDIT_CONDITIONS
+/* A page of the log, newest first: the program's index is not used (the
+ * unary +), so the engine walks the log backwards by id and stops at the
+ * page, instead of gathering and sorting every row of the program first
+ * (issue 19: 0.3 s on 300,000 rows, now a millisecond). */
+#define AUDIT_PAGE_FILTER                                                                          \
+    "WHERE (+a.program_id = ? OR +a.program_id IS NULL) " AUDIT_CONDITIONS
 
 /* Reads AUDIT_FIELDS, and (folded) the times and the first's time after them. */
 static void audit_entry_row(struct ctx *c, db_stmt *st, bool folded, struct audit_entry *e)
@@ -688,7 +694,7 @@ static enum app_status audit_rows(struct ctx *c, const struct audit_filter *f, s
         return APP_ERROR;
     db_stmt *st =
         db_query(c->db,
-                 "SELECT " AUDIT_FIELDS "FROM audit a " AUDIT_SUBJECT AUDIT_FILTER
+                 "SELECT " AUDIT_FIELDS "FROM audit a " AUDIT_SUBJECT AUDIT_PAGE_FILTER
                  "ORDER BY a.id DESC LIMIT ? OFFSET ?",
                  "isssssiiiidi", c->who.program_id, q, like, like, kind, kind, f->actor_id,
                  f->actor_id, f->subject_id, f->subject_id, pg->per_page, offset);

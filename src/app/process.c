@@ -135,7 +135,9 @@ static void meetings_load(struct ctx *c, const struct fact_set *s)
 
 /* R18, R19: feedback not shared yet, and the joint observations: counted
  * once both observers confirmed (OBSERVATION_JOINT_CONFIRMED), else waiting
- * for the one who has not, the asker perhaps. */
+ * for the one who has not, the asker perhaps. Only those rows are read: an
+ * observation by one observer with its feedback shared says nothing here
+ * (most of a long history). */
 static void observation_fact(struct ctx *c, db_stmt *st, const struct case_record *k,
                              struct case_facts *f)
 {
@@ -160,7 +162,8 @@ static void observation_fact(struct ctx *c, db_stmt *st, const struct case_recor
     "k.teacher_id WHERE r.person_id = o.created_by AND r.role = 'administrator' AND "          \
     "r.school_id = t.school_id), CASE WHEN " OBSERVATION_JOINT_CONFIRMED("o") " THEN 1 ELSE "  \
     "0 END, o.ct_confirmed_at, o.administrator_confirmed_at FROM observation o WHERE "         \
-    "o.case_id IN %s ORDER BY o.case_id, o.observed_on, o.id"
+    "o.case_id IN %s AND (o.observers = 'joint' OR o.feedback_shared_at = 0) ORDER BY "        \
+    "o.case_id, o.observed_on, o.id"
 
 static void observations_load(struct ctx *c, const struct fact_set *s)
 {
