@@ -78,7 +78,7 @@ p('  `--max-conns-per-address 1000` (wrk\'s connections all come from 127.0.0.1)
 p('  signed in as the coordinator (session cookie) or with an API token (`/api/v1`).');
 p('  The person page is teacher@parley.test\'s record in both databases, the case');
 p('  page that teacher\'s case (on a caseload, with its timeline). The eligibility');
-p('  checker answers years=5, plan=directed_growth, months=12,');
+p('  checker answers district_year=5, plan=directed_growth, months=12,');
 p('  rating=needs_improvement, union_member=yes, full_time=yes, job=classroom_teacher.');
 p('- nginx: the exact bytes Parley answered for each page, as static files');
 p('  (bench/nginx.conf: 2 workers, access_log off, sendfile, keep-alive): the ceiling.');

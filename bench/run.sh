@@ -196,7 +196,7 @@ bench_db() {
     case_id=$(q "$db" "SELECT id FROM teacher_case WHERE teacher_id = $teacher ORDER BY id LIMIT 1")
     [ -n "$case_id" ] || die "no case of teacher@parley.test in $db"
     # The eligibility checker with an answer (every criterion checked).
-    elig='/eligibility?check=1&years=5&plan=directed_growth&months=12&rating=needs_improvement&union_member=yes&full_time=yes&job=classroom_teacher'
+    elig='/eligibility?check=1&district_year=5&plan=directed_growth&months=12&rating=needs_improvement&union_member=yes&full_time=yes&job=classroom_teacher'
 
     # The person and case pages last: every view of either writes an audit
     # row (R37). set -f: the eligibility URL's "?" is no glob.
