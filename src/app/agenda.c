@@ -58,7 +58,7 @@ static void enrolment_meetings(struct agenda *g, const struct case_record *k)
 }
 
 /* The parley meetings of the cases whose meetings the asker may see (the
- * policy table: R16), all read at once. ks: by id, as cases_taking_part
+ * policy table: R16), all read at once. ks: by id, as cases_with_appointments
  * gives them; the meetings come by case too. */
 static enum app_status parley_meetings(struct agenda *g, const struct case_record *ks, int n)
 {
@@ -106,22 +106,27 @@ static void task_deadlines(struct agenda *g, const struct case_record *k,
     }
 }
 
-/* Every case the asker takes part in: its facts and meetings read for all
- * of them at once (no statement per case, issue 19). */
+/* The cases the asker takes part in with an appointment in the window,
+ * finished ones too (a meeting held on a case since closed stays in the
+ * calendar); then the deadlines of the cases in progress, their facts read
+ * for all of them at once. Most of a district's cases are finished: none of
+ * them is read whole (issue 19). */
 static enum app_status cases(struct agenda *g)
 {
     struct case_record *ks;
     int n = 0;
-    enum app_status s = cases_taking_part(g->c, &ks, &n);
+    enum app_status s = cases_with_appointments(g->c, g->from, g->to, &ks, &n);
+    if (s == APP_OK)
+        s = parley_meetings(g, ks, n);
+    for (int i = 0; s == APP_OK && i < n; i++)
+        enrolment_meetings(g, &ks[i]);
+    if (s == APP_OK)
+        s = cases_in_progress(g->c, &ks, &n);
     struct case_facts *facts = arena_alloc(g->c->a, sizeof *facts * (size_t)(n + 1));
     if (s == APP_OK)
         s = case_facts_load_all(g->c, ks, n, facts);
-    if (s == APP_OK)
-        s = parley_meetings(g, ks, n);
-    for (int i = 0; s == APP_OK && i < n; i++) {
-        enrolment_meetings(g, &ks[i]);
+    for (int i = 0; s == APP_OK && i < n; i++)
         task_deadlines(g, &ks[i], &facts[i]);
-    }
     return s;
 }
 

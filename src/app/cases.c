@@ -368,10 +368,19 @@ enum app_status cases_on_caseload(struct ctx *c, struct case_record **out, int *
 /* The program's cases not finished yet that the asker takes part in: not
  * withdrawn, and not closed with its outcome recorded (unless a survey of
  * theirs waits); a Panel member's those before the Panel, undecided; the
- * Superintendent's those awaiting approval (R24, R25). For the tasks. */
-static enum app_status cases_where(struct ctx *c, bool finished_too, struct case_record **out,
-                                   int *n)
+ * Superintendent's those awaiting approval (R24, R25). For the tasks.
+ * With finished_too, finished ones as well, but only those with an
+ * appointment (a parley meeting, the initial meeting or the agreement
+ * review) on a day from..to: at district scale most cases are finished,
+ * and the calendar wants a window of them (issue 19). */
+static enum app_status cases_where(struct ctx *c, bool finished_too, const char *from,
+                                   const char *to, struct case_record **out, int *n)
 {
+    /* Appointments are 'YYYY-MM-DD HH:MM': the window's last day ends
+     * before its ' 24'. */
+    const char *last = finished_too ? arena_printf(c->a, "%.10s 24", to) : "";
+    if (!finished_too)
+        from = "";
     int64_t me = c->who.person_id;
     int all = role_set_has(c->who.roles, ROLE_COORDINATOR) ? 1 : 0;
     int panel = role_set_has(c->who.roles, ROLE_PANEL_MEMBER) ? 1 : 0;
@@ -387,9 +396,12 @@ static enum app_status cases_where(struct ctx *c, bool finished_too, struct case
         "FROM recommendation x WHERE x.case_id = k.id AND x.status = 'submitted') AND NOT "
         "EXISTS (SELECT 1 FROM panel_decision d WHERE d.case_id = k.id AND d.approval <> "
         "'returned')) OR (? = 1 AND EXISTS (SELECT 1 FROM panel_decision d WHERE d.case_id = "
-        "k.id AND d.approval = 'pending'))) ORDER BY k.id",
-        "iididiiiidd", me, c->who.program_id, (int)finished_too, me, all, me, me, me, me,
-        panel && !finished_too, approver && !finished_too);
+        "k.id AND d.approval = 'pending'))) AND (? = 0 OR k.meeting_at BETWEEN ? AND ? OR "
+        "k.review_at BETWEEN ? AND ? OR EXISTS (SELECT 1 FROM meeting m WHERE m.case_id = k.id "
+        "AND m.starts_at BETWEEN ? AND ?)) ORDER BY k.id",
+        "iididiiiidddssssss", me, c->who.program_id, (int)finished_too, me, all, me, me, me, me,
+        panel && !finished_too, approver && !finished_too, (int)finished_too, from, last, from,
+        last, from, last);
     if (!st)
         return APP_ERROR;
     int cap = 64;
@@ -410,10 +422,11 @@ static enum app_status cases_where(struct ctx *c, bool finished_too, struct case
 
 enum app_status cases_in_progress(struct ctx *c, struct case_record **out, int *n)
 {
-    return cases_where(c, false, out, n);
+    return cases_where(c, false, NULL, NULL, out, n);
 }
 
-enum app_status cases_taking_part(struct ctx *c, struct case_record **out, int *n)
+enum app_status cases_with_appointments(struct ctx *c, const char *from, const char *to,
+                                        struct case_record **out, int *n)
 {
-    return cases_where(c, true, out, n);
+    return cases_where(c, true, from, to, out, n);
 }

@@ -75,8 +75,11 @@ enum app_status cases_seen(struct ctx *c, const char *where, const int64_t *case
 enum app_status cases_on_caseload(struct ctx *c, struct case_record **out, int *n);
 /* The cases not finished that the asker takes part in (their tasks). */
 enum app_status cases_in_progress(struct ctx *c, struct case_record **out, int *n);
-/* Every case the asker takes part in, finished or not (the calendar). */
-enum app_status cases_taking_part(struct ctx *c, struct case_record **out, int *n);
+/* Every case the asker takes part in, finished or not, with an appointment
+ * (a parley meeting, the initial meeting or the agreement review) on a day
+ * from..to, dates 'YYYY-MM-DD' (the calendar). */
+enum app_status cases_with_appointments(struct ctx *c, const char *from, const char *to,
+                                        struct case_record **out, int *n);
 /* The asker's own most recent case (the teacher's status page). */
 enum app_status case_mine(struct ctx *c, struct case_record *out);
 /* Opens a case from the teacher's inquiry (R8, R10): the inquiry's sender
