@@ -117,12 +117,14 @@ static const struct copy_table copy_tables[] = {
 
 /* Tables about the database rather than the deployment: each side keeps
  * its own (the destination's migrations fill schema_version). The search
- * index (022) is made of the rows copied: the destination's triggers fill
- * it as they arrive. On SQLite it is an FTS5 table and the tables that
- * hold it. */
+ * index (022) and the reports' tallies (024) are made of the rows copied:
+ * the destination's triggers fill them as they arrive. On SQLite the index
+ * is an FTS5 table and the tables that hold it. */
 static const char *const own_tables[] = {
-    "schema_version",      "search_text",        "search_text_data", "search_text_idx",
-    "search_text_content", "search_text_docsize", "search_text_config",
+    "schema_version",      "search_text",         "search_text_data",
+    "search_text_idx",     "search_text_content", "search_text_docsize",
+    "search_text_config",  "observation_tally",   "feedback_tally",
+    "feedback_case_tally", "audit_tally",
 };
 
 struct table_tally {

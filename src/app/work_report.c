@@ -66,7 +66,7 @@ static enum app_status case_facts(struct ctx *c, struct case_fact **out, int *n)
         c->db,
         "SELECT k.track, k.ct_id, p.name, k.cycle_start, k.created_at, "
         "(SELECT COUNT(*) FROM coaching_entry e WHERE e.case_id = k.id AND e.kind = 'visit'), "
-        "(SELECT COUNT(*) FROM observation o WHERE o.case_id = k.id) "
+        "COALESCE((SELECT observations FROM observation_tally o WHERE o.case_id = k.id), 0) "
         "FROM teacher_case k JOIN person p ON p.id = k.ct_id "
         "WHERE k.program_id = ? AND k.state IN ('on_caseload', 'cycle_closed') "
         "AND k.track IN ('pa', 'par', 'consultancy')",
@@ -250,22 +250,14 @@ static int by_year_then_days(const void *a, const void *b)
     return x->year != y->year ? y->year - x->year : x->days - y->days;
 }
 
-/* The school year of the observation, as SQL: the date's year, less one
- * before July (the same rule as school_year_of()). */
-#define OBSERVATION_YEAR                                                                           \
-    "CAST(SUBSTR(o.observed_on, 1, 4) AS INTEGER) - "                                              \
-    "CASE WHEN SUBSTR(o.observed_on, 6, 2) < '07' THEN 1 ELSE 0 END"
-
 /* How many days each shared feedback took, counted in the program's
- * days: grouped in SQL by the observation's day and the hour it was
- * shared (a zone's offset is whole hours), so the rows are few. */
+ * days: from the tally by the observation's day and the hour it was
+ * shared (a zone's offset is whole hours; sql/024), so the rows are few. */
 static enum app_status feedback_days_read(struct ctx *c, struct feedback_days **out, int *n)
 {
     db_stmt *st = db_query(c->db,
-                           "SELECT o.observed_on, o.feedback_shared_at / 3600, COUNT(*) "
-                           "FROM teacher_case k JOIN observation o ON o.case_id = k.id "
-                           "WHERE k.program_id = ? AND o.feedback_shared_at > 0 "
-                           "GROUP BY o.observed_on, o.feedback_shared_at / 3600",
+                           "SELECT observed_on, shared_hour, observations FROM feedback_tally "
+                           "WHERE program_id = ? AND observations > 0",
                            "i", c->who.program_id);
     if (!st)
         return APP_ERROR;
@@ -320,11 +312,12 @@ static enum app_status feedback(struct ctx *c, struct work_report *w)
         w->feedback = arena_grow(c->a, w->feedback, w->nfeedback, &cap, sizeof *w->feedback);
         w->feedback[w->nfeedback++].year = d[i].year;
     }
-    /* R39 counts people: the cases whose observations each year holds. */
+    /* R39 counts people: the cases whose observations each year holds
+     * (the school year observed_on is in, as school_year_of() counts it:
+     * sql/024). */
     db_stmt *st = db_query(c->db,
-                           "SELECT " OBSERVATION_YEAR ", COUNT(DISTINCT o.case_id) "
-                           "FROM teacher_case k JOIN observation o ON o.case_id = k.id "
-                           "WHERE k.program_id = ? AND o.feedback_shared_at > 0 GROUP BY 1",
+                           "SELECT school_year, COUNT(*) FROM feedback_case_tally "
+                           "WHERE program_id = ? AND observations > 0 GROUP BY school_year",
                            "i", c->who.program_id);
     if (!st)
         return APP_ERROR;

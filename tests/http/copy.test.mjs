@@ -14,12 +14,22 @@ import { startServer, Client, parley, runSql, PG } from './harness.mjs';
 import { DEMO, scalar, count } from './records.mjs';
 
 // Every table of the source but the migrations' own record, schema_version
-// (each database keeps its own), and the search index (022: an FTS5 table
-// and those that hold it), which the destination's triggers make of the
-// rows copied.
+// (each database keeps its own), the search index (022: an FTS5 table and
+// those that hold it) and the reports' tallies (024), which the
+// destination's triggers make of the rows copied.
 function tables(db) {
-    return runSql(db, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%' AND name <> 'schema_version' AND name NOT LIKE 'search_text%' ORDER BY name;")
+    return runSql(db, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%' AND name <> 'schema_version' AND name NOT LIKE 'search_text%' AND name NOT LIKE '%\\_tally' ESCAPE '\\' ORDER BY name;")
         .out.split('\n');
+}
+const TALLIES = { audit_tally: 'program_id, entries', observation_tally: 'case_id, observations',
+                  feedback_tally: 'program_id, observed_on, shared_hour, observations',
+                  feedback_case_tally: 'program_id, school_year, case_id, observations' };
+// The tallies made again by the destination's triggers hold what the source's hold.
+function assertSameTallies(from, to) {
+    for (const [t, cols] of Object.entries(TALLIES)) {
+        const rows = db => scalar(db, `SELECT ${cols} FROM ${t} ORDER BY ${cols};`);
+        assert.equal(rows(to), rows(from), `${t} made again`);
+    }
 }
 
 let dir, source, TABLES;
@@ -105,6 +115,7 @@ test('SQLite to SQLite: every table equal, the chain verified, a report line per
     assertSameDeployment(source, to);
     assert.ok(count(to, 'person', 'school_id IS NULL') > 0, 'NULLs stay NULL');
     assert.equal(count(to, 'search_text'), count(source, 'search_text'), 'the search index made again');
+    assertSameTallies(source, to);
     const check = parley(['check', '--db', to]);
     assert.equal(check.code, 0, check.out);
     // The copy takes new records: ids carry on after the copied ones.
@@ -117,6 +128,7 @@ test('SQLite -> PostgreSQL -> SQLite: the round trip equals the original', { ski
     assert.equal(r.code, 0, r.err);
     assert.match(r.out, /\(SQLite\) -> .* \(PostgreSQL\)/);
     assertSameDeployment(source, pg);
+    assertSameTallies(source, pg);
     assert.equal(parley(['audit', 'verify', '--db', pg]).code, 0);
     assert.equal(scalar(pg, 'SELECT last_hash FROM audit_head;'), scalar(source, 'SELECT last_hash FROM audit_head;'));
 
@@ -124,6 +136,7 @@ test('SQLite -> PostgreSQL -> SQLite: the round trip equals the original', { ski
     assert.equal(r.code, 0, r.err);
     assert.match(r.out, /\(PostgreSQL\) -> .* \(SQLite\)/);
     assertSameDeployment(source, back);
+    assertSameTallies(source, back);
     assert.equal(parley(['check', '--db', back]).code, 0);
 
     // The id sequences moved past the copied rows: a new person gets the next id.

@@ -1,0 +1,171 @@
+-- 024: the work reports' observation figures and the audit log's length
+-- kept as tallies (issue 19).
+-- The reports on visits and observations per case and on days to feedback
+-- (R19, R39) counted every observation of the program's history at each
+-- view: at district scale, 100,000 rows read twice per view. These tallies
+-- hold the same counts, kept in step by triggers in the writer's own
+-- transaction, whatever writes observations (the use cases, the demo,
+-- parley copy). A report reads a row per case, and a row per day observed
+-- and hour shared. (A migration that builds observation again on SQLite
+-- drops these triggers and must create them again.)
+--
+-- The audit log's page counts its rows for its pages (unfiltered: most
+-- views): 300,000 rows counted at each view. audit_tally holds the count
+-- per program (0: rows of no program), as the log only grows (002).
+--
+-- observation_tally: a case's observations, shared or not.
+CREATE TABLE observation_tally (
+    case_id BIGINT PRIMARY KEY REFERENCES teacher_case(id),
+    observations BIGINT NOT NULL
+);
+
+-- feedback_tally: shared feedback by the day observed and the hour shared
+-- (feedback_shared_at / 3600). The report counts the days between in the
+-- program's own days, which are whole hours from UTC, so nothing finer is
+-- needed.
+CREATE TABLE feedback_tally (
+    program_id BIGINT NOT NULL REFERENCES program(id),
+    observed_on TEXT NOT NULL,
+    shared_hour BIGINT NOT NULL,
+    observations BIGINT NOT NULL,
+    PRIMARY KEY (program_id, observed_on, shared_hour)
+);
+
+-- feedback_case_tally: the cases with shared feedback in a school year (the
+-- one observed_on is in: the year's number, less one before July), the
+-- people R39's small-group rule counts.
+CREATE TABLE feedback_case_tally (
+    program_id BIGINT NOT NULL REFERENCES program(id),
+    school_year BIGINT NOT NULL,
+    case_id BIGINT NOT NULL REFERENCES teacher_case(id),
+    observations BIGINT NOT NULL,
+    PRIMARY KEY (program_id, school_year, case_id)
+);
+
+CREATE TABLE audit_tally (
+    program_id BIGINT PRIMARY KEY,
+    entries BIGINT NOT NULL
+);
+
+-- The visits per case: a case's coaching entries of one kind, from the index.
+CREATE INDEX coaching_case_kind ON coaching_entry(case_id, kind);
+
+INSERT INTO audit_tally (program_id, entries)
+SELECT COALESCE(program_id, 0), COUNT(*) FROM audit GROUP BY COALESCE(program_id, 0);
+INSERT INTO observation_tally (case_id, observations)
+SELECT case_id, COUNT(*) FROM observation GROUP BY case_id;
+INSERT INTO feedback_tally (program_id, observed_on, shared_hour, observations)
+SELECT k.program_id, o.observed_on, o.feedback_shared_at / 3600, COUNT(*)
+FROM observation o JOIN teacher_case k ON k.id = o.case_id
+WHERE o.feedback_shared_at > 0
+GROUP BY k.program_id, o.observed_on, o.feedback_shared_at / 3600;
+INSERT INTO feedback_case_tally (program_id, school_year, case_id, observations)
+SELECT k.program_id, CAST(SUBSTR(o.observed_on, 1, 4) AS INTEGER) -
+       CASE WHEN SUBSTR(o.observed_on, 6, 2) < '07' THEN 1 ELSE 0 END, o.case_id, COUNT(*)
+FROM observation o JOIN teacher_case k ON k.id = o.case_id
+WHERE o.feedback_shared_at > 0
+GROUP BY k.program_id, 2, o.case_id;
+-- @sqlite
+CREATE TRIGGER tally_audit_added AFTER INSERT ON audit BEGIN
+    INSERT INTO audit_tally (program_id, entries) VALUES (COALESCE(new.program_id, 0), 1)
+        ON CONFLICT (program_id) DO UPDATE SET entries = entries + 1;
+END;
+-- An observation counted in (+1) or out (-1): in the tallies its row is in.
+-- A change is the old row counted out and the new one in.
+CREATE TRIGGER tally_observation_added AFTER INSERT ON observation BEGIN
+    INSERT INTO observation_tally (case_id, observations) VALUES (new.case_id, 1)
+        ON CONFLICT (case_id) DO UPDATE SET observations = observations + 1;
+    INSERT INTO feedback_tally (program_id, observed_on, shared_hour, observations)
+        SELECT k.program_id, new.observed_on, new.feedback_shared_at / 3600, 1
+        FROM teacher_case k WHERE k.id = new.case_id AND new.feedback_shared_at > 0
+        ON CONFLICT (program_id, observed_on, shared_hour)
+        DO UPDATE SET observations = observations + 1;
+    INSERT INTO feedback_case_tally (program_id, school_year, case_id, observations)
+        SELECT k.program_id, CAST(SUBSTR(new.observed_on, 1, 4) AS INTEGER) -
+               CASE WHEN SUBSTR(new.observed_on, 6, 2) < '07' THEN 1 ELSE 0 END, k.id, 1
+        FROM teacher_case k WHERE k.id = new.case_id AND new.feedback_shared_at > 0
+        ON CONFLICT (program_id, school_year, case_id)
+        DO UPDATE SET observations = observations + 1;
+END;
+CREATE TRIGGER tally_observation_removed AFTER DELETE ON observation BEGIN
+    UPDATE observation_tally SET observations = observations - 1
+    WHERE case_id = old.case_id;
+    UPDATE feedback_tally SET observations = observations - 1
+    WHERE old.feedback_shared_at > 0 AND observed_on = old.observed_on
+      AND shared_hour = old.feedback_shared_at / 3600
+      AND program_id = (SELECT program_id FROM teacher_case WHERE id = old.case_id);
+    UPDATE feedback_case_tally SET observations = observations - 1
+    WHERE old.feedback_shared_at > 0 AND case_id = old.case_id
+      AND school_year = CAST(SUBSTR(old.observed_on, 1, 4) AS INTEGER) -
+                        CASE WHEN SUBSTR(old.observed_on, 6, 2) < '07' THEN 1 ELSE 0 END;
+END;
+CREATE TRIGGER tally_observation_changed
+AFTER UPDATE OF case_id, observed_on, feedback_shared_at ON observation BEGIN
+    UPDATE observation_tally SET observations = observations - 1
+    WHERE case_id = old.case_id;
+    INSERT INTO observation_tally (case_id, observations) VALUES (new.case_id, 1)
+        ON CONFLICT (case_id) DO UPDATE SET observations = observations + 1;
+    UPDATE feedback_tally SET observations = observations - 1
+    WHERE old.feedback_shared_at > 0 AND observed_on = old.observed_on
+      AND shared_hour = old.feedback_shared_at / 3600
+      AND program_id = (SELECT program_id FROM teacher_case WHERE id = old.case_id);
+    INSERT INTO feedback_tally (program_id, observed_on, shared_hour, observations)
+        SELECT k.program_id, new.observed_on, new.feedback_shared_at / 3600, 1
+        FROM teacher_case k WHERE k.id = new.case_id AND new.feedback_shared_at > 0
+        ON CONFLICT (program_id, observed_on, shared_hour)
+        DO UPDATE SET observations = observations + 1;
+    UPDATE feedback_case_tally SET observations = observations - 1
+    WHERE old.feedback_shared_at > 0 AND case_id = old.case_id
+      AND school_year = CAST(SUBSTR(old.observed_on, 1, 4) AS INTEGER) -
+                        CASE WHEN SUBSTR(old.observed_on, 6, 2) < '07' THEN 1 ELSE 0 END;
+    INSERT INTO feedback_case_tally (program_id, school_year, case_id, observations)
+        SELECT k.program_id, CAST(SUBSTR(new.observed_on, 1, 4) AS INTEGER) -
+               CASE WHEN SUBSTR(new.observed_on, 6, 2) < '07' THEN 1 ELSE 0 END, k.id, 1
+        FROM teacher_case k WHERE k.id = new.case_id AND new.feedback_shared_at > 0
+        ON CONFLICT (program_id, school_year, case_id)
+        DO UPDATE SET observations = observations + 1;
+END;
+-- @postgresql
+CREATE FUNCTION audit_tally_count() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    INSERT INTO audit_tally (program_id, entries) VALUES (COALESCE(NEW.program_id, 0), 1)
+        ON CONFLICT (program_id) DO UPDATE SET entries = audit_tally.entries + 1;
+    RETURN NULL;
+END
+$$;
+CREATE TRIGGER tally_audit AFTER INSERT ON audit
+    FOR EACH ROW EXECUTE FUNCTION audit_tally_count();
+-- An observation counted in (n = 1) or out (n = -1): in the tallies its
+-- row is in. A change is the old row counted out and the new one in.
+CREATE FUNCTION observation_tally_count(c BIGINT, day TEXT, shared BIGINT, n BIGINT)
+RETURNS void LANGUAGE sql AS $$
+    INSERT INTO observation_tally (case_id, observations) VALUES (c, n)
+        ON CONFLICT (case_id)
+        DO UPDATE SET observations = observation_tally.observations + EXCLUDED.observations;
+    INSERT INTO feedback_tally (program_id, observed_on, shared_hour, observations)
+        SELECT k.program_id, day, shared / 3600, n
+        FROM teacher_case k WHERE k.id = c AND shared > 0
+        ON CONFLICT (program_id, observed_on, shared_hour)
+        DO UPDATE SET observations = feedback_tally.observations + EXCLUDED.observations;
+    INSERT INTO feedback_case_tally (program_id, school_year, case_id, observations)
+        SELECT k.program_id, CAST(SUBSTR(day, 1, 4) AS INTEGER) -
+               CASE WHEN SUBSTR(day, 6, 2) < '07' THEN 1 ELSE 0 END, k.id, n
+        FROM teacher_case k WHERE k.id = c AND shared > 0
+        ON CONFLICT (program_id, school_year, case_id)
+        DO UPDATE SET observations = feedback_case_tally.observations + EXCLUDED.observations;
+$$;
+CREATE FUNCTION observation_tally_sync() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP <> 'INSERT' THEN
+        PERFORM observation_tally_count(OLD.case_id, OLD.observed_on, OLD.feedback_shared_at, -1);
+    END IF;
+    IF TG_OP <> 'DELETE' THEN
+        PERFORM observation_tally_count(NEW.case_id, NEW.observed_on, NEW.feedback_shared_at, 1);
+    END IF;
+    RETURN NULL;
+END
+$$;
+CREATE TRIGGER tally_observation AFTER INSERT OR DELETE
+    OR UPDATE OF case_id, observed_on, feedback_shared_at ON observation
+    FOR EACH ROW EXECUTE FUNCTION observation_tally_sync();
+-- @both
