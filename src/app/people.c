@@ -56,9 +56,12 @@ role_set person_roles(struct ctx *c, int64_t person_id)
 
 static enum app_status roles_load(struct ctx *c, struct person *p)
 {
-    /* The roles held in this program: another program's are its own. */
+    /* The roles held in this program: another program's are its own. The
+     * person's index, not the program's (the unary +): that one yields the
+     * order wanted, and SQLite would walk every role of the program for it
+     * (a district's thousands, at each request; issue 19). */
     db_stmt *st = db_query(c->db,
-                           "SELECT " ROLE_COLUMNS "WHERE r.person_id = ? AND r.program_id = ? "
+                           "SELECT " ROLE_COLUMNS "WHERE r.person_id = ? AND +r.program_id = ? "
                            "ORDER BY r.role, r.id",
                            "ii", p->id, c->who.program_id);
     if (!st)
