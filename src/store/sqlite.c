@@ -3,6 +3,7 @@
  * opened NOMUTEX and carry a small cache of prepared statements. */
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <sodium.h>
 #include <sqlite3.h>
 #include <stdlib.h>
@@ -30,8 +31,50 @@ struct sq_db {
     db base;
     sqlite3 *h;
     uint64_t tick;         /* orders last_used */
+    bool writing;          /* holds the process's writer turn */
     struct sq_stmt cache[STMT_CACHE_SIZE];
 };
+
+/* One writer at a time in the process (issue 19). SQLite lets one
+ * connection write at a time; a second writer would wait in the busy
+ * handler, which sleeps and retries (1 ms, then 2, 5, 10... up to 100), so
+ * that under load a write could wait far longer than the one before it took.
+ * Instead a connection takes this turn before its first write, and gives it
+ * back when its transaction ends: writers in the process queue on a mutex
+ * and each starts the moment the last is done. The busy handler stays for
+ * other processes (parley remind, a backup). Recursive: a thread writing on
+ * two connections at once gets SQLite's own answer (busy), not a deadlock.
+ * One turn for every database the process opens: a process serves one. */
+static pthread_mutex_t writer_turn;
+static pthread_once_t writer_turn_once = PTHREAD_ONCE_INIT;
+
+static void writer_turn_init(void)
+{
+    pthread_mutexattr_t attr;
+    pthread_mutexattr_init(&attr);
+    pthread_mutexattr_settype(&attr, PTHREAD_MUTEX_RECURSIVE);
+    pthread_mutex_init(&writer_turn, &attr);
+    pthread_mutexattr_destroy(&attr);
+}
+
+/* Before a statement that may write (BEGIN IMMEDIATE among them). */
+static void writer_take(struct sq_db *s, sqlite3_stmt *h)
+{
+    if (s->writing || sqlite3_stmt_readonly(h))
+        return;
+    pthread_once(&writer_turn_once, writer_turn_init);
+    pthread_mutex_lock(&writer_turn);
+    s->writing = true;
+}
+
+/* Once the connection is out of any transaction: its writes are done. */
+static void writer_give(struct sq_db *s)
+{
+    if (s->writing && sqlite3_get_autocommit(s->h)) {
+        s->writing = false;
+        pthread_mutex_unlock(&writer_turn);
+    }
+}
 
 static const struct db_engine sqlite_engine;
 
@@ -219,12 +262,14 @@ static void sq_done(db_stmt *st)
     struct sq_stmt *e = sq_st(st);
     if (e->transient) {
         sqlite3_finalize(e->h);
+        writer_give(sq(st->d));
         free(e);
         return;
     }
     sqlite3_reset(e->h);
     sqlite3_clear_bindings(e->h);
     e->busy = false;
+    writer_give(sq(st->d));
 }
 
 static db_stmt *sq_query(db *d, const char *sql, const char *types, va_list ap)
@@ -249,6 +294,7 @@ static db_stmt *sq_query(db *d, const char *sql, const char *types, va_list ap)
 static int sq_step(db_stmt *st)
 {
     struct sq_stmt *e = sq_st(st);
+    writer_take(sq(st->d), e->h);
     int rc = sqlite3_step(e->h);
     if (rc == SQLITE_ROW)
         return DB_ROW;
@@ -307,6 +353,7 @@ static int sq_exec_script(db *d, const char *sql)
     struct sq_db *s = sq(d);
     char *msg = NULL;
     int rc = sqlite3_exec(s->h, sql, NULL, NULL, &msg);
+    writer_give(s); /* a script may end the transaction (migrations) */
     if (rc == SQLITE_OK)
         return DB_OK;
     db_set_errmsg(d, "%s", msg ? msg : sqlite3_errstr(rc));
@@ -347,6 +394,8 @@ static void sq_close(db *d)
      * connection open forever; it is freed when that is finalized. */
     if (sqlite3_close_v2(s->h) != SQLITE_OK)
         log_error("sqlite: close: %s", sqlite3_errmsg(s->h));
+    if (s->writing) /* closed inside a transaction, which closing rolled back */
+        pthread_mutex_unlock(&writer_turn);
     free(s);
 }
 
