@@ -1,18 +1,22 @@
--- 024: the work reports' observation figures and the audit log's length
--- kept as tallies (issue 19).
--- The reports on visits and observations per case and on days to feedback
--- (R19, R39) counted every observation of the program's history at each
--- view: at district scale, 100,000 rows read twice per view. These tallies
--- hold the same counts, kept in step by triggers in the writer's own
--- transaction, whatever writes observations (the use cases, the demo,
--- parley copy). A report reads a row per case, and a row per day observed
--- and hour shared. (A migration that builds observation again on SQLite
--- drops these triggers and must create them again.)
+-- 024: the reports' figures and the audit log's length kept as tallies
+-- (issue 19). The Track Record, the reports on visits and observations per
+-- case and on days to feedback (R19, R39), and the audit log's page counted
+-- the program's whole history at each view: at district scale, 100,000
+-- observations read twice per view, 300,000 audit rows counted, every
+-- outcome and survey answer of ten years grouped on the public home of the
+-- program's record. These tallies hold the same counts, kept in step by
+-- triggers in the writer's own transaction, whatever writes (the use cases,
+-- the demo, parley copy), so a view reads a row per group instead. (A
+-- migration that builds one of the tables counted again on SQLite drops its
+-- triggers and must create them again.)
 --
--- The audit log's page counts its rows for its pages (unfiltered: most
--- views): 300,000 rows counted at each view. audit_tally holds the count
--- per program (0: rows of no program), as the log only grows (002).
---
+-- audit_tally: the log's rows per program (0: rows of no program); the log
+-- only grows (002).
+CREATE TABLE audit_tally (
+    program_id BIGINT PRIMARY KEY,
+    entries BIGINT NOT NULL
+);
+
 -- observation_tally: a case's observations, shared or not.
 CREATE TABLE observation_tally (
     case_id BIGINT PRIMARY KEY REFERENCES teacher_case(id),
@@ -42,9 +46,31 @@ CREATE TABLE feedback_case_tally (
     PRIMARY KEY (program_id, school_year, case_id)
 );
 
-CREATE TABLE audit_tally (
-    program_id BIGINT PRIMARY KEY,
-    entries BIGINT NOT NULL
+-- outcome_tally: the outcomes recorded (R39's Track Record), by school year,
+-- track, rating after and whether the teacher stayed. What counts as
+-- proficient stays the report's to say (app/track_record.c).
+CREATE TABLE outcome_tally (
+    program_id BIGINT NOT NULL REFERENCES program(id),
+    school_year BIGINT NOT NULL,
+    track TEXT NOT NULL,
+    rating_after TEXT NOT NULL,
+    stayed TEXT NOT NULL,
+    outcomes BIGINT NOT NULL,
+    PRIMARY KEY (program_id, school_year, track, rating_after, stayed)
+);
+
+-- survey_tally: the survey's answers (R39), by school year, party, track and
+-- the three answers. A response is never changed nor removed.
+CREATE TABLE survey_tally (
+    program_id BIGINT NOT NULL REFERENCES program(id),
+    school_year BIGINT NOT NULL,
+    party TEXT NOT NULL,
+    track TEXT NOT NULL,
+    fair BIGINT NOT NULL,
+    transparent BIGINT NOT NULL,
+    humane BIGINT NOT NULL,
+    responses BIGINT NOT NULL,
+    PRIMARY KEY (program_id, school_year, party, track, fair, transparent, humane)
 );
 
 -- The visits per case: a case's coaching entries of one kind, from the index.
@@ -52,6 +78,15 @@ CREATE INDEX coaching_case_kind ON coaching_entry(case_id, kind);
 
 INSERT INTO audit_tally (program_id, entries)
 SELECT COALESCE(program_id, 0), COUNT(*) FROM audit GROUP BY COALESCE(program_id, 0);
+INSERT INTO outcome_tally (program_id, school_year, track, rating_after, stayed, outcomes)
+SELECT k.program_id, o.school_year, k.track, o.rating_after, o.stayed, COUNT(*)
+FROM case_outcome o JOIN teacher_case k ON k.id = o.case_id
+GROUP BY k.program_id, o.school_year, k.track, o.rating_after, o.stayed;
+INSERT INTO survey_tally (program_id, school_year, party, track, fair, transparent, humane,
+                          responses)
+SELECT program_id, school_year, party, track, fair, transparent, humane, COUNT(*)
+FROM survey_response
+GROUP BY program_id, school_year, party, track, fair, transparent, humane;
 INSERT INTO observation_tally (case_id, observations)
 SELECT case_id, COUNT(*) FROM observation GROUP BY case_id;
 INSERT INTO feedback_tally (program_id, observed_on, shared_hour, observations)
@@ -69,6 +104,42 @@ GROUP BY k.program_id, 2, o.case_id;
 CREATE TRIGGER tally_audit_added AFTER INSERT ON audit BEGIN
     INSERT INTO audit_tally (program_id, entries) VALUES (COALESCE(new.program_id, 0), 1)
         ON CONFLICT (program_id) DO UPDATE SET entries = entries + 1;
+END;
+CREATE TRIGGER tally_survey_added AFTER INSERT ON survey_response BEGIN
+    INSERT INTO survey_tally (program_id, school_year, party, track, fair, transparent, humane,
+                              responses)
+        VALUES (new.program_id, new.school_year, new.party, new.track, new.fair,
+                new.transparent, new.humane, 1)
+        ON CONFLICT (program_id, school_year, party, track, fair, transparent, humane)
+        DO UPDATE SET responses = responses + 1;
+END;
+-- An outcome counted in, out, and (a correction) out and in again.
+CREATE TRIGGER tally_outcome_added AFTER INSERT ON case_outcome BEGIN
+    INSERT INTO outcome_tally (program_id, school_year, track, rating_after, stayed, outcomes)
+        SELECT k.program_id, new.school_year, k.track, new.rating_after, new.stayed, 1
+        FROM teacher_case k WHERE k.id = new.case_id
+        ON CONFLICT (program_id, school_year, track, rating_after, stayed)
+        DO UPDATE SET outcomes = outcomes + 1;
+END;
+CREATE TRIGGER tally_outcome_removed AFTER DELETE ON case_outcome BEGIN
+    UPDATE outcome_tally SET outcomes = outcomes - 1
+    WHERE school_year = old.school_year AND rating_after = old.rating_after
+      AND stayed = old.stayed
+      AND (program_id, track) = (SELECT program_id, track FROM teacher_case
+                                 WHERE id = old.case_id);
+END;
+CREATE TRIGGER tally_outcome_changed
+AFTER UPDATE OF case_id, school_year, rating_after, stayed ON case_outcome BEGIN
+    UPDATE outcome_tally SET outcomes = outcomes - 1
+    WHERE school_year = old.school_year AND rating_after = old.rating_after
+      AND stayed = old.stayed
+      AND (program_id, track) = (SELECT program_id, track FROM teacher_case
+                                 WHERE id = old.case_id);
+    INSERT INTO outcome_tally (program_id, school_year, track, rating_after, stayed, outcomes)
+        SELECT k.program_id, new.school_year, k.track, new.rating_after, new.stayed, 1
+        FROM teacher_case k WHERE k.id = new.case_id
+        ON CONFLICT (program_id, school_year, track, rating_after, stayed)
+        DO UPDATE SET outcomes = outcomes + 1;
 END;
 -- An observation counted in (+1) or out (-1): in the tallies its row is in.
 -- A change is the old row counted out and the new one in.
@@ -135,6 +206,41 @@ END
 $$;
 CREATE TRIGGER tally_audit AFTER INSERT ON audit
     FOR EACH ROW EXECUTE FUNCTION audit_tally_count();
+CREATE FUNCTION survey_tally_count() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    INSERT INTO survey_tally (program_id, school_year, party, track, fair, transparent, humane,
+                              responses)
+        VALUES (NEW.program_id, NEW.school_year, NEW.party, NEW.track, NEW.fair,
+                NEW.transparent, NEW.humane, 1)
+        ON CONFLICT (program_id, school_year, party, track, fair, transparent, humane)
+        DO UPDATE SET responses = survey_tally.responses + 1;
+    RETURN NULL;
+END
+$$;
+CREATE TRIGGER tally_survey AFTER INSERT ON survey_response
+    FOR EACH ROW EXECUTE FUNCTION survey_tally_count();
+-- An outcome counted in (n = 1) or out (n = -1); a correction is both.
+CREATE FUNCTION outcome_tally_count(c BIGINT, year BIGINT, rating TEXT, stay TEXT, n BIGINT)
+RETURNS void LANGUAGE sql AS $$
+    INSERT INTO outcome_tally (program_id, school_year, track, rating_after, stayed, outcomes)
+        SELECT k.program_id, year, k.track, rating, stay, n FROM teacher_case k WHERE k.id = c
+        ON CONFLICT (program_id, school_year, track, rating_after, stayed)
+        DO UPDATE SET outcomes = outcome_tally.outcomes + EXCLUDED.outcomes;
+$$;
+CREATE FUNCTION outcome_tally_sync() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP <> 'INSERT' THEN
+        PERFORM outcome_tally_count(OLD.case_id, OLD.school_year, OLD.rating_after, OLD.stayed, -1);
+    END IF;
+    IF TG_OP <> 'DELETE' THEN
+        PERFORM outcome_tally_count(NEW.case_id, NEW.school_year, NEW.rating_after, NEW.stayed, 1);
+    END IF;
+    RETURN NULL;
+END
+$$;
+CREATE TRIGGER tally_outcome AFTER INSERT OR DELETE
+    OR UPDATE OF case_id, school_year, rating_after, stayed ON case_outcome
+    FOR EACH ROW EXECUTE FUNCTION outcome_tally_sync();
 -- An observation counted in (n = 1) or out (n = -1): in the tallies its
 -- row is in. A change is the old row counted out and the new one in.
 CREATE FUNCTION observation_tally_count(c BIGINT, day TEXT, shared BIGINT, n BIGINT)

@@ -124,7 +124,8 @@ static const char *const own_tables[] = {
     "schema_version",      "search_text",         "search_text_data",
     "search_text_idx",     "search_text_content", "search_text_docsize",
     "search_text_config",  "observation_tally",   "feedback_tally",
-    "feedback_case_tally", "audit_tally",
+    "feedback_case_tally", "audit_tally",         "outcome_tally",
+    "survey_tally",
 };
 
 struct table_tally {

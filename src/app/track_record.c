@@ -1,5 +1,7 @@
 /* track_record.c: outcomes and survey answers by school year and track,
- * aggregated in SQL, then passed through R39's small-group rule. */
+ * summed in SQL from their tallies (sql/024: kept as they are written, so
+ * a view reads a row per group, not ten years of history), then passed
+ * through R39's small-group rule. */
 #include "app/track_record.h"
 
 #include <string.h>
@@ -52,13 +54,12 @@ static enum app_status outcomes_read(struct ctx *c, struct track_record *t)
 {
     db_stmt *st = db_query(
         c->db,
-        "SELECT o.school_year, k.track, COUNT(*), "
-        "SUM(CASE WHEN o.rating_after IN (?, ?) THEN 1 ELSE 0 END), "
-        "SUM(CASE WHEN o.stayed IN ('yes', 'no') THEN 1 ELSE 0 END), "
-        "SUM(CASE WHEN o.stayed = 'yes' THEN 1 ELSE 0 END) "
-        "FROM case_outcome o JOIN teacher_case k ON k.id = o.case_id "
-        "WHERE k.program_id = ? AND k.track IN ('pa', 'par') "
-        "GROUP BY o.school_year, k.track ORDER BY o.school_year DESC",
+        "SELECT school_year, track, SUM(outcomes), "
+        "SUM(CASE WHEN rating_after IN (?, ?) THEN outcomes ELSE 0 END), "
+        "SUM(CASE WHEN stayed IN ('yes', 'no') THEN outcomes ELSE 0 END), "
+        "SUM(CASE WHEN stayed = 'yes' THEN outcomes ELSE 0 END) "
+        "FROM outcome_tally WHERE program_id = ? AND track IN ('pa', 'par') "
+        "GROUP BY school_year, track HAVING SUM(outcomes) > 0 ORDER BY school_year DESC",
         "ssi", rating_key(RATING_PROFICIENT), rating_key(RATING_EXEMPLARY), c->who.program_id);
     if (!st)
         return APP_ERROR;
@@ -110,11 +111,12 @@ static enum app_status surveys_read(struct ctx *c, struct track_record *t)
 {
     db_stmt *st = db_query(
         c->db,
-        "SELECT school_year, party, track, COUNT(*), SUM(fair), SUM(transparent), SUM(humane), "
-        "SUM(CASE WHEN fair >= 4 THEN 1 ELSE 0 END), "
-        "SUM(CASE WHEN transparent >= 4 THEN 1 ELSE 0 END), "
-        "SUM(CASE WHEN humane >= 4 THEN 1 ELSE 0 END) "
-        "FROM survey_response WHERE program_id = ? AND track IN ('pa', 'par') "
+        "SELECT school_year, party, track, SUM(responses), SUM(fair * responses), "
+        "SUM(transparent * responses), SUM(humane * responses), "
+        "SUM(CASE WHEN fair >= 4 THEN responses ELSE 0 END), "
+        "SUM(CASE WHEN transparent >= 4 THEN responses ELSE 0 END), "
+        "SUM(CASE WHEN humane >= 4 THEN responses ELSE 0 END) "
+        "FROM survey_tally WHERE program_id = ? AND track IN ('pa', 'par') "
         "AND party IN ('teacher', 'administrator') "
         "GROUP BY school_year, party, track ORDER BY school_year DESC, party DESC",
         "i", c->who.program_id);

@@ -23,7 +23,9 @@ function tables(db) {
 }
 const TALLIES = { audit_tally: 'program_id, entries', observation_tally: 'case_id, observations',
                   feedback_tally: 'program_id, observed_on, shared_hour, observations',
-                  feedback_case_tally: 'program_id, school_year, case_id, observations' };
+                  feedback_case_tally: 'program_id, school_year, case_id, observations',
+                  outcome_tally: 'program_id, school_year, track, rating_after, stayed, outcomes',
+                  survey_tally: 'program_id, school_year, party, track, fair, transparent, humane, responses' };
 // The tallies made again by the destination's triggers hold what the source's hold.
 function assertSameTallies(from, to) {
     for (const [t, cols] of Object.entries(TALLIES)) {

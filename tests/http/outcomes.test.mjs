@@ -11,7 +11,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, PG } from './harness.mjs';
-import { DEMO, scalar, count, decode, fieldError, actors, personId, namesRule } from './records.mjs';
+import { DEMO, scalar, count, decode, fieldError, actors, personId, namesRule, talliesMatch } from './records.mjs';
 import { Journey } from './journey.mjs';
 
 const CT1 = DEMO.consulting_teacher, PRINCIPAL = DEMO.administrator;
@@ -92,9 +92,11 @@ test('R39: the outcome is prefilled from the Panel\'s approved rating, checked f
     assert.equal(invited(PAR, TEACHER), '0', 'the teacher is invited');
     assert.equal(invited(PAR, PRINCIPAL), '0', 'the PAR case\'s administrator is invited');
     assert.equal(invited(PAR, CT1), '-1', 'the CT is not asked');
+    talliesMatch(srv.db, 'once an outcome is recorded');
     // revising keeps one invitation each; a stale version is refused
     r = await api(COORD, 'PUT', `/cases/${PAR}/outcome`, { stayed: 'unknown', version: 1 });
     assert.equal(r.status, 200, r.text);
+    talliesMatch(srv.db, 'once the outcome is corrected');
     assert.equal(r.json().rating_after, 'proficient', 'what is left out keeps its value');
     r = await api(COORD, 'PUT', `/cases/${PAR}/outcome`, { stayed: 'no', version: 1 });
     assert.equal(r.status, 409);
@@ -153,6 +155,7 @@ test('R39: each answers once, and nothing leads from an answer back to its autho
     assert.equal(r.status, 303, r.text);
     r = await api(PRINCIPAL, 'POST', `/cases/${PAR}/survey`, { fair: 2, transparent: 2, humane: 4 });
     assert.equal(r.status, 201, r.text);
+    talliesMatch(srv.db, 'once the survey is answered');
     assert.deepEqual(Object.keys(r.json()).sort(), ['case_id', 'responded'], 'the answer\'s id is not given');
     assert.equal(r.headers.get('location'), null);
     // once: 409 naming the rule, for both

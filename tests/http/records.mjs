@@ -1,6 +1,7 @@
 // records.mjs: what the HTTP tests need to look at the database behind the
 // server (harness.mjs's runSql: sqlite3 or psql, whichever the engine) and
 // at the pages it answers.
+import assert from 'node:assert/strict';
 import { Client, bearer, parley, runSql } from './harness.mjs';
 
 export const DEMO = {
@@ -25,6 +26,42 @@ export function scalar(db, statement) {
     const r = sql(db, statement);
     if (r.code !== 0) throw new Error(`SQL failed (${statement}): ${r.err}`);
     return r.out;
+}
+
+// Issue 19: the reports, the Track Record and the audit log's page read
+// tallies kept by triggers (sql/024), not the whole history at each view.
+// Each tally must be, after any write, the count of the history it stands
+// for: asserted by talliesMatch, its oracle the history itself.
+const TALLIES = {
+    observation_tally: ['SELECT case_id, COUNT(*) FROM observation GROUP BY case_id',
+                        'SELECT case_id, observations FROM observation_tally WHERE observations <> 0'],
+    feedback_tally: [`SELECT k.program_id, o.observed_on, o.feedback_shared_at / 3600, COUNT(*)
+                      FROM observation o JOIN teacher_case k ON k.id = o.case_id
+                      WHERE o.feedback_shared_at > 0 GROUP BY 1, 2, 3`,
+                     `SELECT program_id, observed_on, shared_hour, observations FROM feedback_tally
+                      WHERE observations <> 0`],
+    // The school year: the year observed, less one before July (R39's years).
+    feedback_case_tally: [`SELECT k.program_id, CAST(SUBSTR(o.observed_on, 1, 4) AS INTEGER) -
+                           CASE WHEN SUBSTR(o.observed_on, 6, 2) < '07' THEN 1 ELSE 0 END, o.case_id, COUNT(*)
+                           FROM observation o JOIN teacher_case k ON k.id = o.case_id
+                           WHERE o.feedback_shared_at > 0 GROUP BY 1, 2, 3`,
+                          `SELECT program_id, school_year, case_id, observations FROM feedback_case_tally
+                           WHERE observations <> 0`],
+    outcome_tally: [`SELECT k.program_id, o.school_year, k.track, o.rating_after, o.stayed, COUNT(*)
+                     FROM case_outcome o JOIN teacher_case k ON k.id = o.case_id GROUP BY 1, 2, 3, 4, 5`,
+                    `SELECT program_id, school_year, track, rating_after, stayed, outcomes FROM outcome_tally
+                     WHERE outcomes <> 0`],
+    survey_tally: [`SELECT program_id, school_year, party, track, fair, transparent, humane, COUNT(*)
+                    FROM survey_response GROUP BY 1, 2, 3, 4, 5, 6, 7`,
+                   `SELECT program_id, school_year, party, track, fair, transparent, humane, responses
+                    FROM survey_tally WHERE responses <> 0`],
+    audit_tally: ['SELECT COALESCE(program_id, 0), COUNT(*) FROM audit GROUP BY 1',
+                  'SELECT program_id, entries FROM audit_tally WHERE entries <> 0'],
+};
+export function talliesMatch(db, when) {
+    const rows = statement => scalar(db, `${statement};`).split('\n').filter(Boolean).sort();
+    for (const [name, [history, tally]] of Object.entries(TALLIES))
+        assert.deepEqual(rows(tally), rows(history), `${name} ${when}`);
 }
 
 export function count(db, table, where = '1 = 1') {
