@@ -340,11 +340,13 @@ static int cmd_demo_fn(struct ctx *c, const struct opts *o)
         return 1;
     }
     const char *size = opt(o, "size", "small");
-    if (strcmp(size, "small") != 0 && strcmp(size, "large") != 0) {
-        fprintf(stderr, "parley: --size is small or large, not '%s'\n", size);
+    int scale = strcmp(size, "small") == 0 ? 0 : strcmp(size, "large") == 0 ? 1
+                : strcmp(size, "huge") == 0 ? 10 : -1;
+    if (scale < 0) {
+        fprintf(stderr, "parley: --size is small, large or huge, not '%s'\n", size);
         return 1;
     }
-    if (!demo && demo_build(c, DEMO_PASSWORD, strcmp(size, "large") == 0) != APP_OK) {
+    if (!demo && demo_build(c, DEMO_PASSWORD, scale) != APP_OK) {
         fprintf(stderr, "parley: the demo could not be built\n");
         return 1;
     }
@@ -1233,8 +1235,9 @@ static const struct opt_def init_opts[] = {
     {"short-name", "NAME", "its short name, such as ESP"},
     {"time-zone", "TZ", "its time zone (default America/New_York)"}, {0}};
 static const struct opt_def demo_opts[] = {
-    DB_OPT, AUDIT_KEY_OPT, {"size", "small|large", "small (default) or large: 60 schools, 4,000 teachers and "
-                                    "ten years of history, for the benchmark"},
+    DB_OPT, AUDIT_KEY_OPT,
+    {"size", "small|large|huge", "small (default); large: 60 schools, 4,000 teachers and ten "
+                                 "years of history, for the benchmark; huge: ten times large"},
     {"program", "NAME", "the program's name"}, {0}};
 static const struct opt_def db_opts[] = {DB_OPT, {0}};
 static const struct opt_def key_db_opts[] = {DB_OPT, AUDIT_KEY_OPT, {0}};

@@ -193,7 +193,7 @@ static enum app_status demo_person_add(struct ctx *c, const struct demo_person *
     return s;
 }
 
-static enum app_status demo_large(struct ctx *c);
+static enum app_status demo_large(struct ctx *c, int scale);
 
 /* --- inquiries: the contact form's, in each state of the intake queue.
  * The first is nobody's yet (the permission tests ask about inquiry 1 as a
@@ -341,7 +341,7 @@ enum app_status demo_said(enum app_status s, const char *what, const struct erro
     return s;
 }
 
-enum app_status demo_build(struct ctx *c, const char *password, bool large)
+enum app_status demo_build(struct ctx *c, const char *password, int scale)
 {
     struct errors errs = {0};
     enum app_status s = APP_OK;
@@ -367,11 +367,13 @@ enum app_status demo_build(struct ctx *c, const char *password, bool large)
         s = pss_demo(c); /* a member referred by their local president */
     for (int i = 0; i < errs.n; i++)
         fprintf(stderr, "parley: demo: %s: %s\n", errs.e[i].field, errs.e[i].message);
-    return s == APP_OK && large ? demo_large(c) : s;
+    return s == APP_OK && scale > 0 ? demo_large(c, scale) : s;
 }
 
 /* --- the large district, for the benchmark: deterministic, like the small
- * one, from a fixed-seed generator --- */
+ * one, from a fixed-seed generator. Its counts are at scale 1; the huge
+ * district is scale 10: ten times the schools, people, cases and history,
+ * over the same ten years --- */
 
 #define LARGE_SCHOOLS 60
 #define LARGE_TEACHERS 4000
@@ -411,13 +413,21 @@ static const char *const last_names[] = {
 };
 #define COUNT(a) (sizeof a / sizeof *a)
 
-static enum app_status large_schools(struct ctx *c, int64_t *ids, struct errors *errs)
+/* Past the sixty names, a number tells schools apart ("Summit High School 2"). */
+static const char *school_name(struct ctx *c, int i)
+{
+    int names = (int)(COUNT(places) * COUNT(levels)), n = i % names;
+    const char *name = arena_printf(c->a, "%s %s", places[n % COUNT(places)],
+                                    levels[n / COUNT(places)]);
+    return i < names ? name : arena_printf(c->a, "%s %d", name, i / names + 1);
+}
+
+static enum app_status large_schools(struct ctx *c, int64_t *ids, int n, struct errors *errs)
 {
     enum app_status s = APP_OK;
-    for (int i = 0; i < LARGE_SCHOOLS && s == APP_OK; i++) {
+    for (int i = 0; i < n && s == APP_OK; i++) {
         struct school_input in = {
-            .name =
-                arena_printf(c->a, "%s %s", places[i % COUNT(places)], levels[i / COUNT(places)]),
+            .name = school_name(c, i),
             .code = arena_printf(c->a, "D%02d", i + 1),
             .address = arena_printf(c->a, "%d %s Road", 10 + i, places[i % COUNT(places)]),
         };
@@ -460,10 +470,10 @@ static enum app_status large_checkpoint(struct ctx *c)
 }
 
 /* Ten years of coordinators opening records and correcting them. */
-static enum app_status large_history(struct ctx *c, const int64_t *people, int n)
+static enum app_status large_history(struct ctx *c, const int64_t *people, int n, int scale)
 {
     int64_t start = c->now + 86400, end = clock_now();
-    int64_t rows = 0, target = LARGE_AUDIT_ROWS;
+    int64_t rows = 0, target = (int64_t)LARGE_AUDIT_ROWS * scale;
     db_int_query(c->db, &rows, "SELECT COUNT(*) FROM audit", "");
     uint32_t seed = 7;
     enum app_status s = APP_OK;
@@ -499,33 +509,33 @@ static enum app_status large_history(struct ctx *c, const int64_t *people, int n
     return s;
 }
 
-static enum app_status demo_large(struct ctx *c)
+static enum app_status demo_large(struct ctx *c, int scale)
 {
     struct errors errs = {0};
-    int64_t *schools = arena_alloc(c->a, sizeof *schools * LARGE_SCHOOLS);
-    int n = LARGE_TEACHERS + LARGE_CTS + LARGE_SCHOOLS;
+    int nschools = LARGE_SCHOOLS * scale, nteachers = LARGE_TEACHERS * scale;
+    int ncts = LARGE_CTS * scale, ncases = LARGE_CASES * scale;
+    int64_t *schools = arena_alloc(c->a, sizeof *schools * (size_t)nschools);
+    int n = nteachers + ncts + nschools;
     int64_t *people = arena_alloc(c->a, sizeof *people * (size_t)n);
     uint32_t seed = 2026;
     /* The district's records were made when its history begins. */
     c->now = clock_now() - (int64_t)LARGE_YEARS * 365 * 86400 - 86400;
-    enum app_status s = large_schools(c, schools, &errs);
+    enum app_status s = large_schools(c, schools, nschools, &errs);
     for (int i = 0; i < n && s == APP_OK; i++) {
-        const char *role = i < LARGE_CASES                   ? "participating_teacher"
-                           : i >= LARGE_TEACHERS + LARGE_CTS ? "administrator"
-                           : i >= LARGE_TEACHERS             ? "consulting_teacher"
-                                                             : NULL;
-        int64_t school = i >= LARGE_TEACHERS + LARGE_CTS
-                             ? schools[i - LARGE_TEACHERS - LARGE_CTS]
-                             : schools[demo_random(&seed) % LARGE_SCHOOLS];
+        const char *role = i < ncases                ? "participating_teacher"
+                           : i >= nteachers + ncts   ? "administrator"
+                           : i >= nteachers          ? "consulting_teacher"
+                                                     : NULL;
+        int64_t school = i >= nteachers + ncts ? schools[i - nteachers - ncts]
+                                               : schools[demo_random(&seed) % (uint32_t)nschools];
         s = large_person(c, i, role, school, &seed, &people[i], &errs);
         if (s == APP_OK && i % 1000 == 999)
             s = large_checkpoint(c);
     }
     for (int i = 0; i < errs.n; i++)
         fprintf(stderr, "parley: demo: %s: %s\n", errs.e[i].field, errs.e[i].message);
-    struct large_district d = {people, LARGE_TEACHERS, LARGE_CASES, people + LARGE_TEACHERS,
-                               LARGE_CTS};
+    struct large_district d = {people, nteachers, ncases, people + nteachers, ncts, scale};
     if (s == APP_OK)
         s = demo_large_cases(c, &d);
-    return s == APP_OK ? large_history(c, people, LARGE_TEACHERS) : s;
+    return s == APP_OK ? large_history(c, people, nteachers, scale) : s;
 }

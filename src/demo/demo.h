@@ -9,9 +9,11 @@
 
 #include "app/app.h"
 
-/* Builds the deterministic demo program (parley demo). large: a district
- * of 60 schools and 4,000 teachers with ten years of history (the benchmark). */
-enum app_status demo_build(struct ctx *c, const char *password, bool large);
+/* Builds the deterministic demo program (parley demo). scale 0: the demo
+ * alone; 1: with it a district of 60 schools and 4,000 teachers with ten
+ * years of history (the benchmark's large district); 10: ten times that
+ * (the huge one). */
+enum app_status demo_build(struct ctx *c, const char *password, int scale);
 /* The demo acts as the person with this email (false: no such person). */
 bool demo_act_as(struct ctx *c, const char *email);
 /* The first case of the teacher with this email in the program the demo

@@ -17,8 +17,10 @@ struct large_district {
     int nteachers, ncases;
     const int64_t *cts;
     int ncts;
+    int scale;               /* 1: the large district; 10: the huge one */
 };
-/* 700 cases on a caseload and ten years of closed cycles: 100,000 observations. */
+/* 700 cases on a caseload and ten years of closed cycles: 100,000
+ * observations (times the scale). */
 enum app_status demo_large_cases(struct ctx *c, const struct large_district *d);
 
 /* A closed PAR cycle the Panel decided: its case, CT and last day. */

@@ -17,7 +17,7 @@
 #include "domain/workflow.h"
 
 #define ACTIVE_OBSERVATIONS 8 /* per case on a caseload now */
-#define CLOSED_CASES 2700
+#define CLOSED_CASES 2700 /* times the scale */
 #define CLOSED_OBSERVATIONS                                                                        \
     36 /* per closed cycle: with the cases on a caseload now, 100,000 or so */
 #define CYCLE_DAYS 300
@@ -228,9 +228,10 @@ enum app_status demo_large_cases(struct ctx *c, const struct large_district *d)
         if (rc >= 0 && i % 100 == 99 && (db_commit(c->db) != DB_OK || db_begin(c->db) != DB_OK))
             rc = DB_ERROR;
     }
-    struct large_decided *decided = arena_alloc(c->a, sizeof *decided * CLOSED_CASES);
+    int nclosed = CLOSED_CASES * d->scale;
+    struct large_decided *decided = arena_alloc(c->a, sizeof *decided * (size_t)nclosed);
     int ndecided = 0;
-    for (int i = 0; i < CLOSED_CASES && rc >= 0; i++) {
+    for (int i = 0; i < nclosed && rc >= 0; i++) {
         struct large_case k = {
             .teacher = d->teachers[d->ncases + i % (d->nteachers - d->ncases)],
             .ct = d->cts[i % d->ncts],

@@ -457,7 +457,7 @@ static int setup(void **state)
     bool ok = db_begin(d) == DB_OK &&
               program_create(&c, "Invitation District", "ID", "UTC", &program) == APP_OK &&
               app_operator_ctx(&c, &app, d, a) &&
-              demo_build(&c, "parley-demo-2026", false) == APP_OK && db_commit(d) == DB_OK;
+              demo_build(&c, "parley-demo-2026", 0) == APP_OK && db_commit(d) == DB_OK;
     arena_free(a);
     return ok ? 0 : -1;
 }

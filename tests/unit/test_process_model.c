@@ -867,7 +867,7 @@ static int setup(void **state)
     bool ok = db_begin(M.d) == DB_OK &&
               program_create(&r.c, "Model District", "MD", "UTC", &program) == APP_OK &&
               app_operator_ctx(&r.c, &M.app, M.d, r.a) &&
-              demo_build(&r.c, "parley-demo-2026", false) == APP_OK && raise_cap(&r.c) &&
+              demo_build(&r.c, "parley-demo-2026", 0) == APP_OK && raise_cap(&r.c) &&
               db_commit(M.d) == DB_OK;
     arena_free(r.a);
     M.now = clock_now();
