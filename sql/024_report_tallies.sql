@@ -75,6 +75,8 @@ CREATE TABLE survey_tally (
 
 -- The visits per case: a case's coaching entries of one kind, from the index.
 CREATE INDEX coaching_case_kind ON coaching_entry(case_id, kind);
+-- The surveys waiting for a person (their dashboard), from theirs alone.
+CREATE INDEX survey_invitation_person ON survey_invitation(person_id, responded, case_id);
 
 INSERT INTO audit_tally (program_id, entries)
 SELECT COALESCE(program_id, 0), COUNT(*) FROM audit GROUP BY COALESCE(program_id, 0);

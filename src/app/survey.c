@@ -217,17 +217,23 @@ enum app_status surveys_list(struct ctx *c, int64_t case_id, struct page_of *pg,
     if (s != APP_OK)
         return s;
     int64_t offset = page_of_offset(pg, 50, 200);
+    /* One case's by its index; all of them walked in the invitations'
+     * order by case, which stops at the page, not sorted whole (the unary
+     * +: not by the program's cases). Issue 19. */
+    const char *which = case_id ? "WHERE k.program_id = ? AND v.case_id = ? "
+                                : "WHERE +k.program_id = ? AND ? = 0 ";
     if (db_int_query(c->db, &pg->total,
-                     "SELECT COUNT(*) FROM survey_invitation v JOIN teacher_case k ON k.id = "
-                     "v.case_id WHERE k.program_id = ? AND (? = 0 OR v.case_id = ?)",
-                     "iii", c->who.program_id, case_id, case_id) != DB_OK)
+                     arena_printf(c->a, "SELECT COUNT(*) FROM survey_invitation v JOIN "
+                                        "teacher_case k ON k.id = v.case_id %s",
+                                  which),
+                     "ii", c->who.program_id, case_id) != DB_OK)
         return APP_ERROR;
-    db_stmt *st =
-        db_query(c->db,
-                 INVITE_COLUMNS "WHERE k.program_id = ? AND (? = 0 OR v.case_id = ?) "
-                                "ORDER BY v.case_id DESC, v.party DESC, p.name, v.id "
-                                "LIMIT ? OFFSET ?",
-                 "iiiii", c->who.program_id, case_id, case_id, (int64_t)pg->per_page, offset);
+    db_stmt *st = db_query(c->db,
+                           arena_printf(c->a,
+                                        INVITE_COLUMNS "%s ORDER BY v.case_id DESC, v.party DESC, "
+                                                       "p.name, v.id LIMIT ? OFFSET ?",
+                                        which),
+                           "iiii", c->who.program_id, case_id, (int64_t)pg->per_page, offset);
     return invites_read(c, st, pg->per_page, out, n);
 }
 
