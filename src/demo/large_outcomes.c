@@ -15,7 +15,6 @@
 #include "base/clock.h"
 #include "demo/large.h"
 
-#define MAX_CLOSED 4000
 #define OUTCOME_DELAY_DAYS 30 /* the coordinator records it a month after the cycle */
 
 struct closed {
@@ -131,8 +130,14 @@ static int surveys(struct ctx *c, const struct closed *k, int year, int64_t at, 
 
 enum app_status demo_large_outcomes(struct ctx *c)
 {
-    struct closed *cases = arena_alloc(c->a, sizeof *cases * MAX_CLOSED);
-    int n = closed_cases(c, cases, MAX_CLOSED);
+    int64_t closed = 0;
+    if (db_int_query(c->db, &closed,
+                     "SELECT COUNT(*) FROM teacher_case WHERE program_id = ? AND "
+                     "state = 'cycle_closed'",
+                     "i", c->who.program_id) != DB_OK)
+        return APP_ERROR;
+    struct closed *cases = arena_alloc(c->a, sizeof *cases * (size_t)(closed + 1));
+    int n = closed_cases(c, cases, (int)closed);
     uint32_t seed = 3939;
     int rc = DB_OK;
     for (int i = 0; i < n && rc >= 0; i++) {
