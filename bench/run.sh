@@ -11,11 +11,18 @@
 # (a throwaway cluster from scripts/pg-cluster.sh in build/bench/pg): the
 # PostgreSQL column. Timings are never pass/fail: this only reports.
 #
-# Settings (environment): BENCH_SECONDS (5: thirty-four pages, four servers and
-# nginx make 204 runs) per run after a 2 s warm-up
-# (BENCH_WARMUP, 2), BENCH_CONNS (64), BENCH_THREADS (2 x nproc: Parley's
+# Each page is also requested alone, five times one after another once its
+# run is over, for the cost of one view (the median).
+#
+# Settings (environment): BENCH_SECONDS (3: thirty-four pages, five servers and
+# nginx make 272 runs) per run after a 1 s warm-up
+# (BENCH_WARMUP, 1), BENCH_CONNS (64), BENCH_THREADS (2 x nproc: Parley's
 # worker threads), BENCH_PG_PORT (a free port), BENCH_ENGINES ("sqlite pg";
-# "sqlite" leaves PostgreSQL out).
+# "sqlite" leaves PostgreSQL out), BENCH_SIZES ("small large huge": the
+# default demo and parley demo --size large and huge), BENCH_PG_SIZES
+# ("small large": parley copy moves the huge district's four million rows
+# to PostgreSQL row by row, through its triggers, for longer than the rest
+# of the run).
 set -eu
 cd "$(dirname "$0")/.."
 
@@ -24,9 +31,11 @@ make --no-print-directory build/parley
 
 BIN=build/parley
 OUT=build/bench
-SECONDS_=${BENCH_SECONDS:-5}
-WARMUP=${BENCH_WARMUP:-2}
+SECONDS_=${BENCH_SECONDS:-3}
+WARMUP=${BENCH_WARMUP:-1}
 ENGINES=${BENCH_ENGINES:-sqlite pg}
+SIZES=${BENCH_SIZES:-small large huge}
+PG_SIZES=${BENCH_PG_SIZES:-small large}
 CONNS=${BENCH_CONNS:-64}
 THREADS=${BENCH_THREADS:-$(( $(nproc) * 2 ))}
 EMAIL=coordinator@parley.test
@@ -86,6 +95,13 @@ wrk_page() {
     ' "$OUT/wrk-$label.txt"
 }
 
+# alone_ms URL HEADER: the median of five requests one after another, ms.
+alone_ms() {
+    for i in 1 2 3 4 5; do
+        curl -s -o /dev/null -w '%{time_total}\n' -H "$2" "$1"
+    done | sort -n | sed -n 3p | awk '{ printf "%.2f", $1 * 1000 }'
+}
+
 # q DB SQL: one value, by sqlite3 or psql as the database's kind wants.
 q() {
     case $1 in
@@ -98,13 +114,22 @@ q() {
 [ -f "$OUT/pg/data/PG_VERSION" ] && sh scripts/pg-cluster.sh stop "$(pwd)/$OUT/pg"
 rm -rf "$OUT"
 mkdir -p "$OUT/static"
-echo "bench: demo databases (default and --size large)" >&2
-$BIN demo --db "$OUT/small.db" > /dev/null 2>&1
-$BIN demo --db "$OUT/large.db" --size large > /dev/null 2>&1
-# The large district's first Consulting Teacher carries a full caseload;
-# the demo gives its own people no password, so give this one the demo's.
-LARGE_CT=staff4001@district.test
-echo "$PASSWORD" | $BIN user passwd --db "$OUT/large.db" --email "$LARGE_CT" > /dev/null
+# ct_of SIZE: the Consulting Teacher signed in: the demo's, or the large
+# (huge) district's first, who carries a full caseload.
+ct_of() {
+    case $1 in
+        large) echo staff4001@district.test ;;
+        huge) echo staff40001@district.test ;;
+        *) echo ct1@parley.test ;;
+    esac
+}
+for size in $SIZES; do
+    echo "bench: demo database ($size)" >&2
+    $BIN demo --db "$OUT/$size.db" --size "$size" > /dev/null 2>&1 || die "parley demo --size $size failed"
+    # The demo gives the district's own people no password: give its CT the demo's.
+    [ "$size" = small ] ||
+        echo "$PASSWORD" | $BIN user passwd --db "$OUT/$size.db" --email "$(ct_of "$size")" > /dev/null
+done
 
 # The same demos on a throwaway PostgreSQL cluster, a database per size,
 # moved there by parley copy: the very same rows, and far quicker than
@@ -115,7 +140,7 @@ case " $ENGINES " in *" pg "*)
     mkdir -p "$pg_dir"
     url=$(sh scripts/pg-cluster.sh start "$pg_dir" "${BENCH_PG_PORT:-$(free_port)}")
     pg_server=${url%/*}
-    for size in small large; do
+    for size in $PG_SIZES; do
         echo "bench: demo database on PostgreSQL ($size, parley copy)" >&2
         psql -X -q "$pg_server/postgres" -c "CREATE DATABASE bench_$size"
         # The audit key goes with the log (R38), into $OUT with the rest.
@@ -186,9 +211,7 @@ bench_db() {
     # Sign in as the coordinator, and as a Consulting Teacher with a
     # caseload, as a browser does.
     cookie=$(sign_in "$base" "$EMAIL" "$OUT/cookies-$engine-$size.txt")
-    ct_email=ct1@parley.test
-    [ "$size" = large ] && ct_email=$LARGE_CT
-    ct_cookie=$(sign_in "$base" "$ct_email" "$OUT/cookies-ct-$engine-$size.txt")
+    ct_cookie=$(sign_in "$base" "$(ct_of "$size")" "$OUT/cookies-ct-$engine-$size.txt")
     pss_cookie=$(sign_in "$base" pss@parley.test "$OUT/cookies-pss-$engine-$size.txt")
     token=$($BIN token create --db "$db" $key --email "$EMAIL")
     teacher=$(q "$db" "SELECT id FROM person WHERE email = 'teacher@parley.test'")
@@ -241,17 +264,19 @@ bench_db() {
         set -- $(wrk_page "$server-$size-$name" "$base$path" "$hdr")
         printf 'run\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' \
             "$size" "$server" "$name" "$path" "$bytes" "$1" "$2" "$3" "$4" "$5" "$6" >> "$RESULTS"
+        printf 'alone\t%s\t%s\t%s\t%s\n' "$size" "$server" "$name" \
+            "$(alone_ms "$base$path" "${hdr:-X-Bench: alone}")" >> "$RESULTS"
     done
     printf 'meta\t%s%s_rss_kib\t%s\n' "$mp" "$size" "$(awk '/VmHWM/ { print $2 }' "/proc/$server_pid/status")" >> "$RESULTS"
     kill "$server_pid"; wait "$server_pid" || true; server_pid=""
 }
 
 # SQLite first: its answers are what nginx serves.
-for size in small large; do
+for size in $SIZES; do
     bench_db sqlite "$size" "$OUT/$size.db"
 done
 if [ -n "$pg_server" ]; then
-    for size in small large; do
+    for size in $PG_SIZES; do
         bench_db pg "$size" "$pg_server/bench_$size"
     done
     sh scripts/pg-cluster.sh stop "$pg_dir"; pg_dir=""
@@ -271,7 +296,7 @@ until curl -s -o /dev/null "http://127.0.0.1:$port/small/home"; do
     i=$((i + 1)); [ $i -lt 500 ] || die "nginx did not start: $(cat "$prefix/error.log")"
     sleep 0.01
 done
-for size in small large; do
+for size in $SIZES; do
     # Every page Parley answered above, by the name it was saved under.
     for name in $(ls "$OUT/static/$size"); do
         echo "bench: $size: nginx $name" >&2
