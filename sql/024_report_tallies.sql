@@ -75,6 +75,9 @@ CREATE TABLE survey_tally (
 
 -- The visits per case: a case's coaching entries of one kind, from the index.
 CREATE INDEX coaching_case_kind ON coaching_entry(case_id, kind);
+-- The cases a union representative takes part in, by their index (the
+-- asker's cases are found by each part's own: app/cases.c).
+CREATE INDEX teacher_case_union_rep ON teacher_case(union_rep_id);
 -- The surveys waiting for a person (their dashboard), from theirs alone.
 CREATE INDEX survey_invitation_person ON survey_invitation(person_id, responded, case_id);
 

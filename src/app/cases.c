@@ -336,6 +336,50 @@ enum app_status cases_list(struct ctx *c, const struct case_filter *f, struct pa
     return cases_seen(c, "the list of cases", ids, *n);
 }
 
+/* Who takes part in which case, as the ids of the asker's cases, each kind
+ * of part read by its own index: the teacher, the CT, the union
+ * representative, the administrator of the teacher's school; with
+ * before_panel, a Panel member's cases sent to the Panel and undecided and
+ * the Superintendent's awaiting approval (R24, R25). A filter of OR terms
+ * over every case of the program read each case of a district to find a
+ * CT's seventeen (issue 19). The coordinator takes part in every case:
+ * for them the list is "". A WHERE clause's fragment that keeps the
+ * program's cases among them: its parameters are *ids, then the program. */
+static const char *cases_taking_part(struct ctx *c, bool before_panel, const char **ids)
+{
+    *ids = "";
+    if (role_set_has(c->who.roles, ROLE_COORDINATOR))
+        return "? = '' AND k.program_id = ? ";
+    int64_t me = c->who.person_id;
+    int panel = before_panel && role_set_has(c->who.roles, ROLE_PANEL_MEMBER);
+    int approver = before_panel && role_set_has(c->who.roles, ROLE_SUPERINTENDENT);
+    db_stmt *st = db_query(
+        c->db,
+        "SELECT id FROM teacher_case WHERE teacher_id = ? UNION "
+        "SELECT id FROM teacher_case WHERE ct_id = ? UNION "
+        "SELECT id FROM teacher_case WHERE union_rep_id = ? UNION "
+        "SELECT k.id FROM person_role r JOIN person t ON t.school_id = r.school_id "
+        "JOIN teacher_case k ON k.teacher_id = t.id WHERE r.person_id = ? AND "
+        "r.role = 'administrator' UNION "
+        "SELECT x.case_id FROM recommendation x WHERE ? = 1 AND x.status = 'submitted' AND NOT "
+        "EXISTS (SELECT 1 FROM panel_decision d WHERE d.case_id = x.case_id AND d.approval <> "
+        "'returned') UNION "
+        "SELECT d.case_id FROM panel_decision d WHERE ? = 1 AND d.approval = 'pending'",
+        "iiiidd", me, me, me, me, panel, approver);
+    int cap = 16, n = 0;
+    int64_t *list = arena_alloc(c->a, sizeof *list * (size_t)cap);
+    while (st && db_step(st) == DB_ROW) {
+        list = arena_grow(c->a, list, n, &cap, sizeof *list);
+        list[n++] = db_int(st, 0);
+    }
+    if (st)
+        db_done(st);
+    *ids = db_id_list(c->a, list, n);
+    /* By the ids, not by the program's index (the unary +), which SQLite
+     * would walk whole to test each case against the list. */
+    return arena_printf(c->a, "k.id IN %s AND +k.program_id = ? ", db_id_set(c->db));
+}
+
 /* Every case on a caseload the asker takes part in, in no order: one pass
  * over the program's cases on a caseload (its state index), with no page. */
 enum app_status cases_on_caseload(struct ctx *c, struct case_record **out, int *n)
@@ -343,18 +387,17 @@ enum app_status cases_on_caseload(struct ctx *c, struct case_record **out, int *
     enum app_status s = app_authorize(c, ACT_LIST, KIND_CASE, NULL);
     if (s != APP_OK)
         return s;
-    int all = role_set_has(c->who.roles, ROLE_COORDINATOR) ? 1 : 0;
-    int64_t me = c->who.person_id, total = 0;
+    int64_t total = 0;
     if (db_int_query(c->db, &total,
                      "SELECT COUNT(*) FROM teacher_case WHERE program_id = ? AND state = ?", "is",
                      c->who.program_id, case_state_key(CASE_ON_CASELOAD)) != DB_OK)
         return APP_ERROR;
-    db_stmt *st = db_query(c->db, CASE_COLUMNS "WHERE k.program_id = ? AND k.state = ? AND "
-                           "(? = 1 OR k.teacher_id = ? OR k.ct_id = ? OR k.union_rep_id = ? OR "
-                           "EXISTS (SELECT 1 FROM person_role r WHERE r.person_id = ? AND "
-                           "r.role = 'administrator' AND r.school_id = t.school_id))",
-                           "iisdiiii", me, c->who.program_id, case_state_key(CASE_ON_CASELOAD),
-                           all, me, me, me, me);
+    const char *ids, *mine = cases_taking_part(c, false, &ids);
+    db_stmt *st = db_query(c->db,
+                           arena_printf(c->a, CASE_COLUMNS "WHERE %sAND k.state = ?",
+                                        mine),
+                           "isis", c->who.person_id, ids, c->who.program_id,
+                           case_state_key(CASE_ON_CASELOAD));
     if (!st)
         return APP_ERROR;
     *out = arena_alloc(c->a, sizeof **out * (size_t)(total + 1));
@@ -382,26 +425,20 @@ static enum app_status cases_where(struct ctx *c, bool finished_too, const char 
     if (!finished_too)
         from = "";
     int64_t me = c->who.person_id;
-    int all = role_set_has(c->who.roles, ROLE_COORDINATOR) ? 1 : 0;
-    int panel = role_set_has(c->who.roles, ROLE_PANEL_MEMBER) ? 1 : 0;
-    int approver = role_set_has(c->who.roles, ROLE_SUPERINTENDENT) ? 1 : 0;
+    const char *ids, *mine = cases_taking_part(c, !finished_too, &ids);
     db_stmt *st = db_query(
         c->db,
-        CASE_COLUMNS "WHERE k.program_id = ? AND (? = 1 OR k.state <> 'withdrawn' AND (k.state <> "
-        "'cycle_closed' OR NOT EXISTS (SELECT 1 FROM case_outcome o WHERE o.case_id = k.id) OR "
-        "EXISTS (SELECT 1 FROM survey_invitation v WHERE v.case_id = k.id AND v.person_id = ? "
-        "AND v.responded = 0))) AND (? = 1 OR k.teacher_id = ? OR k.ct_id = ? OR "
-        "k.union_rep_id = ? OR EXISTS (SELECT 1 FROM person_role r WHERE r.person_id = ? AND "
-        "r.role = 'administrator' AND r.school_id = t.school_id) OR (? = 1 AND EXISTS (SELECT 1 "
-        "FROM recommendation x WHERE x.case_id = k.id AND x.status = 'submitted') AND NOT "
-        "EXISTS (SELECT 1 FROM panel_decision d WHERE d.case_id = k.id AND d.approval <> "
-        "'returned')) OR (? = 1 AND EXISTS (SELECT 1 FROM panel_decision d WHERE d.case_id = "
-        "k.id AND d.approval = 'pending'))) AND (? = 0 OR k.meeting_at BETWEEN ? AND ? OR "
-        "k.review_at BETWEEN ? AND ? OR EXISTS (SELECT 1 FROM meeting m WHERE m.case_id = k.id "
-        "AND m.starts_at BETWEEN ? AND ?)) ORDER BY k.id",
-        "iididiiiidddssssss", me, c->who.program_id, (int)finished_too, me, all, me, me, me, me,
-        panel && !finished_too, approver && !finished_too, (int)finished_too, from, last, from,
-        last, from, last);
+        arena_printf(
+            c->a,
+            CASE_COLUMNS "WHERE %sAND (? = 1 OR k.state <> 'withdrawn' AND "
+            "(k.state <> 'cycle_closed' OR NOT EXISTS (SELECT 1 FROM case_outcome o WHERE "
+            "o.case_id = k.id) OR EXISTS (SELECT 1 FROM survey_invitation v WHERE v.case_id = "
+            "k.id AND v.person_id = ? AND v.responded = 0))) AND (? = 0 OR k.meeting_at BETWEEN "
+            "? AND ? OR k.review_at BETWEEN ? AND ? OR EXISTS (SELECT 1 FROM meeting m WHERE "
+            "m.case_id = k.id AND m.starts_at BETWEEN ? AND ?)) ORDER BY k.id",
+            mine),
+        "isididssssss", me, ids, c->who.program_id, (int)finished_too, me, (int)finished_too,
+        from, last, from, last, from, last);
     if (!st)
         return APP_ERROR;
     int cap = 64;
