@@ -108,10 +108,10 @@ static void task_deadlines(struct agenda *g, const struct case_record *k,
 
 /* The cases the asker takes part in with an appointment in the window,
  * finished ones too (a meeting held on a case since closed stays in the
- * calendar); then the deadlines of the cases in progress, their facts read
- * for all of them at once. Most of a district's cases are finished: none of
- * them is read whole (issue 19). */
-static enum app_status cases(struct agenda *g)
+ * calendar); then the deadlines of the cases in progress (now, or read
+ * here), their facts read for all of them at once. Most of a district's
+ * cases are finished: none of them is read whole (issue 19). */
+static enum app_status cases(struct agenda *g, const struct cases_now *now)
 {
     struct case_record *ks;
     int n = 0;
@@ -120,13 +120,11 @@ static enum app_status cases(struct agenda *g)
         s = parley_meetings(g, ks, n);
     for (int i = 0; s == APP_OK && i < n; i++)
         enrolment_meetings(g, &ks[i]);
-    if (s == APP_OK)
-        s = cases_in_progress(g->c, &ks, &n);
-    struct case_facts *facts = arena_alloc(g->c->a, sizeof *facts * (size_t)(n + 1));
-    if (s == APP_OK)
-        s = case_facts_load_all(g->c, ks, n, facts);
-    for (int i = 0; s == APP_OK && i < n; i++)
-        task_deadlines(g, &ks[i], &facts[i]);
+    struct cases_now read;
+    if (s == APP_OK && !now && (s = cases_now_load(g->c, &read)) == APP_OK)
+        now = &read;
+    for (int i = 0; s == APP_OK && i < now->n; i++)
+        task_deadlines(g, &now->ks[i], &now->facts[i]);
     return s;
 }
 
@@ -179,12 +177,12 @@ static int by_date(const void *a, const void *b)
 }
 
 enum app_status agenda_mine(struct ctx *c, const char *from, const char *to, bool with_visits,
-                            struct agenda_item **out, int *n)
+                            const struct cases_now *now, struct agenda_item **out, int *n)
 {
     struct agenda g = {.c = c, .from = from, .to = to};
     enum app_status s = app_authorize(c, ACT_VIEW, KIND_ACCOUNT, NULL);
     if (s == APP_OK && app_authorize(c, ACT_LIST, KIND_CASE, NULL) == APP_OK)
-        s = cases(&g);
+        s = cases(&g, now);
     if (s == APP_OK)
         s = panel_sessions(&g);
     if (s == APP_OK && with_visits && role_set_has(c->who.roles, ROLE_CONSULTING_TEACHER))

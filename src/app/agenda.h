@@ -8,11 +8,13 @@
 #define PARLEY_AGENDA_H
 
 #include "app/agenda_item.h"
+#include "app/tasks.h"
 
 /* From `from` to `to` (YYYY-MM-DD, both included), by date and time;
- * visits: with a Consulting Teacher's coaching visits. */
+ * visits: with a Consulting Teacher's coaching visits. now: the cases in
+ * progress as cases_now_load read them for this view, or NULL to read them. */
 enum app_status agenda_mine(struct ctx *c, const char *from, const char *to, bool visits,
-                            struct agenda_item **out, int *n);
+                            const struct cases_now *now, struct agenda_item **out, int *n);
 /* The Monday of the week a date falls in (false: not a date). */
 bool week_monday(const char *date, char out[11]);
 

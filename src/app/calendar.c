@@ -44,7 +44,7 @@ enum app_status calendar_meeting_event(struct ctx *c, int64_t case_id, int64_t m
     int n = 0;
     char day[11];
     snprintf(day, sizeof day, "%.10s", m.starts_at);
-    if ((s = agenda_mine(c, day, day, false, &items, &n)) != APP_OK)
+    if ((s = agenda_mine(c, day, day, false, NULL, &items, &n)) != APP_OK)
         return s;
     for (int i = 0; i < n; i++)
         if (items[i].uid && strcmp(items[i].uid, m.uid) == 0) {
@@ -143,5 +143,5 @@ enum app_status calendar_feed_events(struct ctx *c, const char *token, const cha
     const char *today = app_today(c);
     if (!clock_add_days(today, -365, from) || !clock_add_days(today, 730, to))
         return APP_ERROR;
-    return agenda_mine(c, from, to, false, out, n);
+    return agenda_mine(c, from, to, false, NULL, out, n);
 }

@@ -89,22 +89,30 @@ static int cases_visible(struct ctx *c, struct case_record *cases, int n)
     return kept;
 }
 
-enum app_status tasks_of(struct ctx *c, bool mine, struct case_task **out, int *n)
+enum app_status cases_now_load(struct ctx *c, struct cases_now *out)
 {
-    struct case_record *cases;
-    int ncases = 0;
-    *n = 0;
-    enum app_status s = cases_in_progress(c, &cases, &ncases);
+    out->n = 0;
+    enum app_status s = cases_in_progress(c, &out->ks, &out->n);
     if (s != APP_OK)
         return s;
-    ncases = cases_visible(c, cases, ncases);
-    struct case_facts *facts = arena_alloc(c->a, sizeof *facts * (size_t)(ncases + 1));
-    if ((s = case_facts_load_all(c, cases, ncases, facts)) != APP_OK)
+    out->n = cases_visible(c, out->ks, out->n);
+    out->facts = arena_alloc(c->a, sizeof *out->facts * (size_t)(out->n + 1));
+    return case_facts_load_all(c, out->ks, out->n, out->facts);
+}
+
+enum app_status tasks_of(struct ctx *c, bool mine, const struct cases_now *now,
+                         struct case_task **out, int *n)
+{
+    struct cases_now read;
+    enum app_status s = APP_OK;
+    *n = 0;
+    if (!now && (s = cases_now_load(c, &read)) != APP_OK)
         return s;
-    int cap = ncases * 2 + 16;
+    now = now ? now : &read;
+    int cap = now->n * 2 + 16;
     *out = arena_alloc(c->a, sizeof **out * (size_t)cap);
-    for (int i = 0; i < ncases && s == APP_OK; i++)
-        s = case_items(c, &cases[i], &facts[i], mine, out, n, &cap);
+    for (int i = 0; i < now->n && s == APP_OK; i++)
+        s = case_items(c, &now->ks[i], &now->facts[i], mine, out, n, &cap);
     if (s == APP_OK)
         s = inquiry_tasks(c, out, n, &cap);
     if (s == APP_OK)

@@ -5,10 +5,24 @@
 
 #include "app/process.h"
 
+/* The cases in progress the asker takes part in and may see, with their
+ * facts: read once (a statement per kind of fact) for a view that shows
+ * both the tasks and the week, the dashboard, and handed to both
+ * (issue 19: on a district of 7,000 cases, reading them twice was half of
+ * the coordinator's dashboard). */
+struct cases_now {
+    struct case_record *ks;
+    struct case_facts *facts;
+    int n;
+};
+enum app_status cases_now_load(struct ctx *c, struct cases_now *out);
+
 /* Across every case (and, for the coordinator, request; and every peer
  * support case of the federation they work in) the asker takes part in,
  * overdue first, then by date: their own tasks (mine), or everything due
- * that they may see, for whomever (/deadlines). */
-enum app_status tasks_of(struct ctx *c, bool mine, struct case_task **out, int *n);
+ * that they may see, for whomever (/deadlines). now: the cases as
+ * cases_now_load read them for this view, or NULL to read them. */
+enum app_status tasks_of(struct ctx *c, bool mine, const struct cases_now *now,
+                         struct case_task **out, int *n);
 
 #endif

@@ -40,7 +40,7 @@ static void tasks_answer(req *r, bool mine)
 {
     struct case_task *ts;
     int n = 0;
-    enum app_status s = tasks_of(ctx_of(r), mine, &ts, &n);
+    enum app_status s = tasks_of(ctx_of(r), mine, NULL, &ts, &n);
     if (s != APP_OK) {
         api_fail(r, s, KIND_CASE, NULL);
         return;
@@ -103,7 +103,7 @@ void api_week(req *r)
     struct agenda_item *items;
     int n = 0;
     clock_add_days(monday, 6, sunday);
-    enum app_status s = agenda_mine(c, monday, sunday, true, &items, &n);
+    enum app_status s = agenda_mine(c, monday, sunday, true, NULL, &items, &n);
     if (s != APP_OK) {
         api_fail(r, s, KIND_CASE, NULL);
         return;

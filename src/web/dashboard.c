@@ -123,13 +123,13 @@ static void agenda_item_html(req *r, const struct agenda_item *it)
     html_raw(&r->out, "</li>");
 }
 
-static void week_section(req *r, const char *monday)
+static void week_section(req *r, const char *monday, const struct cases_now *now)
 {
     char sunday[11], prev[11], next[11];
     struct agenda_item *items;
     int n = 0;
     if (!clock_add_days(monday, 6, sunday) ||
-        agenda_mine(ctx_of(r), monday, sunday, true, &items, &n) != APP_OK)
+        agenda_mine(ctx_of(r), monday, sunday, true, now, &items, &n) != APP_OK)
         return;
     clock_add_days(monday, -7, prev);
     clock_add_days(monday, 7, next);
@@ -159,7 +159,8 @@ void dashboard_work(req *r)
     struct ctx *c = ctx_of(r);
     struct case_task *ts;
     int n = 0;
-    if (tasks_of(c, true, &ts, &n) != APP_OK)
+    struct cases_now now; /* the tasks' and the week's */
+    if (cases_now_load(c, &now) != APP_OK || tasks_of(c, true, &now, &ts, &n) != APP_OK)
         return;
     html_raw(&r->out, "<section aria-labelledby=\"h-tasks\"><h2 id=\"h-tasks\">Your tasks</h2>"
                       "<p>What is overdue, what waits for you, then the rest by date. <a "
@@ -172,14 +173,14 @@ void dashboard_work(req *r)
     char monday[11];
     const char *week = req_query(r, "week");
     if (week_monday(week ? week : "", monday) || week_monday(today(r), monday))
-        week_section(r, monday);
+        week_section(r, monday, &now);
 }
 
 void page_deadlines(req *r)
 {
     struct case_task *ts;
     int n = 0;
-    enum app_status s = tasks_of(ctx_of(r), false, &ts, &n);
+    enum app_status s = tasks_of(ctx_of(r), false, NULL, &ts, &n);
     if (s != APP_OK) {
         web_fail(r, s, KIND_CASE);
         return;
