@@ -78,6 +78,11 @@ CREATE INDEX coaching_case_kind ON coaching_entry(case_id, kind);
 -- The cases a union representative takes part in, by their index (the
 -- asker's cases are found by each part's own: app/cases.c).
 CREATE INDEX teacher_case_union_rep ON teacher_case(union_rep_id);
+-- The recommendations sent to the Panel in order, with their cases, and a
+-- case's decisions by approval: those still awaiting a decision are found
+-- in the two indexes alone (app/panel.c).
+CREATE INDEX recommendation_submitted ON recommendation(status, submitted_at, case_id);
+CREATE INDEX panel_decision_case_approval ON panel_decision(case_id, approval);
 -- The surveys waiting for a person (their dashboard), from theirs alone.
 CREATE INDEX survey_invitation_person ON survey_invitation(person_id, responded, case_id);
 

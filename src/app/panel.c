@@ -200,12 +200,15 @@ static enum app_status case_rows(struct ctx *c, const char *sql, struct panel_ca
 enum app_status panel_cases_awaiting(struct ctx *c, struct panel_case_row **out, int *n)
 {
     /* R21, R25: sent to the Panel; no decision pending or approved (a
-     * returned one goes back to the Panel). */
+     * returned one goes back to the Panel). The decision is asked of the
+     * recommendation's case (r.case_id, from 024's index) before its case
+     * is read: every recommendation ever sent stays 'submitted', and the
+     * huge district's 9,000 were each read whole for its twelve (issue 19). */
     return case_rows(c,
                      "SELECT k.id, t.name, COALESCE(sc.name, ''), r.rating, 0, 0, '', 0 "
                      CASE_ROW_FROM "JOIN recommendation r ON r.case_id = k.id "
                      "WHERE k.program_id = ? AND k.track = 'par' AND r.status = 'submitted' AND "
-                     "NOT EXISTS (SELECT 1 FROM panel_decision d WHERE d.case_id = k.id AND "
+                     "NOT EXISTS (SELECT 1 FROM panel_decision d WHERE d.case_id = r.case_id AND "
                      "d.approval IN ('pending', 'approved')) ORDER BY r.submitted_at, k.id",
                      out, n);
 }
