@@ -344,7 +344,8 @@ enum app_status cases_list(struct ctx *c, const struct case_filter *f, struct pa
  * over every case of the program read each case of a district to find a
  * CT's seventeen (issue 19). The coordinator takes part in every case:
  * for them the list is "". A WHERE clause's fragment that keeps the
- * program's cases among them: its parameters are *ids, then the program. */
+ * program's cases among them: its parameters are *ids, then the program.
+ * NULL when the ids could not be read: no case must not pass for none. */
 static const char *cases_taking_part(struct ctx *c, bool before_panel, const char **ids)
 {
     *ids = "";
@@ -366,14 +367,17 @@ static const char *cases_taking_part(struct ctx *c, bool before_panel, const cha
         "'returned') UNION "
         "SELECT d.case_id FROM panel_decision d WHERE ? = 1 AND d.approval = 'pending'",
         "iiiidd", me, me, me, me, panel, approver);
-    int cap = 16, n = 0;
-    int64_t *list = arena_alloc(c->a, sizeof *list * (size_t)cap);
-    while (st && db_step(st) == DB_ROW) {
+    if (!st)
+        return NULL;
+    int cap = 0, n = 0, rc;
+    int64_t *list = NULL;
+    while ((rc = db_step(st)) == DB_ROW) {
         list = arena_grow(c->a, list, n, &cap, sizeof *list);
         list[n++] = db_int(st, 0);
     }
-    if (st)
-        db_done(st);
+    db_done(st);
+    if (rc != DB_DONE)
+        return NULL;
     *ids = db_id_list(c->a, list, n);
     /* By the ids, not by the program's index (the unary +), which SQLite
      * would walk whole to test each case against the list. */
@@ -393,6 +397,8 @@ enum app_status cases_on_caseload(struct ctx *c, struct case_record **out, int *
                      c->who.program_id, case_state_key(CASE_ON_CASELOAD)) != DB_OK)
         return APP_ERROR;
     const char *ids, *mine = cases_taking_part(c, false, &ids);
+    if (!mine)
+        return APP_ERROR;
     db_stmt *st = db_query(c->db,
                            arena_printf(c->a, CASE_COLUMNS "WHERE %sAND k.state = ?",
                                         mine),
@@ -426,6 +432,8 @@ static enum app_status cases_where(struct ctx *c, bool finished_too, const char 
         from = "";
     int64_t me = c->who.person_id;
     const char *ids, *mine = cases_taking_part(c, !finished_too, &ids);
+    if (!mine)
+        return APP_ERROR;
     db_stmt *st = db_query(
         c->db,
         arena_printf(
