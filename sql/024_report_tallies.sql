@@ -123,88 +123,66 @@ CREATE TRIGGER tally_survey_added AFTER INSERT ON survey_response BEGIN
         ON CONFLICT (program_id, school_year, party, track, fair, transparent, humane)
         DO UPDATE SET responses = responses + 1;
 END;
--- An outcome counted in, out, and (a correction) out and in again.
-CREATE TRIGGER tally_outcome_added AFTER INSERT ON case_outcome BEGIN
+-- An outcome counted in (n = 1) or out (n = -1), as an observation is
+-- below; a correction is both.
+CREATE VIEW outcome_count (case_id, school_year, rating_after, stayed, n) AS
+    SELECT 0, 0, '', '', 0 WHERE 0;
+CREATE TRIGGER outcome_count_tally INSTEAD OF INSERT ON outcome_count BEGIN
     INSERT INTO outcome_tally (program_id, school_year, track, rating_after, stayed, outcomes)
-        SELECT k.program_id, new.school_year, k.track, new.rating_after, new.stayed, 1
+        SELECT k.program_id, new.school_year, k.track, new.rating_after, new.stayed, new.n
         FROM teacher_case k WHERE k.id = new.case_id
         ON CONFLICT (program_id, school_year, track, rating_after, stayed)
-        DO UPDATE SET outcomes = outcomes + 1;
+        DO UPDATE SET outcomes = outcomes + excluded.outcomes;
+END;
+CREATE TRIGGER tally_outcome_added AFTER INSERT ON case_outcome BEGIN
+    INSERT INTO outcome_count
+        VALUES (new.case_id, new.school_year, new.rating_after, new.stayed, 1);
 END;
 CREATE TRIGGER tally_outcome_removed AFTER DELETE ON case_outcome BEGIN
-    UPDATE outcome_tally SET outcomes = outcomes - 1
-    WHERE school_year = old.school_year AND rating_after = old.rating_after
-      AND stayed = old.stayed
-      AND (program_id, track) = (SELECT program_id, track FROM teacher_case
-                                 WHERE id = old.case_id);
+    INSERT INTO outcome_count
+        VALUES (old.case_id, old.school_year, old.rating_after, old.stayed, -1);
 END;
 CREATE TRIGGER tally_outcome_changed
 AFTER UPDATE OF case_id, school_year, rating_after, stayed ON case_outcome BEGIN
-    UPDATE outcome_tally SET outcomes = outcomes - 1
-    WHERE school_year = old.school_year AND rating_after = old.rating_after
-      AND stayed = old.stayed
-      AND (program_id, track) = (SELECT program_id, track FROM teacher_case
-                                 WHERE id = old.case_id);
-    INSERT INTO outcome_tally (program_id, school_year, track, rating_after, stayed, outcomes)
-        SELECT k.program_id, new.school_year, k.track, new.rating_after, new.stayed, 1
-        FROM teacher_case k WHERE k.id = new.case_id
-        ON CONFLICT (program_id, school_year, track, rating_after, stayed)
-        DO UPDATE SET outcomes = outcomes + 1;
+    INSERT INTO outcome_count
+        VALUES (old.case_id, old.school_year, old.rating_after, old.stayed, -1);
+    INSERT INTO outcome_count
+        VALUES (new.case_id, new.school_year, new.rating_after, new.stayed, 1);
 END;
--- An observation counted in (+1) or out (-1): in the tallies its row is in.
--- A change is the old row counted out and the new one in.
-CREATE TRIGGER tally_observation_added AFTER INSERT ON observation BEGIN
-    INSERT INTO observation_tally (case_id, observations) VALUES (new.case_id, 1)
-        ON CONFLICT (case_id) DO UPDATE SET observations = observations + 1;
+-- An observation counted in (n = 1) or out (n = -1): a row inserted into
+-- this view, whose one trigger says how (as PostgreSQL's function does). A
+-- change is the old row counted out and the new one in.
+CREATE VIEW observation_count (case_id, observed_on, shared_at, n) AS
+    SELECT 0, '', 0, 0 WHERE 0;
+CREATE TRIGGER observation_count_tally INSTEAD OF INSERT ON observation_count BEGIN
+    INSERT INTO observation_tally (case_id, observations) VALUES (new.case_id, new.n)
+        ON CONFLICT (case_id) DO UPDATE SET observations = observations + excluded.observations;
     INSERT INTO feedback_tally (program_id, observed_on, shared_hour, observations)
-        SELECT k.program_id, new.observed_on, new.feedback_shared_at / 3600, 1
-        FROM teacher_case k WHERE k.id = new.case_id AND new.feedback_shared_at > 0
+        SELECT k.program_id, new.observed_on, new.shared_at / 3600, new.n
+        FROM teacher_case k WHERE k.id = new.case_id AND new.shared_at > 0
         ON CONFLICT (program_id, observed_on, shared_hour)
-        DO UPDATE SET observations = observations + 1;
+        DO UPDATE SET observations = observations + excluded.observations;
     INSERT INTO feedback_case_tally (program_id, school_year, case_id, observations)
         SELECT k.program_id, CAST(SUBSTR(new.observed_on, 1, 4) AS INTEGER) -
-               CASE WHEN SUBSTR(new.observed_on, 6, 2) < '07' THEN 1 ELSE 0 END, k.id, 1
-        FROM teacher_case k WHERE k.id = new.case_id AND new.feedback_shared_at > 0
+               CASE WHEN SUBSTR(new.observed_on, 6, 2) < '07' THEN 1 ELSE 0 END, k.id, new.n
+        FROM teacher_case k WHERE k.id = new.case_id AND new.shared_at > 0
         ON CONFLICT (program_id, school_year, case_id)
-        DO UPDATE SET observations = observations + 1;
+        DO UPDATE SET observations = observations + excluded.observations;
+END;
+CREATE TRIGGER tally_observation_added AFTER INSERT ON observation BEGIN
+    INSERT INTO observation_count
+        VALUES (new.case_id, new.observed_on, new.feedback_shared_at, 1);
 END;
 CREATE TRIGGER tally_observation_removed AFTER DELETE ON observation BEGIN
-    UPDATE observation_tally SET observations = observations - 1
-    WHERE case_id = old.case_id;
-    UPDATE feedback_tally SET observations = observations - 1
-    WHERE old.feedback_shared_at > 0 AND observed_on = old.observed_on
-      AND shared_hour = old.feedback_shared_at / 3600
-      AND program_id = (SELECT program_id FROM teacher_case WHERE id = old.case_id);
-    UPDATE feedback_case_tally SET observations = observations - 1
-    WHERE old.feedback_shared_at > 0 AND case_id = old.case_id
-      AND school_year = CAST(SUBSTR(old.observed_on, 1, 4) AS INTEGER) -
-                        CASE WHEN SUBSTR(old.observed_on, 6, 2) < '07' THEN 1 ELSE 0 END;
+    INSERT INTO observation_count
+        VALUES (old.case_id, old.observed_on, old.feedback_shared_at, -1);
 END;
 CREATE TRIGGER tally_observation_changed
 AFTER UPDATE OF case_id, observed_on, feedback_shared_at ON observation BEGIN
-    UPDATE observation_tally SET observations = observations - 1
-    WHERE case_id = old.case_id;
-    INSERT INTO observation_tally (case_id, observations) VALUES (new.case_id, 1)
-        ON CONFLICT (case_id) DO UPDATE SET observations = observations + 1;
-    UPDATE feedback_tally SET observations = observations - 1
-    WHERE old.feedback_shared_at > 0 AND observed_on = old.observed_on
-      AND shared_hour = old.feedback_shared_at / 3600
-      AND program_id = (SELECT program_id FROM teacher_case WHERE id = old.case_id);
-    INSERT INTO feedback_tally (program_id, observed_on, shared_hour, observations)
-        SELECT k.program_id, new.observed_on, new.feedback_shared_at / 3600, 1
-        FROM teacher_case k WHERE k.id = new.case_id AND new.feedback_shared_at > 0
-        ON CONFLICT (program_id, observed_on, shared_hour)
-        DO UPDATE SET observations = observations + 1;
-    UPDATE feedback_case_tally SET observations = observations - 1
-    WHERE old.feedback_shared_at > 0 AND case_id = old.case_id
-      AND school_year = CAST(SUBSTR(old.observed_on, 1, 4) AS INTEGER) -
-                        CASE WHEN SUBSTR(old.observed_on, 6, 2) < '07' THEN 1 ELSE 0 END;
-    INSERT INTO feedback_case_tally (program_id, school_year, case_id, observations)
-        SELECT k.program_id, CAST(SUBSTR(new.observed_on, 1, 4) AS INTEGER) -
-               CASE WHEN SUBSTR(new.observed_on, 6, 2) < '07' THEN 1 ELSE 0 END, k.id, 1
-        FROM teacher_case k WHERE k.id = new.case_id AND new.feedback_shared_at > 0
-        ON CONFLICT (program_id, school_year, case_id)
-        DO UPDATE SET observations = observations + 1;
+    INSERT INTO observation_count
+        VALUES (old.case_id, old.observed_on, old.feedback_shared_at, -1);
+    INSERT INTO observation_count
+        VALUES (new.case_id, new.observed_on, new.feedback_shared_at, 1);
 END;
 -- @postgresql
 CREATE FUNCTION audit_tally_count() RETURNS trigger LANGUAGE plpgsql AS $$
