@@ -165,7 +165,10 @@ test('finding 8: from the address the wrong passwords came from, each try waits 
     const email = 'panel2@parley.test', addr = '198.51.100.77';
     // --throttle-pair 5: five are free, then 1 s, 2 s, 4 s...
     const waits = await wrongUntilSlowed(thrSrv.base, addr, email, 4);
-    assert.ok(waits.length >= 3 && waits.at(-1) > waits[0], `the pause grows: ${waits}`);
+    // On a slow machine a try can come after the 1 s pause has passed, and
+    // count as one more failure: then the slowed waits seen are 2, 4.
+    assert.ok(waits.length >= 2 && waits.every((w, i) => i === 0 || w > waits[i - 1]),
+              `each pause is longer than the one before: ${waits}`);
     // The owner, at this address, is slowed, not locked: a wait of seconds.
     let r = await tryFrom(thrSrv.base, addr, email, PASSWORD);
     assert.equal(r.status, 429);
