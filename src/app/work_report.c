@@ -337,7 +337,7 @@ static enum app_status feedback(struct ctx *c, struct work_report *w)
     return APP_OK;
 }
 
-enum app_status work_report_read(struct ctx *c, struct work_report *out)
+enum app_status work_report_read(struct ctx *c, unsigned parts, struct work_report *out)
 {
     memset(out, 0, sizeof *out);
     enum app_status s = work_report_allowed(c);
@@ -345,13 +345,17 @@ enum app_status work_report_read(struct ctx *c, struct work_report *out)
         return s;
     out->small_group_min = program_setting_int(c, "small_group_min");
     out->feedback_days = program_setting_int(c, "feedback_days");
-    struct case_fact *facts;
-    int n;
-    s = case_facts(c, &facts, &n);
-    if (s != APP_OK)
+    if (parts & (WORK_CASELOAD | WORK_CASEWORK)) {
+        struct case_fact *facts;
+        int n;
+        if ((s = case_facts(c, &facts, &n)) != APP_OK)
+            return s;
+        if (parts & WORK_CASELOAD)
+            caseloads(c, facts, n, out);
+        if (parts & WORK_CASEWORK)
+            casework(c, facts, n, out);
+    }
+    if (parts & WORK_MEETINGS && (s = meetings(c, out)) != APP_OK)
         return s;
-    caseloads(c, facts, n, out);
-    casework(c, facts, n, out);
-    s = meetings(c, out);
-    return s == APP_OK ? feedback(c, out) : s;
+    return parts & WORK_FEEDBACK ? feedback(c, out) : APP_OK;
 }

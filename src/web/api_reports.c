@@ -154,7 +154,7 @@ static void timeliness_json(req *r, json *j, const struct work_report *w)
 void api_work_report(req *r)
 {
     struct work_report w;
-    enum app_status s = work_report_read(ctx_of(r), &w);
+    enum app_status s = work_report_read(ctx_of(r), WORK_ALL, &w);
     if (s != APP_OK) {
         api_fail(r, s, KIND_PROGRAM_REPORT, NULL);
         return;

@@ -167,7 +167,7 @@ void page_reports(req *r)
     struct ctx *c = ctx_of(r);
     struct work_report w;
     struct track_record t;
-    enum app_status s = work_report_read(c, &w);
+    enum app_status s = work_report_read(c, WORK_ALL, &w);
     if (s == APP_OK)
         s = track_record_read(c, &t);
     if (s != APP_OK) {

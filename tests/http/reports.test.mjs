@@ -189,11 +189,17 @@ test('R39 in the work reports: groups of fewer than 5 cases are hidden; the CSVs
         if (c.shown) assert.ok(c.cases >= 5, 'R39: a shown mean is about 5 cases or more');
         else assert.match(c.note, /not shown/);
     }
-    for (const name of ['caseload', 'casework', 'meetings', 'feedback']) {
+    // Each CSV reads only its own report: it has that report's rows (a row
+    // per year and CT; two measures per year and track, per year, per year).
+    const rowsOf = { caseload: w.caseload.length, casework: 2 * w.casework.length,
+                     meetings: w.meetings.length, feedback: 2 * w.feedback.length };
+    for (const [name, n] of Object.entries(rowsOf)) {
         const csv = await page(COORD, `/reports/${name}.csv`);
         assert.equal(csv.status, 200, name);
-        const rows = parseCsv(csv.text);
+        const rows = parseCsv(csv.text).filter(row => row.some(f => f !== ''));
         for (const row of rows) assert.equal(row.length, rows[0].length, `${name}: every record as long as the header`);
+        assert.ok(n > 0, `the demo has ${name} figures`);
+        assert.equal(rows.length - 1, n, `${name}.csv: the report's rows under its header`);
     }
     const caseload = (await page(COORD, '/reports/caseload.csv')).text;
     assert.ok(caseload.includes(`"'=HYPERLINK(""http://evil.example"",""Dana"")"`),
