@@ -345,12 +345,15 @@ enum app_status cases_list(struct ctx *c, const struct case_filter *f, struct pa
  * CT's seventeen (issue 19). The coordinator takes part in every case:
  * for them the list is "". A WHERE clause's fragment that keeps the
  * program's cases among them: its parameters are *ids, then the program.
- * NULL when the ids could not be read: no case must not pass for none. */
-static const char *cases_taking_part(struct ctx *c, bool before_panel, const char **ids)
+ * NULL when the ids could not be read: no case must not pass for none.
+ * by_program: the coordinator's cases are found through the program's
+ * index; else another term of the query finds them. */
+static const char *cases_taking_part(struct ctx *c, bool before_panel, bool by_program,
+                                     const char **ids)
 {
     *ids = "";
     if (role_set_has(c->who.roles, ROLE_COORDINATOR))
-        return "? = '' AND k.program_id = ? ";
+        return by_program ? "? = '' AND k.program_id = ? " : "? = '' AND +k.program_id = ? ";
     int64_t me = c->who.person_id;
     int panel = before_panel && role_set_has(c->who.roles, ROLE_PANEL_MEMBER);
     int approver = before_panel && role_set_has(c->who.roles, ROLE_SUPERINTENDENT);
@@ -396,7 +399,7 @@ enum app_status cases_on_caseload(struct ctx *c, struct case_record **out, int *
                      "SELECT COUNT(*) FROM teacher_case WHERE program_id = ? AND state = ?", "is",
                      c->who.program_id, case_state_key(CASE_ON_CASELOAD)) != DB_OK)
         return APP_ERROR;
-    const char *ids, *mine = cases_taking_part(c, false, &ids);
+    const char *ids, *mine = cases_taking_part(c, false, true, &ids);
     if (!mine)
         return APP_ERROR;
     db_stmt *st = db_query(c->db,
@@ -414,6 +417,20 @@ enum app_status cases_on_caseload(struct ctx *c, struct case_record **out, int *
     return APP_OK;
 }
 
+/* The cases with an appointment on a day of the window, found by the
+ * appointments' own indexes (the program's, walked whole, asked each case
+ * of the district: issue 19): its parameters are the window thrice. */
+#define WITH_APPOINTMENT                                                                     \
+    "AND k.id IN (SELECT id FROM teacher_case WHERE meeting_at BETWEEN ? AND ? UNION "       \
+    "SELECT id FROM teacher_case WHERE review_at BETWEEN ? AND ? UNION SELECT case_id FROM " \
+    "meeting WHERE starts_at BETWEEN ? AND ?) "
+
+/* Not finished: its parameter is the asker, whose survey may wait. */
+#define NOT_FINISHED                                                                         \
+    "AND k.state <> 'withdrawn' AND (k.state <> 'cycle_closed' OR NOT EXISTS (SELECT 1 "     \
+    "FROM case_outcome o WHERE o.case_id = k.id) OR EXISTS (SELECT 1 FROM survey_invitation " \
+    "v WHERE v.case_id = k.id AND v.person_id = ? AND v.responded = 0)) "
+
 /* The program's cases not finished yet that the asker takes part in: not
  * withdrawn, and not closed with its outcome recorded (unless a survey of
  * theirs waits); a Panel member's those before the Panel, undecided; the
@@ -425,28 +442,18 @@ enum app_status cases_on_caseload(struct ctx *c, struct case_record **out, int *
 static enum app_status cases_where(struct ctx *c, bool finished_too, const char *from,
                                    const char *to, struct case_record **out, int *n)
 {
+    int64_t me = c->who.person_id;
+    const char *ids, *mine = cases_taking_part(c, !finished_too, !finished_too, &ids);
+    if (!mine)
+        return APP_ERROR;
+    const char *sql = arena_printf(c->a, CASE_COLUMNS "WHERE %s%sORDER BY k.id", mine,
+                                   finished_too ? WITH_APPOINTMENT : NOT_FINISHED);
     /* Appointments are 'YYYY-MM-DD HH:MM': the window's last day ends
      * before its ' 24'. */
     const char *last = finished_too ? arena_printf(c->a, "%.10s 24", to) : "";
-    if (!finished_too)
-        from = "";
-    int64_t me = c->who.person_id;
-    const char *ids, *mine = cases_taking_part(c, !finished_too, &ids);
-    if (!mine)
-        return APP_ERROR;
-    db_stmt *st = db_query(
-        c->db,
-        arena_printf(
-            c->a,
-            CASE_COLUMNS "WHERE %sAND (? = 1 OR k.state <> 'withdrawn' AND "
-            "(k.state <> 'cycle_closed' OR NOT EXISTS (SELECT 1 FROM case_outcome o WHERE "
-            "o.case_id = k.id) OR EXISTS (SELECT 1 FROM survey_invitation v WHERE v.case_id = "
-            "k.id AND v.person_id = ? AND v.responded = 0))) AND (? = 0 OR k.meeting_at BETWEEN "
-            "? AND ? OR k.review_at BETWEEN ? AND ? OR EXISTS (SELECT 1 FROM meeting m WHERE "
-            "m.case_id = k.id AND m.starts_at BETWEEN ? AND ?)) ORDER BY k.id",
-            mine),
-        "isididssssss", me, ids, c->who.program_id, (int)finished_too, me, (int)finished_too,
-        from, last, from, last, from, last);
+    db_stmt *st = finished_too ? db_query(c->db, sql, "isissssss", me, ids, c->who.program_id,
+                                          from, last, from, last, from, last)
+                               : db_query(c->db, sql, "isii", me, ids, c->who.program_id, me);
     if (!st)
         return APP_ERROR;
     int cap = 64;

@@ -86,6 +86,43 @@ test('R11: the agreement review is in the teacher\'s and the union representativ
     assert.equal(off.SEQUENCE, '1');
 });
 
+// The week (the dashboard's, and /api/v1/week) finds a case by whichever
+// of its appointments falls in it, each alone: the initial meeting one
+// week, the agreement review two weeks on, a parley meeting weeks later.
+// The kinds of the case's appointments in one's week starting on start:
+const appointments = async (email, k, start) =>
+    (await j.must(email, 'GET', `/week?start=${start}`)).items
+        .filter(i => i.case_id === k.id && i.time).map(i => i.what.replace(/:.*/, ''));
+
+test('R10, R11: each appointment alone brings its case into the week it falls in', async () => {
+    const k = await j.opened('par');
+    const day = await j.today();
+    await j.step(PEOPLE.coordinator, k.id, 'schedule_meeting',
+                 { at: `${day} 15:30`, place: 'Room 12', ct_id: await j.personId(PEOPLE.par.ct) });
+    await j.step(PEOPLE.par.ct, k.id, 'hold_meeting', { notes: 'We talked it through.' });
+    await j.step(k.teacherEmail, k.id, 'choose_track', {
+        track: 'par', district_year: 7, plan: 'improvement', months: 10, rating: 'needs_improvement',
+        union_member: true, full_time: true, job: 'classroom_teacher' });
+    await j.step(PEOPLE.coordinator, k.id, 'schedule_review', {
+        at: `${addDays(day, 14)} 16:00`, place: 'Union office',
+        union_rep_id: await j.personId(PEOPLE.union) });
+    const week = start => appointments(k.teacherEmail, k, start);
+    assert.deepEqual(await week(day), ['Initial meeting']);
+    assert.deepEqual(await week(addDays(day, 14)), ['PAR Agreement review']);
+    const { text } = await (await j.signIn(k.teacherEmail)).get(`/dashboard?week=${addDays(day, 14)}`);
+    assert.match(text, new RegExp(`16:00 <a href="/cases/${k.id}/agreement">PAR Agreement review: ` +
+                                  `${k.teacherName}</a>: Union office`));
+});
+
+test('R17: a parley meeting alone brings its case into the week it falls in', async () => {
+    const k = await j.parCase('caseload');
+    const on = addDays(await j.today(), 35);
+    await j.must(k.who.ct, 'POST', `/cases/${k.id}/meetings`,
+                 { phase: 'extra', at: `${on} 16:30`, minutes: 30, place: 'Room 3' });
+    for (const who of [k.teacherEmail, k.who.ct])
+        assert.deepEqual(await appointments(who, k, on), ['Parley meeting'], who);
+});
+
 test('R29: a Panel session is in the feeds of the members sitting on its day, not of one whose term ended', async () => {
     const day = await j.today();
     const s = await j.must(PEOPLE.coordinator, 'POST', '/panel/sessions',
