@@ -58,7 +58,9 @@ test('R10: the initial meeting is in the teacher\'s and the CT\'s feeds; moved, 
     assert.equal(moved.LOCATION, 'Room 14');
 });
 
-test('R11: the agreement review is in the teacher\'s and the union representative\'s feeds; withdrawn first, it is cancelled', async () => {
+// A PAR case whose initial meeting was held today, its agreement review
+// set the given number of days on: the case and today.
+async function reviewScheduled(daysOn) {
     const k = await j.opened('par');
     const day = await j.today();
     await j.step(PEOPLE.coordinator, k.id, 'schedule_meeting',
@@ -68,8 +70,13 @@ test('R11: the agreement review is in the teacher\'s and the union representativ
         track: 'par', district_year: 7, plan: 'improvement', months: 10, rating: 'needs_improvement',
         union_member: true, full_time: true, job: 'classroom_teacher' });
     await j.step(PEOPLE.coordinator, k.id, 'schedule_review', {
-        at: `${addDays(day, 4)} 16:00`, place: 'Union office',
+        at: `${addDays(day, daysOn)} 16:00`, place: 'Union office',
         union_rep_id: await j.personId(PEOPLE.union) });
+    return { k, day };
+}
+
+test('R11: the agreement review is in the teacher\'s and the union representative\'s feeds; withdrawn first, it is cancelled', async () => {
+    const { k } = await reviewScheduled(4);
     for (const who of [k.teacherEmail, PEOPLE.union]) {
         const e = (await feed(who))[reviewUid(k)];
         assert.ok(e, `${who}'s feed has the agreement review`);
@@ -95,17 +102,7 @@ const appointments = async (email, k, start) =>
         .filter(i => i.case_id === k.id && i.time).map(i => i.what.replace(/:.*/, ''));
 
 test('R10, R11: each appointment alone brings its case into the week it falls in', async () => {
-    const k = await j.opened('par');
-    const day = await j.today();
-    await j.step(PEOPLE.coordinator, k.id, 'schedule_meeting',
-                 { at: `${day} 15:30`, place: 'Room 12', ct_id: await j.personId(PEOPLE.par.ct) });
-    await j.step(PEOPLE.par.ct, k.id, 'hold_meeting', { notes: 'We talked it through.' });
-    await j.step(k.teacherEmail, k.id, 'choose_track', {
-        track: 'par', district_year: 7, plan: 'improvement', months: 10, rating: 'needs_improvement',
-        union_member: true, full_time: true, job: 'classroom_teacher' });
-    await j.step(PEOPLE.coordinator, k.id, 'schedule_review', {
-        at: `${addDays(day, 14)} 16:00`, place: 'Union office',
-        union_rep_id: await j.personId(PEOPLE.union) });
+    const { k, day } = await reviewScheduled(14);
     const week = start => appointments(k.teacherEmail, k, start);
     assert.deepEqual(await week(day), ['Initial meeting']);
     assert.deepEqual(await week(addDays(day, 14)), ['PAR Agreement review']);
