@@ -100,8 +100,21 @@ enum app_status cases_now_load(struct ctx *c, struct cases_now *out)
     return case_facts_load_all(c, out->ks, out->n, out->facts);
 }
 
+/* The page of the list wanted, in place; pg's total: the list's length. */
+static void tasks_page(struct page_of *pg, struct case_task **ts, int *n)
+{
+    pg->total = *n;
+    int64_t from = page_of_offset(pg, 100, 200);
+    if (from >= *n) {
+        *n = 0;
+        return;
+    }
+    *ts += from;
+    *n = *n - from > pg->per_page ? pg->per_page : *n - (int)from;
+}
+
 enum app_status tasks_of(struct ctx *c, bool mine, const struct cases_now *now,
-                         struct case_task **out, int *n)
+                         struct page_of *pg, struct case_task **out, int *n)
 {
     struct cases_now read;
     enum app_status s = APP_OK;
@@ -120,6 +133,8 @@ enum app_status tasks_of(struct ctx *c, bool mine, const struct cases_now *now,
     if (s != APP_OK)
         return s;
     qsort(*out, (size_t)*n, sizeof **out, by_urgency);
+    if (pg)
+        tasks_page(pg, out, n);
     int64_t *ids = arena_alloc(c->a, sizeof *ids * (size_t)(*n + 1));
     for (int i = 0; i < *n; i++)
         ids[i] = (*out)[i].case_id; /* 0 for a request: no case */

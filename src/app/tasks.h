@@ -21,8 +21,11 @@ enum app_status cases_now_load(struct ctx *c, struct cases_now *out);
  * support case of the federation they work in) the asker takes part in,
  * overdue first, then by date: their own tasks (mine), or everything due
  * that they may see, for whomever (/deadlines). now: the cases as
- * cases_now_load read them for this view, or NULL to read them. */
+ * cases_now_load read them for this view, or NULL to read them. pg: the
+ * page of them wanted (its total set to how many in all), or NULL for all
+ * (a district's coordinator has tens of thousands: issue 19). The cases of
+ * those given are seen by the asker (R37). */
 enum app_status tasks_of(struct ctx *c, bool mine, const struct cases_now *now,
-                         struct case_task **out, int *n);
+                         struct page_of *pg, struct case_task **out, int *n);
 
 #endif

@@ -40,7 +40,11 @@ static void tasks_answer(req *r, bool mine)
 {
     struct case_task *ts;
     int n = 0;
-    enum app_status s = tasks_of(ctx_of(r), mine, NULL, &ts, &n);
+    /* Whole, unless a page is asked for (?page, ?per_page as every list). */
+    struct page_of pg, *paged = req_query(r, "page") || req_query(r, "per_page") ? &pg : NULL;
+    if (paged && !api_query_paging(r, paged))
+        return;
+    enum app_status s = tasks_of(ctx_of(r), mine, NULL, paged, &ts, &n);
     if (s != APP_OK) {
         api_fail(r, s, KIND_CASE, NULL);
         return;
@@ -49,7 +53,7 @@ static void tasks_answer(req *r, bool mine)
     api_list_begin(r, &j);
     for (int i = 0; i < n; i++)
         api_task_json(&j, &ts[i]);
-    api_list_end(&j, n, NULL);
+    api_list_end(&j, paged ? paged->total : n, paged);
 }
 
 void api_tasks(req *r)

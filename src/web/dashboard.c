@@ -160,7 +160,7 @@ void dashboard_work(req *r)
     struct case_task *ts;
     int n = 0;
     struct cases_now now; /* the tasks' and the week's */
-    if (cases_now_load(c, &now) != APP_OK || tasks_of(c, true, &now, &ts, &n) != APP_OK)
+    if (cases_now_load(c, &now) != APP_OK || tasks_of(c, true, &now, NULL, &ts, &n) != APP_OK)
         return;
     html_raw(&r->out, "<section aria-labelledby=\"h-tasks\"><h2 id=\"h-tasks\">Your tasks</h2>"
                       "<p>What is overdue, what waits for you, then the rest by date. <a "
@@ -176,11 +176,14 @@ void dashboard_work(req *r)
         week_section(r, monday, &now);
 }
 
+/* A page of a hundred: a district's coordinator has tens of thousands
+ * (issue 19), too many for one page on a phone. */
 void page_deadlines(req *r)
 {
     struct case_task *ts;
     int n = 0;
-    enum app_status s = tasks_of(ctx_of(r), false, NULL, &ts, &n);
+    struct page_of pg = {.page = req_page(r), .per_page = 100};
+    enum app_status s = tasks_of(ctx_of(r), false, NULL, &pg, &ts, &n);
     if (s != APP_OK) {
         web_fail(r, s, KIND_CASE);
         return;
@@ -189,5 +192,6 @@ void page_deadlines(req *r)
     html_raw(&r->out, "<p>Everything due on the cases you take part in, overdue first, and "
                       "from whom.</p>");
     task_list(r, ts, n, TASK_WITH_TEACHER | TASK_WITH_WHO);
+    pagination(r, "/deadlines", pg.page, pg.per_page, pg.total);
     page_end(r);
 }

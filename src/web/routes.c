@@ -317,8 +317,8 @@ const struct route web_routes[] = {
     {"PATCH", "/api/v1/cases/{id}/meetings/{item}", api_meeting_update, ACT_EDIT, KIND_MEETING, 0, "Reschedule a meeting, or with status cancel it or record it held"},
     /* end api meetings */
     /* api dashboard: caseloads and deadlines */
-    {"GET", "/api/v1/tasks", api_tasks, ACT_VIEW, KIND_ACCOUNT, 0, "One's own tasks on every case one takes part in, overdue first, from the case's process"},
-    {"GET", "/api/v1/deadlines", api_deadlines, ACT_VIEW, KIND_ACCOUNT, 0, "Everything due on one's cases, from whom, overdue first"},
+    {"GET", "/api/v1/tasks", api_tasks, ACT_VIEW, KIND_ACCOUNT, 0, "One's own tasks on every case one takes part in, overdue first, from the case's process (all, or a page: ?page, ?per_page)"},
+    {"GET", "/api/v1/deadlines", api_deadlines, ACT_VIEW, KIND_ACCOUNT, 0, "Everything due on one's cases, from whom, overdue first (all, or a page: ?page, ?per_page)"},
     {"GET", "/api/v1/caseload", api_caseload, ACT_LIST, KIND_CASE, 0, "A Consulting Teacher's weighted caseload (R30)"},
     {"GET", "/api/v1/week", api_week, ACT_VIEW, KIND_ACCOUNT, 0, "One's meetings, Panel sessions, visits and deadlines in a week (?start=YYYY-MM-DD)"},
     /* end api dashboard */

@@ -160,3 +160,39 @@ test('every role has a task list; a Panel member whose term ended has none of th
     assert.ok(week.items.some(i => /Panel session/.test(i.what) && i.date === k.sessionOn));
     assert.equal((await j.must('panel6@parley.test', 'GET', `/week?start=${k.sessionOn}`)).items.length, 0);
 });
+
+// A district's coordinator has tens of thousands of deadlines (issue 19):
+// the page shows a hundred at a time, overdue first, the API a page when
+// asked (?page, ?per_page), and every page together is the whole list.
+test('the deadlines come a page at a time: a hundred on the page, a page of the API when asked', async () => {
+    const whole = async () => (await j.must(DEMO.coordinator, 'GET', '/deadlines')).items;
+    const c = await j.signIn(DEMO.coordinator);
+    assert.equal((await c.post('/settings', { caseload_cap: '100' }, '/settings')).status, 303);
+    while ((await whole()).length <= 100)
+        await j.cases(2, 'par', 'caseload');
+    const all = await whole();
+    const key = i => `${i.case_id}/${i.inquiry_id}/${i.step}/${i.due_on ?? i.waiting_since}/${i.from}`;
+    const pages = [];
+    for (let p = 1; ; p++) {
+        const r = await j.must(DEMO.coordinator, 'GET', `/deadlines?page=${p}&per_page=40`);
+        assert.equal(r.total, all.length, 'each page says how many in all');
+        assert.equal(r.per_page, 40);
+        if (!r.items.length) break;
+        assert.ok(r.items.length <= 40);
+        pages.push(...r.items);
+    }
+    assert.deepEqual(pages.map(key), all.map(key), 'the pages, one after another, are the list');
+    const bad = await j.api(DEMO.coordinator, 'GET', '/deadlines?per_page=0');
+    assert.equal(bad.status, 400);
+    assert.equal(bad.json().error.field, 'per_page');
+
+    const items = html => [...html.matchAll(/<li class="task[^"]*">/g)].length;
+    const first = (await c.get('/deadlines')).text;
+    assert.equal(items(first), 100);
+    const pagesInAll = Math.ceil(all.length / 100);
+    assert.match(first, new RegExp(`Page 1 of ${pagesInAll} \\(${all.length} in all\\)`));
+    assert.match(first, /<a href="\/deadlines\?page=2">Next page<\/a>/);
+    const last = (await c.get(`/deadlines?page=${pagesInAll}`)).text;
+    assert.equal(items(last), all.length - 100 * (pagesInAll - 1));
+    assert.match(last, /<a href="\/deadlines\?page=\d+">Previous page<\/a>/);
+});
