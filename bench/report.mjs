@@ -89,8 +89,8 @@ p('  (bench/nginx.conf: 2 workers, access_log off, sendfile, keep-alive): the ce
 p('- databases:');
 for (const size of SIZES)
     p(`  - ${size === 'small' ? 'the default demo' : `\`parley demo --size ${size}\``}: ${f0(+meta[`${size}_people`])} people, ${f0(+meta[`${size}_audit_rows`])} audit rows`);
-p('- alone: the median of 5 requests one after another on the idle server, after the');
-p('  warm-up of its page (curl\'s time_total, loopback), the cost of one view.');
+p('- alone: the median of 5 requests one after another on the idle server, before the');
+p('  page\'s load run (curl\'s time_total, loopback), the cost of one view.');
 p('');
 
 p('## Per page: Parley and nginx serving the same bytes');

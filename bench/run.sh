@@ -11,8 +11,8 @@
 # (a throwaway cluster from scripts/pg-cluster.sh in build/bench/pg): the
 # PostgreSQL column. Timings are never pass/fail: this only reports.
 #
-# Each page is also requested alone, five times one after another once its
-# run is over, for the cost of one view (the median).
+# Each page is also requested alone, five times one after another before
+# its run, for the cost of one view (the median).
 #
 # Settings (environment): BENCH_SECONDS (3: thirty-four pages, five servers and
 # nginx make 272 runs) per run after a 1 s warm-up
@@ -261,11 +261,13 @@ bench_db() {
         [ "$engine" = sqlite ] && cp "$answer" "$OUT/static/$size/$name"
         bytes=$(wc -c < "$answer")
         echo "bench: $engine $size: parley $path ($bytes bytes)" >&2
+        # Alone before the load: after it, the server may still be answering
+        # what wrk left queued.
+        printf 'alone\t%s\t%s\t%s\t%s\n' "$size" "$server" "$name" \
+            "$(alone_ms "$base$path" "${hdr:-X-Bench: alone}")" >> "$RESULTS"
         set -- $(wrk_page "$server-$size-$name" "$base$path" "$hdr")
         printf 'run\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' \
             "$size" "$server" "$name" "$path" "$bytes" "$1" "$2" "$3" "$4" "$5" "$6" >> "$RESULTS"
-        printf 'alone\t%s\t%s\t%s\t%s\n' "$size" "$server" "$name" \
-            "$(alone_ms "$base$path" "${hdr:-X-Bench: alone}")" >> "$RESULTS"
     done
     printf 'meta\t%s%s_rss_kib\t%s\n' "$mp" "$size" "$(awk '/VmHWM/ { print $2 }' "/proc/$server_pid/status")" >> "$RESULTS"
     kill "$server_pid"; wait "$server_pid" || true; server_pid=""
