@@ -126,3 +126,7 @@ void panel_vote_tally(const struct panel_rule *rule, int quorum, int eligible,
     out->outcome = PANEL_UNDECIDED;
     undecided_words(out, need, top >= out->needed ? tied_with : -1);
 }
+
+const char panel_session_close_words[] =
+    "Closing the session is final: its attendance, docket and votes no longer change. A case "
+    "on its docket whose vote was not closed with a decision goes on a later session's docket.";

@@ -47,4 +47,8 @@ struct panel_tally {
 void panel_vote_tally(const struct panel_rule *rule, int quorum, int eligible,
                       const enum rating *votes, int nvotes, struct panel_tally *out);
 
+/* R24: closing a session is final (nothing opens it again): what the
+ * coordinator is told, and confirms, before. */
+extern const char panel_session_close_words[];
+
 #endif

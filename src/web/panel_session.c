@@ -132,6 +132,9 @@ void panel_recusal_form(req *r, const struct panel_session_view *v,
     form_end(r, coordinator ? "Record the recusal" : "Recuse myself from this case");
 }
 
+/* The confirmation's key on the session's page (its error's too). */
+#define SESSION_CLOSE_KEY "close-session"
+
 const char *panel_close_vote_key(req *r, int64_t case_id)
 {
     return arena_printf(r->a, "close_vote-%" PRId64, case_id);
@@ -331,6 +334,8 @@ static void session_page(req *r, int64_t id, const struct errors *errs, int64_t 
         docket_form(r, &v, errs_case ? NULL : errs);
         form_begin(r, panel_url(r, id, 0, "/close"));
         version_field(r, v.s.version);
+        field_confirm(r, SESSION_CLOSE_KEY, "Close this session", panel_session_close_words,
+                      errs_case ? NULL : errs);
         form_end(r, "Close this session");
     }
     page_end(r);
@@ -391,11 +396,21 @@ void do_panel_docket_remove(req *r)
     session_answer(r, s, refusal, NULL, "The case is off the docket.");
 }
 
+/* Closing is final (R24): an open session is closed once the box says they
+ * are sure; a closed one, or one they may not close, gets its refusal. */
 void do_panel_session_close(req *r)
 {
     const char *refusal = NULL;
-    enum app_status s = panel_session_close(ctx_of(r), req_id(r, "item"),
-                                            parse_id(form_value(r, "version")), &refusal);
+    struct errors errs = {.n = 0};
+    struct panel_session open;
+    int64_t id = req_id(r, "item");
+    if (!form_confirmed(r) && panel_session_load(ctx_of(r), id, &open) == APP_OK && !open.closed) {
+        form_unconfirmed(r, SESSION_CLOSE_KEY, &errs);
+        session_answer(r, APP_INVALID, NULL, &errs, NULL);
+        return;
+    }
+    enum app_status s =
+        panel_session_close(ctx_of(r), id, parse_id(form_value(r, "version")), &refusal);
     session_answer(r, s, refusal, NULL, "The session is closed.");
 }
 

@@ -220,6 +220,7 @@ describe('a PAR case through the end of its cycle (issue 8)', () => {
         // The session is closed: the case goes on the next one's docket.
         await asPerson(env, desktop, DEMO.coordinator, async s => {
             await s.page.goto(fixed);
+            await s.page.getByLabel('Yes, close this session').check();   // closing is final
             await submit(s.page, 'Close this session');
         });
         // The same votes by a majority of the members present decide.

@@ -339,11 +339,19 @@ test('R24: deliberation notes are the Panel\'s only: not on the timeline, in no 
     assert.doesNotMatch((await page(OWN, `/cases/${PAR}`)).text, /second observation weighs/);
 });
 
-test('the session is closed by the coordinator: nothing changes after', async () => {
-    let r = await post(COORD, `/panel/sessions/${S.fixed}/close`, { version: '1' });
+test('the session is closed by the coordinator, once sure: nothing changes after', async () => {
+    const form = decode((await page(COORD, `/panel/sessions/${S.fixed}`)).text);
+    assert.match(form, /Closing the session is final: its attendance, docket and votes no longer change\./);
+    let r = await post(COORD, `/panel/sessions/${S.fixed}/close`);
+    assert.equal(r.status, 400, 'closing is final: the box says they are sure');
+    assert.match(decode(r.text), /Tick the box to say you are sure, or leave the page to go back: nothing was done yet\./);
+    assert.notEqual((await api(COORD, 'GET', `/panel/sessions/${S.fixed}`)).json().status, 'closed', 'nothing was done');
+    r = await post(COORD, `/panel/sessions/${S.fixed}/close`, { version: '1', confirm: 'yes' });
     assert.equal(r.status, 409, 'a stale version');
-    r = await post(COORD, `/panel/sessions/${S.fixed}/close`);
+    r = await post(COORD, `/panel/sessions/${S.fixed}/close`, { confirm: 'yes' });
     assert.equal(r.status, 303);
+    r = await post(COORD, `/panel/sessions/${S.fixed}/close`);
+    assert.equal(r.status, 409, 'closed, it is refused for that, not asked again');
     r = await api(COORD, 'PATCH', `/panel/sessions/${S.fixed}`, { present: [] });
     assert.equal(r.status, 409);
     assert.match(r.json().error.message, /closed/);
