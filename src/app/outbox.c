@@ -16,6 +16,20 @@ static const char *const kind_keys[MAIL_KIND_COUNT] = {
     [MAIL_SECURITY] = "security",   [MAIL_INVITATION] = "invitation",
     [MAIL_CONFIRMATION] = "confirmation",
 };
+static const char *const kind_labels[MAIL_KIND_COUNT] = {
+    [MAIL_NOTICE] = "News",               [MAIL_REMINDER] = "Reminder",
+    [MAIL_DIGEST] = "Daily digest",       [MAIL_SUMMARY] = "Weekly summary",
+    [MAIL_SECURITY] = "One-time link",    [MAIL_INVITATION] = "Invitation",
+    [MAIL_CONFIRMATION] = "Confirmation",
+};
+
+const char *mail_kind_label(const char *key)
+{
+    for (int i = 0; key && i < MAIL_KIND_COUNT; i++)
+        if (!strcmp(key, kind_keys[i]))
+            return kind_labels[i];
+    return key;
+}
 
 static const char *const choice_keys[MAIL_CHOICE_COUNT] = {"now", "daily", "none"};
 static const char *const choice_labels[MAIL_CHOICE_COUNT] = {

@@ -21,6 +21,10 @@ enum mail_kind {
     MAIL_KIND_COUNT
 };
 
+/* A kind's words for people ("Daily digest"), from its key ("digest"); an
+ * unknown key as it is. */
+const char *mail_kind_label(const char *key);
+
 struct mail {
     enum mail_kind kind;
     int64_t person_id;          /* the receiver; 0: to_address alone */

@@ -11,20 +11,6 @@
 
 #define OUTBOX_MAX 200
 
-static const char *kind_words(const char *kind)
-{
-    static const struct option words[] = {
-        {"notice", "News"},         {"reminder", "Reminder"},
-        {"digest", "Daily digest"}, {"summary", "Weekly summary"},
-        {"security", "One-time link"}, {"invitation", "Invitation"},
-        {"confirmation", "Confirmation"},
-    };
-    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
-        if (!strcmp(words[i].value, kind))
-            return words[i].label;
-    return kind;
-}
-
 static void state_cell(req *r, const struct outbox_item *m)
 {
     if (!strcmp(m->state, "sent")) {
@@ -62,7 +48,7 @@ static void outbox_table(req *r, const struct outbox_item *ms, int n)
         html_raw(&r->out, "<tr><td>");
         html_time(r, m->created_at);
         html_printf(&r->out, "</td><td>%s &lt;%s&gt;</td><td>%s</td><td>", m->to_name,
-                    m->to_address, kind_words(m->kind));
+                    m->to_address, mail_kind_label(m->kind));
         message_cell(r, m);
         html_raw(&r->out, "</td><td>");
         state_cell(r, m);

@@ -203,6 +203,8 @@ test('a relay that asks to wait, is down, then refuses: each message arrives onc
     const page = (await coord.get('/outbox?state=failed')).text;
     assert.match(page, /No such mailbox here/);
     assert.match(page, /Send it again/);
+    const words = { notice: 'News', invitation: 'Invitation', reminder: 'Reminder' }[failed.kind];
+    assert.ok(page.includes(`<td data-label="What">${words}</td>`), `what it is, in words: ${failed.kind} is "${words}"`);
     // the dashboard tells the coordinator too
     assert.match((await coord.get('/dashboard')).text, /could not be sent/);
     // nobody else reads the outbox
