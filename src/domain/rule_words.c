@@ -279,15 +279,37 @@ const char *rule_words_unnumbered(buf *b, const char *text)
     return first;
 }
 
+int rule_words_list(const char *rule, const struct rule_words **out, int max, bool *range)
+{
+    int n = 0;
+    *range = false;
+    for (const char *s = rule; s && s[0] == 'R' && n < max;) {
+        char *end;
+        long number = strtol(s + 1, &end, 10);
+        const struct rule_words *w = end == s + 1 ? NULL : rule_words_find((int)number);
+        if (!w)
+            break;
+        out[n++] = w;
+        if (*end == '-' || strncmp(end, EN_DASH, 3) == 0) {
+            *range = true;
+            break;
+        }
+        if (*end != ',')
+            break;
+        for (s = end + 1; *s == ' ';)
+            s++;
+    }
+    return n;
+}
+
 const struct rule_words *rule_words_of(const char *rule, int *several)
 {
-    if (!rule || rule[0] != 'R')
-        return NULL;
-    char *end;
-    long n = strtol(rule + 1, &end, 10);
+    const struct rule_words *first[2];
+    bool range;
+    int n = rule_words_list(rule, first, 2, &range);
     if (several)
-        *several = *end == '-' || *end == ',' || strncmp(end, EN_DASH, 3) == 0;
-    return end == rule + 1 ? NULL : rule_words_find((int)n);
+        *several = range || n > 1;
+    return n ? first[0] : NULL;
 }
 
 void rule_words_markdown(buf *b)

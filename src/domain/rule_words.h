@@ -5,6 +5,8 @@
  * and the help. */
 #ifndef PARLEY_RULE_WORDS_H
 #define PARLEY_RULE_WORDS_H
+#include <stdbool.h>
+
 #include "base/buf.h"
 
 struct rule_words {
@@ -22,6 +24,9 @@ const struct rule_words *rule_words_find(int number);
 /* The rule a code's text names first ("R17", "R1-R6", "R27, R28"), or
  * NULL; *several: whether the text names more than one rule. */
 const struct rule_words *rule_words_of(const char *rule, int *several);
+/* The rules a code's text names, in its order, at most max: "R27, R28"
+ * two; a range ("R1-R6") only its first, and *range says so. */
+int rule_words_list(const char *rule, const struct rule_words **out, int max, bool *range);
 /* A message for people from a text that names its rules by number, as
  * refusals do for the API ("R15: only the primary evaluator...", "...
  * (R24)."): writes the text to b without the numbers (a sentence they

@@ -61,15 +61,19 @@ void page_rules(req *r)
 }
 
 /* R9 and issue 18: a rule that stops someone is named by its title, linked
- * to its explanation; its number stays in the link. A range ("R1-R6") is
- * named by its heading. */
+ * to its explanation; its number stays in the link. Several rules are each
+ * named and linked; a range ("R1-R6") is named by its heading. */
 void rule_link(req *r, const char *rule)
 {
-    int several = 0;
-    const struct rule_words *w = rule_words_of(rule, &several);
-    if (w)
+    const struct rule_words *ws[8];
+    bool range;
+    int n = rule_words_list(rule, ws, 8, &range);
+    if (n == 1)
         html_printf(&r->out, " <a class=\"rule\" href=\"/help/rules#R%d\">The rule: %s</a>",
-                    w->number, several ? w->section : w->title);
+                    ws[0]->number, range ? ws[0]->section : ws[0]->title);
+    for (int i = 0; n > 1 && i < n; i++)
+        html_printf(&r->out, "%s<a class=\"rule\" href=\"/help/rules#R%d\">%s</a>",
+                    i ? "; " : " The rules: ", ws[i]->number, ws[i]->title);
 }
 
 /* Issue 18: a message that names its rules by number (a refusal, which the

@@ -107,6 +107,7 @@ test('R14: only the case\'s Consulting Teacher approves goals; the teacher and t
         assert.equal(f.status, 403, who);
         assert.match(decode(f.text), /Only the case's Consulting Teacher, the primary evaluator, approves goals/);
         assert.ok(namesRule(f.text, 14), `${who}: the refusal names R14 by its title`);
+        assert.ok(namesRule(f.text, 19), `${who}: and R19, the other rule it cites, by its own`);
     }
     // the secondary evaluator sees the goals (R14) but is offered no decision
     const seen = await page(PRINCIPAL, `/cases/${PAR}/goals/${goal.id}`);

@@ -94,10 +94,13 @@ export function decode(html) {
 }
 
 // Whether a page names rule n (RULES.md's Rn) the way a person reads it
-// (issue 18): by its title (or, for several, their heading), linked to its
-// explanation on /help/rules; the number only in the link.
+// (issue 18): by its title (or, for a range, their heading), linked to its
+// explanation on /help/rules ("The rule: ..."), or as one of several so
+// linked ("The rules: ...; ..."); the number only in the link.
 export function namesRule(html, n) {
-    return new RegExp(`<a class="rule" href="/help/rules#R${n}">The rule: [^<]+</a>`).test(html);
+    const link = `<a class="rule" href="/help/rules#R${n}">`;
+    return new RegExp(`${link}The rule: [^<]+</a>|The rules: (<a class="rule" href="[^"]+">[^<]+</a>; )*` +
+                      `${link}[^<]+</a>`).test(html);
 }
 
 // The value attribute of an <input> named name (decoded), or null.
@@ -132,7 +135,8 @@ export async function ruleTitle(base, n) {
 // The message shown beside a field (the inline error), or null; the link
 // to the rule it names, if any, follows it (namesRule).
 export function fieldError(html, name) {
-    const link = '(?: <a class="rule" href="[^"]*">[^<]*</a>)?';
+    const a = '<a class="rule" href="[^"]*">[^<]*</a>';
+    const link = `(?: ${a}| The rules: ${a}(?:; ${a})+)?`;   // its rule, or rules (namesRule)
     const m = html.match(new RegExp(`<p class="field-error" id="e-${name}">[^]*?</span>\\s*([^<]*)${link}</p>`));
     if (m) return decode(m[1]);
     // yes/no questions are a fieldset whose error paragraph has no id

@@ -77,6 +77,28 @@ static void test_a_guards_code_finds_its_first_rule(void **state)
     assert_null(rule_words_of(NULL, NULL));
 }
 
+/* A refusal that names several rules names each (its links: rule_link). */
+static void test_a_list_of_rules_gives_each(void **state)
+{
+    (void)state;
+    const struct rule_words *ws[4];
+    bool range = true;
+    assert_int_equal(rule_words_list("R24, R25, R29", ws, 4, &range), 3);
+    assert_int_equal(ws[0]->number, 24);
+    assert_int_equal(ws[1]->number, 25);
+    assert_int_equal(ws[2]->number, 29);
+    assert_false(range);
+    assert_int_equal(rule_words_list("R27,R28).", ws, 4, &range), 2);
+    assert_int_equal(ws[1]->number, 28);
+    assert_int_equal(rule_words_list("R24, R25, R29", ws, 2, &range), 2);
+    assert_int_equal(rule_words_list("R1-R6", ws, 4, &range), 1);
+    assert_true(range);
+    assert_int_equal(rule_words_list("R17, then", ws, 4, &range), 1);
+    assert_false(range);
+    assert_int_equal(rule_words_list("R99, R17", ws, 4, &range), 0);
+    assert_int_equal(rule_words_list(NULL, ws, 4, &range), 0);
+}
+
 /* A message without its rule numbers reads as a sentence (issue 18). */
 static void unnumbered(const char *text, const char *words, const char *first)
 {
@@ -122,6 +144,7 @@ int main(void)
         cmocka_unit_test(test_every_rule_of_rules_md_has_a_title_and_an_explanation),
         cmocka_unit_test(test_the_docs_name_every_rule_by_its_title),
         cmocka_unit_test(test_a_guards_code_finds_its_first_rule),
+        cmocka_unit_test(test_a_list_of_rules_gives_each),
         cmocka_unit_test(test_a_message_reads_without_its_rule_numbers),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
