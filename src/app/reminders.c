@@ -61,12 +61,11 @@ static enum app_status remind(struct ctx *c, const struct case_record *k, const 
 }
 
 static enum app_status case_reminders(struct ctx *c, const struct case_record *k,
-                                      const char *today, int *sent)
+                                      const struct case_facts *f, const char *today, int *sent)
 {
-    struct case_facts f;
     struct due due[64];
-    enum app_status s = case_facts_load(c, k, &f);
-    int n = s == APP_OK ? workflow_due(&f, due, 64) : 0;
+    enum app_status s = APP_OK;
+    int n = workflow_due(f, due, 64);
     for (int i = 0; i < n && s == APP_OK; i++) {
         const char *kind = reminder_kind(c, &due[i], today);
         for (int w = 0; kind && w < WORKFLOW_MAX_WHO && due[i].who[w] != WHO_END && s == APP_OK;
@@ -80,14 +79,21 @@ static enum app_status case_reminders(struct ctx *c, const struct case_record *k
     return s;
 }
 
+/* The facts of every case in progress are read at once, a statement per
+ * kind of fact: the sweep runs in one write transaction, and case by case
+ * it held the writers back for most of a second on a district of 7,000
+ * cases in progress (issue 19). */
 enum app_status reminders_send(struct ctx *c, int *sent)
 {
     struct case_record *cases;
     int n = 0;
     *sent = 0;
     enum app_status s = cases_in_progress(c, &cases, &n);
+    struct case_facts *facts = arena_alloc(c->a, sizeof *facts * (size_t)(n + 1));
+    if (s == APP_OK)
+        s = case_facts_load_all(c, cases, n, facts);
     const char *today = app_today(c);
     for (int i = 0; i < n && s == APP_OK; i++)
-        s = case_reminders(c, &cases[i], today, sent);
+        s = case_reminders(c, &cases[i], &facts[i], today, sent);
     return s;
 }
