@@ -188,6 +188,11 @@ void page_deadlines(req *r)
         web_fail(r, s, KIND_CASE);
         return;
     }
+    if (!n && pg.total) {   /* past the end (a typed address): the last page */
+        res_redirect(r, arena_printf(r->a, "/deadlines?page=%" PRId64,
+                                     (pg.total + pg.per_page - 1) / pg.per_page));
+        return;
+    }
     page_begin(r, "Deadlines");
     html_raw(&r->out, "<p>Everything due on the cases you take part in, overdue first, and "
                       "from whom.</p>");

@@ -195,4 +195,7 @@ test('the deadlines come a page at a time: a hundred on the page, a page of the 
     const last = (await c.get(`/deadlines?page=${pagesInAll}`)).text;
     assert.equal(items(last), all.length - 100 * (pagesInAll - 1));
     assert.match(last, /<a href="\/deadlines\?page=\d+">Previous page<\/a>/);
+    const past = await c.get(`/deadlines?page=${pagesInAll + 5}`);
+    assert.equal(past.status, 303, 'a page past the end goes to the last');
+    assert.equal(past.headers.get('location'), `/deadlines?page=${pagesInAll}`);
 });
