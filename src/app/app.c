@@ -146,6 +146,11 @@ int64_t page_of_offset(struct page_of *pg, int size, int max)
     return (int64_t)(pg->page - 1) * pg->per_page;
 }
 
+int64_t page_of_pages(const struct page_of *pg)
+{
+    return (pg->total + pg->per_page - 1) / pg->per_page;
+}
+
 const char *program_name_of(struct ctx *c, int64_t program_id)
 {
     const char *name = "Parley";

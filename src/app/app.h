@@ -127,6 +127,8 @@ struct page_of {
 /* Puts a page out of range (1 to 100000) back to the first, and a page size
  * out of 1 to max back to size; returns the offset of the page's first row. */
 int64_t page_of_offset(struct page_of *pg, int size, int max);
+/* How many pages its total fills (0 for none). */
+int64_t page_of_pages(const struct page_of *pg);
 
 /* A program's name ("Parley" if there is none), for the words of its mail. */
 const char *program_name_of(struct ctx *c, int64_t program_id);

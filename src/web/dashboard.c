@@ -189,8 +189,7 @@ void page_deadlines(req *r)
         return;
     }
     if (!n && pg.total) {   /* past the end (a typed address): the last page */
-        res_redirect(r, arena_printf(r->a, "/deadlines?page=%" PRId64,
-                                     (pg.total + pg.per_page - 1) / pg.per_page));
+        res_redirect(r, arena_printf(r->a, "/deadlines?page=%" PRId64, page_of_pages(&pg)));
         return;
     }
     page_begin(r, "Deadlines");

@@ -241,7 +241,7 @@ static void page_link(req *r, const char *base, int page, const char *label, boo
 
 void pagination(req *r, const char *base, int page, int per_page, int64_t total)
 {
-    int64_t pages = (total + per_page - 1) / per_page;
+    int64_t pages = page_of_pages(&(struct page_of){page, per_page, total});
     if (pages <= 1)
         return;
     html_printf(&r->out, "<nav class=\"pagination\" aria-label=\"Pages\"><p>Page %d of %lld "
